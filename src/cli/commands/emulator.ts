@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { DEFAULT_EMULATOR_TOKEN, KEAP_PAT_QUOTA, startSeededEmulator, UNLIMITED_QUOTA, type QuotaConfig } from '../../emulator';
+import { ALL_FAULT_KINDS, type FaultKind } from '../../emulator/faults';
+import { printJson, UsageError, type Io } from '../output';
+
+interface EmulatorFlags {
+  host: string;
+  port: string;
+  seed: string;
+  size: string;
+  token: string;
+  quota: string;
+  perSecond?: string;
+  perMinute?: string;
+  perDay?: string;
+  retryAfter?: boolean;
+  state?: string;
+  faults?: string;
+  faultKinds?: string;
+  faultSeed?: string;
+  json?: boolean;
+}
+
+export function registerEmulatorCommand(program: Command, io: Io): void {
+  program
+    .command('emulator')
+    .description('run the built-in Keap emulator (Keap REST v2 on loopback, seeded demo data)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '0')
+    .option('--seed <seed>', 'seed of the generated account', '1')
+    .option('--size <contacts>', 'contacts to generate (other records scale from it)', '200')
+    .option('--token <token>', 'the personal access token the emulator accepts', DEFAULT_EMULATOR_TOKEN)
+    .option('--quota <preset>', "quota preset: 'keap' (10/s, 240/min, 30,000/day) or 'unlimited'", 'keap')
+    .option('--per-second <n>', 'override the per-second limit')
+    .option('--per-minute <n>', 'override the per-minute limit')
+    .option('--per-day <n>', 'override the per-day limit')
+    .option('--retry-after', 'send Retry-After on 429 (Keap does not document it)')
+    .option('--state <file>', 'load the account from this file if it exists, else generate and save it there; saved again on exit')
+    .option('--faults <rate>', 'fraction of requests that fail (0..1)')
+    .option('--fault-kinds <list>', `comma list of ${ALL_FAULT_KINDS.join(', ')}`)
+    .option('--fault-seed <seed>', 'seed of the fault sequence', '1')
+    .option('--json', 'print the connection details as JSON')
+    .action(async (flags: EmulatorFlags) => {
+      const emulator = await startSeededEmulator({
+        host: flags.host,
+        port: intFlag(flags.port, '--port'),
+        seed: flags.seed,
+        size: intFlag(flags.size, '--size'),
+        token: flags.token,
+        quota: quotaFromFlags(flags),
+        faults: flags.faults === undefined ? undefined : {
+          rate: Number(flags.faults),
+          seed: flags.faultSeed,
+          kinds: flags.faultKinds?.split(',').map((k) => k.trim() as FaultKind),
+        },
+        stateFile: flags.state,
+      });
+      const details = { url: emulator.url, apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, counts: emulator.stats().counts };
+      if (flags.json) printJson(io, details);
+      else {
+        io.out(`Keap emulator listening on ${emulator.apiBaseUrl}`);
+        io.out(`Accepted token: ${emulator.token}  (send as X-Keap-API-Key or Authorization: Bearer)`);
+        io.out(`Account: ${Object.entries(details.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        io.out(`Use it:  export KEAP_API_URL=${emulator.apiBaseUrl} KEAP_API_KEY=${emulator.token}`);
+        io.out('Press Ctrl+C to stop.');
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      if (flags.state) await emulator.saveState();
+      await emulator.close();
+    });
+}
+
+function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {
+  const presets: Record<string, QuotaConfig> = { keap: KEAP_PAT_QUOTA, unlimited: UNLIMITED_QUOTA };
+  const base = presets[flags.quota];
+  if (!base) throw new UsageError(`--quota must be 'keap' or 'unlimited'`);
+  return {
+    ...base,
+    ...(flags.perSecond !== undefined ? { perSecond: intFlag(flags.perSecond, '--per-second') } : {}),
+    ...(flags.perMinute !== undefined ? { perMinute: intFlag(flags.perMinute, '--per-minute') } : {}),
+    ...(flags.perDay !== undefined ? { perDay: intFlag(flags.perDay, '--per-day') } : {}),
+    retryAfter: flags.retryAfter ?? false,
+  };
+}
+
+export function intFlag(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got '${value}'`);
+  return n;
+}

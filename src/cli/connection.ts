@@ -1,0 +1,30 @@
+/**
+ * Where the CLI finds Keap and its credential: `--url` or KEAP_API_URL (Keap's own API by default),
+ * and the key from the environment only (KEAP_API_KEY, or the variable `--token-env` names), so it
+ * never appears in shell history or process listings.
+ */
+import { KeapClient } from '../core/keap/client';
+import { KEAP_API_BASE_URL } from '../core/keap/transport';
+import { UsageError } from './output';
+
+export interface ConnectionFlags {
+  url?: string;
+  tokenEnv?: string;
+  bearer?: boolean;
+  unlimited?: boolean;
+}
+
+export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): KeapClient {
+  const baseUrl = flags.url ?? env.KEAP_API_URL ?? KEAP_API_BASE_URL;
+  const tokenEnv = flags.tokenEnv ?? 'KEAP_API_KEY';
+  const key = env[tokenEnv];
+  if (!key) {
+    throw new UsageError(`No Keap credential: set ${tokenEnv} to a personal access token or service account key (for the emulator, the token it printed at start).`);
+  }
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new UsageError(`Not a URL: ${baseUrl}`);
+  }
+  return new KeapClient({ baseUrl, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined });
+}

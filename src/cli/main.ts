@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * keap-vault: the command line on the same core as the extension.
+ * Exit codes: 0 ok, 1 findings or failure, 2 usage.
+ */
+import { Command, CommanderError } from 'commander';
+import { KeapError } from '../core/keap/errors';
+import { registerDemoCommand } from './commands/demo';
+import { registerDisasterCommand } from './commands/disaster';
+import { registerEmulatorCommand } from './commands/emulator';
+import { registerOrdersCommand } from './commands/orders';
+import { registerPingCommand } from './commands/ping';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, UsageError, type Io } from './output';
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('keap-vault')
+    .description('Snapshot, validate and safely restore a Keap account (REST v2). Credential from KEAP_API_KEY.')
+    .version('0.1.0')
+    .option('--url <baseUrl>', 'Keap REST base URL (default KEAP_API_URL or https://api.infusionsoft.com/crm/rest)')
+    .option('--token-env <name>', 'environment variable holding the credential', 'KEAP_API_KEY')
+    .option('--bearer', 'send the credential as Authorization: Bearer instead of X-Keap-API-Key')
+    .option('--unlimited', 'do not pace requests (only for an emulator without quotas)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  registerDemoCommand(program, io);
+  registerEmulatorCommand(program, io);
+  registerPingCommand(program, io);
+  registerOrdersCommand(program, io);
+  registerDisasterCommand(program, io);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      io.err(`keap-vault: ${err.message}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof KeapError) {
+      io.err(`keap-vault: ${err.message}`);
+      return EXIT_FAILURE;
+    }
+    io.err(`keap-vault: ${(err as Error).message ?? String(err)}`);
+    return EXIT_FAILURE;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Errors a Keap Vault user can act on. Messages say what happened and what to do next; they are
+ * built from our own words and Keap's error message only, never from request configuration, so a
+ * credential can never leak into a message or a log line.
+ */
+export type KeapErrorKind =
+  | 'auth' | 'permission' | 'not-found' | 'validation' | 'conflict' | 'throttled' | 'unavailable' | 'uncertain-write' | 'protocol';
+
+export abstract class KeapError extends Error {
+  abstract readonly kind: KeapErrorKind;
+
+  constructor(
+    message: string,
+    /** HTTP status, when Keap answered. */
+    readonly status?: number,
+    /** Keap's own error code (`fault.detail.errorcode` or the v2 `status`). */
+    readonly keapCode?: string,
+    /** `METHOD /path` of the request, without query string or host. */
+    readonly request?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class KeapAuthError extends KeapError {
+  readonly kind = 'auth';
+}
+export class KeapPermissionError extends KeapError {
+  readonly kind = 'permission';
+}
+export class KeapNotFoundError extends KeapError {
+  readonly kind = 'not-found';
+}
+export class KeapValidationError extends KeapError {
+  readonly kind = 'validation';
+}
+export class KeapConflictError extends KeapError {
+  readonly kind = 'conflict';
+}
+export class KeapThrottledError extends KeapError {
+  readonly kind = 'throttled';
+  /** When the quota allows requests again, if Keap said. */
+  retryAt?: Date;
+}
+export class KeapUnavailableError extends KeapError {
+  readonly kind = 'unavailable';
+}
+/** A write whose outcome is unknown (the answer was lost): reconcile against live before retrying. */
+export class KeapUncertainWriteError extends KeapError {
+  readonly kind = 'uncertain-write';
+}
+export class KeapProtocolError extends KeapError {
+  readonly kind = 'protocol';
+}
+
+/** Removes every occurrence of the given secrets from a text (defence in depth for logs). */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}

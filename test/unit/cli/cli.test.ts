@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { runCli } from '../../../src/cli/main';
+import type { Io } from '../../../src/cli/output';
+import { generateAccount } from '../../../src/emulator/generator';
+import { EmulatorStore } from '../../../src/emulator/store';
+import { closeTestAccounts, startTestAccount } from '../support/emulator';
+
+function captureIo(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+}
+
+describe('keap-vault CLI', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  after(closeTestAccounts);
+
+  it('ping: 0 with a working credential, and shows the quota Keap reports', async () => {
+    const { emulator } = await startTestAccount({ quota: { perSecond: 10, perMinute: 240, perDay: 30_000 } });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const io = captureIo();
+    assert.equal(await runCli(['ping'], io), 0);
+    assert.match(io.stdout.join('\n'), /Connected to http:\/\/127\.0\.0\.1:\d+\/crm\/rest/);
+    assert.match(io.stdout.join('\n'), /product quota: 239 of 240 per minute left/);
+  });
+
+  it('ping: 1 with a wrong token, and the message does not echo it', async () => {
+    const { emulator } = await startTestAccount();
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.MY_KEAP = 'definitely-wrong-token-123';
+    const io = captureIo();
+    assert.equal(await runCli(['--token-env', 'MY_KEAP', 'ping'], io), 1);
+    assert.match(io.stderr.join('\n'), /did not accept the credential/);
+    assert.ok(!io.stderr.join('\n').includes('definitely-wrong-token-123'));
+  });
+
+  it('exits 2 on usage errors: unknown command, missing credential, bad number', async () => {
+    delete process.env.KEAP_API_KEY;
+    assert.equal(await runCli(['frobnicate'], captureIo()), 2);
+    const io = captureIo();
+    assert.equal(await runCli(['ping'], io), 2);
+    assert.match(io.stderr.join('\n'), /set KEAP_API_KEY/);
+    process.env.KEAP_API_KEY = 'x';
+    assert.equal(await runCli(['orders', '--limit', 'many'], captureIo()), 2);
+  });
+
+  it('orders --json lists the most recent orders with their invoice ids', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 5, size: 30 });
+    const { emulator } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const io = captureIo();
+    assert.equal(await runCli(['orders', '--limit', '3', '--json'], io), 0);
+    const orders = JSON.parse(io.stdout.join('\n')) as Array<{ id: string; invoice_id: string; order_time: string }>;
+    assert.equal(orders.length, 3);
+    assert.ok(orders[0].order_time >= orders[1].order_time && orders[1].order_time >= orders[2].order_time);
+    const text = captureIo();
+    assert.equal(await runCli(['orders', '--limit', '3'], text), 0);
+    assert.match(text.stdout[0], /^ORDER\s+INVOICE\s+DATE\s+CONTACT/);
+  });
+
+  it('disaster deletes contacts with their orders in a running emulator, and refuses non-loopback hosts', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 5, size: 50 });
+    const { emulator } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const contactsBefore = store.contacts.size;
+    const io = captureIo();
+    assert.equal(await runCli(['disaster', 'delete-contacts', '--count', '5', '--json'], io), 0);
+    const report = JSON.parse(io.stdout.join('\n')) as { affected: Record<string, string[]> };
+    assert.equal(report.affected.contacts.length, 5);
+    assert.equal(store.contacts.size, contactsBefore - 5);
+    for (const id of report.affected.orders ?? []) assert.equal(store.orders.has(Number(id)), false);
+    for (const id of report.affected.contacts) assert.equal(store.ordersOf(Number(id)).length, 0);
+    assert.equal(await runCli(['--url', 'https://api.infusionsoft.com/crm/rest', 'disaster', 'delete-contacts', '--count', '1'], captureIo()), 2);
+  });
+
+  it('demo runs the emulator and lists orders through the client', async function () {
+    this.timeout(30_000);
+    const io = captureIo();
+    assert.equal(await runCli(['demo', '--size', '40', '--orders', '4'], io), 0);
+    const text = io.stdout.join('\n');
+    assert.match(text, /Credential accepted/);
+    assert.match(text, /The 4 most recent of \d+ orders/);
+  });
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import axios from 'axios';
+import { RequestThrottle } from '../../../src/core/keap/throttle';
+import { readQuotaHeaders } from '../../../src/core/keap/quotaHeaders';
+import { closeTestAccounts, startTestAccount } from '../support/emulator';
+
+describe('Quota', () => {
+  after(closeTestAccounts);
+
+  it('the emulator answers a burst beyond the per-second limit with 429 and Keap\'s headers', async () => {
+    const { emulator } = await startTestAccount({ quota: { perSecond: 10, perMinute: 240, perDay: 30_000 } });
+    const answers = await Promise.all(Array.from({ length: 25 }, () =>
+      axios.get(`${emulator.apiBaseUrl}/v2/tags`, { headers: { 'X-Keap-API-Key': emulator.token }, validateStatus: () => true, proxy: false })));
+    const statuses = answers.map((a) => a.status);
+    assert.equal(statuses.filter((s) => s === 200).length, 10);
+    assert.equal(statuses.filter((s) => s === 429).length, 15);
+    const throttled = answers.find((a) => a.status === 429)!;
+    assert.equal(throttled.data.fault.detail.errorcode, 'policies.ratelimit.SpikeArrestViolation');
+    const ok = answers.find((a) => a.status === 200)!;
+    assert.equal(ok.headers['x-keap-product-throttle-limit'], '240');
+    assert.equal(ok.headers['x-keap-product-quota-limit'], '30000');
+    assert.equal(ok.headers['x-keap-product-spike-limit'], '10ps');
+  });
+
+  it('the client under the same load finishes without a 429 and stays under the limit', async function () {
+    this.timeout(20_000);
+    const { emulator, client } = await startTestAccount(
+      { quota: { perSecond: 10, perMinute: 240, perDay: 30_000 } },
+      { throttle: { windows: [{ limit: 10, windowMs: 1000 }], maxConcurrent: 8, marginMs: 50 } },
+    );
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 35 }, () => client.ping()));
+    const stats = emulator.stats();
+    assert.equal(stats.throttled, 0, 'no request was refused');
+    assert.equal(stats.accepted, 35);
+    assert.ok(stats.maxPerSecond <= 10, `at most 10 in any second, saw ${stats.maxPerSecond}`);
+    assert.ok(Date.now() - started >= 3000, '35 requests at 10/s need more than 3 s');
+  });
+
+  it('the client learns limits it was not told from Keap\'s headers and recovers from 429s', async function () {
+    this.timeout(20_000);
+    // The client starts knowing nothing; the emulator allows 5/s.
+    const { emulator, client } = await startTestAccount({ quota: { perSecond: 5, perMinute: 1000 } }, { throttle: { windows: [], maxConcurrent: 4, marginMs: 50 } });
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.ping()));
+    assert.equal(results.length, 20);
+    assert.ok(emulator.stats().maxPerSecond <= 5);
+  });
+
+  it('reads pipe-delimited tenant windows', () => {
+    const readings = readQuotaHeaders({
+      'x-keap-tenant-throttle-limit': '10000|250000',
+      'x-keap-tenant-throttle-time-unit': 'minute|day',
+      'x-keap-tenant-throttle-interval': '1|1',
+      'x-keap-tenant-throttle-available': '9990|249000',
+      'x-keap-product-throttle-limit': '240',
+      'x-keap-product-throttle-available': '200',
+      'x-keap-product-throttle-time-unit': 'minute',
+    });
+    assert.deepEqual(readings.map((r) => [r.scope, r.windowMs, r.limit, r.available]), [
+      ['product', 60_000, 240, 200],
+      ['tenant', 60_000, 10_000, 9990],
+      ['tenant', 86_400_000, 250_000, 249_000],
+    ]);
+  });
+
+  describe('RequestThrottle (simulated clock)', () => {
+    function clock(start = 1_000_000) {
+      const c = { now: start };
+      return { c, now: () => c.now };
+    }
+
+    it('books quota spent by someone else so that it slows down before Keap refuses', async () => {
+      const { c, now } = clock();
+      const throttle = new RequestThrottle({ windows: [{ limit: 240, windowMs: 60_000 }], maxConcurrent: 4, maxWaitMs: 0 }, now);
+      (await throttle.acquire())();
+      // Keap says only 1 of 240 is left this minute: another script spent the rest.
+      throttle.observe([{ scope: 'product', windowMs: 60_000, limit: 240, available: 1 }]);
+      (await throttle.acquire())();
+      await assert.rejects(throttle.acquire(), /quota is used up; requests are allowed again in 60 s/);
+      c.now += 60_001;
+      (await throttle.acquire())();
+    });
+
+    it('adopts the limit Keap reports and pauses until a daily quota resets', async () => {
+      const { c, now } = clock();
+      const throttle = new RequestThrottle({ windows: [{ limit: 30_000, windowMs: 86_400_000 }], maxConcurrent: 1, maxWaitMs: 1000 }, now);
+      throttle.observe([{ scope: 'product', windowMs: 86_400_000, limit: 150_000, available: 0, expiresAt: c.now + 3_600_000 }]);
+      await assert.rejects(throttle.acquire(), (err: Error & { retryAt?: Date }) => err.retryAt?.getTime() === c.now + 3_600_000);
+    });
+
+    it('holds every request after a 429 for the hinted time', async () => {
+      const { c, now } = clock();
+      const throttle = new RequestThrottle({ windows: [], maxConcurrent: 2, maxWaitMs: 0 }, now);
+      assert.equal(throttle.throttled(2000, 0), 2000);
+      await assert.rejects(throttle.acquire(), /in 2 s/);
+      c.now += 2000;
+      (await throttle.acquire())();
+    });
+
+    it('never has more requests in flight than allowed', async () => {
+      const throttle = new RequestThrottle({ windows: [], maxConcurrent: 2 });
+      const a = await throttle.acquire();
+      const b = await throttle.acquire();
+      let third = false;
+      const pending = throttle.acquire().then((release) => {
+        third = true;
+        return release;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(third, false);
+      a();
+      (await pending)();
+      b();
+      assert.equal(third, true);
+    });
+  });
+});
