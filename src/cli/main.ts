@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * keap-vault: the command line on the same core as the extension.
  * Exit codes: 0 ok, 1 findings or failure, 2 usage.

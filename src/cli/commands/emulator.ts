@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_EMULATOR_TOKEN, KEAP_PAT_QUOTA, startSeededEmulator, UNLIMITED_QUOTA, type QuotaConfig } from '../../emulator';
 import { ALL_FAULT_KINDS, type FaultKind } from '../../emulator/faults';
+import { PLANTED_PROBLEM_KINDS, type PlantedProblemKind } from '../../emulator/generator';
 import { printJson, UsageError, type Io } from '../output';
 
 interface EmulatorFlags {
@@ -18,6 +19,7 @@ interface EmulatorFlags {
   faults?: string;
   faultKinds?: string;
   faultSeed?: string;
+  plant?: string;
   json?: boolean;
 }
 
@@ -39,6 +41,7 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
     .option('--faults <rate>', 'fraction of requests that fail (0..1)')
     .option('--fault-kinds <list>', `comma list of ${ALL_FAULT_KINDS.join(', ')}`)
     .option('--fault-seed <seed>', 'seed of the fault sequence', '1')
+    .option('--plant <list>', `plant integrity problems, e.g. orphan-order=2,duplicate-order=1 (${PLANTED_PROBLEM_KINDS.join(', ')})`)
     .option('--json', 'print the connection details as JSON')
     .action(async (flags: EmulatorFlags) => {
       const emulator = await startSeededEmulator({
@@ -54,8 +57,9 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
           kinds: flags.faultKinds?.split(',').map((k) => k.trim() as FaultKind),
         },
         stateFile: flags.state,
+        plant: flags.plant === undefined ? undefined : plantFromFlag(flags.plant),
       });
-      const details = { url: emulator.url, apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, counts: emulator.stats().counts };
+      const details = { url: emulator.url, apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, counts: emulator.stats().counts, planted: emulator.generated?.planted ?? [] };
       if (flags.json) printJson(io, details);
       else {
         io.out(`Keap emulator listening on ${emulator.apiBaseUrl}`);
@@ -85,6 +89,16 @@ function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {
     ...(flags.perDay !== undefined ? { perDay: intFlag(flags.perDay, '--per-day') } : {}),
     retryAfter: flags.retryAfter ?? false,
   };
+}
+
+function plantFromFlag(value: string): Partial<Record<PlantedProblemKind, number>> {
+  const plant: Partial<Record<PlantedProblemKind, number>> = {};
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [kind, count = '1'] = part.split('=');
+    if (!PLANTED_PROBLEM_KINDS.includes(kind as PlantedProblemKind)) throw new UsageError(`--plant: unknown problem '${kind}'; use ${PLANTED_PROBLEM_KINDS.join(', ')}`);
+    plant[kind as PlantedProblemKind] = intFlag(count, `--plant ${kind}`);
+  }
+  return plant;
 }
 
 export function intFlag(value: string, name: string): number {

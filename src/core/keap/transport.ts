@@ -93,7 +93,7 @@ export class KeapTransport {
       ? options.throttle
       : new RequestThrottle(options.throttle === 'unlimited'
         ? { windows: [], maxConcurrent: 8 }
-        : { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 250, maxWaitMs: 15 * 60_000, ...options.throttle });
+        : { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 100, maxWaitMs: 15 * 60_000, ...options.throttle });
     const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(this.baseUrl);
     this.http = axios.create({
       baseURL: this.baseUrl,

@@ -90,3 +90,40 @@ describe('keap-vault CLI', () => {
     assert.match(text, /The 4 most recent of \d+ orders/);
   });
 });
+
+describe('keap-vault emulator (as a process)', () => {
+  it('starts on a free port, prints how to connect, persists its account and stops on SIGTERM', async function () {
+    this.timeout(30_000);
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, existsSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const state = path.join(mkdtempSync(path.join(tmpdir(), 'kv-emu-')), 'account.json');
+    const cli = path.join(__dirname, '../../../src/cli/main.js');
+    const child = spawn(process.execPath, [cli, 'emulator', '--size', '20', '--seed', '9', '--state', state, '--json', '--token', 'tok-123', '--plant', 'orphan-order=2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const details = await new Promise<{ apiBaseUrl: string; token: string; counts: Record<string, number> }>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        try {
+          resolve(JSON.parse(output));
+        } catch {
+          // not complete yet
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+    });
+    assert.equal(details.token, 'tok-123');
+    assert.ok(details.counts.contacts >= 18 && details.counts.orders > 0);
+    assert.deepEqual((details as unknown as { planted: Array<{ kind: string }> }).planted.map((p) => p.kind), ['orphan-order', 'orphan-order']);
+    process.env.KEAP_API_URL = details.apiBaseUrl;
+    process.env.KEAP_API_KEY = 'tok-123';
+    assert.equal(await runCli(['ping'], captureIo()), 0);
+    assert.equal(await runCli(['disaster', 'delete-contacts', '--count', '2'], captureIo()), 0);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.ok(existsSync(state));
+    assert.equal(JSON.parse(readFileSync(state, 'utf8')).contacts.length, details.counts.contacts - 2, 'the loss was saved with the account');
+  });
+});

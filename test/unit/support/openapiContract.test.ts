@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KeapV2Contract, loadKeapV2Contract } from './support/openapiContract';
+import { KeapV2Contract, loadKeapV2Contract } from './openapiContract';
 
 /** A minimal valid OrderV2 as GET /rest/v2/orders/{order_id} would return it. */
 function order(overrides: Record<string, unknown> = {}): Record<string, unknown> {

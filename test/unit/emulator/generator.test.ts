@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import {
   DEFAULT_GENERATOR_NOW, PLANTED_PROBLEM_KINDS, TRICKY_COMPANY_NAMES, TRICKY_CONTACT_NAMES, TRICKY_PRODUCT_NAMES,
   generateAccount, targetCounts, type GenerateOptions, type GenerateResult, type PlantedProblem, type PlantedProblemKind,
-} from '../../src/emulator/generator';
-import { SeededRandom } from '../../src/emulator/random';
-import type { OrderRecord } from '../../src/emulator/records';
-import { countsAsPaid, EmulatorStore } from '../../src/emulator/store';
+} from '../../../src/emulator/generator';
+import { SeededRandom } from '../../../src/emulator/random';
+import type { OrderRecord } from '../../../src/emulator/records';
+import { countsAsPaid, EmulatorStore } from '../../../src/emulator/store';
 
 /** A problem as a validator would report it: its kind and the ids of the records concerned. */
 interface Finding {
