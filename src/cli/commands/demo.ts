@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { KeapClient } from '../../core/keap/client';
 import { startSeededEmulator } from '../../emulator';
-import { printTable, type Io } from '../output';
+import type { Io } from '../output';
+import { firstOrders, printOrderTable } from './orders';
 import { intFlag } from './emulator';
 
 /**
@@ -22,17 +23,9 @@ export function registerDemoCommand(program: Command, io: Io): void {
         const ping = await client.ping();
         io.out(`Credential accepted in ${ping.ms} ms.`);
         const limit = intFlag(flags.orders, '--orders');
-        const orders = [];
-        for await (const order of client.orders.list({ orderBy: 'order_time desc', pageSize: Math.max(1, limit) })) {
-          orders.push(order);
-          if (orders.length >= limit) break;
-        }
+        const orders = await firstOrders(client.orders.list({ orderBy: 'order_time desc', pageSize: Math.max(1, limit) }), limit);
         io.out(`\nThe ${orders.length} most recent of ${emulator.store.orders.size} orders:`);
-        printTable(io, ['ORDER', 'INVOICE', 'DATE', 'CONTACT', 'ITEMS', 'TOTAL', 'PAID', 'STATUS'], orders.map((o) => [
-          o.id, o.invoice_id, o.order_time?.slice(0, 10),
-          [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email,
-          o.order_items?.length ?? 0, o.total?.formatted_amount, o.total_paid?.formatted_amount, o.status,
-        ]));
+        printOrderTable(io, orders);
         const stats = emulator.stats();
         io.out(`\n${stats.accepted} requests, ${stats.throttled} throttled. Run your own: keap-vault emulator --help`);
       } finally {

@@ -20,15 +20,20 @@ export function registerOrdersCommand(program: Command, io: Io): void {
         filter: flags.contact ? `contact_id==${intFlag(flags.contact, '--contact')}` : undefined,
       }), limit);
       if (flags.json) return printJson(io, orders);
-      printTable(io, ['ORDER', 'INVOICE', 'DATE', 'CONTACT', 'ITEMS', 'TOTAL', 'PAID', 'STATUS'], orders.map((o) => [
-        o.id, o.invoice_id, o.order_time?.slice(0, 10),
-        [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || o.contact?.id,
-        o.order_items?.length ?? 0, o.total?.formatted_amount, o.total_paid?.formatted_amount, o.status,
-      ]));
+      printOrderTable(io, orders);
     });
 }
 
-async function firstOrders(source: AsyncIterable<KeapOrder>, limit: number): Promise<KeapOrder[]> {
+export function printOrderTable(io: Io, orders: KeapOrder[]): void {
+  printTable(io, ['ORDER', 'INVOICE', 'DATE', 'CONTACT', 'ITEMS', 'TOTAL', 'PAID', 'STATUS'], orders.map((o) => [
+    o.id, o.invoice_id, o.order_time?.slice(0, 10),
+    [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || o.contact?.id,
+    o.order_items?.length ?? 0, o.total?.formatted_amount, o.total_paid?.formatted_amount, o.status,
+  ]));
+}
+
+/** The first `limit` items of a list, without reading further pages than needed. */
+export async function firstOrders(source: AsyncIterable<KeapOrder>, limit: number): Promise<KeapOrder[]> {
   const out: KeapOrder[] = [];
   if (limit === 0) return out;
   for await (const order of source) {

@@ -2,12 +2,12 @@ import type {
   KeapCompany, KeapOrder, KeapOrderItem, KeapOrderPayment, KeapPayment, KeapPaymentResult, KeapProduct,
   KeapSubscription, KeapSubscriptionPlan, KeapTransaction,
 } from '../../model';
-import { listAll, listPages, type ListOptions, type Page } from '../paging';
+import { listAll, type ListOptions } from '../paging';
 import type {
   CompanyWrite, OrderCreate, OrderItemWrite, OrderUpdate, PaymentCreate, ProductWrite, SubscriptionCreate, SubscriptionPlanWrite,
 } from '../requests';
 import type { KeapTransport } from '../transport';
-import { encodeId, KeapResource } from './resource';
+import { encodeId, KeapList, KeapResource } from './resource';
 
 export class CompaniesResource extends KeapResource<KeapCompany, CompanyWrite> {
   constructor(transport: KeapTransport) {
@@ -79,27 +79,16 @@ export class OrdersResource extends KeapResource<KeapOrder, OrderCreate, OrderUp
 }
 
 /** `GET /v2/sales/payments`: every payment with its `order_ids`, one list for the whole account. */
-export class SalesPaymentsResource {
-  constructor(private readonly transport: KeapTransport) {}
-
-  pages(options?: ListOptions): AsyncGenerator<Page<KeapPayment>> {
-    return listPages(this.transport, '/v2/sales/payments', 'payments', options);
-  }
-
-  list(options?: ListOptions): AsyncGenerator<KeapPayment> {
-    return listAll(this.transport, '/v2/sales/payments', 'payments', options);
+export class SalesPaymentsResource extends KeapList<KeapPayment> {
+  constructor(transport: KeapTransport) {
+    super(transport, '/v2/sales/payments', 'payments');
   }
 }
 
-export class TransactionsResource {
-  constructor(private readonly transport: KeapTransport) {}
-
-  pages(options?: ListOptions): AsyncGenerator<Page<KeapTransaction>> {
-    return listPages(this.transport, '/v2/sales/transactions', 'transactions', options);
-  }
-
-  list(options?: ListOptions): AsyncGenerator<KeapTransaction> {
-    return listAll(this.transport, '/v2/sales/transactions', 'transactions', options);
+/** `GET /v2/sales/transactions` (read-only; v2 gives transactions no id of their own). */
+export class TransactionsResource extends KeapList<KeapTransaction> {
+  constructor(transport: KeapTransport) {
+    super(transport, '/v2/sales/transactions', 'transactions');
   }
 }
 

@@ -1,11 +1,8 @@
 import { listAll, listPages, type ListOptions, type Page } from '../paging';
 import type { KeapTransport, QueryValue } from '../transport';
 
-/**
- * The list / get / create / update / delete shape most Keap v2 resources share. Resources with
- * more (payments, tags…) extend it; ones with less expose only what Keap has.
- */
-export class KeapResource<T, Create = Partial<T>, Update = Partial<Create>> {
+/** A Keap v2 list endpoint: pages (with their tokens, for resuming) or one record at a time. */
+export class KeapList<T> {
   constructor(
     protected readonly transport: KeapTransport,
     /** e.g. `/v2/orders` */
@@ -21,7 +18,13 @@ export class KeapResource<T, Create = Partial<T>, Update = Partial<Create>> {
   list(options?: ListOptions): AsyncGenerator<T> {
     return listAll<T>(this.transport, this.path, this.listKey, options);
   }
+}
 
+/**
+ * The list / get / create / update / delete shape most Keap v2 resources share. Resources with
+ * more (payments, tags…) extend it; ones with less expose only what Keap has.
+ */
+export class KeapResource<T, Create = Partial<T>, Update = Partial<Create>> extends KeapList<T> {
   async get(id: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
     return (await this.transport.request<T>({ method: 'GET', path: `${this.path}/${encodeId(id)}`, query, signal })).data;
   }

@@ -1,8 +1,8 @@
 import type { CustomFieldRecordType, KeapCampaign, KeapCustomField, KeapObjectModel, KeapTag, KeapTaggedContact } from '../../model';
-import { listAll, listPages, type ListOptions, type Page } from '../paging';
+import { listAll, type ListOptions } from '../paging';
 import type { CustomFieldCreate, TagWrite } from '../requests';
 import type { KeapTransport } from '../transport';
-import { encodeId, KeapResource } from './resource';
+import { encodeId, KeapList, KeapResource } from './resource';
 
 /** Keap accepts at most this many contact ids per applyTags / removeTags call. */
 export const TAG_BATCH_SIZE = 1000;
@@ -40,15 +40,10 @@ export class TagsResource extends KeapResource<KeapTag, TagWrite> {
   }
 }
 
-export class CampaignsResource {
-  constructor(private readonly transport: KeapTransport) {}
-
-  pages(options?: ListOptions): AsyncGenerator<Page<KeapCampaign>> {
-    return listPages(this.transport, '/v2/campaigns', 'campaigns', options);
-  }
-
-  list(options?: ListOptions): AsyncGenerator<KeapCampaign> {
-    return listAll(this.transport, '/v2/campaigns', 'campaigns', options);
+/** Campaigns are read-only through Keap's REST API. */
+export class CampaignsResource extends KeapList<KeapCampaign> {
+  constructor(transport: KeapTransport) {
+    super(transport, '/v2/campaigns', 'campaigns');
   }
 
   async get(id: string): Promise<KeapCampaign> {
