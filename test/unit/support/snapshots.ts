@@ -1,0 +1,52 @@
+/**
+ * Snapshot fixtures straight from an emulator store (no HTTP): each record rendered exactly as the
+ * emulator's API would return it, so fixtures have Keap's shapes without hand-pasted JSON.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SnapshotDb, type SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
+import { generateAccount, type GenerateOptions } from '../../../src/emulator/generator';
+import {
+  renderCampaign, renderCompany, renderContact, renderCustomField, renderOrder, renderProduct, renderSalesPayment, renderSubscription,
+  renderTag, renderTransaction,
+} from '../../../src/emulator/render';
+import { EmulatorStore } from '../../../src/emulator/store';
+
+export function tempDir(prefix = 'kv-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function snapshotFromStore(store: EmulatorStore): Promise<SnapshotDb> {
+  const db = await SnapshotDb.create();
+  db.insert('contacts', [...store.contacts.values()].map((c) => renderContact(store, c)));
+  db.insert('companies', [...store.companies.values()].map((c) => renderCompany(c)));
+  db.insert('products', [...store.products.values()].map((p) => renderProduct(store, p)));
+  db.insert('orders', [...store.orders.values()].map((o) => renderOrder(store, o)));
+  db.insert('payments', [...store.payments.values()].map((p) => renderSalesPayment(p)));
+  db.insert('transactions', [...store.payments.values()].map((p) => renderTransaction(store, p)));
+  db.insert('subscriptions', [...store.subscriptions.values()].map((s) => renderSubscription(s, store.plans.get(s.subscription_plan_id))));
+  db.insert('tags', [...store.tags.values()].map(renderTag));
+  db.insert('campaigns', [...store.campaigns.values()].map(renderCampaign));
+  db.insert('custom_fields', [...store.customFields.values()].map(renderCustomField));
+  return db;
+}
+
+export const TEST_META: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'> = {
+  snapshotId: 'test-snapshot',
+  account: 'emulator.keap-vault.local',
+  apiBaseUrl: 'http://127.0.0.1/crm/rest',
+  startedAt: '2026-11-01T12:00:00.000Z',
+  finishedAt: '2026-11-01T12:00:05.000Z',
+};
+
+/** A generated account saved as a snapshot file; returns the file and the store it came from. */
+export async function generatedSnapshotFile(options: GenerateOptions, dir = tempDir(), key?: string): Promise<{ file: string; store: EmulatorStore }> {
+  const store = new EmulatorStore();
+  generateAccount(store, options);
+  const db = await snapshotFromStore(store);
+  const file = path.join(dir, `snapshot-${options.seed}-${options.size}.kvsnap`);
+  await db.save(file, TEST_META, { key });
+  db.close();
+  return { file, store };
+}
