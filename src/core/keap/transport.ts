@@ -80,6 +80,10 @@ export class KeapTransport {
   readonly throttle: RequestThrottle;
   /** What Keap's headers said about the quota on the latest answer that carried them. */
   lastQuota: QuotaWindowReading[] = [];
+  /** Keap's name for the account (`x-keap-tenant-id`), once an answer carried it. */
+  tenantId?: string;
+  /** Requests sent (every attempt counts: that is what Keap's quota counts). */
+  requestCount = 0;
   private readonly http: AxiosInstance;
   private readonly credential: KeapCredential;
   private refreshing?: Promise<void>;
@@ -138,6 +142,7 @@ export class KeapTransport {
   private async attempt<T>(spec: RequestSpec<T>, state: AttemptState): Promise<Outcome<T>> {
     const attempt = state.attempt;
     const release = await this.throttle.acquire(spec.signal);
+    this.requestCount++;
     const started = Date.now();
     let response: AxiosResponse<string> | undefined;
     let networkError: { code?: string; message: string } | undefined;
@@ -168,6 +173,7 @@ export class KeapTransport {
   private async classify<T>(spec: RequestSpec<T>, res: AxiosResponse<string>, state: AttemptState): Promise<Outcome<T>> {
     const attempt = state.attempt;
     const headers = res.headers as Record<string, unknown>;
+    if (typeof headers['x-keap-tenant-id'] === 'string') this.tenantId = headers['x-keap-tenant-id'];
     const quota = readQuotaHeaders(headers);
     if (quota.length) this.lastQuota = quota;
     this.throttle.observe(quota);

@@ -1,0 +1,273 @@
+/**
+ * Capture: the live account -> a snapshot file. Reads every entity at Keap's largest page size,
+ * all entities at once within the quota (the client's throttle paces them), with as few requests
+ * as Keap allows: contact tags come with the contacts (`tag_ids`), order items with the orders,
+ * subscription plans with the products, payments from the one sales-payments list (with their
+ * `order_ids`) instead of a call per order. N records cost about ceil(N/1000) requests per entity,
+ * plus 4 for the custom-field models.
+ *
+ * Resumable: pages go to a journal first (see journal.ts); the snapshot file is written, whole
+ * and atomically, only when every entity is read. Incremental: given an earlier snapshot, only
+ * what changed since is read where Keap can filter by time, merged into a new complete snapshot.
+ */
+import { randomUUID } from 'node:crypto';
+import type { KeapClient } from '../keap/client';
+import { KeapValidationError } from '../keap/errors';
+import { filter } from '../keap/filter';
+import type { ListOptions, Page } from '../keap/paging';
+import { ALL_CONTACT_FIELDS } from '../keap/resources/contacts';
+import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
+import type { CustomFieldRecordType } from '../model';
+import { countAnomalies, DEFAULT_ANOMALY_THRESHOLD, type CountAnomaly } from './anomaly';
+import { CAPTURED_ENTITIES, ENTITY_DEFS, type CapturedEntity } from './entities';
+import { CaptureJournal } from './journal';
+import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
+
+export interface CaptureProgress {
+  entity: CapturedEntity;
+  phase: 'records' | 'deletion-check';
+  records: number;
+  pages: number;
+  /** From the previous snapshot, when there is one (Keap does not say how many records a list has). */
+  estimatedTotal?: number;
+  done: boolean;
+  /** Whole capture so far. */
+  requests: number;
+  throttleWaits: number;
+  throttleWaitedMs: number;
+}
+
+export interface CaptureOptions {
+  client: KeapClient;
+  /** The snapshot file to write. */
+  out: string;
+  /** Encrypt the snapshot with this secret. */
+  key?: string;
+  /** Incremental: read only what changed since this snapshot, and merge. */
+  since?: { db: SnapshotDb; meta: SnapshotMeta };
+  /** Incremental: also look for records deleted in Keap since (costs a full id sweep of each entity). */
+  checkDeletions?: boolean;
+  /** For the anomaly check (defaults to `since`): the account's previous snapshot. */
+  previous?: SnapshotMeta;
+  anomalyThreshold?: number;
+  /** Ignore an interrupted capture's journal and start over. */
+  restart?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: CaptureProgress) => void;
+  /** Overlap for time-window reads, covering clock skew between Keap and us. */
+  overlapMs?: number;
+  /** Records per request; Keap's maximum (1000) unless a test wants many pages. */
+  pageSize?: number;
+}
+
+export interface CaptureResult {
+  file: string;
+  meta: SnapshotMeta;
+  anomalies: CountAnomaly[];
+  /** This capture continued an interrupted one. */
+  resumed: boolean;
+  /** Requests made by this run (a resumed capture's earlier runs are not counted). */
+  requests: number;
+  /** Records deleted in Keap since `since`, when `checkDeletions` was asked. */
+  deleted?: Partial<Record<CapturedEntity, number>>;
+}
+
+interface Task {
+  name: string;
+  entity: CapturedEntity;
+  phase: CaptureProgress['phase'];
+  pages(pageToken?: string): AsyncGenerator<Page<Record<string, unknown>>>;
+}
+
+/** Entities Keap can list by last change, and the filter field it uses for each (keap-api.md §4). */
+const CHANGED_SINCE: Partial<Record<CapturedEntity, string>> = {
+  contacts: 'start_update_time',
+  companies: 'since_time',
+  orders: 'modified_since_time',
+  payments: 'since_time',
+  transactions: 'since_time',
+  tags: 'since_update_time',
+};
+
+const MODEL_TYPES: CustomFieldRecordType[] = ['CONTACT', 'COMPANY', 'ORDER', 'SUBSCRIPTION'];
+
+export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
+  const { client, out } = options;
+  const mode = options.since ? 'incremental' : 'full';
+  const dir = CaptureJournal.dirFor(out);
+  const existing = options.restart ? undefined : await CaptureJournal.find(dir);
+  const reusable = existing && existing.state.out === out && existing.state.mode === mode && existing.state.sinceSnapshotId === options.since?.meta.snapshotId;
+  const journal = reusable
+    ? existing
+    : await CaptureJournal.start(dir, { out, mode, startedAt: new Date().toISOString(), sinceSnapshotId: options.since?.meta.snapshotId });
+  const requestsBefore = client.transport.requestCount;
+  const sinceTime = options.since ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString() : undefined;
+  const tasks = planTasks(client, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
+  const estimates = (options.since?.meta ?? options.previous)?.counts ?? {};
+
+  const report = (task: Task, done: boolean) => {
+    const cursor = journal.cursor(task.name);
+    const stats = client.transport.throttle.stats;
+    options.onProgress?.({
+      entity: task.entity, phase: task.phase, records: cursor.records, pages: cursor.pages, estimatedTotal: estimates[task.entity], done,
+      requests: client.transport.requestCount - requestsBefore, throttleWaits: stats.waits, throttleWaitedMs: stats.waitedMs,
+    });
+  };
+
+  await Promise.all(tasks.map(async (task) => {
+    if (journal.cursor(task.name).done) return report(task, true);
+    await journal.prepare(task.name);
+    try {
+      await readTask(journal, task, options.signal, () => report(task, false));
+    } catch (err) {
+      // A page token from before the interruption may have expired: read that entity again.
+      if (!(err instanceof KeapValidationError) || journal.cursor(task.name).pageToken === undefined || !/page_token/i.test(err.message)) throw err;
+      await journal.reset(task.name);
+      await readTask(journal, task, options.signal, () => report(task, false));
+    }
+    report(task, true);
+  }));
+
+  options.signal?.throwIfAborted();
+  const db = await SnapshotDb.create();
+  try {
+    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : await loadFull(db, journal);
+    const finishedAt = new Date().toISOString();
+    const meta = await db.save(out, {
+      snapshotId: randomUUID(),
+      account: client.transport.tenantId ?? new URL(client.transport.baseUrl).host,
+      apiBaseUrl: client.transport.baseUrl,
+      startedAt: journal.state.startedAt,
+      finishedAt,
+      requests: client.transport.requestCount - requestsBefore,
+      incrementalFrom: options.since?.meta.snapshotId,
+      deletionsChecked: options.since ? !!options.checkDeletions : undefined,
+    }, { key: options.key });
+    await journal.remove();
+    const previousCounts = (options.previous ?? options.since?.meta)?.counts;
+    return {
+      file: out,
+      meta,
+      anomalies: previousCounts ? countAnomalies(previousCounts, meta.counts, options.anomalyThreshold ?? DEFAULT_ANOMALY_THRESHOLD) : [],
+      resumed: !!reusable,
+      requests: client.transport.requestCount - requestsBefore,
+      deleted,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function planTasks(client: KeapClient, sinceTime: string | undefined, checkDeletions: boolean, pageSize?: number): Task[] {
+  const lists: Record<Exclude<CapturedEntity, 'custom_fields'>, (o: ListOptions) => AsyncGenerator<Page<Record<string, unknown>>>> = {
+    contacts: (o) => client.contacts.pages({ ...o, query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
+    companies: (o) => client.companies.pages({ ...o, query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
+    products: (o) => client.products.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    orders: (o) => client.orders.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    payments: (o) => client.payments.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    transactions: (o) => client.transactions.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    subscriptions: (o) => client.subscriptions.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    tags: (o) => client.tags.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+    campaigns: (o) => client.campaigns.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
+  };
+  const tasks: Task[] = [];
+  for (const entity of CAPTURED_ENTITIES) {
+    if (entity === 'custom_fields') {
+      tasks.push({ name: entity, entity, phase: 'records', pages: () => customFieldPages(client) });
+      continue;
+    }
+    const since = sinceTime && CHANGED_SINCE[entity];
+    tasks.push({
+      name: entity,
+      entity,
+      phase: 'records',
+      pages: (pageToken) => lists[entity]({ pageToken, pageSize, filter: since ? filter(since, '==', sinceTime) : undefined }),
+    });
+    // Keap has no list of deletions: finding them means listing every id again. Contacts and
+    // companies can be listed with `fields=id` (small answers); the rest only in full.
+    if (since && checkDeletions) {
+      const sweep = entity === 'contacts' || entity === 'companies'
+        ? (pageToken?: string) => client[entity].pages({ pageToken, pageSize, query: { fields: 'id' } }) as AsyncGenerator<Page<Record<string, unknown>>>
+        : (pageToken?: string) => lists[entity]({ pageToken, pageSize });
+      tasks.push({ name: `${entity}.ids`, entity, phase: 'deletion-check', pages: sweep });
+    }
+  }
+  return tasks;
+}
+
+async function* customFieldPages(client: KeapClient): AsyncGenerator<Page<Record<string, unknown>>> {
+  const fields: Array<Record<string, unknown>> = [];
+  for (const type of MODEL_TYPES) {
+    const model = await client.customFields.model(type);
+    fields.push(...model.custom_fields.map((f) => ({ ...f, record_type: f.record_type ?? type })));
+  }
+  yield { items: fields };
+}
+
+async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal | undefined, progress: () => void): Promise<void> {
+  const cursor = journal.cursor(task.name);
+  const ids = task.phase === 'deletion-check';
+  for await (const page of task.pages(cursor.pageToken)) {
+    signal?.throwIfAborted();
+    await journal.appendPage(task.name, ids ? page.items.map((r) => ({ id: ENTITY_DEFS[task.entity].idOf(r) })) : page.items, page.nextPageToken);
+    progress();
+  }
+  if (!cursor.done) {
+    cursor.done = true;
+    await journal.appendPage(task.name, [], undefined);
+  }
+}
+
+const BATCH = 1000;
+
+async function loadFull(db: SnapshotDb, journal: CaptureJournal): Promise<undefined> {
+  for (const entity of CAPTURED_ENTITIES) await insertBatched(db, entity, journal.records(entity));
+  return undefined;
+}
+
+/**
+ * Earlier snapshot + changes = the new snapshot. Changed records replace their earlier version;
+ * entities read in full replace theirs; ids missing from a deletion sweep are removed (with the
+ * child rows they carried).
+ */
+async function mergeIncremental(db: SnapshotDb, base: SnapshotDb, journal: CaptureJournal, tasks: Task[]): Promise<Partial<Record<CapturedEntity, number>> | undefined> {
+  const deleted: Partial<Record<CapturedEntity, number>> = {};
+  let checked = false;
+  for (const entity of CAPTURED_ENTITIES) {
+    const incremental = CHANGED_SINCE[entity] !== undefined;
+    if (incremental) await insertBatched(db, entity, (function* () {
+      for (const row of base.rows(entity)) yield JSON.parse(row.json) as Record<string, unknown>;
+    })());
+    const changed: Array<Record<string, unknown>> = [];
+    const flush = () => {
+      if (incremental) db.remove(entity, changed.map((r) => ENTITY_DEFS[entity].idOf(r)));
+      db.insert(entity, changed);
+      changed.length = 0;
+    };
+    for await (const record of journal.records(entity)) {
+      changed.push(record);
+      if (changed.length >= BATCH) flush();
+    }
+    flush();
+    if (tasks.some((t) => t.name === `${entity}.ids`)) {
+      checked = true;
+      const live = new Set<string>();
+      for await (const r of journal.records<{ id: string }>(`${entity}.ids`)) live.add(r.id);
+      const gone = db.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity}`).map((r) => r.id).filter((id) => !live.has(id));
+      deleted[entity] = db.remove(entity, gone);
+    }
+  }
+  return checked ? deleted : undefined;
+}
+
+async function insertBatched(db: SnapshotDb, entity: CapturedEntity, records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): Promise<void> {
+  let batch: Array<Record<string, unknown>> = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= BATCH) {
+      db.insert(entity, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) db.insert(entity, batch);
+}
