@@ -9,6 +9,7 @@ import { registerDisasterCommand } from './commands/disaster';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerOrdersCommand } from './commands/orders';
 import { registerPingCommand } from './commands/ping';
+import { registerSnapshotCommands } from './commands/snapshot';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, UsageError, type Io } from './output';
 
 export function buildProgram(io: Io): Command {
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
   registerPingCommand(program, io);
   registerOrdersCommand(program, io);
   registerDisasterCommand(program, io);
+  registerSnapshotCommands(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -42,6 +42,11 @@ export interface SnapshotMeta {
 export interface OpenOptions {
   /** The secret an encrypted snapshot was saved with. */
   key?: string;
+  /**
+   * Skip the content checksum (a full read of every row): for listing snapshots by their
+   * metadata only. Never for data that will be used.
+   */
+  metadataOnly?: boolean;
 }
 
 export class SnapshotDb {
@@ -84,7 +89,7 @@ export class SnapshotDb {
     }
     const snapshot = new SnapshotDb(db, file);
     try {
-      snapshot.verify(where);
+      snapshot.verify(where, !options.metadataOnly);
     } catch (err) {
       db.close();
       throw err;
@@ -209,7 +214,7 @@ export class SnapshotDb {
     for (const child of def.children ?? []) for (const row of child.of(record)) this.insertOne(child.entity, row, record);
   }
 
-  private verify(where: string): void {
+  private verify(where: string, checksum: boolean): void {
     let meta: SnapshotMeta;
     try {
       meta = this.meta();
@@ -223,6 +228,7 @@ export class SnapshotDb {
     if (meta.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
       throw new SnapshotVersionError(`${where} is a snapshot of format ${meta.formatVersion}; this Keap Vault reads format ${SNAPSHOT_FORMAT_VERSION}. Update Keap Vault to open it.`, this.file);
     }
+    if (!checksum) return;
     let actual: string;
     try {
       actual = this.checksum();

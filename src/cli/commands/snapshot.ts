@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { captureSnapshot } from '../../core/snapshot/capture';
+import { CaptureJournal } from '../../core/snapshot/journal';
+import { latestSnapshot, newSnapshotPath, snapshotFileName } from '../../core/snapshot/library';
+import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { clientFromFlags, type ConnectionFlags } from '../connection';
+import { printJson, printTable, UsageError, type Io } from '../output';
+import { captureProgressPrinter } from '../progress';
+import { snapshotKey } from '../snapshotFlags';
+import { promises as fs } from 'node:fs';
+
+interface SnapshotFlags {
+  out?: string;
+  dir: string;
+  since?: string;
+  checkDeletions?: boolean;
+  encrypt?: boolean;
+  restart?: boolean;
+  threshold: string;
+  json?: boolean;
+}
+
+export function registerSnapshotCommands(program: Command, io: Io): void {
+  program
+    .command('snapshot')
+    .description('capture the live account into a snapshot file (resumes an interrupted capture of the same file)')
+    .option('--out <file>', 'snapshot file to write (default: <dir>/keap-<account>-<time>.kvsnap)')
+    .option('--dir <folder>', 'folder for snapshots', 'keap-snapshots')
+    .option('--since <snapshot>', 'incremental: read only what changed since this snapshot')
+    .option('--check-deletions', 'incremental: also find records deleted since (a full id sweep)')
+    .option('--encrypt', 'encrypt with the key in KEAP_VAULT_SNAPSHOT_KEY')
+    .option('--restart', 'discard an interrupted capture and start over')
+    .option('--threshold <fraction>', 'warn when an entity shrank by more than this since the previous snapshot', '0.2')
+    .option('--json', 'machine-readable result')
+    .action(async (flags: SnapshotFlags, command: Command) => {
+      const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+      const key = snapshotKey(!!flags.encrypt);
+      const threshold = Number(flags.threshold);
+      if (!(threshold > 0 && threshold < 1)) throw new UsageError('--threshold must be a fraction between 0 and 1');
+      if (flags.checkDeletions && !flags.since) throw new UsageError('--check-deletions goes with --since');
+      const since = flags.since ? await SnapshotDb.open(flags.since, { key: snapshotKey() }) : undefined;
+      const account = since?.meta().account ?? (await accountOf(client));
+      const out = flags.out ?? (await interruptedCapture(flags.dir, account)) ?? newSnapshotPath(flags.dir, account);
+      const previous = since ? undefined : (await latestSnapshot(path.dirname(out), account, snapshotKey()))?.meta;
+      const progress = captureProgressPrinter(io);
+      const controller = new AbortController();
+      const cancel = () => controller.abort(new UsageError('Capture cancelled; run the same command again to resume it.'));
+      process.once('SIGINT', cancel);
+      try {
+        const result = await captureSnapshot({
+          client, out, key: flags.encrypt ? key : undefined, since: since ? { db: since, meta: since.meta() } : undefined,
+          checkDeletions: flags.checkDeletions, previous, anomalyThreshold: threshold, restart: flags.restart,
+          signal: controller.signal, onProgress: (p) => progress.update(p),
+        });
+        progress.end();
+        if (flags.json) return printJson(io, result);
+        io.out(`${result.resumed ? 'Resumed and wrote' : 'Wrote'} ${result.file} (${result.requests} requests${result.meta.incrementalFrom ? `, incremental from ${result.meta.incrementalFrom}` : ''})`);
+        printCounts(io, result.meta.counts);
+        if (result.deleted) io.out(`Deleted since: ${Object.entries(result.deleted).map(([e, n]) => `${n} ${e}`).join(', ')}`);
+        else if (result.meta.incrementalFrom) io.out('Records deleted in Keap since were not looked for (add --check-deletions).');
+        for (const a of result.anomalies) io.err(`warning: ${a.message}`);
+      } finally {
+        progress.end();
+        process.removeListener('SIGINT', cancel);
+        since?.close();
+      }
+    });
+
+  program
+    .command('info')
+    .description('show a snapshot\'s metadata and counts (verifies it)')
+    .argument('<snapshot>', 'snapshot file')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, flags: { json?: boolean }) => {
+      const db = await SnapshotDb.open(file, { key: snapshotKey() });
+      try {
+        const meta = db.meta();
+        const { size } = await fs.stat(file);
+        if (flags.json) return printJson(io, { file, bytes: size, ...meta });
+        io.out(`${file} (${(size / 1024).toFixed(0)} KiB), snapshot ${meta.snapshotId}`);
+        io.out(`Account ${meta.account} at ${meta.apiBaseUrl}, captured ${meta.startedAt} - ${meta.finishedAt}${meta.requests !== undefined ? ` in ${meta.requests} requests` : ''}`);
+        if (meta.incrementalFrom) io.out(`Incremental from ${meta.incrementalFrom}${meta.deletionsChecked ? ', deletions checked' : ', deletions not checked'}`);
+        io.out(`Format ${meta.format} v${meta.formatVersion} by Keap Vault ${meta.toolVersion}; checksum ${meta.checksum.slice(0, 16)}… verified`);
+        printCounts(io, meta.counts);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function printCounts(io: Io, counts: Record<string, number | undefined>): void {
+  printTable(io, ['ENTITY', 'RECORDS'], Object.entries(counts).map(([entity, n]) => [entity, (n ?? 0).toLocaleString('en-US')]));
+}
+
+async function accountOf(client: ReturnType<typeof clientFromFlags>): Promise<string> {
+  if (!client.transport.tenantId) await client.ping();
+  return client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+}
+
+/** An interrupted full capture of this account in the folder, which a plain `snapshot` picks up again. */
+async function interruptedCapture(dir: string, account: string): Promise<string | undefined> {
+  const prefix = snapshotFileName(account).replace(/\d{8}T\d{6}Z\.kvsnap$/, '');
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return undefined;
+  }
+  for (const name of names.filter((n) => n.endsWith('.partial'))) {
+    const journal = await CaptureJournal.find(path.join(dir, name));
+    if (journal && journal.state.mode === 'full' && path.basename(journal.state.out).startsWith(prefix)) return journal.state.out;
+  }
+  return undefined;
+}
