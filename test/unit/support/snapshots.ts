@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SnapshotDb, type SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
-import { generateAccount, type GenerateOptions } from '../../../src/emulator/generator';
+import { generateAccount, type GenerateOptions, type PlantedProblem } from '../../../src/emulator/generator';
 import {
   renderCampaign, renderCompany, renderContact, renderCustomField, renderOrder, renderProduct, renderSalesPayment, renderSubscription,
   renderTag, renderTransaction,
@@ -41,12 +41,12 @@ export const TEST_META: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts'
 };
 
 /** A generated account saved as a snapshot file; returns the file and the store it came from. */
-export async function generatedSnapshotFile(options: GenerateOptions, dir = tempDir(), key?: string): Promise<{ file: string; store: EmulatorStore }> {
+export async function generatedSnapshotFile(options: GenerateOptions, dir = tempDir(), key?: string): Promise<{ file: string; store: EmulatorStore; planted: PlantedProblem[] }> {
   const store = new EmulatorStore();
-  generateAccount(store, options);
+  const { planted } = generateAccount(store, options);
   const db = await snapshotFromStore(store);
   const file = path.join(dir, `snapshot-${options.seed}-${options.size}.kvsnap`);
   await db.save(file, TEST_META, { key });
   db.close();
-  return { file, store };
+  return { file, store, planted };
 }
