@@ -5,12 +5,17 @@
 import { Command, CommanderError } from 'commander';
 import { KeapError } from '../core/keap/errors';
 import { registerDemoCommand } from './commands/demo';
+import { registerDiffCommand } from './commands/diff';
 import { registerDisasterCommand } from './commands/disaster';
 import { registerEmulatorCommand } from './commands/emulator';
+import { registerExportCommand } from './commands/export';
 import { registerOrdersCommand } from './commands/orders';
 import { registerPingCommand } from './commands/ping';
 import { registerSnapshotCommands } from './commands/snapshot';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, UsageError, type Io } from './output';
+import { registerValidateCommand } from './commands/validate';
+import type { ConnectionFlags } from './connection';
+import { captureLiveSnapshot } from './liveSnapshot';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FindingsFound, processIo, UsageError, type Io } from './output';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('keap-vault')
@@ -28,6 +33,9 @@ export function buildProgram(io: Io): Command {
   registerOrdersCommand(program, io);
   registerDisasterCommand(program, io);
   registerSnapshotCommands(program, io);
+  registerValidateCommand(program, io);
+  registerExportCommand(program, io);
+  registerDiffCommand(program, io, { captureLive: () => captureLiveSnapshot(program.opts<ConnectionFlags>(), io) });
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -41,6 +49,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
+    if (err instanceof FindingsFound) return EXIT_FAILURE;
     if (err instanceof UsageError) {
       io.err(`keap-vault: ${err.message}`);
       return EXIT_USAGE;

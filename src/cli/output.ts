@@ -1,6 +1,13 @@
 /** Printing for the CLI: plain aligned text for people, `--json` for machines, errors on stderr. */
 export class UsageError extends Error {}
 
+/** The command did its job and found problems (e.g. validation errors): exit 1, already reported. */
+export class FindingsFound extends Error {
+  constructor(readonly count: number) {
+    super(`${count} problem(s) found`);
+  }
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;

@@ -49,7 +49,12 @@ export interface OpenOptions {
   metadataOnly?: boolean;
 }
 
+type Statement = ReturnType<Database['prepare']>;
+
 export class SnapshotDb {
+  /** One prepared INSERT per entity: compiling SQL per row would dominate a large capture. */
+  private readonly inserts = new Map<SnapshotEntity, Statement>();
+
   private constructor(readonly db: Database, readonly file?: string) {}
 
   /** An empty snapshot with the schema in place. */
@@ -187,13 +192,20 @@ export class SnapshotDb {
     for (const [key, value] of Object.entries(full)) {
       if (value !== undefined) this.db.run('INSERT INTO meta (key, value) VALUES (?, ?)', [key, JSON.stringify(value)]);
     }
+    this.freeStatements(); // export() refuses while statements are open
     const bytes = this.db.export();
     await writeFileAtomic(file, options.key ? encrypt(bytes, options.key) : bytes);
     return full;
   }
 
   close(): void {
+    this.freeStatements();
     this.db.close();
+  }
+
+  private freeStatements(): void {
+    for (const stmt of this.inserts.values()) stmt.free();
+    this.inserts.clear();
   }
 
   /** SHA-256 over every table's ids and JSON, in a fixed order. */
@@ -208,9 +220,13 @@ export class SnapshotDb {
 
   private insertOne(entity: SnapshotEntity, record: Record<string, unknown>, parent?: Record<string, unknown>): void {
     const def = ENTITY_DEFS[entity];
-    const names = ['id', 'json', ...def.columns.map((c) => c.name)];
-    const values: SqlValue[] = [def.idOf(record, parent), JSON.stringify(record), ...def.columns.map((c) => c.of(record, parent))];
-    this.db.run(`INSERT INTO ${entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
+    let stmt = this.inserts.get(entity);
+    if (!stmt) {
+      const names = ['id', 'json', ...def.columns.map((c) => c.name)];
+      stmt = this.db.prepare(`INSERT INTO ${entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      this.inserts.set(entity, stmt);
+    }
+    stmt.run([def.idOf(record, parent), JSON.stringify(record), ...def.columns.map((c) => c.of(record, parent))]);
     for (const child of def.children ?? []) for (const row of child.of(record)) this.insertOne(child.entity, row, record);
   }
 

@@ -73,3 +73,27 @@ describe('keap-vault snapshot / info', function () {
     assert.match(io.stderr.join('\n'), /not a Keap Vault snapshot/);
   });
 });
+
+describe('keap-vault diff A live', function () {
+  this.timeout(60_000);
+  const saved = { ...process.env };
+  after(() => {
+    process.env = { ...saved };
+  });
+
+  it('compares a snapshot with the account as it is now', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 12, size: 60 });
+    const { emulator } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const out = path.join(tempDir(), 'before.kvsnap');
+    assert.equal(await runCli(['snapshot', '--out', out], captureIo()), 0);
+    const lost = applyDisaster(store, { kind: 'delete-contacts', count: 2, seed: 4 });
+    const io = captureIo();
+    assert.equal(await runCli(['diff', out, 'live', '--json'], io), 0);
+    const diff = JSON.parse(io.stdout.join('\n'));
+    const contacts = diff.entities.find((e: { entity: string }) => e.entity === 'contacts');
+    assert.deepEqual([...contacts.removed].sort(), [...lost.affected.contacts].sort());
+  });
+});

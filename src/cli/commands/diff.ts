@@ -1,0 +1,138 @@
+import type { Command } from 'commander';
+import { diffSnapshots, parsePath, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '../../core/snapshot/diff';
+import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
+import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { printJson, UsageError, type Io } from '../output';
+import { intFlag } from './emulator';
+
+export interface DiffCommandOptions {
+  /** Captures the live account into an in-memory snapshot; enables `diff A live`. */
+  captureLive?: () => Promise<SnapshotDb>;
+}
+
+interface DiffFlags {
+  entity?: string;
+  ignore?: string;
+  allFields?: boolean;
+  json?: boolean;
+  limit?: string;
+}
+
+const DEFAULT_TEXT_LIMIT = 20;
+/** Field lines shown per changed record in text; an array shifted by one can change hundreds. */
+const MAX_FIELD_LINES = 10;
+const MAX_VALUE_CHARS = 60;
+
+/**
+ * `keap-vault diff A B`: what changed from snapshot A to B (B may be `live`). Always exits 0 when
+ * both sides could be read: a diff is information, not a verdict; scripts read `--json` totals.
+ */
+export function registerDiffCommand(program: Command, io: Io, options: DiffCommandOptions = {}): void {
+  program
+    .command('diff')
+    .description('compare two snapshots (B may be "live"); KEAP_VAULT_SNAPSHOT_KEY opens encrypted ones')
+    .argument('<a>', 'the earlier snapshot file')
+    .argument('<b>', 'the later snapshot file, or "live" for the account now (use ./live for a file of that name)')
+    .option('--entity <list>', `only these entities (comma list of ${SNAPSHOT_ENTITIES.join(', ')})`)
+    .option('--ignore <paths>', 'also ignore these field paths (comma list; a bare name matches at any depth)')
+    .option('--all-fields', `compare every field (by default ${VOLATILE_FIELDS.join(', ')} are ignored)`)
+    .option('--json', 'machine-readable output (every changed record unless --limit is given)')
+    .option('--limit <n>', `changed records shown per entity (default ${DEFAULT_TEXT_LIMIT}; counts are always exact)`)
+    .action(async (fileA: string, fileB: string, flags: DiffFlags) => {
+      if (fileA === 'live') throw new UsageError('live can only be the second side: keap-vault diff SNAPSHOT live');
+      if (fileB === 'live' && !options.captureLive) throw new UsageError('Comparing with live needs a connection to the account; compare two snapshot files instead.');
+      const entities = entitiesFlag(flags.entity);
+      const ignore = [...(flags.allFields ? [] : VOLATILE_FIELDS), ...listFlag(flags.ignore)];
+      for (const path of ignore) {
+        try {
+          parsePath(path);
+        } catch (err) {
+          throw new UsageError(`--ignore: ${(err as Error).message}`);
+        }
+      }
+      const limit = flags.limit !== undefined ? intFlag(flags.limit, '--limit') : flags.json ? undefined : DEFAULT_TEXT_LIMIT;
+
+      const key = process.env.KEAP_VAULT_SNAPSHOT_KEY || undefined;
+      const a = await SnapshotDb.open(fileA, { key });
+      let b: SnapshotDb | undefined;
+      try {
+        b = fileB === 'live' ? await options.captureLive!() : await SnapshotDb.open(fileB, { key });
+        const diff = diffSnapshots(a, b, { entities, ignore, maxChangedRecords: limit });
+        if (flags.json) printJson(io, diff);
+        else printDiff(io, diff, { a: fileA, b: fileB }, limit ?? DEFAULT_TEXT_LIMIT);
+      } finally {
+        a.close();
+        b?.close();
+      }
+    });
+}
+
+function listFlag(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function entitiesFlag(value: string | undefined): SnapshotEntity[] | undefined {
+  if (value === undefined) return undefined;
+  const names = listFlag(value);
+  const unknown = names.filter((n) => !SNAPSHOT_ENTITIES.includes(n as SnapshotEntity));
+  if (unknown.length || !names.length) throw new UsageError(`--entity: unknown '${unknown.join(', ')}'; use ${SNAPSHOT_ENTITIES.join(', ')}`);
+  // Keep the canonical order so output reads the same however the list was typed.
+  return SNAPSHOT_ENTITIES.filter((e) => names.includes(e));
+}
+
+/** Counts for every entity, then, for those that differ, up to `limit` ids and changed records each. */
+export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: string }, limit: number): void {
+  io.out(`A: ${describeSide(files.a, diff.a)}`);
+  io.out(`B: ${describeSide(files.b, diff.b)}`);
+  for (const d of diff.entities) io.out(countsLine(d));
+  for (const d of diff.entities) {
+    if (!d.added.length && !d.removed.length && !d.changedCount) continue;
+    io.out('');
+    io.out(`${d.entity}:`);
+    if (d.added.length && limit) io.out(`  added: ${idList(d.added, limit)}`);
+    if (d.removed.length && limit) io.out(`  removed: ${idList(d.removed, limit)}`);
+    for (const record of d.changed.slice(0, limit)) {
+      io.out(`  ${clean(record.id)}:`);
+      for (const change of record.changes.slice(0, MAX_FIELD_LINES)) {
+        io.out(`    ${clean(change.path)}: ${showValue(change.before)} -> ${showValue(change.after)}`);
+      }
+      if (record.changes.length > MAX_FIELD_LINES) io.out(`    … and ${n(record.changes.length - MAX_FIELD_LINES)} more fields`);
+    }
+    const shown = Math.min(limit, d.changed.length);
+    if (d.changedCount > shown) io.out(`  … and ${n(d.changedCount - shown)} more changed (raise --limit)`);
+  }
+  const t = diff.totals;
+  io.out('');
+  io.out(t.added || t.removed || t.changed ? `Total: +${n(t.added)} added, -${n(t.removed)} removed, ${n(t.changed)} changed` : 'No differences.');
+}
+
+function describeSide(file: string, side: SnapshotDiff['a']): string {
+  const about = [side.snapshotId && `snapshot ${side.snapshotId}`, side.finishedAt && `taken ${side.finishedAt}`].filter(Boolean).join(', ');
+  return clean(about ? `${file} (${about})` : file);
+}
+
+function countsLine(d: EntityDiff): string {
+  const head = `${d.entity}: ${n(d.before)} -> ${n(d.after)}`;
+  if (!d.added.length && !d.removed.length && !d.changedCount) return `${head} (no differences)`;
+  return `${head} (+${n(d.added.length)} added, -${n(d.removed.length)} removed, ${n(d.changedCount)} changed)`;
+}
+
+function idList(ids: string[], shown: number): string {
+  const list = ids.slice(0, shown).map(clean).join(', ');
+  return ids.length > shown ? `${list} … (+${n(ids.length - shown)} more)` : list;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** JSON-encoded and shortened; absent fields say so rather than print `undefined`. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = clean(JSON.stringify(value));
+  const chars = [...text];
+  return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS - 1).join('') + '…' : text;
+}
+
+/** Removes what could move the cursor, recolour or reorder a terminal line: C0/C1 controls, bidi overrides. */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}

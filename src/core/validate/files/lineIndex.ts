@@ -1,0 +1,45 @@
+/**
+ * Offsets in a file's text to the 1-based line and column editors show. Columns count UTF-16 code
+ * units, as VS Code and SARIF consumers do; a line ends at LF, CRLF or a lone CR. Ends are
+ * exclusive (the column just after the last character), as in VS Code ranges and SARIF regions.
+ */
+import type { SourcePosition } from '../rule';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly file: string, text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  /** 1-based line and column of an offset. */
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  /** The position of the text from `start` to `end` (exclusive). */
+  span(start: number, end: number): SourcePosition {
+    const from = this.at(start);
+    const to = this.at(Math.max(start, end));
+    return { file: this.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
+  /** Offset where the line holding `offset` ends (before its line break). */
+  lineEnd(text: string, offset: number): number {
+    const { line } = this.at(offset);
+    const next = line < this.starts.length ? this.starts[line] : text.length;
+    let end = next;
+    while (end > this.starts[line - 1] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    return Math.max(end, offset);
+  }
+}

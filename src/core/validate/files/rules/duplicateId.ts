@@ -1,0 +1,26 @@
+import { describeRecord, findingAt, type FileRecord, type FileRule } from '../fileRule';
+
+export const duplicateId: FileRule = {
+  id: 'file/duplicate-id',
+  severity: 'error',
+  title: 'The same record id twice in the file',
+  explanation:
+    'An id names exactly one record. Two records with the same id in one file are either the same record twice (importing both ' +
+    'creates a duplicate: two orders, two payments) or two different records of which one carries the wrong id, so anything keyed ' +
+    'on it can land on the wrong one. This usually comes from merging or copy-pasting exports. Keep one record per id: delete the ' +
+    'copy, or remove the id from the record that is meant to be new.',
+  check({ records }) {
+    const first = new Map<string, FileRecord>();
+    return records.flatMap((record) => {
+      if (record.id === undefined) return [];
+      const key = `${record.entity}\u0000${record.id}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, record);
+        return [];
+      }
+      return [findingAt(record, 'id', `${describeRecord(record)} is in the file twice: it is first at line ${earlier.source.position.line}`,
+        [{ entity: record.entity, id: record.id }])];
+    });
+  },
+};

@@ -1,0 +1,20 @@
+import type { FileRule } from '../fileRule';
+
+export const fileSyntax: FileRule = {
+  id: 'file/syntax',
+  severity: 'error',
+  title: 'The file cannot be read at this point',
+  explanation:
+    'The file is not valid JSON, NDJSON or CSV here, so the record around this point cannot be read and is not checked; an import ' +
+    'tool would reject the file or, worse, read it differently. Typical causes are a missing comma or bracket, a JSON line cut short, ' +
+    'or a CSV quote that is never closed (a quote inside a quoted CSV field must be doubled: ""). Fix the syntax and check again.',
+  check({ syntaxErrors, fileEntity }) {
+    return syntaxErrors.map((e) => ({
+      entity: e.entity ?? fileEntity,
+      recordId: e.index !== undefined ? `#${e.index}` : `${e.position.line}:${e.position.column}`,
+      message: e.message,
+      related: [],
+      position: e.position,
+    }));
+  },
+};

@@ -1,0 +1,52 @@
+import { valueAt } from '../fieldPath';
+import { describeRecord, findingAt, quoteId, referenceAt, type FileFinding, type FileRecord, type FileRule } from '../fileRule';
+
+interface ItemRef {
+  record: FileRecord;
+  /** `order_items[1].` inside an order; empty for an order item record of its own. */
+  prefix: string;
+  item: number;
+  by: 'id' | 'sku';
+  value: string;
+  path: string;
+}
+
+export const unknownProduct: FileRule = {
+  id: 'file/unknown-product',
+  severity: 'error',
+  title: 'Order item for a product the account does not have',
+  explanation:
+    'An order item sells a product, named by `product_id` (or `product.id`, or only a `sku`). Keap will not create an item for a ' +
+    'product it does not have, and an item whose product is gone cannot be fulfilled, reported by product or refunded against it. ' +
+    'The id may come from another account or from a product that was deleted or re-created with a new id. Use the product\'s id ' +
+    'from the snapshot (or an existing SKU), or restore the product first with Keap Vault so that the id map re-links its items.',
+  check({ records, snapshot }) {
+    const refs: ItemRef[] = [];
+    for (const record of records) {
+      if (record.entity === 'orders') {
+        const items = valueAt(record.source.record, 'order_items');
+        if (Array.isArray(items)) items.forEach((_, i) => refs.push(...itemRef(record, `order_items[${i}].`, i)));
+      } else if (record.entity === 'order_items') {
+        refs.push(...itemRef(record, '', record.source.index));
+      }
+    }
+    const ids = snapshot.existingIds('products', refs.filter((r) => r.by === 'id').map((r) => r.value));
+    const skus = snapshot.existingSkus(refs.filter((r) => r.by === 'sku').map((r) => r.value));
+    return refs.filter((r) => !(r.by === 'id' ? ids : skus).has(r.value)).map(finding);
+  },
+};
+
+function itemRef(record: FileRecord, prefix: string, item: number): ItemRef[] {
+  const id = referenceAt(record.source.record, ['product_id', 'product.id'], prefix);
+  if (id) return [{ record, prefix, item, by: 'id', value: id.id, path: id.path }];
+  // Only when the item names no product id: a SKU is how people who type files name products.
+  const sku = referenceAt(record.source.record, ['product.sku', 'sku'], prefix);
+  return sku ? [{ record, prefix, item, by: 'sku', value: sku.id, path: sku.path }] : [];
+}
+
+function finding(r: ItemRef): FileFinding {
+  const what = r.prefix ? `Item ${r.item + 1} of ${describeRecord(r.record).replace(/^Order/, 'order')}` : describeRecord(r.record);
+  return r.by === 'id'
+    ? findingAt(r.record, r.path, `${what} is for product ${quoteId(r.value)}, which is not in the snapshot`, [{ entity: 'products', id: r.value }])
+    : findingAt(r.record, r.path, `${what} is for SKU ${JSON.stringify(r.value)}, which no product in the snapshot has`);
+}

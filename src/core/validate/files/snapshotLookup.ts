@@ -1,0 +1,51 @@
+/**
+ * Which of a file's references exist in the snapshot: indexed lookups of just the ids the file
+ * names (never a load of every row), batched and remembered, so that rules sharing a table ask once.
+ */
+import type { SnapshotDb } from '../../snapshot/snapshotDb';
+
+/** The tables and columns file rules look up; nothing else reaches the SQL text. */
+const COLUMNS = {
+  contacts: ['id'],
+  products: ['id', 'sku'],
+  orders: ['id'],
+  tags: ['id'],
+} as const;
+
+export type LookupTable = keyof typeof COLUMNS;
+type LookupColumn<T extends LookupTable> = (typeof COLUMNS)[T][number];
+
+/** SQLite's default limit on bound parameters is 999 in older builds; stay well under it. */
+const BATCH = 500;
+
+export class SnapshotLookup {
+  private readonly known = new Map<string, Map<string, boolean>>();
+
+  constructor(private readonly db: SnapshotDb) {}
+
+  /** The ids among `ids` that the table holds. */
+  existingIds(table: LookupTable, ids: Iterable<string>): Set<string> {
+    return this.existing(table, 'id', ids);
+  }
+
+  /** The SKUs among `skus` some product has. */
+  existingSkus(skus: Iterable<string>): Set<string> {
+    return this.existing('products', 'sku', skus);
+  }
+
+  private existing<T extends LookupTable>(table: T, column: LookupColumn<T>, values: Iterable<string>): Set<string> {
+    if (!(COLUMNS[table] as readonly string[]).includes(column)) throw new Error(`No lookup of ${table}.${column}`);
+    const key = `${table}.${column}`;
+    const known = this.known.get(key) ?? new Map<string, boolean>();
+    this.known.set(key, known);
+    const wanted = [...new Set(values)];
+    const unknown = wanted.filter((v) => !known.has(v));
+    for (let i = 0; i < unknown.length; i += BATCH) {
+      const batch = unknown.slice(i, i + BATCH);
+      for (const v of batch) known.set(v, false);
+      const rows = this.db.all<{ v: string }>(`SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${column} IN (${batch.map(() => '?').join(', ')})`, batch);
+      for (const row of rows) known.set(String(row.v), true);
+    }
+    return new Set(wanted.filter((v) => known.get(v)));
+  }
+}
