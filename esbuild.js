@@ -15,10 +15,12 @@ const problemMatcher = {
   setup(build) {
     build.onStart(() => console.log(`[watch] build started (${build.initialOptions.outfile})`));
     build.onEnd((result) => {
-      for (const { text, location } of [...result.errors, ...result.warnings]) {
-        console.error(`✘ [ERROR] ${text}`);
+      const report = (label) => ({ text, location }) => {
+        console.error(`✘ [${label}] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
+      };
+      result.errors.forEach(report('ERROR'));
+      result.warnings.forEach(report('WARNING'));
       console.log(`[watch] build finished (${build.initialOptions.outfile})`);
     });
   },
@@ -33,9 +35,13 @@ const common = {
   plugins: [problemMatcher],
 };
 
+// jsonc-parser's UMD entry requires files esbuild cannot see; its ESM entry bundles cleanly.
+// The sql.js wasm is copied beside the bundle; the package path is only a fallback for unbundled runs.
+const node = { platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['sql.js/dist/sql-wasm.wasm'] };
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', ...node, external: [...node.external, 'vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

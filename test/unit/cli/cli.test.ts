@@ -127,3 +127,16 @@ describe('keap-vault emulator (as a process)', () => {
     assert.equal(JSON.parse(readFileSync(state, 'utf8')).contacts.length, details.counts.contacts - 2, 'the loss was saved with the account');
   });
 });
+
+describe('the bundled CLI (dist/cli.js)', () => {
+  it('loads and runs: every dependency made it into the bundle', async function () {
+    const { existsSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const bundle = path.join(__dirname, '../../../../dist/cli.js');
+    if (!existsSync(bundle)) this.skip(); // npm test builds it first
+    const run = spawnSync(process.execPath, [bundle, 'validate', '--help'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Usage: keap-vault validate/);
+  });
+});

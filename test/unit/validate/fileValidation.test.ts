@@ -134,7 +134,8 @@ describe('File validation against a snapshot', function () {
     it('a BOM in JSON shifts no column', () => {
       const text = `\uFEFF[{"id":"n1","contact_id":"${MISSING}","order_title":"A"}]`;
       const [finding] = check('import.json', text).findings;
-      assert.deepEqual(lineCol(finding.position), { line: 1, column: 27 });
+      assert.deepEqual(lineCol(finding.position), { line: 1, column: 26 });
+      assert.deepEqual(finding.position, check('import.json', text.slice(1)).findings[0].position);
     });
 
     it('CSV: a position inside a cell of JSON (order_items) points at the value, doubled quotes counted', () => {
@@ -184,9 +185,9 @@ describe('File validation against a snapshot', function () {
       const { findings, records } = check('orders.json', text);
       assert.equal(records, 2);
       assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]), [
-        ['file/unknown-contact', 'a', { line: 2, column: 25 }],
+        ["file/unknown-contact", "a", { line: 2, column: 24 }],
         ['file/syntax', '#1', { line: 3, column: 11 }],
-        ['file/unknown-contact', 'c', { line: 4, column: 25 }],
+        ["file/unknown-contact", "c", { line: 4, column: 24 }],
       ]);
       assert.equal(findings[1].message, 'Invalid JSON: a comma (,) was expected');
     });
@@ -196,6 +197,8 @@ describe('File validation against a snapshot', function () {
       const { findings } = check('orders.csv', text);
       assert.deepEqual(findings.map((f) => [f.ruleId, lineCol(f.position)]), [['file/syntax', at(text, '}]')]]);
       assert.match(findings[0].message, /in the order_items cell$/);
+      // The broken cell is left out; the row's other cells are still read.
+      assert.deepEqual(parseSourceRecords('orders.csv', text)[0].record, { id: 'n1', contact_id: contacts[0] });
     });
 
     it('extra CSV cells, comments in JSON, and an empty file are syntax findings, not crashes', () => {
@@ -265,7 +268,7 @@ describe('File validation against a snapshot', function () {
         JSON.stringify({ id: 'p3', contact_id: contacts[0], payment_amount: 5, order_ids: [orders[1], MISSING] }),
         JSON.stringify({ id: 'p4', contact_id: contacts[0], pay_time: '2026-01-01T00:00:00Z', order_id: 'gone' }),
       ].join('\n');
-      const found = check('payments.ndjson', text).findings;
+      const found = check('import.ndjson', text).findings;
       assert.deepEqual(found.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]), [
         ['file/unknown-order', 'p3', at(text, `"${MISSING}"`)],
         ['file/unknown-order', 'p4', at(text, '"gone"')],

@@ -7,8 +7,9 @@
  *   as numbers (NUMERIC_FIELDS, by the last name in the path) become numbers, and Keap's boolean
  *   fields become booleans, when the cell looks like one; anything else stays text for the rules.
  * - Array columns: a cell of JSON (`order_items`, `custom_fields`, … or any list cell starting
- *   with `[`) is parsed, and positions inside it point into the cell; `tag_ids` and `order_ids`
- *   are otherwise split on `;`, the export's join of scalar arrays.
+ *   with `[`) is parsed, and positions inside it point into the cell; a cell of invalid JSON is
+ *   reported and left out. `tag_ids` and `order_ids` are otherwise split on `;`, the export's join
+ *   of scalar arrays. JSON text in any other column stays text.
  * - The export's formula guard (a `'` before a leading `=`, `+`, `-`, `@`, TAB or CR) is removed.
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
@@ -84,11 +85,14 @@ function csvRecord(row: CsvRow, index: number, columns: string[], lines: LineInd
     let value: unknown = text;
     if ((JSON_FIELDS.has(name) || LIST_FIELDS.has(name)) && /^\s*[[{]/.test(text)) {
       const { root, errors } = parseJsonTree(text);
-      for (const e of errors.slice(0, 1)) {
-        syntaxErrors.push({ message: `${jsonErrorMessage(e)} in the ${column} cell`, position: lines.span(at(e.offset), at(e.offset + e.length)), index, entity });
-      }
       cell.json = root;
       value = root ? plainValue(root) : undefined;
+      if (errors.length) {
+        // Like a JSON record with an error: the cell is reported, not checked; the row's other cells are.
+        const e = errors[0];
+        syntaxErrors.push({ message: `${jsonErrorMessage(e)} in the ${column} cell`, position: lines.span(at(e.offset), at(e.offset + e.length)), index, entity });
+        value = undefined;
+      }
     } else if (LIST_FIELDS.has(name)) {
       cell.parts = splitList(text);
       value = cell.parts.map((p) => text.slice(p.start, p.end));
@@ -97,9 +101,8 @@ function csvRecord(row: CsvRow, index: number, columns: string[], lines: LineInd
     } else if (BOOLEAN_FIELDS.has(name) && /^(true|false)$/i.test(text.trim())) {
       value = text.trim().toLowerCase() === 'true';
     }
-    if (value === undefined) continue;
     cells.set(column, cell);
-    setPath(record, column.split('.'), value);
+    if (value !== undefined) setPath(record, column.split('.'), value);
   }
   const span = (start: number, end: number) => lines.span(start, end);
   return {
@@ -176,7 +179,12 @@ function define(object: Record<string, unknown>, key: string, value: unknown): v
 
 /** The data row (0-based, header excluded) an offset falls in. */
 function rowIndexAt(rows: CsvRow[], offset: number): number | undefined {
-  let row = -1;
-  for (const [i, r] of rows.entries()) if (r.start <= offset) row = i;
-  return row > 0 ? row - 1 : undefined;
+  let lo = -1;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo > 0 ? lo - 1 : undefined;
 }

@@ -11,10 +11,6 @@ export function parseFieldPath(path: string): PathSegment[] {
   return segments;
 }
 
-export function formatFieldPath(segments: readonly PathSegment[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
-}
-
 /** The value at a path inside a record, or undefined. */
 export function valueAt(value: unknown, path: string | readonly PathSegment[]): unknown {
   let at = value;

@@ -59,22 +59,24 @@ export function parseJsonDocument(text: string, lines: LineIndex, fileEntity?: S
     syntaxErrors.push({ message: 'The file holds no JSON: expected an array of records, a record, or a Keap Vault export', position: lines.span(0, text.length), entity: fileEntity });
     return { records, syntaxErrors };
   }
-  const pending = errors.map((e) => ({ error: e, claimed: false }));
+  // Records come in file order and so do errors (sorted): one walk pairs them.
+  const pending = [...errors].sort((a, b) => a.offset - b.offset);
+  let next = 0;
   for (const [index, { node, entity = fileEntity }] of recordNodes(root, fileEntity).entries()) {
-    // A record holding a syntax error is reported, not checked: its values may be cut short.
-    const inside = pending.filter((p) => p.error.offset > node.offset && p.error.offset < node.offset + node.length);
-    if (inside.length) {
-      for (const p of inside) {
-        p.claimed = true;
-        syntaxErrors.push(jsonSyntaxError(p.error, lines, 0, index, entity));
-      }
-      continue;
+    for (; next < pending.length && pending[next].offset <= node.offset; next++) {
+      syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, undefined, fileEntity));
     }
+    // A record holding a syntax error is reported, not checked: its values may be cut short.
+    let spoiled = false;
+    for (; next < pending.length && pending[next].offset < node.offset + node.length; next++, spoiled = true) {
+      syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, index, entity));
+    }
+    if (spoiled) continue;
     const made = recordFromNode(node, index, entity, lines, 0);
     if ('message' in made) syntaxErrors.push(made);
     else records.push(made);
   }
-  for (const p of pending) if (!p.claimed) syntaxErrors.push(jsonSyntaxError(p.error, lines, 0, undefined, fileEntity));
+  for (; next < pending.length; next++) syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, undefined, fileEntity));
   syntaxErrors.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { records, syntaxErrors };
 }

@@ -33,13 +33,4 @@ export class LineIndex {
     const to = this.at(Math.max(start, end));
     return { file: this.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
-
-  /** Offset where the line holding `offset` ends (before its line break). */
-  lineEnd(text: string, offset: number): number {
-    const { line } = this.at(offset);
-    const next = line < this.starts.length ? this.starts[line] : text.length;
-    let end = next;
-    while (end > this.starts[line - 1] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    return Math.max(end, offset);
-  }
 }
