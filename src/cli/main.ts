@@ -64,6 +64,13 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
 }
 
 if (require.main === module) {
+  // `keap-vault orders | head` closes the pipe early: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
