@@ -1,0 +1,136 @@
+/**
+ * The live account, as read for planning, indexed by everything a restore matches on: ids, the
+ * restore marker, and natural keys (email, SKU, tag name, company name, custom-field label).
+ */
+import type { KeapContact, KeapCustomField, KeapOrder, KeapPayment } from '../model';
+import type { SnapshotEntity } from '../snapshot/entities';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { hashRecord, type RestoreEntity } from './plan';
+import { MARKER_LABEL } from './payloads';
+
+type Json = Record<string, unknown>;
+
+export class LiveIndex {
+  private readonly byId = new Map<string, Map<string, string>>();
+  private readonly byKey = new Map<string, Map<string, string>>();
+  private readonly byMarker = new Map<string, Map<string, string>>();
+  /** Live custom field id of the marker field, per record type. */
+  readonly markerFieldIds = new Map<string, string>();
+  /** Payments by live order id. */
+  private readonly paymentsByOrder = new Map<string, KeapPayment[]>();
+  /** Orders by live contact id, for duplicate detection. */
+  private readonly ordersByContact = new Map<string, KeapOrder[]>();
+  private readonly tagsByContact = new Map<string, Set<string>>();
+
+  constructor(readonly db: SnapshotDb) {
+    for (const f of this.records<KeapCustomField>('custom_fields')) {
+      this.key('custom_fields', `${f.record_type}:${f.label}`, f.id);
+      if (f.label === MARKER_LABEL && f.record_type) this.markerFieldIds.set(f.record_type, f.id);
+    }
+    const markerOf = (type: string, r: Json) => {
+      const fieldId = this.markerFieldIds.get(type);
+      const value = fieldId ? (r.custom_fields as Array<{ id: string; content: unknown }> | undefined)?.find((v) => String(v.id) === fieldId)?.content : undefined;
+      return typeof value === 'string' && value.startsWith('kv1:') ? value.slice(4) : undefined;
+    };
+    for (const c of this.records<KeapContact>('contacts')) {
+      for (const e of c.email_addresses ?? []) this.key('contacts', e.email.toLowerCase(), c.id);
+      const m = markerOf('CONTACT', c);
+      if (m) this.marker('contacts', m, c.id);
+    }
+    for (const c of this.records<Json>('companies')) {
+      if (typeof c.company_name === 'string') this.key('companies', c.company_name.toLowerCase(), String(c.id));
+      const m = markerOf('COMPANY', c);
+      if (m) this.marker('companies', m, String(c.id));
+    }
+    for (const p of this.records<Json>('products')) if (typeof p.sku === 'string' && p.sku) this.key('products', p.sku, String(p.id));
+    for (const t of this.records<Json>('tags')) if (typeof t.name === 'string') this.key('tags', t.name.toLowerCase(), String(t.id));
+    for (const o of this.records<KeapOrder>('orders')) {
+      const m = markerOf('ORDER', o);
+      if (m) this.marker('orders', m, o.id);
+      if (o.contact?.id) push(this.ordersByContact, o.contact.id, o);
+    }
+    for (const s of this.records<Json>('subscriptions')) {
+      const m = markerOf('SUBSCRIPTION', s);
+      if (m) this.marker('subscriptions', m, String(s.id));
+    }
+    for (const p of this.records<KeapPayment>('payments')) for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, p);
+    for (const row of db.all<{ contact_id: string; tag_id: string }>('SELECT contact_id, tag_id FROM contact_tags')) {
+      let set = this.tagsByContact.get(row.contact_id);
+      if (!set) this.tagsByContact.set(row.contact_id, (set = new Set()));
+      set.add(row.tag_id);
+    }
+  }
+
+  has(entity: RestoreEntity, id: string): boolean {
+    return this.ids(entity).has(id);
+  }
+
+  /** The live record's JSON text (for fingerprints and comparisons). */
+  json(entity: RestoreEntity, id: string): string | undefined {
+    return this.ids(entity).get(id);
+  }
+
+  record<T = Json>(entity: RestoreEntity, id: string): T | undefined {
+    const text = this.json(entity, id);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
+
+  hash(entity: RestoreEntity, id: string): string | undefined {
+    const text = this.json(entity, id);
+    return text === undefined ? undefined : hashRecord(text);
+  }
+
+  byNaturalKey(entity: RestoreEntity, key: string): string | undefined {
+    return this.byKey.get(entity)?.get(key);
+  }
+
+  byRestoreMarker(entity: RestoreEntity, oldId: string): string | undefined {
+    return this.byMarker.get(entity)?.get(oldId);
+  }
+
+  paymentsOf(liveOrderId: string): KeapPayment[] {
+    return this.paymentsByOrder.get(liveOrderId) ?? [];
+  }
+
+  ordersOf(liveContactId: string): KeapOrder[] {
+    return this.ordersByContact.get(liveContactId) ?? [];
+  }
+
+  contactHasTag(liveContactId: string, liveTagId: string): boolean {
+    return this.tagsByContact.get(liveContactId)?.has(liveTagId) ?? false;
+  }
+
+  private ids(entity: RestoreEntity): Map<string, string> {
+    let map = this.byId.get(entity);
+    if (!map) {
+      map = new Map();
+      const table = entity as SnapshotEntity;
+      for (const row of this.db.rows(table)) if (!map.has(row.id)) map.set(row.id, row.json);
+      this.byId.set(entity, map);
+    }
+    return map;
+  }
+
+  private *records<T>(entity: SnapshotEntity): Generator<T> {
+    for (const row of this.db.rows(entity)) yield JSON.parse(row.json) as T;
+  }
+
+  private key(entity: string, key: string, id: string): void {
+    let map = this.byKey.get(entity);
+    if (!map) this.byKey.set(entity, (map = new Map()));
+    if (!map.has(key)) map.set(key, id);
+  }
+
+  private marker(entity: string, oldId: string, id: string): void {
+    let map = this.byMarker.get(entity);
+    if (!map) this.byMarker.set(entity, (map = new Map()));
+    if (!map.has(oldId)) map.set(oldId, id);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+

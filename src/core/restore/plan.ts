@@ -1,0 +1,151 @@
+/**
+ * The restore plan: a versioned JSON document holding one action per record, in dependency order,
+ * fingerprinted with the snapshot and the live read it was made from. It is what the preview shows
+ * and exactly what apply executes. Additive changes keep the major version.
+ */
+import { createHash } from 'node:crypto';
+import type { SnapshotEntity } from '../snapshot/entities';
+
+export const PLAN_FORMAT_VERSION = '1.0';
+
+export type PlanAction = 'create' | 'update' | 'skip' | 'conflict' | 'blocked';
+
+export type ReasonCode =
+  | 'missing-in-live' // create: not in the account; Keap will give it a new id
+  | 'marker-field-missing' // create: the custom field that marks restored records
+  | 'identical' // skip: live has it as the snapshot does
+  | 'restored-earlier' // skip: an earlier restore created it (ledger / marker)
+  | 'present-differs' // skip: live has it with other values and updates were not asked for
+  | 'differs' // update: live has it with other values
+  | 'matched-by-key' // skip/update: the same record under another id (email, sku, name)
+  | 'likely-duplicate' // conflict: live has a record that looks like this one
+  | 'parent-missing' // blocked: depends on a record neither live nor being created
+  | 'parent-blocked' // blocked: depends on a step that cannot run
+  | 'cannot-create' // blocked: Keap's API cannot create this kind of record (campaigns)
+  | 'past-start-date' // blocked: Keap refuses subscriptions starting in the past
+  | 'not-restorable' // skip: derived data Keap makes itself (transactions)
+  | 'would-overpay'; // conflict: the live order's balance is smaller than the payment
+
+/** Entities a plan can act on, in the order their steps run. */
+export const RESTORE_ORDER = [
+  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
+] as const;
+export type RestoreEntity = (typeof RESTORE_ORDER)[number];
+
+/** A reference in a step's payload to another record, rewritten from the id map at apply time. */
+export interface IdReference {
+  /** Where in the payload the id goes, e.g. `contact_id`, `order_items[0].product_id`, `company.id`. */
+  path: string;
+  entity: RestoreEntity;
+  /** The id in the snapshot. */
+  oldId: string;
+}
+
+export interface FieldChangeView {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PlanStep {
+  /** `entity:oldId` (unique in a plan). */
+  id: string;
+  entity: RestoreEntity;
+  action: PlanAction;
+  reason: ReasonCode;
+  /** One line a person reads in the preview. */
+  detail: string;
+  /** The record's id in the snapshot. */
+  oldId: string;
+  /** The live record it matched (skip, update, conflict). */
+  liveId?: string;
+  /** A name to show: contact name, order title… (data: escape when rendering). */
+  label?: string;
+  /** Steps that must succeed first. */
+  dependsOn: string[];
+  /** Request body (create/update) written with snapshot ids; `refs` are rewritten before sending. */
+  payload?: Record<string, unknown>;
+  refs?: IdReference[];
+  /** For updates: before -> after per field. */
+  changes?: FieldChangeView[];
+  /** Added because a selected record needs it. */
+  pulledIn?: boolean;
+  /** Keap acts on this write (automations, receipts, commissions). */
+  sideEffects?: string[];
+  /** Custom-field steps: the record type the field belongs to (CONTACT, ORDER…). */
+  recordType?: string;
+  /** Order updates: item changes, by live item id. */
+  itemPatches?: Array<{ liveItemId: string; body: Record<string, unknown> }>;
+}
+
+export type Headline = Partial<Record<RestoreEntity, Record<PlanAction, number>>>;
+
+export interface RestorePlan {
+  formatVersion: string;
+  planId: string;
+  createdAt: string;
+  /** The account the plan restores into, and where it was read. */
+  account: string;
+  apiBaseUrl: string;
+  snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string };
+  /** Hash per live record the plan depends on, and one over all of them. */
+  live: { readAt: string; fingerprint: string; records: Array<{ entity: SnapshotEntity; id: string; hash: string }> };
+  options: PlanOptions;
+  /** Custom field (label) that marks restored records, per record type. */
+  markerLabel: string;
+  headline: Headline;
+  warnings: string[];
+  steps: PlanStep[];
+}
+
+export type MissingParentPolicy = 'skip' | 'create' | 'fail';
+
+export interface PlanOptions {
+  /** Entity types to restore (default: all restorable). */
+  entities?: RestoreEntity[];
+  /** Records to restore with everything they need, e.g. `orders:1234`. */
+  records?: string[];
+  /** Update live records whose fields differ (default off). */
+  updateExisting?: boolean;
+  /** What to do with a record whose parent is missing and not selected. */
+  missingParent?: MissingParentPolicy;
+  /** Restore subscriptions starting today (Keap refuses past start dates). */
+  subscriptionsStartToday?: boolean;
+}
+
+export function headlineOf(steps: PlanStep[]): Headline {
+  const headline: Headline = {};
+  for (const step of steps) {
+    const row = (headline[step.entity] ??= { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0 });
+    row[step.action]++;
+  }
+  return headline;
+}
+
+export function hashRecord(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+}
+
+export function fingerprintOf(records: RestorePlan['live']['records']): string {
+  const hash = createHash('sha256');
+  for (const r of [...records].sort((a, b) => `${a.entity}:${a.id}`.localeCompare(`${b.entity}:${b.id}`))) hash.update(`${r.entity}:${r.id}:${r.hash}\n`);
+  return hash.digest('hex');
+}
+
+export class PlanFormatError extends Error {}
+
+/** Reads a plan file's JSON, refusing other documents and newer major versions. */
+export function parsePlan(text: string): RestorePlan {
+  let plan: RestorePlan;
+  try {
+    plan = JSON.parse(text) as RestorePlan;
+  } catch {
+    throw new PlanFormatError('Not a restore plan: the file is not JSON.');
+  }
+  if (!plan || typeof plan.formatVersion !== 'string' || !Array.isArray(plan.steps)) throw new PlanFormatError('Not a Keap Vault restore plan.');
+  const major = plan.formatVersion.split('.')[0];
+  if (major !== PLAN_FORMAT_VERSION.split('.')[0]) {
+    throw new PlanFormatError(`This plan has format ${plan.formatVersion}; this Keap Vault reads ${PLAN_FORMAT_VERSION.split('.')[0]}.x. Update Keap Vault, or plan again.`);
+  }
+  return plan;
+}

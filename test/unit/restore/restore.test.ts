@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import type { KeapOrder, KeapPayment } from '../../../src/core/model';
+import { Ledger } from '../../../src/core/restore/ledger';
+import { readLiveAccount } from '../../../src/core/restore/liveRead';
+import { comparable } from '../../../src/core/restore/payloads';
+import type { RestoreEntity } from '../../../src/core/restore/plan';
+import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { applyDisaster } from '../../../src/emulator/disasters';
+import { closeTestAccounts } from '../support/emulator';
+import { accountWithSnapshot, apply, makePlan } from './support';
+
+function rows<T>(db: SnapshotDb, entity: string): T[] {
+  return [...db.rows(entity as never)].map((r) => JSON.parse(r.json) as T);
+}
+
+describe('Restore: plan and apply', function () {
+  this.timeout(120_000);
+  after(closeTestAccounts);
+
+  it('after losing 10% of contacts, orders and payments, live equals the snapshot again up to ids', async () => {
+    const fixture = await accountWithSnapshot(150, 'restore-1');
+    const { store, snapshot } = fixture;
+    applyDisaster(store, { kind: 'delete-contacts', fraction: 0.1, seed: 1 });
+    applyDisaster(store, { kind: 'delete-paid-orders', fraction: 0.1, seed: 2 });
+    applyDisaster(store, { kind: 'delete-payments', fraction: 0.1, seed: 3 });
+
+    const plan = await makePlan(fixture, { subscriptionsStartToday: true });
+    assert.ok((plan.headline.orders?.create ?? 0) > 10, 'orders to create');
+    assert.ok((plan.headline.payments?.create ?? 0) > 10, 'payments to create');
+    assert.equal(plan.headline.orders?.conflict ?? 0, 0);
+    const receipt = await apply(fixture, plan);
+    assert.deepEqual(receipt.failed, []);
+    assert.deepEqual(receipt.verification.problems, []);
+    assert.ok(receipt.verification.checked > 10);
+
+    const { db: live } = await readLiveAccount(fixture.client);
+    for (const entity of ['contacts', 'orders', 'order_items', 'payments', 'contact_tags'] as const) {
+      assert.equal(live.count(entity), snapshot.count(entity), `${entity} count`);
+    }
+    // Active subscriptions come back (starting today); inactive ones live on only in their orders.
+    const active = (db: SnapshotDb) => db.scalar('SELECT COUNT(*) FROM subscriptions WHERE active = 1');
+    assert.equal(active(live), active(snapshot), 'active subscriptions');
+    // Every snapshot order is in live under its id or its new id, pointing at the right (new) contact and products.
+    const newIds = new Map(receipt.idMap.map((e) => [`${e.entity}:${e.oldId}`, e.newId]));
+    const liveIdOf = (entity: string, id: string) => newIds.get(`${entity}:${id}`) ?? id;
+    const liveOrders = new Map(rows<KeapOrder>(live, 'orders').map((o) => [o.id, o]));
+    const livePaid = new Map<string, number>();
+    for (const p of rows<KeapPayment>(live, 'payments')) livePaid.set(p.order_ids![0], (livePaid.get(p.order_ids![0]) ?? 0) + Math.round(p.amount! * 100));
+    for (const order of rows<KeapOrder>(snapshot, 'orders')) {
+      const liveOrder = liveOrders.get(liveIdOf('orders', order.id));
+      assert.ok(liveOrder, `order ${order.id} is back`);
+      assert.deepEqual(comparable('orders', liveOrder, (_e, id) => id), comparable('orders', order, (e, id) => liveIdOf(e, id)), `order ${order.id}`);
+      assert.equal(liveOrder.total_paid?.amount, order.total_paid?.amount, `order ${order.id} paid`);
+      assert.equal(livePaid.get(liveOrder.id) ?? 0, order.total_paid?.amount ?? 0, `order ${order.id} payments`);
+      assert.equal(liveOrder.status, order.status, `order ${order.id} status`);
+    }
+    // No duplicate order: as many live orders as snapshot orders, and every created record is in the id map.
+    assert.equal(liveOrders.size, snapshot.count('orders'));
+    const created = plan.steps.filter((s) => s.action === 'create' && s.entity !== 'contact_tags' && !s.oldId.startsWith('marker:'));
+    for (const step of created) assert.ok(newIds.has(step.id), `${step.id} is in the id map`);
+    const ledger = await Ledger.open(fixture.ledgerFile);
+    assert.equal(ledger.idMap().filter((e) => !e.oldId.startsWith('marker:')).length, created.length);
+    ledger.close();
+    live.close();
+
+    // Applying the finished plan again changes nothing; a new plan has nothing to create.
+    const again = await apply(fixture, plan);
+    assert.equal(again.created + again.updated, 0);
+    const replan = await makePlan(fixture, { subscriptionsStartToday: true });
+    for (const [entity, counts] of Object.entries(replan.headline)) {
+      if (entity === 'campaigns') continue;
+      assert.equal(counts.create, 0, `${entity}: nothing to create`);
+      assert.equal(counts.conflict, 0, `${entity}: no conflict`);
+    }
+  });
+
+  it('a live order that duplicates one to be created is a conflict, not created', async () => {
+    const fixture = await accountWithSnapshot(40, 'restore-conflict');
+    const order = [...fixture.store.orders.values()].find((o) => fixture.store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
+    fixture.store.removeOrder(order.id);
+    // Someone re-entered the order by hand: same contact, date, items and total, new id.
+    const copy = await fixture.client.orders.create({
+      contact_id: String(order.contact_id), order_title: order.title, order_time: order.order_time, order_type: order.order_type,
+      order_items: order.items.map((i) => ({ product_id: String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER' })),
+    });
+    const plan = await makePlan(fixture);
+    const step = plan.steps.find((s) => s.id === `orders:${order.id}`)!;
+    assert.equal(step.action, 'conflict');
+    assert.equal(step.reason, 'likely-duplicate');
+    assert.equal(step.liveId, copy.id);
+    const before = fixture.store.orders.size;
+    await apply(fixture, plan);
+    assert.equal(fixture.store.orders.size, before, 'the conflicting order was not created');
+  });
+
+  it('restoring one order pulls in exactly what it needs', async () => {
+    const fixture = await accountWithSnapshot(60, 'restore-select');
+    const { store } = fixture;
+    const order = [...store.orders.values()].find((o) => store.paymentsOf(o.id).length > 0 && o.items.length >= 2)!;
+    const contactId = order.contact_id;
+    applyDisaster(store, { kind: 'delete-contacts', ids: [String(contactId)] });
+    const plan = await makePlan(fixture, { records: [`orders:${order.id}`] });
+    const acting = plan.steps.filter((s) => s.action === 'create').map((s) => s.id).sort();
+    const payments = fixture.snapshot.all<{ id: string }>('SELECT id FROM payments WHERE order_id = ?', [String(order.id)]).map((p) => `payments:${p.id}`);
+    assert.deepEqual(acting, [`contacts:${contactId}`, 'custom_fields:marker:CONTACT', 'custom_fields:marker:ORDER', `orders:${order.id}`, ...payments].sort());
+    assert.ok(plan.steps.find((s) => s.id === `contacts:${contactId}`)?.pulledIn, 'the contact is pulled in');
+    assert.ok(plan.steps.filter((s) => s.entity === 'products').every((s) => s.action === 'skip' && s.pulledIn), 'its products are live');
+    const receipt = await apply(fixture, plan);
+    assert.deepEqual(receipt.failed, []);
+    assert.equal(receipt.created, acting.length);
+  });
+
+  it('refuses a stale plan and names the record that changed', async () => {
+    const fixture = await accountWithSnapshot(40, 'restore-stale');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 5 });
+    const plan = await makePlan(fixture);
+    const contactStep = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'skip' && plan.steps.some((o) => o.entity === 'orders' && o.action === 'create' && o.refs?.some((r) => r.entity === 'contacts' && r.oldId === s.oldId)))!;
+    await fixture.client.contacts.update(contactStep.liveId!, { job_title: 'Changed meanwhile' });
+    const before = fixture.store.orders.size;
+    await assert.rejects(apply(fixture, plan), (err: Error) => err.name === 'StalePlanError' && new RegExp(`contacts ${contactStep.liveId} changed`).test(err.message) && /Make a new plan/.test(err.message));
+    assert.equal(fixture.store.orders.size, before, 'nothing was written');
+  });
+
+  it('two applies at once on one account: the second is refused', async () => {
+    const fixture = await accountWithSnapshot(40, 'restore-lock');
+    applyDisaster(fixture.store, { kind: 'delete-contacts', count: 3, seed: 6 });
+    const plan = await makePlan(fixture);
+    const first = apply(fixture, plan);
+    await new Promise((r) => setTimeout(r, 5));
+    await assert.rejects(apply(fixture, plan), /Another apply is running on this account/);
+    const receipt = await first;
+    assert.deepEqual(receipt.failed, []);
+  });
+
+  it('with faults on 10% of requests the end state is the same and nothing is duplicated', async () => {
+    const fixture = await accountWithSnapshot(80, 'restore-faults', {});
+    applyDisaster(fixture.store, { kind: 'delete-contacts', fraction: 0.15, seed: 7 });
+    applyDisaster(fixture.store, { kind: 'delete-payments', fraction: 0.1, seed: 8 });
+    const plan = await makePlan(fixture);
+    const faultyClient = new (fixture.client.constructor as typeof import('../../../src/core/keap/client').KeapClient)({
+      baseUrl: fixture.emulator.apiBaseUrl, credential: { kind: 'api-key', key: fixture.emulator.token }, throttle: 'unlimited', timeoutMs: 200, retryBaseMs: 5, maxRetries: 10,
+    });
+    fixture.emulator.faults.configure({ rate: 0.1, seed: 99, delayMs: 400 });
+    const receipt = await apply({ ...fixture, client: faultyClient }, plan);
+    fixture.emulator.faults.configure({ rate: 0 });
+    assert.deepEqual(receipt.failed, []);
+    assert.ok(fixture.emulator.stats().faultsInjected > 3);
+    const { db: live } = await readLiveAccount(fixture.client);
+    for (const entity of ['contacts', 'orders', 'payments'] as RestoreEntity[]) assert.equal(live.count(entity as never), fixture.snapshot.count(entity as never), entity);
+    live.close();
+  });
+});

@@ -1,0 +1,54 @@
+/** A damaged account, the snapshot from before the damage, and the pieces to plan and apply. */
+import path from 'node:path';
+import type { KeapClient } from '../../../src/core/keap/client';
+import { applyPlan, type ApplyOptions, type Receipt } from '../../../src/core/restore/applier';
+import { Ledger } from '../../../src/core/restore/ledger';
+import { readLiveAccount } from '../../../src/core/restore/liveRead';
+import type { PlanOptions, RestorePlan } from '../../../src/core/restore/plan';
+import { planRestore } from '../../../src/core/restore/planner';
+import { captureSnapshot } from '../../../src/core/snapshot/capture';
+import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import type { EmulatorOptions } from '../../../src/emulator';
+import { generateAccount } from '../../../src/emulator/generator';
+import { EmulatorStore } from '../../../src/emulator/store';
+import { startTestAccount, type TestAccount } from '../support/emulator';
+import { tempDir } from '../support/snapshots';
+
+export interface RestoreFixture extends TestAccount {
+  dir: string;
+  snapshotFile: string;
+  snapshot: SnapshotDb;
+  ledgerFile: string;
+}
+
+export async function accountWithSnapshot(size: number, seed: string | number, emulatorOptions: EmulatorOptions = {}): Promise<RestoreFixture> {
+  const store = new EmulatorStore();
+  generateAccount(store, { seed, size });
+  store.clock = () => new Date('2026-11-26T12:00:00Z');
+  const account = await startTestAccount({ ...emulatorOptions, store });
+  const dir = tempDir('kv-restore-');
+  const snapshotFile = path.join(dir, 'before.kvsnap');
+  await captureSnapshot({ client: account.client, out: snapshotFile });
+  return { ...account, dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile), ledgerFile: path.join(dir, 'account.kvledger') };
+}
+
+export async function makePlan(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string }, options: PlanOptions = {}): Promise<RestorePlan> {
+  const { db: live, readAt } = await readLiveAccount(fixture.client);
+  const ledger = await Ledger.open(fixture.ledgerFile);
+  try {
+    return planRestore({
+      snapshot: fixture.snapshot, live, liveReadAt: readAt, account: 'emulator.keap-vault.local', apiBaseUrl: fixture.client.transport.baseUrl,
+      idMap: (entity, oldId) => ledger.newIdOf(entity, oldId), options, today: '2026-11-26',
+    });
+  } finally {
+    ledger.close();
+    live.close();
+  }
+}
+
+export function apply(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string }, plan: RestorePlan, extra: Partial<ApplyOptions> = {}): Promise<Receipt> {
+  return applyPlan({
+    client: fixture.client, plan, ledgerFile: fixture.ledgerFile, snapshot: fixture.snapshot,
+    readLive: async () => (await readLiveAccount(fixture.client)).db, ...extra,
+  });
+}
