@@ -11,6 +11,7 @@ import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
 import { registerOrdersCommand } from './commands/orders';
 import { registerPingCommand } from './commands/ping';
+import { registerRestoreCommands } from './commands/restore';
 import { registerSnapshotCommands } from './commands/snapshot';
 import { registerValidateCommand } from './commands/validate';
 import type { ConnectionFlags } from './connection';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   registerSnapshotCommands(program, io);
   registerValidateCommand(program, io);
   registerExportCommand(program, io);
+  registerRestoreCommands(program, io);
   registerDiffCommand(program, io, { captureLive: () => captureLiveSnapshot(program.opts<ConnectionFlags>(), io) });
   for (const command of program.commands) command.exitOverride();
   return program;

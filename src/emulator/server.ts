@@ -56,7 +56,21 @@ export interface RequestLogEntry {
   fault?: FaultKind;
 }
 
+/**
+ * Holds one future request without answering, to stand for a client that dies at that moment:
+ * `before` it is handled (the write never happens) or `after` (it happened; the answer is lost).
+ */
+export interface HangHook {
+  when: 'before' | 'after';
+  /** Which methods count (default: the writes POST, PATCH, PUT, DELETE). */
+  methods?: string[];
+  /** Hang the nth matching request from now (1 = the next one). */
+  nth?: number;
+}
+
 export interface EmulatorStats {
+  /** Requests held by a hang hook so far. */
+  hung: number;
   accepted: number;
   throttled: number;
   faultsInjected: number;
@@ -78,6 +92,8 @@ export interface RunningEmulator {
   stats(): EmulatorStats;
   requests(): RequestLogEntry[];
   saveState(file?: string): Promise<void>;
+  /** Arms a one-shot hang hook (see HangHook). */
+  hangNext(hook: HangHook): void;
   close(): Promise<void>;
 }
 
@@ -96,6 +112,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const logSize = options.requestLogSize ?? 10_000;
   const byRoute: Record<string, number> = {};
   let throttled = 0;
+  let hung = 0;
+  let hangHook: (HangHook & { seen: number }) | undefined;
+  const hangs = (method: string): boolean => {
+    if (!hangHook || !(hangHook.methods ?? ['POST', 'PATCH', 'PUT', 'DELETE']).includes(method)) return false;
+    if (++hangHook.seen < (hangHook.nth ?? 1)) return false;
+    return true;
+  };
   const sockets = new Set<import('node:net').Socket>();
 
   const record = (entry: RequestLogEntry) => {
@@ -111,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const stats = (): EmulatorStats => ({
+    hung,
     accepted: quota.accepted,
     throttled,
     faultsInjected: faults.injected,
@@ -160,6 +184,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         ? { fault: { faultstring: `Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=${quota.settings.perSecond}, periodInMicroseconds=1000000, maxBurstMessageCount=${quota.settings.perSecond}.0}`, detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' } } }
         : { fault: { faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : keap-vault-emulator', detail: { errorcode: 'policies.ratelimit.QuotaViolation' } } };
       return send(res, 429, body, headers);
+    }
+
+    if (hangs(method)) {
+      const when = hangHook!.when;
+      hangHook = undefined;
+      if (when === 'after') route(router, method, url, raw, { at: new Date().toISOString(), method, path: url.pathname, status: 0 });
+      hung++;
+      return; // never answered: the connection stays open until the client goes away
     }
 
     const fault = faults.next();
@@ -223,6 +255,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     try {
       if (method === 'GET' && path === '/stats') return send(res, 200, stats());
       if (method === 'GET' && path === '/requests') return send(res, 200, { requests: log });
+      if (method === 'POST' && path === '/hooks') {
+        hangHook = { ...(body as HangHook), seen: 0 };
+        return send(res, 200, { armed: true });
+      }
       if (method === 'POST' && path === '/faults') {
         faults.configure(body as FaultConfig);
         return send(res, 200, faults.settings);
@@ -263,6 +299,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats,
     requests: () => [...log],
     saveState,
+    hangNext: (hook) => {
+      hangHook = { ...hook, seen: 0 };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

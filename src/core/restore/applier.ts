@@ -245,7 +245,7 @@ class Applier {
       }
       case 'contact_tags':
         await c.tags.apply(params.tag_id, body.contact_ids as string[]);
-        return undefined;
+        return params.tag_id;
       case 'subscriptions':
         return (await c.subscriptions.create(body as never, { verify: idOf(verify) })).id;
       default:
@@ -305,8 +305,12 @@ class Applier {
         for await (const p of c.orders.payments(params.order_id)) if (p.note?.includes(marker)) return p.payment_id ?? p.id;
         return undefined;
       }
-      case 'contact_tags':
-        return undefined; // applying a tag again changes nothing
+      case 'contact_tags': {
+        // Applying again would be harmless, but live can say whether it is needed at all.
+        const wanted = new Set(body.contact_ids as string[]);
+        for await (const tagged of c.tags.contacts(params.tag_id)) wanted.delete(tagged.id);
+        return wanted.size === 0 ? params.tag_id : undefined;
+      }
       case 'subscriptions':
         return this.byMarker('SUBSCRIPTION', step, (f) => c.subscriptions.list({ filter: f }));
       default:

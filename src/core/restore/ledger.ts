@@ -8,6 +8,7 @@
  * it into the database file (written atomically). A crash at any point loses nothing recorded.
  */
 import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { loadSqlJs, type Database } from '../snapshot/sqlite';
@@ -159,7 +160,8 @@ export class Ledger {
        ON CONFLICT (plan_id, step_id) DO UPDATE SET status = excluded.status, new_id = excluded.new_id, error = excluded.error, at = excluded.at`,
       [e.planId, e.stepId, e.entity, e.oldId, e.status, e.newId ?? null, e.error ?? null, e.at],
     );
-    if (e.status === 'done' && e.newId && e.newId !== e.oldId) {
+    // Tag assignments have no id of their own: they are not part of the id map.
+    if (e.status === 'done' && e.newId && e.newId !== e.oldId && e.entity !== 'contact_tags') {
       this.db.run(
         `INSERT INTO id_map (entity, old_id, new_id, plan_id, at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (entity, old_id) DO UPDATE SET new_id = excluded.new_id, plan_id = excluded.plan_id, at = excluded.at`,
@@ -186,6 +188,12 @@ export class Ledger {
       }
     }
   }
+}
+
+/** One ledger per account, beside its snapshots: `keap-<account>.kvledger`. */
+export function ledgerFileFor(dir: string, account: string): string {
+  const safe = account.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 60) || 'account';
+  return path.join(dir, `keap-${safe}.kvledger`);
 }
 
 /** The id map as CSV (RFC 4180) for other systems. */

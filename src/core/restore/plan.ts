@@ -87,7 +87,7 @@ export interface RestorePlan {
   /** The account the plan restores into, and where it was read. */
   account: string;
   apiBaseUrl: string;
-  snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string };
+  snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string; file?: string };
   /** Hash per live record the plan depends on, and one over all of them. */
   live: { readAt: string; fingerprint: string; records: Array<{ entity: SnapshotEntity; id: string; hash: string }> };
   options: PlanOptions;

@@ -32,6 +32,8 @@ export interface PlanInput {
   options?: PlanOptions;
   /** The account's today (YYYY-MM-DD), for subscriptions. */
   today?: string;
+  /** Where the snapshot file is, recorded in the plan for apply's verification. */
+  snapshotFile?: string;
 }
 
 export class PlanError extends Error {}
@@ -90,7 +92,7 @@ class Planner {
       createdAt: new Date().toISOString(),
       account: this.input.account,
       apiBaseUrl: this.input.apiBaseUrl,
-      snapshot: { snapshotId: snapMeta.snapshotId, checksum: snapMeta.checksum, finishedAt: snapMeta.finishedAt, account: snapMeta.account },
+      snapshot: { snapshotId: snapMeta.snapshotId, checksum: snapMeta.checksum, finishedAt: snapMeta.finishedAt, account: snapMeta.account, file: this.input.snapshotFile },
       live: { readAt: this.input.liveReadAt, fingerprint: fingerprintOf(records as RestorePlan['live']['records']), records: records as RestorePlan['live']['records'] },
       options: this.options,
       markerLabel: MARKER_LABEL,
@@ -203,10 +205,11 @@ class Planner {
 
   private planSimple(entity: RestoreEntity, record: Json, pulledIn: boolean, naturalKey: () => string | undefined, payload: Payload, label: string): Resolution {
     const oldId = String(record.id);
-    const deps = payload.refs.map((r) => this.resolve(r.entity, r.oldId, true));
+    const refs = parentRefs(payload.refs);
+    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
     const found = this.findLive(entity, oldId, naturalKey);
     if (found) return this.existing(entity, record, found, pulledIn, label, payload);
-    const blocked = this.blockedBy(payload.refs, deps);
+    const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity, oldId, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
     return this.addStep({
       entity, oldId, action: 'create', reason: 'missing-in-live', detail: `${label} is not in the account: create it (Keap gives it a new id)`, label, pulledIn,
@@ -295,10 +298,11 @@ class Planner {
   private planOrder(order: KeapOrder, pulledIn: boolean): Resolution {
     const payload = orderPayload(order, 'marker:ORDER');
     const label = `Order ${order.id}${order.title ? ` ${quote(order.title)}` : ''}`;
-    const deps = payload.refs.map((r) => this.resolve(r.entity, r.oldId, true));
+    const refs = parentRefs(payload.refs);
+    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
     const found = this.findLive('orders', order.id);
     if (found) return this.existing('orders', order, found, pulledIn, label, payload);
-    const blocked = this.blockedBy(payload.refs, deps);
+    const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity: 'orders', oldId: order.id, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
     const duplicate = this.liveDuplicateOf(order);
     if (duplicate) {
@@ -418,13 +422,14 @@ class Planner {
   private planSubscription(sub: KeapSubscription, pulledIn: boolean): Resolution {
     const label = `Subscription ${sub.id} (contact ${sub.contact_id}, plan ${sub.subscription_plan_id})`;
     const payload = subscriptionPayload(sub, this.input.today ?? new Date().toISOString().slice(0, 10), 'marker:SUBSCRIPTION');
-    const deps = payload.refs.map((r) => this.resolve(r.entity, r.oldId, true));
+    const refs = parentRefs(payload.refs);
+    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
     const found = this.findLive('subscriptions', sub.id);
     if (found) {
       this.dependOnLive('subscriptions', found.liveId);
       return this.addStep({ entity: 'subscriptions', oldId: sub.id, liveId: found.liveId, action: 'skip', reason: found.reason, label, pulledIn, detail: `${label}: in the account (${found.how})` }, found.liveId);
     }
-    const blocked = this.blockedBy(payload.refs, deps);
+    const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity: 'subscriptions', oldId: sub.id, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
     if (sub.active === false) return this.addStep({ entity: 'subscriptions', oldId: sub.id, action: 'skip', reason: 'not-restorable', label, pulledIn, detail: `${label}: inactive in the snapshot; its history lives in its orders` });
     if (!this.options.subscriptionsStartToday) {
@@ -476,6 +481,11 @@ class Planner {
   private addStep(fields: Omit<PlanStep, 'id' | 'dependsOn'> & { dependsOn?: string[] }, liveId?: string): Resolution {
     const id = `${fields.entity}:${fields.oldId}`;
     const step: PlanStep = { ...fields, id, dependsOn: fields.dependsOn ?? [] };
+    if (step.action === 'create' || step.action === 'update') {
+      // The marker field is needed only by records that will be written: resolved (and created) now.
+      const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
+      step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
+    }
     if (!step.pulledIn) delete step.pulledIn;
     this.steps.set(id, step);
     if (liveId) return { state: 'live', liveId };
@@ -522,6 +532,15 @@ class Planner {
       .sort((a, b) => rank.get(a.step.entity)! - rank.get(b.step.entity)! || a.i - b.i)
       .map(({ step }) => step);
   }
+}
+
+function isMarkerRef(ref: { entity: string; oldId: string }): boolean {
+  return ref.entity === 'custom_fields' && ref.oldId.startsWith('marker:');
+}
+
+/** References to the records a step depends on (the marker field is resolved only for writes). */
+function parentRefs<T extends { entity: string; oldId: string }>(refs: T[]): T[] {
+  return refs.filter((r) => !isMarkerRef(r));
 }
 
 function splitKey(key: string): [string, string] {

@@ -1,0 +1,170 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
+import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
+import { readLiveAccount } from '../../core/restore/liveRead';
+import { parsePlan, RESTORE_ORDER, type MissingParentPolicy, type PlanStep, type RestoreEntity, type RestorePlan } from '../../core/restore/plan';
+import { planRestore } from '../../core/restore/planner';
+import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { writeFileAtomic } from '../../core/fs/atomicWrite';
+import { clientFromFlags, type ConnectionFlags } from '../connection';
+import { FindingsFound, printJson, UsageError, type Io } from '../output';
+import { snapshotKey } from '../snapshotFlags';
+
+interface PlanFlags {
+  select?: string;
+  entities?: string;
+  updateExisting?: boolean;
+  missingParent: string;
+  subscriptionsStartToday?: boolean;
+  out: string;
+  ledger?: string;
+  verbose?: boolean;
+  json?: boolean;
+}
+
+const SYMBOL: Record<PlanStep['action'], string> = { create: '+', update: '~', skip: '=', conflict: '!', blocked: 'x' };
+
+export function registerRestoreCommands(program: Command, io: Io): void {
+  program
+    .command('plan')
+    .description('plan restoring a snapshot into the live account (writes nothing to Keap)')
+    .argument('<snapshot>', 'the snapshot holding the state to restore')
+    .option('--select <records>', 'only these records and what they need, e.g. orders:1234,contacts:55')
+    .option('--entities <list>', `only these kinds (${RESTORE_ORDER.join(', ')})`)
+    .option('--update-existing', 'also update live records whose fields differ')
+    .option('--missing-parent <policy>', 'a needed parent that is missing and not selected: skip, create or fail', 'create')
+    .option('--subscriptions-start-today', 'restore subscriptions starting today (Keap refuses past start dates)')
+    .option('--out <file>', 'plan file to write', 'keap-restore-plan.json')
+    .option('--ledger <file>', 'the account\'s ledger (default: beside the snapshot)')
+    .option('--verbose', 'also list unchanged records')
+    .option('--json', 'print the plan as JSON')
+    .action(async (snapshotFile: string, flags: PlanFlags, command: Command) => {
+      if (!['skip', 'create', 'fail'].includes(flags.missingParent)) throw new UsageError('--missing-parent must be skip, create or fail');
+      const entities = flags.entities?.split(',').map((e) => e.trim()).filter(Boolean);
+      for (const e of entities ?? []) if (!(RESTORE_ORDER as readonly string[]).includes(e)) throw new UsageError(`Cannot restore '${e}'; restorable: ${RESTORE_ORDER.join(', ')}`);
+      const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+      const snapshot = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
+      try {
+        io.err('Reading the live account…');
+        const { db: live, readAt } = await readLiveAccount(client);
+        const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+        const ledgerFile = flags.ledger ?? ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account);
+        const ledger = await Ledger.open(ledgerFile);
+        let plan: RestorePlan;
+        try {
+          plan = planRestore({
+            snapshot, live, liveReadAt: readAt, account, apiBaseUrl: client.transport.baseUrl, snapshotFile: path.resolve(snapshotFile),
+            idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+            options: {
+              records: flags.select?.split(',').map((s) => s.trim()).filter(Boolean),
+              entities: entities as RestoreEntity[] | undefined,
+              updateExisting: !!flags.updateExisting,
+              missingParent: flags.missingParent as MissingParentPolicy,
+              subscriptionsStartToday: !!flags.subscriptionsStartToday,
+            },
+          });
+        } finally {
+          ledger.close();
+          live.close();
+        }
+        await writeFileAtomic(flags.out, JSON.stringify(plan, null, 2));
+        if (flags.json) return printJson(io, plan);
+        printPlan(io, plan, !!flags.verbose);
+        io.out(`\nPlan written to ${flags.out}. Apply it with: keap-vault apply ${flags.out}`);
+      } finally {
+        snapshot.close();
+      }
+    });
+
+  program
+    .command('apply')
+    .description('apply a restore plan: in order, within the quota, crash-safe through the account\'s ledger')
+    .argument('<plan>', 'plan file made by keap-vault plan')
+    .option('--resume', 'continue a plan whose apply was interrupted')
+    .option('--break-lock', 'break the lock of an earlier apply whose process is gone')
+    .option('--ledger <file>', 'the account\'s ledger (default: beside the plan\'s snapshot)')
+    .option('--snapshot <file>', 'the plan\'s snapshot, for verification (default: where the plan says)')
+    .option('--json', 'print the receipt as JSON')
+    .action(async (planFile: string, flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean }, command: Command) => {
+      const plan = parsePlan(await fs.readFile(planFile, 'utf8'));
+      const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+      const snapshotFile = flags.snapshot ?? plan.snapshot.file;
+      const ledgerFile = flags.ledger ?? ledgerFileFor(snapshotFile ? path.dirname(snapshotFile) : process.cwd(), plan.account);
+      const ledger = await Ledger.open(ledgerFile);
+      const started = ledger.stepsOf(plan.planId);
+      ledger.close();
+      const unfinished = started.some((s) => s.status === 'pending');
+      if (unfinished && !flags.resume) throw new UsageError(`This plan's apply was interrupted (${started.length} steps recorded). Run again with --resume to continue it safely.`);
+      const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
+      const controller = new AbortController();
+      const cancel = () => controller.abort();
+      process.once('SIGINT', cancel);
+      try {
+        const receipt = await applyPlan({
+          client, plan, ledgerFile, snapshot, breakLock: flags.breakLock, signal: controller.signal,
+          readLive: async () => (await readLiveAccount(client)).db,
+          onProgress: (p) => progressLine(io, p),
+        });
+        if (flags.json) printJson(io, receipt);
+        else printReceipt(io, receipt, ledgerFile);
+        if (receipt.failed.length || receipt.verification.problems.length) throw new FindingsFound(receipt.failed.length + receipt.verification.problems.length);
+      } finally {
+        process.removeListener('SIGINT', cancel);
+        snapshot?.close();
+      }
+    });
+
+  program
+    .command('idmap')
+    .description('the old id -> new id map of everything restored into an account')
+    .argument('<account>', 'the account (as in keap-<account>.kvledger), or a ledger file')
+    .option('--dir <folder>', 'folder of the account\'s snapshots and ledger', 'keap-snapshots')
+    .option('--format <format>', 'csv or json', 'csv')
+    .action(async (account: string, flags: { dir: string; format: string }) => {
+      if (!['csv', 'json'].includes(flags.format)) throw new UsageError('--format must be csv or json');
+      const file = account.endsWith('.kvledger') ? account : ledgerFileFor(flags.dir, account);
+      if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
+      const ledger = await Ledger.open(file);
+      try {
+        const entries = ledger.idMap();
+        if (flags.format === 'json') printJson(io, entries);
+        else io.out(idMapCsv(entries).trimEnd());
+      } finally {
+        ledger.close();
+      }
+    });
+}
+
+/** Terraform-style: the counts, then a line per record that changes (all with --verbose). */
+function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
+  const total = (action: PlanStep['action']) => plan.steps.filter((s) => s.action === action).length;
+  io.out(`Plan: ${total('create')} to create, ${total('update')} to update, ${total('skip')} unchanged, ${total('conflict')} in conflict, ${total('blocked')} blocked.`);
+  for (const [entity, c] of Object.entries(plan.headline)) {
+    io.out(`  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip} skip, ${c.conflict} conflict, ${c.blocked} blocked`);
+  }
+  io.out('');
+  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  for (const step of plan.steps) {
+    if (step.action === 'skip' && !verbose) continue;
+    io.out(`${SYMBOL[step.action]} ${step.id} ${step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`);
+    for (const change of step.changes ?? []) io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
+  }
+  if (plan.warnings.length) io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
+}
+
+function progressLine(io: Io, p: ApplyProgress): void {
+  if (p.status === 'skipped' || p.status === 'already-done') return;
+  io.err(`[${p.index + 1}/${p.total}] ${p.step.id} ${p.status}${p.newId && p.newId !== p.step.oldId ? ` -> ${p.newId}` : ''}${p.message ? `: ${p.message}` : ''}`);
+}
+
+function printReceipt(io: Io, r: Receipt, ledgerFile: string): void {
+  io.out(`Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.failed.length} failed (${r.requests} requests).`);
+  for (const f of r.failed) io.out(`  failed ${f.stepId}: ${f.message}`);
+  for (const n of r.notApplied) io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
+  io.out(r.verification.problems.length
+    ? `Verification found ${r.verification.problems.length} difference(s):\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
+    : `Verification: ${r.verification.checked} restored order(s) re-read: items, totals and payments match the snapshot.`);
+  io.out(`Id map (${r.idMap.length} records): keap-vault idmap ${ledgerFile}`);
+}
