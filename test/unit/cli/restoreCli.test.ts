@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../../src/cli/main';
+import type { Io } from '../../../src/cli/output';
+import { applyDisaster } from '../../../src/emulator/disasters';
+import { generateAccount } from '../../../src/emulator/generator';
+import { EmulatorStore } from '../../../src/emulator/store';
+import { closeTestAccounts, startTestAccount } from '../support/emulator';
+import { tempDir } from '../support/snapshots';
+
+function captureIo(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+}
+
+describe('keap-vault plan / apply / idmap', function () {
+  this.timeout(120_000);
+  const saved = { ...process.env };
+  after(async () => {
+    process.env = { ...saved };
+    await closeTestAccounts();
+  });
+
+  it('plans with a readable summary, applies, and exports the id map', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'cli-restore', size: 60 });
+    store.clock = () => new Date('2026-11-26T12:00:00Z');
+    const { emulator } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const dir = tempDir();
+    const snapshot = path.join(dir, 'before.kvsnap');
+    assert.equal(await runCli(['--unlimited', 'snapshot', '--out', snapshot], captureIo()), 0);
+    const lost = applyDisaster(store, { kind: 'delete-contacts', count: 3, seed: 2 });
+
+    const planFile = path.join(dir, 'plan.json');
+    const planned = captureIo();
+    assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', planFile], planned), 0);
+    const text = planned.stdout.join('\n');
+    assert.match(text, /^Plan: \d+ to create, 0 to update, \d+ unchanged, 0 in conflict, \d+ blocked\.$/m);
+    for (const id of lost.affected.contacts) assert.match(text, new RegExp(`^\\+ contacts:${id} create \\(missing-in-live\\)`, 'm'));
+    assert.match(text, /^\+ custom_fields:marker:ORDER create \(marker-field-missing\)/m);
+    assert.match(text, /Purchase" automation triggers/);
+
+    const applied = captureIo();
+    assert.equal(await runCli(['--unlimited', 'apply', planFile], applied), 0);
+    assert.match(applied.stdout.join('\n'), /^Applied plan .*: \d+ created, 0 updated, \d+ skipped, 0 found already done after an interruption, 0 failed/m);
+    assert.match(applied.stdout.join('\n'), /Verification: \d+ restored order\(s\) re-read: items, totals and payments match the snapshot\./);
+    assert.equal(store.contacts.size, 60);
+
+    const ledgerFile = path.join(dir, 'keap-emulator.keap-vault.local.kvledger');
+    const csv = captureIo();
+    assert.equal(await runCli(['idmap', ledgerFile], csv), 0);
+    const lines = csv.stdout.join('\n').split(/\r?\n/);
+    assert.equal(lines[0], 'entity,old_id,new_id,plan_id,restored_at');
+    for (const id of lost.affected.contacts) assert.ok(lines.some((l) => l.startsWith(`contacts,${id},`)), `contact ${id} in the id map`);
+    const json = captureIo();
+    assert.equal(await runCli(['idmap', 'emulator.keap-vault.local', '--dir', dir, '--format', 'json'], json), 0);
+    assert.ok(JSON.parse(json.stdout.join('\n')).length >= lost.affected.contacts.length);
+
+    // A plan made before a change to the account is refused as stale.
+    applyDisaster(store, { kind: 'delete-contacts', count: 1, seed: 9 });
+    const stalePlan = path.join(dir, 'stale.json');
+    assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', stalePlan], captureIo()), 0);
+    const target = JSON.parse(await fs.readFile(stalePlan, 'utf8')).steps.find((s: { entity: string; action: string; liveId?: string }) => s.entity === 'contacts' && s.action === 'skip');
+    store.updateContact(Number(target.liveId), { job_title: 'moved on' });
+    const stale = captureIo();
+    assert.equal(await runCli(['--unlimited', 'apply', stalePlan], stale), 1);
+    assert.match(stale.stderr.join('\n'), new RegExp(`contacts ${target.liveId} changed.*Make a new plan`));
+  });
+
+  it('refuses a file that is not a plan, and a plan of a newer format', async () => {
+    const dir = tempDir();
+    const notPlan = path.join(dir, 'x.json');
+    await fs.writeFile(notPlan, '{"hello": 1}');
+    process.env.KEAP_API_KEY = 'x';
+    const io = captureIo();
+    assert.equal(await runCli(['apply', notPlan], io), 1);
+    assert.match(io.stderr.join('\n'), /Not a Keap Vault restore plan/);
+    const newer = path.join(dir, 'newer.json');
+    await fs.writeFile(newer, JSON.stringify({ formatVersion: '2.0', steps: [] }));
+    const io2 = captureIo();
+    assert.equal(await runCli(['apply', newer], io2), 1);
+    assert.match(io2.stderr.join('\n'), /format 2\.0; this Keap Vault reads 1\.x/);
+  });
+});
