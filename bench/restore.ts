@@ -1,0 +1,82 @@
+/**
+ * Restore figures: planning time on a large account (live read excluded), and a whole apply
+ * against the emulator under Keap's personal-access-token quota, compared with the quota-bound
+ * minimum (requests / allowed rate). Prints figures; asserts nothing.
+ *   npm run compile-tests && node out/bench/restore.js [plan-contacts=25000] [apply-contacts=300]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { KeapClient } from '../src/core/keap/client';
+import { applyPlan } from '../src/core/restore/applier';
+import { readLiveAccount } from '../src/core/restore/liveRead';
+import { planRestore } from '../src/core/restore/planner';
+import { captureSnapshot } from '../src/core/snapshot/capture';
+import { SnapshotDb } from '../src/core/snapshot/snapshotDb';
+import { KEAP_PAT_QUOTA, startEmulator } from '../src/emulator';
+import { snapshotOfAccount } from '../src/emulator/accountSnapshot';
+import { applyDisaster } from '../src/emulator/disasters';
+import { generateAccount } from '../src/emulator/generator';
+import { EmulatorStore } from '../src/emulator/store';
+
+async function planning(contacts: number): Promise<void> {
+  const store = new EmulatorStore();
+  generateAccount(store, { seed: 'bench-plan', size: contacts });
+  const snapshot = await snapshotOfAccount(store);
+  await snapshot.save(path.join(tmpdir(), `kv-bench-plan-${process.pid}.kvsnap`), { snapshotId: 'bench', account: 'bench', apiBaseUrl: 'http://bench', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() });
+  applyDisaster(store, { kind: 'delete-contacts', fraction: 0.1, seed: 1 });
+  const live = await snapshotOfAccount(store);
+  const records = ['contacts', 'companies', 'products', 'orders', 'payments', 'subscriptions', 'tags', 'campaigns'].reduce((n, e) => n + snapshot.count(e as never), 0);
+  const started = Date.now();
+  const plan = planRestore({ snapshot, live, liveReadAt: new Date().toISOString(), account: 'bench', apiBaseUrl: 'http://bench', options: { subscriptionsStartToday: true } });
+  const ms = Date.now() - started;
+  const creates = plan.steps.filter((s) => s.action === 'create').length;
+  console.log(`Planning: ${records.toLocaleString('en-US')} snapshot records (${contacts.toLocaleString('en-US')} contacts, 10% lost): ${(ms / 1000).toFixed(1)} s, ${plan.steps.length.toLocaleString('en-US')} steps, ${creates.toLocaleString('en-US')} creates, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+}
+
+/** The least time Keap's windows allow for n requests (10/s burst, 240/min). */
+function quotaBoundSeconds(n: number): number {
+  const perSecond = Math.max(0, (n - 10) / 10);
+  const perMinute = n > 240 ? Math.floor((n - 1) / 240) * 60 : 0;
+  return Math.max(perSecond, perMinute);
+}
+
+async function applying(contacts: number): Promise<void> {
+  const store = new EmulatorStore();
+  generateAccount(store, { seed: 'bench-apply', size: contacts });
+  const emulator = await startEmulator({ store, quota: KEAP_PAT_QUOTA });
+  const dir = mkdtempSync(path.join(tmpdir(), 'kv-bench-apply-'));
+  try {
+    const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token } });
+    const snapshotFile = path.join(dir, 'before.kvsnap');
+    await captureSnapshot({ client, out: snapshotFile });
+    applyDisaster(store, { kind: 'delete-contacts', fraction: 0.1, seed: 2 });
+    const snapshot = await SnapshotDb.open(snapshotFile);
+    const { db: live, readAt } = await readLiveAccount(client);
+    const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: 'bench', apiBaseUrl: emulator.apiBaseUrl });
+    const before = client.transport.requestCount;
+    const started = Date.now();
+    const receipt = await applyPlan({ client, plan, ledgerFile: path.join(dir, 'bench.kvledger'), snapshot, readLive: async () => (await readLiveAccount(client)).db });
+    const seconds = (Date.now() - started) / 1000;
+    const requests = client.transport.requestCount - before;
+    const writes = receipt.created + receipt.updated;
+    const minimum = quotaBoundSeconds(requests);
+    console.log(`Apply under Keap's PAT quota (10/s, 240/min): ${writes} writes (${receipt.created} created), ${requests} requests ` +
+      `(${(requests / Math.max(1, receipt.created)).toFixed(2)} per created record, reads for the stale check and verification included), ${seconds.toFixed(1)} s; ` +
+      `quota-bound minimum ${minimum.toFixed(1)} s, ratio ${(seconds / minimum).toFixed(2)}; 429s: ${emulator.stats().throttled}; failed: ${receipt.failed.length}`);
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version}, ${require('node:os').cpus().length} cores`);
+  await planning(Number(process.argv[2] ?? 25_000));
+  await applying(Number(process.argv[3] ?? 300));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
