@@ -16,7 +16,7 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { Ledger } from './ledger';
 import { LiveIndex } from './liveIndex';
 import { ApplyLock } from './lock';
-import { comparable, MARKER_LABEL, markerValue } from './payloads';
+import { comparable, MARKER_LABEL, markerValue, RESTORE_NOTE_TAG } from './payloads';
 import { hashRecord, type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
 
 export class StalePlanError extends Error {
@@ -301,9 +301,19 @@ class Applier {
         return undefined;
       }
       case 'payments': {
+        // The note's marker first; failing that (a note Keap trimmed or lost), the order, amount and date.
         const marker = markerValue(step.oldId);
-        for await (const p of c.orders.payments(params.order_id)) if (p.note?.includes(marker)) return p.payment_id ?? p.id;
-        return undefined;
+        const cents = Math.round(Number(body.payment_amount) * 100);
+        const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
+        let byAmountAndDate: string | undefined;
+        for await (const p of c.orders.payments(params.order_id)) {
+          if (p.note?.includes(marker)) return p.payment_id ?? p.id;
+          const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
+          if (!byAmountAndDate && !restoredOther && at !== undefined && Math.round((p.amount ?? 0) * 100) === cents && p.pay_time && Date.parse(p.pay_time) === at) {
+            byAmountAndDate = p.payment_id ?? p.id;
+          }
+        }
+        return byAmountAndDate;
       }
       case 'contact_tags': {
         // Applying again would be harmless, but live can say whether it is needed at all.

@@ -123,7 +123,8 @@ export function orderPayload(order: KeapOrder, markerFieldRef?: string): Payload
 }
 
 /** A payment's note carries its marker, so a payment whose answer was lost can be recognised. */
-export const paymentNote = (oldId: string, note?: string) => `${note ? `${note} ` : ''}[Keap Vault restore ${markerValue(oldId)}]`;
+export const RESTORE_NOTE_TAG = '[Keap Vault restore ';
+export const paymentNote = (oldId: string, note?: string) => `${note ? `${note} ` : ''}${RESTORE_NOTE_TAG}${markerValue(oldId)}]`;
 
 export function paymentPayload(payment: KeapPayment, orderOldId: string): Payload {
   return {
