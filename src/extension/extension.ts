@@ -1,29 +1,54 @@
 /**
- * The extension's composition root: the only place that wires the core to VS Code. This first
- * cut offers the built-in Keap emulator; explorer, snapshots, validation and restore plug in here.
+ * The extension's composition root, the one place that builds every service (explicit
+ * constructor injection) and wires the core to VS Code: explorer, commands, documents,
+ * diagnostics, secrets. Nothing below src/core knows VS Code exists.
  */
 import * as vscode from 'vscode';
-import { KeapClient } from '../core/keap/client';
-import { startSeededEmulator, type RunningEmulator } from '../emulator';
+import { registerCompareCommands } from './commands/compareCommands';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerCommand } from './commands/register';
+import { registerSnapshotCommands } from './commands/snapshotCommands';
+import { registerValidateCommands } from './commands/validateCommands';
+import { ConnectionStore } from './connections/connections';
+import { FindingsView } from './diagnostics';
+import { ExplorerProvider } from './explorer/explorerProvider';
+import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
+import { SNAPSHOT_KEY_SECRET, SnapshotLibrary } from './snapshots';
 
-export function activate(context: vscode.ExtensionContext): void {
+export interface KeapVaultApi {
+  connections: ConnectionStore;
+  snapshots: SnapshotLibrary;
+  explorer: ExplorerProvider;
+  findings: FindingsView;
+}
+
+export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   const log = vscode.window.createOutputChannel('Keap Vault', { log: true });
-  context.subscriptions.push(log);
-  let emulator: RunningEmulator | undefined;
-  context.subscriptions.push({ dispose: () => void emulator?.close() });
-
+  const connections = new ConnectionStore(context.globalState, context.secrets, log);
+  const snapshots = new SnapshotLibrary(context.globalStorageUri, context.secrets);
+  const explorer = new ExplorerProvider(connections, snapshots, log);
+  const findings = new FindingsView();
+  context.subscriptions.push(log, connections, snapshots, explorer, findings);
   context.subscriptions.push(
-    vscode.commands.registerCommand('keapVault.startDemoEmulator', async () => {
-      emulator ??= await startSeededEmulator({ seed: 'demo', size: 200 });
-      const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token } });
-      const ping = await client.ping();
-      log.info(`Keap emulator running on ${emulator.apiBaseUrl}; ping ${ping.ms} ms`);
-      vscode.window.showInformationMessage(`Keap emulator (demo) running on ${emulator.apiBaseUrl}`);
-      return emulator.apiBaseUrl;
-    }),
+    vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocuments(connections, snapshots)),
   );
+
+  registerConnectionCommands(context, log, connections);
+  registerSnapshotCommands(context, log, connections, snapshots, explorer);
+  registerValidateCommands(context, log, snapshots, findings);
+  registerCompareCommands(context, log, snapshots);
+  registerCommand(context, log, 'keapVault.setSnapshotKey', async () => {
+    const key = await vscode.window.showInputBox({ prompt: 'Key for encrypting snapshots (kept in secret storage)', password: true, ignoreFocusOut: true });
+    if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
+  });
+  // Kept for scripts and the first tests: starts the demo and returns its API base URL.
+  registerCommand(context, log, 'keapVault.startDemoEmulator', () => vscode.commands.executeCommand('keapVault.tryDemo'));
+
+  log.info('Keap Vault activated');
+  return { connections, snapshots, explorer, findings };
 }
 
 export function deactivate(): void {
-  // Disposables registered on the context stop the emulator.
+  // Disposables registered on the context stop the emulator and close snapshots.
 }

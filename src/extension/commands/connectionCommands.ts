@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { ConnectionStore } from '../connections/connections';
+import type { ExplorerNode } from '../explorer/nodes';
+import { pickConnection } from './pickers';
+import { registerCommand } from './register';
+
+export function registerConnectionCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: ConnectionStore): void {
+  registerCommand(context, log, 'keapVault.addConnection', async () => {
+    const name = await vscode.window.showInputBox({ title: 'Add Keap connection (1/3)', prompt: 'A name for this account', placeHolder: 'My Keap account', ignoreFocusOut: true });
+    if (name === undefined) return;
+    const baseUrl = await vscode.window.showInputBox({
+      title: 'Add Keap connection (2/3)', prompt: 'Keap REST API base URL', value: 'https://api.infusionsoft.com/crm/rest', ignoreFocusOut: true,
+      validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Not a URL'; } },
+    });
+    if (baseUrl === undefined) return;
+    const connection = await connections.add(name, baseUrl);
+    const key = await vscode.window.showInputBox({ title: 'Add Keap connection (3/3)', prompt: 'Personal access token or service account key (stored in VS Code\'s secret storage only)', password: true, ignoreFocusOut: true });
+    if (key) await connections.setCredential(connection.id, key);
+    return connection.id;
+  });
+
+  registerCommand(context, log, 'keapVault.setCredential', async (node?: ExplorerNode) => {
+    const connection = await pickConnection(connections, node);
+    if (!connection) return;
+    const key = await vscode.window.showInputBox({ title: `Credential for ${connection.name}`, prompt: 'Personal access token or service account key', password: true, ignoreFocusOut: true });
+    if (!key) return;
+    await connections.setCredential(connection.id, key);
+    void vscode.window.showInformationMessage(`Keap Vault: credential for ${connection.name} saved in secret storage.`);
+  });
+
+  registerCommand(context, log, 'keapVault.clearCredential', async (node?: ExplorerNode) => {
+    const connection = await pickConnection(connections, node);
+    if (connection) await connections.clearCredential(connection.id);
+  });
+
+  registerCommand(context, log, 'keapVault.removeConnection', async (node?: ExplorerNode) => {
+    const connection = await pickConnection(connections, node);
+    if (!connection) return;
+    const ok = await vscode.window.showWarningMessage(`Remove the connection "${connection.name}" and its stored credential? Snapshots stay.`, { modal: true }, 'Remove');
+    if (ok === 'Remove') await connections.remove(connection.id);
+  });
+
+  registerCommand(context, log, 'keapVault.tryDemo', async () => {
+    const connection = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the Keap emulator with demo data…' }, () => connections.ensureDemo());
+    void vscode.commands.executeCommand('setContext', 'keapVault.demoStarted', true);
+    return connection.baseUrl;
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * Every command goes through here: its disposable is kept, and an error becomes a message the
+ * user can act on (and a log line), never an unhandled rejection.
+ */
+import * as vscode from 'vscode';
+
+export function registerCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, id: string, handler: (...args: any[]) => unknown): void {
+  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      log.error(`${id}: ${message}`);
+      void vscode.window.showErrorMessage(`Keap Vault: ${message}`);
+      return undefined;
+    }
+  }));
+}

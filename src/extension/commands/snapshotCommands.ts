@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { captureSnapshot } from '../../core/snapshot/capture';
+import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
+import { latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
+import { searchOrders } from '../../core/snapshot/query';
+import type { ConnectionStore } from '../connections/connections';
+import type { ExplorerProvider } from '../explorer/explorerProvider';
+import type { ExplorerNode } from '../explorer/nodes';
+import { recordUri } from '../recordDocuments';
+import type { SnapshotLibrary } from '../snapshots';
+import { fileOf, pickConnection, pickSnapshot } from './pickers';
+import { registerCommand } from './register';
+
+export function registerSnapshotCommands(
+  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: ConnectionStore, snapshots: SnapshotLibrary, explorer: ExplorerProvider,
+): void {
+  const take = async (node: ExplorerNode | undefined, incremental: boolean) => {
+    const connection = await pickConnection(connections, node);
+    if (!connection) return;
+    const client = await connections.client(connection.id);
+    const folder = await snapshots.folder();
+    const encrypt = vscode.workspace.getConfiguration('keapVault').get<boolean>('encryptSnapshots') ?? false;
+    const key = encrypt ? await snapshots.key() : undefined;
+    if (encrypt && !key) throw new Error('Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
+    await client.ping();
+    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    const previous = await latestSnapshot(folder, account, await snapshots.key());
+    if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
+    const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
+    const out = newSnapshotPath(folder, account);
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort(new Error('Snapshot cancelled; take it again to resume where it stopped.')));
+      let records = 0;
+      return captureSnapshot({
+        client, out, key, signal: controller.signal, previous: previous?.meta,
+        since: since ? { db: since, meta: since.meta() } : undefined,
+        anomalyThreshold: vscode.workspace.getConfiguration('keapVault').get<number>('anomalyThreshold') ?? 0.2,
+        onProgress: (p) => {
+          if (p.phase === 'records' && p.done) records += p.records;
+          progress.report({ message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}` });
+        },
+      }).then((r) => ({ ...r, records }));
+    });
+    log.info(`Snapshot ${result.file}: ${result.requests} requests, ${JSON.stringify(result.meta.counts)}`);
+    snapshots.refresh();
+    if (result.anomalies.length) {
+      const choice = await vscode.window.showWarningMessage(`Keap Vault: since the previous snapshot, ${result.anomalies.map((a) => a.message).join('; ')}`, 'Compare');
+      if (choice === 'Compare' && previous) await vscode.commands.executeCommand('keapVault.compareSnapshots', previous.file, result.file);
+    } else {
+      void vscode.window.showInformationMessage(`Keap Vault: snapshot taken (${(result.meta.counts.orders ?? 0).toLocaleString('en-US')} orders, ${result.requests} requests).`);
+    }
+    return result.file;
+  };
+  registerCommand(context, log, 'keapVault.takeSnapshot', (node?: ExplorerNode) => take(node, false));
+  registerCommand(context, log, 'keapVault.takeIncrementalSnapshot', (node?: ExplorerNode) => take(node, true));
+
+  registerCommand(context, log, 'keapVault.deleteSnapshot', async (node?: ExplorerNode) => {
+    const snapshot = await pickSnapshot(snapshots, node);
+    if (!snapshot) return;
+    const ok = await vscode.window.showWarningMessage(`Delete the snapshot ${fileOf(snapshot)}? This cannot be undone.`, { modal: true }, 'Delete');
+    if (ok === 'Delete') await snapshots.delete(fileOf(snapshot));
+  });
+
+  registerCommand(context, log, 'keapVault.exportSnapshot', async (node?: ExplorerNode) => {
+    const snapshot = await pickSnapshot(snapshots, node);
+    if (!snapshot) return;
+    const format = (await vscode.window.showQuickPick(['csv', 'ndjson', 'json'], { placeHolder: 'Export format' })) as ExportFormat | undefined;
+    if (!format) return;
+    const target = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' });
+    if (!target?.[0]) return;
+    const result = await exportSnapshot(await snapshots.db(fileOf(snapshot)), { format, outDir: target[0].fsPath });
+    void vscode.window.showInformationMessage(`Keap Vault: exported ${result.files.length} file(s) to ${target[0].fsPath}.`);
+  });
+
+  registerCommand(context, log, 'keapVault.openRecord', async (node: ExplorerNode) => {
+    if (node?.kind !== 'record') return;
+    const doc = await vscode.workspace.openTextDocument(recordUri(node.source, node.entity, node.id));
+    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  });
+
+  registerCommand(context, log, 'keapVault.loadMore', (node: ExplorerNode) => node?.kind === 'more' && explorer.loadMore(node));
+  registerCommand(context, log, 'keapVault.refresh', () => explorer.refresh());
+  registerCommand(context, log, 'keapVault.copyId', async (node: ExplorerNode) => {
+    if (node?.kind === 'record') await vscode.env.clipboard.writeText(node.id);
+  });
+
+  registerCommand(context, log, 'keapVault.goToOrder', async (node?: ExplorerNode) => {
+    const snapshot = await pickSnapshot(snapshots, node, 'Search orders in which snapshot?');
+    if (!snapshot) return;
+    const text = await vscode.window.showInputBox({ prompt: 'Order id, invoice id, contact email or name' });
+    if (!text) return;
+    const found = searchOrders(await snapshots.db(fileOf(snapshot)), text, 50);
+    if (!found.length) return void vscode.window.showInformationMessage(`Keap Vault: no order matches "${text}".`);
+    const picked = found.length === 1 ? { id: found[0].id } : await vscode.window.showQuickPick(found.map((o) => ({
+      label: `#${o.id}`, description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`, id: o.id,
+    })));
+    if (!picked) return;
+    const doc = await vscode.workspace.openTextDocument(recordUri({ type: 'snapshot', file: fileOf(snapshot) }, 'orders', picked.id));
+    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc);
+  });
+}

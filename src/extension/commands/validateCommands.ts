@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
+import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
+import { ALL_RULES } from '../../core/validate/rules';
+import type { FindingsView } from '../diagnostics';
+import type { ExplorerNode } from '../explorer/nodes';
+import type { SnapshotLibrary } from '../snapshots';
+import { fileOf, pickSnapshot } from './pickers';
+import { registerCommand } from './register';
+
+const explain = (ruleId: string) => [...ALL_RULES, ...FILE_RULES].find((r) => r.id === ruleId)?.explanation;
+
+function ruleSettings(): Record<string, RuleSetting> {
+  return vscode.workspace.getConfiguration('keapVault').get<Record<string, RuleSetting>>('validation.rules') ?? {};
+}
+
+export function registerValidateCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, findings: FindingsView): void {
+  registerCommand(context, log, 'keapVault.validateSnapshot', async (node?: ExplorerNode | string) => {
+    const snapshot = await pickSnapshot(snapshots, node, 'Validate which snapshot?');
+    if (!snapshot) return;
+    const file = fileOf(snapshot);
+    const config = vscode.workspace.getConfiguration('keapVault');
+    const report = validateSnapshot(await snapshots.db(file), {
+      rules: ruleSettings(),
+      settings: {
+        ...(config.get<number>('validation.roundingToleranceCents') !== undefined ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') } : {}),
+        ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') } : {}),
+      },
+    });
+    findings.showSnapshotFindings(file, report.findings, explain);
+    log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
+    const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;
+    if (report.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showInformationMessage(`Keap Vault: ${report.findings.length ? summary : 'no problems found'} (${report.rules.length} rules).`);
+    return report.counts;
+  });
+
+  registerCommand(context, log, 'keapVault.validateCurrentFile', async (snapshotArg?: string) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new Error('Open the JSON, NDJSON or CSV file to validate first.');
+    const snapshot = await pickSnapshot(snapshots, snapshotArg, 'Check the file against which snapshot?');
+    if (!snapshot) return;
+    const document = editor.document;
+    const result = validateSourceFile(await snapshots.db(fileOf(snapshot)), document.fileName, document.getText(), { rules: ruleSettings() });
+    findings.showFileFindings(document.uri, result.findings, explain);
+    void vscode.window.showInformationMessage(`Keap Vault: ${result.findings.length} finding(s) in ${result.records} record(s)${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`);
+    return result.findings.length;
+  });
+}

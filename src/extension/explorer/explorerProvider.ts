@@ -1,0 +1,188 @@
+/**
+ * The Keap Vault explorer: connections -> Live and Snapshots -> entity types -> records (paged,
+ * "Load more…") -> an order's contact, items and payments. Data comes from the core through the
+ * connection store and the snapshot library; nothing here talks HTTP or SQL itself.
+ */
+import * as vscode from 'vscode';
+import type { KeapOrder } from '../../core/model';
+import type { SnapshotEntity } from '../../core/snapshot/entities';
+import { listRecords, orderDetails } from '../../core/snapshot/query';
+import type { ConnectionStore } from '../connections/connections';
+import type { SnapshotLibrary } from '../snapshots';
+import { EXPLORER_ENTITIES, PAGE_SIZE, type ExplorerNode, type RecordSource } from './nodes';
+import { recordLabel } from './recordLabels';
+
+type Json = Record<string, unknown>;
+
+const LIVE_LISTS: Partial<Record<SnapshotEntity, keyof import('../../core/keap/client').KeapClient>> = {
+  orders: 'orders', contacts: 'contacts', companies: 'companies', products: 'products', payments: 'payments', subscriptions: 'subscriptions', tags: 'tags', campaigns: 'campaigns', transactions: 'transactions',
+};
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Loaded pages per list, so "Load more…" extends instead of reloading. */
+  private readonly loaded = new Map<string, ExplorerNode[]>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly connections: ConnectionStore, private readonly snapshots: SnapshotLibrary, private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions.push(connections.onDidChange(() => this.refresh()), snapshots.onDidChange(() => this.refresh()));
+  }
+
+  refresh(node?: ExplorerNode): void {
+    if (!node) this.loaded.clear();
+    this.changed.fire(node);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const None = vscode.TreeItemCollapsibleState.None;
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'connection': {
+        const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.connection.demo ? 'built-in emulator' : node.connection.baseUrl;
+        item.contextValue = node.connection.demo ? 'connection.demo' : 'connection';
+        item.iconPath = new vscode.ThemeIcon(node.connection.demo ? 'beaker' : 'plug');
+        return item;
+      }
+      case 'live': return Object.assign(new vscode.TreeItem('Live', Collapsed), { contextValue: 'live', iconPath: new vscode.ThemeIcon('cloud'), description: 'read from Keap, paged' });
+      case 'snapshots': return Object.assign(new vscode.TreeItem('Snapshots', vscode.TreeItemCollapsibleState.Expanded), { contextValue: 'snapshots', iconPath: new vscode.ThemeIcon('archive') });
+      case 'snapshot': {
+        const { meta, bytes, encrypted } = node.listing;
+        const item = new vscode.TreeItem(meta.finishedAt.replace('T', ' ').slice(0, 19), Collapsed);
+        item.description = `${meta.counts.orders ?? 0} orders, ${meta.counts.contacts ?? 0} contacts, ${(bytes / 1024 / 1024).toFixed(1)} MiB${encrypted ? ', encrypted' : ''}${meta.incrementalFrom ? ', incremental' : ''}`;
+        item.tooltip = `${node.listing.file}\nsnapshot ${meta.snapshotId}`;
+        item.contextValue = 'snapshot';
+        item.iconPath = new vscode.ThemeIcon(encrypted ? 'lock' : 'database');
+        return item;
+      }
+      case 'entity': {
+        const item = new vscode.TreeItem(node.entity.replace('_', ' '), Collapsed);
+        item.description = node.count !== undefined ? node.count.toLocaleString('en-US') : undefined;
+        item.contextValue = `entity.${node.source.type}`;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        return item;
+      }
+      case 'record': {
+        const item = new vscode.TreeItem(node.label, node.expandable ? Collapsed : None);
+        item.description = node.description;
+        item.contextValue = `record.${node.source.type}.${node.entity}`;
+        item.iconPath = new vscode.ThemeIcon(node.entity === 'orders' ? 'package' : node.entity === 'contacts' ? 'person' : node.entity === 'payments' ? 'credit-card' : 'symbol-field');
+        item.command = { command: 'keapVault.openRecord', title: 'Open', arguments: [node] };
+        item.tooltip = `${node.entity} ${node.id}`;
+        return item;
+      }
+      case 'more': return Object.assign(new vscode.TreeItem('Load more…', None), { command: { command: 'keapVault.loadMore', title: 'Load more', arguments: [node] }, contextValue: 'more', iconPath: new vscode.ThemeIcon('ellipsis') });
+      case 'message': return new vscode.TreeItem(node.text, None);
+    }
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    try {
+      return await this.children(node);
+    } catch (err) {
+      this.log.error(`Explorer: ${(err as Error).message}`);
+      return [{ kind: 'message', text: `⚠ ${(err as Error).message}` }];
+    }
+  }
+
+  private async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) return this.connections.list().map((connection) => ({ kind: 'connection', connection }));
+    switch (node.kind) {
+      case 'connection': return [{ kind: 'live', connectionId: node.connection.id }, { kind: 'snapshots', connectionId: node.connection.id }];
+      case 'live': return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity }));
+      case 'snapshots': {
+        const listings = await this.snapshots.list();
+        return listings.length ? listings.map((listing) => ({ kind: 'snapshot', listing })) : [{ kind: 'message', text: 'No snapshots yet: take one from the connection\'s menu' }];
+      }
+      case 'snapshot': return EXPLORER_ENTITIES.map((entity) => ({ kind: 'entity', source: { type: 'snapshot', file: node.listing.file }, entity, count: node.listing.meta.counts[entity] ?? 0 }));
+      case 'entity': return this.page(node.source, node.entity, key(node.source, node.entity), undefined);
+      case 'record': return node.entity === 'orders' ? this.orderParts(node.source, node.id) : [];
+      default: return [];
+    }
+  }
+
+  /** "Load more…" replaces itself with the next page. */
+  async loadMore(node: Extract<ExplorerNode, { kind: 'more' }>): Promise<void> {
+    const k = key(node.source, node.entity);
+    const before = (this.loaded.get(k) ?? []).filter((n) => n.kind !== 'more');
+    const next = await this.fetchPage(node.source, node.entity, node.offset, node.pageToken);
+    this.loaded.set(k, [...before, ...next]);
+    this.changed.fire(undefined);
+  }
+
+  private async page(source: RecordSource, entity: SnapshotEntity, k: string, offset: number | undefined): Promise<ExplorerNode[]> {
+    const cached = this.loaded.get(k);
+    if (cached) return cached;
+    const first = await this.fetchPage(source, entity, offset, undefined);
+    this.loaded.set(k, first);
+    return first;
+  }
+
+  private async fetchPage(source: RecordSource, entity: SnapshotEntity, offset = 0, pageToken?: string): Promise<ExplorerNode[]> {
+    if (source.type === 'snapshot') {
+      const db = await this.snapshots.db(source.file);
+      const rows = listRecords<Json>(db, entity, { offset, limit: PAGE_SIZE, orderBy: entity === 'orders' ? 'order_time' : 'id', descending: entity === 'orders' });
+      const nodes: ExplorerNode[] = rows.map((r) => this.recordNode(source, entity, r.id, r.record));
+      if (rows.length === PAGE_SIZE) nodes.push({ kind: 'more', source, entity, offset: offset + PAGE_SIZE });
+      return nodes;
+    }
+    const client = await this.connections.client(source.connectionId);
+    const list = client[LIVE_LISTS[entity]!] as unknown as { pages(o: object): AsyncGenerator<{ items: Json[]; nextPageToken?: string }> };
+    const pages = list.pages({ pageSize: PAGE_SIZE, pageToken, orderBy: entity === 'orders' ? 'order_time desc' : undefined });
+    const page = (await pages.next()).value;
+    await pages.return(undefined);
+    const nodes: ExplorerNode[] = (page?.items ?? []).map((r: Json) => this.recordNode(source, entity, String(r.id ?? `${r.payment_id}@${r.transaction_time}`), r));
+    if (page?.nextPageToken) nodes.push({ kind: 'more', source, entity, pageToken: page.nextPageToken });
+    return nodes;
+  }
+
+  private recordNode(source: RecordSource, entity: SnapshotEntity, id: string, record: Json): ExplorerNode {
+    const { label, description } = recordLabel(entity, record);
+    return { kind: 'record', source, entity, id, label, description, expandable: entity === 'orders' };
+  }
+
+  /** An order's contact, items (with their products) and payments. */
+  private async orderParts(source: RecordSource, orderId: string): Promise<ExplorerNode[]> {
+    let order: KeapOrder | undefined;
+    let contact: Json | undefined;
+    let payments: Json[] = [];
+    if (source.type === 'snapshot') {
+      const details = orderDetails(await this.snapshots.db(source.file), orderId);
+      if (!details) return [{ kind: 'message', text: 'Not in this snapshot' }];
+      ({ order } = details);
+      contact = details.contact;
+      payments = details.payments;
+    } else {
+      const client = await this.connections.client(source.connectionId);
+      order = await client.orders.get(orderId);
+      payments = [];
+      for await (const p of client.orders.payments(orderId)) payments.push({ ...p, id: p.payment_id ?? p.id });
+    }
+    const nodes: ExplorerNode[] = [];
+    const contactId = order!.contact?.id;
+    if (contactId) {
+      nodes.push(contact
+        ? this.recordNode(source, 'contacts', contactId, contact)
+        : { kind: 'record', source, entity: 'contacts', id: contactId, label: `Contact #${contactId}`, description: source.type === 'snapshot' ? 'missing from the snapshot' : undefined });
+    }
+    for (const item of order!.order_items ?? []) {
+      nodes.push({
+        kind: 'record', source, entity: 'order_items', id: item.id, label: `${item.name ?? item.product?.name ?? 'Item'} × ${item.quantity ?? 1}`,
+        description: `${item.price_per_unit?.formatted_amount ?? ''}${item.product?.id ? ` · product #${item.product.id}` : ''}`,
+      });
+    }
+    for (const p of payments) nodes.push(this.recordNode(source, 'payments', String(p.id), p));
+    return nodes;
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+    this.changed.dispose();
+  }
+}
+
+function key(source: RecordSource, entity: SnapshotEntity): string {
+  return `${source.type}:${source.type === 'snapshot' ? source.file : source.connectionId}:${entity}`;
+}
+
