@@ -45,10 +45,15 @@ const builds = [
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-/** sql.js loads its wasm from the bundle's own folder at run time. */
+/**
+ * sql.js loads its wasm from the bundle's own folder at run time. The plan webview may read only
+ * that folder, so the codicon stylesheet and its font go there too.
+ */
 function copyAssets() {
-  fs.mkdirSync('dist', { recursive: true });
+  fs.mkdirSync('dist/codicons', { recursive: true });
   fs.copyFileSync(path.join(path.dirname(require.resolve('sql.js')), 'sql-wasm.wasm'), 'dist/sql-wasm.wasm');
+  const codicons = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, file), path.join('dist/codicons', file));
 }
 
 async function main() {

@@ -1,43 +1,33 @@
 /**
- * Runs inside the plan-preview webview: no Node, no vscode module; talks to the host only through
- * postMessage with the shared protocol. Values are written as text nodes, never as HTML.
+ * Entry point of the restore-plan webview (bundled by esbuild into dist/webview.js). Runs with no
+ * Node and no vscode module: it talks to the host only through postMessage with the shared protocol,
+ * and says `ready` once it listens, so the host knows when its buffered messages can be delivered.
  */
-import type { HostToWebview, PlanHeadline, WebviewToHost } from './protocol';
+import './planPanel.css';
+import { isHostMessage } from './protocol';
+import type { VsCodeApi } from './state';
+import { PlanPanelView } from './view';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+const api = acquireVsCodeApi();
+const root = document.getElementById('app');
+if (!root) throw new Error('The plan panel page has no #app element.');
+const view = new PlanPanelView(root, api);
 
-function cell(tag: 'td' | 'th', text: string | number): HTMLElement {
-  const el = document.createElement(tag);
-  el.textContent = String(text);
-  return el;
-}
-
-function renderHeadline(title: string, headline: PlanHeadline[]): void {
-  const root = document.getElementById('app');
-  if (!root) return;
-  root.replaceChildren();
-  const heading = document.createElement('h1');
-  heading.textContent = title;
-  const table = document.createElement('table');
-  const head = document.createElement('tr');
-  for (const label of ['Entity', 'Create', 'Update', 'Skip', 'Conflict', 'Blocked']) head.append(cell('th', label));
-  table.append(head);
-  for (const row of headline) {
-    const tr = document.createElement('tr');
-    tr.append(cell('td', row.entity), cell('td', row.create), cell('td', row.update), cell('td', row.skip), cell('td', row.conflict), cell('td', row.blocked));
-    table.append(tr);
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isHostMessage(event.data)) return;
+  try {
+    view.handle(event.data);
+  } catch (err) {
+    view.showFailure(err);
   }
-  root.append(heading, table);
-}
-
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const message = event.data;
-  if (message?.type === 'plan') renderHeadline(message.title, message.headline);
 });
 
-vscode.postMessage({ type: 'ready' });
+// Draw what was saved before the panel was hidden or reloaded; the host's init then refreshes it.
+try {
+  view.restore();
+} catch (err) {
+  view.showFailure(err);
+}
+api.postMessage({ type: 'ready' });

@@ -11,6 +11,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { accountSlug } from '../snapshot/library';
 import { loadSqlJs, type Database } from '../snapshot/sqlite';
 import type { RestoreEntity } from './plan';
 
@@ -192,8 +193,7 @@ export class Ledger {
 
 /** One ledger per account, beside its snapshots: `keap-<account>.kvledger`. */
 export function ledgerFileFor(dir: string, account: string): string {
-  const safe = account.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 60) || 'account';
-  return path.join(dir, `keap-${safe}.kvledger`);
+  return path.join(dir, `keap-${accountSlug(account)}.kvledger`);
 }
 
 /** The id map as CSV (RFC 4180) for other systems. */

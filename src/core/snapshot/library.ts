@@ -17,9 +17,14 @@ export interface SnapshotListing {
   encrypted: boolean;
 }
 
+/** An account name made safe for a file name (Keap tenant ids look like `ps359.infusionsoft.com`). */
+export function accountSlug(account: string): string {
+  return account.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 60) || 'account';
+}
+
 /** `keap-<account>-<UTC time>.kvsnap`; names come from our own text only, never unchecked data. */
 export function snapshotFileName(account: string, at = new Date()): string {
-  const safeAccount = account.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 60) || 'account';
+  const safeAccount = accountSlug(account);
   const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `keap-${safeAccount}-${stamp}${SNAPSHOT_EXTENSION}`;
 }

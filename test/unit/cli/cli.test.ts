@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/main';
-import type { Io } from '../../../src/cli/output';
+import { captureIo } from '../support/cliIo';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
-}
 
 describe('keap-vault CLI', () => {
   const saved = { ...process.env };

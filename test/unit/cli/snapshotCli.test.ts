@@ -2,18 +2,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import type { Io } from '../../../src/cli/output';
+import { captureIo } from '../support/cliIo';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
 
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
-}
 
 describe('keap-vault snapshot / info', function () {
   this.timeout(60_000);

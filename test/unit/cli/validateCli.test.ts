@@ -2,15 +2,10 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import type { Io } from '../../../src/cli/output';
+import { captureIo } from '../support/cliIo';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { generatedSnapshotFile } from '../support/snapshots';
 
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
-}
 
 describe('keap-vault validate', function () {
   this.timeout(60_000);

@@ -1,0 +1,72 @@
+/**
+ * The restore-plan webview's page. Pure (no vscode import) so it can be unit-tested and served to
+ * headless Chromium as is; the panel class passes `webview.cspSource` and `asWebviewUri(...)` strings.
+ *
+ * Content-Security-Policy: nothing by default; scripts only with this load's nonce; styles, fonts
+ * and images only from the extension's own resources. No 'unsafe-inline' anywhere:
+ * @vscode-elements (Lit) styles its shadow roots with constructable stylesheets, which style-src
+ * does not govern, and vscode-icon loads codicon.css through a <link> from cspSource.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PlanPanelHtmlOptions {
+  /** `webview.cspSource`: the origin the webview's local resources are served from. */
+  cspSource: string;
+  /** A fresh value per page load (see newNonce). */
+  nonce: string;
+  /** dist/webview.js as a webview URI. */
+  scriptUri: string;
+  /** Stylesheets (dist/webview.css) as webview URIs. */
+  styleUris: string[];
+  /** dist/codicons/codicon.css as a webview URI; vscode-icon finds it by the link's id. */
+  codiconsUri: string;
+  title?: string;
+}
+
+/** 16 random bytes, base64: unguessable, and only characters a CSP nonce allows. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For text and double-quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+export function planPanelCsp(cspSource: string, nonce: string): string {
+  // VS Code gives `'self' https://*.vscode-cdn.net`. Anything else quoted ('unsafe-inline'), or a
+  // semicolon or comma, would loosen or add directives: refuse it rather than write it.
+  const sources = cspSource.trim().split(/\s+/);
+  if (!sources.every((s) => s === "'self'" || /^[^'";,]+$/.test(s))) throw new Error(`Not a CSP source list: ${cspSource}`);
+  if (!/^[A-Za-z0-9+/_=-]+$/.test(nonce)) throw new Error('A CSP nonce is base64 characters only.');
+  return [
+    `default-src 'none'`,
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ') + ';';
+}
+
+export function planPanelHtml(options: PlanPanelHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUris, codiconsUri, title = 'Restore plan' } = options;
+  const attr = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(planPanelCsp(cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styleUris.map((uri) => `<link rel="stylesheet" href="${attr(uri)}">`).join('\n')}
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(codiconsUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>
+<main id="app"><p class="loading">Loading the plan…</p></main>
+<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
+</body>
+</html>
+`;
+}

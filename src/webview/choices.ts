@@ -1,0 +1,37 @@
+/**
+ * What a person can do about a step that will not run. Apply executes exactly the previewed plan, so
+ * the choices are to look at the records involved, or to plan again with another option.
+ */
+import type { PlanOptionsView, PlanStepView, ReplanOptions, RestoreEntity } from './protocol';
+
+export type Choice =
+  | { kind: 'replan'; label: string; options: ReplanOptions }
+  | { kind: 'open'; label: string; entity: RestoreEntity; id: string; where: 'snapshot' | 'live' }
+  | { kind: 'show'; label: string; stepId: string }
+  | { kind: 'note'; label: string };
+
+export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice[] {
+  const openSnapshot: Choice = { kind: 'open', label: 'Open snapshot record', entity: step.entity, id: step.oldId, where: 'snapshot' };
+  const openLive: Choice[] = step.liveId ? [{ kind: 'open', label: `Open live record ${step.liveId}`, entity: step.entity, id: step.liveId, where: 'live' }] : [];
+  const needs: Choice[] = step.dependsOn.map((id) => ({ kind: 'show', label: `Show ${id}`, stepId: id }));
+  switch (step.reason) {
+    case 'likely-duplicate':
+      return [...openLive, openSnapshot, { kind: 'note', label: 'Apply leaves it out. If the live order is a different order, enter this one in Keap by hand.' }];
+    case 'would-overpay':
+      return [...openLive, { kind: 'note', label: "Apply leaves it out: check the order's payments in Keap." }];
+    case 'parent-missing':
+      return options.missingParent === 'create'
+        ? [openSnapshot, ...needs, { kind: 'note', label: 'The record it needs is in neither the snapshot nor the account: restore it from an older snapshot, or leave this out.' }]
+        : [{ kind: 'replan', label: 'Plan again, creating missing parents', options: { missingParent: 'create' } }, ...needs];
+    case 'parent-blocked':
+      return [...needs, { kind: 'note', label: 'Resolve the step it needs first (named in the detail).' }];
+    case 'past-start-date':
+      return options.subscriptionsStartToday ? [openSnapshot] : [{ kind: 'replan', label: 'Plan again, starting subscriptions today', options: { subscriptionsStartToday: true } }];
+    case 'cannot-create':
+      return [openSnapshot, { kind: 'note', label: "Keap's API cannot create it: rebuild it in Keap." }];
+    case 'present-differs':
+      return options.updateExisting ? [] : [{ kind: 'replan', label: 'Plan again, updating existing records', options: { updateExisting: true } }];
+    default:
+      return [];
+  }
+}

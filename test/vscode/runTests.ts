@@ -1,0 +1,43 @@
+/**
+ * `npm run test:vscode`: the extension's integration tests in a real VS Code extension host. Uses
+ * @vscode/test-electron's runTests() with our code-server launcher as the "VS Code executable", because
+ * desktop VS Code cannot be downloaded here (see test/vscode/launcher.js and scripts/install-code-server.sh).
+ * Prerequisites: `npm run install:vscode`, `npm run build` (the extension under test is dist/extension.js),
+ * `npx tsc -p .` (these tests).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+// Compiled to out/test/vscode/, three levels below the repo root.
+const ROOT = path.resolve(__dirname, '../../..');
+
+async function main(): Promise<number> {
+  const launcher = path.join(ROOT, 'test', 'vscode', 'launcher.js');
+  const extensionTestsPath = path.join(__dirname, 'suite', 'index.js');
+  const entry = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main);
+  if (!fs.existsSync(entry)) {
+    console.error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first`);
+    return 1;
+  }
+  // test-electron spawns the executable directly (no shell), so the launcher's shebang needs the execute
+  // bit; a checkout with core.fileMode=false or an unzip may have lost it.
+  fs.accessSync(launcher, fs.constants.R_OK);
+  try {
+    fs.accessSync(launcher, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(launcher, 0o755);
+  }
+  try {
+    await runTests({ vscodeExecutablePath: launcher, extensionDevelopmentPath: ROOT, extensionTestsPath });
+    return 0;
+  } catch (err) {
+    // TestRunFailedError: the launcher already printed the mocha output and where its logs are.
+    console.error(`VS Code integration tests failed: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,86 @@
+/**
+ * The webview mirrors the plan and receipt types (its tsconfig cannot load core/restore/plan, which
+ * imports node:crypto). These checks fail the compile when the core types drift from the mirror,
+ * and check the shared view logic (selection, validity) without a browser.
+ */
+import assert from 'node:assert/strict';
+import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
+import { headlineOf, RESTORE_ORDER as CORE_ORDER, type PlanAction as CoreAction, type PlanOptions, type PlanStep, type ReasonCode as CoreReason, type RestoreEntity as CoreEntity, type RestorePlan } from '../../src/core/restore/plan';
+import {
+  isHostMessage, PLAN_ACTIONS, RESTORE_ORDER, type PlanAction, type PlanOptionsView, type PlanStepView, type PlanView, type PlanViewState, type ReasonCode, type ReceiptView, type RestoreEntity, type StepStatus,
+} from '../../src/webview/protocol';
+import { applyBlocker, planProblem, StepGraph } from '../../src/webview/selection';
+import { mergeUiState } from '../../src/webview/state';
+import { planStep, syntheticPlan } from './support/planFixture';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+/** Fields of PlanStep the view does not need (the host may strip them before posting). */
+type HostOnlyStepFields = 'payload' | 'refs' | 'itemPatches';
+
+// Each element must be `true`; a drift makes it `false` and this line fails to compile.
+const mirrors: [
+  Equal<ReasonCode, CoreReason>,
+  Equal<PlanAction, CoreAction>,
+  Equal<RestoreEntity, CoreEntity>,
+  Equal<Exclude<keyof PlanStep, HostOnlyStepFields>, keyof PlanStepView>,
+  PlanStep extends PlanStepView ? true : false,
+  RestorePlan extends PlanView ? true : false,
+  Equal<PlanOptions, PlanOptionsView>,
+  Equal<Receipt, ReceiptView>,
+  ApplyProgress['status'] extends StepStatus ? true : false,
+] = [true, true, true, true, true, true, true, true, true];
+
+describe('webview protocol and view logic', () => {
+  it('mirrors the core types and constants', () => {
+    assert.ok(mirrors.every(Boolean));
+    assert.deepEqual([...RESTORE_ORDER], [...CORE_ORDER]);
+    assert.deepEqual([...PLAN_ACTIONS], Object.keys(headlineOf([planStep('contacts', '1')]).contacts!));
+  });
+
+  it('accepts only the host message shapes', () => {
+    assert.ok(isHostMessage({ type: 'init', plan: syntheticPlan(1) }));
+    assert.ok(isHostMessage({ type: 'progress', stepId: 'contacts:1', status: 'done', newId: '9' }));
+    assert.ok(!isHostMessage({ type: 'init', plan: {} }));
+    assert.ok(!isHostMessage({ type: 'apply', stepIds: [] }), 'a webview message is not a host message');
+    assert.ok(!isHostMessage('init'));
+    assert.ok(!isHostMessage(null));
+  });
+
+  it('keeps a selection closed under dependsOn', () => {
+    const steps: PlanStepView[] = [
+      planStep('contacts', '1'), planStep('contacts', '2', { action: 'skip', reason: 'identical' }),
+      planStep('orders', '10', { dependsOn: ['contacts:1'] }), planStep('payments', '20', { dependsOn: ['orders:10'] }),
+      planStep('orders', '11', { action: 'conflict', reason: 'likely-duplicate' }),
+    ];
+    const graph = new StepGraph(steps);
+    assert.deepEqual(graph.defaultSelection(), ['contacts:1', 'orders:10', 'payments:20']);
+    assert.deepEqual(graph.inPlanOrder(graph.select(new Set(), ['payments:20'])), ['contacts:1', 'orders:10', 'payments:20'], 'a payment brings its order and contact');
+    assert.deepEqual([...graph.deselect(new Set(graph.defaultSelection()), ['contacts:1'])], [], 'dropping the contact drops what needs it');
+    assert.deepEqual([...graph.select(new Set(), ['orders:11', 'contacts:2', 'nope'])], [], 'only creates and updates can be chosen');
+    assert.deepEqual([...graph.sanitize(['orders:10', 'orders:11', 'gone:1'])], ['orders:10']);
+  });
+
+  it("keeps the webview's choices and adds the host's progress when the same plan is sent again", () => {
+    const base: PlanViewState = { planId: 'p1', filter: { text: 'orders', action: 'all', entity: 'all' }, sort: { key: 'label', descending: true }, selected: ['a'], progress: { a: { status: 'done', newId: '1' } }, applying: true };
+    const host: PlanViewState = { ...base, filter: { text: 'older', action: 'all', entity: 'all' }, progress: { b: { status: 'failed', message: 'no' } }, applying: false };
+    const merged = mergeUiState('p1', base, host)!;
+    assert.equal(merged.filter.text, 'orders');
+    assert.equal(merged.sort.key, 'label');
+    assert.deepEqual(Object.keys(merged.progress).sort(), ['a', 'b']);
+    assert.equal(merged.applying, false, 'the host knows whether an apply runs');
+    assert.equal(mergeUiState('p1', undefined, host)!.filter.text, 'older');
+    assert.equal(mergeUiState('p2', base, host), undefined, 'state of another plan is not used');
+  });
+
+  it('says why a plan cannot be applied', () => {
+    const plan = syntheticPlan(2);
+    assert.equal(planProblem(plan), undefined);
+    assert.match(planProblem({ ...plan, formatVersion: '2.0' })!, /format 2\.0/);
+    assert.match(planProblem({ ...plan, steps: [...plan.steps, planStep('orders', '9', { dependsOn: ['contacts:99'] })] })!, /contacts:99/);
+    const state: PlanViewState = { planId: plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false }, selected: [], progress: {}, applying: false };
+    assert.equal(applyBlocker(plan, state, undefined, 3), undefined);
+    assert.match(applyBlocker(plan, state, { reason: 'contacts 1 changed' }, 3)!, /contacts 1 changed/);
+    assert.match(applyBlocker(plan, state, undefined, 0)!, /Select at least one/);
+    assert.match(applyBlocker(plan, { ...state, applying: true }, undefined, 3)!, /running/);
+  });
+});
