@@ -16,16 +16,11 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { Ledger } from './ledger';
 import { LiveIndex } from './liveIndex';
 import { ApplyLock } from './lock';
+import { liveChangesSince, StalePlanError } from './staleness';
 import { comparable, MARKER_LABEL, markerValue, RESTORE_NOTE_TAG } from './payloads';
-import { hashRecord, type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
+import { type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
 
-export class StalePlanError extends Error {
-  override readonly name = 'StalePlanError';
-
-  constructor(readonly changed: Array<{ entity: string; id: string; change: 'changed' | 'deleted' }>) {
-    super(`The account changed since the plan was made: ${changed.slice(0, 10).map((c) => `${c.entity} ${c.id} ${c.change}`).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}. Make a new plan.`);
-  }
-}
+export { StalePlanError } from './staleness';
 
 export class ApplyCancelledError extends Error {
   override readonly name = 'ApplyCancelledError';
@@ -52,6 +47,11 @@ export interface ApplyOptions {
   onProgress?: (progress: ApplyProgress) => void;
   /** Break a lock left by an apply whose process is gone. */
   breakLock?: boolean;
+  /**
+   * Only these create/update steps (a selection made in the preview, closed under dependsOn); the
+   * others are reported as not applied. Undefined: every step.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface Receipt {
@@ -113,7 +113,8 @@ class Applier {
     const started = this.ledger.stepsOf(this.plan.planId);
     const live = await this.options.readLive();
     try {
-      this.refuseIfStale(live, started.map((s) => s.stepId));
+      const changed = liveChangesSince(this.plan, live, started.map((s) => s.stepId));
+      if (changed.length) throw new StalePlanError(changed);
     } finally {
       live.close();
     }
@@ -128,6 +129,12 @@ class Applier {
       if (step.action !== 'create' && step.action !== 'update') {
         this.receipt.skipped++;
         if (step.action !== 'skip') this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: step.detail });
+        progress('skipped');
+        continue;
+      }
+      if (this.options.only && !this.options.only.has(step.id)) {
+        this.receipt.skipped++;
+        this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: 'Not selected in the preview' });
         progress('skipped');
         continue;
       }
@@ -172,34 +179,6 @@ class Applier {
     this.receipt.finishedAt = new Date().toISOString();
     this.receipt.requests = this.client.transport.requestCount - this.requestsBefore;
     return this.receipt;
-  }
-
-  // ------------------------------------------------------------------ staleness
-
-  /**
-   * The plan is stale when a live record it depends on changed or disappeared, except records
-   * this plan's own earlier (interrupted) run wrote to.
-   */
-  private refuseIfStale(live: SnapshotDb, startedSteps: string[]): void {
-    const touched = new Set<string>();
-    for (const stepId of startedSteps) {
-      const step = this.byId.get(stepId);
-      if (!step) continue;
-      if (step.liveId) touched.add(`${step.entity}:${step.liveId}`);
-      for (const ref of step.refs ?? []) {
-        const parent = this.byId.get(`${ref.entity}:${ref.oldId}`);
-        if (parent?.liveId) touched.add(`${ref.entity}:${parent.liveId}`);
-      }
-    }
-    const index = new LiveIndex(live);
-    const changed: StalePlanError['changed'] = [];
-    for (const r of this.plan.live.records) {
-      if (touched.has(`${r.entity}:${r.id}`)) continue;
-      const text = index.json(r.entity as RestoreEntity, r.id);
-      if (text === undefined) changed.push({ entity: r.entity, id: r.id, change: 'deleted' });
-      else if (hashRecord(text) !== r.hash) changed.push({ entity: r.entity, id: r.id, change: 'changed' });
-    }
-    if (changed.length) throw new StalePlanError(changed);
   }
 
   // ------------------------------------------------------------------ one step

@@ -3,6 +3,7 @@ import type { KeapOrder, KeapPayment } from '../../../src/core/model';
 import { Ledger } from '../../../src/core/restore/ledger';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import { comparable } from '../../../src/core/restore/payloads';
+import { liveChangesSince } from '../../../src/core/restore/staleness';
 import type { RestoreEntity } from '../../../src/core/restore/plan';
 import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
@@ -119,6 +120,47 @@ describe('Restore: plan and apply', function () {
     const before = fixture.store.orders.size;
     await assert.rejects(apply(fixture, plan), (err: Error) => err.name === 'StalePlanError' && new RegExp(`contacts ${contactStep.liveId} changed`).test(err.message) && /Make a new plan/.test(err.message));
     assert.equal(fixture.store.orders.size, before, 'nothing was written');
+  });
+
+  it('the preview can tell a plan is stale before apply, and a plan is current right after it is made', async () => {
+    const fixture = await accountWithSnapshot(40, 'restore-stale-check');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 7 });
+    const plan = await makePlan(fixture);
+    const read = async () => (await readLiveAccount(fixture.client)).db;
+    const fresh = await read();
+    assert.deepEqual(liveChangesSince(plan, fresh), []);
+    fresh.close();
+    const contact = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'skip' && plan.live.records.some((r) => r.entity === 'contacts' && r.id === s.liveId))!;
+    await fixture.client.contacts.update(contact.liveId!, { job_title: 'Changed meanwhile' });
+    const later = await read();
+    assert.deepEqual(liveChangesSince(plan, later), [{ entity: 'contacts', id: contact.liveId, change: 'changed' }]);
+    later.close();
+  });
+
+  it('applies only the steps selected in the preview and reports the rest as not applied', async () => {
+    const fixture = await accountWithSnapshot(60, 'restore-only');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 3, seed: 8 });
+    const plan = await makePlan(fixture);
+    const orders = plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create');
+    assert.equal(orders.length, 3);
+    // One order with what it depends on, closed the way the preview closes a selection.
+    const chosen = new Set<string>();
+    const add = (id: string) => {
+      if (chosen.has(id)) return;
+      chosen.add(id);
+      for (const d of plan.steps.find((s) => s.id === id)!.dependsOn) add(d);
+    };
+    add(orders[0].id);
+    const before = fixture.store.orders.size;
+    const receipt = await apply(fixture, plan, { only: chosen });
+    assert.deepEqual(receipt.failed, []);
+    assert.equal(fixture.store.orders.size, before + 1, 'exactly the selected order was created');
+    const skipped = receipt.notApplied.filter((n) => n.reason === 'Not selected in the preview').map((n) => n.stepId);
+    for (const other of orders.slice(1)) assert.ok(skipped.includes(other.id), `${other.id} is reported as not selected`);
+    // The rest later, from the same plan: the first order is not created again.
+    const rest = await apply(fixture, plan);
+    assert.deepEqual(rest.failed, []);
+    assert.equal(fixture.store.orders.size, before + 3);
   });
 
   it('two applies at once on one account: the second is refused', async () => {

@@ -1,0 +1,50 @@
+/**
+ * Whether a plan still describes the live account: every live record it depends on must be as it
+ * was when the plan was made (same hash), except records this plan's own earlier run wrote to.
+ * Used by apply (refuses a stale plan) and by the preview (disables Apply before the user tries).
+ */
+import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { LiveIndex } from './liveIndex';
+import { hashRecord, type RestoreEntity, type RestorePlan } from './plan';
+
+export interface LiveChange {
+  entity: string;
+  id: string;
+  change: 'changed' | 'deleted';
+}
+
+export class StalePlanError extends Error {
+  override readonly name = 'StalePlanError';
+
+  constructor(readonly changed: LiveChange[]) {
+    super(`The account changed since the plan was made: ${describeChanges(changed)}. Make a new plan.`);
+  }
+}
+
+export function describeChanges(changed: LiveChange[]): string {
+  return `${changed.slice(0, 10).map((c) => `${c.entity} ${c.id} ${c.change}`).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
+}
+
+/** The live records the plan depends on that changed or disappeared; empty when the plan is current. */
+export function liveChangesSince(plan: RestorePlan, live: SnapshotDb, startedStepIds: Iterable<string> = []): LiveChange[] {
+  const byId = new Map(plan.steps.map((s) => [s.id, s]));
+  const touched = new Set<string>();
+  for (const stepId of startedStepIds) {
+    const step = byId.get(stepId);
+    if (!step) continue;
+    if (step.liveId) touched.add(`${step.entity}:${step.liveId}`);
+    for (const ref of step.refs ?? []) {
+      const parent = byId.get(`${ref.entity}:${ref.oldId}`);
+      if (parent?.liveId) touched.add(`${ref.entity}:${parent.liveId}`);
+    }
+  }
+  const index = new LiveIndex(live);
+  const changed: LiveChange[] = [];
+  for (const r of plan.live.records) {
+    if (touched.has(`${r.entity}:${r.id}`)) continue;
+    const text = index.json(r.entity as RestoreEntity, r.id);
+    if (text === undefined) changed.push({ entity: r.entity, id: r.id, change: 'deleted' });
+    else if (hashRecord(text) !== r.hash) changed.push({ entity: r.entity, id: r.id, change: 'changed' });
+  }
+  return changed;
+}
