@@ -6,20 +6,28 @@
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerRestoreCommands } from './commands/restoreCommands';
 import { registerCommand } from './commands/register';
 import { registerSnapshotCommands } from './commands/snapshotCommands';
 import { registerValidateCommands } from './commands/validateCommands';
 import { ConnectionStore } from './connections/connections';
 import { FindingsView } from './diagnostics';
 import { ExplorerProvider } from './explorer/explorerProvider';
+import { PlanPanel } from './planPanel/planPanel';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
+import { PlanIndex } from './restore/planIndex';
+import { RestoreHistoryProvider } from './restore/restoreHistory';
 import { SNAPSHOT_KEY_SECRET, SnapshotLibrary } from './snapshots';
+import { trackWalkthrough } from './walkthroughProgress';
 
 export interface KeapVaultApi {
   connections: ConnectionStore;
   snapshots: SnapshotLibrary;
   explorer: ExplorerProvider;
   findings: FindingsView;
+  plans: PlanIndex;
+  /** The open preview of a plan, if any (its `receive` is the webview's message path). */
+  planPanel(planId: string): PlanPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): KeapVaultApi {
@@ -28,9 +36,12 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   const snapshots = new SnapshotLibrary(context.globalStorageUri, context.secrets);
   const explorer = new ExplorerProvider(connections, snapshots, log);
   const findings = new FindingsView();
-  context.subscriptions.push(log, connections, snapshots, explorer, findings);
+  const plans = new PlanIndex(context.globalState);
+  const history = new RestoreHistoryProvider(plans);
+  context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, trackWalkthrough(connections, snapshots, log));
   context.subscriptions.push(
     vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    vscode.window.createTreeView('keapVault.restores', { treeDataProvider: history }),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocuments(connections, snapshots)),
   );
 
@@ -38,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerSnapshotCommands(context, log, connections, snapshots, explorer);
   registerValidateCommands(context, log, snapshots, findings);
   registerCompareCommands(context, log, snapshots);
+  registerRestoreCommands(context, { log, connections, snapshots, plans });
   registerCommand(context, log, 'keapVault.setSnapshotKey', async () => {
     const key = await vscode.window.showInputBox({ prompt: 'Key for encrypting snapshots (kept in secret storage)', password: true, ignoreFocusOut: true });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
@@ -46,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerCommand(context, log, 'keapVault.startDemoEmulator', () => vscode.commands.executeCommand('keapVault.tryDemo'));
 
   log.info('Keap Vault activated');
-  return { connections, snapshots, explorer, findings };
+  return { connections, snapshots, explorer, findings, plans, planPanel: (planId) => PlanPanel.of(planId) };
 }
 
 export function deactivate(): void {

@@ -18,6 +18,8 @@
  *   VSCODE_TEST_PORT         fixed port (default: a free loopback port)
  *   VSCODE_TEST_TIMEOUT_MS   overall limit for the whole run (default 300000)
  *   VSCODE_TEST_SCREENSHOT   PNG path: screenshot of the workbench after the tests, before closing
+ *   VSCODE_TEST_SCREENSHOT_DIR  folder for the screenshots tests ask for by logging `[screenshot] NAME`
+ *                            (the variable reaches the extension host, so tests know to ask)
  *   VSCODE_TEST_VERBOSE=1    also relay browser console and the workbench's own log noise
  *   VSCODE_TEST_KEEP=1       keep the run folder (logs, user data) even when the tests pass
  */
@@ -170,9 +172,18 @@ const counts = { passing: 0, failing: 0 };
 // Workbench log lines that say nothing about the tests (printed with VSCODE_TEST_VERBOSE=1).
 const NOISE = /^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin|Extension host \(Remote\) is unresponsive|Extension host \(Remote\) is responsive|\[perf\])/;
 
+/** The workbench page, while tests run: a test's `[screenshot] NAME` line photographs it. */
+let screenshotPage;
+
 function relay(level, message) {
   const line = typeof message === 'string' ? message : util.format(...(Array.isArray(message) ? message : [message]));
   let m;
+  if ((m = line.match(/^\[screenshot\] ([\w-]+)\s*$/)) && screenshotPage && process.env.VSCODE_TEST_SCREENSHOT_DIR) {
+    const shot = path.resolve(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${m[1]}.png`);
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    screenshotPage.screenshot({ path: shot }).then(() => say(`screenshot: ${shot}`), (e) => say(`screenshot ${m[1]} failed: ${e.message}`));
+    return;
+  }
   if ((m = line.match(/^\s*(\d+) passing/))) counts.passing = Number(m[1]);
   if ((m = line.match(/^\s*(\d+) failing/))) counts.failing = Number(m[1]);
   if (process.env.VSCODE_TEST_VERBOSE || !NOISE.test(line)) {
@@ -204,7 +215,7 @@ async function runInBrowser({ port, ext, tests, workspace, runDir }, state) {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const page = screenshotPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     if (process.env.VSCODE_TEST_VERBOSE) page.on('console', (m) => say(`browser ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => say(`page error: ${e.message}`));
     // The workbench calls these when they exist on window: the same hooks VS Code's own web integration

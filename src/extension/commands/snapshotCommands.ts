@@ -24,6 +24,7 @@ export function registerSnapshotCommands(
     if (encrypt && !key) throw new Error('Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
     await client.ping();
     const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    await connections.noteAccount(connection.id, account);
     const previous = await latestSnapshot(folder, account, await snapshots.key());
     if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;

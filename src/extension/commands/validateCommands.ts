@@ -7,6 +7,7 @@ import type { ExplorerNode } from '../explorer/nodes';
 import type { SnapshotLibrary } from '../snapshots';
 import { fileOf, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
+import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
 
 const explain = (ruleId: string) => [...ALL_RULES, ...FILE_RULES].find((r) => r.id === ruleId)?.explanation;
 
@@ -28,6 +29,7 @@ export function registerValidateCommands(context: vscode.ExtensionContext, log: 
       },
     });
     findings.showSnapshotFindings(file, report.findings, explain);
+    markDone(WALKTHROUGH_KEYS.validated);
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
     const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;
     if (report.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -12,9 +12,13 @@ export interface Connection {
   name: string;
   baseUrl: string;
   demo?: boolean;
+  /** Keap's tenant id, learnt from the first answer; snapshots of this account are listed under it. */
+  account?: string;
 }
 
 export const DEMO_CONNECTION_ID = 'demo';
+/** A few of the problems validation finds, so the demo shows what a finding looks like. */
+const DEMO_PROBLEMS = { 'orphan-order': 1, 'dangling-product': 1, 'total-mismatch': 1, 'duplicate-order': 1 } as const;
 const STATE_KEY = 'keapVault.connections';
 const secretKey = (id: string) => `keapVault.credential.${id}`;
 
@@ -49,6 +53,13 @@ export class ConnectionStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  async noteAccount(id: string, account: string): Promise<void> {
+    const list = this.list();
+    if (!list.some((c) => c.id === id && c.account !== account)) return;
+    await this.state.update(STATE_KEY, list.map((c) => (c.id === id ? { ...c, account } : c)));
+    this.changed.fire();
+  }
+
   async setCredential(id: string, credential: string): Promise<void> {
     await this.secrets.store(secretKey(id), credential.trim());
     this.changed.fire();
@@ -65,12 +76,12 @@ export class ConnectionStore implements vscode.Disposable {
 
   /** Starts (once) the emulator behind the demo connection and records the connection. */
   async ensureDemo(): Promise<Connection> {
-    this.demo ??= startSeededEmulator({ seed: 'demo', size: 200, port: 0 }).then((emulator) => {
+    this.demo ??= startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }).then((emulator) => {
       this.log.info(`Keap emulator (demo) listening on ${emulator.apiBaseUrl}`);
       return emulator;
     });
     const emulator = await this.demo;
-    const connection: Connection = { id: DEMO_CONNECTION_ID, name: 'Keap emulator (demo)', baseUrl: emulator.apiBaseUrl, demo: true };
+    const connection: Connection = { ...this.get(DEMO_CONNECTION_ID), id: DEMO_CONNECTION_ID, name: 'Keap emulator (demo)', baseUrl: emulator.apiBaseUrl, demo: true };
     const others = this.list().filter((c) => c.id !== DEMO_CONNECTION_ID);
     await this.state.update(STATE_KEY, [connection, ...others]);
     await this.secrets.store(secretKey(DEMO_CONNECTION_ID), emulator.token);

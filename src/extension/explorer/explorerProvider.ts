@@ -92,8 +92,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       case 'connection': return [{ kind: 'live', connectionId: node.connection.id }, { kind: 'snapshots', connectionId: node.connection.id }];
       case 'live': return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity }));
       case 'snapshots': {
-        const listings = await this.snapshots.list();
-        return listings.length ? listings.map((listing) => ({ kind: 'snapshot', listing })) : [{ kind: 'message', text: 'No snapshots yet: take one from the connection\'s menu' }];
+        // Once the connection's account is known, only its snapshots; before, every snapshot in the folder.
+        const account = this.connections.get(node.connectionId)?.account;
+        const listings = (await this.snapshots.list()).filter((l) => !account || l.meta.account === account);
+        return listings.length
+          ? listings.map((listing) => ({ kind: 'snapshot', listing, connectionId: node.connectionId }))
+          : [{ kind: 'message', text: 'No snapshots yet: take one from the connection\'s menu' }];
       }
       case 'snapshot': return EXPLORER_ENTITIES.map((entity) => ({ kind: 'entity', source: { type: 'snapshot', file: node.listing.file }, entity, count: node.listing.meta.counts[entity] ?? 0 }));
       case 'entity': return this.page(node.source, node.entity, key(node.source, node.entity), undefined);

@@ -12,7 +12,7 @@ export type ExplorerNode =
   | { kind: 'connection'; connection: Connection }
   | { kind: 'live'; connectionId: string }
   | { kind: 'snapshots'; connectionId: string }
-  | { kind: 'snapshot'; listing: SnapshotListing }
+  | { kind: 'snapshot'; listing: SnapshotListing; connectionId?: string }
   | { kind: 'entity'; source: RecordSource; entity: SnapshotEntity; count?: number }
   | { kind: 'record'; source: RecordSource; entity: SnapshotEntity; id: string; label: string; description?: string; expandable?: boolean }
   | { kind: 'more'; source: RecordSource; entity: SnapshotEntity; offset?: number; pageToken?: string }

@@ -1,0 +1,177 @@
+/**
+ * Restore from VS Code: plan (a whole snapshot, or one order and what it needs), open a plan file,
+ * review and apply in the preview, export the id map. Planning reads the live account once; apply
+ * runs only from the preview, where the user has seen the plan.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/fs/atomicWrite';
+import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
+import { readLiveAccount } from '../../core/restore/liveRead';
+import { parsePlan, type PlanOptions, type RestorePlan } from '../../core/restore/plan';
+import { planRestore } from '../../core/restore/planner';
+import type { Connection, ConnectionStore } from '../connections/connections';
+import type { ExplorerNode } from '../explorer/nodes';
+import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
+import type { PlanEntry, PlanIndex } from '../restore/planIndex';
+import type { SnapshotLibrary } from '../snapshots';
+import { fileOf, pickConnection, pickSnapshot } from './pickers';
+import { registerCommand } from './register';
+import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
+
+interface RestoreDeps {
+  log: vscode.LogOutputChannel;
+  connections: ConnectionStore;
+  snapshots: SnapshotLibrary;
+  plans: PlanIndex;
+}
+
+export function registerRestoreCommands(context: vscode.ExtensionContext, deps: RestoreDeps): PlanPanelServices {
+  const { log, connections, snapshots, plans } = deps;
+
+  /** Reads live, plans against the account's ledger, writes the plan file and records it. */
+  const makePlan = async (snapshotFile: string, connection: Connection, options: PlanOptions): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
+    const client = await connections.client(connection.id);
+    const snapshot = await snapshots.db(snapshotFile);
+    const { db: live, readAt } = await readLiveAccount(client);
+    try {
+      const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+      await connections.noteAccount(connection.id, account);
+      const from = snapshot.meta().account;
+      if (from !== account) {
+        const ok = await vscode.window.showWarningMessage(
+          `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`, { modal: true }, 'Plan Anyway');
+        if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
+      }
+      const ledger = await Ledger.open(ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account));
+      let plan: RestorePlan;
+      try {
+        plan = planRestore({
+          snapshot, live, liveReadAt: readAt, account, apiBaseUrl: client.transport.baseUrl, snapshotFile: path.resolve(snapshotFile),
+          idMap: (entity, oldId) => ledger.newIdOf(entity, oldId), options,
+        });
+      } finally {
+        ledger.close();
+      }
+      const entry = await plans.save(plan, await snapshots.folder(), connection.id);
+      log.info(`Planned restore ${plan.planId} from ${snapshotFile}: ${entry.creates} creates, ${entry.updates} updates (${entry.file})`);
+      return { entry, plan };
+    } finally {
+      live.close();
+    }
+  };
+
+  const services: PlanPanelServices = {
+    extensionUri: context.extensionUri, log, connections, snapshots, plans,
+    replan: async (entry, plan, options) => {
+      const connection = connections.get(entry.connectionId);
+      if (!connection || !plan.snapshot.file) throw new Error('The plan\'s connection or snapshot is gone: plan again from the snapshot.');
+      return makePlan(plan.snapshot.file, connection, { ...plan.options, ...options });
+    },
+  };
+
+  /** The connection to restore into: the one the snapshot came from when it is known, else the user's pick. */
+  const targetFor = async (account: string, node?: ExplorerNode): Promise<Connection | undefined> => {
+    if (node?.kind === 'snapshot' && node.connectionId) return connections.get(node.connectionId);
+    const same = connections.list().filter((c) => c.account === account);
+    return same.length === 1 ? same[0] : pickConnection(connections);
+  };
+
+  const planAndShow = async (snapshotFile: string, connection: Connection, options: PlanOptions, title: string): Promise<string> => {
+    const made = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, () => makePlan(snapshotFile, connection, options));
+    PlanPanel.show(services, made.entry, made.plan);
+    markDone(WALKTHROUGH_KEYS.planned);
+    return made.plan.planId;
+  };
+
+  registerCommand(context, log, 'keapVault.planRestore', async (node?: ExplorerNode | string) => {
+    const snapshot = await pickSnapshot(snapshots, node, 'Restore from which snapshot?');
+    if (!snapshot) return;
+    const file = fileOf(snapshot);
+    const connection = await targetFor((await snapshots.db(file)).meta().account, typeof node === 'string' ? undefined : node);
+    if (!connection) return;
+    return planAndShow(file, connection, {}, `Keap Vault: planning the restore into ${connection.name} (reading the live account)…`);
+  });
+
+  registerCommand(context, log, 'keapVault.restoreOrder', async (node?: ExplorerNode) => {
+    if (node?.kind !== 'record' || node.entity !== 'orders' || node.source.type !== 'snapshot') {
+      throw new Error('Choose an order under a snapshot in the Keap Vault explorer.');
+    }
+    const file = node.source.file;
+    const connection = await targetFor((await snapshots.db(file)).meta().account);
+    if (!connection) return;
+    return planAndShow(file, connection, { records: [`orders:${node.id}`] }, `Keap Vault: planning the restore of order ${node.id}…`);
+  });
+
+  registerCommand(context, log, 'keapVault.openPlan', async (arg?: vscode.Uri | string) => {
+    const uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg instanceof vscode.Uri ? arg
+      : (await vscode.window.showOpenDialog({ filters: { 'Restore plan': ['json'] }, openLabel: 'Open Plan' }))?.[0];
+    if (!uri) return;
+    const plan = parsePlan(await fs.readFile(uri.fsPath, 'utf8'));
+    const known = plans.get(plan.planId);
+    const connection = (known && connections.get(known.connectionId)) ?? await targetFor(plan.account);
+    if (!connection) return;
+    const entry = await plans.remember(plan, uri.fsPath, connection.id);
+    PlanPanel.show(services, entry, plan, { checkStale: true });
+    return plan.planId;
+  });
+
+  registerCommand(context, log, 'keapVault.openRestore', async (planIdOrEntry?: string | PlanEntry) => {
+    const planId = typeof planIdOrEntry === 'string' ? planIdOrEntry : planIdOrEntry?.planId;
+    const entry = planId ? plans.get(planId) : undefined;
+    if (!entry) throw new Error('That restore is no longer in the history.');
+    if (!existsSync(entry.file)) throw new Error(`The plan file ${entry.file} is gone.`);
+    PlanPanel.show(services, entry, await plans.read(entry), { checkStale: entry.status !== 'applied' });
+  });
+
+  registerCommand(context, log, 'keapVault.forgetRestore', async (entry?: PlanEntry) => {
+    if (entry?.planId) await plans.forget(entry.planId);
+  });
+
+  // Apply happens in the preview, after review; from the palette this brings the preview forward.
+  registerCommand(context, log, 'keapVault.applyPlan', async () => {
+    const latest = plans.list().find((e) => e.status === 'planned' || e.status === 'interrupted');
+    if (!latest) throw new Error('No restore plan to apply: plan one from a snapshot first.');
+    await vscode.commands.executeCommand('keapVault.openRestore', latest.planId);
+    void vscode.window.showInformationMessage('Keap Vault: review the plan, choose what to restore, and press Apply in the preview.');
+  });
+
+  registerCommand(context, log, 'keapVault.exportIdMap', async (ledgerArg?: string | PlanEntry, formatArg?: 'csv' | 'json') => {
+    const ledgerFile = typeof ledgerArg === 'string' ? ledgerArg : await pickLedger(plans, snapshots, ledgerArg);
+    if (!ledgerFile) return;
+    if (!existsSync(ledgerFile)) throw new Error('Nothing has been restored into this account yet: there is no id map.');
+    const ledger = await Ledger.open(ledgerFile);
+    let entries;
+    try {
+      entries = ledger.idMap();
+    } finally {
+      ledger.close();
+    }
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(path.join(path.dirname(ledgerFile), `${path.basename(ledgerFile, '.kvledger')}-idmap.${formatArg ?? 'csv'}`)),
+      filters: { 'CSV': ['csv'], 'JSON': ['json'] }, saveLabel: 'Export Id Map',
+    });
+    if (!target) return;
+    const json = formatArg === 'json' || (!formatArg && target.fsPath.endsWith('.json'));
+    await writeFileAtomic(target.fsPath, json ? JSON.stringify(entries, null, 2) : idMapCsv(entries));
+    void vscode.window.showInformationMessage(`Keap Vault: id map of ${entries.length} record(s) written to ${target.fsPath}.`);
+    return target.fsPath;
+  });
+
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PLAN_VIEW_TYPE, PlanPanel.serializer(services)));
+  return services;
+}
+
+async function pickLedger(plans: PlanIndex, snapshots: SnapshotLibrary, entry?: PlanEntry): Promise<string | undefined> {
+  const folder = await snapshots.folder();
+  const ledgerOf = async (e: PlanEntry) => {
+    const plan = await plans.read(e).catch(() => undefined);
+    return ledgerFileFor(plan?.snapshot.file ? path.dirname(plan.snapshot.file) : folder, e.account);
+  };
+  if (entry) return ledgerOf(entry);
+  const accounts = [...new Map(plans.list().map((e) => [e.account, e])).values()];
+  if (!accounts.length) throw new Error('Nothing has been restored from this VS Code yet: there is no id map.');
+  const picked = accounts.length === 1 ? accounts[0] : (await vscode.window.showQuickPick(accounts.map((e) => ({ label: e.account, entry: e })), { placeHolder: 'Id map of which account?' }))?.entry;
+  return picked && ledgerOf(picked);
+}

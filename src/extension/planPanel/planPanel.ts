@@ -1,0 +1,328 @@
+/**
+ * The restore-plan preview as a VS Code webview panel: the host side of the protocol in
+ * src/webview/protocol.ts. One panel per plan. The page is built by planPanelHtml (strict CSP, a
+ * fresh nonce per load, resources only from dist/); the plan is sent after the page says `ready`,
+ * and sent again on every `ready` (a hidden panel's page is discarded and reloads when shown).
+ *
+ * The host keeps its own copy of the UI state (the webview's last setState plus the progress and
+ * receipt of an apply that may run while the panel is hidden) and gives it back in `init`; the
+ * serializer revives panels after a reload of the window from the plan file named in the index.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { ApplyCancelledError, applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
+import { readLiveAccount } from '../../core/restore/liveRead';
+import { Ledger } from '../../core/restore/ledger';
+import type { RestorePlan } from '../../core/restore/plan';
+import { describeChanges, liveChangesSince, StalePlanError } from '../../core/restore/staleness';
+import type { SnapshotEntity } from '../../core/snapshot/entities';
+import type { HostToWebview, PlanViewState, ReplanOptions, WebviewToHost } from '../../webview/protocol';
+import { toPlanView } from '../../webview/state';
+import type { ConnectionStore } from '../connections/connections';
+import { recordUri } from '../recordDocuments';
+import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
+import type { SnapshotLibrary } from '../snapshots';
+import { newNonce, planPanelHtml } from './planPanelHtml';
+
+export const PLAN_VIEW_TYPE = 'keapVault.planPreview';
+
+export interface PlanPanelServices {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  connections: ConnectionStore;
+  snapshots: SnapshotLibrary;
+  plans: PlanIndex;
+  /** Makes a new plan from the same snapshot with other options (the preview's "re-plan"). */
+  replan(entry: PlanEntry, plan: RestorePlan, options: ReplanOptions): Promise<{ entry: PlanEntry; plan: RestorePlan }>;
+}
+
+/** Records the preview may open, as the explorer's record documents know them. */
+const OPENABLE: Partial<Record<string, SnapshotEntity>> = {
+  tags: 'tags', companies: 'companies', contacts: 'contacts', products: 'products', orders: 'orders', payments: 'payments', subscriptions: 'subscriptions', campaigns: 'campaigns',
+};
+
+export class PlanPanel implements vscode.Disposable {
+  private static readonly panels = new Map<string, PlanPanel>();
+
+  private ready = false;
+  /** Messages said while the page was not listening; progress is not queued (the state carries it). */
+  private queue: HostToWebview[] = [];
+  private ui?: PlanViewState;
+  private stale?: { reason: string };
+  private applying?: AbortController;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Opens (or reveals) the preview of a plan. `checkStale`: re-read live first (a plan opened later). */
+  static show(services: PlanPanelServices, entry: PlanEntry, plan: RestorePlan, options: { checkStale?: boolean } = {}): PlanPanel {
+    const open = PlanPanel.panels.get(entry.planId);
+    if (open) {
+      open.panel.reveal();
+      return open;
+    }
+    const panel = vscode.window.createWebviewPanel(PLAN_VIEW_TYPE, titleOf(plan), vscode.ViewColumn.Active, webviewOptions(services.extensionUri));
+    const created = new PlanPanel(services, panel, entry, plan, undefined);
+    if (options.checkStale) void created.checkStale();
+    return created;
+  }
+
+  /** The serializer: a panel VS Code restores after a window reload, with the webview's saved state. */
+  static serializer(services: PlanPanelServices): vscode.WebviewPanelSerializer {
+    return {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
+        const planId = (saved as { ui?: { planId?: unknown } } | undefined)?.ui?.planId;
+        const entry = typeof planId === 'string' ? services.plans.get(planId) : undefined;
+        panel.webview.options = webviewOptions(services.extensionUri);
+        if (!entry || !existsSync(entry.file)) {
+          panel.webview.html = '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Plan File".</p></body></html>';
+          return;
+        }
+        try {
+          const plan = await services.plans.read(entry);
+          const revived = new PlanPanel(services, panel, entry, plan, (saved as { ui: PlanViewState }).ui);
+          void revived.checkStale();
+        } catch (err) {
+          panel.webview.html = `<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>`;
+          services.log.error(`Reopening plan ${entry.planId}: ${(err as Error).message}`);
+        }
+      },
+    };
+  }
+
+  /** The open preview of a plan (for tests and commands). */
+  static of(planId: string): PlanPanel | undefined {
+    return PlanPanel.panels.get(planId);
+  }
+
+  private constructor(
+    private readonly services: PlanPanelServices,
+    readonly panel: vscode.WebviewPanel,
+    private entry: PlanEntry,
+    private plan: RestorePlan,
+    savedUi: PlanViewState | undefined,
+  ) {
+    this.ui = savedUi?.planId === plan.planId ? savedUi : undefined;
+    if (this.ui?.applying) this.ui = { ...this.ui, applying: false }; // the window reloaded mid-apply: the ledger knows, resume re-checks
+    PlanPanel.panels.set(plan.planId, this);
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'keap-vault.svg');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message as WebviewToHost)),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.load();
+  }
+
+  get planId(): string {
+    return this.plan.planId;
+  }
+
+  /** The host's copy of the preview's state: what the user selected and what apply did. */
+  get state(): PlanViewState | undefined {
+    return this.ui;
+  }
+
+  get isApplying(): boolean {
+    return !!this.applying;
+  }
+
+  /** A promise of the current apply, for callers that must wait for it (tests, the apply command). */
+  applyDone?: Promise<Receipt | undefined>;
+
+  private load(): void {
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.services.extensionUri, 'dist');
+    this.ready = false;
+    webview.html = planPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString()],
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
+      title: titleOf(this.plan),
+    });
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+    } else if (message.type !== 'progress') {
+      this.queue.push(message);
+    }
+  }
+
+  private sendInit(): void {
+    void this.panel.webview.postMessage({ type: 'init', plan: toPlanView(this.plan), stale: this.stale, state: this.ui } satisfies HostToWebview);
+  }
+
+  /** Everything the page says arrives here; exposed so the host tests drive the same path. */
+  async receive(message: WebviewToHost): Promise<void> {
+    try {
+      switch (message?.type) {
+        case 'ready': {
+          this.ready = true;
+          this.sendInit();
+          const queued = this.queue.filter((m) => m.type !== 'init');
+          this.queue = [];
+          for (const m of queued) void this.panel.webview.postMessage(m);
+          return;
+        }
+        case 'setState':
+          if (message.state?.planId !== this.plan.planId) return;
+          // Apply's progress and receipt are the host's to say; the rest is the user's.
+          this.ui = { ...message.state, progress: { ...message.state.progress, ...this.ui?.progress }, applying: !!this.applying, receipt: this.ui?.receipt ?? message.state.receipt };
+          return;
+        case 'apply':
+          this.applyDone = this.apply(message.stepIds);
+          await this.applyDone;
+          return;
+        case 'cancelApply':
+          this.applying?.abort(new ApplyCancelledError('Apply cancelled; the ledger is consistent: apply again to continue.'));
+          return;
+        case 'exportIdMap':
+          await vscode.commands.executeCommand('keapVault.exportIdMap', await this.ledgerFile(), message.format);
+          return;
+        case 'openRecord':
+          await this.openRecord(message.entity, message.id, message.where);
+          return;
+        case 'replan':
+          await this.replan(message.options);
+          return;
+        default:
+          this.services.log.warn(`Plan preview: ignored an unknown message ${JSON.stringify((message as { type?: unknown })?.type)}`);
+      }
+    } catch (err) {
+      this.services.log.error(`Plan preview (${message?.type}): ${(err as Error).message}`);
+      this.post({ type: 'error', message: (err as Error).message });
+    }
+  }
+
+  private async ledgerFile(): Promise<string> {
+    return ledgerFileOf(this.plan, await this.services.snapshots.folder());
+  }
+
+  /** Re-reads live and tells the page whether Apply may run. */
+  async checkStale(): Promise<boolean> {
+    const client = await this.services.connections.client(this.entry.connectionId);
+    const ledger = await Ledger.open(await this.ledgerFile());
+    const started = ledger.stepsOf(this.plan.planId).map((s) => s.stepId);
+    ledger.close();
+    const { db } = await readLiveAccount(client);
+    try {
+      const changed = liveChangesSince(this.plan, db, started);
+      if (!changed.length) return false;
+      this.markStale(`The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`);
+      return true;
+    } finally {
+      db.close();
+    }
+  }
+
+  private markStale(reason: string): void {
+    this.stale = { reason };
+    void this.services.plans.setStatus(this.plan.planId, 'stale');
+    this.post({ type: 'stale', reason });
+  }
+
+  private async apply(stepIds: string[]): Promise<Receipt | undefined> {
+    if (this.applying) throw new Error('This plan is being applied already.');
+    if (this.stale) throw new Error(this.stale.reason);
+    const actionable = new Set(this.plan.steps.filter((s) => s.action === 'create' || s.action === 'update').map((s) => s.id));
+    const chosen = stepIds.filter((id) => actionable.has(id));
+    if (!chosen.length) throw new Error('Nothing selected to apply.');
+    const only = new Set(chosen);
+    const ordinal = new Map(chosen.map((id, i) => [id, i]));
+    const controller = new AbortController();
+    this.applying = controller;
+    this.ui = {
+      ...(this.ui ?? { planId: this.plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false }, progress: {} }),
+      selected: chosen, applying: true, receipt: undefined,
+    };
+    await this.services.plans.setStatus(this.plan.planId, 'applying');
+    const { connections, snapshots, log } = this.services;
+    try {
+      const client = await connections.client(this.entry.connectionId);
+      const ledgerFile = await this.ledgerFile();
+      const snapshotFile = this.plan.snapshot.file;
+      const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
+      log.info(`Applying plan ${this.plan.planId}: ${chosen.length} step(s) into ${this.plan.account}`);
+      const receipt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (progress) => applyPlan({
+        client, plan: this.plan, ledgerFile, snapshot, only, signal: controller.signal,
+        readLive: async () => (await readLiveAccount(client, { signal: controller.signal })).db,
+        onProgress: (p) => {
+          if (!only.has(p.step.id)) return;
+          const index = ordinal.get(p.step.id)!;
+          progress.report({ message: `${index + 1}/${chosen.length}` });
+          this.progress(p, index, chosen.length);
+        },
+      }));
+      this.ui = { ...this.ui, applying: false, receipt };
+      const problems = receipt.failed.length + receipt.verification.problems.length;
+      await this.services.plans.setStatus(this.plan.planId, problems ? 'applied with problems' : 'applied', receipt);
+      log.info(`Applied plan ${this.plan.planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
+      this.post({ type: 'receipt', receipt });
+      void vscode.window.showInformationMessage(`Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`);
+      return receipt;
+    } catch (err) {
+      this.ui = this.ui && { ...this.ui, applying: false };
+      if (err instanceof StalePlanError) {
+        this.markStale(err.message);
+        return undefined;
+      }
+      await this.services.plans.setStatus(this.plan.planId, 'interrupted');
+      throw err;
+    } finally {
+      this.applying = undefined;
+    }
+  }
+
+  private progress(p: ApplyProgress, index: number, total: number): void {
+    const status = p.status;
+    if (this.ui) this.ui = { ...this.ui, progress: { ...this.ui.progress, [p.step.id]: { status, newId: p.newId, message: p.message } } };
+    this.post({ type: 'progress', stepId: p.step.id, status, newId: p.newId, message: p.message, index, total });
+  }
+
+  private async openRecord(entity: string, id: string, where: 'snapshot' | 'live'): Promise<void> {
+    const known = OPENABLE[entity];
+    if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
+    const step = this.plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
+    const uri = where === 'snapshot'
+      ? (this.plan.snapshot.file ? recordUri({ type: 'snapshot', file: this.plan.snapshot.file }, known, step?.oldId ?? id) : undefined)
+      : recordUri({ type: 'live', connectionId: this.entry.connectionId }, known, this.ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id);
+    if (!uri) throw new Error('This plan does not say where its snapshot is.');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+
+  private async replan(options: ReplanOptions): Promise<void> {
+    if (this.applying) throw new Error('Wait for the apply to finish before re-planning.');
+    const next = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Keap Vault: re-planning (reading the live account)…' },
+      () => this.services.replan(this.entry, this.plan, options));
+    PlanPanel.panels.delete(this.plan.planId);
+    this.entry = next.entry;
+    this.plan = next.plan;
+    PlanPanel.panels.set(this.plan.planId, this);
+    this.stale = undefined;
+    this.ui = undefined;
+    this.panel.title = titleOf(this.plan);
+    if (this.ready) this.sendInit();
+  }
+
+  dispose(): void {
+    if (PlanPanel.panels.get(this.plan.planId) === this) PlanPanel.panels.delete(this.plan.planId);
+    // Closing the preview does not stop an apply: it ends in the ledger, and the history view shows it.
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: false, enableFindWidget: true };
+}
+
+function titleOf(plan: RestorePlan): string {
+  const creates = plan.steps.filter((s) => s.action === 'create').length;
+  return `Restore plan: ${creates} to create (${plan.account})`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The restores this VS Code knows about: every plan made or opened here, where its file is, which
+ * connection it targets and how its last apply ended. Kept in global state (no secrets: ids, paths,
+ * counts); the plan itself stays in its file and the truth about applied steps in the ledger.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/fs/atomicWrite';
+import type { Receipt } from '../../core/restore/applier';
+import { ledgerFileFor } from '../../core/restore/ledger';
+import { parsePlan, type RestorePlan } from '../../core/restore/plan';
+
+export type RestoreStatus = 'planned' | 'applying' | 'applied' | 'applied with problems' | 'interrupted' | 'stale';
+
+export interface PlanEntry {
+  planId: string;
+  file: string;
+  connectionId: string;
+  account: string;
+  createdAt: string;
+  /** What the plan would do, for the history view. */
+  creates: number;
+  updates: number;
+  status: RestoreStatus;
+  /** Set after an apply: counts from its receipt. */
+  result?: { created: number; updated: number; failed: number; problems: number; finishedAt: string };
+}
+
+/** The account's ledger lives beside the plan's snapshot, where the CLI keeps it too. */
+export function ledgerFileOf(plan: RestorePlan, snapshotFolder: string): string {
+  return ledgerFileFor(plan.snapshot.file ? path.dirname(plan.snapshot.file) : snapshotFolder, plan.account);
+}
+
+const STATE_KEY = 'keapVault.restores';
+
+export class PlanIndex implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  list(): PlanEntry[] {
+    return this.state.get<PlanEntry[]>(STATE_KEY, []);
+  }
+
+  get(planId: string): PlanEntry | undefined {
+    return this.list().find((e) => e.planId === planId);
+  }
+
+  /** Writes a new plan into `<snapshot folder>/plans/` and records it. */
+  async save(plan: RestorePlan, folder: string, connectionId: string): Promise<PlanEntry> {
+    const file = path.join(folder, 'plans', `restore-plan-${plan.planId}.json`);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, JSON.stringify(plan, null, 2));
+    return this.remember(plan, file, connectionId);
+  }
+
+  /** Records a plan file opened from disk (made here, by the CLI or by a colleague). */
+  async remember(plan: RestorePlan, file: string, connectionId: string): Promise<PlanEntry> {
+    const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
+    const known = this.get(plan.planId);
+    const entry: PlanEntry = known ? { ...known, file, connectionId } : {
+      planId: plan.planId, file, connectionId, account: plan.account, createdAt: plan.createdAt, creates: count('create'), updates: count('update'), status: 'planned',
+    };
+    await this.put(entry);
+    return entry;
+  }
+
+  async read(entry: PlanEntry): Promise<RestorePlan> {
+    return parsePlan(await fs.readFile(entry.file, 'utf8'));
+  }
+
+  async setStatus(planId: string, status: RestoreStatus, receipt?: Receipt): Promise<void> {
+    const entry = this.get(planId);
+    if (!entry) return;
+    const result = receipt && {
+      created: receipt.created, updated: receipt.updated, failed: receipt.failed.length, problems: receipt.verification.problems.length, finishedAt: receipt.finishedAt,
+    };
+    await this.put({ ...entry, status, ...(result ? { result } : {}) });
+  }
+
+  async forget(planId: string): Promise<void> {
+    await this.state.update(STATE_KEY, this.list().filter((e) => e.planId !== planId));
+    this.fireChanged();
+  }
+
+  private async put(entry: PlanEntry): Promise<void> {
+    await this.state.update(STATE_KEY, [entry, ...this.list().filter((e) => e.planId !== entry.planId)]);
+    this.fireChanged();
+  }
+
+  private fireChanged(): void {
+    void vscode.commands.executeCommand('setContext', 'keapVault.hasRestores', this.list().length > 0);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

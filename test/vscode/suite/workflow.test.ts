@@ -1,0 +1,155 @@
+/**
+ * The whole user path inside a real extension host, against the demo connection's emulator:
+ * snapshot via the command, explore it in the tree, validate into the Problems panel, lose orders,
+ * plan a restore (the preview webview opens and loads), apply through the webview's message path,
+ * and find the orders back in the account.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KeapVaultApi } from '../../../src/extension/extension';
+import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
+import { demoBaseUrl, emulatorAdmin, emulatorCounts, extensionApi, screenshot, waitFor } from './support';
+
+describe('Keap Vault workflow in VS Code', function () {
+  this.timeout(120_000);
+  let api: KeapVaultApi;
+  let baseUrl: string;
+  let snapshotFile: string;
+
+  before(async () => {
+    api = await extensionApi();
+    baseUrl = await demoBaseUrl();
+  });
+
+  const children = async (node?: ExplorerNode) => (await api.explorer.getChildren(node)) ?? [];
+  const label = (node: ExplorerNode) => {
+    const item = api.explorer.getTreeItem(node);
+    return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  };
+
+  it('the demo connection is in the tree and starts the emulator', async () => {
+    const roots = await children();
+    const demo = roots.find((n) => n.kind === 'connection' && n.connection.demo);
+    assert.ok(demo, `no demo connection among ${roots.map(label).join(', ')}`);
+    assert.equal(label(demo), 'Keap emulator (demo)');
+    const counts = await emulatorCounts(baseUrl);
+    assert.ok(counts.orders > 50, `the demo account has orders (${counts.orders})`);
+  });
+
+  it('takes a snapshot through the command, with the orders the account has', async () => {
+    const demo = (await children()).find((n) => n.kind === 'connection' && n.connection.demo)!;
+    const file = await vscode.commands.executeCommand<string | undefined>('keapVault.takeSnapshot', demo);
+    assert.ok(file, 'keapVault.takeSnapshot failed: see the Keap Vault output channel');
+    snapshotFile = file;
+    const listing = (await api.snapshots.list()).find((s) => s.file === file);
+    assert.ok(listing, 'the snapshot is in the library');
+    assert.equal(listing.meta.counts.orders, (await emulatorCounts(baseUrl)).orders);
+  });
+
+  it('the tree shows the snapshot, its orders, and an order\'s contact, items and payments', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.keapVault');
+    const demo = (await children()).find((n) => n.kind === 'connection' && n.connection.demo)!;
+    const snapshotsNode = (await children(demo)).find((n) => n.kind === 'snapshots')!;
+    const snapshot = (await children(snapshotsNode)).find((n) => n.kind === 'snapshot' && n.listing.file === snapshotFile);
+    assert.ok(snapshot, 'the new snapshot is listed under the demo connection');
+    assert.match(api.explorer.getTreeItem(snapshot).description as string, /\d+ orders, \d+ contacts/);
+    const ordersNode = (await children(snapshot)).find((n) => n.kind === 'entity' && n.entity === 'orders')!;
+    const orders = await children(ordersNode);
+    assert.equal(orders.filter((n) => n.kind === 'record').length, 50, 'the first page of orders');
+    assert.equal(orders.at(-1)?.kind, 'more', '"Load more…" ends a long list');
+    // An order with payments, so every kind of child is there.
+    const db = await api.snapshots.db(snapshotFile);
+    const paid = db.all<{ order_id: string }>('SELECT order_id FROM payments GROUP BY order_id LIMIT 200').map((r) => r.order_id);
+    const order = orders.find((n) => n.kind === 'record' && paid.includes(n.id));
+    assert.ok(order && order.kind === 'record', 'a paid order on the first page');
+    assert.match(order.label, new RegExp(`#${order.id}`));
+    const parts = await children(order);
+    const kinds = parts.map((n) => (n.kind === 'record' ? n.entity : n.kind));
+    assert.equal(kinds[0], 'contacts', `the order's contact comes first (${kinds.join(', ')})`);
+    assert.ok(kinds.includes('order_items'), `items among ${kinds.join(', ')}`);
+    assert.ok(kinds.includes('payments'), `payments among ${kinds.join(', ')}`);
+    // Clicking the order opens it read-only as JSON.
+    const item = api.explorer.getTreeItem(order);
+    assert.equal(item.command?.command, 'keapVault.openRecord');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = await waitFor('the order to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    assert.equal(editor.document.languageId, 'json');
+    assert.equal((JSON.parse(editor.document.getText()) as { id: unknown }).id, order.id);
+    await screenshot('order-json');
+  });
+
+  it('validation puts the demo\'s planted problems into the Problems panel, on the records', async () => {
+    const counts = await vscode.commands.executeCommand<{ error: number; warning: number } | undefined>('keapVault.validateSnapshot', snapshotFile);
+    assert.ok(counts && counts.error > 0, 'the demo has errors to find');
+    const ours = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'Keap Vault'));
+    const rules = new Set(ours.flatMap(([, ds]) => ds.map((d) => String(d.code))));
+    for (const rule of ['order/orphan-contact', 'order-item/missing-product', 'order/total-mismatch', 'order/likely-duplicate']) {
+      assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
+    }
+    // Clicking a finding opens its record: the diagnostic is on the record's own document.
+    const [uri, diagnostics] = ours.find(([, ds]) => ds.some((d) => d.code === 'order/orphan-contact'))!;
+    assert.equal(uri.scheme, 'keap-vault');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.ok(JSON.parse(doc.getText()), 'the record opens as JSON');
+    assert.match(diagnostics[0].message, /\n/, 'the message carries the rule\'s explanation');
+  });
+
+  it('after orders are lost, plan restore opens the preview webview, and apply through it brings them back', async () => {
+    const before = await emulatorCounts(baseUrl);
+    const lost = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-paid-orders', { count: 3, seed: 11 });
+    assert.equal(lost.affected.orders.length, 3);
+    assert.equal((await emulatorCounts(baseUrl)).orders, before.orders - 3);
+
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
+    assert.ok(planId, 'keapVault.planRestore failed: see the Keap Vault output channel');
+    const panel = api.planPanel(planId);
+    assert.ok(panel, 'the preview opened');
+    assert.equal(panel.panel.viewType, 'keapVault.planPreview');
+    assert.match(panel.panel.title, /^Restore plan: \d+ to create/);
+    // The page ran: it answered `ready`, drew the plan and sent its state back to the host.
+    const state = await waitFor('the webview to load the plan and report its state', () => panel.state);
+    const plan = await api.plans.read(api.plans.get(planId)!);
+    const orderCreates = plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.oldId).sort();
+    assert.deepEqual(orderCreates, [...lost.affected.orders].sort());
+    assert.ok(state.selected.length > 0 && state.selected.every((id) => plan.steps.some((s) => s.id === id && (s.action === 'create' || s.action === 'update'))));
+    await screenshot('plan-preview');
+
+    await panel.receive({ type: 'apply', stepIds: state.selected });
+    const receipt = panel.state?.receipt;
+    assert.ok(receipt, 'apply ended with a receipt');
+    assert.deepEqual(receipt.failed, []);
+    assert.deepEqual(receipt.verification.problems, []);
+    assert.equal(receipt.verification.checked, 3);
+    for (const oldId of lost.affected.orders) {
+      const mapped: { newId: string } | undefined = receipt.idMap.find((e) => e.entity === 'orders' && e.oldId === oldId);
+      assert.ok(mapped && mapped.newId !== oldId, `order ${oldId} has a new id`);
+      assert.equal(panel.state?.progress[`orders:${oldId}`]?.newId, mapped.newId, 'the preview\'s id column got the new id');
+    }
+    const after = await emulatorCounts(baseUrl);
+    assert.equal(after.orders, before.orders, 'every lost order is back, none twice');
+    assert.equal(after.payments, before.payments);
+    assert.equal(api.plans.get(planId)?.status, 'applied');
+    await screenshot('plan-applied');
+  });
+
+  it('a new plan from the same snapshot has nothing left to create', async () => {
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
+    const plan = await api.plans.read(api.plans.get(planId!)!);
+    assert.deepEqual(plan.steps.filter((s) => s.action === 'create').map((s) => s.id), []);
+    api.planPanel(planId!)?.panel.dispose();
+  });
+
+  it('the explorer can be walked with the keyboard down to an order\'s payments', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('keapVault.explorer.focus');
+    const keys = ['list.focusFirst', 'list.focusDown', 'list.focusDown', 'list.focusDown', 'list.expand', 'list.focusDown', 'list.expand', 'list.focusDown', 'list.expand', 'list.select'];
+    for (const key of keys) {
+      await vscode.commands.executeCommand(key);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // Selecting the first order opened it, as a click would.
+    const editor = await waitFor('the first order to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.uri.path, /^\/snapshot\/orders\//);
+    await screenshot('explorer');
+  });
+});
