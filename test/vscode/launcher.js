@@ -175,13 +175,37 @@ const NOISE = /^(Creating a socket|Resolv|Updating additional|\[Service Worker\]
 /** The workbench page, while tests run: a test's `[screenshot] NAME` line photographs it. */
 let screenshotPage;
 
+/**
+ * A screenshot a test asked for. `click=SELECTOR` and `scroll=SELECTOR` act, in order, on the active
+ * webview's page first (e.g. sort the plan's steps, bring them to the top).
+ */
+async function takeScreenshot(name, actions) {
+  const shot = path.resolve(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${name}.png`);
+  fs.mkdirSync(path.dirname(shot), { recursive: true });
+  const webview = screenshotPage.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  for (const [action, selector] of actions) {
+    try {
+      const element = webview.locator(selector).first();
+      if (action === 'click') await element.click({ timeout: 2000 });
+      else await element.evaluate((el) => el.scrollIntoView({ block: 'start' }), undefined, { timeout: 2000 });
+      await sleep(300);
+    } catch (e) {
+      say(`screenshot ${name}: could not ${action} ${selector}: ${e.message}`);
+    }
+  }
+  try {
+    await screenshotPage.screenshot({ path: shot });
+    say(`screenshot: ${shot}`);
+  } catch (e) {
+    say(`screenshot ${name} failed: ${e.message}`);
+  }
+}
+
 function relay(level, message) {
   const line = typeof message === 'string' ? message : util.format(...(Array.isArray(message) ? message : [message]));
   let m;
-  if ((m = line.match(/^\[screenshot\] ([\w-]+)\s*$/)) && screenshotPage && process.env.VSCODE_TEST_SCREENSHOT_DIR) {
-    const shot = path.resolve(process.env.VSCODE_TEST_SCREENSHOT_DIR, `${m[1]}.png`);
-    fs.mkdirSync(path.dirname(shot), { recursive: true });
-    screenshotPage.screenshot({ path: shot }).then(() => say(`screenshot: ${shot}`), (e) => say(`screenshot ${m[1]} failed: ${e.message}`));
+  if ((m = line.match(/^\[screenshot\] ([\w-]+)((?: (?:click|scroll)=\S+)*)\s*$/)) && screenshotPage && process.env.VSCODE_TEST_SCREENSHOT_DIR) {
+    void takeScreenshot(m[1], m[2].trim() ? m[2].trim().split(' ').map((a) => a.split(/=(.*)/s).slice(0, 2)) : []);
     return;
   }
   if ((m = line.match(/^\s*(\d+) passing/))) counts.passing = Number(m[1]);
@@ -215,7 +239,7 @@ async function runInBrowser({ port, ext, tests, workspace, runDir }, state) {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
-    const page = screenshotPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const page = screenshotPage = await (await browser.newContext({ viewport: process.env.VSCODE_TEST_SCREENSHOT_DIR ? { width: 1440, height: 960 } : { width: 1280, height: 800 } })).newPage();
     if (process.env.VSCODE_TEST_VERBOSE) page.on('console', (m) => say(`browser ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => say(`page error: ${e.message}`));
     // The workbench calls these when they exist on window: the same hooks VS Code's own web integration

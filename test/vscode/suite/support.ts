@@ -47,13 +47,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /**
- * Asks the launcher to photograph the workbench now (README images; only when
+ * Asks the launcher to photograph the workbench now, after `click=SELECTOR` / `scroll=SELECTOR` in the
+ * active webview (README images; only when
  * VSCODE_TEST_SCREENSHOT_DIR is set, which the launcher passes down to this extension host).
  */
-export async function screenshot(name: string): Promise<void> {
+export async function screenshot(name: string, ...webviewActions: string[]): Promise<void> {
   if (!process.env.VSCODE_TEST_SCREENSHOT_DIR) return;
+  // A clean picture: no toasts, no bottom panel.
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
   await new Promise((r) => setTimeout(r, 1500)); // let the workbench paint
-  console.log(`[screenshot] ${name}`);
+  console.log(['[screenshot]', name, ...webviewActions].join(' '));
   await new Promise((r) => setTimeout(r, 2500));
 }
 

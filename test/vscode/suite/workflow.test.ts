@@ -129,7 +129,7 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.equal(after.orders, before.orders, 'every lost order is back, none twice');
     assert.equal(after.payments, before.payments);
     assert.equal(api.plans.get(planId)?.status, 'applied');
-    await screenshot('plan-applied');
+    await screenshot('plan-applied', 'click=button.sort[title$=action]', 'scroll=table.steps');
   });
 
   it('a new plan from the same snapshot has nothing left to create', async () => {
