@@ -18,6 +18,8 @@
  *   VSCODE_TEST_PORT         fixed port (default: a free loopback port)
  *   VSCODE_TEST_TIMEOUT_MS   overall limit for the whole run (default 300000)
  *   VSCODE_TEST_SCREENSHOT   PNG path: screenshot of the workbench after the tests, before closing
+ *   VSCODE_TEST_VSIX         a .vsix to install into the run's extensions folder first (tests of the package
+ *                            as users get it; pass an empty extension as --extensionDevelopmentPath then)
  *   VSCODE_TEST_SCREENSHOT_DIR  folder for the screenshots tests ask for by logging `[screenshot] NAME`
  *                            (the variable reaches the extension host, so tests know to ask)
  *   VSCODE_TEST_VERBOSE=1    also relay browser console and the workbench's own log noise
@@ -116,6 +118,19 @@ function codeServerEnv() {
   for (const k of ['PORT', 'CODE_SERVER_HOST', 'VSCODE_IPC_HOOK_CLI', 'CODE_SERVER_SESSION_SOCKET', 'PASSWORD',
     'HASHED_PASSWORD', 'ELECTRON_RUN_AS_NODE']) delete env[k];
   return env;
+}
+
+/** Installs a packaged extension into the run's extensions folder, as a user would. */
+function installVsix(runDir, vsix) {
+  const { spawnSync } = require('node:child_process');
+  const result = spawnSync(process.execPath, [codeServerEntry(),
+    '--config', path.join(runDir, 'config.yaml'),
+    '--user-data-dir', path.join(runDir, 'user-data'),
+    '--extensions-dir', path.join(runDir, 'extensions'),
+    '--install-extension', path.resolve(vsix),
+  ], { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
+  say(`installed ${path.basename(vsix)}: ${result.stdout.trim().split('\n').pop()}`);
 }
 
 /** Starts code-server in its own process group (so the end can kill all it spawned) and waits for /healthz. */
@@ -304,6 +319,7 @@ async function main() {
   let code;
   try {
     const run = (async () => {
+      if (process.env.VSCODE_TEST_VSIX) installVsix(runDir, process.env.VSCODE_TEST_VSIX);
       state.server = await startCodeServer(runDir, workspace);
       say(`code-server up on 127.0.0.1:${state.server.port} after ${elapsed()}`);
       return runInBrowser({ port: state.server.port, ext, tests, workspace, runDir }, state);

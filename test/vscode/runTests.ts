@@ -4,6 +4,9 @@
  * desktop VS Code cannot be downloaded here (see test/vscode/launcher.js and scripts/install-code-server.sh).
  * Prerequisites: `npm run install:vscode`, `npm run build` (the extension under test is dist/extension.js),
  * `npx tsc -p .` (these tests).
+ *
+ * `--vsix`: the same tests against keap-vault.vsix (`npm run package`) installed into the host, as a user
+ * gets it, with an empty extension as the development extension the run needs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,11 +18,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 async function main(): Promise<number> {
   const launcher = path.join(ROOT, 'test', 'vscode', 'launcher.js');
   const extensionTestsPath = path.join(__dirname, 'suite', 'index.js');
-  const entry = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main);
+  const vsix = process.argv.includes('--vsix') ? path.join(ROOT, 'keap-vault.vsix') : undefined;
+  const entry = vsix ?? path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main);
   if (!fs.existsSync(entry)) {
-    console.error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first`);
+    console.error(`${path.relative(ROOT, entry)} is missing: run \`npm run ${vsix ? 'package' : 'build'}\` first`);
     return 1;
   }
+  if (vsix) process.env.VSCODE_TEST_VSIX = vsix; // the launcher inherits it
+  const extensionDevelopmentPath = vsix ? path.join(ROOT, 'test', 'vscode', 'vsix-host') : ROOT;
   // test-electron spawns the executable directly (no shell), so the launcher's shebang needs the execute
   // bit; a checkout with core.fileMode=false or an unzip may have lost it.
   fs.accessSync(launcher, fs.constants.R_OK);
@@ -29,7 +35,7 @@ async function main(): Promise<number> {
     fs.chmodSync(launcher, 0o755);
   }
   try {
-    await runTests({ vscodeExecutablePath: launcher, extensionDevelopmentPath: ROOT, extensionTestsPath });
+    await runTests({ vscodeExecutablePath: launcher, extensionDevelopmentPath, extensionTestsPath });
     return 0;
   } catch (err) {
     // TestRunFailedError: the launcher already printed the mocha output and where its logs are.

@@ -21,6 +21,10 @@ describe('extension activation', () => {
     assert.ok(extension, `${EXTENSION_ID} is not loaded (engines.vscode too new for this VS Code?)`);
     await extension.activate();
     assert.equal(extension.isActive, true);
+    // `npm run test:vsix`: the extension under test is the installed package, not this checkout.
+    const root = path.resolve(__dirname, '../../../..');
+    if (process.env.VSCODE_TEST_VSIX) assert.notEqual(path.resolve(extension.extensionPath), root, 'running the checkout instead of the installed VSIX');
+    else assert.equal(path.resolve(extension.extensionPath), root);
   });
 
   it('keapVault.startDemoEmulator returns the emulator base URL, which answers', async () => {
