@@ -51,6 +51,7 @@ export class PlanPanel implements vscode.Disposable {
   private stale?: { reason: string };
   private applying?: AbortController;
   private readonly disposables: vscode.Disposable[] = [];
+  private readyWaiters: Array<() => void> = [];
 
   /** Opens (or reveals) the preview of a plan. `checkStale`: re-read live first (a plan opened later). */
   static show(services: PlanPanelServices, entry: PlanEntry, plan: RestorePlan, options: { checkStale?: boolean } = {}): PlanPanel {
@@ -60,7 +61,7 @@ export class PlanPanel implements vscode.Disposable {
       return open;
     }
     const panel = vscode.window.createWebviewPanel(PLAN_VIEW_TYPE, titleOf(plan), vscode.ViewColumn.Active, webviewOptions(services.extensionUri));
-    const created = new PlanPanel(services, panel, entry, plan, undefined);
+    const created = new PlanPanel(services, panel, entry, plan, services.plans.savedUi(plan.planId));
     if (options.checkStale) void created.checkStale();
     return created;
   }
@@ -166,6 +167,7 @@ export class PlanPanel implements vscode.Disposable {
           const queued = this.queue.filter((m) => m.type !== 'init');
           this.queue = [];
           for (const m of queued) void this.panel.webview.postMessage(m);
+          for (const resolve of this.readyWaiters.splice(0)) resolve();
           return;
         }
         case 'setState':
@@ -258,6 +260,7 @@ export class PlanPanel implements vscode.Disposable {
         },
       }));
       this.ui = { ...this.ui, applying: false, receipt };
+      await this.services.plans.saveUi(this.ui);
       const problems = receipt.failed.length + receipt.verification.problems.length;
       await this.services.plans.setStatus(this.plan.planId, problems ? 'applied with problems' : 'applied', receipt);
       log.info(`Applied plan ${this.plan.planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
@@ -310,8 +313,14 @@ export class PlanPanel implements vscode.Disposable {
     if (this.ready) this.sendInit();
   }
 
+  /** Resolves once the page has said `ready` (and so has been sent the plan). */
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
   dispose(): void {
     if (PlanPanel.panels.get(this.plan.planId) === this) PlanPanel.panels.delete(this.plan.planId);
+    if (this.ui) void this.services.plans.saveUi(this.ui);
     // Closing the preview does not stop an apply: it ends in the ledger, and the history view shows it.
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import type { Receipt } from '../../core/restore/applier';
 import { ledgerFileFor } from '../../core/restore/ledger';
 import { parsePlan, type RestorePlan } from '../../core/restore/plan';
+import type { PlanViewState } from '../../webview/protocol';
 
 export type RestoreStatus = 'planned' | 'applying' | 'applied' | 'applied with problems' | 'interrupted' | 'stale';
 
@@ -33,6 +34,9 @@ export function ledgerFileOf(plan: RestorePlan, snapshotFolder: string): string 
 }
 
 const STATE_KEY = 'keapVault.restores';
+const UI_KEY = (planId: string) => `keapVault.restoreUi.${planId}`;
+/** Above this many steps with progress, only the receipt is kept (global state is not meant for megabytes). */
+const MAX_SAVED_PROGRESS = 5_000;
 
 export class PlanIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -80,7 +84,18 @@ export class PlanIndex implements vscode.Disposable {
     await this.put({ ...entry, status, ...(result ? { result } : {}) });
   }
 
+  /** The preview's last state for a plan (selection, filter, progress, receipt), so reopening shows it again. */
+  savedUi(planId: string): PlanViewState | undefined {
+    return this.state.get<PlanViewState>(UI_KEY(planId));
+  }
+
+  async saveUi(ui: PlanViewState): Promise<void> {
+    const small = Object.keys(ui.progress).length <= MAX_SAVED_PROGRESS;
+    await this.state.update(UI_KEY(ui.planId), { ...ui, applying: false, progress: small ? ui.progress : {} });
+  }
+
   async forget(planId: string): Promise<void> {
+    await this.state.update(UI_KEY(planId), undefined);
     await this.state.update(STATE_KEY, this.list().filter((e) => e.planId !== planId));
     this.fireChanged();
   }

@@ -139,6 +139,77 @@ describe('Keap Vault workflow in VS Code', function () {
     api.planPanel(planId!)?.panel.dispose();
   });
 
+  it('closing the preview and reopening it from the Restores view shows the applied plan again', async () => {
+    const [latest, applied] = api.plans.list();
+    assert.equal(applied.status, 'applied', 'the history lists the applied restore under the newer plan');
+    assert.equal(latest.status, 'planned');
+    await vscode.commands.executeCommand('keapVault.openRestore', applied.planId);
+    const panel = await waitFor('the reopened preview', () => api.planPanel(applied.planId));
+    await panel.whenReady();
+    assert.ok(panel.state?.receipt, 'the receipt is back');
+    assert.equal(panel.state.receipt.created, applied.result?.created);
+    panel.panel.dispose();
+  });
+
+  it('restore this order, from the tree: plans exactly that order and what it needs', async () => {
+    const db = await api.snapshots.db(snapshotFile);
+    const unpaid = db.all<{ id: string }>('SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id LIMIT 50').map((r) => r.id);
+    const live = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-orders', { ids: unpaid.slice(0, 2) });
+    assert.equal(live.affected.orders.length, 2);
+    const [lost, alsoLost] = live.affected.orders;
+    const node: ExplorerNode = { kind: 'record', source: { type: 'snapshot', file: snapshotFile }, entity: 'orders', id: lost, label: `#${lost}` };
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.restoreOrder', node);
+    assert.ok(planId, 'keapVault.restoreOrder failed: see the Keap Vault output channel');
+    const plan = await api.plans.read(api.plans.get(planId)!);
+    const creates = plan.steps.filter((s) => s.action === 'create').map((s) => s.id);
+    assert.ok(creates.includes(`orders:${lost}`), `creates ${creates.join(', ')}`);
+    assert.ok(!creates.includes(`orders:${alsoLost}`), 'the other lost order is not in this plan');
+    assert.deepEqual(creates.filter((id) => id.startsWith('orders:')), [`orders:${lost}`]);
+    api.planPanel(planId)?.panel.dispose();
+  });
+
+  it('an incremental snapshot, compared with the first one, holds the restored orders under new ids', async () => {
+    const demo = (await children()).find((n) => n.kind === 'connection' && n.connection.demo)!;
+    const later = await vscode.commands.executeCommand<string | undefined>('keapVault.takeIncrementalSnapshot', demo);
+    assert.ok(later, 'keapVault.takeIncrementalSnapshot failed');
+    const listing = (await api.snapshots.list()).find((s) => s.file === later)!;
+    assert.ok(listing.meta.incrementalFrom, 'it was taken incrementally');
+    // Keap has no feed of deletions: an incremental snapshot adds what is new or changed and says that
+    // deletions were not checked (the two orders deleted since are still in it).
+    assert.equal(listing.meta.deletionsChecked, false);
+    const first = (await api.snapshots.list()).find((s) => s.file === snapshotFile)!;
+    assert.equal(listing.meta.counts.orders, (first.meta.counts.orders ?? 0) + 3, 'the first snapshot\'s orders and the 3 restored under new ids');
+
+    const compared = vscode.commands.executeCommand<{ added: number; removed: number } | undefined>('keapVault.compareSnapshots', snapshotFile, later);
+    await new Promise((r) => setTimeout(r, 1000)); // the quick pick of differences opens
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const totals = await compared;
+    assert.ok(totals, 'the compare ended with its totals');
+    // The 3 orders and 5 payments re-created under new ids are added; nothing is removed, as deletions were not checked.
+    assert.ok(totals.added >= 8 && totals.removed === 0, JSON.stringify(totals));
+    const editor = await waitFor('the picked record to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.uri.query, /file=/);
+  });
+
+  it('validate current file marks an unknown product at its exact line and column', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const db = await api.snapshots.db(snapshotFile);
+    const contactId = db.all<{ id: string }>('SELECT id FROM contacts LIMIT 1')[0].id;
+    const text = JSON.stringify([{ id: 'import-1', contact_id: contactId, order_items: [{ product_id: '99999999', quantity: 1 }] }], null, 2);
+    const uri = vscode.Uri.joinPath(folder.uri, 'orders-to-import.json');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const found = await vscode.commands.executeCommand<number | undefined>('keapVault.validateCurrentFile', snapshotFile);
+    assert.equal(found, 1);
+    const [diagnostic] = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Keap Vault');
+    assert.equal(diagnostic.code, 'file/unknown-product');
+    const line = text.split('\n').findIndex((l) => l.includes('99999999'));
+    assert.equal(diagnostic.range.start.line, line);
+    assert.match(doc.getText(diagnostic.range), /99999999/);
+  });
+
   it('the explorer can be walked with the keyboard down to an order\'s payments', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('keapVault.explorer.focus');
