@@ -1,6 +1,7 @@
 /**
  * What a person can do about a step that will not run. Apply executes exactly the previewed plan, so
- * the choices are to look at the records involved, or to plan again with another option.
+ * the choices are to look at the records involved, or to plan again with another option (for a
+ * likely duplicate order: that it is the same order, or a different one).
  */
 import type { PlanOptionsView, PlanStepView, ReplanOptions, RestoreEntity } from './protocol';
 
@@ -16,7 +17,11 @@ export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice
   const needs: Choice[] = step.dependsOn.map((id) => ({ kind: 'show', label: `Show ${id}`, stepId: id }));
   switch (step.reason) {
     case 'likely-duplicate':
-      return [...openLive, openSnapshot, { kind: 'note', label: 'Apply leaves it out. If the live order is a different order, enter this one in Keap by hand.' }];
+      return [
+        ...openLive, openSnapshot,
+        { kind: 'replan', label: `Same order: link to live order ${step.liveId ?? ''}`.trim(), options: { resolutions: { ...options.resolutions, [step.id]: 'link' } } },
+        { kind: 'replan', label: 'Different order: create it anyway', options: { resolutions: { ...options.resolutions, [step.id]: 'create' } } },
+      ];
     case 'would-overpay':
       return [...openLive, { kind: 'note', label: "Apply leaves it out: check the order's payments in Keap." }];
     case 'parent-missing':

@@ -26,7 +26,9 @@ export type ReasonCode =
   | 'cannot-create'
   | 'past-start-date'
   | 'not-restorable'
-  | 'would-overpay';
+  | 'would-overpay'
+  | 'linked-by-choice'
+  | 'created-by-choice';
 
 /** Entities in the order their steps run (mirrors RESTORE_ORDER). */
 export const RESTORE_ORDER = [
@@ -65,6 +67,7 @@ export interface PlanOptionsView {
   updateExisting?: boolean;
   missingParent?: 'skip' | 'create' | 'fail';
   subscriptionsStartToday?: boolean;
+  resolutions?: Record<string, 'link' | 'create'>;
 }
 
 export interface PlanView {
@@ -130,7 +133,7 @@ export interface PlanViewState {
 }
 
 /** Options a person may re-plan with to resolve blocked steps (a subset of PlanOptions). */
-export type ReplanOptions = Pick<PlanOptionsView, 'missingParent' | 'subscriptionsStartToday' | 'updateExisting'>;
+export type ReplanOptions = Pick<PlanOptionsView, 'missingParent' | 'subscriptionsStartToday' | 'updateExisting' | 'resolutions'>;
 
 export type HostToWebview =
   /** A plan to show. `state` is the host's copy of the UI state (from the serializer), if any. */

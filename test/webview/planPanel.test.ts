@@ -192,6 +192,9 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.match((await row(page, blocked.id).locator('.choices').textContent())!, /cannot create it/);
     await row(page, conflict.id).locator('.choices button', { hasText: 'Open live record' }).click();
     assert.deepEqual((await posted(page)).find((m) => m.type === 'openRecord'), { type: 'openRecord', entity: 'orders', id: conflict.liveId, where: 'live' });
+    // A likely duplicate can be declared the same order (linked) or a different one (created): both re-plan.
+    await row(page, conflict.id).locator('.choices vscode-button', { hasText: 'Same order: link to live order' }).click();
+    assert.deepEqual((await posted(page)).find((m) => m.type === 'replan'), { type: 'replan', options: { resolutions: { [conflict.id]: 'link' } } });
     // Each step names what it depends on.
     const dependent = plan.steps.find((s) => s.dependsOn.length > 1)!;
     assert.deepEqual(await row(page, dependent.id).locator('td.depends button').allTextContents(), dependent.dependsOn);

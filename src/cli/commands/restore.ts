@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
 import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
 import { readLiveAccount } from '../../core/restore/liveRead';
-import { parsePlan, RESTORE_ORDER, type MissingParentPolicy, type PlanStep, type RestoreEntity, type RestorePlan } from '../../core/restore/plan';
+import { parsePlan, RESTORE_ORDER, type ConflictResolution, type MissingParentPolicy, type PlanStep, type RestoreEntity, type RestorePlan } from '../../core/restore/plan';
 import { planRestore } from '../../core/restore/planner';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
@@ -14,6 +14,8 @@ import { snapshotKey } from '../snapshotFlags';
 
 interface PlanFlags {
   select?: string;
+  link?: string;
+  createAnyway?: string;
   entities?: string;
   updateExisting?: boolean;
   missingParent: string;
@@ -36,6 +38,8 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--update-existing', 'also update live records whose fields differ')
     .option('--missing-parent <policy>', 'a needed parent that is missing and not selected: skip, create or fail', 'create')
     .option('--subscriptions-start-today', 'restore subscriptions starting today (Keap refuses past start dates)')
+    .option('--link <steps>', 'conflicts whose live record IS the snapshot\'s: map to it, e.g. orders:1234,orders:1240')
+    .option('--create-anyway <steps>', 'conflicts whose live record is a different one: create the snapshot\'s anyway')
     .option('--out <file>', 'plan file to write', 'keap-restore-plan.json')
     .option('--ledger <file>', 'the account\'s ledger (default: beside the snapshot)')
     .option('--verbose', 'also list unchanged records')
@@ -63,6 +67,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
               updateExisting: !!flags.updateExisting,
               missingParent: flags.missingParent as MissingParentPolicy,
               subscriptionsStartToday: !!flags.subscriptionsStartToday,
+              resolutions: resolutionsFrom(flags),
             },
           });
         } finally {
@@ -135,6 +140,18 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         ledger.close();
       }
     });
+}
+
+function resolutionsFrom(flags: PlanFlags): Record<string, ConflictResolution> | undefined {
+  const resolutions: Record<string, ConflictResolution> = {};
+  const list = (value?: string) => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  for (const id of list(flags.link)) resolutions[id] = 'link';
+  for (const id of list(flags.createAnyway)) {
+    if (resolutions[id]) throw new UsageError(`${id} cannot be both linked and created`);
+    resolutions[id] = 'create';
+  }
+  for (const id of Object.keys(resolutions)) if (!/^orders:\S+$/.test(id)) throw new UsageError(`Only order conflicts have choices (orders:ID); got ${id}`);
+  return Object.keys(resolutions).length ? resolutions : undefined;
 }
 
 /** Terraform-style: the counts, then a line per record that changes (all with --verbose). */

@@ -126,6 +126,11 @@ class Applier {
       const step = this.plan.steps[index];
       const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) =>
         this.options.onProgress?.({ step, index, total, status, ...extra });
+      if (step.reason === 'linked-by-choice' && step.liveId && this.ledger.step(this.plan.planId, step.id)?.status !== 'done') {
+        // The user said this live record is the snapshot's: the id map records it, so later plans know.
+        await this.ledger.done(this.plan.planId, step, step.liveId);
+        this.noteDone(step, step.liveId);
+      }
       if (step.action !== 'create' && step.action !== 'update') {
         this.receipt.skipped++;
         if (step.action !== 'skip') this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: step.detail });
@@ -344,7 +349,7 @@ class Applier {
     const id = newId ?? step.liveId;
     if (id !== undefined) this.resolved.set(step.id, id);
     else this.resolved.set(step.id, step.oldId);
-    if (newId && newId !== step.oldId && step.action === 'create' && step.entity !== 'contact_tags') {
+    if (newId && newId !== step.oldId && (step.action === 'create' || step.reason === 'linked-by-choice') && step.entity !== 'contact_tags') {
       this.receipt.idMap.push({ entity: step.entity, oldId: step.oldId, newId });
     }
   }

@@ -24,7 +24,9 @@ export type ReasonCode =
   | 'cannot-create' // blocked: Keap's API cannot create this kind of record (campaigns)
   | 'past-start-date' // blocked: Keap refuses subscriptions starting in the past
   | 'not-restorable' // skip: derived data Keap makes itself (transactions)
-  | 'would-overpay'; // conflict: the live order's balance is smaller than the payment
+  | 'would-overpay' // conflict: the live order's balance is smaller than the payment
+  | 'linked-by-choice' // skip: the user said the live record a conflict named is this one
+  | 'created-by-choice'; // create: the user said the look-alike live record is a different one
 
 /** Entities a plan can act on, in the order their steps run. */
 export const RESTORE_ORDER = [
@@ -111,7 +113,14 @@ export interface PlanOptions {
   missingParent?: MissingParentPolicy;
   /** Restore subscriptions starting today (Keap refuses past start dates). */
   subscriptionsStartToday?: boolean;
+  /**
+   * What the user decided about conflicts, by step id: `link` (the live record the conflict names is
+   * this record: map to it, create nothing) or `create` (a different record: create it anyway).
+   */
+  resolutions?: Record<string, ConflictResolution>;
 }
+
+export type ConflictResolution = 'link' | 'create';
 
 export function headlineOf(steps: PlanStep[]): Headline {
   const headline: Headline = {};

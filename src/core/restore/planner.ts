@@ -304,8 +304,16 @@ class Planner {
     if (found) return this.existing('orders', order, found, pulledIn, label, payload);
     const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity: 'orders', oldId: order.id, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
+    const resolution = this.input.options?.resolutions?.[`orders:${order.id}`];
     const duplicate = this.liveDuplicateOf(order);
-    if (duplicate) {
+    if (duplicate && resolution === 'link') {
+      this.dependOnLive('orders', duplicate);
+      return this.addStep({
+        entity: 'orders', oldId: order.id, liveId: duplicate, action: 'skip', reason: 'linked-by-choice', label, pulledIn,
+        detail: `${label}: you chose to treat live order ${duplicate} as this order; apply records ${order.id} -> ${duplicate} in the id map and its payments are matched against ${duplicate}`,
+      }, duplicate);
+    }
+    if (duplicate && resolution !== 'create') {
       this.dependOnLive('orders', duplicate);
       return this.addStep({
         entity: 'orders', oldId: order.id, liveId: duplicate, action: 'conflict', reason: 'likely-duplicate', label, pulledIn,
@@ -314,8 +322,8 @@ class Planner {
     }
     const retyped = payload.retypedItems ? ` (${payload.retypedItems} item(s) of a type Keap cannot create are written as OTHER)` : '';
     return this.addStep({
-      entity: 'orders', oldId: order.id, action: 'create', reason: 'missing-in-live', label, pulledIn,
-      detail: `${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
+      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn,
+      detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
       payload: payload.body, refs: payload.refs, dependsOn: this.stepDeps(deps), sideEffects: [SIDE_EFFECTS.order],
     });
   }

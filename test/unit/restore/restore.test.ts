@@ -94,6 +94,35 @@ describe('Restore: plan and apply', function () {
     assert.equal(fixture.store.orders.size, before, 'the conflicting order was not created');
   });
 
+  it('a conflict the user resolves: "same order" links it in the id map, "different order" creates it', async () => {
+    const fixture = await accountWithSnapshot(40, 'restore-resolve');
+    const lone = [...fixture.store.orders.values()].filter((o) => fixture.store.paymentsOf(o.id).length === 0 && o.items.length > 0).slice(0, 2);
+    const copies: string[] = [];
+    for (const order of lone) {
+      fixture.store.removeOrder(order.id);
+      copies.push((await fixture.client.orders.create({
+        contact_id: String(order.contact_id), order_title: order.title, order_time: order.order_time, order_type: order.order_type,
+        order_items: order.items.map((i) => ({ product_id: String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER' })),
+      })).id);
+    }
+    const [same, different] = lone.map((o) => `orders:${o.id}`);
+    const plan = await makePlan(fixture, { resolutions: { [same]: 'link', [different]: 'create' } });
+    const linked = plan.steps.find((s) => s.id === same)!;
+    assert.deepEqual([linked.action, linked.reason, linked.liveId], ['skip', 'linked-by-choice', copies[0]]);
+    const created = plan.steps.find((s) => s.id === different)!;
+    assert.deepEqual([created.action, created.reason], ['create', 'created-by-choice']);
+
+    const before = fixture.store.orders.size;
+    const receipt = await apply(fixture, plan);
+    assert.deepEqual(receipt.failed, []);
+    assert.equal(fixture.store.orders.size, before + 1, 'only the "different" order was created');
+    assert.ok(receipt.idMap.some((e) => e.entity === 'orders' && e.oldId === String(lone[0].id) && e.newId === copies[0]), 'the link is in the id map');
+    // Planned again without any choice: both are known now, nothing is in conflict.
+    const again = await makePlan(fixture);
+    assert.deepEqual([again.steps.find((s) => s.id === same)!.reason, again.steps.find((s) => s.id === different)!.reason], ['restored-earlier', 'restored-earlier']);
+    assert.deepEqual(again.steps.filter((s) => s.action === 'conflict' || s.action === 'create').map((s) => s.id), []);
+  });
+
   it('restoring one order pulls in exactly what it needs', async () => {
     const fixture = await accountWithSnapshot(60, 'restore-select');
     const { store } = fixture;
