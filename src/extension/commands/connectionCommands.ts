@@ -19,6 +19,19 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     return connection.id;
   });
 
+  registerCommand(context, log, 'keapVault.editConnection', async (node?: ExplorerNode) => {
+    const connection = await pickConnection(connections, node);
+    if (!connection) return;
+    const name = await vscode.window.showInputBox({ title: `Edit ${connection.name} (1/2)`, prompt: 'Name', value: connection.name, ignoreFocusOut: true });
+    if (name === undefined) return;
+    const baseUrl = await vscode.window.showInputBox({
+      title: `Edit ${connection.name} (2/2)`, prompt: 'Keap REST API base URL', value: connection.baseUrl, ignoreFocusOut: true,
+      validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Not a URL'; } },
+    });
+    if (baseUrl === undefined) return;
+    await connections.edit(connection.id, { name, baseUrl });
+  });
+
   registerCommand(context, log, 'keapVault.setCredential', async (node?: ExplorerNode) => {
     const connection = await pickConnection(connections, node);
     if (!connection) return;

@@ -2,8 +2,10 @@
  * Connections: a name and an API base URL kept in the extension's global state; the credential
  * only ever in SecretStorage. The built-in demo connection runs the Keap emulator in-process.
  */
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { KeapClient } from '../../core/keap/client';
+import type { RateWindow } from '../../core/keap/throttle';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
 import { startSeededEmulator, type RunningEmulator } from '../../emulator';
 
@@ -22,10 +24,22 @@ const DEMO_PROBLEMS = { 'orphan-order': 1, 'dangling-product': 1, 'total-mismatc
 const STATE_KEY = 'keapVault.connections';
 const secretKey = (id: string) => `keapVault.credential.${id}`;
 
+/** Keap's quota as the settings give it (defaults: a personal access token's); Keap's headers refine it. */
+function quotaWindows(): RateWindow[] {
+  const config = vscode.workspace.getConfiguration('keapVault.quota');
+  const windows: RateWindow[] = [
+    { limit: config.get<number>('requestsPerSecond', 10), windowMs: 1000 },
+    { limit: config.get<number>('requestsPerMinute', 240), windowMs: 60_000 },
+    { limit: config.get<number>('requestsPerDay', 30_000), windowMs: 86_400_000 },
+  ];
+  return windows.filter((w) => Number.isFinite(w.limit) && w.limit > 0);
+}
+
 export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private demo?: Promise<RunningEmulator>;
+  private readonly clients = new Map<string, { fingerprint: string; client: KeapClient }>();
 
   constructor(private readonly state: vscode.Memento, private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {}
 
@@ -44,6 +58,23 @@ export class ConnectionStore implements vscode.Disposable {
     await this.state.update(STATE_KEY, [...this.list(), connection]);
     this.changed.fire();
     return connection;
+  }
+
+  /** Renames a connection or points it at another URL (then its account is learnt again). */
+  async edit(id: string, changes: { name?: string; baseUrl?: string }): Promise<Connection> {
+    const known = this.get(id);
+    if (!known) throw new Error(`No connection ${id}`);
+    if (known.demo) throw new Error('The demo connection cannot be edited.');
+    let { baseUrl } = known;
+    if (changes.baseUrl !== undefined) {
+      const url = new URL(changes.baseUrl);
+      if (url.username || url.password) throw new Error('Put the credential in its own field, not in the URL');
+      baseUrl = url.toString().replace(/\/$/, '');
+    }
+    const edited: Connection = { ...known, name: changes.name?.trim() || known.name, baseUrl, account: baseUrl === known.baseUrl ? known.account : undefined };
+    await this.state.update(STATE_KEY, this.list().map((c) => (c.id === id ? edited : c)));
+    this.changed.fire();
+    return edited;
   }
 
   async remove(id: string): Promise<void> {
@@ -93,14 +124,25 @@ export class ConnectionStore implements vscode.Disposable {
     return this.demo;
   }
 
-  /** A client for a connection; the demo's emulator is started when needed (its port changes per session). */
+  /**
+   * The client of a connection. One per connection and credential, so that everything this window
+   * does with an account (tree paging, a snapshot, an apply) shares one throttle and stays inside
+   * Keap's quota together. The demo's emulator is started when needed (its port changes per session).
+   */
   async client(id: string): Promise<KeapClient> {
     let connection = this.get(id);
     if (id === DEMO_CONNECTION_ID) connection = await this.ensureDemo();
     if (!connection) throw new Error(`No connection ${id}`);
     const key = await this.secrets.get(secretKey(id));
     if (!key) throw new Error(`No credential for ${connection.name}: set one with "Keap Vault: Set Credential".`);
-    return new KeapClient({ baseUrl: connection.baseUrl, credential: { kind: "api-key", key } });
+    const windows = quotaWindows();
+    // The cache key holds a hash of the credential, never the credential itself.
+    const fingerprint = createHash('sha256').update(`${connection.baseUrl}\n${key}\n${JSON.stringify(windows)}`).digest('hex');
+    const cached = this.clients.get(id);
+    if (cached?.fingerprint === fingerprint) return cached.client;
+    const client = new KeapClient({ baseUrl: connection.baseUrl, credential: { kind: 'api-key', key }, throttle: { windows } });
+    this.clients.set(id, { fingerprint, client });
+    return client;
   }
 
   private async stopDemo(): Promise<void> {

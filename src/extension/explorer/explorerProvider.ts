@@ -58,7 +58,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       }
       case 'entity': {
         const item = new vscode.TreeItem(node.entity.replace('_', ' '), Collapsed);
-        item.description = node.count !== undefined ? node.count.toLocaleString('en-US') : undefined;
+        item.description = node.count === undefined ? undefined
+          : node.source.type === 'live' ? `${node.count.toLocaleString('en-US')} at the last snapshot` : node.count.toLocaleString('en-US');
+        if (node.source.type === 'live') item.tooltip = 'Keap\'s API has no counts; this is how many the latest snapshot of this account held. Expand to read the live records, 50 a page.';
         item.contextValue = `entity.${node.source.type}`;
         item.iconPath = new vscode.ThemeIcon('list-unordered');
         return item;
@@ -90,7 +92,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!node) return this.connections.list().map((connection) => ({ kind: 'connection', connection }));
     switch (node.kind) {
       case 'connection': return [{ kind: 'live', connectionId: node.connection.id }, { kind: 'snapshots', connectionId: node.connection.id }];
-      case 'live': return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity }));
+      case 'live': {
+        // Keap v2 lists carry no totals and counting means reading everything: show the latest snapshot's counts, at no request.
+        const account = this.connections.get(node.connectionId)?.account;
+        const latest = account ? (await this.snapshots.list()).find((l) => l.meta.account === account) : undefined;
+        return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity, count: latest?.meta.counts[entity] }));
+      }
       case 'snapshots': {
         // Once the connection's account is known, only its snapshots; before, every snapshot in the folder.
         const account = this.connections.get(node.connectionId)?.account;
