@@ -29,7 +29,8 @@ export function registerSnapshotCommands(
     if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
     const out = newSnapshotPath(folder, account);
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
+    // The notification has the numbers and Cancel; the explorer shows a progress bar while it runs.
+    const result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort(new Error('Snapshot cancelled; take it again to resume where it stopped.')));
       let records = 0;
@@ -42,7 +43,7 @@ export function registerSnapshotCommands(
           progress.report({ message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}` });
         },
       }).then((r) => ({ ...r, records }));
-    });
+    }));
     log.info(`Snapshot ${result.file}: ${result.requests} requests, ${JSON.stringify(result.meta.counts)}`);
     snapshots.refresh();
     if (result.anomalies.length) {

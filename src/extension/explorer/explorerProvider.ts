@@ -75,7 +75,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         return item;
       }
       case 'more': return Object.assign(new vscode.TreeItem('Load more…', None), { command: { command: 'keapVault.loadMore', title: 'Load more', arguments: [node] }, contextValue: 'more', iconPath: new vscode.ThemeIcon('ellipsis') });
-      case 'message': return new vscode.TreeItem(node.text, None);
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, None);
+        if (node.command) {
+          item.command = { command: node.command.id, title: node.text, arguments: node.command.args };
+          item.iconPath = new vscode.ThemeIcon('play');
+        }
+        return item;
+      }
     }
   }
 
@@ -104,13 +111,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const listings = (await this.snapshots.list()).filter((l) => !account || l.meta.account === account);
         return listings.length
           ? listings.map((listing) => ({ kind: 'snapshot', listing, connectionId: node.connectionId }))
-          : [{ kind: 'message', text: 'No snapshots yet: take one from the connection\'s menu' }];
+          : [{ kind: 'message', text: 'No snapshots yet: take one', command: { id: 'keapVault.takeSnapshot', args: [this.connectionNode(node.connectionId)] } }];
       }
       case 'snapshot': return EXPLORER_ENTITIES.map((entity) => ({ kind: 'entity', source: { type: 'snapshot', file: node.listing.file }, entity, count: node.listing.meta.counts[entity] ?? 0 }));
       case 'entity': return this.page(node.source, node.entity, key(node.source, node.entity), undefined);
       case 'record': return node.entity === 'orders' ? this.orderParts(node.source, node.id) : [];
       default: return [];
     }
+  }
+
+  private connectionNode(id: string): ExplorerNode | undefined {
+    const connection = this.connections.get(id);
+    return connection && { kind: 'connection', connection };
   }
 
   /** "Load more…" replaces itself with the next page. */

@@ -16,7 +16,7 @@ export type ExplorerNode =
   | { kind: 'entity'; source: RecordSource; entity: SnapshotEntity; count?: number }
   | { kind: 'record'; source: RecordSource; entity: SnapshotEntity; id: string; label: string; description?: string; expandable?: boolean }
   | { kind: 'more'; source: RecordSource; entity: SnapshotEntity; offset?: number; pageToken?: string }
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string; command?: { id: string; args: unknown[] } };
 
 /** Entities the explorer lists, in the order users look for them. */
 export const EXPLORER_ENTITIES: SnapshotEntity[] = ['orders', 'contacts', 'companies', 'products', 'payments', 'subscriptions', 'tags', 'campaigns', 'transactions', 'custom_fields'];

@@ -75,7 +75,6 @@ describe('Keap Vault workflow in VS Code', function () {
     const editor = await waitFor('the order to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
     assert.equal(editor.document.languageId, 'json');
     assert.equal((JSON.parse(editor.document.getText()) as { id: unknown }).id, order.id);
-    await screenshot('order-json');
   });
 
   it('validation puts the demo\'s planted problems into the Problems panel, on the records', async () => {
@@ -112,7 +111,6 @@ describe('Keap Vault workflow in VS Code', function () {
     const orderCreates = plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.oldId).sort();
     assert.deepEqual(orderCreates, [...lost.affected.orders].sort());
     assert.ok(state.selected.length > 0 && state.selected.every((id) => plan.steps.some((s) => s.id === id && (s.action === 'create' || s.action === 'update'))));
-    await screenshot('plan-preview');
 
     await panel.receive({ type: 'apply', stepIds: state.selected });
     const receipt = panel.state?.receipt;
