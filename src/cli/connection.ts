@@ -3,6 +3,7 @@
  * and the key from the environment only (KEAP_API_KEY, or the variable `--token-env` names), so it
  * never appears in shell history or process listings.
  */
+import { checkedBaseUrl } from '../core/keap/baseUrl';
 import { KeapClient } from '../core/keap/client';
 import { KEAP_API_BASE_URL } from '../core/keap/transport';
 import { UsageError } from './output';
@@ -21,10 +22,11 @@ export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv =
   if (!key) {
     throw new UsageError(`No Keap credential: set ${tokenEnv} to a personal access token or service account key (for the emulator, the token it printed at start).`);
   }
+  let checked: string;
   try {
-    new URL(baseUrl);
-  } catch {
-    throw new UsageError(`Not a URL: ${baseUrl}`);
+    checked = checkedBaseUrl(baseUrl);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-  return new KeapClient({ baseUrl, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined });
+  return new KeapClient({ baseUrl: checked, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined });
 }

@@ -29,6 +29,11 @@ export class FindingsView implements vscode.Disposable {
     this.replace(`snapshot:${snapshotFile}`, [...grouped.values()]);
   }
 
+  /** The snapshot is gone: its findings would open nothing. */
+  clearSnapshot(snapshotFile: string): void {
+    this.replace(`snapshot:${snapshotFile}`, []);
+  }
+
   showFileFindings(document: vscode.Uri, findings: Finding[], explain: (ruleId: string) => string | undefined): void {
     const diagnostics = findings.map((f) => {
       const p = f.position;

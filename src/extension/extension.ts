@@ -36,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   const snapshots = new SnapshotLibrary(context.globalStorageUri, context.secrets);
   const explorer = new ExplorerProvider(connections, snapshots, log);
   const findings = new FindingsView();
+  context.subscriptions.push(snapshots.onDidDelete((file) => findings.clearSnapshot(file)));
   const plans = new PlanIndex(context.globalState);
+  void plans.markInterrupted();
   const history = new RestoreHistoryProvider(plans);
   context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, trackWalkthrough(connections, snapshots, log));
   context.subscriptions.push(
@@ -51,6 +53,10 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerCompareCommands(context, log, snapshots);
   registerRestoreCommands(context, { log, connections, snapshots, plans });
   registerCommand(context, log, 'keapVault.setSnapshotKey', async () => {
+    if (await snapshots.key()) {
+      const ok = await vscode.window.showWarningMessage('Replace the snapshot encryption key? Snapshots encrypted with the current key open only with it: keep a copy of it first.', { modal: true }, 'Replace Key');
+      if (ok !== 'Replace Key') return;
+    }
     const key = await vscode.window.showInputBox({ prompt: 'Key for encrypting snapshots (kept in secret storage)', password: true, ignoreFocusOut: true });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });

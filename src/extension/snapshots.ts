@@ -4,23 +4,51 @@
  */
 import * as vscode from 'vscode';
 import { promises as fs } from 'node:fs';
-import { listSnapshots, type SnapshotListing } from '../core/snapshot/library';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
 
 export const SNAPSHOT_KEY_SECRET = 'keapVault.snapshotKey';
 
 export class SnapshotLibrary implements vscode.Disposable {
   private readonly open = new Map<string, Promise<SnapshotDb>>();
+  private readonly listings: ListingCache = new Map();
+  private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly deleted = new vscode.EventEmitter<string>();
+  /** A snapshot file was deleted (its findings go with it). */
+  readonly onDidDelete = this.deleted.event;
 
-  constructor(private readonly storage: vscode.Uri, private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly storage: vscode.Uri, private readonly secrets: vscode.SecretStorage) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('keapVault.snapshotFolder')) this.changed.fire();
+      }),
+      secrets.onDidChange((e) => {
+        if (e.key !== SNAPSHOT_KEY_SECRET) return;
+        // Another key reads other files: forget what was read with the old one.
+        this.listings.clear();
+        for (const file of [...this.open.keys()]) void this.close(file);
+        this.changed.fire();
+      }),
+    );
+  }
 
+  /**
+   * `keapVault.snapshotFolder`: absolute, `~/…`, or relative to the first workspace folder (to the
+   * extension's storage when no folder is open); empty: the extension's global storage.
+   */
   async folder(): Promise<string> {
     const configured = vscode.workspace.getConfiguration('keapVault').get<string>('snapshotFolder')?.trim();
-    const folder = configured
-      ? (vscode.workspace.workspaceFolders?.[0] && !configured.startsWith('/') ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, configured).fsPath : configured)
-      : vscode.Uri.joinPath(this.storage, 'snapshots').fsPath;
+    const storage = vscode.Uri.joinPath(this.storage, 'snapshots').fsPath;
+    let folder = storage;
+    if (configured) {
+      const expanded = configured === '~' || configured.startsWith('~/') || configured.startsWith('~\\') ? path.join(os.homedir(), configured.slice(1)) : configured;
+      const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? this.storage.fsPath;
+      folder = path.isAbsolute(expanded) ? expanded : path.resolve(base, expanded);
+    }
     await fs.mkdir(folder, { recursive: true });
     return folder;
   }
@@ -30,7 +58,7 @@ export class SnapshotLibrary implements vscode.Disposable {
   }
 
   async list(): Promise<SnapshotListing[]> {
-    return listSnapshots(await this.folder(), await this.key());
+    return listSnapshots(await this.folder(), await this.key(), this.listings);
   }
 
   db(file: string): Promise<SnapshotDb> {
@@ -46,6 +74,8 @@ export class SnapshotLibrary implements vscode.Disposable {
   async delete(file: string): Promise<void> {
     await this.close(file);
     await fs.rm(file, { force: true });
+    this.listings.delete(file);
+    this.deleted.fire(file);
     this.changed.fire();
   }
 
@@ -60,6 +90,8 @@ export class SnapshotLibrary implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+    this.deleted.dispose();
     for (const file of [...this.open.keys()]) void this.close(file);
     this.changed.dispose();
   }

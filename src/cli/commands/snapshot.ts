@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { captureSnapshot } from '../../core/snapshot/capture';
-import { CaptureJournal } from '../../core/snapshot/journal';
-import { latestSnapshot, newSnapshotPath, snapshotFileName } from '../../core/snapshot/library';
+import { interruptedCapture, latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { printJson, printTable, UsageError, type Io } from '../output';
@@ -96,20 +95,4 @@ function printCounts(io: Io, counts: Record<string, number | undefined>): void {
 async function accountOf(client: ReturnType<typeof clientFromFlags>): Promise<string> {
   if (!client.transport.tenantId) await client.ping();
   return client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
-}
-
-/** An interrupted full capture of this account in the folder, which a plain `snapshot` picks up again. */
-async function interruptedCapture(dir: string, account: string): Promise<string | undefined> {
-  const prefix = snapshotFileName(account).replace(/\d{8}T\d{6}Z\.kvsnap$/, '');
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return undefined;
-  }
-  for (const name of names.filter((n) => n.endsWith('.partial'))) {
-    const journal = await CaptureJournal.find(path.join(dir, name));
-    if (journal && journal.state.mode === 'full' && path.basename(journal.state.out).startsWith(prefix)) return journal.state.out;
-  }
-  return undefined;
 }

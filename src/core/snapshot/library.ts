@@ -5,6 +5,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ENVELOPE_MAGIC, isEncrypted } from './envelope';
+import { CaptureJournal } from './journal';
 import { SnapshotError } from './errors';
 import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
 
@@ -38,8 +39,14 @@ export function newSnapshotPath(dir: string, account: string, at = new Date(), e
   }
 }
 
-/** Snapshots in a folder, newest first; files that are not readable snapshots are skipped. */
-export async function listSnapshots(dir: string, key?: string): Promise<SnapshotListing[]> {
+/** Listings already read, by file, valid while the file's size and modification time stay the same. */
+export type ListingCache = Map<string, { stamp: string; listing: SnapshotListing }>;
+
+/**
+ * Snapshots in a folder, newest first; files that are not readable snapshots are skipped. Reading a
+ * listing loads the file, so callers that list often (a tree) pass a cache.
+ */
+export async function listSnapshots(dir: string, key?: string, cache?: ListingCache): Promise<SnapshotListing[]> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -50,17 +57,25 @@ export async function listSnapshots(dir: string, key?: string): Promise<Snapshot
   for (const name of names.filter((n) => n.endsWith(SNAPSHOT_EXTENSION))) {
     const file = path.join(dir, name);
     try {
+      const { size, mtimeMs } = await fs.stat(file);
+      const stamp = `${size}:${mtimeMs}`;
+      const known = cache?.get(file);
+      if (known?.stamp === stamp) {
+        out.push(known.listing);
+        continue;
+      }
       const db = await SnapshotDb.open(file, { key, metadataOnly: true });
       const meta = db.meta();
       db.close();
-      const { size } = await fs.stat(file);
       const head = Buffer.alloc(ENVELOPE_MAGIC.length);
       const handle = await fs.open(file, 'r');
       await handle.read(head, 0, head.length, 0);
       await handle.close();
-      out.push({ file, meta, bytes: size, encrypted: isEncrypted(head) });
+      const listing = { file, meta, bytes: size, encrypted: isEncrypted(head) };
+      cache?.set(file, { stamp, listing });
+      out.push(listing);
     } catch (err) {
-      if (!(err instanceof SnapshotError)) throw err;
+      if (!(err instanceof SnapshotError) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
   return out.sort((a, b) => b.meta.finishedAt.localeCompare(a.meta.finishedAt));
@@ -68,4 +83,20 @@ export async function listSnapshots(dir: string, key?: string): Promise<Snapshot
 
 export async function latestSnapshot(dir: string, account: string, key?: string): Promise<SnapshotListing | undefined> {
   return (await listSnapshots(dir, key)).find((s) => s.meta.account === account);
+}
+
+/** An interrupted full capture of this account in the folder, which a plain `snapshot` picks up again. */
+export async function interruptedCapture(dir: string, account: string): Promise<string | undefined> {
+  const prefix = snapshotFileName(account).replace(/\d{8}T\d{6}Z\.kvsnap$/, '');
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return undefined;
+  }
+  for (const name of names.filter((n) => n.endsWith('.partial'))) {
+    const journal = await CaptureJournal.find(path.join(dir, name));
+    if (journal && journal.state.mode === 'full' && path.basename(journal.state.out).startsWith(prefix)) return journal.state.out;
+  }
+  return undefined;
 }

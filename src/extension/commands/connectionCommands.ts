@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { pickConnection } from './pickers';
@@ -10,7 +11,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     if (name === undefined) return;
     const baseUrl = await vscode.window.showInputBox({
       title: 'Add Keap connection (2/3)', prompt: 'Keap REST API base URL', value: 'https://api.infusionsoft.com/crm/rest', ignoreFocusOut: true,
-      validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Not a URL'; } },
+      validateInput: (v) => { try { checkedBaseUrl(v); return undefined; } catch (err) { return (err as Error).message; } },
     });
     if (baseUrl === undefined) return;
     const connection = await connections.add(name, baseUrl);
@@ -26,10 +27,11 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     if (name === undefined) return;
     const baseUrl = await vscode.window.showInputBox({
       title: `Edit ${connection.name} (2/2)`, prompt: 'Keap REST API base URL', value: connection.baseUrl, ignoreFocusOut: true,
-      validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Not a URL'; } },
+      validateInput: (v) => { try { checkedBaseUrl(v); return undefined; } catch (err) { return (err as Error).message; } },
     });
     if (baseUrl === undefined) return;
-    await connections.edit(connection.id, { name, baseUrl });
+    const { credentialCleared } = await connections.edit(connection.id, { name, baseUrl });
+    if (credentialCleared) void vscode.window.showInformationMessage(`Keap Vault: ${name || connection.name} now points at another host, so its credential was cleared: set it again.`);
   });
 
   registerCommand(context, log, 'keapVault.setCredential', async (node?: ExplorerNode) => {
@@ -55,7 +57,6 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
 
   registerCommand(context, log, 'keapVault.tryDemo', async () => {
     const connection = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the Keap emulator with demo data…' }, () => connections.ensureDemo());
-    void vscode.commands.executeCommand('setContext', 'keapVault.demoStarted', true);
     return connection.baseUrl;
   });
 }

@@ -9,6 +9,8 @@ export function registerCommand(context: vscode.ExtensionContext, log: vscode.Lo
     try {
       return await handler(...args);
     } catch (err) {
+      // The user said no (a modal, a cancelled progress): nothing went wrong.
+      if (err instanceof vscode.CancellationError) return undefined;
       const message = (err as Error).message ?? String(err);
       log.error(`${id}: ${message}`);
       void vscode.window.showErrorMessage(`Keap Vault: ${message}`);

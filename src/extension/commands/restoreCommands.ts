@@ -30,20 +30,24 @@ interface RestoreDeps {
 export function registerRestoreCommands(context: vscode.ExtensionContext, deps: RestoreDeps): PlanPanelServices {
   const { log, connections, snapshots, plans } = deps;
 
-  /** Reads live, plans against the account's ledger, writes the plan file and records it. */
-  const makePlan = async (snapshotFile: string, connection: Connection, options: PlanOptions): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
+  /**
+   * Checks the account first (one request), then reads live, plans against the account's ledger,
+   * writes the plan file and records it. Cancelling stops the live read.
+   */
+  const makePlan = async (snapshotFile: string, connection: Connection, options: PlanOptions, signal?: AbortSignal): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
     const client = await connections.client(connection.id);
     const snapshot = await snapshots.db(snapshotFile);
-    const { db: live, readAt } = await readLiveAccount(client);
+    await client.ping();
+    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    await connections.noteAccount(connection.id, account);
+    const from = snapshot.meta().account;
+    if (from !== account) {
+      const ok = await vscode.window.showWarningMessage(
+        `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`, { modal: true }, 'Plan Anyway');
+      if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
+    }
+    const { db: live, readAt } = await readLiveAccount(client, { signal });
     try {
-      const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
-      await connections.noteAccount(connection.id, account);
-      const from = snapshot.meta().account;
-      if (from !== account) {
-        const ok = await vscode.window.showWarningMessage(
-          `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`, { modal: true }, 'Plan Anyway');
-        if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
-      }
       const ledger = await Ledger.open(ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account));
       let plan: RestorePlan;
       try {
@@ -62,12 +66,25 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     }
   };
 
+  /** makePlan in a notification with Cancel. */
+  const planWithProgress = (title: string, snapshotFile: string, connection: Connection, options: PlanOptions) =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
+      try {
+        return await makePlan(snapshotFile, connection, options, controller.signal);
+      } catch (err) {
+        if (controller.signal.aborted) throw new vscode.CancellationError();
+        throw err;
+      }
+    });
+
   const services: PlanPanelServices = {
     extensionUri: context.extensionUri, log, connections, snapshots, plans,
     replan: async (entry, plan, options) => {
       const connection = connections.get(entry.connectionId);
       if (!connection || !plan.snapshot.file) throw new Error('The plan\'s connection or snapshot is gone: plan again from the snapshot.');
-      return makePlan(plan.snapshot.file, connection, { ...plan.options, ...options });
+      return planWithProgress('Keap Vault: re-planning (reading the live account)…', plan.snapshot.file, connection, { ...plan.options, ...options });
     },
   };
 
@@ -79,7 +96,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   };
 
   const planAndShow = async (snapshotFile: string, connection: Connection, options: PlanOptions, title: string): Promise<string> => {
-    const made = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, () => makePlan(snapshotFile, connection, options));
+    const made = await planWithProgress(title, snapshotFile, connection, options);
     PlanPanel.show(services, made.entry, made.plan);
     markDone(WALKTHROUGH_KEYS.planned);
     return made.plan.planId;
@@ -122,7 +139,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const entry = planId ? plans.get(planId) : undefined;
     if (!entry) throw new Error('That restore is no longer in the history.');
     if (!existsSync(entry.file)) throw new Error(`The plan file ${entry.file} is gone.`);
-    PlanPanel.show(services, entry, await plans.read(entry), { checkStale: entry.status !== 'applied' });
+    PlanPanel.show(services, entry, await plans.read(entry), { checkStale: !entry.status.startsWith('applied') && entry.status !== 'applying' });
   });
 
   registerCommand(context, log, 'keapVault.forgetRestore', async (entry?: PlanEntry) => {
@@ -131,7 +148,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
 
   // Apply happens in the preview, after review; from the palette this brings the preview forward.
   registerCommand(context, log, 'keapVault.applyPlan', async () => {
-    const latest = plans.list().find((e) => e.status === 'planned' || e.status === 'interrupted');
+    const latest = plans.list().find((e) => !e.status.startsWith('applied'));
     if (!latest) throw new Error('No restore plan to apply: plan one from a snapshot first.');
     await vscode.commands.executeCommand('keapVault.openRestore', latest.planId);
     void vscode.window.showInformationMessage('Keap Vault: review the plan, choose what to restore, and press Apply in the preview.');

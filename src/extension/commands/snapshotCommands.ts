@@ -1,9 +1,10 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { captureSnapshot } from '../../core/snapshot/capture';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
-import { latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
+import { interruptedCapture, latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
 import { searchOrders } from '../../core/snapshot/query';
-import type { ConnectionStore } from '../connections/connections';
+import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes';
 import { recordUri } from '../recordDocuments';
@@ -14,9 +15,21 @@ import { registerCommand } from './register';
 export function registerSnapshotCommands(
   context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: ConnectionStore, snapshots: SnapshotLibrary, explorer: ExplorerProvider,
 ): void {
+  /** One capture per connection at a time: a second start (a double click) joins the running one. */
+  const running = new Map<string, Promise<string | undefined>>();
   const take = async (node: ExplorerNode | undefined, incremental: boolean) => {
     const connection = await pickConnection(connections, node);
     if (!connection) return;
+    const already = running.get(connection.id);
+    if (already) {
+      void vscode.window.showInformationMessage(`Keap Vault: a snapshot of ${connection.name} is already being taken.`);
+      return already;
+    }
+    const capture = capture1(connection, incremental).finally(() => running.delete(connection.id));
+    running.set(connection.id, capture);
+    return capture;
+  };
+  const capture1 = async (connection: Connection, incremental: boolean): Promise<string | undefined> => {
     const client = await connections.client(connection.id);
     const folder = await snapshots.folder();
     const encrypt = vscode.workspace.getConfiguration('keapVault').get<boolean>('encryptSnapshots') ?? false;
@@ -28,11 +41,16 @@ export function registerSnapshotCommands(
     const previous = await latestSnapshot(folder, account, await snapshots.key());
     if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
-    const out = newSnapshotPath(folder, account);
+    // A full capture that was cancelled or crashed is picked up where it stopped, as the CLI does.
+    const resumed = incremental ? undefined : await interruptedCapture(folder, account);
+    const out = resumed ?? newSnapshotPath(folder, account);
+    if (resumed) log.info(`Resuming the interrupted snapshot ${resumed}`);
     // The notification has the numbers and Cancel; the explorer shows a progress bar while it runs.
-    const result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort(new Error('Snapshot cancelled; take it again to resume where it stopped.')));
+    const controller = new AbortController();
+    let result;
+    try {
+      result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
       let records = 0;
       return captureSnapshot({
         client, out, key, signal: controller.signal, previous: previous?.meta,
@@ -44,6 +62,13 @@ export function registerSnapshotCommands(
         },
       }).then((r) => ({ ...r, records }));
     }));
+    } catch (err) {
+      if (!controller.signal.aborted) throw err;
+      // What was read is kept (unencrypted NDJSON beside the snapshot) so that taking it again resumes.
+      const choice = await vscode.window.showInformationMessage(`Keap Vault: snapshot of ${connection.name} cancelled. Take it again to resume where it stopped.`, 'Discard What Was Read');
+      if (choice) await fs.rm(`${out}.partial`, { recursive: true, force: true });
+      return undefined;
+    }
     log.info(`Snapshot ${result.file}: ${result.requests} requests, ${JSON.stringify(result.meta.counts)}`);
     snapshots.refresh();
     if (result.anomalies.length) {

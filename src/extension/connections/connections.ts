@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { KeapClient } from '../../core/keap/client';
 import type { RateWindow } from '../../core/keap/throttle';
+import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
 import { startSeededEmulator, type RunningEmulator } from '../../emulator';
 
@@ -52,34 +53,35 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   async add(name: string, baseUrl = KEAP_API_BASE_URL): Promise<Connection> {
-    const url = new URL(baseUrl); // throws on nonsense before anything is stored
-    if (url.username || url.password) throw new Error('Put the credential in its own field, not in the URL');
-    const connection: Connection = { id: `c${Date.now().toString(36)}`, name: name.trim() || url.host, baseUrl: url.toString().replace(/\/$/, '') };
+    const url = checkedBaseUrl(baseUrl);
+    const connection: Connection = { id: `c${Date.now().toString(36)}`, name: name.trim() || new URL(url).host, baseUrl: url };
     await this.state.update(STATE_KEY, [...this.list(), connection]);
     this.changed.fire();
     return connection;
   }
 
-  /** Renames a connection or points it at another URL (then its account is learnt again). */
-  async edit(id: string, changes: { name?: string; baseUrl?: string }): Promise<Connection> {
+  /**
+   * Renames a connection or points it at another URL. Another host means another account and maybe
+   * another party: its account is learnt again and the stored credential is cleared, never sent there.
+   */
+  async edit(id: string, changes: { name?: string; baseUrl?: string }): Promise<{ connection: Connection; credentialCleared: boolean }> {
     const known = this.get(id);
     if (!known) throw new Error(`No connection ${id}`);
     if (known.demo) throw new Error('The demo connection cannot be edited.');
-    let { baseUrl } = known;
-    if (changes.baseUrl !== undefined) {
-      const url = new URL(changes.baseUrl);
-      if (url.username || url.password) throw new Error('Put the credential in its own field, not in the URL');
-      baseUrl = url.toString().replace(/\/$/, '');
-    }
+    const baseUrl = changes.baseUrl !== undefined ? checkedBaseUrl(changes.baseUrl) : known.baseUrl;
+    const otherHost = new URL(baseUrl).host !== new URL(known.baseUrl).host;
     const edited: Connection = { ...known, name: changes.name?.trim() || known.name, baseUrl, account: baseUrl === known.baseUrl ? known.account : undefined };
     await this.state.update(STATE_KEY, this.list().map((c) => (c.id === id ? edited : c)));
+    if (otherHost) await this.secrets.delete(secretKey(id));
+    this.clients.delete(id);
     this.changed.fire();
-    return edited;
+    return { connection: edited, credentialCleared: otherHost };
   }
 
   async remove(id: string): Promise<void> {
     await this.state.update(STATE_KEY, this.list().filter((c) => c.id !== id));
     await this.secrets.delete(secretKey(id));
+    this.clients.delete(id);
     if (id === DEMO_CONNECTION_ID) await this.stopDemo();
     this.changed.fire();
   }
@@ -92,11 +94,13 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   async setCredential(id: string, credential: string): Promise<void> {
+    this.clients.delete(id);
     await this.secrets.store(secretKey(id), credential.trim());
     this.changed.fire();
   }
 
   async clearCredential(id: string): Promise<void> {
+    this.clients.delete(id);
     await this.secrets.delete(secretKey(id));
     this.changed.fire();
   }
@@ -105,14 +109,24 @@ export class ConnectionStore implements vscode.Disposable {
     return !!(await this.secrets.get(secretKey(id)));
   }
 
-  /** Starts (once) the emulator behind the demo connection and records the connection. */
+  /**
+   * Starts (once) the emulator behind the demo connection and records the connection. Global state,
+   * the secret and the change event are written only when the emulator has just started: listeners
+   * refresh the tree, which asks for clients again.
+   */
   async ensureDemo(): Promise<Connection> {
-    this.demo ??= startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }).then((emulator) => {
-      this.log.info(`Keap emulator (demo) listening on ${emulator.apiBaseUrl}`);
-      return emulator;
-    });
+    if (!this.demo) {
+      const starting = startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS });
+      this.demo = starting;
+      starting.catch(() => {
+        if (this.demo === starting) this.demo = undefined; // a failed start may be tried again
+      });
+    }
     const emulator = await this.demo;
-    const connection: Connection = { ...this.get(DEMO_CONNECTION_ID), id: DEMO_CONNECTION_ID, name: 'Keap emulator (demo)', baseUrl: emulator.apiBaseUrl, demo: true };
+    const known = this.get(DEMO_CONNECTION_ID);
+    if (known?.baseUrl === emulator.apiBaseUrl) return known;
+    this.log.info(`Keap emulator (demo) listening on ${emulator.apiBaseUrl}`);
+    const connection: Connection = { ...known, id: DEMO_CONNECTION_ID, name: 'Keap emulator (demo)', baseUrl: emulator.apiBaseUrl, demo: true };
     const others = this.list().filter((c) => c.id !== DEMO_CONNECTION_ID);
     await this.state.update(STATE_KEY, [connection, ...others]);
     await this.secrets.store(secretKey(DEMO_CONNECTION_ID), emulator.token);
@@ -148,7 +162,12 @@ export class ConnectionStore implements vscode.Disposable {
   private async stopDemo(): Promise<void> {
     const demo = this.demo;
     this.demo = undefined;
-    await (await demo)?.close();
+    this.clients.delete(DEMO_CONNECTION_ID);
+    try {
+      await (await demo)?.close();
+    } catch (err) {
+      this.log.warn(`Stopping the demo emulator: ${(err as Error).message}`);
+    }
   }
 
   dispose(): void {

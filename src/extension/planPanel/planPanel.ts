@@ -10,11 +10,11 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ApplyCancelledError, applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
+import type { Receipt } from '../../core/restore/applier';
 import { readLiveAccount } from '../../core/restore/liveRead';
 import { Ledger } from '../../core/restore/ledger';
 import type { RestorePlan } from '../../core/restore/plan';
-import { describeChanges, liveChangesSince, StalePlanError } from '../../core/restore/staleness';
+import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import type { HostToWebview, PlanViewState, ReplanOptions, WebviewToHost } from '../../webview/protocol';
 import { toPlanView } from '../../webview/state';
@@ -22,6 +22,7 @@ import type { ConnectionStore } from '../connections/connections';
 import { recordUri } from '../recordDocuments';
 import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
+import { ApplyRun, type RunMessage } from './applyRun';
 import { newNonce, planPanelHtml } from './planPanelHtml';
 
 export const PLAN_VIEW_TYPE = 'keapVault.planPreview';
@@ -45,11 +46,16 @@ export class PlanPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, PlanPanel>();
 
   private ready = false;
+  private disposed = false;
+  /** A re-plan is running: apply and another re-plan wait for it. */
+  private replanning = false;
+  /** Bumped when an apply or re-plan starts, so a staleness check begun before it does not speak after. */
+  private generation = 0;
   /** Messages said while the page was not listening; progress is not queued (the state carries it). */
   private queue: HostToWebview[] = [];
   private ui?: PlanViewState;
   private stale?: { reason: string };
-  private applying?: AbortController;
+  private readonly onRun = (message: RunMessage) => this.runSaid(message);
   private readonly disposables: vscode.Disposable[] = [];
   private readyWaiters: Array<() => void> = [];
 
@@ -70,19 +76,22 @@ export class PlanPanel implements vscode.Disposable {
   static serializer(services: PlanPanelServices): vscode.WebviewPanelSerializer {
     return {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
-        const planId = (saved as { ui?: { planId?: unknown } } | undefined)?.ui?.planId;
-        const entry = typeof planId === 'string' ? services.plans.get(planId) : undefined;
+        const pageUi = (saved as { ui?: PlanViewState } | undefined)?.ui;
+        const entry = typeof pageUi?.planId === 'string' ? services.plans.get(pageUi.planId) : undefined;
         panel.webview.options = webviewOptions(services.extensionUri);
         if (!entry || !existsSync(entry.file)) {
-          panel.webview.html = '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Plan File".</p></body></html>';
+          panel.webview.html = '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Restore Plan File…".</p></body></html>';
           return;
         }
         try {
           const plan = await services.plans.read(entry);
-          const revived = new PlanPanel(services, panel, entry, plan, (saved as { ui: PlanViewState }).ui);
-          void revived.checkStale();
+          // The page's state is the newest for what the user chose; the host's copy knows how an apply ended.
+          const host = services.plans.savedUi(entry.planId);
+          const ui = pageUi && { ...pageUi, progress: { ...pageUi.progress, ...host?.progress }, receipt: host?.receipt ?? pageUi.receipt };
+          const revived = new PlanPanel(services, panel, entry, plan, ui ?? host);
+          if (!entry.status.startsWith('applied')) void revived.checkStale();
         } catch (err) {
-          panel.webview.html = `<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>`;
+          panel.webview.html = '<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>';
           services.log.error(`Reopening plan ${entry.planId}: ${(err as Error).message}`);
         }
       },
@@ -101,9 +110,9 @@ export class PlanPanel implements vscode.Disposable {
     private plan: RestorePlan,
     savedUi: PlanViewState | undefined,
   ) {
-    this.ui = savedUi?.planId === plan.planId ? savedUi : undefined;
-    if (this.ui?.applying) this.ui = { ...this.ui, applying: false }; // the window reloaded mid-apply: the ledger knows, resume re-checks
+    this.ui = savedUi?.planId === plan.planId ? { ...savedUi, applying: false } : undefined;
     PlanPanel.panels.set(plan.planId, this);
+    this.attachToRun();
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'keap-vault.svg');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message as WebviewToHost)),
@@ -125,11 +134,20 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   get isApplying(): boolean {
-    return !!this.applying;
+    return !!ApplyRun.of(this.plan.planId);
   }
 
-  /** A promise of the current apply, for callers that must wait for it (tests, the apply command). */
-  applyDone?: Promise<Receipt | undefined>;
+  /** An apply of this plan still running (started from this preview or an earlier one): show it. */
+  private attachToRun(): void {
+    const run = ApplyRun.of(this.plan.planId);
+    if (!run) return;
+    run.attach(this.onRun);
+    this.ui = { ...(this.ui ?? this.freshUi([])), applying: true, progress: { ...this.ui?.progress, ...run.progress } };
+  }
+
+  private freshUi(selected: string[]): PlanViewState {
+    return { planId: this.plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false }, selected, progress: {}, applying: false };
+  }
 
   private load(): void {
     const webview = this.panel.webview;
@@ -173,14 +191,13 @@ export class PlanPanel implements vscode.Disposable {
         case 'setState':
           if (message.state?.planId !== this.plan.planId) return;
           // Apply's progress and receipt are the host's to say; the rest is the user's.
-          this.ui = { ...message.state, progress: { ...message.state.progress, ...this.ui?.progress }, applying: !!this.applying, receipt: this.ui?.receipt ?? message.state.receipt };
+          this.ui = { ...message.state, progress: { ...message.state.progress, ...this.ui?.progress }, applying: this.isApplying, receipt: this.ui?.receipt ?? message.state.receipt };
           return;
         case 'apply':
-          this.applyDone = this.apply(message.stepIds);
-          await this.applyDone;
+          await this.apply(message.stepIds);
           return;
         case 'cancelApply':
-          this.applying?.abort(new ApplyCancelledError('Apply cancelled; the ledger is consistent: apply again to continue.'));
+          ApplyRun.of(this.plan.planId)?.cancel();
           return;
         case 'exportIdMap':
           await vscode.commands.executeCommand('keapVault.exportIdMap', await this.ledgerFile(), message.format);
@@ -189,7 +206,11 @@ export class PlanPanel implements vscode.Disposable {
           await this.openRecord(message.entity, message.id, message.where);
           return;
         case 'replan':
-          await this.replan(message.options);
+          try {
+            await this.replan(message.options);
+          } catch (err) {
+            if (!(err instanceof vscode.CancellationError)) throw err;
+          }
           return;
         default:
           this.services.log.warn(`Plan preview: ignored an unknown message ${JSON.stringify((message as { type?: unknown })?.type)}`);
@@ -204,86 +225,77 @@ export class PlanPanel implements vscode.Disposable {
     return ledgerFileOf(this.plan, await this.services.snapshots.folder());
   }
 
-  /** Re-reads live and tells the page whether Apply may run. */
+  /**
+   * Re-reads live and tells the page whether Apply may run. Says nothing if an apply or re-plan began
+   * meanwhile (its own writes would look like changes), or if the preview was closed.
+   */
   async checkStale(): Promise<boolean> {
-    const client = await this.services.connections.client(this.entry.connectionId);
-    const ledger = await Ledger.open(await this.ledgerFile());
-    const started = ledger.stepsOf(this.plan.planId).map((s) => s.stepId);
-    ledger.close();
-    const { db } = await readLiveAccount(client);
+    const generation = this.generation;
+    const plan = this.plan;
     try {
-      const changed = liveChangesSince(this.plan, db, started);
-      if (!changed.length) return false;
+      const client = await this.services.connections.client(this.entry.connectionId);
+      const ledger = await Ledger.open(await this.ledgerFile());
+      const started = ledger.stepsOf(plan.planId).map((s) => s.stepId);
+      ledger.close();
+      const { db } = await readLiveAccount(client);
+      let changed;
+      try {
+        changed = liveChangesSince(plan, db, started);
+      } finally {
+        db.close();
+      }
+      if (this.disposed || generation !== this.generation || this.isApplying || !changed.length) return false;
       this.markStale(`The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`);
       return true;
-    } finally {
-      db.close();
+    } catch (err) {
+      const message = `Could not check whether the plan is still current: ${(err as Error).message}`;
+      this.services.log.warn(`Plan ${plan.planId}: ${message}`);
+      if (!this.disposed && generation === this.generation) this.post({ type: 'error', message });
+      return false;
     }
   }
 
   private markStale(reason: string): void {
     this.stale = { reason };
-    void this.services.plans.setStatus(this.plan.planId, 'stale');
+    const status = this.services.plans.get(this.plan.planId)?.status;
+    if (status === 'planned' || status === 'interrupted') void this.services.plans.setStatus(this.plan.planId, 'stale');
     this.post({ type: 'stale', reason });
   }
 
   private async apply(stepIds: string[]): Promise<Receipt | undefined> {
-    if (this.applying) throw new Error('This plan is being applied already.');
+    if (this.replanning) throw new Error('Wait for the re-plan to finish.');
+    if (this.isApplying) throw new Error('This plan is being applied already.');
     if (this.stale) throw new Error(this.stale.reason);
     const actionable = new Set(this.plan.steps.filter((s) => s.action === 'create' || s.action === 'update').map((s) => s.id));
     const chosen = stepIds.filter((id) => actionable.has(id));
     if (!chosen.length) throw new Error('Nothing selected to apply.');
-    const only = new Set(chosen);
-    const ordinal = new Map(chosen.map((id, i) => [id, i]));
-    const controller = new AbortController();
-    this.applying = controller;
-    this.ui = {
-      ...(this.ui ?? { planId: this.plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false }, progress: {} }),
-      selected: chosen, applying: true, receipt: undefined,
-    };
-    await this.services.plans.setStatus(this.plan.planId, 'applying');
-    const { connections, snapshots, log } = this.services;
-    try {
-      const client = await connections.client(this.entry.connectionId);
-      const ledgerFile = await this.ledgerFile();
-      const snapshotFile = this.plan.snapshot.file;
-      const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
-      log.info(`Applying plan ${this.plan.planId}: ${chosen.length} step(s) into ${this.plan.account}`);
-      const receipt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (progress) => applyPlan({
-        client, plan: this.plan, ledgerFile, snapshot, only, signal: controller.signal,
-        readLive: async () => (await readLiveAccount(client, { signal: controller.signal })).db,
-        onProgress: (p) => {
-          if (!only.has(p.step.id)) return;
-          const index = ordinal.get(p.step.id)!;
-          progress.report({ message: `${index + 1}/${chosen.length}` });
-          this.progress(p, index, chosen.length);
-        },
-      }));
-      this.ui = { ...this.ui, applying: false, receipt };
-      await this.services.plans.saveUi(this.ui);
-      const problems = receipt.failed.length + receipt.verification.problems.length;
-      await this.services.plans.setStatus(this.plan.planId, problems ? 'applied with problems' : 'applied', receipt);
-      log.info(`Applied plan ${this.plan.planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
-      this.post({ type: 'receipt', receipt });
-      void vscode.window.showInformationMessage(`Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`);
-      return receipt;
-    } catch (err) {
-      this.ui = this.ui && { ...this.ui, applying: false };
-      if (err instanceof StalePlanError) {
-        this.markStale(err.message);
-        return undefined;
-      }
-      await this.services.plans.setStatus(this.plan.planId, 'interrupted');
-      throw err;
-    } finally {
-      this.applying = undefined;
-    }
+    this.generation++;
+    const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile());
+    this.ui = { ...(this.ui ?? this.freshUi(chosen)), selected: chosen, receipt: undefined };
+    this.attachToRun();
+    return run.done;
   }
 
-  private progress(p: ApplyProgress, index: number, total: number): void {
-    const status = p.status;
-    if (this.ui) this.ui = { ...this.ui, progress: { ...this.ui.progress, [p.step.id]: { status, newId: p.newId, message: p.message } } };
-    this.post({ type: 'progress', stepId: p.step.id, status, newId: p.newId, message: p.message, index, total });
+  /** What the running apply says, for this preview (kept in the host's state, posted when the page listens). */
+  private runSaid(message: RunMessage): void {
+    const ui = this.ui ?? this.freshUi([]);
+    switch (message.type) {
+      case 'progress':
+        this.ui = { ...ui, applying: true, progress: { ...ui.progress, [message.stepId]: { status: message.status, newId: message.newId, message: message.message } } };
+        break;
+      case 'receipt':
+        this.ui = { ...ui, applying: false, receipt: message.receipt };
+        void this.services.plans.saveUi(this.ui);
+        break;
+      case 'stale':
+        this.ui = { ...ui, applying: false };
+        this.stale = { reason: message.reason };
+        break;
+      case 'error':
+        this.ui = { ...ui, applying: false };
+        break;
+    }
+    if (!this.disposed) this.post(message);
   }
 
   private async openRecord(entity: string, id: string, where: 'snapshot' | 'live'): Promise<void> {
@@ -300,9 +312,18 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private async replan(options: ReplanOptions): Promise<void> {
-    if (this.applying) throw new Error('Wait for the apply to finish before re-planning.');
-    const next = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Keap Vault: re-planning (reading the live account)…' },
-      () => this.services.replan(this.entry, this.plan, options));
+    if (this.isApplying) throw new Error('Wait for the apply to finish before re-planning.');
+    if (this.replanning) return;
+    this.replanning = true;
+    this.generation++;
+    let next: { entry: PlanEntry; plan: RestorePlan };
+    try {
+      next = await this.services.replan(this.entry, this.plan, options);
+    } finally {
+      this.replanning = false;
+    }
+    if (this.disposed) return; // the new plan is in the Restores view
+    if (this.ui) void this.services.plans.saveUi(this.ui);
     PlanPanel.panels.delete(this.plan.planId);
     this.entry = next.entry;
     this.plan = next.plan;
@@ -319,9 +340,12 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (PlanPanel.panels.get(this.plan.planId) === this) PlanPanel.panels.delete(this.plan.planId);
+    ApplyRun.of(this.plan.planId)?.detach(this.onRun);
     if (this.ui) void this.services.plans.saveUi(this.ui);
-    // Closing the preview does not stop an apply: it ends in the ledger, and the history view shows it.
+    // Closing the preview does not stop an apply (see ApplyRun): reopening the plan shows it again.
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }

@@ -3,7 +3,7 @@
  * connection it targets and how its last apply ended. Kept in global state (no secrets: ids, paths,
  * counts); the plan itself stays in its file and the truth about applied steps in the ledger.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
@@ -28,9 +28,13 @@ export interface PlanEntry {
   result?: { created: number; updated: number; failed: number; problems: number; finishedAt: string };
 }
 
-/** The account's ledger lives beside the plan's snapshot, where the CLI keeps it too. */
+/**
+ * The account's ledger lives beside the plan's snapshot, where the CLI keeps it too; a plan made on
+ * another machine names a folder that is not here, and then the snapshot folder holds it.
+ */
 export function ledgerFileOf(plan: RestorePlan, snapshotFolder: string): string {
-  return ledgerFileFor(plan.snapshot.file ? path.dirname(plan.snapshot.file) : snapshotFolder, plan.account);
+  const beside = plan.snapshot.file ? path.dirname(plan.snapshot.file) : undefined;
+  return ledgerFileFor(beside && existsSync(beside) ? beside : snapshotFolder, plan.account);
 }
 
 const STATE_KEY = 'keapVault.restores';
@@ -91,7 +95,17 @@ export class PlanIndex implements vscode.Disposable {
 
   async saveUi(ui: PlanViewState): Promise<void> {
     const small = Object.keys(ui.progress).length <= MAX_SAVED_PROGRESS;
-    await this.state.update(UI_KEY(ui.planId), { ...ui, applying: false, progress: small ? ui.progress : {} });
+    // A big receipt's id map stays in the ledger (Export id map reads it there).
+    const receipt = ui.receipt && ui.receipt.idMap.length > MAX_SAVED_PROGRESS ? { ...ui.receipt, idMap: [] } : ui.receipt;
+    await this.state.update(UI_KEY(ui.planId), { ...ui, applying: false, progress: small ? ui.progress : {}, receipt });
+  }
+
+  /** After a window reload no apply is running here any more: one that was, was interrupted. */
+  async markInterrupted(): Promise<void> {
+    const list = this.list();
+    if (!list.some((e) => e.status === 'applying')) return;
+    await this.state.update(STATE_KEY, list.map((e) => (e.status === 'applying' ? { ...e, status: 'interrupted' as const } : e)));
+    this.fireChanged();
   }
 
   async forget(planId: string): Promise<void> {

@@ -1,0 +1,145 @@
+/**
+ * One apply of a plan from VS Code, independent of the preview that started it: closing the preview
+ * does not stop it, and a preview opened again attaches to it (progress, Cancel, the receipt).
+ * At most one run per plan in this window; the core's lock keeps it to one per account everywhere.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { ApplyCancelledError, applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
+import { readLiveAccount } from '../../core/restore/liveRead';
+import { ApplyLockedError } from '../../core/restore/lock';
+import type { RestorePlan } from '../../core/restore/plan';
+import { StalePlanError } from '../../core/restore/staleness';
+import type { HostToWebview, StepProgress } from '../../webview/protocol';
+import type { ConnectionStore } from '../connections/connections';
+import type { PlanEntry, PlanIndex, RestoreStatus } from '../restore/planIndex';
+import type { SnapshotLibrary } from '../snapshots';
+
+export interface ApplyRunServices {
+  log: vscode.LogOutputChannel;
+  connections: ConnectionStore;
+  snapshots: SnapshotLibrary;
+  plans: PlanIndex;
+}
+
+/** What a run says, for the preview showing it (the same messages the page understands). */
+export type RunMessage = Extract<HostToWebview, { type: 'progress' | 'receipt' | 'stale' | 'error' }>;
+
+export class ApplyRun {
+  private static readonly running = new Map<string, ApplyRun>();
+
+  /** Per step id, what Keap answered so far (for a preview that attaches late). */
+  readonly progress: Record<string, StepProgress> = {};
+  readonly done: Promise<Receipt | undefined>;
+  private readonly controller = new AbortController();
+  private listener?: (message: RunMessage) => void;
+
+  static of(planId: string): ApplyRun | undefined {
+    return ApplyRun.running.get(planId);
+  }
+
+  /** Starts applying the chosen create/update steps of a plan. */
+  static start(services: ApplyRunServices, entry: PlanEntry, plan: RestorePlan, stepIds: string[], ledgerFile: string): ApplyRun {
+    if (ApplyRun.running.has(plan.planId)) throw new Error('This plan is being applied already.');
+    return new ApplyRun(services, entry, plan, stepIds, ledgerFile);
+  }
+
+  private constructor(
+    private readonly services: ApplyRunServices,
+    private readonly entry: PlanEntry,
+    private readonly plan: RestorePlan,
+    private readonly stepIds: string[],
+    private readonly ledgerFile: string,
+  ) {
+    ApplyRun.running.set(plan.planId, this);
+    this.done = this.run().finally(() => ApplyRun.running.delete(plan.planId));
+  }
+
+  attach(listener: (message: RunMessage) => void): void {
+    this.listener = listener;
+  }
+
+  detach(listener: (message: RunMessage) => void): void {
+    if (this.listener === listener) this.listener = undefined;
+  }
+
+  cancel(): void {
+    this.controller.abort(new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: apply again to continue.'));
+  }
+
+  private say(message: RunMessage): void {
+    this.listener?.(message);
+  }
+
+  private async run(): Promise<Receipt | undefined> {
+    const { plans, log } = this.services;
+    const planId = this.plan.planId;
+    const before = plans.get(planId)?.status ?? 'planned';
+    await plans.setStatus(planId, 'applying');
+    let status: RestoreStatus = 'interrupted';
+    try {
+      const receipt = await this.apply();
+      const problems = receipt.failed.length + receipt.verification.problems.length;
+      status = problems ? 'applied with problems' : 'applied';
+      await plans.setStatus(planId, status, receipt);
+      log.info(`Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
+      this.say({ type: 'receipt', receipt });
+      void vscode.window.showInformationMessage(`Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`);
+      return receipt;
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      if (err instanceof StalePlanError) {
+        status = 'stale';
+        this.say({ type: 'stale', reason: message });
+      } else {
+        // Another apply holds the account: this one never started, so the plan keeps its status.
+        if (err instanceof ApplyLockedError) status = before;
+        this.say({ type: 'error', message });
+      }
+      log.warn(`Apply of plan ${planId}: ${message}`);
+      await plans.setStatus(planId, status);
+      return undefined;
+    }
+  }
+
+  private async apply(): Promise<Receipt> {
+    const { connections, snapshots, log } = this.services;
+    const client = await connections.client(this.entry.connectionId);
+    await client.ping();
+    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    if (account !== this.plan.account) {
+      throw new Error(`This plan is for the account ${this.plan.account}, and this connection reaches ${account}: open the plan with a connection to ${this.plan.account}.`);
+    }
+    const snapshotFile = this.plan.snapshot.file;
+    const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
+    const only = new Set(this.stepIds);
+    const ordinal = new Map(this.stepIds.map((id, i) => [id, i]));
+    log.info(`Applying plan ${this.plan.planId}: ${this.stepIds.length} step(s) into ${this.plan.account}`);
+    const attempt = (breakLock: boolean) => vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) => applyPlan({
+      client, plan: this.plan, ledgerFile: this.ledgerFile, snapshot, only, breakLock, signal: this.controller.signal,
+      readLive: async () => (await readLiveAccount(client, { signal: this.controller.signal })).db,
+      onProgress: (p) => {
+        if (!only.has(p.step.id)) return;
+        const index = ordinal.get(p.step.id)!;
+        bar.report({ message: `${index + 1}/${this.stepIds.length}` });
+        this.stepDone(p, index);
+      },
+    }));
+    try {
+      return await attempt(false);
+    } catch (err) {
+      if (!(err instanceof ApplyLockedError) || !err.stale) throw err;
+      // A window reload or a crash stopped an earlier apply; its ledger says what was done.
+      const choice = await vscode.window.showWarningMessage(
+        `An earlier apply on ${this.plan.account} stopped without finishing (process ${err.owner.pid}, started ${err.owner.startedAt}). Resume it? Steps already done are not sent again.`,
+        { modal: true }, 'Resume');
+      if (choice !== 'Resume') throw err;
+      return attempt(true);
+    }
+  }
+
+  private stepDone(p: ApplyProgress, index: number): void {
+    this.progress[p.step.id] = { status: p.status, newId: p.newId, message: p.message };
+    this.say({ type: 'progress', stepId: p.step.id, status: p.status, newId: p.newId, message: p.message, index, total: this.stepIds.length });
+  }
+}
