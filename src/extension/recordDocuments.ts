@@ -12,7 +12,8 @@ import type { SnapshotLibrary } from './snapshots';
 export const RECORD_SCHEME = 'keap-vault';
 
 export function recordUri(source: RecordSource, entity: SnapshotEntity, id: string): vscode.Uri {
-  const where = source.type === 'snapshot' ? `file=${encodeURIComponent(source.file)}` : `connection=${encodeURIComponent(source.connectionId)}`;
+  // A live record is read again each time it is opened (VS Code caches a virtual document by its URI).
+  const where = source.type === 'snapshot' ? `file=${encodeURIComponent(source.file)}` : `connection=${encodeURIComponent(source.connectionId)}&read=${Date.now()}`;
   return vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${source.type}/${entity}/${encodeURIComponent(id)}.json`, query: where });
 }
 
@@ -37,6 +38,7 @@ export class RecordDocuments implements vscode.TextDocumentContentProvider {
       const resource = (client as unknown as Record<string, { get?: (id: string) => Promise<unknown> }>)[entity];
       record = resource?.get ? await resource.get(id) : undefined;
     }
-    return record === undefined ? `// ${entity} ${id} is not in ${source.type === 'snapshot' ? 'this snapshot' : 'the account'}\n` : JSON.stringify(record, null, 2) + '\n';
+    // Valid JSON either way: the documents are shown in the json language.
+    return JSON.stringify(record === undefined ? { missing: `${entity} ${id} is not in ${source.type === 'snapshot' ? 'this snapshot' : 'the account'}` } : record, null, 2) + '\n';
   }
 }
