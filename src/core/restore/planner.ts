@@ -261,11 +261,20 @@ class Planner {
   /** The custom field that marks restored records: created as a visible step when the account lacks it. */
   private markerField(recordType: string): Resolution {
     const liveId = this.live.markerFieldIds.get(recordType);
-    if (liveId) return this.useLive('custom_fields', liveId);
+    if (liveId) {
+      // A step of its own (not a bare live reference): the records written carry `marker:TYPE` in
+      // their references, and apply finds the field's live id through this step.
+      this.dependOnLive('custom_fields', liveId);
+      return this.addStep({
+        entity: 'custom_fields', oldId: `marker:${recordType}`, liveId, action: 'skip', reason: 'restored-earlier', recordType,
+        label: `${MARKER_LABEL} (${recordType.toLowerCase()})`,
+        detail: `The custom field "${MARKER_LABEL}" on ${recordType.toLowerCase()}s is in the account (field ${liveId}): restored records are marked there`,
+      }, liveId);
+    }
     return this.addStep({
       entity: 'custom_fields', oldId: `marker:${recordType}`, action: 'create', reason: 'marker-field-missing', recordType,
       label: `${MARKER_LABEL} (${recordType.toLowerCase()})`,
-      detail: `Create the text custom field "${MARKER_LABEL}" on ${recordType.toLowerCase()}s: restored records carry their snapshot id there, so a re-run or a resume recognises them`,
+      detail: `Create the text custom field "${MARKER_LABEL}" on ${recordType.toLowerCase()}s: restored records carry their id from the snapshot there, so a re-run or a resume recognises them`,
       payload: { label: MARKER_LABEL, field_type: 'TEXT' },
     });
   }

@@ -140,6 +140,27 @@ describe('Restore: plan and apply', function () {
     assert.equal(receipt.created, acting.length);
   });
 
+  it('a second restore into an account that has the marker field already writes its records with that field', async () => {
+    const fixture = await accountWithSnapshot(60, 'restore-second');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 1, seed: 3 });
+    const first = await apply(fixture, await makePlan(fixture));
+    assert.deepEqual(first.failed, []);
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 1, seed: 4 });
+    const plan = await makePlan(fixture);
+    const marker = plan.steps.find((s) => s.id === 'custom_fields:marker:ORDER')!;
+    assert.equal(marker.action, 'skip', 'the field exists: it is not created again');
+    assert.ok(marker.liveId && /^\d+$/.test(marker.liveId));
+    const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
+    assert.ok(order.refs?.some((r) => r.entity === 'custom_fields' && r.oldId === 'marker:ORDER'), 'the order is written with the marker');
+    const before = fixture.store.orders.size;
+    const second = await apply(fixture, plan);
+    assert.deepEqual(second.failed, []);
+    assert.equal(fixture.store.orders.size, before + 1);
+    // The new order carries the marker, so the next plan recognises it.
+    const again = await makePlan(fixture);
+    assert.equal(again.steps.find((s) => s.id === order.id)?.reason, 'restored-earlier');
+  });
+
   it('refuses a stale plan and names the record that changed', async () => {
     const fixture = await accountWithSnapshot(40, 'restore-stale');
     applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 5 });

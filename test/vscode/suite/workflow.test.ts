@@ -149,7 +149,7 @@ describe('Keap Vault workflow in VS Code', function () {
     panel.panel.dispose();
   });
 
-  it('restore this order, from the tree: plans exactly that order and what it needs', async () => {
+  it('restore this order, from the tree: plans exactly that order and what it needs; its apply survives closing the preview', async () => {
     const db = await api.snapshots.db(snapshotFile);
     const unpaid = db.all<{ id: string }>('SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id LIMIT 50').map((r) => r.id);
     const live = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-orders', { ids: unpaid.slice(0, 2) });
@@ -163,7 +163,22 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.ok(creates.includes(`orders:${lost}`), `creates ${creates.join(', ')}`);
     assert.ok(!creates.includes(`orders:${alsoLost}`), 'the other lost order is not in this plan');
     assert.deepEqual(creates.filter((id) => id.startsWith('orders:')), [`orders:${lost}`]);
-    api.planPanel(planId)?.panel.dispose();
+
+    // Apply, and close the preview at once: the apply goes on, and the preview opened again shows it end.
+    const first = api.planPanel(planId)!;
+    const state = await waitFor('the preview to load', () => first.state);
+    const before = (await emulatorCounts(baseUrl)).orders;
+    const applying = first.receive({ type: 'apply', stepIds: state.selected });
+    first.panel.dispose();
+    await vscode.commands.executeCommand('keapVault.openRestore', planId);
+    const again = await waitFor('the preview to reopen', () => api.planPanel(planId));
+    assert.notEqual(again, first);
+    await applying;
+    const receipt = await waitFor('the reopened preview to get the receipt', () => again.state?.receipt);
+    assert.deepEqual(receipt.failed, []);
+    assert.equal((await emulatorCounts(baseUrl)).orders, before + 1, 'the order is back, once');
+    assert.equal(api.plans.get(planId)?.status, 'applied');
+    again.panel.dispose();
   });
 
   it('an incremental snapshot, compared with the first one, holds the restored orders under new ids', async () => {
@@ -173,10 +188,10 @@ describe('Keap Vault workflow in VS Code', function () {
     const listing = (await api.snapshots.list()).find((s) => s.file === later)!;
     assert.ok(listing.meta.incrementalFrom, 'it was taken incrementally');
     // Keap has no feed of deletions: an incremental snapshot adds what is new or changed and says that
-    // deletions were not checked (the two orders deleted since are still in it).
+    // deletions were not checked (the orders deleted since are still in it).
     assert.equal(listing.meta.deletionsChecked, false);
     const first = (await api.snapshots.list()).find((s) => s.file === snapshotFile)!;
-    assert.equal(listing.meta.counts.orders, (first.meta.counts.orders ?? 0) + 3, 'the first snapshot\'s orders and the 3 restored under new ids');
+    assert.equal(listing.meta.counts.orders, (first.meta.counts.orders ?? 0) + 4, 'the first snapshot\'s orders, and the 3 + 1 restored under new ids');
 
     const compared = vscode.commands.executeCommand<{ added: number; removed: number } | undefined>('keapVault.compareSnapshots', snapshotFile, later);
     await new Promise((r) => setTimeout(r, 1000)); // the quick pick of differences opens
