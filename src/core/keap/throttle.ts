@@ -1,6 +1,7 @@
 /**
  * Keeps Keap Vault inside Keap's quota instead of bouncing off it. Requests are admitted through
- * rolling windows (Keap's windows roll) counted at send time, plus a cap on requests in flight.
+ * rolling windows (Keap's windows roll), counted from admission and moved to when their answer came
+ * (the latest Keap can have counted them), plus a cap on requests in flight.
  * Keap's headers correct the picture: their limits replace ours, and quota used by someone else
  * (another script on the same tenant) is booked as if we had spent it. A 429 pauses everyone.
  *
@@ -41,7 +42,7 @@ export const KEAP_OAUTH_WINDOWS: RateWindow[] = [
 ];
 
 interface Window extends RateWindow {
-  /** Send times inside the window, oldest first. */
+  /** Times of requests inside the window (admitted, or answered once the answer came), oldest first. */
   log: number[];
   /** Learned from Keap's headers; such a window follows Keap's numbers. */
   learned?: 'product' | 'tenant';
@@ -129,16 +130,34 @@ export class RequestThrottle {
       this.stats.waitedMs += wait;
       await sleep(wait, signal);
     }
-    const now = this.now();
-    for (const w of this.windows) w.log.push(now);
+    const admitted = this.now();
+    for (const w of this.windows) w.log.push(admitted);
     this.inFlight++;
     let done = false;
     return () => {
       if (done) return;
       done = true;
       this.inFlight--;
+      this.restamp(admitted, this.now());
       this.released.shift()?.();
     };
+  }
+
+  /**
+   * Keap counts a request when it arrives, which may be well after we admitted it (a busy event
+   * loop, a slow connection) and is at the latest when its answer comes back: count it then, so a
+   * late request is not taken for an early one and the next burst does not land in its window.
+   */
+  private restamp(admitted: number, answered: number): void {
+    if (answered <= admitted) return;
+    for (const w of this.windows) {
+      const at = w.log.lastIndexOf(admitted);
+      if (at < 0) continue; // already out of the window
+      w.log.splice(at, 1);
+      let insert = w.log.length;
+      while (insert > 0 && w.log[insert - 1] > answered) insert--;
+      w.log.splice(insert, 0, answered);
+    }
   }
 
   /** How long until every window has room for one more request. */

@@ -97,6 +97,21 @@ describe('Quota', () => {
       (await throttle.acquire())();
     });
 
+    it('counts a request when its answer came, so a late request does not let the next burst into its window', async () => {
+      const { c, now } = clock();
+      const t0 = c.now;
+      const throttle = new RequestThrottle({ windows: [{ limit: 2, windowMs: 1000 }], maxConcurrent: 4, maxWaitMs: 0 }, now);
+      const slow = await throttle.acquire();
+      (await throttle.acquire())();
+      c.now += 400;
+      slow(); // its answer came 400 ms after it was admitted: Keap may have counted it that late
+      c.now = t0 + 1000;
+      (await throttle.acquire())(); // the quick one has left the window
+      await assert.rejects(throttle.acquire(), /in 1 s/, 'the slow one still holds its place until 1400');
+      c.now = t0 + 1400;
+      (await throttle.acquire())();
+    });
+
     it('never has more requests in flight than allowed', async () => {
       const throttle = new RequestThrottle({ windows: [], maxConcurrent: 2 });
       const a = await throttle.acquire();
