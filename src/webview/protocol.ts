@@ -3,103 +3,24 @@
  * by both sides. The webview posts `ready` once its listener is installed; the host buffers what it
  * has to say until then and answers with `init`.
  *
- * The plan types are mirrored here rather than imported from core/restore/plan: that module imports
- * node:crypto, which the webview's tsconfig (DOM, no Node types) cannot resolve. A compile-time test
- * (test/webview/protocolTypes.test.ts) keeps the mirror assignable from the core types, so a change
- * there that the webview does not know about fails the build instead of the preview.
+ * The plan and receipt types are the core's own (core/restore/planTypes, which has no Node
+ * imports); the views below only leave out what the page never needs.
  */
+import type { PlanStep, RestorePlan } from '../core/restore/planTypes';
 
-export type PlanAction = 'create' | 'update' | 'skip' | 'conflict' | 'blocked';
+export type {
+  ConflictResolution, FieldChangeView, Headline, PlanAction, ReasonCode, Receipt as ReceiptView, RestoreEntity, PlanOptions as PlanOptionsView,
+} from '../core/restore/planTypes';
+export { RESTORE_ORDER } from '../core/restore/planTypes';
+import type { PlanAction, PlanOptions, Receipt as ReceiptView, RestoreEntity } from '../core/restore/planTypes';
+
 export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'update', 'skip', 'conflict', 'blocked'];
 
-export type ReasonCode =
-  | 'missing-in-live'
-  | 'marker-field-missing'
-  | 'identical'
-  | 'restored-earlier'
-  | 'present-differs'
-  | 'differs'
-  | 'matched-by-key'
-  | 'likely-duplicate'
-  | 'parent-missing'
-  | 'parent-blocked'
-  | 'cannot-create'
-  | 'past-start-date'
-  | 'not-restorable'
-  | 'would-overpay'
-  | 'linked-by-choice'
-  | 'created-by-choice';
+/** What the preview shows of a plan step: payloads and id references stay with the host. */
+export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'>;
 
-/** Entities in the order their steps run (mirrors RESTORE_ORDER). */
-export const RESTORE_ORDER = [
-  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
-] as const;
-export type RestoreEntity = (typeof RESTORE_ORDER)[number];
-
-export interface FieldChangeView {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** What the preview shows of a plan step; payloads are not needed (the host may strip them). */
-export interface PlanStepView {
-  id: string;
-  entity: RestoreEntity;
-  action: PlanAction;
-  reason: ReasonCode;
-  detail: string;
-  oldId: string;
-  liveId?: string;
-  label?: string;
-  dependsOn: string[];
-  changes?: FieldChangeView[];
-  pulledIn?: boolean;
-  sideEffects?: string[];
-  recordType?: string;
-}
-
-export type Headline = Partial<Record<RestoreEntity, Record<PlanAction, number>>>;
-
-export interface PlanOptionsView {
-  entities?: RestoreEntity[];
-  records?: string[];
-  updateExisting?: boolean;
-  missingParent?: 'skip' | 'create' | 'fail';
-  subscriptionsStartToday?: boolean;
-  resolutions?: Record<string, 'link' | 'create'>;
-}
-
-export interface PlanView {
-  formatVersion: string;
-  planId: string;
-  createdAt: string;
-  account: string;
-  apiBaseUrl: string;
-  snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string; file?: string };
-  live: { readAt: string; fingerprint: string };
-  options: PlanOptionsView;
-  markerLabel: string;
-  headline: Headline;
-  warnings: string[];
-  steps: PlanStepView[];
-}
-
-/** Mirrors core/restore/applier Receipt. */
-export interface ReceiptView {
-  planId: string;
-  startedAt: string;
-  finishedAt: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  reconciled: number;
-  failed: Array<{ stepId: string; message: string }>;
-  notApplied: Array<{ stepId: string; action: string; reason: string }>;
-  idMap: Array<{ entity: RestoreEntity; oldId: string; newId: string }>;
-  requests: number;
-  verification: { checked: number; problems: string[] };
-}
+/** The plan without payloads and without the hashes of the live records it depends on. */
+export type PlanView = Omit<RestorePlan, 'steps' | 'live'> & { steps: PlanStepView[]; live: Pick<RestorePlan['live'], 'readAt' | 'fingerprint'> };
 
 /** `running` is sent before a step's request; the others mirror ApplyProgress['status']. */
 export type StepStatus = 'running' | 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done';
@@ -133,7 +54,7 @@ export interface PlanViewState {
 }
 
 /** Options a person may re-plan with to resolve blocked steps (a subset of PlanOptions). */
-export type ReplanOptions = Pick<PlanOptionsView, 'missingParent' | 'subscriptionsStartToday' | 'updateExisting' | 'resolutions'>;
+export type ReplanOptions = Pick<PlanOptions, 'missingParent' | 'subscriptionsStartToday' | 'updateExisting' | 'resolutions'>;
 
 export type HostToWebview =
   /** A plan to show. `state` is the host's copy of the UI state (from the serializer), if any. */

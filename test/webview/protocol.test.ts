@@ -1,39 +1,28 @@
 /**
- * The webview mirrors the plan and receipt types (its tsconfig cannot load core/restore/plan, which
- * imports node:crypto). These checks fail the compile when the core types drift from the mirror,
- * and check the shared view logic (selection, validity) without a browser.
+ * The webview uses the core's plan types (core/restore/planTypes) with the host-only parts left out;
+ * these checks keep the action list and the apply statuses in step, and check the shared view logic
+ * (selection, validity) without a browser.
  */
 import assert from 'node:assert/strict';
-import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
-import { headlineOf, RESTORE_ORDER as CORE_ORDER, type PlanAction as CoreAction, type PlanOptions, type PlanStep, type ReasonCode as CoreReason, type RestoreEntity as CoreEntity, type RestorePlan } from '../../src/core/restore/plan';
+import type { ApplyProgress } from '../../src/core/restore/applier';
+import { headlineOf, type PlanStep, type RestorePlan } from '../../src/core/restore/plan';
 import {
-  isHostMessage, PLAN_ACTIONS, RESTORE_ORDER, type PlanAction, type PlanOptionsView, type PlanStepView, type PlanView, type PlanViewState, type ReasonCode, type ReceiptView, type RestoreEntity, type StepStatus,
+  isHostMessage, PLAN_ACTIONS, type PlanStepView, type PlanView, type PlanViewState, type StepStatus,
 } from '../../src/webview/protocol';
 import { applyBlocker, planProblem, StepGraph } from '../../src/webview/selection';
 import { mergeUiState } from '../../src/webview/state';
 import { planStep, syntheticPlan } from './support/planFixture';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
-/** Fields of PlanStep the view does not need (the host may strip them before posting). */
-type HostOnlyStepFields = 'payload' | 'refs' | 'itemPatches';
-
 // Each element must be `true`; a drift makes it `false` and this line fails to compile.
-const mirrors: [
-  Equal<ReasonCode, CoreReason>,
-  Equal<PlanAction, CoreAction>,
-  Equal<RestoreEntity, CoreEntity>,
-  Equal<Exclude<keyof PlanStep, HostOnlyStepFields>, keyof PlanStepView>,
+const fits: [
   PlanStep extends PlanStepView ? true : false,
   RestorePlan extends PlanView ? true : false,
-  Equal<PlanOptions, PlanOptionsView>,
-  Equal<Receipt, ReceiptView>,
   ApplyProgress['status'] extends StepStatus ? true : false,
-] = [true, true, true, true, true, true, true, true, true];
+] = [true, true, true];
 
 describe('webview protocol and view logic', () => {
-  it('mirrors the core types and constants', () => {
-    assert.ok(mirrors.every(Boolean));
-    assert.deepEqual([...RESTORE_ORDER], [...CORE_ORDER]);
+  it('shows every action the core counts, and takes a whole plan or step as its view', () => {
+    assert.ok(fits.every(Boolean));
     assert.deepEqual([...PLAN_ACTIONS], Object.keys(headlineOf([planStep('contacts', '1')]).contacts!));
   });
 

@@ -18,7 +18,9 @@ import { LiveIndex } from './liveIndex';
 import { ApplyLock } from './lock';
 import { liveChangesSince, StalePlanError } from './staleness';
 import { comparable, MARKER_LABEL, markerValue, RESTORE_NOTE_TAG } from './payloads';
-import { type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
+import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
+
+export type { Receipt } from './plan';
 
 export { StalePlanError } from './staleness';
 
@@ -54,21 +56,6 @@ export interface ApplyOptions {
   only?: ReadonlySet<string>;
 }
 
-export interface Receipt {
-  planId: string;
-  startedAt: string;
-  finishedAt: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  /** Pending steps found done in live after a crash (not sent again). */
-  reconciled: number;
-  failed: Array<{ stepId: string; message: string }>;
-  notApplied: Array<{ stepId: string; action: string; reason: string }>;
-  idMap: Array<{ entity: RestoreEntity; oldId: string; newId: string }>;
-  requests: number;
-  verification: { checked: number; problems: string[] };
-}
 
 type Json = Record<string, unknown>;
 

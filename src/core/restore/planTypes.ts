@@ -1,0 +1,136 @@
+/**
+ * The restore plan's types, without behaviour or Node imports, so that the preview webview (a
+ * browser bundle) uses the very same definitions as the planner and the applier.
+ */
+import type { SnapshotEntity } from '../snapshot/entities';
+
+export type PlanAction = 'create' | 'update' | 'skip' | 'conflict' | 'blocked';
+
+export type ReasonCode =
+  | 'missing-in-live' // create: not in the account; Keap will give it a new id
+  | 'marker-field-missing' // create: the custom field that marks restored records
+  | 'identical' // skip: live has it as the snapshot does
+  | 'restored-earlier' // skip: an earlier restore created it (ledger / marker)
+  | 'present-differs' // skip: live has it with other values and updates were not asked for
+  | 'differs' // update: live has it with other values
+  | 'matched-by-key' // skip/update: the same record under another id (email, sku, name)
+  | 'likely-duplicate' // conflict: live has a record that looks like this one
+  | 'parent-missing' // blocked: depends on a record neither live nor being created
+  | 'parent-blocked' // blocked: depends on a step that cannot run
+  | 'cannot-create' // blocked: Keap's API cannot create this kind of record (campaigns)
+  | 'past-start-date' // blocked: Keap refuses subscriptions starting in the past
+  | 'not-restorable' // skip: derived data Keap makes itself (transactions)
+  | 'would-overpay' // conflict: the live order's balance is smaller than the payment
+  | 'linked-by-choice' // skip: the user said the live record a conflict named is this one
+  | 'created-by-choice'; // create: the user said the look-alike live record is a different one
+
+/** Entities a plan can act on, in the order their steps run. */
+export const RESTORE_ORDER = [
+  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
+] as const;
+export type RestoreEntity = (typeof RESTORE_ORDER)[number];
+
+/** A reference in a step's payload to another record, rewritten from the id map at apply time. */
+export interface IdReference {
+  /** Where in the payload the id goes, e.g. `contact_id`, `order_items[0].product_id`, `company.id`. */
+  path: string;
+  entity: RestoreEntity;
+  /** The id in the snapshot. */
+  oldId: string;
+}
+
+export interface FieldChangeView {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PlanStep {
+  /** `entity:oldId` (unique in a plan). */
+  id: string;
+  entity: RestoreEntity;
+  action: PlanAction;
+  reason: ReasonCode;
+  /** One line a person reads in the preview. */
+  detail: string;
+  /** The record's id in the snapshot. */
+  oldId: string;
+  /** The live record it matched (skip, update, conflict). */
+  liveId?: string;
+  /** A name to show: contact name, order title… (data: escape when rendering). */
+  label?: string;
+  /** Steps that must succeed first. */
+  dependsOn: string[];
+  /** Request body (create/update) written with snapshot ids; `refs` are rewritten before sending. */
+  payload?: Record<string, unknown>;
+  refs?: IdReference[];
+  /** For updates: before -> after per field. */
+  changes?: FieldChangeView[];
+  /** Added because a selected record needs it. */
+  pulledIn?: boolean;
+  /** Keap acts on this write (automations, receipts, commissions). */
+  sideEffects?: string[];
+  /** Custom-field steps: the record type the field belongs to (CONTACT, ORDER…). */
+  recordType?: string;
+  /** Order updates: item changes, by live item id. */
+  itemPatches?: Array<{ liveItemId: string; body: Record<string, unknown> }>;
+}
+
+export type Headline = Partial<Record<RestoreEntity, Record<PlanAction, number>>>;
+
+export interface RestorePlan {
+  formatVersion: string;
+  planId: string;
+  createdAt: string;
+  /** The account the plan restores into, and where it was read. */
+  account: string;
+  apiBaseUrl: string;
+  snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string; file?: string };
+  /** Hash per live record the plan depends on, and one over all of them. */
+  live: { readAt: string; fingerprint: string; records: Array<{ entity: SnapshotEntity; id: string; hash: string }> };
+  options: PlanOptions;
+  /** Custom field (label) that marks restored records, per record type. */
+  markerLabel: string;
+  headline: Headline;
+  warnings: string[];
+  steps: PlanStep[];
+}
+
+export type MissingParentPolicy = 'skip' | 'create' | 'fail';
+
+export interface PlanOptions {
+  /** Entity types to restore (default: all restorable). */
+  entities?: RestoreEntity[];
+  /** Records to restore with everything they need, e.g. `orders:1234`. */
+  records?: string[];
+  /** Update live records whose fields differ (default off). */
+  updateExisting?: boolean;
+  /** What to do with a record whose parent is missing and not selected. */
+  missingParent?: MissingParentPolicy;
+  /** Restore subscriptions starting today (Keap refuses past start dates). */
+  subscriptionsStartToday?: boolean;
+  /**
+   * What the user decided about conflicts, by step id: `link` (the live record the conflict names is
+   * this record: map to it, create nothing) or `create` (a different record: create it anyway).
+   */
+  resolutions?: Record<string, ConflictResolution>;
+}
+
+export type ConflictResolution = 'link' | 'create';
+
+/** What an apply did: counts, the id map of what it created, and the verification of restored orders. */
+export interface Receipt {
+  planId: string;
+  startedAt: string;
+  finishedAt: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Pending steps found done in live after a crash (not sent again). */
+  reconciled: number;
+  failed: Array<{ stepId: string; message: string }>;
+  notApplied: Array<{ stepId: string; action: string; reason: string }>;
+  idMap: Array<{ entity: RestoreEntity; oldId: string; newId: string }>;
+  requests: number;
+  verification: { checked: number; problems: string[] };
+}
