@@ -36,7 +36,11 @@ export async function emulatorCounts(baseUrl: string): Promise<Record<string, nu
   return (await emulatorAdmin<{ counts: Record<string, number> }>(baseUrl, 'GET', '/stats')).counts;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+/**
+ * Polls until `probe` gives a value. Generous by default: in code-server a webview's first load can
+ * stall for about 30 s on its service worker (seen now and then when panels open and close quickly).
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

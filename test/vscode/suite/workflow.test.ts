@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KeapVaultApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
-import { demoBaseUrl, emulatorAdmin, emulatorCounts, extensionApi, screenshot, waitFor } from './support';
+import { DEMO_TOKEN, demoBaseUrl, emulatorAdmin, emulatorCounts, extensionApi, screenshot, waitFor } from './support';
 
 describe('Keap Vault workflow in VS Code', function () {
   this.timeout(120_000);
@@ -137,10 +137,48 @@ describe('Keap Vault workflow in VS Code', function () {
     api.planPanel(planId!)?.panel.dispose();
   });
 
+  it('exports the id map through the save dialog', async () => {
+    const applied = api.plans.list().find((e) => e.status === 'applied')!;
+    const exported = vscode.commands.executeCommand<string | undefined>('keapVault.exportIdMap', applied, 'csv');
+    await new Promise((r) => setTimeout(r, 1500)); // the save dialog (VS Code's own in the browser) opens on the suggested file
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const file = await exported;
+    assert.ok(file, 'the export ended with the file it wrote');
+    const lines = (await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString().trim().split(/\r\n/);
+    assert.equal(lines[0], 'entity,old_id,new_id,plan_id,restored_at');
+    const orders = lines.filter((l) => l.startsWith('orders,'));
+    assert.equal(orders.length, 3, lines.join('\n'));
+  });
+
+  it('a plan the account moved away from is stale when reopened: Apply is refused, re-plan is offered', async () => {
+    const db = await api.snapshots.db(snapshotFile);
+    const lost = db.all<{ id: string }>('SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id DESC LIMIT 1')[0].id;
+    await emulatorAdmin(baseUrl, 'POST', '/disasters/delete-orders', { ids: [lost] });
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
+    const plan = await api.plans.read(api.plans.get(planId!)!);
+    api.planPanel(planId!)!.panel.dispose();
+    // Someone edits a contact the plan relies on (the lost order's contact) before it is applied.
+    const order = plan.steps.find((s) => s.id === `orders:${lost}`)!;
+    const contactRef = order.refs!.find((r) => r.entity === 'contacts')!;
+    const contactLiveId = plan.steps.find((s) => s.id === `contacts:${contactRef.oldId}`)?.liveId ?? contactRef.oldId;
+    const res = await fetch(`${baseUrl}/v2/contacts/${contactLiveId}?update_mask=job_title`, {
+      method: 'PATCH', body: JSON.stringify({ job_title: 'Changed meanwhile' }), headers: { 'content-type': 'application/json', 'X-Keap-API-Key': DEMO_TOKEN },
+    });
+    assert.equal(res.status, 200, await res.text());
+    await vscode.commands.executeCommand('keapVault.openRestore', planId);
+    const panel = await waitFor('the preview', () => api.planPanel(planId!));
+    await waitFor('the stale check', () => api.plans.get(planId!)?.status === 'stale');
+    const before = (await emulatorCounts(baseUrl)).orders;
+    await panel.receive({ type: 'apply', stepIds: [order.id, ...order.dependsOn] });
+    assert.equal((await emulatorCounts(baseUrl)).orders, before, 'nothing was written');
+    assert.equal(panel.isApplying, false);
+    panel.panel.dispose();
+  });
+
   it('closing the preview and reopening it from the Restores view shows the applied plan again', async () => {
-    const [latest, applied] = api.plans.list();
-    assert.equal(applied.status, 'applied', 'the history lists the applied restore under the newer plan');
-    assert.equal(latest.status, 'planned');
+    const history = api.plans.list();
+    assert.deepEqual(history.map((e) => e.status), ['stale', 'planned', 'applied'], 'the Restores view lists every plan, newest first, with how it ended');
+    const applied = history[2];
     await vscode.commands.executeCommand('keapVault.openRestore', applied.planId);
     const panel = await waitFor('the reopened preview', () => api.planPanel(applied.planId));
     await panel.whenReady();
