@@ -134,7 +134,9 @@ describe('Keap Vault workflow in VS Code', function () {
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
     const plan = await api.plans.read(api.plans.get(planId!)!);
     assert.deepEqual(plan.steps.filter((s) => s.action === 'create').map((s) => s.id), []);
-    api.planPanel(planId!)?.panel.dispose();
+    const panel = api.planPanel(planId!)!;
+    await panel.whenReady();
+    panel.panel.dispose();
   });
 
   it('exports the id map through the save dialog', async () => {
@@ -156,7 +158,9 @@ describe('Keap Vault workflow in VS Code', function () {
     await emulatorAdmin(baseUrl, 'POST', '/disasters/delete-orders', { ids: [lost] });
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
     const plan = await api.plans.read(api.plans.get(planId!)!);
-    api.planPanel(planId!)!.panel.dispose();
+    const first = api.planPanel(planId!)!;
+    await first.whenReady(); // closing a webview that is still loading can stall code-server's next one
+    first.panel.dispose();
     // Someone edits a contact the plan relies on (the lost order's contact) before it is applied.
     const order = plan.steps.find((s) => s.id === `orders:${lost}`)!;
     const contactRef = order.refs!.find((r) => r.entity === 'contacts')!;
