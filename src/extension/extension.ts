@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerConnectionCommands(context, log, connections);
   registerSnapshotCommands(context, log, connections, snapshots, explorer);
   registerValidateCommands(context, log, snapshots, findings);
-  registerCompareCommands(context, log, snapshots);
+  registerCompareCommands(context, log, snapshots, connections);
   registerRestoreCommands(context, { log, connections, snapshots, plans });
   registerCommand(context, log, 'keapVault.setSnapshotKey', async () => {
     if (await snapshots.key()) {

@@ -246,6 +246,26 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.match(editor.document.uri.query, /file=/);
   });
 
+  it('compares a snapshot with the live account: lost records removed, restored ones added under new ids', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const compared = vscode.commands.executeCommand<{ added: number; removed: number; changed: number } | undefined>('keapVault.compareWithLive', snapshotFile);
+    let settled = false;
+    void compared.then(() => { settled = true; }, () => { settled = true; });
+    // The live read comes first; then the quick pick of differences, whose first entry is accepted.
+    await waitFor('the compare to list the differences and open the picked record', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 500));
+      return settled || undefined;
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'keap-vault', 'the picked record opened');
+    const totals = await compared;
+    assert.ok(totals, 'the compare ended with its totals');
+    // Lost since the snapshot: 3 paid orders (restored under new ids), 2 + 1 unpaid (one restored), their payments.
+    assert.ok(totals.removed >= 6, JSON.stringify(totals));
+    assert.ok(totals.added >= 4 + 5, JSON.stringify(totals));
+  });
+
   it('validate current file marks an unknown product at its exact line and column', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test workspace is open');
