@@ -53,7 +53,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
       try {
         io.err('Reading the live account…');
         const { db: live, readAt } = await readLiveAccount(client);
-        const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+        const account = client.transport.account;
         const ledgerFile = flags.ledger ?? ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account);
         const ledger = await Ledger.open(ledgerFile);
         let plan: RestorePlan;

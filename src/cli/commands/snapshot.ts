@@ -39,7 +39,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
       if (!(threshold > 0 && threshold < 1)) throw new UsageError('--threshold must be a fraction between 0 and 1');
       if (flags.checkDeletions && !flags.since) throw new UsageError('--check-deletions goes with --since');
       const since = flags.since ? await SnapshotDb.open(flags.since, { key: snapshotKey() }) : undefined;
-      const account = since?.meta().account ?? (await accountOf(client));
+      const account = since?.meta().account ?? (await client.account());
       const out = flags.out ?? (await interruptedCapture(flags.dir, account)) ?? newSnapshotPath(flags.dir, account);
       const previous = since ? undefined : (await latestSnapshot(path.dirname(out), account, snapshotKey()))?.meta;
       const progress = captureProgressPrinter(io);
@@ -90,9 +90,4 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
 
 function printCounts(io: Io, counts: Record<string, number | undefined>): void {
   printTable(io, ['ENTITY', 'RECORDS'], Object.entries(counts).map(([entity, n]) => [entity, (n ?? 0).toLocaleString('en-US')]));
-}
-
-async function accountOf(client: ReturnType<typeof clientFromFlags>): Promise<string> {
-  if (!client.transport.tenantId) await client.ping();
-  return client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
 }

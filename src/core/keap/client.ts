@@ -45,4 +45,10 @@ export class KeapClient {
     await this.transport.request({ method: 'GET', path: '/v2/tags', query: { page_size: 1 } });
     return { baseUrl: this.transport.baseUrl, ms: Date.now() - started, quota: this.transport.lastQuota };
   }
+
+  /** The account this client reaches (Keap's tenant id), asking Keap once if no answer named it yet. */
+  async account(): Promise<string> {
+    if (!this.transport.tenantId) await this.ping();
+    return this.transport.account;
+  }
 }

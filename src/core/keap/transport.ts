@@ -82,6 +82,11 @@ export class KeapTransport {
   lastQuota: QuotaWindowReading[] = [];
   /** Keap's name for the account (`x-keap-tenant-id`), once an answer carried it. */
   tenantId?: string;
+
+  /** The account this transport reaches: Keap's tenant id once known, else the API's host. */
+  get account(): string {
+    return this.tenantId ?? new URL(this.baseUrl).host;
+  }
   /** Requests sent (every attempt counts: that is what Keap's quota counts). */
   requestCount = 0;
   private readonly http: AxiosInstance;

@@ -135,7 +135,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const finishedAt = new Date().toISOString();
     const meta = await db.save(out, {
       snapshotId: randomUUID(),
-      account: client.transport.tenantId ?? new URL(client.transport.baseUrl).host,
+      account: client.transport.account,
       apiBaseUrl: client.transport.baseUrl,
       startedAt: journal.state.startedAt,
       finishedAt,

@@ -81,8 +81,8 @@ export async function listSnapshots(dir: string, key?: string, cache?: ListingCa
   return out.sort((a, b) => b.meta.finishedAt.localeCompare(a.meta.finishedAt));
 }
 
-export async function latestSnapshot(dir: string, account: string, key?: string): Promise<SnapshotListing | undefined> {
-  return (await listSnapshots(dir, key)).find((s) => s.meta.account === account);
+export async function latestSnapshot(dir: string, account: string, key?: string, cache?: ListingCache): Promise<SnapshotListing | undefined> {
+  return (await listSnapshots(dir, key, cache)).find((s) => s.meta.account === account);
 }
 
 /** An interrupted full capture of this account in the folder, which a plain `snapshot` picks up again. */

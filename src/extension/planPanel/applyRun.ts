@@ -106,7 +106,7 @@ export class ApplyRun {
     const { connections, snapshots, log } = this.services;
     const client = await connections.client(this.entry.connectionId);
     await client.ping();
-    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    const account = client.transport.account;
     if (account !== this.plan.account) {
       throw new Error(`This plan is for the account ${this.plan.account}, and this connection reaches ${account}: open the plan with a connection to ${this.plan.account}.`);
     }
