@@ -17,6 +17,13 @@ export function recordUri(source: RecordSource, entity: SnapshotEntity, id: stri
   return vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${source.type}/${entity}/${encodeURIComponent(id)}.json`, query: where });
 }
 
+/** Opens a record document as JSON (the scheme carries no file extension to guess the language from). */
+export async function showRecord(uri: vscode.Uri, options?: vscode.TextDocumentShowOptions): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  return vscode.window.showTextDocument(doc, options);
+}
+
 export function parseRecordUri(uri: vscode.Uri): { source: RecordSource; entity: SnapshotEntity; id: string } {
   const [, type, entity, file] = uri.path.split('/');
   const params = new URLSearchParams(uri.query);

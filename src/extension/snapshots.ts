@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
+import { latestSnapshot, listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
 
 export const SNAPSHOT_KEY_SECRET = 'keapVault.snapshotKey';
@@ -59,6 +59,11 @@ export class SnapshotLibrary implements vscode.Disposable {
 
   async list(): Promise<SnapshotListing[]> {
     return listSnapshots(await this.folder(), await this.key(), this.listings);
+  }
+
+  /** The newest snapshot of an account in the folder (the base of incremental captures). */
+  async latest(account: string): Promise<SnapshotListing | undefined> {
+    return latestSnapshot(await this.folder(), account, await this.key(), this.listings);
   }
 
   db(file: string): Promise<SnapshotDb> {

@@ -3,9 +3,10 @@ import { readLiveAccount } from '../../core/restore/liveRead';
 import { diffSnapshots, VOLATILE_FIELDS, type SnapshotDiff } from '../../core/snapshot/diff';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode, RecordSource } from '../explorer/nodes';
-import { recordUri } from '../recordDocuments';
+import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
-import { fileOf, pickConnection, pickSnapshot } from './pickers';
+import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
+import { withCancellableProgress } from './cancellableProgress';
 import { registerCommand } from './register';
 
 /**
@@ -27,23 +28,11 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
     const snapshot = await pickSnapshot(snapshots, node, 'Compare which snapshot with the account now?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
-    const fromTree = typeof node === 'object' && node?.kind === 'snapshot' && node.connectionId ? connections.get(node.connectionId) : undefined;
-    const account = (await snapshots.db(file)).meta().account;
-    const same = connections.list().filter((c) => c.account === account);
-    const connection = fromTree ?? (same.length === 1 ? same[0] : await pickConnection(connections));
+    const connection = await pickConnectionFor(connections, (await snapshots.db(file)).meta().account, node);
     if (!connection) return;
     const client = await connections.client(connection.id);
     // Reading live costs about one request per 1,000 records of each kind; Cancel stops it.
-    const live = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Keap Vault: reading ${connection.name} to compare`, cancellable: true }, async (_p, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
-      try {
-        return (await readLiveAccount(client, { signal: controller.signal })).db;
-      } catch (err) {
-        if (controller.signal.aborted) throw new vscode.CancellationError();
-        throw err;
-      }
-    });
+    const live = await withCancellableProgress(`Keap Vault: reading ${connection.name} to compare`, async (signal) => (await readLiveAccount(client, { signal })).db);
     let diff: SnapshotDiff;
     try {
       diff = diffSnapshots(await snapshots.db(file), live, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200 });
@@ -75,6 +64,6 @@ async function showDiff(diff: SnapshotDiff, left: RecordSource, right: RecordSou
   const leftUri = recordUri(left, picked.entity as never, picked.id);
   const rightUri = recordUri(right, picked.entity as never, picked.id);
   if (picked.side === 'both') await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${picked.entity} ${picked.id} (${sides})`);
-  else await vscode.window.showTextDocument(picked.side === 'a' ? leftUri : rightUri);
+  else await showRecord(picked.side === 'a' ? leftUri : rightUri);
   return diff.totals;
 }

@@ -17,6 +17,16 @@ export async function pickConnection(connections: ConnectionStore, node?: Explor
   return picked?.connection;
 }
 
+/**
+ * The connection to work on a snapshot's account with: the one the tree showed it under, else the
+ * only connection known to reach that account, else the user's pick.
+ */
+export async function pickConnectionFor(connections: ConnectionStore, account: string, node?: ExplorerNode | string): Promise<Connection | undefined> {
+  if (typeof node === 'object' && node.kind === 'snapshot' && node.connectionId) return connections.get(node.connectionId);
+  const same = connections.list().filter((c) => c.account === account);
+  return same.length === 1 ? same[0] : pickConnection(connections);
+}
+
 export async function pickSnapshot(snapshots: SnapshotLibrary, node?: ExplorerNode | string, placeHolder = 'Which snapshot?'): Promise<SnapshotListing | string | undefined> {
   if (typeof node === 'string') return node;
   if (node?.kind === 'snapshot') return node.listing;

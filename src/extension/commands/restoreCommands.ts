@@ -14,9 +14,10 @@ import { planRestore } from '../../core/restore/planner';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
-import type { PlanEntry, PlanIndex } from '../restore/planIndex';
+import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
-import { fileOf, pickConnection, pickSnapshot } from './pickers';
+import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
+import { withCancellableProgress } from './cancellableProgress';
 import { registerCommand } from './register';
 import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
 
@@ -38,7 +39,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const client = await connections.client(connection.id);
     const snapshot = await snapshots.db(snapshotFile);
     await client.ping();
-    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    const account = client.transport.account;
     await connections.noteAccount(connection.id, account);
     const from = snapshot.meta().account;
     if (from !== account) {
@@ -68,16 +69,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
 
   /** makePlan in a notification with Cancel. */
   const planWithProgress = (title: string, snapshotFile: string, connection: Connection, options: PlanOptions) =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
-      try {
-        return await makePlan(snapshotFile, connection, options, controller.signal);
-      } catch (err) {
-        if (controller.signal.aborted) throw new vscode.CancellationError();
-        throw err;
-      }
-    });
+    withCancellableProgress(title, (signal) => makePlan(snapshotFile, connection, options, signal));
 
   const services: PlanPanelServices = {
     extensionUri: context.extensionUri, log, connections, snapshots, plans,
@@ -86,13 +78,6 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       if (!connection || !plan.snapshot.file) throw new Error('The plan\'s connection or snapshot is gone: plan again from the snapshot.');
       return planWithProgress('Keap Vault: re-planning (reading the live account)…', plan.snapshot.file, connection, { ...plan.options, ...options });
     },
-  };
-
-  /** The connection to restore into: the one the snapshot came from when it is known, else the user's pick. */
-  const targetFor = async (account: string, node?: ExplorerNode): Promise<Connection | undefined> => {
-    if (node?.kind === 'snapshot' && node.connectionId) return connections.get(node.connectionId);
-    const same = connections.list().filter((c) => c.account === account);
-    return same.length === 1 ? same[0] : pickConnection(connections);
   };
 
   const planAndShow = async (snapshotFile: string, connection: Connection, options: PlanOptions, title: string): Promise<string> => {
@@ -106,7 +91,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const snapshot = await pickSnapshot(snapshots, node, 'Restore from which snapshot?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
-    const connection = await targetFor((await snapshots.db(file)).meta().account, typeof node === 'string' ? undefined : node);
+    const connection = await pickConnectionFor(connections, (await snapshots.db(file)).meta().account, node);
     if (!connection) return;
     return planAndShow(file, connection, {}, `Keap Vault: planning the restore into ${connection.name} (reading the live account)…`);
   });
@@ -116,7 +101,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       throw new Error('Choose an order under a snapshot in the Keap Vault explorer.');
     }
     const file = node.source.file;
-    const connection = await targetFor((await snapshots.db(file)).meta().account);
+    const connection = await pickConnectionFor(connections, (await snapshots.db(file)).meta().account);
     if (!connection) return;
     return planAndShow(file, connection, { records: [`orders:${node.id}`] }, `Keap Vault: planning the restore of order ${node.id}…`);
   });
@@ -127,7 +112,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     if (!uri) return;
     const plan = parsePlan(await fs.readFile(uri.fsPath, 'utf8'));
     const known = plans.get(plan.planId);
-    const connection = (known && connections.get(known.connectionId)) ?? await targetFor(plan.account);
+    const connection = (known && connections.get(known.connectionId)) ?? await pickConnectionFor(connections, plan.account);
     if (!connection) return;
     const entry = await plans.remember(plan, uri.fsPath, connection.id);
     PlanPanel.show(services, entry, plan, { checkStale: true });
@@ -184,7 +169,7 @@ async function pickLedger(plans: PlanIndex, snapshots: SnapshotLibrary, entry?: 
   const folder = await snapshots.folder();
   const ledgerOf = async (e: PlanEntry) => {
     const plan = await plans.read(e).catch(() => undefined);
-    return ledgerFileFor(plan?.snapshot.file ? path.dirname(plan.snapshot.file) : folder, e.account);
+    return plan ? ledgerFileOf(plan, folder) : ledgerFileFor(folder, e.account);
   };
   if (entry) return ledgerOf(entry);
   const accounts = [...new Map(plans.list().map((e) => [e.account, e])).values()];

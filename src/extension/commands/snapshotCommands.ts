@@ -2,12 +2,12 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { captureSnapshot } from '../../core/snapshot/capture';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
-import { interruptedCapture, latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
+import { interruptedCapture, newSnapshotPath } from '../../core/snapshot/library';
 import { searchOrders } from '../../core/snapshot/query';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes';
-import { recordUri } from '../recordDocuments';
+import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
 import { fileOf, pickConnection, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
@@ -25,43 +25,43 @@ export function registerSnapshotCommands(
       void vscode.window.showInformationMessage(`Keap Vault: a snapshot of ${connection.name} is already being taken.`);
       return already;
     }
-    const capture = capture1(connection, incremental).finally(() => running.delete(connection.id));
+    const capture = snapshotOf(connection, incremental).finally(() => running.delete(connection.id));
     running.set(connection.id, capture);
     return capture;
   };
-  const capture1 = async (connection: Connection, incremental: boolean): Promise<string | undefined> => {
+  const snapshotOf = async (connection: Connection, incremental: boolean): Promise<string | undefined> => {
     const client = await connections.client(connection.id);
     const folder = await snapshots.folder();
     const encrypt = vscode.workspace.getConfiguration('keapVault').get<boolean>('encryptSnapshots') ?? false;
     const key = encrypt ? await snapshots.key() : undefined;
     if (encrypt && !key) throw new Error('Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
     await client.ping();
-    const account = client.transport.tenantId ?? new URL(client.transport.baseUrl).host;
+    const account = client.transport.account;
     await connections.noteAccount(connection.id, account);
-    const previous = await latestSnapshot(folder, account, await snapshots.key());
+    const previous = await snapshots.latest(account);
     if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
     // A full capture that was cancelled or crashed is picked up where it stopped, as the CLI does.
     const resumed = incremental ? undefined : await interruptedCapture(folder, account);
     const out = resumed ?? newSnapshotPath(folder, account);
     if (resumed) log.info(`Resuming the interrupted snapshot ${resumed}`);
-    // The notification has the numbers and Cancel; the explorer shows a progress bar while it runs.
     const controller = new AbortController();
-    let result;
-    try {
-      result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, (progress, token) => {
+    const read = (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => {
       token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
-      let records = 0;
       return captureSnapshot({
         client, out, key, signal: controller.signal, previous: previous?.meta,
         since: since ? { db: since, meta: since.meta() } : undefined,
         anomalyThreshold: vscode.workspace.getConfiguration('keapVault').get<number>('anomalyThreshold') ?? 0.2,
         onProgress: (p) => {
-          if (p.phase === 'records' && p.done) records += p.records;
           progress.report({ message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}` });
         },
-      }).then((r) => ({ ...r, records }));
-    }));
+      });
+    };
+    let result;
+    try {
+      // The notification has the numbers and Cancel; the explorer shows a progress bar while it runs.
+      result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, read));
     } catch (err) {
       if (!controller.signal.aborted) throw err;
       // What was read is kept (unencrypted NDJSON beside the snapshot) so that taking it again resumes.
@@ -102,9 +102,7 @@ export function registerSnapshotCommands(
 
   registerCommand(context, log, 'keapVault.openRecord', async (node: ExplorerNode) => {
     if (node?.kind !== 'record') return;
-    const doc = await vscode.workspace.openTextDocument(recordUri(node.source, node.entity, node.id));
-    await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await showRecord(recordUri(node.source, node.entity, node.id), { preview: true });
   });
 
   registerCommand(context, log, 'keapVault.loadMore', (node: ExplorerNode) => node?.kind === 'more' && explorer.loadMore(node));
@@ -124,8 +122,6 @@ export function registerSnapshotCommands(
       label: `#${o.id}`, description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`, id: o.id,
     })));
     if (!picked) return;
-    const doc = await vscode.workspace.openTextDocument(recordUri({ type: 'snapshot', file: fileOf(snapshot) }, 'orders', picked.id));
-    await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc);
+    await showRecord(recordUri({ type: 'snapshot', file: fileOf(snapshot) }, 'orders', picked.id));
   });
 }

@@ -102,7 +102,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       case 'live': {
         // Keap v2 lists carry no totals and counting means reading everything: show the latest snapshot's counts, at no request.
         const account = this.connections.get(node.connectionId)?.account;
-        const latest = account ? (await this.snapshots.list()).find((l) => l.meta.account === account) : undefined;
+        const latest = account ? await this.snapshots.latest(account) : undefined;
         return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity, count: latest?.meta.counts[entity] }));
       }
       case 'snapshots': {

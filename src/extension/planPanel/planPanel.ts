@@ -17,9 +17,9 @@ import type { RestorePlan } from '../../core/restore/plan';
 import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import type { HostToWebview, PlanViewState, ReplanOptions, WebviewToHost } from '../../webview/protocol';
-import { toPlanView } from '../../webview/state';
+import { mergeUiState, toPlanView } from '../../webview/state';
 import type { ConnectionStore } from '../connections/connections';
-import { recordUri } from '../recordDocuments';
+import { recordUri, showRecord } from '../recordDocuments';
 import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { ApplyRun, type RunMessage } from './applyRun';
@@ -86,9 +86,7 @@ export class PlanPanel implements vscode.Disposable {
         try {
           const plan = await services.plans.read(entry);
           // The page's state is the newest for what the user chose; the host's copy knows how an apply ended.
-          const host = services.plans.savedUi(entry.planId);
-          const ui = pageUi && { ...pageUi, progress: { ...pageUi.progress, ...host?.progress }, receipt: host?.receipt ?? pageUi.receipt };
-          const revived = new PlanPanel(services, panel, entry, plan, ui ?? host);
+          const revived = new PlanPanel(services, panel, entry, plan, mergeUiState(entry.planId, pageUi, services.plans.savedUi(entry.planId)));
           if (!entry.status.startsWith('applied')) void revived.checkStale();
         } catch (err) {
           panel.webview.html = '<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>';
@@ -191,7 +189,7 @@ export class PlanPanel implements vscode.Disposable {
         case 'setState':
           if (message.state?.planId !== this.plan.planId) return;
           // Apply's progress and receipt are the host's to say; the rest is the user's.
-          this.ui = { ...message.state, progress: { ...message.state.progress, ...this.ui?.progress }, applying: this.isApplying, receipt: this.ui?.receipt ?? message.state.receipt };
+          this.ui = { ...mergeUiState(this.plan.planId, message.state, this.ui)!, applying: this.isApplying };
           return;
         case 'apply':
           await this.apply(message.stepIds);
@@ -306,9 +304,7 @@ export class PlanPanel implements vscode.Disposable {
       ? (this.plan.snapshot.file ? recordUri({ type: 'snapshot', file: this.plan.snapshot.file }, known, step?.oldId ?? id) : undefined)
       : recordUri({ type: 'live', connectionId: this.entry.connectionId }, known, this.ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id);
     if (!uri) throw new Error('This plan does not say where its snapshot is.');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await showRecord(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 
   private async replan(options: ReplanOptions): Promise<void> {
