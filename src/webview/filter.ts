@@ -28,7 +28,7 @@ export function filterSteps(steps: readonly IndexedStep[], filter: StepFilter, p
 
 // Actions that need a person first, then what will change, then what will not.
 const ACTION_RANK: Record<PlanStepView['action'], number> = { conflict: 0, blocked: 1, create: 2, update: 3, skip: 4 };
-const STATUS_RANK: Record<StepProgress['status'] | 'none', number> = { failed: 0, running: 1, done: 2, reconciled: 3, 'already-done': 4, skipped: 5, none: 6 };
+const STATUS_RANK: Record<StepProgress['status'] | 'none', number> = { failed: 0, conflict: 0, running: 1, done: 2, linked: 3, reconciled: 3, 'already-done': 4, skipped: 5, none: 6 };
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export function sortSteps(steps: readonly IndexedStep[], key: SortKey, descending: boolean, progress: Record<string, StepProgress>): IndexedStep[] {

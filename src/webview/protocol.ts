@@ -23,7 +23,7 @@ export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'>;
 export type PlanView = Omit<RestorePlan, 'steps' | 'live'> & { steps: PlanStepView[]; live: Pick<RestorePlan['live'], 'readAt' | 'fingerprint'> };
 
 /** `running` is sent before a step's request; the others mirror ApplyProgress['status']. */
-export type StepStatus = 'running' | 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done';
+export type StepStatus = 'running' | 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done' | 'linked' | 'conflict';
 
 export interface StepProgress {
   status: StepStatus;

@@ -27,10 +27,10 @@ export interface RowRefs {
 
 const ACTION_ICON: Record<PlanAction, string> = { create: 'add', update: 'edit', skip: 'dash', conflict: 'warning', blocked: 'circle-slash' };
 const STATUS_ICON: Record<StepStatus, string> = {
-  running: 'loading codicon-modifier-spin', done: 'check', skipped: 'dash', failed: 'error', reconciled: 'sync', 'already-done': 'check-all',
+  running: 'loading codicon-modifier-spin', done: 'check', skipped: 'dash', failed: 'error', reconciled: 'sync', 'already-done': 'check-all', linked: 'link', conflict: 'warning',
 };
 const STATUS_TEXT: Record<StepStatus, string> = {
-  running: 'running', done: 'done', skipped: 'skipped', failed: 'failed', reconciled: 'reconciled', 'already-done': 'already done',
+  running: 'running', done: 'done', skipped: 'skipped', failed: 'failed', reconciled: 'reconciled', 'already-done': 'already done', linked: 'already in Keap: linked', conflict: 'held: look-alike appeared',
 };
 
 export const ENTITY_LABEL: Record<RestoreEntity, string> = {

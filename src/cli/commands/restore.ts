@@ -114,7 +114,8 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         });
         if (flags.json) printJson(io, receipt);
         else printReceipt(io, receipt, ledgerFile);
-        if (receipt.failed.length || receipt.verification.problems.length) throw new FindingsFound(receipt.failed.length + receipt.verification.problems.length);
+        const problems = receipt.failed.length + receipt.conflicts.length + receipt.duplicates.length + receipt.verification.problems.length;
+        if (problems) throw new FindingsFound(problems);
       } finally {
         process.removeListener('SIGINT', cancel);
         snapshot?.close();
@@ -154,34 +155,61 @@ function resolutionsFrom(flags: PlanFlags): Record<string, ConflictResolution> |
   return Object.keys(resolutions).length ? resolutions : undefined;
 }
 
-/** Terraform-style: the counts, then a line per record that changes (all with --verbose). */
+/**
+ * Terraform-style: the counts, then a line per record that changes or differs (all with
+ * --verbose). "Unchanged" counts only records equal to the snapshot; records that differ and are
+ * not updated have their own count and say how to include them.
+ */
 function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
-  const total = (action: PlanStep['action']) => plan.steps.filter((s) => s.action === action).length;
-  io.out(`Plan: ${total('create')} to create, ${total('update')} to update, ${total('skip')} unchanged, ${total('conflict')} in conflict, ${total('blocked')} blocked.`);
+  const counts = planCounts(plan);
+  io.out(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.differs} different but not updated, ${counts.conflict} in conflict, ${counts.blocked} blocked.`);
   for (const [entity, c] of Object.entries(plan.headline)) {
-    io.out(`  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip} skip, ${c.conflict} conflict, ${c.blocked} blocked`);
+    const differs = plan.steps.filter((s) => s.entity === entity && isDiffering(s)).length;
+    io.out(`  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`);
+  }
+  if (counts.differs) {
+    io.out(`\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`);
   }
   io.out('');
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
   for (const step of plan.steps) {
-    if (step.action === 'skip' && !verbose) continue;
-    io.out(`${SYMBOL[step.action]} ${step.id} ${step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`);
+    if (step.action === 'skip' && !isDiffering(step) && !verbose) continue;
+    const symbol = isDiffering(step) ? '≠' : SYMBOL[step.action];
+    io.out(`${symbol} ${step.id} ${isDiffering(step) ? 'differs' : step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`);
     for (const change of step.changes ?? []) io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
   }
   if (plan.warnings.length) io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
 }
 
+/** A skipped record that is not equal to the snapshot. */
+function isDiffering(step: PlanStep): boolean {
+  return step.action === 'skip' && !!step.changes?.length;
+}
+
+function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' | 'differs', number> {
+  const counts = { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0, unchanged: 0, differs: 0 };
+  for (const step of plan.steps) {
+    counts[step.action]++;
+    if (step.action === 'skip') counts[isDiffering(step) ? 'differs' : 'unchanged']++;
+  }
+  return counts;
+}
+
 function progressLine(io: Io, p: ApplyProgress): void {
   if (p.status === 'skipped' || p.status === 'already-done') return;
+  if (p.status === 'linked') return io.err(`[${p.index + 1}/${p.total}] ${p.step.id} already in Keap as ${p.newId}: linked, nothing sent`);
   io.err(`[${p.index + 1}/${p.total}] ${p.step.id} ${p.status}${p.newId && p.newId !== p.step.oldId ? ` -> ${p.newId}` : ''}${p.message ? `: ${p.message}` : ''}`);
 }
 
 function printReceipt(io: Io, r: Receipt, ledgerFile: string): void {
-  io.out(`Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.failed.length} failed (${r.requests} requests).`);
+  io.out(`Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${r.requests} requests).`);
+  for (const l of r.linked) io.out(`  linked ${l.stepId} -> ${l.liveId}: ${l.reason}`);
+  for (const c of r.conflicts) io.out(`  conflict ${c.stepId}: ${c.reason}`);
   for (const f of r.failed) io.out(`  failed ${f.stepId}: ${f.message}`);
   for (const n of r.notApplied) io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
+  for (const d of r.duplicates) io.out(`  DUPLICATE: ${d.entity} ${d.oldId} is restored more than once in Keap (${d.liveIds.join(', ')}): another apply ran at the same time elsewhere`);
   io.out(r.verification.problems.length
     ? `Verification found ${r.verification.problems.length} difference(s):\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
-    : `Verification: ${r.verification.checked} restored order(s) re-read: items, totals and payments match the snapshot.`);
+    : `Verification: ${r.verification.checked} record(s) written re-read: every field a client can set matches the snapshot.`);
   io.out(`Id map (${r.idMap.length} records): keap-vault idmap ${ledgerFile}`);
 }

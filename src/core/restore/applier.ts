@@ -1,23 +1,31 @@
 /**
  * Apply: executes exactly a previewed plan, in order, within Keap's quota.
  *
- * Before writing it re-reads live and refuses a stale plan. Every create or update is recorded in
- * the ledger as pending (fsynced) before its request and as done (with Keap's new id) after it.
- * Resuming after a crash looks at pending steps first and finds out from live whether the write
- * happened (by the restore marker, or by what identifies the record) before sending anything; a
- * create whose answer was lost is therefore never sent twice, and a payment never at all without
- * first reading the order's payments. A finished plan applied again changes nothing.
+ * Before writing it takes the account's lock, re-reads live and refuses a stale plan. Every create
+ * or update is recorded in the ledger as pending (fsynced) before its request and as done (with
+ * Keap's new id) after it. Resuming after a crash looks at pending steps first and finds out from
+ * live whether the write happened (by the restore marker, or by what identifies the record) before
+ * sending anything; a payment is never sent without first reading the order's payments.
+ *
+ * The ledger only knows this machine's runs, so before every create the live guard asks Keap
+ * itself whether the record exists since the plan was made (another plan, ledger or machine
+ * restored it, or someone re-entered it): the step then links to it or stops as a conflict. The
+ * receipt counts only what Keap confirmed, and verification re-reads every record written and
+ * compares every field a client can set with the snapshot.
  */
 import type { KeapClient } from '../keap/client';
 import { KeapError } from '../keap/errors';
 import { filter } from '../keap/filter';
 import type { KeapCustomField, KeapOrder, KeapPaymentResult } from '../model';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { comparableRecord, readNameOf } from './fields';
 import { Ledger } from './ledger';
+import { LiveGuard, type LiveGuardOptions } from './liveGuard';
 import { LiveIndex } from './liveIndex';
 import { ApplyLock } from './lock';
+import { MARKER_LABEL, markerValue, paymentNoteMarker, RESTORE_NOTE_TAG } from './marker';
+import { orderSignature, liveOrderSignature } from './orderSignature';
 import { liveChangesSince, StalePlanError } from './staleness';
-import { comparable, MARKER_LABEL, markerValue, RESTORE_NOTE_TAG } from './payloads';
 import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
 
 export type { Receipt } from './plan';
@@ -32,7 +40,7 @@ export interface ApplyProgress {
   step: PlanStep;
   index: number;
   total: number;
-  status: 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done';
+  status: 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done' | 'linked' | 'conflict';
   newId?: string;
   message?: string;
 }
@@ -54,13 +62,15 @@ export interface ApplyOptions {
    * others are reported as not applied. Undefined: every step.
    */
   only?: ReadonlySet<string>;
+  /** How often the guard looks at Keap again before creates (tests shorten it). */
+  guard?: LiveGuardOptions;
 }
 
 
 type Json = Record<string, unknown>;
 
 export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
-  const lock = await ApplyLock.acquire(options.ledgerFile, options.plan.planId, { breakStale: options.breakLock });
+  const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, { breakStale: options.breakLock, by: `apply of plan ${options.plan.planId}` });
   try {
     const ledger = await Ledger.open(options.ledgerFile);
     try {
@@ -81,6 +91,10 @@ class Applier {
   /** Old id -> live id, for every record the plan found in live or has made. */
   private readonly resolved = new Map<string, string>();
   private readonly failedSteps = new Set<string>();
+  /** Steps whose write Keap confirmed in this run or an earlier one (verified at the end). */
+  private readonly written = new Set<string>();
+  private guard!: LiveGuard;
+  private liveMarkerFields = new Map<string, string>();
   private readonly markerFieldNames = new Map<string, string>();
   private readonly receipt: Receipt;
   private readonly requestsBefore: number;
@@ -92,16 +106,21 @@ class Applier {
     this.requestsBefore = this.client.transport.requestCount;
     this.receipt = {
       planId: this.plan.planId, startedAt: new Date().toISOString(), finishedAt: '', created: 0, updated: 0, skipped: 0, reconciled: 0,
-      failed: [], notApplied: [], idMap: [], requests: 0, verification: { checked: 0, problems: [] },
+      linked: [], conflicts: [], duplicates: [], failed: [], notApplied: [], idMap: [], requests: 0, verification: { checked: 0, problems: [] },
     };
   }
 
   async run(): Promise<Receipt> {
     const started = this.ledger.stepsOf(this.plan.planId);
+    const readAt = new Date().toISOString();
     const live = await this.options.readLive();
     try {
       const changed = liveChangesSince(this.plan, live, started.map((s) => s.stepId));
       if (changed.length) throw new StalePlanError(changed);
+      const index = new LiveIndex(live);
+      this.liveMarkerFields = index.markerFieldIds;
+      this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
+      this.guard.seed(index, readAt, this.plan.steps.filter((s) => s.action === 'create').map((s) => s.entity));
     } finally {
       live.close();
     }
@@ -133,10 +152,11 @@ class Applier {
       const record = this.ledger.step(this.plan.planId, step.id);
       if (record?.status === 'done') {
         this.noteDone(step, record.newId);
+        if (!this.receipt.linked.some((l) => l.stepId === step.id)) this.written.add(step.id);
         progress('already-done', { newId: record.newId });
         continue;
       }
-      const blockedBy = step.dependsOn.find((d) => this.failedSteps.has(d) || (this.byId.get(d)?.action === 'create' && !this.resolved.has(d)));
+      const blockedBy = step.dependsOn.find((d) => this.failedSteps.has(d) || (['create', 'update'].includes(this.byId.get(d)?.action ?? '') && !this.resolved.has(d)));
       if (blockedBy) {
         await this.fail(step, `Not sent: ${blockedBy} did not succeed`);
         progress('failed', { message: `depends on ${blockedBy}` });
@@ -149,15 +169,44 @@ class Applier {
           if (found !== undefined) {
             await this.ledger.done(this.plan.planId, step, found);
             this.noteDone(step, found);
+            this.written.add(step.id);
             this.receipt.reconciled++;
             progress('reconciled', { newId: found });
             continue;
           }
         }
+        if (step.action === 'create') {
+          const verdict = await this.guard.check(step, this.resolveRefs(step).body);
+          if (verdict.kind === 'restored' || verdict.kind === 'same') {
+            // Keap already has it: the id map records it, nothing is sent.
+            await this.ledger.done(this.plan.planId, step, verdict.liveId);
+            this.noteDone(step, verdict.liveId);
+            this.guard.noteOwn(step.entity, verdict.liveId);
+            this.receipt.linked.push({ stepId: step.id, liveId: verdict.liveId, reason: verdict.how });
+            progress('linked', { newId: verdict.liveId, message: verdict.how });
+            continue;
+          }
+          if (verdict.kind === 'twin') {
+            const reason = `${verdict.how}. Not created: plan again and choose (--link ${step.id} if it is this order, --create-anyway ${step.id} if not).`;
+            this.failedSteps.add(step.id);
+            this.receipt.conflicts.push({ stepId: step.id, liveId: verdict.liveId, reason });
+            await this.ledger.failed(this.plan.planId, step, reason);
+            progress('conflict', { message: reason });
+            continue;
+          }
+        }
         await this.ledger.pending(this.plan.planId, step);
-        const newId = await this.execute(step);
+        const { id: newId, sent } = await this.execute(step);
         await this.ledger.done(this.plan.planId, step, newId);
         this.noteDone(step, newId);
+        if (newId !== undefined && step.action === 'create') this.guard.noteOwn(step.entity, newId);
+        if (!sent) {
+          this.receipt.skipped++;
+          this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: "Nothing Keap's API can change was left to send" });
+          progress('skipped');
+          continue;
+        }
+        this.written.add(step.id);
         if (step.action === 'create') this.receipt.created++;
         else this.receipt.updated++;
         progress('done', { newId });
@@ -167,6 +216,10 @@ class Applier {
         progress('failed', { message: err.message });
       }
     }
+    // Look once more: a run elsewhere that raced this one shows as a marker on two live records.
+    await this.guard.refreshAll(this.plan.steps.filter((s) => this.written.has(s.id) && s.action === 'create').map((s) => s.entity));
+    const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));
+    this.receipt.duplicates = this.guard.duplicates().filter((d) => mine.has(`${d.entity}:${d.oldId}`));
     await this.verify();
     this.receipt.finishedAt = new Date().toISOString();
     this.receipt.requests = this.client.transport.requestCount - this.requestsBefore;
@@ -175,53 +228,64 @@ class Applier {
 
   // ------------------------------------------------------------------ one step
 
-  private async execute(step: PlanStep): Promise<string | undefined> {
+  /** Sends a step; `sent` is false when it turned out to have nothing to send. */
+  private async execute(step: PlanStep): Promise<{ id: string | undefined; sent: boolean }> {
     const { body, params } = this.resolveRefs(step);
     const verify = () => this.find(step);
     const c = this.client;
     const live = step.liveId;
+    const created = (id: string | undefined) => ({ id, sent: true });
+    if (step.action === 'update') return this.update(step, body);
     switch (step.entity) {
       case 'custom_fields': {
         const field = await c.customFields.create(step.recordType as 'CONTACT', body as { label: string; field_type: string });
         if (step.oldId.startsWith('marker:') && field.field_name) this.markerFieldNames.set(step.recordType!, field.field_name);
-        return field.id;
+        return created(field.id);
       }
-      case 'tags':
-        return step.action === 'create' ? (await c.tags.create(body, { verify: idOf(verify) })).id : (await c.tags.update(live!, body)).id;
-      case 'companies':
-        return step.action === 'create' ? (await c.companies.create(body, { verify: idOf(verify) })).id : (await c.companies.update(live!, body)).id;
-      case 'contacts':
-        return step.action === 'create' ? (await c.contacts.create(body, { verify: idOf(verify) })).id : (await c.contacts.update(live!, body)).id;
-      case 'products':
-        return step.action === 'create' ? (await c.products.create(body, { verify: idOf(verify) })).id : (await c.products.update(live!, body)).id;
-      case 'subscription_plans':
-        return (await c.products.createPlan(params.product_id, body as never, idOf(verify))).id;
-      case 'orders': {
-        if (step.action === 'create') return (await c.orders.create(body as never, { verify: idOf(verify) })).id;
-        if (Object.keys(body).length) await c.orders.update(live!, body);
-        for (const patch of step.itemPatches ?? []) {
-          await c.transport.request({ method: 'PATCH', path: `/v2/orders/${live}/items/${patch.liveItemId}`, body: patch.body, query: { update_mask: Object.keys(patch.body) } });
-        }
-        return live;
-      }
+      case 'tags': return created((await c.tags.create(body, { verify: idOf(verify) })).id);
+      case 'companies': return created((await c.companies.create(body, { verify: idOf(verify) })).id);
+      case 'contacts': return created((await c.contacts.create(body, { verify: idOf(verify) })).id);
+      case 'products': return created((await c.products.create(body, { verify: idOf(verify) })).id);
+      case 'subscription_plans': return created((await c.products.createPlan(params.product_id, body as never, idOf(verify))).id);
+      case 'orders': return created((await c.orders.create(body as never, { verify: idOf(verify) })).id);
       case 'payments': {
         // Never blind: the order's payments are read first (a lost answer looks the same).
         const already = await this.find(step);
-        if (already !== undefined) return already;
+        if (already !== undefined) return { id: already, sent: false };
         const result = await c.orders.recordPayment(params.order_id, body as never, async () => {
           const id = await this.find(step);
           return id === undefined ? undefined : ({ id } as KeapPaymentResult);
         });
-        return result.id;
+        return created(result.id);
       }
       case 'contact_tags':
         await c.tags.apply(params.tag_id, body.contact_ids as string[]);
-        return params.tag_id;
-      case 'subscriptions':
-        return (await c.subscriptions.create(body as never, { verify: idOf(verify) })).id;
+        return created(params.tag_id);
+      case 'subscriptions': return created((await c.subscriptions.create(body as never, { verify: idOf(verify) })).id);
       default:
-        throw new Error(`Cannot apply ${step.entity} steps`);
+        throw new Error(`Cannot apply ${step.entity} steps (${live ?? step.oldId})`);
     }
+  }
+
+  /** A PATCH of the fields that differ and, for orders, of their items (update_mask names each). */
+  private async update(step: PlanStep, body: Json): Promise<{ id: string | undefined; sent: boolean }> {
+    const c = this.client;
+    const id = step.liveId!;
+    let sent = false;
+    if (Object.keys(body).length) {
+      const resources = { tags: c.tags, companies: c.companies, contacts: c.contacts, products: c.products, orders: c.orders, subscriptions: c.subscriptions } as const;
+      const resource = resources[step.entity as keyof typeof resources];
+      if (!resource) throw new Error(`Cannot update ${step.entity}`);
+      await resource.update(id, body as never);
+      sent = true;
+    }
+    for (const patch of step.itemPatches ?? []) {
+      const patchBody = structuredClone(patch.body);
+      for (const ref of patch.refs ?? []) setPath(patchBody, ref.path, this.requireLiveId(step, ref));
+      await c.transport.request({ method: 'PATCH', path: `/v2/orders/${id}/items/${patch.liveItemId}`, body: patchBody, query: { update_mask: Object.keys(patchBody) } });
+      sent = true;
+    }
+    return { id, sent };
   }
 
   /**
@@ -265,9 +329,10 @@ class Applier {
         const marked = await this.byMarker('ORDER', step, (f) => c.orders.list({ filter: f }));
         if (marked) return marked;
         // No marker field to search by: the order's contact, date, items and total identify it.
-        const want = JSON.stringify(comparableCreate(body));
+        const want = orderSignature(body);
+        const at = body.order_time ? Date.parse(String(body.order_time)) : NaN;
         for await (const order of c.orders.list({ filter: filter('contact_id', '==', String(body.contact_id)) })) {
-          if (JSON.stringify(comparable('orders', order, (_e, id) => id)) === want) return order.id;
+          if (liveOrderSignature(order as unknown as Json) === want && (order.order_time ? Date.parse(order.order_time) : NaN) === at) return order.id;
         }
         return undefined;
       }
@@ -278,7 +343,7 @@ class Applier {
         const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
         let byAmountAndDate: string | undefined;
         for await (const p of c.orders.payments(params.order_id)) {
-          if (p.note?.includes(marker)) return p.payment_id ?? p.id;
+          if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
           const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
           if (!byAmountAndDate && !restoredOther && at !== undefined && Math.round((p.amount ?? 0) * 100) === cents && p.pay_time && Date.parse(p.pay_time) === at) {
             byAmountAndDate = p.payment_id ?? p.id;
@@ -316,12 +381,22 @@ class Applier {
     const body = structuredClone(step.payload ?? {}) as Json;
     const params: Record<string, string> = {};
     for (const ref of step.refs ?? []) {
-      const liveId = this.liveIdOf(ref.entity, ref.oldId);
-      if (liveId === undefined) throw new Error(`${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
+      const liveId = this.requireLiveId(step, ref);
       if (ref.path.startsWith('@')) params[ref.path.slice(1)] = liveId;
       else setPath(body, ref.path, liveId);
     }
     return { body, params };
+  }
+
+  private requireLiveId(step: PlanStep, ref: { entity: RestoreEntity; oldId: string }): string {
+    const liveId = this.liveIdOf(ref.entity, ref.oldId);
+    if (liveId === undefined) throw new Error(`${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
+    return liveId;
+  }
+
+  /** The live id of the restore marker field of a record type (made by this plan, or found live). */
+  private markerFieldId(recordType: string): string | undefined {
+    return this.resolved.get(`custom_fields:marker:${recordType}`) ?? this.liveMarkerFields.get(recordType);
   }
 
   private liveIdOf(entity: RestoreEntity, oldId: string): string | undefined {
@@ -349,52 +424,81 @@ class Applier {
 
   // ------------------------------------------------------------------ verification
 
-  /** Re-reads what was written: every created order has the snapshot's items, total and payments. */
+  /**
+   * Re-reads the account and compares every record this plan wrote with the snapshot, field by
+   * field through the id map: a created record in every field a client can set, an updated one in
+   * the fields the update sent. Every difference is a problem the receipt reports.
+   */
   private async verify(): Promise<void> {
     const snapshot = this.options.snapshot;
-    const created = this.plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create' && this.resolved.has(s.id));
-    if (!snapshot || !created.length) return;
+    const written = this.plan.steps.filter((s) => this.written.has(s.id) && s.entity !== 'custom_fields' && s.entity !== 'contact_tags');
+    if (!snapshot || !written.length) return;
     const live = await this.options.readLive();
     try {
       const index = new LiveIndex(live);
-      for (const step of created) {
-        const newId = this.resolved.get(step.id)!;
-        const want = JSON.parse(String(snapshot.scalar('SELECT json FROM orders WHERE id = ? LIMIT 1', [step.oldId]))) as KeapOrder;
-        const got = index.record<KeapOrder>('orders', newId);
+      const mapRef = (e: string, id: string) => this.liveIdOf(e as RestoreEntity, id);
+      for (const step of written) {
+        const liveId = this.resolved.get(step.id)!;
+        const want = snapshotRecord(snapshot, step);
+        const got = index.record<Json>(step.entity, liveId);
         this.receipt.verification.checked++;
-        if (!got) {
-          this.receipt.verification.problems.push(`order ${step.oldId} -> ${newId}: not found in the account`);
+        const name = `${step.entity} ${step.oldId}${liveId !== step.oldId ? ` -> ${liveId}` : ''}`;
+        if (!got || !want) {
+          this.receipt.verification.problems.push(`${name}: ${got ? 'not in the snapshot' : 'not found in the account'}`);
           continue;
         }
-        const mapped = comparable('orders', want, (e, id) => this.liveIdOf(e as RestoreEntity, id));
-        const actual = comparable('orders', got, (_e, id) => id);
-        for (const key of Object.keys(mapped)) {
-          if (JSON.stringify(mapped[key]) !== JSON.stringify(actual[key])) {
-            this.receipt.verification.problems.push(`order ${step.oldId} -> ${newId}: ${key} is ${JSON.stringify(actual[key])}, the snapshot has ${JSON.stringify(mapped[key])}`);
+        const expected = comparableRecord(step.entity, want, mapRef);
+        const actual = comparableRecord(step.entity, got, (_e, id) => id);
+        for (const key of this.verifiedKeys(step, expected)) {
+          if (key === 'order_items' && step.action === 'update') {
+            this.verifyItemPatches(step, name, expected, got);
+            continue;
+          }
+          if (JSON.stringify(expected[key]) !== JSON.stringify(actual[key])) {
+            this.receipt.verification.problems.push(`${name}: ${key} is ${JSON.stringify(actual[key])}, the snapshot has ${JSON.stringify(expected[key])}`);
           }
         }
-        const wantPaid = want.total_paid?.amount ?? 0;
-        const gotPaid = got.total_paid?.amount ?? 0;
-        const blockedPayments = this.plan.steps.some((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) && (s.action !== 'create' || this.failedSteps.has(s.id)));
-        if (wantPaid !== gotPaid && !blockedPayments) {
-          this.receipt.verification.problems.push(`order ${step.oldId} -> ${newId}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
-        }
+        if (step.entity === 'orders' && step.action === 'create') this.verifyPaid(step, name, want as KeapOrder, got as KeapOrder);
       }
     } finally {
       live.close();
     }
   }
+
+  /** A create is checked in every compared field; an update in those it sent. */
+  private verifiedKeys(step: PlanStep, expected: Json): string[] {
+    if (step.action === 'create') return Object.keys(expected);
+    const keys = Object.keys(step.payload ?? {}).map((k) => readNameOf(step.entity, k)).filter((k): k is string => !!k);
+    return step.itemPatches?.length ? [...keys, 'order_items'] : keys;
+  }
+
+  private verifyItemPatches(step: PlanStep, name: string, expected: Json, got: Json): void {
+    const liveItems = (got.order_items as Json[] | undefined) ?? [];
+    const want = (expected.order_items as Json[] | undefined) ?? [];
+    for (const patch of step.itemPatches ?? []) {
+      const at = liveItems.findIndex((i) => String(i.id) === patch.liveItemId);
+      const actual = at >= 0 ? (comparableRecord(step.entity, { order_items: [liveItems[at]] }, (_e, id) => id).order_items as Json[])[0] : undefined;
+      for (const key of Object.keys(patch.body)) {
+        const field = readNameOf('order_items', key) ?? key;
+        if (!actual || JSON.stringify(actual[field]) !== JSON.stringify(want[at]?.[field])) {
+          this.receipt.verification.problems.push(`${name}: item ${patch.liveItemId} ${field} is ${JSON.stringify(actual?.[field])}, the snapshot has ${JSON.stringify(want[at]?.[field])}`);
+        }
+      }
+    }
+  }
+
+  private verifyPaid(step: PlanStep, name: string, want: KeapOrder, got: KeapOrder): void {
+    const wantPaid = want.total_paid?.amount ?? 0;
+    const gotPaid = got.total_paid?.amount ?? 0;
+    const blockedPayments = this.plan.steps.some((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) && (s.action !== 'create' || this.failedSteps.has(s.id)));
+    if (wantPaid !== gotPaid && !blockedPayments) this.receipt.verification.problems.push(`${name}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
+  }
 }
 
-/** An order create body seen the way `comparable` sees a live order. */
-function comparableCreate(body: Json): Json {
-  const items = (body.order_items as Json[] | undefined) ?? [];
-  return {
-    title: body.order_title ?? null, order_type: body.order_type ?? null, order_time: body.order_time ? new Date(String(body.order_time)).toISOString() : null,
-    contact: body.contact_id ?? null,
-    items: items.map((i) => [i.product_id ?? null, i.quantity ?? 1, Math.round(Number(i.price_per_unit ?? 0) * 100)]),
-    total: items.reduce((sum, i) => sum + Number(i.quantity ?? 1) * Math.round(Number(i.price_per_unit ?? 0) * 100), 0),
-  };
+/** The snapshot record a step restores (subscription plans are rows of their own). */
+function snapshotRecord(snapshot: SnapshotDb, step: PlanStep): Json | undefined {
+  const json = snapshot.scalar(`SELECT json FROM ${step.entity} WHERE id = ? LIMIT 1`, [step.oldId]);
+  return typeof json === 'string' ? (JSON.parse(json) as Json) : undefined;
 }
 
 function idOf<T extends { id: string }>(find: () => Promise<string | undefined>): () => Promise<T | undefined> {

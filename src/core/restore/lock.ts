@@ -1,15 +1,21 @@
 /**
- * One apply per account at a time: an exclusive lock file beside the ledger, holding who took it.
- * A lock left by a process that died can be broken explicitly; a live one never is.
+ * One apply per account at a time on this machine: an exclusive lock file named after the account
+ * in the user's state directory, so every ledger, plan folder and front end (CLI, VS Code windows)
+ * takes the same lock. A lock left by a process that died can be broken explicitly; a live one
+ * never is. Across machines the restore markers in Keap are what protects (see liveGuard.ts).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { accountSlug } from '../snapshot/library';
 
 export interface LockOwner {
   pid: number;
   host: string;
   startedAt: string;
   planId?: string;
+  /** What took it (`apply`, a ledger file…), for the message another process shows. */
+  by?: string;
 }
 
 export class ApplyLockedError extends Error {
@@ -18,16 +24,30 @@ export class ApplyLockedError extends Error {
   }
 }
 
+/**
+ * Where Keap Vault keeps per-user machine state (locks): `KEAP_VAULT_STATE_DIR`, else the
+ * platform's place for it (XDG state on Linux, Application Support on macOS, LocalAppData on Windows).
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.KEAP_VAULT_STATE_DIR) return env.KEAP_VAULT_STATE_DIR;
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Keap Vault');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Keap Vault');
+  return path.join(env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'keap-vault');
+}
+
 export class ApplyLock {
   private constructor(readonly file: string, readonly owner: LockOwner) {}
 
-  static fileFor(ledgerFile: string): string {
-    return `${ledgerFile}.lock`;
+  /** The lock file of an account (the same for every ledger and front end on this machine). */
+  static fileFor(account: string): string {
+    return path.join(stateDir(), 'locks', `keap-${accountSlug(account)}.lock`);
   }
 
-  static async acquire(ledgerFile: string, planId: string | undefined, options: { breakStale?: boolean } = {}): Promise<ApplyLock> {
-    const file = ApplyLock.fileFor(ledgerFile);
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), planId };
+  static async acquire(account: string, planId: string | undefined, options: { breakStale?: boolean; by?: string } = {}): Promise<ApplyLock> {
+    const file = ApplyLock.fileFor(account);
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), planId, by: options.by };
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await fs.writeFile(file, JSON.stringify(owner), { flag: 'wx', mode: 0o600 });
@@ -41,7 +61,7 @@ export class ApplyLock {
         await fs.rm(file, { force: true });
         continue;
       }
-      const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}` : 'an unreadable lock';
+      const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}${holder.by ? `, ${holder.by}` : ''}` : 'an unreadable lock';
       throw new ApplyLockedError(
         stale
           ? `An earlier apply on this account (${who}) stopped without releasing its lock. If it is not running, break the lock (--break-lock) and resume.`
@@ -65,11 +85,21 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process runs; a killed one its parent has not reaped yet (a zombie) does not. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  if (process.platform === 'linux') {
+    try {
+      // /proc/PID/stat: "pid (comm) state …"; comm may hold spaces and parentheses, state follows the last ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }

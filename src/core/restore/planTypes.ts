@@ -13,6 +13,7 @@ export type ReasonCode =
   | 'restored-earlier' // skip: an earlier restore created it (ledger / marker)
   | 'present-differs' // skip: live has it with other values and updates were not asked for
   | 'differs' // update: live has it with other values
+  | 'relink' // update: live points at a record that is gone and this plan restores: point it at the restored one
   | 'matched-by-key' // skip/update: the same record under another id (email, sku, name)
   | 'likely-duplicate' // conflict: live has a record that looks like this one
   | 'parent-missing' // blocked: depends on a record neither live nor being created
@@ -72,8 +73,10 @@ export interface PlanStep {
   sideEffects?: string[];
   /** Custom-field steps: the record type the field belongs to (CONTACT, ORDER…). */
   recordType?: string;
-  /** Order updates: item changes, by live item id. */
-  itemPatches?: Array<{ liveItemId: string; body: Record<string, unknown> }>;
+  /** Order updates: item changes, by live item id; their refs are rewritten like the payload's. */
+  itemPatches?: Array<{ liveItemId: string; body: Record<string, unknown>; refs?: IdReference[] }>;
+  /** Created by choice: the live order the user said is a different one (so never its twin). */
+  lookAlike?: string;
 }
 
 export type Headline = Partial<Record<RestoreEntity, Record<PlanAction, number>>>;
@@ -128,6 +131,15 @@ export interface Receipt {
   skipped: number;
   /** Pending steps found done in live after a crash (not sent again). */
   reconciled: number;
+  /**
+   * Create steps whose record Keap already held when apply looked (restored by another plan or
+   * ledger, or re-entered by hand with the same natural key): linked to it, nothing sent.
+   */
+  linked: Array<{ stepId: string; liveId: string; reason: string }>;
+  /** Create steps not sent because a look-alike appeared in the account since the plan. */
+  conflicts: Array<{ stepId: string; liveId: string; reason: string }>;
+  /** Snapshot records that more than one live record claims to restore (found after the apply). */
+  duplicates: Array<{ entity: RestoreEntity; oldId: string; liveIds: string[] }>;
   failed: Array<{ stepId: string; message: string }>;
   notApplied: Array<{ stepId: string; action: string; reason: string }>;
   idMap: Array<{ entity: RestoreEntity; oldId: string; newId: string }>;

@@ -9,15 +9,17 @@
  * conflict the user decides on. Never deletes.
  */
 import { randomUUID } from 'node:crypto';
-import type { KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapPayment, KeapProduct, KeapSubscription, KeapTag } from '../model';
+import type { KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct, KeapSubscription, KeapTag } from '../model';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex } from './liveIndex';
+import { notRestorableSummary, unknownFields, writeNameOf } from './fields';
+import { liveOrderSignature } from './orderSignature';
 import {
-  comparable, companyPayload, contactPayload, MARKER_LABEL, markerValue, orderPayload, paymentPayload, planPayload, productPayload,
+  comparable, companyPayload, contactPayload, customFieldPayload, MARKER_LABEL, markerValue, orderPayload, paymentPayload, planPayload, productPayload,
   subscriptionPayload, tagPayload, type Payload,
 } from './payloads';
 import {
-  fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type FieldChangeView, type PlanOptions, type PlanStep, type ReasonCode,
+  fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type FieldChangeView, type IdReference, type PlanOptions, type PlanStep, type ReasonCode,
   type RestoreEntity, type RestorePlan,
 } from './plan';
 
@@ -85,6 +87,7 @@ class Planner {
     this.warnings.add('Transactions are not restored as such: Keap records one for every payment a restore records.');
     const steps = this.ordered();
     for (const step of steps) for (const effect of step.sideEffects ?? []) this.warnings.add(effect);
+    this.fieldWarnings(steps);
     const records = [...this.liveDeps.values()].map(({ entity, id }) => ({ entity, id, hash: this.live.hash(entity, id)! })).filter((r) => r.hash);
     return {
       formatVersion: PLAN_FORMAT_VERSION,
@@ -100,6 +103,22 @@ class Planner {
       warnings: [...this.warnings],
       steps,
     };
+  }
+
+  /**
+   * Says once per entity what a restored record does not get back (Keap sets it), and names any
+   * field of the snapshot that Keap Vault does not know how to write, instead of dropping it.
+   */
+  private fieldWarnings(steps: PlanStep[]): void {
+    const created = new Map<RestoreEntity, number>();
+    for (const s of steps) if (s.action === 'create' && !s.oldId.startsWith('marker:')) created.set(s.entity, (created.get(s.entity) ?? 0) + 1);
+    for (const [entity, count] of created) {
+      const summary = notRestorableSummary(entity);
+      if (summary) this.warnings.add(`Restored ${entity} (${count}) get ${summary}.`);
+      const unknown = new Set<string>();
+      for (const s of steps) if (s.entity === entity && s.action === 'create') for (const f of unknownFields(entity, this.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
+      if (unknown.size) this.warnings.add(`${entity}: the snapshot has field(s) Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`);
+    }
   }
 
   // ------------------------------------------------------------------ selection
@@ -217,23 +236,37 @@ class Planner {
     });
   }
 
-  /** A snapshot record that live has: skip when identical, update when asked, else skip and say how it differs. */
+  /**
+   * A snapshot record that live has: skip when identical; update when asked; and, always, point
+   * references that lead to a record gone from the account at its restored counterpart (relink).
+   * Anything else that differs is a skip that says what differs and how to include it.
+   */
   private existing(entity: RestoreEntity, record: Json, found: { liveId: string; reason: ReasonCode; how: string }, pulledIn: boolean, label: string, payload?: Payload): Resolution {
     const oldId = String(record.id);
     this.dependOnLive(entity, found.liveId);
     const liveRecord = this.live.record<Json>(entity, found.liveId)!;
-    const changes = diffFields(comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id)), comparable(entity, liveRecord, (_e, id) => id));
+    const want = comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id));
+    const have = comparable(entity, liveRecord, (e, id) => (this.live.has(e as RestoreEntity, id) ? id : `missing:${id}`));
+    const changes = diffFields(want, have);
     const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
     if (!changes.length) return this.addStep({ ...base, action: 'skip', reason: found.reason, detail: `${label}: in the account (${found.how}), identical` }, found.liveId);
-    if (this.options.updateExisting && payload && entity !== 'tags') {
-      const body = updateBody(entity, payload.body, changes);
-      const itemPatches = entity === 'orders' ? orderItemPatches(record as KeapOrder, liveRecord as KeapOrder) : undefined;
+    const relinks = changes.filter(isRelink);
+    const chosen = this.options.updateExisting && entity !== 'tags' ? changes : relinks;
+    const update = payload ? updateOf(entity, payload, chosen, (liveRecord.order_items as KeapOrderItem[] | undefined) ?? [], !this.options.updateExisting) : undefined;
+    const left = changes.filter((c) => !chosen.includes(c) || update?.unsent.includes(c.path));
+    if (update && (Object.keys(update.body).length || update.itemPatches.length)) {
+      const relinkOnly = !this.options.updateExisting;
+      const why = relinkOnly
+        ? `points at ${relinks.length === 1 ? 'a record' : 'records'} this plan restores under new ids: relink${left.length ? `; ${left.length} other field(s) differ and are not updated (--update-existing)` : ''}`
+        : `${changes.length} field(s) different: update${left.length ? ` (${left.map((c) => c.path).join(', ')} cannot be updated through Keap's API)` : ''}`;
       return this.addStep({
-        ...base, action: 'update', reason: 'differs', detail: `${label}: in the account (${found.how}) with ${changes.length} field(s) different: update`,
-        payload: body, refs: payload.refs.filter((r) => Object.keys(body).includes(r.path.split(/[.[]/)[0])), changes, itemPatches,
+        ...base, action: 'update', reason: relinkOnly ? 'relink' : 'differs', detail: `${label}: in the account (${found.how}) ${why}`,
+        payload: update.body, refs: update.refs, changes, itemPatches: update.itemPatches.length ? update.itemPatches : undefined,
+        dependsOn: this.stepDeps(update.refs.filter((r) => !isMarkerRef(r)).map((r) => this.resolve(r.entity, r.oldId, true))),
       }, found.liveId);
     }
-    return this.addStep({ ...base, action: 'skip', reason: found.reason === 'identical' ? 'present-differs' : found.reason, detail: `${label}: in the account (${found.how}) but ${changes.length} field(s) differ; not updated`, changes }, found.liveId);
+    const hint = this.options.updateExisting ? "; Keap's API cannot change them" : '; not updated (plan with --update-existing to update them)';
+    return this.addStep({ ...base, action: 'skip', reason: 'present-differs', detail: `${label}: in the account (${found.how}) but ${changes.length} field(s) differ${hint}`, changes }, found.liveId);
   }
 
   private planContact(contact: KeapContact, pulledIn: boolean): Resolution {
@@ -254,7 +287,7 @@ class Planner {
     }
     return this.addStep({
       entity: 'custom_fields', oldId: field.id, action: 'create', reason: 'missing-in-live', detail: `${label}: not in the account, create it`, label, pulledIn,
-      recordType: field.record_type, payload: { label: field.label, field_type: field.field_type ?? 'TEXT', ...(field.options?.length ? { options: field.options.map((o) => ({ label: o.label })) } : {}) },
+      recordType: field.record_type, payload: customFieldPayload(field),
     });
   }
 
@@ -331,7 +364,7 @@ class Planner {
     }
     const retyped = payload.retypedItems ? ` (${payload.retypedItems} item(s) of a type Keap cannot create are written as OTHER)` : '';
     return this.addStep({
-      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn,
+      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn, lookAlike: duplicate,
       detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
       payload: payload.body, refs: payload.refs, dependsOn: this.stepDeps(deps), sideEffects: [SIDE_EFFECTS.order],
     });
@@ -341,10 +374,14 @@ class Planner {
   private liveDuplicateOf(order: KeapOrder): string | undefined {
     const contact = order.contact?.id ? this.liveIdOf('contacts', order.contact.id) : undefined;
     if (!contact) return undefined;
-    const mine = JSON.stringify(comparable('orders', order, (e, id) => this.liveIdOf(e as RestoreEntity, id)));
+    const mapped = {
+      contact: { id: contact },
+      order_items: (order.order_items ?? []).map((i) => ({ ...i, product: i.product?.id ? { id: this.liveIdOf('products', i.product.id) ?? `missing:${i.product.id}` } : undefined })),
+    };
+    const mine = liveOrderSignature(mapped);
+    const at = order.order_time ? Date.parse(order.order_time) : NaN;
     for (const live of this.live.ordersOf(contact)) {
-      const theirs = comparable('orders', live, (_e, id) => id);
-      if (JSON.stringify({ ...theirs, title: (JSON.parse(mine) as Json).title }) === mine) return live.id;
+      if (liveOrderSignature(live as unknown as Json) === mine && (live.order_time ? Date.parse(live.order_time) : NaN) === at) return live.id;
     }
     return undefined;
   }
@@ -442,10 +479,7 @@ class Planner {
     const refs = parentRefs(payload.refs);
     const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
     const found = this.findLive('subscriptions', sub.id);
-    if (found) {
-      this.dependOnLive('subscriptions', found.liveId);
-      return this.addStep({ entity: 'subscriptions', oldId: sub.id, liveId: found.liveId, action: 'skip', reason: found.reason, label, pulledIn, detail: `${label}: in the account (${found.how})` }, found.liveId);
-    }
+    if (found) return this.existing('subscriptions', sub as unknown as Json, found, pulledIn, label, payload);
     const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity: 'subscriptions', oldId: sub.id, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
     if (sub.active === false) return this.addStep({ entity: 'subscriptions', oldId: sub.id, action: 'skip', reason: 'not-restorable', label, pulledIn, detail: `${label}: inactive in the snapshot; its history lives in its orders` });
@@ -585,38 +619,71 @@ function diffFields(want: Json, have: Json, prefix = ''): FieldChangeView[] {
   return out;
 }
 
-/** The PATCH body for an update: the writable fields whose comparable value changed. */
-function updateBody(entity: RestoreEntity, createBody: Json, changes: FieldChangeView[]): Json {
-  const fields: Record<string, string[]> = {
-    contacts: ['given_name', 'family_name', 'job_title', 'email_addresses', 'company'],
-    companies: ['company_name', 'website'],
-    products: ['name', 'sku', 'price', 'active'],
-    orders: ['order_title', 'order_type', 'order_time', 'contact_id'],
-  };
-  const byChange: Record<string, string[]> = {
-    emails: ['email_addresses'], company: ['company'], title: ['order_title'], contact: ['contact_id'], items: [], total: [],
-  };
-  const body: Json = {};
-  for (const change of changes) {
-    for (const field of byChange[change.path] ?? [change.path]) {
-      if ((fields[entity] ?? []).includes(field) && createBody[field] !== undefined) body[field] = createBody[field];
+/** A difference that is only a reference to a record gone from the account, which this plan restores. */
+function isRelink(change: FieldChangeView): boolean {
+  return JSON.stringify(change.after ?? null).includes('"new:') && JSON.stringify(change.before ?? null).includes('"missing:');
+}
+
+interface Update {
+  body: Json;
+  refs: IdReference[];
+  itemPatches: Array<{ liveItemId: string; body: Json; refs?: IdReference[] }>;
+  /** Chosen changes that Keap's API cannot make (fully). */
+  unsent: string[];
+}
+
+/**
+ * The PATCH that makes a live record equal to the snapshot in the chosen fields, from the create
+ * payload (so references are rewritten the same way), and item patches for orders.
+ */
+function updateOf(entity: RestoreEntity, payload: Payload, chosen: FieldChangeView[], liveItems: KeapOrderItem[], relinkOnly: boolean): Update {
+  const update: Update = { body: {}, refs: [], itemPatches: [], unsent: [] };
+  for (const change of chosen) {
+    if (change.path === 'order_items') {
+      if (!itemPatchesOf(payload, change, liveItems, relinkOnly, update)) update.unsent.push(change.path);
+      continue;
     }
+    const key = writeNameOf(entity, change.path);
+    if (!key || payload.body[key] === undefined) {
+      update.unsent.push(change.path);
+      continue;
+    }
+    update.body[key] = payload.body[key];
+    update.refs.push(...payload.refs.filter((r) => r.path === key || r.path.startsWith(`${key}.`) || r.path.startsWith(`${key}[`)));
   }
-  return body;
+  return update;
 }
 
-/** Item price and quantity put back on a live order whose items were changed, by position. */
-function orderItemPatches(want: KeapOrder, have: KeapOrder): Array<{ liveItemId: string; body: Json }> {
-  const patches: Array<{ liveItemId: string; body: Json }> = [];
-  (want.order_items ?? []).forEach((item, i) => {
-    const live = have.order_items?.[i];
-    if (!live) return;
+/** Item fields a PATCH can change (Keap does not let a client change an item's type). */
+const ITEM_PATCHABLE: Record<string, string> = {
+  name: 'name', description: 'description', notes: 'notes', quantity: 'quantity', price_per_unit: 'price_per_unit', cost_per_unit: 'cost_per_unit',
+  product: 'product_id', subscription_plan: 'subscription_plan_id',
+};
+
+/** Patches of a live order's items, by position; false when some difference cannot be patched. */
+function itemPatchesOf(payload: Payload, change: FieldChangeView, liveItems: KeapOrderItem[], relinkOnly: boolean, update: Update): boolean {
+  const want = (change.after as Json[] | null) ?? [];
+  const have = (change.before as Json[] | null) ?? [];
+  const items = (payload.body.order_items as Json[] | undefined) ?? [];
+  let complete = want.length === have.length;
+  want.forEach((w, i) => {
+    const h = have[i];
+    const live = liveItems[i];
+    if (!h || !live) return;
     const body: Json = {};
-    if ((item.price_per_unit?.amount ?? 0) !== (live.price_per_unit?.amount ?? 0)) body.price_per_unit = (item.price_per_unit?.amount ?? 0) / 100;
-    if ((item.quantity ?? 1) !== (live.quantity ?? 1)) body.quantity = item.quantity ?? 1;
-    if (Object.keys(body).length) patches.push({ liveItemId: live.id, body });
+    const refs: IdReference[] = [];
+    for (const field of Object.keys(w)) {
+      if (JSON.stringify(w[field]) === JSON.stringify(h[field])) continue;
+      const key = ITEM_PATCHABLE[field];
+      const relink = isRelink({ path: field, before: h[field], after: w[field] });
+      if (!key || (relinkOnly && !relink) || items[i]?.[key] === undefined) {
+        complete = false;
+        continue;
+      }
+      body[key] = items[i][key];
+      for (const r of payload.refs) if (r.path === `order_items[${i}].${key}`) refs.push({ ...r, path: key });
+    }
+    if (Object.keys(body).length) update.itemPatches.push({ liveItemId: live.id, body, ...(refs.length ? { refs } : {}) });
   });
-  return patches;
+  return complete;
 }
-
-

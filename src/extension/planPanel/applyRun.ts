@@ -79,10 +79,10 @@ export class ApplyRun {
     let status: RestoreStatus = 'interrupted';
     try {
       const receipt = await this.apply();
-      const problems = receipt.failed.length + receipt.verification.problems.length;
+      const problems = receipt.failed.length + (receipt.conflicts?.length ?? 0) + (receipt.duplicates?.length ?? 0) + receipt.verification.problems.length;
       status = problems ? 'applied with problems' : 'applied';
       await plans.setStatus(planId, status, receipt);
-      log.info(`Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
+      log.info(`Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.linked?.length ?? 0} linked, ${receipt.conflicts?.length ?? 0} conflicts, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
       this.say({ type: 'receipt', receipt });
       void vscode.window.showInformationMessage(`Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`);
       return receipt;

@@ -34,15 +34,15 @@ describe('keap-vault plan / apply / idmap', function () {
     const planned = captureIo();
     assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', planFile], planned), 0);
     const text = planned.stdout.join('\n');
-    assert.match(text, /^Plan: \d+ to create, 0 to update, \d+ unchanged, 0 in conflict, \d+ blocked\.$/m);
+    assert.match(text, /^Plan: \d+ to create, 0 to update, \d+ unchanged, 0 different but not updated, 0 in conflict, \d+ blocked\.$/m);
     for (const id of lost.affected.contacts) assert.match(text, new RegExp(`^\\+ contacts:${id} create \\(missing-in-live\\)`, 'm'));
     assert.match(text, /^\+ custom_fields:marker:ORDER create \(marker-field-missing\)/m);
     assert.match(text, /Purchase" automation triggers/);
 
     const applied = captureIo();
     assert.equal(await runCli(['--unlimited', 'apply', planFile], applied), 0);
-    assert.match(applied.stdout.join('\n'), /^Applied plan .*: \d+ created, 0 updated, \d+ skipped, 0 found already done after an interruption, 0 failed/m);
-    assert.match(applied.stdout.join('\n'), /Verification: \d+ restored order\(s\) re-read: items, totals and payments match the snapshot\./);
+    assert.match(applied.stdout.join('\n'), /^Applied plan .*: \d+ created, 0 updated, 0 already in Keap \(linked, nothing sent\), \d+ skipped, 0 found already done after an interruption, 0 held as conflicts, 0 failed/m);
+    assert.match(applied.stdout.join('\n'), /Verification: \d+ record\(s\) written re-read: every field a client can set matches the snapshot\./);
     assert.equal(store.contacts.size, 60);
 
     const ledgerFile = path.join(dir, 'keap-emulator.keap-vault.local.kvledger');

@@ -1,0 +1,230 @@
+/**
+ * Keap is the only state every run shares: other plans, other ledgers, other machines and people
+ * typing in Keap's web app all meet there. So before the applier creates a record it asks the
+ * guard, and the guard answers from Keap whether that record already exists since the plan read
+ * the account:
+ *
+ * - restored: a live record carries this record's restore marker (another plan or ledger restored
+ *   it): link to it, create nothing;
+ * - same: a live record has its natural key (email, SKU, tag name, company name, field label),
+ *   e.g. re-entered by hand: link to it;
+ * - twin: an order without a marker, created since the plan, with the same contact, items and
+ *   total (someone re-typed the lost order): a conflict, not created.
+ *
+ * It is cheap: one changed-since list per entity, refreshed only when the last look at that entity
+ * is older than `maxAgeMs` (not a read per record). What remains is a window of at most `maxAgeMs`
+ * plus one request between the last look and a create, in which a run on another machine could
+ * create the same record; runs on one machine are serialised by the account lock. Markers seen on
+ * two live records are reported as duplicates, so that window can never go unnoticed.
+ */
+import type { KeapClient } from '../keap/client';
+import { filter } from '../keap/filter';
+import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
+import { ALL_CONTACT_FIELDS } from '../keap/resources/contacts';
+import type { CustomFieldRecordType } from '../model';
+import { MARKER_LABEL, MARKER_RECORD_TYPES, paymentNoteMarker, recordMarker, type MarkedEntity } from './marker';
+import type { PlanStep, RestoreEntity } from './planTypes';
+import { orderSignature, liveOrderSignature } from './orderSignature';
+import type { LiveIndex } from './liveIndex';
+
+type Json = Record<string, unknown>;
+
+export type GuardVerdict =
+  | { kind: 'absent' }
+  | { kind: 'restored' | 'same' | 'twin'; liveId: string; how: string };
+
+export interface LiveGuardOptions {
+  /** A view of an entity older than this is refreshed before a create (default 2 s). */
+  maxAgeMs?: number;
+  /** Changed-since lists reach back this far before the last look, for clock skew (default 2 min). */
+  skewMs?: number;
+  now?: () => number;
+}
+
+/** The entities the guard watches, and how Keap lists what changed in each since a time. */
+type Watched = 'contacts' | 'companies' | 'products' | 'orders' | 'payments' | 'subscriptions' | 'tags';
+
+interface View {
+  /** Local time of the last look (ms). */
+  lookedAt: number;
+}
+
+export interface DuplicateMarker {
+  entity: RestoreEntity;
+  oldId: string;
+  liveIds: string[];
+}
+
+export class LiveGuard {
+  private readonly maxAgeMs: number;
+  private readonly skewMs: number;
+  private readonly now: () => number;
+  private readonly views = new Map<Watched, View>();
+  /** entity -> snapshot id (from markers) -> live ids carrying that marker. */
+  private readonly markers = new Map<RestoreEntity, Map<string, Set<string>>>();
+  /** entity -> natural key -> live id. */
+  private readonly keys = new Map<RestoreEntity, Map<string, string>>();
+  /** Unmarked orders created since the plan read the account, by signature. */
+  private readonly twins = new Map<string, string[]>();
+  private readonly planReadAt: number;
+  /** Records this apply wrote itself: never a twin of anything. */
+  private readonly own = new Set<string>();
+
+  constructor(
+    private readonly client: KeapClient,
+    planReadAt: string,
+    /** The live id of the marker field per record type (it may be created during the apply). */
+    private readonly markerFieldId: (recordType: string) => string | undefined,
+    options: LiveGuardOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 2000;
+    this.skewMs = options.skewMs ?? 120_000;
+    this.now = options.now ?? Date.now;
+    this.planReadAt = Date.parse(planReadAt);
+  }
+
+  /**
+   * Starts from a complete read of the account taken at `readAt` (apply's stale check reads one),
+   * for the entities the plan creates.
+   */
+  seed(live: LiveIndex, readAt: string, entities: Iterable<RestoreEntity>): void {
+    const lookedAt = Date.parse(readAt);
+    for (const entity of new Set(entities)) {
+      if (!isWatched(entity)) continue;
+      for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json);
+      this.views.set(entity, { lookedAt });
+    }
+  }
+
+  /** A record this apply created or linked: it is the step's, so it is no twin of another. */
+  noteOwn(entity: RestoreEntity, liveId: string): void {
+    this.own.add(`${entity}:${liveId}`);
+  }
+
+  /** What Keap holds now for a create step, looking again when the last look is too old. */
+  async check(step: PlanStep, body: Json): Promise<GuardVerdict> {
+    const entity = step.entity;
+    if (entity === 'custom_fields') return this.checkCustomField(step, body);
+    if (entity === 'subscription_plans' || entity === 'contact_tags' || !isWatched(entity)) return { kind: 'absent' };
+    await this.refresh(entity);
+    const marked = [...(this.markers.get(entity)?.get(step.oldId) ?? [])];
+    if (marked.length) return { kind: 'restored', liveId: marked[0], how: `${entity} ${marked[0]} in the account carries this record's restore marker (restored by another plan or ledger)` };
+    const key = naturalKeyOfBody(entity, body);
+    const byKey = key ? this.keys.get(entity)?.get(key) : undefined;
+    if (byKey) return { kind: 'same', liveId: byKey, how: `${entity} ${byKey} appeared in the account since the plan with the same ${naturalKeyName(entity)}` };
+    if (entity === 'orders') {
+      const twin = (this.twins.get(orderSignature(body)) ?? []).find((id) => !this.own.has(`orders:${id}`) && id !== step.lookAlike);
+      if (twin) return { kind: 'twin', liveId: twin, how: `order ${twin} was created in the account since the plan with the same contact, items and total: it may be this order re-entered by hand` };
+    }
+    return { kind: 'absent' };
+  }
+
+  /** Snapshot records that two live records claim to restore (a race the guard's window let through). */
+  duplicates(): DuplicateMarker[] {
+    const out: DuplicateMarker[] = [];
+    for (const [entity, byOld] of this.markers) for (const [oldId, ids] of byOld) if (ids.size > 1) out.push({ entity, oldId, liveIds: [...ids] });
+    return out;
+  }
+
+  /** Looks at Keap again for `entity` so `duplicates()` includes the latest creates. */
+  async refreshAll(entities: Iterable<RestoreEntity>): Promise<void> {
+    for (const entity of new Set(entities)) if (isWatched(entity)) await this.refresh(entity, true);
+  }
+
+  // ------------------------------------------------------------------ looking
+
+  private async refresh(entity: Watched, force = false): Promise<void> {
+    const view = this.views.get(entity);
+    const started = this.now();
+    if (view && !force && started - view.lookedAt < this.maxAgeMs) return;
+    const since = new Date((view?.lookedAt ?? this.planReadAt) - this.skewMs).toISOString();
+    for await (const record of this.changedSince(entity, since)) this.observe(entity, record);
+    this.views.set(entity, { lookedAt: started });
+  }
+
+  /** Records of `entity` changed since `since`, the cheapest way Keap offers. */
+  private async *changedSince(entity: Watched, since: string): AsyncGenerator<Json> {
+    const c = this.client;
+    switch (entity) {
+      case 'contacts': yield* c.contacts.list({ filter: filter('start_update_time', '==', since), query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Json>; return;
+      case 'companies': yield* c.companies.list({ filter: filter('since_time', '==', since), query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Json>; return;
+      case 'orders': yield* c.orders.list({ filter: filter('modified_since_time', '==', since) }) as AsyncGenerator<Json>; return;
+      case 'payments': yield* c.payments.list({ filter: filter('since_time', '==', since) }) as AsyncGenerator<Json>; return;
+      case 'tags': yield* c.tags.list({ filter: filter('since_update_time', '==', since) }) as AsyncGenerator<Json>; return;
+      // No time filter: newest first, until the records are older than `since`.
+      case 'products': yield* newestUntil(c.products.list({ query: { order_by: 'last_updated_time desc' } }) as AsyncGenerator<Json>, 'update_time', since); return;
+      case 'subscriptions': yield* newestUntil(c.subscriptions.list({ query: { order_by: 'modification_time desc' } }) as AsyncGenerator<Json>, 'modification_time', since); return;
+    }
+  }
+
+  private observe(entity: Watched, r: Json): void {
+    const id = String(r.id);
+    const oldId = entity === 'payments' ? paymentNoteMarker(r.note) : isMarked(entity) ? recordMarker(r as never, this.markerFieldId(MARKER_RECORD_TYPES[entity])) : undefined;
+    if (oldId) {
+      let byOld = this.markers.get(entity);
+      if (!byOld) this.markers.set(entity, (byOld = new Map()));
+      let ids = byOld.get(oldId);
+      if (!ids) byOld.set(oldId, (ids = new Set()));
+      ids.add(id);
+    }
+    for (const key of naturalKeysOfRecord(entity, r)) {
+      let keys = this.keys.get(entity);
+      if (!keys) this.keys.set(entity, (keys = new Map()));
+      if (!keys.has(key)) keys.set(key, id);
+    }
+    if (entity === 'orders' && !oldId && Date.parse(String(r.creation_time ?? '')) >= this.planReadAt - this.skewMs) {
+      const signature = liveOrderSignature(r);
+      const list = this.twins.get(signature) ?? [];
+      if (!list.includes(id)) this.twins.set(signature, [...list, id]);
+    }
+  }
+
+  private async checkCustomField(step: PlanStep, body: Json): Promise<GuardVerdict> {
+    const model = await this.client.customFields.model(step.recordType as CustomFieldRecordType);
+    const field = model.custom_fields.find((f) => f.label === body.label);
+    if (!field) return { kind: 'absent' };
+    const how = body.label === MARKER_LABEL ? 'the restore marker field was created by another run' : 'a field with this label appeared in the account since the plan';
+    return { kind: 'same', liveId: field.id, how };
+  }
+}
+
+function isWatched(entity: RestoreEntity): entity is Watched {
+  return ['contacts', 'companies', 'products', 'orders', 'payments', 'subscriptions', 'tags'].includes(entity);
+}
+
+function isMarked(entity: RestoreEntity): entity is MarkedEntity {
+  return entity in MARKER_RECORD_TYPES;
+}
+
+async function* newestUntil(source: AsyncGenerator<Json>, timeField: string, since: string): AsyncGenerator<Json> {
+  const limit = Date.parse(since);
+  for await (const record of source) {
+    if (Date.parse(String(record[timeField] ?? '')) < limit) return;
+    yield record;
+  }
+}
+
+function naturalKeyName(entity: RestoreEntity): string {
+  return ({ contacts: 'email', companies: 'company name', products: 'SKU', tags: 'name' } as Record<string, string>)[entity] ?? 'key';
+}
+
+/** The natural keys a live record can be found by (the same the planner matches on). */
+function naturalKeysOfRecord(entity: RestoreEntity, r: Json): string[] {
+  switch (entity) {
+    case 'contacts': return ((r.email_addresses as Array<{ email?: string }> | undefined) ?? []).map((e) => String(e.email ?? '').toLowerCase()).filter(Boolean);
+    case 'companies': return typeof r.company_name === 'string' && r.company_name ? [r.company_name.toLowerCase()] : [];
+    case 'products': return typeof r.sku === 'string' && r.sku ? [r.sku] : [];
+    case 'tags': return typeof r.name === 'string' && r.name ? [r.name.toLowerCase()] : [];
+    default: return [];
+  }
+}
+
+function naturalKeyOfBody(entity: RestoreEntity, body: Json): string | undefined {
+  switch (entity) {
+    case 'contacts': return (body.email_addresses as Array<{ email?: string }> | undefined)?.map((e) => String(e.email ?? '').toLowerCase()).find(Boolean);
+    case 'companies': return typeof body.company_name === 'string' && body.company_name ? body.company_name.toLowerCase() : undefined;
+    case 'products': return typeof body.sku === 'string' && body.sku ? body.sku : undefined;
+    case 'tags': return typeof body.name === 'string' && body.name ? body.name.toLowerCase() : undefined;
+    default: return undefined;
+  }
+}
