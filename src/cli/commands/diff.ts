@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { diffSnapshots, parsePath, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '../../core/snapshot/diff';
+import { diffSnapshots, parsePath, VOLATILE_FIELDS, type EntityDiff, type RestoredId, type SnapshotDiff } from '../../core/snapshot/diff';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
+import { ledgerBeside, readIdMap } from '../../core/snapshot/ledgerIdMap';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
-import { printJson, UsageError, type Io } from '../output';
+import { FindingsFound, printJson, UsageError, type Io } from '../output';
 import { intFlag } from './emulator';
 
 export interface DiffCommandOptions {
@@ -16,6 +18,7 @@ interface DiffFlags {
   allFields?: boolean;
   json?: boolean;
   limit?: string;
+  ledger?: string;
 }
 
 const DEFAULT_TEXT_LIMIT = 20;
@@ -24,8 +27,9 @@ const MAX_FIELD_LINES = 10;
 const MAX_VALUE_CHARS = 60;
 
 /**
- * `keap-vault diff A B`: what changed from snapshot A to B (B may be `live`). Always exits 0 when
- * both sides could be read: a diff is information, not a verdict; scripts read `--json` totals.
+ * `keap-vault diff A B`: what changed from snapshot A to B (B may be `live`). Records restored
+ * under new ids (markers in B, the ledger's id map) are not differences. Exits 1 when there are
+ * differences and 0 when there are none, so a script can ask "is the account as the snapshot?".
  */
 export function registerDiffCommand(program: Command, io: Io, options: DiffCommandOptions = {}): void {
   program
@@ -38,6 +42,7 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
     .option('--all-fields', `compare every field (by default ${VOLATILE_FIELDS.join(', ')} are ignored)`)
     .option('--json', 'machine-readable output (every changed record unless --limit is given)')
     .option('--limit <n>', `changed records shown per entity (default ${DEFAULT_TEXT_LIMIT}; counts are always exact)`)
+    .option('--ledger <file>', 'the restore ledger whose id map pairs records restored under new ids (default: the account\'s beside A, if any)')
     .action(async (fileA: string, fileB: string, flags: DiffFlags) => {
       if (fileA === 'live') throw new UsageError('live can only be the second side: keap-vault diff SNAPSHOT live');
       if (fileB === 'live' && !options.captureLive) throw new UsageError('Comparing with live needs a connection to the account; compare two snapshot files instead.');
@@ -51,20 +56,40 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
         }
       }
       const limit = flags.limit !== undefined ? intFlag(flags.limit, '--limit') : flags.json ? undefined : DEFAULT_TEXT_LIMIT;
+      if (flags.ledger !== undefined && !existsSync(flags.ledger)) throw new UsageError(`--ledger: no ledger at ${flags.ledger}`);
 
       const key = process.env.KEAP_VAULT_SNAPSHOT_KEY || undefined;
       const a = await SnapshotDb.open(fileA, { key });
       let b: SnapshotDb | undefined;
       try {
+        const ledger = await ledgerIdMap(io, fileA, a, flags.ledger);
         b = fileB === 'live' ? await options.captureLive!() : await SnapshotDb.open(fileB, { key });
-        const diff = diffSnapshots(a, b, { entities, ignore, maxChangedRecords: limit });
+        const diff = diffSnapshots(a, b, { entities, ignore, maxChangedRecords: limit, idMap: ledger?.idMap });
         if (flags.json) printJson(io, diff);
-        else printDiff(io, diff, { a: fileA, b: fileB }, limit ?? DEFAULT_TEXT_LIMIT);
+        else printDiff(io, diff, { a: fileA, b: fileB, ledger: ledger?.file }, limit ?? DEFAULT_TEXT_LIMIT);
+        const differences = diff.totals.added + diff.totals.removed + diff.totals.changed;
+        if (differences) throw new FindingsFound(differences);
       } finally {
         a.close();
         b?.close();
       }
     });
+}
+
+/**
+ * The id map of `--ledger`, else of the account's ledger beside A, where `plan`/`apply` keep it.
+ * A damaged default ledger only costs the id map (markers still pair restores): a warning, not a failure.
+ */
+async function ledgerIdMap(io: Io, fileA: string, a: SnapshotDb, explicit: string | undefined): Promise<{ file: string; idMap: RestoredId[] } | undefined> {
+  if (explicit !== undefined) return { file: explicit, idMap: await readIdMap(explicit) };
+  const file = ledgerBeside(fileA, a.meta().account);
+  if (!file) return undefined;
+  try {
+    return { file, idMap: await readIdMap(file) };
+  } catch (err) {
+    io.err(`warning: ${clean((err as Error).message)} Comparing by restore markers only.`);
+    return undefined;
+  }
 }
 
 function listFlag(value: string | undefined): string[] {
@@ -80,19 +105,25 @@ function entitiesFlag(value: string | undefined): SnapshotEntity[] | undefined {
   return SNAPSHOT_ENTITIES.filter((e) => names.includes(e));
 }
 
-/** Counts for every entity, then, for those that differ, up to `limit` ids and changed records each. */
-export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: string }, limit: number): void {
+/**
+ * Counts for every entity, then, for those that differ or hold restores, up to `limit` ids and
+ * changed records each.
+ */
+export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: string; ledger?: string }, limit: number): void {
   io.out(`A: ${describeSide(files.a, diff.a)}`);
   io.out(`B: ${describeSide(files.b, diff.b)}`);
+  if (files.ledger) io.out(clean(`Restore ledger: ${files.ledger}`));
   for (const d of diff.entities) io.out(countsLine(d));
   for (const d of diff.entities) {
-    if (!d.added.length && !d.removed.length && !d.changedCount) continue;
+    if (!d.added.length && !d.removed.length && !d.changedCount && !d.restored.length) continue;
     io.out('');
     io.out(`${d.entity}:`);
     if (d.added.length && limit) io.out(`  added: ${idList(d.added, limit)}`);
     if (d.removed.length && limit) io.out(`  removed: ${idList(d.removed, limit)}`);
+    if (d.restored.length && limit) io.out(`  restored under new ids: ${idList(d.restored.map((r) => `${r.oldId} -> ${r.newId}`), limit)}`);
     for (const record of d.changed.slice(0, limit)) {
-      io.out(`  ${clean(record.id)}:`);
+      // A restored record is named by both ids: A's, and the one Keap gave its restore.
+      io.out(`  ${clean(record.newId === undefined ? record.id : `${record.id} -> ${record.newId} (restored)`)}:`);
       for (const change of record.changes.slice(0, MAX_FIELD_LINES)) {
         io.out(`    ${clean(change.path)}: ${showValue(change.before)} -> ${showValue(change.after)}`);
       }
@@ -102,8 +133,18 @@ export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: str
     if (d.changedCount > shown) io.out(`  … and ${n(d.changedCount - shown)} more changed (raise --limit)`);
   }
   const t = diff.totals;
+  const restores = restoreNote(diff.restored, diff.entities.reduce((k, d) => k + d.markerFields.length, 0));
   io.out('');
-  io.out(t.added || t.removed || t.changed ? `Total: +${n(t.added)} added, -${n(t.removed)} removed, ${n(t.changed)} changed` : 'No differences.');
+  if (t.added || t.removed || t.changed) io.out(`Total: +${n(t.added)} added, -${n(t.removed)} removed, ${n(t.changed)} changed${restores ? ` (${restores})` : ''}`);
+  else io.out(restores ? `0 differences (${restores})` : 'No differences.');
+}
+
+/** "16 records restored under new ids, 1 restore marker field": what a restore did that is not a difference. */
+function restoreNote(restored: number, markerFields: number): string {
+  return [
+    restored && `${n(restored)} ${restored === 1 ? 'record' : 'records'} restored under new ids`,
+    markerFields && `${n(markerFields)} restore marker ${markerFields === 1 ? 'field' : 'fields'}`,
+  ].filter(Boolean).join(', ');
 }
 
 function describeSide(file: string, side: SnapshotDiff['a']): string {
@@ -113,8 +154,10 @@ function describeSide(file: string, side: SnapshotDiff['a']): string {
 
 function countsLine(d: EntityDiff): string {
   const head = `${d.entity}: ${n(d.before)} -> ${n(d.after)}`;
-  if (!d.added.length && !d.removed.length && !d.changedCount) return `${head} (no differences)`;
-  return `${head} (+${n(d.added.length)} added, -${n(d.removed.length)} removed, ${n(d.changedCount)} changed)`;
+  const restores = restoreNote(d.restoredCount, d.markerFields.length);
+  const also = restores ? `; ${restores}` : '';
+  if (!d.added.length && !d.removed.length && !d.changedCount) return `${head} (no differences${also})`;
+  return `${head} (+${n(d.added.length)} added, -${n(d.removed.length)} removed, ${n(d.changedCount)} changed${also})`;
 }
 
 function idList(ids: string[], shown: number): string {

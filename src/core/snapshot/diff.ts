@@ -18,14 +18,24 @@
  *   own, so a changed order item shows under `orders` (`order_items[i]…`) and under `order_items`.
  *   Totals add every table's rows.
  * - Ids are not unique by schema: duplicates of one id are paired in stored order, and any left over
- *   count as added or removed, so `before = removed + changed + unchanged` and
- *   `after = added + changed + unchanged` always hold.
+ *   count as added or removed, so `before = removed + changed + unchanged + restored` and
+ *   `after = added + changed + unchanged + restored + markerFields` always hold.
+ * - Restores: Keap gives a restored record a new id. A record only in A whose restore is in B (by
+ *   the restore marker in B's record, or by the caller's id map) is neither removed nor added: the
+ *   pair is compared through the restore's projection (restoredView.ts), references mapped to B's
+ *   ids, and counted as restored, or as changed (with `newId`) when the projections differ.
+ *   Derived records follow their parents (restoreMatch.ts). The custom fields a restore adds to
+ *   carry its markers are listed as `markerFields`, not as added.
  * - Nothing is ignored unless the caller says so; VOLATILE_FIELDS is the list the CLI ignores by
  *   default.
  */
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from './entities';
+import { isRestoreMarkerField, matchRestoredRecords, type RestoredId, type UnmatchedIds } from './restoreMatch';
+import { restoredView, type MapRef } from './restoredView';
 import type { SnapshotDb, SnapshotMeta } from './snapshotDb';
 import type { Database } from './sqlite';
+
+export type { RestoredId } from './restoreMatch';
 
 export interface FieldChange {
   /** e.g. `total.amount`, `order_items[1].quantity`, `email_addresses[0].email`. */
@@ -35,8 +45,17 @@ export interface FieldChange {
 }
 
 export interface RecordChange {
+  /** The record's id in A. */
   id: string;
+  /** Set when B holds the record restored under a new id: its id in B. */
+  newId?: string;
   changes: FieldChange[];
+}
+
+/** A record of A that B holds restored under a new id. */
+export interface RestoredRecord {
+  oldId: string;
+  newId: string;
 }
 
 export interface EntityDiff {
@@ -56,6 +75,15 @@ export interface EntityDiff {
   /** Exact number of changed records, however many `changed` lists. */
   changedCount: number;
   unchanged: number;
+  /**
+   * Records only in A whose restore under a new id is in B and matches it, in natural order of
+   * `oldId`: neither removed nor added, and not a difference.
+   */
+  restored: RestoredRecord[];
+  /** Every record restored under a new id: `restored` plus the changed records with a `newId`. */
+  restoredCount: number;
+  /** Ids only in B of the custom fields a restore added to carry its markers: bookkeeping, not added. */
+  markerFields: string[];
 }
 
 export interface SnapshotSide {
@@ -68,6 +96,8 @@ export interface SnapshotDiff {
   b: SnapshotSide;
   entities: EntityDiff[];
   totals: { added: number; removed: number; changed: number };
+  /** Records restored under new ids, all entities (the sum of `restoredCount`); not differences. */
+  restored: number;
 }
 
 export interface DiffOptions {
@@ -81,6 +111,14 @@ export interface DiffOptions {
   ignore?: string[];
   /** Cap on `changed` per entity; counts stay exact. Default: no cap. */
   maxChangedRecords?: number;
+  /**
+   * What restores into B created: old id -> new id per entity (the restore ledger's id map).
+   * Markers in B's records are read with or without it; the map also finds restores whose
+   * marker was edited away, and maps references to records linked rather than created.
+   */
+  idMap?: Iterable<RestoredId>;
+  /** Pair records restored under new ids (default true); false compares ids only. */
+  matchRestores?: boolean;
 }
 
 /**
@@ -98,12 +136,14 @@ export function diffSnapshots(a: SnapshotDb, b: SnapshotDb, options: DiffOptions
   const ignore = compileIgnore(options.ignore ?? []);
   const cap = options.maxChangedRecords ?? Infinity;
   const results = entities.map((entity) => diffEntity(a.db, b.db, entity, ignore, cap));
+  if (options.matchRestores !== false) settleRestores(a, b, results, ignore, cap, [...(options.idMap ?? [])]);
   const sum = (f: (d: EntityDiff) => number) => results.reduce((n, d) => n + f(d), 0);
   return {
     a: sideOf(a),
     b: sideOf(b),
     entities: results,
     totals: { added: sum((d) => d.added.length), removed: sum((d) => d.removed.length), changed: sum((d) => d.changedCount) },
+    restored: sum((d) => d.restoredCount),
   };
 }
 
@@ -114,28 +154,19 @@ function sideOf(db: SnapshotDb): SnapshotSide {
 }
 
 function diffEntity(a: Database, b: Database, entity: SnapshotEntity, ignore: IgnoreRules, cap: number): EntityDiff {
-  const out: EntityDiff = { entity, before: 0, after: 0, added: [], removed: [], changed: [], changedCount: 0, unchanged: 0 };
+  const out: EntityDiff = { entity, before: 0, after: 0, added: [], removed: [], changed: [], changedCount: 0, unchanged: 0, restored: [], restoredCount: 0, markerFields: [] };
   const ca = new IdCursor(a, entity);
   const cb = new IdCursor(b, entity);
   try {
-    let x = ca.next();
-    let y = cb.next();
-    while (x || y) {
-      const order = !x ? 1 : !y ? -1 : compareIds(x.id, y.id);
-      if (order < 0) {
-        out.removed.push(x!.id);
-        x = ca.next();
-      } else if (order > 0) {
-        out.added.push(y!.id);
-        y = cb.next();
-      } else {
-        const changes = x!.json === y!.json ? [] : fieldChanges(JSON.parse(x!.json), JSON.parse(y!.json), ignore);
+    mergeById(ca, cb, {
+      removed: (x) => out.removed.push(x.id),
+      added: (y) => out.added.push(y.id),
+      both: (x, y) => {
+        const changes = x.json === y.json ? [] : fieldChanges(JSON.parse(x.json), JSON.parse(y.json), ignore);
         if (changes.length === 0) out.unchanged++;
-        else if (out.changedCount++ < cap) out.changed.push({ id: x!.id, changes });
-        x = ca.next();
-        y = cb.next();
-      }
-    }
+        else if (out.changedCount++ < cap) out.changed.push({ id: x.id, changes });
+      },
+    });
   } finally {
     out.before = ca.seen;
     out.after = cb.seen;
@@ -149,18 +180,57 @@ function diffEntity(a: Database, b: Database, entity: SnapshotEntity, ignore: Ig
   return out;
 }
 
+interface Row {
+  id: string;
+  json: string;
+}
+
+/** The merge-join of two id-ordered cursors: each row of A and of B goes to exactly one callback. */
+function mergeById(ca: IdCursor, cb: IdCursor, on: { removed(x: Row): void; added(y: Row): void; both(x: Row, y: Row): void }): void {
+  let x = ca.next();
+  let y = cb.next();
+  while (x || y) {
+    const order = !x ? 1 : !y ? -1 : compareIds(x.id, y.id);
+    if (order < 0) {
+      on.removed(x!);
+      x = ca.next();
+    } else if (order > 0) {
+      on.added(y!);
+      y = cb.next();
+    } else {
+      on.both(x!, y!);
+      x = ca.next();
+      y = cb.next();
+    }
+  }
+}
+
+/** Added and removed ids of an entity not being compared, for restore pairing; the JSON is not read. */
+function unmatchedIds(a: Database, b: Database, entity: SnapshotEntity): UnmatchedIds {
+  const out = { added: [] as string[], removed: [] as string[] };
+  const ca = new IdCursor(a, entity, false);
+  const cb = new IdCursor(b, entity, false);
+  try {
+    mergeById(ca, cb, { removed: (x) => out.removed.push(x.id), added: (y) => out.added.push(y.id), both: () => undefined });
+  } finally {
+    ca.close();
+    cb.close();
+  }
+  return out;
+}
+
 /** Rows of one table in id order (then stored order for duplicate ids), one at a time. */
 class IdCursor {
   seen = 0;
   private readonly stmt: ReturnType<Database['prepare']>;
   private done = false;
 
-  constructor(db: Database, entity: SnapshotEntity) {
+  constructor(db: Database, entity: SnapshotEntity, withJson = true) {
     // `entity` is checked against SNAPSHOT_ENTITIES by the caller; the (id) index yields this order.
-    this.stmt = db.prepare(`SELECT id, json FROM ${entity} ORDER BY id, rowid`);
+    this.stmt = db.prepare(`SELECT id, ${withJson ? 'json' : "''"} FROM ${entity} ORDER BY id, rowid`);
   }
 
-  next(): { id: string; json: string } | undefined {
+  next(): Row | undefined {
     if (this.done || !this.stmt.step()) {
       this.done = true;
       return undefined;
@@ -173,6 +243,76 @@ class IdCursor {
   close(): void {
     this.stmt.free();
   }
+}
+
+// ---------------------------------------------------------------- restores
+
+/**
+ * Takes the records B holds as restores of A's out of `added`/`removed` and compares each pair
+ * through the restore's projection, references mapped to B's ids.
+ */
+function settleRestores(a: SnapshotDb, b: SnapshotDb, results: EntityDiff[], ignore: IgnoreRules, cap: number, idMap: RestoredId[]): void {
+  const byEntity = new Map(results.map((d) => [d.entity, d]));
+  // An entity not asked for may still hold restores that others reference (an order's contact).
+  const pairs = matchRestoredRecords(a, b, (entity) => byEntity.get(entity) ?? unmatchedIds(a.db, b.db, entity), idMap);
+  // The id map also covers records linked to an existing live record rather than created: those
+  // are references to map, though not pairs (the live record is in both snapshots).
+  const linked = new Map(idMap.map((e) => [`${e.entity}:${e.oldId}`, e.newId]));
+  const mapRef: MapRef = (entity, oldId) => pairs.get(entity as SnapshotEntity)?.get(oldId) ?? linked.get(`${entity}:${oldId}`) ?? oldId;
+  const asIs: MapRef = (_entity, id) => id;
+  for (const d of results) {
+    const restored = pairs.get(d.entity);
+    if (restored?.size) settlePairs(a.db, b.db, d, restored, { mapRef, asIs, ignore, cap });
+    if (d.entity === 'custom_fields' && d.added.length) {
+      d.markerFields = d.added.filter((id) => isRestoreMarkerField(b, id));
+      d.added = withoutOnce(d.added, d.markerFields);
+    }
+  }
+}
+
+function settlePairs(a: Database, b: Database, d: EntityDiff, pairs: Map<string, string>, how: { mapRef: MapRef; asIs: MapRef; ignore: IgnoreRules; cap: number }): void {
+  d.removed = withoutOnce(d.removed, pairs.keys());
+  d.added = withoutOnce(d.added, pairs.values());
+  const sql = `SELECT json FROM ${d.entity} WHERE id = ? ORDER BY rowid LIMIT 1`;
+  const readA = a.prepare(sql);
+  const readB = b.prepare(sql);
+  try {
+    for (const [oldId, newId] of pairs) {
+      const before = restoredView(d.entity, JSON.parse(jsonOf(readA, oldId)), how.mapRef);
+      const after = restoredView(d.entity, JSON.parse(jsonOf(readB, newId)), how.asIs);
+      const changes = fieldChanges(before, after, how.ignore);
+      d.restoredCount++;
+      if (!changes.length) d.restored.push({ oldId, newId });
+      else if (d.changedCount++ < how.cap) d.changed.push({ id: oldId, newId, changes });
+    }
+  } finally {
+    readA.free();
+    readB.free();
+  }
+  d.restored.sort((x, y) => compareIdsNaturally(x.oldId, y.oldId));
+  d.changed.sort((x, y) => compareIdsNaturally(x.id, y.id));
+}
+
+function jsonOf(stmt: ReturnType<Database['prepare']>, id: string): string {
+  stmt.bind([id]);
+  try {
+    if (!stmt.step()) throw new Error(`Record ${id} vanished during the compare`);
+    return String(stmt.get()[0]);
+  } finally {
+    stmt.reset();
+  }
+}
+
+/** `list` without one occurrence of each id in `drop` (ids may repeat: see the duplicate rule above). */
+function withoutOnce(list: string[], drop: Iterable<string>): string[] {
+  const left = new Map<string, number>();
+  for (const id of drop) left.set(id, (left.get(id) ?? 0) + 1);
+  return list.filter((id) => {
+    const n = left.get(id);
+    if (!n) return true;
+    left.set(id, n - 1);
+    return false;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readLiveAccount } from '../../core/restore/liveRead';
-import { diffSnapshots, VOLATILE_FIELDS, type SnapshotDiff } from '../../core/snapshot/diff';
+import { diffSnapshots, VOLATILE_FIELDS, type RestoredId, type SnapshotDiff } from '../../core/snapshot/diff';
+import { ledgerBeside, readIdMap } from '../../core/snapshot/ledgerIdMap';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode, RecordSource } from '../explorer/nodes';
 import { recordUri, showRecord } from '../recordDocuments';
@@ -11,7 +12,8 @@ import { registerCommand } from './register';
 
 /**
  * Compare a snapshot with another snapshot, or with the account as it is now: counts per entity,
- * then any record, a changed one side by side in the diff editor.
+ * then any record, a changed one side by side in the diff editor. Records restored under new ids
+ * (restore markers, the account's ledger) are their own group, not added and removed.
  */
 export function registerCompareCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, connections: ConnectionStore): void {
   registerCommand(context, log, 'keapVault.compareSnapshots', async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
@@ -20,7 +22,9 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
     const second = await pickSnapshot(snapshots, b, 'Compare: the later snapshot');
     if (!second) return;
     const [fileA, fileB] = [fileOf(first), fileOf(second)];
-    const diff = diffSnapshots(await snapshots.db(fileA), await snapshots.db(fileB), { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200 });
+    const dbA = await snapshots.db(fileA);
+    const idMap = await restoredIds(snapshots, fileA, dbA.meta().account, log);
+    const diff = diffSnapshots(dbA, await snapshots.db(fileB), { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200, idMap });
     return showDiff(diff, { type: 'snapshot', file: fileA }, { type: 'snapshot', file: fileB }, 'earlier ↔ later');
   });
 
@@ -28,14 +32,16 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
     const snapshot = await pickSnapshot(snapshots, node, 'Compare which snapshot with the account now?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
-    const connection = await pickConnectionFor(connections, (await snapshots.db(file)).meta().account, node);
+    const account = (await snapshots.db(file)).meta().account;
+    const connection = await pickConnectionFor(connections, account, node);
     if (!connection) return;
+    const idMap = await restoredIds(snapshots, file, account, log);
     const client = await connections.client(connection.id);
     // Reading live costs about one request per 1,000 records of each kind; Cancel stops it.
     const live = await withCancellableProgress(`Keap Vault: reading ${connection.name} to compare`, async (signal) => (await readLiveAccount(client, { signal })).db);
     let diff: SnapshotDiff;
     try {
-      diff = diffSnapshots(await snapshots.db(file), live, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200 });
+      diff = diffSnapshots(await snapshots.db(file), live, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200, idMap });
     } finally {
       live.close();
     }
@@ -43,27 +49,57 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
   });
 }
 
+/**
+ * The id map of the account's restore ledger, beside the snapshot or in the snapshot folder (where
+ * plans keep it). Without one, markers alone pair restores: a damaged ledger is logged, not fatal.
+ */
+async function restoredIds(snapshots: SnapshotLibrary, file: string, account: string, log: vscode.LogOutputChannel): Promise<RestoredId[]> {
+  const ledger = ledgerBeside(file, account, [await snapshots.folder()]);
+  if (!ledger) return [];
+  try {
+    return await readIdMap(ledger);
+  } catch (err) {
+    log.warn(`Compare: ${(err as Error).message} Pairing restored records by their markers only.`);
+    return [];
+  }
+}
+
+/** What a compare command resolves to: the totals, and the records restored under new ids (not differences). */
+export type CompareTotals = SnapshotDiff['totals'] & { restored: number };
+
 /** The differences in a quick pick; the picked record opens (both sides in the diff editor when it changed). */
-async function showDiff(diff: SnapshotDiff, left: RecordSource, right: RecordSource, sides: string): Promise<SnapshotDiff['totals']> {
-  type Pick = vscode.QuickPickItem & { entity?: string; id?: string; side?: 'a' | 'b' | 'both' };
+async function showDiff(diff: SnapshotDiff, left: RecordSource, right: RecordSource, sides: string): Promise<CompareTotals> {
+  // `newId`: the record's id on the right when it was restored there under a new id.
+  type Pick = vscode.QuickPickItem & { entity?: string; id?: string; newId?: string; side?: 'a' | 'b' | 'both' };
+  const result: CompareTotals = { ...diff.totals, restored: diff.restored };
   const items: Pick[] = [];
   for (const e of diff.entities) {
-    if (!e.added.length && !e.removed.length && !e.changedCount) continue;
+    if (!e.added.length && !e.removed.length && !e.changedCount && !e.restored.length && !e.markerFields.length) continue;
     items.push({ label: `${e.entity}: ${e.before.toLocaleString('en-US')} -> ${e.after.toLocaleString('en-US')}`, kind: vscode.QuickPickItemKind.Separator });
     for (const id of e.removed.slice(0, 100)) items.push({ label: `$(remove) ${e.entity} ${id}`, description: 'removed', entity: e.entity, id, side: 'a' });
     for (const id of e.added.slice(0, 100)) items.push({ label: `$(add) ${e.entity} ${id}`, description: 'added', entity: e.entity, id, side: 'b' });
-    for (const c of e.changed.slice(0, 100)) items.push({ label: `$(diff) ${e.entity} ${c.id}`, description: c.changes.map((f) => f.path).slice(0, 4).join(', '), entity: e.entity, id: c.id, side: 'both' });
+    for (const c of e.changed.slice(0, 100)) {
+      const label = c.newId === undefined ? `$(diff) ${e.entity} ${c.id}` : `$(diff) ${e.entity} ${c.id} → ${c.newId} (restored)`;
+      items.push({ label, description: c.changes.map((f) => f.path).slice(0, 4).join(', '), entity: e.entity, id: c.id, newId: c.newId, side: 'both' });
+    }
+    for (const r of e.restored.slice(0, 100)) {
+      items.push({ label: `$(history) ${e.entity} ${r.oldId} → ${r.newId}`, description: 'restored under a new id, same as before', entity: e.entity, id: r.oldId, newId: r.newId, side: 'both' });
+    }
+    for (const id of e.markerFields.slice(0, 100)) items.push({ label: `$(bookmark) ${e.entity} ${id}`, description: 'the field a restore added for its markers', entity: e.entity, id, side: 'b' });
   }
-  const totals = `${diff.totals.added} added, ${diff.totals.removed} removed, ${diff.totals.changed} changed`;
+  const differences = `${diff.totals.added} added, ${diff.totals.removed} removed, ${diff.totals.changed} changed`;
+  const restored = diff.restored ? `${diff.restored.toLocaleString('en-US')} restored under new ids` : '';
+  const summary = diff.totals.added || diff.totals.removed || diff.totals.changed ? `${differences}${restored ? `; ${restored}` : ''}` : `0 differences${restored ? ` (${restored})` : ''}`;
   if (!items.length) {
     void vscode.window.showInformationMessage('Keap Vault: both sides hold the same records.');
-    return diff.totals;
+    return result;
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: `${totals}: pick a record to see it`, matchOnDescription: true });
-  if (!picked?.entity || !picked.id) return diff.totals;
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: `${summary}: pick a record to see it`, matchOnDescription: true });
+  if (!picked?.entity || !picked.id) return result;
   const leftUri = recordUri(left, picked.entity as never, picked.id);
-  const rightUri = recordUri(right, picked.entity as never, picked.id);
-  if (picked.side === 'both') await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${picked.entity} ${picked.id} (${sides})`);
+  const rightUri = recordUri(right, picked.entity as never, picked.newId ?? picked.id);
+  const title = picked.newId === undefined ? `${picked.entity} ${picked.id}` : `${picked.entity} ${picked.id} → ${picked.newId}`;
+  if (picked.side === 'both') await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${title} (${sides})`);
   else await showRecord(picked.side === 'a' ? leftUri : rightUri);
-  return diff.totals;
+  return result;
 }

@@ -86,7 +86,8 @@ describe('keap-vault diff A live', function () {
     assert.equal(await runCli(['snapshot', '--out', out], captureIo()), 0);
     const lost = applyDisaster(store, { kind: 'delete-contacts', count: 2, seed: 4 });
     const io = captureIo();
-    assert.equal(await runCli(['diff', out, 'live', '--json'], io), 0);
+    // Differences exit 1 (for scripts); the JSON is printed all the same.
+    assert.equal(await runCli(['diff', out, 'live', '--json'], io), 1);
     const diff = JSON.parse(io.stdout.join('\n'));
     const contacts = diff.entities.find((e: { entity: string }) => e.entity === 'contacts');
     assert.deepEqual([...contacts.removed].sort(), [...lost.affected.contacts].sort());

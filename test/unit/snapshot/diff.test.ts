@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerDiffCommand, type DiffCommandOptions } from '../../../src/cli/commands/diff';
-import { UsageError, type Io } from '../../../src/cli/output';
+import { runCli } from '../../../src/cli/main';
+import { FindingsFound, UsageError, type Io } from '../../../src/cli/output';
+import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import { compareIds, compareIdsNaturally, diffSnapshots, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '../../../src/core/snapshot/diff';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../../src/core/snapshot/entities';
+import { readIdMap } from '../../../src/core/snapshot/ledgerIdMap';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
+import { accountWithSnapshot, apply, makePlan } from '../restore/support';
+import { captureIo as captureCliIo } from '../support/cliIo';
+import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { snapshotFromStore, tempDir, TEST_META } from '../support/snapshots';
 
 function generated(seed: number, size = 40): EmulatorStore {
@@ -28,8 +35,8 @@ const sorted = (ids: Iterable<string>) => [...ids].sort(compareIdsNaturally);
 
 function assertConsistent(diff: SnapshotDiff): void {
   for (const d of diff.entities) {
-    assert.equal(d.before, d.removed.length + d.changedCount + d.unchanged, `${d.entity}: before`);
-    assert.equal(d.after, d.added.length + d.changedCount + d.unchanged, `${d.entity}: after`);
+    assert.equal(d.before, d.removed.length + d.changedCount + d.unchanged + d.restored.length, `${d.entity}: before`);
+    assert.equal(d.after, d.added.length + d.changedCount + d.unchanged + d.restored.length + d.markerFields.length, `${d.entity}: after`);
   }
 }
 
@@ -213,11 +220,16 @@ describe('keap-vault diff', () => {
     return { stdout, out: (t) => void stdout.push(t), err: () => undefined };
   }
 
+  /** What the command printed; differences end it with FindingsFound (exit 1), after printing. */
   async function run(args: string[], options?: DiffCommandOptions): Promise<string> {
     const io = captureIo();
     const program = new Command().exitOverride();
     registerDiffCommand(program, io, options);
-    await program.parseAsync(['diff', ...args], { from: 'user' });
+    try {
+      await program.parseAsync(['diff', ...args], { from: 'user' });
+    } catch (err) {
+      if (!(err instanceof FindingsFound)) throw err;
+    }
     return io.stdout.join('\n');
   }
 
@@ -292,5 +304,176 @@ describe('keap-vault diff', () => {
     await assert.rejects(run([fileA, fileA, '--limit', 'lots']), UsageError);
     await assert.rejects(run([fileA, fileA, '--ignore', 'a..b']), UsageError);
     assert.match(await run([fileA, fileA]), /No differences\./);
+  });
+});
+
+describe('Snapshot diff after a restore (records under new ids)', function () {
+  this.timeout(120_000);
+  const open: SnapshotDb[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  after(closeTestAccounts);
+
+  /** The live account read now, closed after the test. */
+  async function liveOf(fixture: Awaited<ReturnType<typeof accountWithSnapshot>>): Promise<SnapshotDb> {
+    const db = (await readLiveAccount(fixture.client)).db;
+    open.push(db, fixture.snapshot);
+    return db;
+  }
+
+  const itemsOf = (db: SnapshotDb, orderIds: string[]) => db.all<{ id: string }>(`SELECT id FROM order_items WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`, orderIds).map((r) => r.id);
+
+  it('after delete-orders and a clean restore: 0 differences, every lost order, item, payment and transaction restored under its new id', async () => {
+    const fixture = await accountWithSnapshot(60, 'diff-restore-orders');
+    const lost = applyDisaster(fixture.store, { kind: 'delete-orders', count: 5, seed: 3 });
+    assert.ok(lost.affected.payments?.length, 'the fixture loses paid orders too');
+    const receipt = await apply(fixture, await makePlan(fixture));
+    assert.deepEqual(receipt.failed, []);
+    const live = await liveOf(fixture);
+    const idMap = await readIdMap(fixture.ledgerFile);
+    const newId = (entity: string, oldId: string) => idMap.find((e) => e.entity === entity && e.oldId === oldId)?.newId;
+    const lostItems = itemsOf(fixture.snapshot, lost.affected.orders);
+    const lostTransactions = fixture.snapshot.all<{ id: string }>('SELECT id FROM transactions WHERE payment_id IN (' + lost.affected.payments.map(() => '?').join(', ') + ')', lost.affected.payments).map((r) => r.id);
+
+    // By the markers in the restored records alone, and with the ledger's id map: the same answer.
+    for (const diff of [diffSnapshots(fixture.snapshot, live), diffSnapshots(fixture.snapshot, live, { idMap })]) {
+      assertConsistent(diff);
+      assert.deepEqual(diff.totals, { added: 0, removed: 0, changed: 0 });
+      for (const entity of ['orders', 'payments'] as const) {
+        const expected = sorted(lost.affected[entity]).map((oldId) => ({ oldId, newId: newId(entity, oldId) }));
+        assert.deepEqual(entityOf(diff, entity).restored, expected, entity);
+        assert.equal(entityOf(diff, entity).restoredCount, expected.length, entity);
+      }
+      // Derived records follow their parents rather than show as +N/-N.
+      assert.deepEqual(entityOf(diff, 'order_items').restored.map((r) => r.oldId), sorted(lostItems));
+      assert.deepEqual(entityOf(diff, 'transactions').restored.map((r) => r.oldId), sorted(lostTransactions));
+      assert.equal(entityOf(diff, 'custom_fields').markerFields.length, 1, 'the ORDER marker field the restore created');
+      assert.equal(diff.restored, lost.affected.orders.length + lost.affected.payments.length + lostItems.length + lostTransactions.length);
+    }
+    // Compared by id alone, the restore reads as lost and added.
+    const byId = entityOf(diffSnapshots(fixture.snapshot, live, { matchRestores: false }), 'orders');
+    assert.deepEqual([byId.removed, byId.added.length, byId.restoredCount], [sorted(lost.affected.orders), lost.affected.orders.length, 0]);
+  });
+
+  it('contacts restored with their orders, payments and tags: a restored order pointing at its restored contact is no difference', async () => {
+    const fixture = await accountWithSnapshot(60, 'diff-restore-contacts');
+    const lost = applyDisaster(fixture.store, { kind: 'delete-contacts', count: 3, seed: 5 });
+    assert.ok(lost.affected.orders?.length, 'the lost contacts had orders');
+    const receipt = await apply(fixture, await makePlan(fixture, { subscriptionsStartToday: true }));
+    assert.deepEqual(receipt.failed, []);
+    const live = await liveOf(fixture);
+
+    const diff = diffSnapshots(fixture.snapshot, live, { ignore: [...VOLATILE_FIELDS] });
+    assertConsistent(diff);
+    assert.deepEqual(diff.totals, { added: 0, removed: 0, changed: 0 });
+    const contacts = new Map(entityOf(diff, 'contacts').restored.map((r) => [r.oldId, r.newId]));
+    assert.deepEqual([...contacts.keys()], sorted(lost.affected.contacts));
+    for (const { oldId, newId } of entityOf(diff, 'orders').restored) {
+      const before = JSON.parse(String(fixture.snapshot.scalar('SELECT json FROM orders WHERE id = ?', [oldId]))) as { contact: { id: string } };
+      const after = JSON.parse(String(live.scalar('SELECT json FROM orders WHERE id = ?', [newId]))) as { contact: { id: string } };
+      assert.equal(after.contact.id, contacts.get(before.contact.id), `order ${oldId} -> ${newId} points at its contact's restore`);
+    }
+    assert.equal(entityOf(diff, 'orders').restoredCount, lost.affected.orders.length);
+    assert.ok(entityOf(diff, 'contact_tags').restoredCount > 0, 'tag assignments follow their contacts');
+  });
+
+  it('a restored order whose item was then changed in live is changed (under both ids), not added and removed', async () => {
+    const fixture = await accountWithSnapshot(40, 'diff-restore-changed');
+    const lost = applyDisaster(fixture.store, { kind: 'delete-orders', count: 3, seed: 2 });
+    await apply(fixture, await makePlan(fixture));
+    const idMap = await readIdMap(fixture.ledgerFile);
+    const oldId = sorted(lost.affected.orders)[0];
+    const newId = idMap.find((e) => e.entity === 'orders' && e.oldId === oldId)!.newId;
+    const order = fixture.store.orders.get(Number(newId))!;
+    const quantity = order.items[0].quantity;
+    order.items[0].quantity = quantity + 2;
+    const live = await liveOf(fixture);
+    const [oldItem] = itemsOf(fixture.snapshot, [oldId]);
+    const [newItem] = itemsOf(live, [newId]);
+
+    const diff = diffSnapshots(fixture.snapshot, live, { ignore: [...VOLATILE_FIELDS], idMap });
+    assertConsistent(diff);
+    assert.deepEqual(diff.totals, { added: 0, removed: 0, changed: 2 });
+    const orders = entityOf(diff, 'orders');
+    assert.deepEqual([orders.added, orders.removed], [[], []]);
+    assert.equal(orders.changed.length, 1);
+    assert.deepEqual([orders.changed[0].id, orders.changed[0].newId], [oldId, newId]);
+    // The path is the restore projection's (comparable), which names the first item's quantity.
+    assert.ok(orders.changed[0].changes.some((c) => /\[0\]/.test(c.path) && c.before === quantity && c.after === quantity + 2), JSON.stringify(orders.changed[0].changes));
+    assert.equal(orders.restoredCount, lost.affected.orders.length, 'the changed one is still a restored record');
+    assert.equal(orders.restored.length, lost.affected.orders.length - 1);
+    const items = entityOf(diff, 'order_items');
+    assert.deepEqual([items.added, items.removed], [[], []]);
+    assert.deepEqual(items.changed, [{ id: oldItem, newId: newItem, changes: [{ path: 'quantity', before: quantity, after: quantity + 2 }] }]);
+  });
+});
+
+describe('keap-vault diff: exit codes and restores', function () {
+  this.timeout(120_000);
+  const saved = { ...process.env };
+  after(async () => {
+    process.env = { ...saved };
+    await closeTestAccounts();
+  });
+
+  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const io = captureCliIo();
+    const code = await runCli(['--unlimited', ...args], io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  }
+
+  it('exits 1 with differences and 0 without; a clean restore reads 0 differences, using the ledger beside the snapshot or --ledger', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'cli-diff-restore', size: 50 });
+    store.clock = () => new Date('2026-11-26T12:00:00Z');
+    const { emulator } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const dir = tempDir();
+    const snapshot = path.join(dir, 'before.kvsnap');
+    assert.equal((await cli(['snapshot', '--out', snapshot])).code, 0);
+    const same = await cli(['diff', snapshot, snapshot]);
+    assert.equal(same.code, 0);
+    assert.match(same.out, /^No differences\.$/m);
+
+    const lost = applyDisaster(store, { kind: 'delete-orders', count: 4, seed: 5 });
+    const damaged = await cli(['diff', snapshot, 'live']);
+    assert.equal(damaged.code, 1, damaged.err);
+    assert.match(damaged.out, /^orders: \d+ -> \d+ \(\+0 added, -4 removed, 0 changed\)$/m);
+
+    const planFile = path.join(dir, 'plan.json');
+    assert.equal((await cli(['plan', snapshot, '--out', planFile])).code, 0);
+    assert.equal((await cli(['apply', planFile])).code, 0);
+    const ledgerName = readdirSync(dir).find((f) => f.endsWith('.kvledger'))!;
+    const idMap = await readIdMap(path.join(dir, ledgerName));
+    // One restored order loses its marker (edited in Keap): only the ledger still knows it.
+    const [first, ...others] = sorted(lost.affected.orders);
+    const firstNewId = idMap.find((e) => e.entity === 'orders' && e.oldId === first)!.newId;
+    store.orders.get(Number(firstNewId))!.custom = {};
+
+    const restored = await cli(['diff', snapshot, 'live']);
+    assert.equal(restored.code, 0, restored.out);
+    assert.match(restored.out, /^Restore ledger: .*\.kvledger$/m);
+    assert.match(restored.out, /^orders: (\d+) -> \1 \(no differences; 4 records restored under new ids\)$/m);
+    assert.match(restored.out, /^custom_fields: \d+ -> \d+ \(no differences; 1 restore marker field\)$/m);
+    assert.match(restored.out, /^0 differences \(\d+ records restored under new ids, 1 restore marker field\)$/m);
+    const json = await cli(['diff', snapshot, 'live', '--json']);
+    assert.equal(json.code, 0);
+    const diff = JSON.parse(json.out) as SnapshotDiff;
+    assert.deepEqual(entityOf(diff, 'orders').restored, sorted(lost.affected.orders).map((oldId) => ({ oldId, newId: idMap.find((e) => e.entity === 'orders' && e.oldId === oldId)!.newId })));
+
+    // The ledger moved elsewhere: markers pair the others, the unmarked one is lost and added (exit 1)…
+    const elsewhere = path.join(dir, 'moved');
+    mkdirSync(elsewhere);
+    for (const file of [ledgerName, `${ledgerName}.journal`]) if (existsSync(path.join(dir, file))) renameSync(path.join(dir, file), path.join(elsewhere, file));
+    const markersOnly = await cli(['diff', snapshot, 'live', '--entity', 'orders']);
+    assert.equal(markersOnly.code, 1);
+    assert.match(markersOnly.out, new RegExp(`^orders: \\d+ -> \\d+ \\(\\+1 added, -1 removed, 0 changed; ${others.length} records? restored under new ids\\)$`, 'm'));
+    assert.match(markersOnly.out, new RegExp(`^  removed: ${first}$`, 'm'));
+    // …and --ledger names it.
+    const named = await cli(['diff', snapshot, 'live', '--entity', 'orders', '--ledger', path.join(elsewhere, ledgerName)]);
+    assert.equal(named.code, 0, named.out);
+    assert.equal((await cli(['diff', snapshot, 'live', '--ledger', path.join(dir, 'none.kvledger')])).code, 2);
   });
 });
