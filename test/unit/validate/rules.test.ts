@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { MARKER_LABEL, markerValue, paymentNote } from '../../../src/core/restore/marker';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { ruleById, validateSnapshot } from '../../../src/core/validate/engine';
 import { ALL_RULES } from '../../../src/core/validate/rules';
 import { PLANTED_PROBLEM_KINDS, type PlantedProblem, type PlantedProblemKind } from '../../../src/emulator/generator';
-import { generatedSnapshotFile } from '../support/snapshots';
+import type { CustomValues } from '../../../src/emulator/records';
+import { EmulatorStore } from '../../../src/emulator/store';
+import { generatedSnapshotFile, snapshotFromStore } from '../support/snapshots';
 
 /** Which rule must find each kind of planted problem, and under which record id. */
 const EXPECTED: Record<PlantedProblemKind, { rule: string; entity: string; recordId(p: PlantedProblem): string }> = {
@@ -21,6 +24,37 @@ const EXPECTED: Record<PlantedProblemKind, { rule: string; entity: string; recor
   'order-before-contact': { rule: 'order/before-contact', entity: 'orders', recordId: (p) => p.ids[0] },
   'duplicate-order': { rule: 'order/likely-duplicate', entity: 'orders', recordId: (p) => p.ids[1] },
 };
+
+/**
+ * An account a restore wrote into: the clock is the restore's day, so contacts created now are
+ * newer than the orders dated in 2024 that were restored onto them.
+ */
+function restoredAccount() {
+  const store = new EmulatorStore();
+  store.clock = () => new Date('2026-10-01T09:00:00.000Z');
+  const product = store.createProduct({
+    name: 'Course', price_cents: 5000, active: true, short_description: '', shippable: false, taxable: false, subscription_only: false, extra: {},
+  });
+  let emails = 0;
+  const contact = (custom?: CustomValues) =>
+    store.createContact({ given_name: 'Ada', email_addresses: [{ email: `ada${emails++}@example.test` }], custom }).record.id;
+  const order = (contactId: number, custom?: CustomValues, quantity = 1) =>
+    store.createOrder({
+      contact_id: contactId, title: 'Course', order_type: 'OFFLINE', order_time: '2024-03-05T10:00:00.000Z',
+      items: [{ product_id: product.id, quantity }], custom,
+    }).id;
+  return { store, contact, order };
+}
+
+/** [record id, message] of one rule's findings; the rule runs alone. */
+async function findingsOf(store: EmulatorStore, rule: string): Promise<Array<[string, string, string]>> {
+  const db = await snapshotFromStore(store);
+  try {
+    return validateSnapshot(db, { only: [rule] }).findings.map((f) => [f.recordId, f.severity, f.message]);
+  } finally {
+    db.close();
+  }
+}
 
 describe('Validation rules', function () {
   this.timeout(120_000);
@@ -87,5 +121,79 @@ describe('Validation rules', function () {
     assert.ok(ruleById('order/overpaid'));
     db.close();
   });
-});
 
+  describe('after a restore', () => {
+    it('order/before-contact is not raised for a contact re-created by a restore, and still is for an ordinary contact', async () => {
+      const { store, contact, order } = restoredAccount();
+      const marker = store.createCustomField('CONTACT', MARKER_LABEL, 'TEXT').id;
+      const ordinary = order(contact());
+      order(contact({ [marker]: markerValue('11') })); // the contact restored from snapshot contact 11, with its 2024 order
+      assert.deepEqual((await findingsOf(store, 'order/before-contact')).map(([id]) => id), [String(ordinary)]);
+    });
+
+    it('order/restore-duplicate reports a duplicate a restore created, as an error, and order/likely-duplicate no longer does', async () => {
+      const { store, contact, order } = restoredAccount();
+      store.createCustomField('CONTACT', 'Notes', 'TEXT'); // the marker field's id differs from any contact field's
+      const marker = store.createCustomField('ORDER', MARKER_LABEL, 'TEXT').id;
+      const mark = (oldId: string) => ({ [marker]: markerValue(oldId) });
+      const c1 = contact();
+      const original = order(c1);
+      const copy = order(c1, mark(String(original))); // restored from this very account while the original still existed
+      const c2 = contact();
+      const unrestored = order(c2);
+      const foreignCopy = order(c2, mark('77')); // restored from another account's order 77, next to an equal order
+      const c3 = contact();
+      order(c3);
+      const doubled = order(c3); // an ordinary double submission
+      const c4 = contact();
+      order(c4, mark('37'));
+      const alike = order(c4, mark('38')); // two snapshot orders that were already alike, both restored
+
+      assert.deepEqual(await findingsOf(store, 'order/restore-duplicate'), [
+        [String(copy), 'error', `Order ${copy} duplicates order ${original}: created by a restore (marker kv1:${original}) while order ${original} still existed`],
+        [String(foreignCopy), 'error', `Order ${foreignCopy} duplicates order ${unrestored}: created by a restore (marker kv1:77) next to order ${unrestored}, ` +
+          `which no restore wrote (same contact ${c2}, same items, $50.00, 0 min apart)`],
+      ]);
+      assert.deepEqual((await findingsOf(store, 'order/likely-duplicate')).map(([id]) => id), [String(doubled), String(alike)]);
+    });
+
+    it('entity/restored-twice reports orders (and contacts) carrying the same restore marker, naming both ids and the snapshot id', async () => {
+      const { store, contact, order } = restoredAccount();
+      const contactMarker = store.createCustomField('CONTACT', MARKER_LABEL, 'TEXT').id;
+      const orderMarker = store.createCustomField('ORDER', MARKER_LABEL, 'TEXT').id;
+      const otherField = store.createCustomField('ORDER', 'Old system ref', 'TEXT').id;
+      const c1 = contact({ [contactMarker]: markerValue('11') });
+      const c2 = contact({ [contactMarker]: markerValue('11') });
+      const first = order(c1, { [orderMarker]: markerValue('50') });
+      const second = order(c1, { [orderMarker]: markerValue('50') });
+      const third = order(c2, { [orderMarker]: markerValue('50') }, 2);
+      order(c2, { [orderMarker]: markerValue('51') });
+      order(c2, { [otherField]: markerValue('50') }, 3); // the same text in another field is no marker
+      contact({ [contactMarker]: markerValue('50') }); // a contact restored from contact 50 is not order 50
+
+      assert.deepEqual(await findingsOf(store, 'entity/restored-twice'), [
+        [String(c2), 'error', `Contact ${c2} and contact ${c1} were both restored from snapshot contact 11 (marker kv1:11): restored twice`],
+        [String(second), 'error', `Order ${second} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`],
+        [String(third), 'error', `Order ${third} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`],
+      ]);
+      // Reported once: the order rules leave a pair restored twice to entity/restored-twice.
+      assert.deepEqual(await findingsOf(store, 'order/restore-duplicate'), []);
+      assert.deepEqual(await findingsOf(store, 'order/likely-duplicate'), []);
+    });
+
+    it('entity/restored-twice reports payments carrying the same restore marker in their note', async () => {
+      const { store, contact, order } = restoredAccount();
+      const orderId = order(contact(), undefined, 4);
+      const pay = (note: string) =>
+        store.recordPayment(orderId, { amount_cents: 1000, method_type: 'Cash', pay_time: '2024-03-06T10:00:00.000Z', note, apply_to_commissions: false }).id;
+      const first = pay(paymentNote('900', 'Deposit'));
+      const again = pay(paymentNote('900', 'Deposit'));
+      pay(paymentNote('901'));
+      pay('Refers to kv1:900 by hand'); // not a restore's note marker
+
+      assert.deepEqual(await findingsOf(store, 'entity/restored-twice'), [
+        [String(again), 'error', `Payment ${again} and payment ${first} were both restored from snapshot payment 900 (marker kv1:900): restored twice`],
+      ]);
+    });
+  });
+});

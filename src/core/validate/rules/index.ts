@@ -13,6 +13,8 @@ import { paymentWithoutOrder } from './paymentWithoutOrder';
 import { subscriptionWithoutParent } from './subscriptionWithoutParent';
 import { tagAssignmentWithoutTag } from './tagAssignmentWithoutTag';
 import { likelyDuplicateOrder } from './likelyDuplicateOrder';
+import { restoreDuplicateOrder } from './restoreDuplicateOrder';
+import { restoredTwice } from './restoredTwice';
 
 /** Every rule, in the order they run and are listed. */
 export const ALL_RULES: readonly ValidationRule[] = [
@@ -30,4 +32,6 @@ export const ALL_RULES: readonly ValidationRule[] = [
   futureOrder,
   orderBeforeContact,
   likelyDuplicateOrder,
+  restoreDuplicateOrder,
+  restoredTwice,
 ];

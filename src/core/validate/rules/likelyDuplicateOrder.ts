@@ -1,4 +1,6 @@
 import { formatCents } from '../../money';
+import { itemsSignatureSql, minutesApartSql, pairKindSql } from '../orderPairs';
+import { withRestoreMarkers } from '../restoreMarkers';
 import type { ValidationRule } from '../rule';
 
 export const likelyDuplicateOrder: ValidationRule = {
@@ -7,32 +9,35 @@ export const likelyDuplicateOrder: ValidationRule = {
   title: 'Likely duplicate order',
   explanation:
     'Two orders for the same contact with the same items and total, minutes apart, are usually one purchase recorded twice: a ' +
-    'double-submitted checkout, a retried API call, or a restore that re-created an order that still existed. The customer may be ' +
-    'invoiced twice. Keep one (the one with payments) and delete the other in Keap if it has none.',
+    'double-submitted checkout or a retried API call. The customer may be invoiced twice. Keep one (the one with payments) and ' +
+    'delete the other in Keap if it has none. A pair where a restore wrote one order next to the other is not merely likely: ' +
+    'order/restore-duplicate reports it (and entity/restored-twice an order restored twice), so it is not listed here.',
   run({ db, settings }) {
-    // One signature per order (its items, sorted) in a temporary table, so the pairing is one indexed join.
-    db.db.run('DROP TABLE IF EXISTS temp.order_signature');
-    db.db.run(`CREATE TEMP TABLE order_signature AS
-      SELECT o.id, o.contact_id, o.total_cents, o.order_time,
-        (SELECT group_concat(s, ',') FROM (SELECT COALESCE(i.product_id, i.item_type, '-') || 'x' || i.quantity || '@' || i.price_cents AS s
-           FROM order_items i WHERE i.order_id = o.id ORDER BY s)) AS items
-      FROM orders o WHERE o.contact_id IS NOT NULL`);
-    db.db.run('CREATE INDEX temp.order_signature_key ON order_signature(contact_id, total_cents, items)');
-    try {
-      return db.all<{ a: string; b: string; contact_id: string; total_cents: number; minutes: number }>(
-        `SELECT a.id AS a, b.id AS b, a.contact_id, a.total_cents, abs(julianday(b.order_time) - julianday(a.order_time)) * 1440 AS minutes
-         FROM order_signature a JOIN order_signature b
-           ON b.contact_id = a.contact_id AND b.total_cents = a.total_cents AND b.items IS a.items AND CAST(b.id AS INTEGER) > CAST(a.id AS INTEGER)
-         WHERE abs(julianday(b.order_time) - julianday(a.order_time)) * 1440 <= ?
-         ORDER BY CAST(a.id AS INTEGER), CAST(b.id AS INTEGER)`,
-        [settings.duplicateWindowMinutes],
-      ).map((r) => ({
-        entity: 'orders', recordId: r.b,
-        message: `Order ${r.b} repeats order ${r.a} (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`,
-        related: [{ entity: 'orders', id: r.a }, { entity: 'contacts', id: r.contact_id }],
-      }));
-    } finally {
+    return withRestoreMarkers(db, ['orders'], () => {
+      // One signature per order (its items, sorted, and its restore marker) in a temporary table, so
+      // the pairing is one indexed join.
       db.db.run('DROP TABLE IF EXISTS temp.order_signature');
-    }
+      db.db.run(`CREATE TEMP TABLE order_signature AS
+        SELECT o.id, o.contact_id, o.total_cents, o.order_time, ${itemsSignatureSql('o')} AS items, m.marker
+        FROM orders o LEFT JOIN temp.restore_marker m ON m.entity = 'orders' AND m.id = o.id
+        WHERE o.contact_id IS NOT NULL`);
+      db.db.run('CREATE INDEX temp.order_signature_key ON order_signature(contact_id, total_cents, items)');
+      try {
+        return db.all<{ a: string; b: string; contact_id: string; total_cents: number; minutes: number }>(
+          `SELECT a.id AS a, b.id AS b, a.contact_id, a.total_cents, ${minutesApartSql('a', 'b')} AS minutes
+           FROM order_signature a JOIN order_signature b
+             ON b.contact_id = a.contact_id AND b.total_cents = a.total_cents AND b.items IS a.items AND CAST(b.id AS INTEGER) > CAST(a.id AS INTEGER)
+           WHERE ${minutesApartSql('a', 'b')} <= ? AND ${pairKindSql('a.id', 'a.marker', 'b.id', 'b.marker')} = 'likely'
+           ORDER BY CAST(a.id AS INTEGER), CAST(b.id AS INTEGER)`,
+          [settings.duplicateWindowMinutes],
+        ).map((r) => ({
+          entity: 'orders', recordId: r.b,
+          message: `Order ${r.b} repeats order ${r.a} (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`,
+          related: [{ entity: 'orders', id: r.a }, { entity: 'contacts', id: r.contact_id }],
+        }));
+      } finally {
+        db.db.run('DROP TABLE IF EXISTS temp.order_signature');
+      }
+    });
   },
 };

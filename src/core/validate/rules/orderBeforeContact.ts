@@ -1,3 +1,4 @@
+import { withRestoreMarkers } from '../restoreMarkers';
 import type { ValidationRule } from '../rule';
 
 export const orderBeforeContact: ValidationRule = {
@@ -6,15 +7,21 @@ export const orderBeforeContact: ValidationRule = {
   title: 'Order dated before its contact existed',
   explanation:
     'A contact cannot buy before it exists. This pattern appears when an order was moved to another contact, or when contacts ' +
-    'were re-created by an import (new contact, old order dates). Check whether the order belongs to an earlier contact that was lost.',
+    'were re-created by an import (new contact, old order dates). Check whether the order belongs to an earlier contact that was lost. ' +
+    'Contacts re-created by a Keap Vault restore (they carry its marker) are not reported: Keap dates them the day of the restore ' +
+    'while their restored orders rightly keep their original dates.',
   run({ db }) {
-    return db.all<{ id: string; order_time: string; contact_id: string; create_time: string }>(
-      `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
-       WHERE c.create_time IS NOT NULL AND o.order_time < c.create_time ORDER BY CAST(o.id AS INTEGER)`,
-    ).map((r) => ({
-      entity: 'orders', recordId: r.id,
-      message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
-      related: [{ entity: 'contacts', id: r.contact_id }],
-    }));
+    return withRestoreMarkers(db, ['contacts'], () =>
+      db.all<{ id: string; order_time: string; contact_id: string; create_time: string }>(
+        `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
+         WHERE c.create_time IS NOT NULL AND o.order_time < c.create_time
+           AND NOT EXISTS (SELECT 1 FROM temp.restore_marker m WHERE m.entity = 'contacts' AND m.id = c.id)
+         ORDER BY CAST(o.id AS INTEGER)`,
+      ).map((r) => ({
+        entity: 'orders', recordId: r.id,
+        message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
+        related: [{ entity: 'contacts', id: r.contact_id }],
+      })),
+    );
   },
 };

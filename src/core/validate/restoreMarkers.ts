@@ -1,0 +1,88 @@
+/**
+ * The records a restore wrote, as a temporary table `temp.restore_marker (entity, id, marker)`,
+ * so rules can join on "this record was restored from snapshot record `marker`" in SQL.
+ *
+ * The table holds only marked records: memory grows with what restores wrote, not with the
+ * account. Which value counts as a marker is decided by the restore's own module (marker.ts),
+ * registered as SQL functions, so validation can never disagree with the planner about which
+ * records a restore wrote.
+ */
+import {
+  MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, parseMarker, paymentNoteMarker, RESTORE_NOTE_TAG, type MarkedEntity,
+} from '../restore/marker';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
+
+/** Entities a restore marks: four in a custom field, payments in their note. */
+export type MarkerEntity = MarkedEntity | 'payments';
+export const MARKER_ENTITIES: readonly MarkerEntity[] = ['contacts', 'companies', 'orders', 'subscriptions', 'payments'];
+
+/** One record of each entity, for messages ("Order 512"). */
+export const RECORD_NOUN: Record<MarkerEntity, string> = {
+  contacts: 'contact', companies: 'company', orders: 'order', subscriptions: 'subscription', payments: 'payment',
+};
+
+// Every marker contains these characters verbatim in the record's JSON (nothing in them needs
+// escaping), so a plain text search skips unmarked rows before SQLite parses any JSON.
+const FIELD_MARKER_TEXT = markerValue('');
+const NOTE_MARKER_TEXT = RESTORE_NOTE_TAG;
+
+/**
+ * Runs `run` with `temp.restore_marker` filled for `entities`: one row per marked record (a record
+ * carrying two marker fields counts once, so joins never multiply rows), indexed by (entity, id)
+ * and (entity, marker). The table is dropped after, also when `run` throws.
+ */
+export function withRestoreMarkers<T>(db: SnapshotDb, entities: readonly MarkerEntity[], run: () => T): T {
+  db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
+  db.db.run('CREATE TEMP TABLE restore_marker (entity TEXT NOT NULL, id TEXT NOT NULL, marker TEXT NOT NULL)');
+  try {
+    registerMarkerFunctions(db);
+    for (const entity of new Set(entities)) {
+      if (entity === 'payments') fillFromNotes(db);
+      else fillFromMarkerField(db, entity);
+    }
+    // Indexed after filling: cheaper than maintaining the indexes row by row.
+    db.db.run('CREATE UNIQUE INDEX temp.restore_marker_id ON restore_marker(entity, id)');
+    db.db.run('CREATE INDEX temp.restore_marker_marker ON restore_marker(entity, marker)');
+    return run();
+  } finally {
+    db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
+  }
+}
+
+function registerMarkerFunctions(db: SnapshotDb): void {
+  // NULL said explicitly, rather than relying on how sql.js converts undefined.
+  db.db.create_function('kv_field_marker', (value: unknown) => parseMarker(value) ?? null);
+  db.db.create_function('kv_note_marker', (note: unknown) => paymentNoteMarker(note) ?? null);
+}
+
+/**
+ * Contacts, companies, orders, subscriptions: the content of the marker custom field. The field's
+ * id differs per account and per record type, so it is looked up by label and record type in this
+ * snapshot's custom fields; an account without it has no restored records of that type.
+ */
+function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity): void {
+  const fieldIds = db
+    .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [MARKER_LABEL, MARKER_RECORD_TYPES[entity]])
+    .map((r) => r.id);
+  if (!fieldIds.length) return;
+  db.db.run(
+    `INSERT INTO temp.restore_marker (entity, id, marker)
+     SELECT ?, id, min(marker) FROM (
+       SELECT r.id, kv_field_marker(json_extract(f.value, '$.content')) AS marker
+       FROM ${entity} r, json_each(r.json, '$.custom_fields') f
+       WHERE instr(r.json, ?) > 0 AND CAST(json_extract(f.value, '$.id') AS TEXT) IN (${fieldIds.map(() => '?').join(', ')}))
+     WHERE marker IS NOT NULL GROUP BY id`,
+    [entity, FIELD_MARKER_TEXT, ...fieldIds],
+  );
+}
+
+/** Payments have no custom fields: a restore writes the marker into the note. */
+function fillFromNotes(db: SnapshotDb): void {
+  db.db.run(
+    `INSERT INTO temp.restore_marker (entity, id, marker)
+     SELECT 'payments', id, min(marker) FROM (
+       SELECT id, kv_note_marker(json_extract(json, '$.note')) AS marker FROM payments WHERE instr(json, ?) > 0)
+     WHERE marker IS NOT NULL GROUP BY id`,
+    [NOTE_MARKER_TEXT],
+  );
+}
