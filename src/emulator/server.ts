@@ -66,6 +66,8 @@ export interface HangHook {
   methods?: string[];
   /** Hang the nth matching request from now (1 = the next one). */
   nth?: number;
+  /** Requests whose `METHOD /path` (under /crm/rest) matches this pattern do not count. */
+  except?: string;
 }
 
 export interface EmulatorStats {
@@ -114,8 +116,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let throttled = 0;
   let hung = 0;
   let hangHook: (HangHook & { seen: number }) | undefined;
-  const hangs = (method: string): boolean => {
+  const hangs = (method: string, path: string): boolean => {
     if (!hangHook || !(hangHook.methods ?? ['POST', 'PATCH', 'PUT', 'DELETE']).includes(method)) return false;
+    if (hangHook.except && new RegExp(hangHook.except).test(`${method} ${path}`)) return false;
     if (++hangHook.seen < (hangHook.nth ?? 1)) return false;
     return true;
   };
@@ -186,7 +189,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return send(res, 429, body, headers);
     }
 
-    if (hangs(method)) {
+    if (hangs(method, url.pathname.replace(/^\/crm\/rest/, ''))) {
       const when = hangHook!.when;
       hangHook = undefined;
       if (when === 'after') route(router, method, url, raw, { at: new Date().toISOString(), method, path: url.pathname, status: 0 });

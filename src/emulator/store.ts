@@ -563,7 +563,14 @@ export class EmulatorStore {
     for (const key of ['next_bill_date', 'end_date'] as const) {
       if (patch[key] !== undefined && patch[key]! < today) throw badRequest(`${key} must not be in the past`);
     }
-    const { custom, extra, contact_id, ...rest } = patch;
+    const { custom, extra, contact_id, subscription_plan_id, ...rest } = patch;
+    if (subscription_plan_id !== undefined && subscription_plan_id !== sub.subscription_plan_id) {
+      // Another plan means another product: Keap takes the product from the plan.
+      const plan = this.plans.get(subscription_plan_id);
+      if (!plan) throw badRequest(`Subscription plan ${subscription_plan_id} does not exist`);
+      sub.subscription_plan_id = plan.id;
+      sub.product_id = plan.product_id;
+    }
     if (contact_id !== undefined && contact_id !== sub.contact_id) {
       this.requireContactForWrite(contact_id);
       indexRemove(this.subscriptionsByContact, sub.contact_id, id);

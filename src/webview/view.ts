@@ -297,6 +297,8 @@ export class PlanPanelView {
       (value) => this.setFilter({ entity: value as RestoreEntity | 'all' }));
 
     const conflicts = plan.steps.filter((s) => s.action === 'conflict').length;
+    // "Skip" counts both unchanged records and records that differ but are not updated: say the latter apart.
+    const differing = plan.steps.filter((s) => s.action === 'skip' && s.changes?.length).length;
     const blocked = plan.steps.filter((s) => s.action === 'blocked').length;
     const sideEffectTexts = new Set(plan.steps.flatMap((s) => s.sideEffects ?? []));
     const warnings = plan.warnings.filter((w) => !sideEffectTexts.has(w));
@@ -309,6 +311,9 @@ export class PlanPanelView {
       conflicts + blocked ? h('section', { className: 'attention' }, codicon('report'),
         ` ${conflicts} conflict(s) and ${blocked} blocked step(s) will not run; each row lists its reason and the choices. `,
         conflicts ? this.filterLink(`Show conflicts`, 'conflict') : null, conflicts && blocked ? ' ' : null, blocked ? this.filterLink('Show blocked', 'blocked') : null) : null,
+      differing ? h('section', { className: 'attention differs' }, codicon('diff'),
+        ` ${differing} record(s) in the account differ from the snapshot and will not be changed (their "skip" rows list what differs). `,
+        plan.options.updateExisting ? "Keap's API cannot change those fields." : 'To overwrite them with the snapshot, plan again with "update existing records".') : null,
       this.actionsBar,
       this.sideEffects,
       this.progressArea,

@@ -14,7 +14,7 @@
  * compares every field a client can set with the snapshot.
  */
 import type { KeapClient } from '../keap/client';
-import { KeapError } from '../keap/errors';
+import { KeapError, KeapNotFoundError } from '../keap/errors';
 import { filter } from '../keap/filter';
 import type { KeapCustomField, KeapOrder, KeapPaymentResult } from '../model';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
@@ -22,6 +22,7 @@ import { comparableRecord, readNameOf } from './fields';
 import { Ledger } from './ledger';
 import { LiveGuard, type LiveGuardOptions } from './liveGuard';
 import { LiveIndex } from './liveIndex';
+import { AccountLease } from './accountLease';
 import { ApplyLock } from './lock';
 import { MARKER_LABEL, markerValue, paymentNoteMarker, RESTORE_NOTE_TAG } from './marker';
 import { orderSignature, liveOrderSignature } from './orderSignature';
@@ -70,14 +71,20 @@ export interface ApplyOptions {
 type Json = Record<string, unknown>;
 
 export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
+  // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
   const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, { breakStale: options.breakLock, by: `apply of plan ${options.plan.planId}` });
   try {
-    const ledger = await Ledger.open(options.ledgerFile);
+    const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
     try {
-      return await new Applier(options, ledger).run();
+      const ledger = await Ledger.open(options.ledgerFile);
+      try {
+        return await new Applier(options, ledger, lease).run();
+      } finally {
+        await ledger.checkpoint();
+        ledger.close();
+      }
     } finally {
-      await ledger.checkpoint();
-      ledger.close();
+      await lease.release().catch(() => undefined); // an unreleased lease expires on its own
     }
   } finally {
     await lock.release();
@@ -99,7 +106,7 @@ class Applier {
   private readonly receipt: Receipt;
   private readonly requestsBefore: number;
 
-  constructor(private readonly options: ApplyOptions, private readonly ledger: Ledger) {
+  constructor(private readonly options: ApplyOptions, private readonly ledger: Ledger, private readonly lease: AccountLease) {
     this.client = options.client;
     this.plan = options.plan;
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
@@ -120,7 +127,9 @@ class Applier {
       const index = new LiveIndex(live);
       this.liveMarkerFields = index.markerFieldIds;
       this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
-      this.guard.seed(index, readAt, this.plan.steps.filter((s) => s.action === 'create').map((s) => s.entity));
+      const creates = this.plan.steps.filter((s) => s.action === 'create');
+      const orderContacts = new Set(creates.filter((s) => s.entity === 'orders').map((s) => this.planLiveIdOf(s.refs?.find((r) => r.path === 'contact_id'))).filter((id): id is string => !!id));
+      this.guard.seed(index, readAt, creates.map((s) => s.entity), orderContacts);
     } finally {
       live.close();
     }
@@ -175,6 +184,7 @@ class Applier {
             continue;
           }
         }
+        await this.lease.renewIfDue();
         if (step.action === 'create') {
           const verdict = await this.guard.check(step, this.resolveRefs(step).body);
           if (verdict.kind === 'restored' || verdict.kind === 'same') {
@@ -195,6 +205,7 @@ class Applier {
             continue;
           }
         }
+        await this.lease.renewIfDue();
         await this.ledger.pending(this.plan.planId, step);
         const { id: newId, sent } = await this.execute(step);
         await this.ledger.done(this.plan.planId, step, newId);
@@ -202,7 +213,7 @@ class Applier {
         if (newId !== undefined && step.action === 'create') this.guard.noteOwn(step.entity, newId);
         if (!sent) {
           this.receipt.skipped++;
-          this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: "Nothing Keap's API can change was left to send" });
+          this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: step.entity === 'contact_tags' ? 'Every contact already carried the tag' : step.entity === 'payments' ? 'Already recorded on the order (its restore marker is in the note)' : "Nothing Keap's API can change was left to send" });
           progress('skipped');
           continue;
         }
@@ -258,9 +269,13 @@ class Applier {
         });
         return created(result.id);
       }
-      case 'contact_tags':
-        await c.tags.apply(params.tag_id, body.contact_ids as string[]);
-        return created(params.tag_id);
+      case 'contact_tags': {
+        // Keap answers 200 even when some contacts were not tagged: each contact's result counts.
+        const results = await c.tags.apply(params.tag_id, body.contact_ids as string[]);
+        const missing = Object.entries(results).filter(([, r]) => r === 'CONTACT_NOT_FOUND').map(([id]) => id);
+        if (missing.length) throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
+        return { id: params.tag_id, sent: Object.values(results).some((r) => r === 'SUCCESS') };
+      }
       case 'subscriptions': return created((await c.subscriptions.create(body as never, { verify: idOf(verify) })).id);
       default:
         throw new Error(`Cannot apply ${step.entity} steps (${live ?? step.oldId})`);
@@ -392,6 +407,13 @@ class Applier {
     const liveId = this.liveIdOf(ref.entity, ref.oldId);
     if (liveId === undefined) throw new Error(`${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
     return liveId;
+  }
+
+  /** The live id the plan knew for a reference (a record live when the plan was made). */
+  private planLiveIdOf(ref: { entity: RestoreEntity; oldId: string } | undefined): string | undefined {
+    if (!ref) return undefined;
+    const step = this.byId.get(`${ref.entity}:${ref.oldId}`);
+    return step ? step.liveId : ref.oldId;
   }
 
   /** The live id of the restore marker field of a record type (made by this plan, or found live). */

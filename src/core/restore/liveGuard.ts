@@ -8,11 +8,12 @@
  *   it): link to it, create nothing;
  * - same: a live record has its natural key (email, SKU, tag name, company name, field label),
  *   e.g. re-entered by hand: link to it;
- * - twin: an order without a marker, created since the plan, with the same contact, items and
- *   total (someone re-typed the lost order): a conflict, not created.
+ * - twin: an order without a marker, which the plan did not see, with the same contact, items and
+ *   total (someone re-typed the lost order, whatever date they gave it): a conflict, not created.
  *
  * It is cheap: one changed-since list per entity, refreshed only when the last look at that entity
- * is older than `maxAgeMs` (not a read per record). What remains is a window of at most `maxAgeMs`
+ * is older than `maxAgeMs` (not a read per record). "Since" is taken from the newest change Keap
+ * itself reported (minus `skewMs`), so neither this machine's clock nor Keap's can make it miss one. What remains is a window of at most `maxAgeMs`
  * plus one request between the last look and a create, in which a run on another machine could
  * create the same record; runs on one machine are serialised by the account lock. Markers seen on
  * two live records are reported as duplicates, so that window can never go unnoticed.
@@ -45,9 +46,17 @@ export interface LiveGuardOptions {
 type Watched = 'contacts' | 'companies' | 'products' | 'orders' | 'payments' | 'subscriptions' | 'tags';
 
 interface View {
-  /** Local time of the last look (ms). */
+  /** Local time of the last look (ms), for `maxAgeMs`. */
   lookedAt: number;
+  /** The newest change time Keap reported for the entity (its own clock). */
+  newest?: number;
 }
+
+/** Keap's last-change time of each watched entity's records. */
+const CHANGE_TIME: Record<Watched, string> = {
+  contacts: 'update_time', companies: 'update_time', products: 'update_time', orders: 'modification_time', payments: 'update_time',
+  subscriptions: 'modification_time', tags: 'update_time',
+};
 
 export interface DuplicateMarker {
   entity: RestoreEntity;
@@ -64,9 +73,10 @@ export class LiveGuard {
   private readonly markers = new Map<RestoreEntity, Map<string, Set<string>>>();
   /** entity -> natural key -> live id. */
   private readonly keys = new Map<RestoreEntity, Map<string, string>>();
-  /** Unmarked orders created since the plan read the account, by signature. */
+  /** Unmarked orders by signature (at seed time only those of contacts the plan orders for). */
   private readonly twins = new Map<string, string[]>();
   private readonly planReadAt: number;
+  private seeding?: { orderContacts: ReadonlySet<string> };
   /** Records this apply wrote itself: never a twin of anything. */
   private readonly own = new Set<string>();
 
@@ -87,12 +97,18 @@ export class LiveGuard {
    * Starts from a complete read of the account taken at `readAt` (apply's stale check reads one),
    * for the entities the plan creates.
    */
-  seed(live: LiveIndex, readAt: string, entities: Iterable<RestoreEntity>): void {
+  seed(live: LiveIndex, readAt: string, entities: Iterable<RestoreEntity>, orderContacts: ReadonlySet<string>): void {
     const lookedAt = Date.parse(readAt);
-    for (const entity of new Set(entities)) {
-      if (!isWatched(entity)) continue;
-      for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json);
-      this.views.set(entity, { lookedAt });
+    this.seeding = { orderContacts };
+    try {
+      for (const entity of new Set(entities)) {
+        if (!isWatched(entity)) continue;
+        const view: View = { lookedAt };
+        this.views.set(entity, view);
+        for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
+      }
+    } finally {
+      this.seeding = undefined;
     }
   }
 
@@ -113,7 +129,7 @@ export class LiveGuard {
     const byKey = key ? this.keys.get(entity)?.get(key) : undefined;
     if (byKey) return { kind: 'same', liveId: byKey, how: `${entity} ${byKey} appeared in the account since the plan with the same ${naturalKeyName(entity)}` };
     if (entity === 'orders') {
-      const twin = (this.twins.get(orderSignature(body)) ?? []).find((id) => !this.own.has(`orders:${id}`) && id !== step.lookAlike);
+      const twin = (this.twins.get(orderSignature(body)) ?? []).find((id) => !this.own.has(`orders:${id}`) && !step.lookAlikes?.includes(id));
       if (twin) return { kind: 'twin', liveId: twin, how: `order ${twin} was created in the account since the plan with the same contact, items and total: it may be this order re-entered by hand` };
     }
     return { kind: 'absent' };
@@ -134,12 +150,13 @@ export class LiveGuard {
   // ------------------------------------------------------------------ looking
 
   private async refresh(entity: Watched, force = false): Promise<void> {
-    const view = this.views.get(entity);
+    const view = this.views.get(entity) ?? { lookedAt: -Infinity };
     const started = this.now();
-    if (view && !force && started - view.lookedAt < this.maxAgeMs) return;
-    const since = new Date((view?.lookedAt ?? this.planReadAt) - this.skewMs).toISOString();
-    for await (const record of this.changedSince(entity, since)) this.observe(entity, record);
-    this.views.set(entity, { lookedAt: started });
+    if (!force && started - view.lookedAt < this.maxAgeMs) return;
+    const since = new Date((view.newest ?? this.planReadAt) - this.skewMs).toISOString();
+    for await (const record of this.changedSince(entity, since)) this.observe(entity, record, view);
+    view.lookedAt = started;
+    this.views.set(entity, view);
   }
 
   /** Records of `entity` changed since `since`, the cheapest way Keap offers. */
@@ -157,8 +174,10 @@ export class LiveGuard {
     }
   }
 
-  private observe(entity: Watched, r: Json): void {
+  private observe(entity: Watched, r: Json, view: View): void {
     const id = String(r.id);
+    const changed = Date.parse(String(r[CHANGE_TIME[entity]] ?? ''));
+    if (changed > (view.newest ?? -Infinity)) view.newest = changed;
     const oldId = entity === 'payments' ? paymentNoteMarker(r.note) : isMarked(entity) ? recordMarker(r as never, this.markerFieldId(MARKER_RECORD_TYPES[entity])) : undefined;
     if (oldId) {
       let byOld = this.markers.get(entity);
@@ -172,7 +191,8 @@ export class LiveGuard {
       if (!keys) this.keys.set(entity, (keys = new Map()));
       if (!keys.has(key)) keys.set(key, id);
     }
-    if (entity === 'orders' && !oldId && Date.parse(String(r.creation_time ?? '')) >= this.planReadAt - this.skewMs) {
+    const contact = String((r.contact as Json | undefined)?.id ?? '');
+    if (entity === 'orders' && !oldId && (!this.seeding || this.seeding.orderContacts.has(contact))) {
       const signature = liveOrderSignature(r);
       const list = this.twins.get(signature) ?? [];
       if (!list.includes(id)) this.twins.set(signature, [...list, id]);

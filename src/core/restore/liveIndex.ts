@@ -6,6 +6,7 @@ import type { KeapContact, KeapCustomField, KeapOrder, KeapPayment } from '../mo
 import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { hashRecord, type RestoreEntity } from './plan';
+import { comparableRecord } from './fields';
 import { MARKER_LABEL } from './payloads';
 
 type Json = Record<string, unknown>;
@@ -75,9 +76,11 @@ export class LiveIndex {
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
-  hash(entity: RestoreEntity, id: string): string | undefined {
+  /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */
+  hash(entity: RestoreEntity, id: string, of: 'record' | 'restorable-fields' = 'restorable-fields'): string | undefined {
     const text = this.json(entity, id);
-    return text === undefined ? undefined : hashRecord(text);
+    if (text === undefined) return undefined;
+    return of === 'record' ? hashRecord(text) : hashRecord(JSON.stringify(comparableRecord(entity, JSON.parse(text) as Json, (_e, ref) => ref)));
   }
 
   byNaturalKey(entity: RestoreEntity, key: string): string | undefined {

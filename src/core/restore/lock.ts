@@ -58,7 +58,7 @@ export class ApplyLock {
       const holder = await readOwner(file);
       const stale = !holder || (holder.host === os.hostname() && !isAlive(holder.pid));
       if (stale && options.breakStale && attempt === 0) {
-        await fs.rm(file, { force: true });
+        await breakStaleLock(file, holder);
         continue;
       }
       const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}${holder.by ? `, ${holder.by}` : ''}` : 'an unreadable lock';
@@ -74,6 +74,31 @@ export class ApplyLock {
   async release(): Promise<void> {
     const holder = await readOwner(this.file);
     if (holder && holder.pid === this.owner.pid && holder.startedAt === this.owner.startedAt) await fs.rm(this.file, { force: true });
+  }
+}
+
+/**
+ * Removes a dead process's lock, unless another process breaks it at the same moment: two
+ * breakers that both removed "the" stale file could otherwise each remove the other's new lock
+ * and both go on. The breaker file serialises them; the lock is removed only if it is still the
+ * dead one that was read.
+ */
+async function breakStaleLock(file: string, stale: LockOwner | undefined): Promise<void> {
+  const breaker = `${file}.break`;
+  try {
+    await fs.writeFile(breaker, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }), { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const other = await readOwner(breaker);
+    // Someone is breaking it now; if that someone died doing so, clear the way for the next try.
+    if (!other || !isAlive(other.pid)) await fs.rm(breaker, { force: true });
+    return;
+  }
+  try {
+    const now = await readOwner(file);
+    if (!now || !stale || (now.pid === stale.pid && now.startedAt === stale.startedAt && now.host === stale.host)) await fs.rm(file, { force: true });
+  } finally {
+    await fs.rm(breaker, { force: true });
   }
 }
 

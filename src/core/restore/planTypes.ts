@@ -75,8 +75,11 @@ export interface PlanStep {
   recordType?: string;
   /** Order updates: item changes, by live item id; their refs are rewritten like the payload's. */
   itemPatches?: Array<{ liveItemId: string; body: Record<string, unknown>; refs?: IdReference[] }>;
-  /** Created by choice: the live order the user said is a different one (so never its twin). */
-  lookAlike?: string;
+  /**
+   * Order creates: live orders the plan saw with the same contact, items and total (other dates,
+   * or one the user chose to create anyway beside): apply never takes them for a re-entered copy.
+   */
+  lookAlikes?: string[];
 }
 
 export type Headline = Partial<Record<RestoreEntity, Record<PlanAction, number>>>;
@@ -90,7 +93,17 @@ export interface RestorePlan {
   apiBaseUrl: string;
   snapshot: { snapshotId: string; checksum: string; finishedAt: string; account: string; file?: string };
   /** Hash per live record the plan depends on, and one over all of them. */
-  live: { readAt: string; fingerprint: string; records: Array<{ entity: SnapshotEntity; id: string; hash: string }> };
+  live: {
+    readAt: string;
+    fingerprint: string;
+    records: Array<{ entity: SnapshotEntity; id: string; hash: string }>;
+    /**
+     * What each hash covers: `restorable-fields` (what a restore reads and writes, so payments
+     * or tags this plan adds to an order or contact leave it current, whichever ledger or machine
+     * applied them); absent in older plans: the whole record.
+     */
+    hashes?: 'restorable-fields';
+  };
   options: PlanOptions;
   /** Custom field (label) that marks restored records, per record type. */
   markerLabel: string;

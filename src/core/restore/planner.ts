@@ -12,7 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct, KeapSubscription, KeapTag } from '../model';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex } from './liveIndex';
+import { LEASE_TAG_NAME } from './accountLease';
 import { notRestorableSummary, unknownFields, writeNameOf } from './fields';
+import { recordMarker } from './marker';
 import { liveOrderSignature } from './orderSignature';
 import {
   comparable, companyPayload, contactPayload, customFieldPayload, MARKER_LABEL, markerValue, orderPayload, paymentPayload, planPayload, productPayload,
@@ -96,7 +98,7 @@ class Planner {
       account: this.input.account,
       apiBaseUrl: this.input.apiBaseUrl,
       snapshot: { snapshotId: snapMeta.snapshotId, checksum: snapMeta.checksum, finishedAt: snapMeta.finishedAt, account: snapMeta.account, file: this.input.snapshotFile },
-      live: { readAt: this.input.liveReadAt, fingerprint: fingerprintOf(records as RestorePlan['live']['records']), records: records as RestorePlan['live']['records'] },
+      live: { readAt: this.input.liveReadAt, fingerprint: fingerprintOf(records as RestorePlan['live']['records']), records: records as RestorePlan['live']['records'], hashes: 'restorable-fields' },
       options: this.options,
       markerLabel: MARKER_LABEL,
       headline: headlineOf(steps),
@@ -167,6 +169,12 @@ class Planner {
         return;
       case 'subscription_plans':
         for (const row of this.snap.all<{ id: string }>('SELECT DISTINCT id FROM subscription_plans ORDER BY rowid')) if (this.isSelected(entity, row.id)) this.resolve(entity, row.id);
+        return;
+      case 'tags':
+        // A snapshot taken while a restore ran holds its lease tag: that is no data to restore.
+        for (const row of this.snap.all<{ id: string; json: string }>('SELECT id, json FROM tags ORDER BY rowid')) {
+          if ((JSON.parse(row.json) as KeapTag).name !== LEASE_TAG_NAME && this.isSelected(entity, row.id)) this.resolve(entity, row.id);
+        }
         return;
       default:
         for (const row of this.snap.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity} ORDER BY rowid`)) if (this.isSelected(entity, row.id)) this.resolve(entity, row.id);
@@ -359,31 +367,46 @@ class Planner {
       this.dependOnLive('orders', duplicate);
       return this.addStep({
         entity: 'orders', oldId: order.id, liveId: duplicate, action: 'conflict', reason: 'likely-duplicate', label, pulledIn,
-        detail: `${label}: live order ${duplicate} has the same contact, date, items and total. Creating it could duplicate the order: decide whether ${duplicate} is this order`,
+        detail: `${label}: live order ${duplicate} has the same contact, items and total${this.snapRecord('orders', duplicate) ? ' and date' : ' and was made after the snapshot (re-entered by hand?)'}. Creating it could duplicate the order: decide whether ${duplicate} is this order`,
       });
     }
     const retyped = payload.retypedItems ? ` (${payload.retypedItems} item(s) of a type Keap cannot create are written as OTHER)` : '';
     return this.addStep({
-      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn, lookAlike: duplicate,
+      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn, lookAlikes: this.lookAlikesOf(order),
       detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
       payload: payload.body, refs: payload.refs, dependsOn: this.stepDeps(deps), sideEffects: [SIDE_EFFECTS.order],
     });
   }
 
-  /** A live order of the same (mapped) contact with the same date, items and total. */
+  /**
+   * A live order that may be this one: same (mapped) contact, items and total, and either the same
+   * date, or not in the snapshot and not written by a restore, i.e. made after the snapshot, as
+   * when someone re-types a lost order with today's date. (A look-alike that is in the snapshot is
+   * a purchase of its own, e.g. the same product every month.)
+   */
   private liveDuplicateOf(order: KeapOrder): string | undefined {
+    const at = order.order_time ? Date.parse(order.order_time) : NaN;
+    const lookAlikes = this.liveLookAlikes(order);
+    const sameDate = lookAlikes.find((live) => (live.order_time ? Date.parse(live.order_time) : NaN) === at);
+    const madeSince = lookAlikes.find((live) => !this.snapRecord('orders', live.id) && !recordMarker(live, this.live.markerFieldIds.get('ORDER')));
+    return (sameDate ?? madeSince)?.id;
+  }
+
+  /** Live orders of the same (mapped) contact with the same items and total, whatever their date. */
+  private liveLookAlikes(order: KeapOrder): KeapOrder[] {
     const contact = order.contact?.id ? this.liveIdOf('contacts', order.contact.id) : undefined;
-    if (!contact) return undefined;
+    if (!contact || contact.startsWith('new:')) return [];
     const mapped = {
       contact: { id: contact },
       order_items: (order.order_items ?? []).map((i) => ({ ...i, product: i.product?.id ? { id: this.liveIdOf('products', i.product.id) ?? `missing:${i.product.id}` } : undefined })),
     };
     const mine = liveOrderSignature(mapped);
-    const at = order.order_time ? Date.parse(order.order_time) : NaN;
-    for (const live of this.live.ordersOf(contact)) {
-      if (liveOrderSignature(live as unknown as Json) === mine && (live.order_time ? Date.parse(live.order_time) : NaN) === at) return live.id;
-    }
-    return undefined;
+    return this.live.ordersOf(contact).filter((live) => liveOrderSignature(live as unknown as Json) === mine);
+  }
+
+  private lookAlikesOf(order: KeapOrder): string[] | undefined {
+    const ids = this.liveLookAlikes(order).map((o) => o.id);
+    return ids.length ? ids : undefined;
   }
 
   private planPayment(payment: KeapPayment, pulledIn: boolean): Resolution {

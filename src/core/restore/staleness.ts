@@ -1,11 +1,13 @@
 /**
  * Whether a plan still describes the live account: every live record it depends on must be as it
- * was when the plan was made (same hash), except records this plan's own earlier run wrote to.
+ * was when the plan was made, in the fields a restore reads and writes (so the payments and tags
+ * the plan itself adds, through any ledger, leave it current), except records this plan's own
+ * earlier run updated.
  * Used by apply (refuses a stale plan) and by the preview (disables Apply before the user tries).
  */
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex } from './liveIndex';
-import { hashRecord, type RestoreEntity, type RestorePlan } from './plan';
+import type { RestoreEntity, RestorePlan } from './plan';
 
 export interface LiveChange {
   entity: string;
@@ -42,9 +44,9 @@ export function liveChangesSince(plan: RestorePlan, live: SnapshotDb, startedSte
   const changed: LiveChange[] = [];
   for (const r of plan.live.records) {
     if (touched.has(`${r.entity}:${r.id}`)) continue;
-    const text = index.json(r.entity as RestoreEntity, r.id);
-    if (text === undefined) changed.push({ entity: r.entity, id: r.id, change: 'deleted' });
-    else if (hashRecord(text) !== r.hash) changed.push({ entity: r.entity, id: r.id, change: 'changed' });
+    const hash = index.hash(r.entity as RestoreEntity, r.id, plan.live.hashes === 'restorable-fields' ? 'restorable-fields' : 'record');
+    if (hash === undefined) changed.push({ entity: r.entity, id: r.id, change: 'deleted' });
+    else if (hash !== r.hash) changed.push({ entity: r.entity, id: r.id, change: 'changed' });
   }
   return changed;
 }

@@ -76,6 +76,7 @@ export function registerSubscriptionRoutes(router: Router): void {
     const amount = optNumber(patch, 'billing_amount');
     const sub = req.store.updateSubscription(pathId(req, 'subscription_id'), {
       contact_id: optId(patch, 'contact_id'),
+      subscription_plan_id: optId(patch, 'subscription_plan_id'),
       quantity: optInt(patch, 'quantity'),
       active: optBool(patch, 'active'),
       billing_amount_cents: amount === undefined ? undefined : toCents(amount),

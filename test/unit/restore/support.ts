@@ -15,6 +15,8 @@ import { startTestAccount, type TestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
 
 export interface RestoreFixture extends TestAccount {
+  /** The account's name in plans, so each fixture has its own apply lock. */
+  account: string;
   dir: string;
   snapshotFile: string;
   snapshot: SnapshotDb;
@@ -29,15 +31,18 @@ export async function accountWithSnapshot(size: number, seed: string | number, e
   const dir = tempDir('kv-restore-');
   const snapshotFile = path.join(dir, 'before.kvsnap');
   await captureSnapshot({ client: account.client, out: snapshotFile });
-  return { ...account, dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile), ledgerFile: path.join(dir, 'account.kvledger') };
+  return {
+    ...account, account: `emulator-${seed}-${path.basename(dir)}.keap-vault.local`, dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile),
+    ledgerFile: path.join(dir, 'account.kvledger'),
+  };
 }
 
-export async function makePlan(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string }, options: PlanOptions = {}): Promise<RestorePlan> {
+export async function makePlan(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string; account?: string }, options: PlanOptions = {}): Promise<RestorePlan> {
   const { db: live, readAt } = await readLiveAccount(fixture.client);
   const ledger = await Ledger.open(fixture.ledgerFile);
   try {
     return planRestore({
-      snapshot: fixture.snapshot, live, liveReadAt: readAt, account: 'emulator.keap-vault.local', apiBaseUrl: fixture.client.transport.baseUrl,
+      snapshot: fixture.snapshot, live, liveReadAt: readAt, account: fixture.account ?? 'emulator.keap-vault.local', apiBaseUrl: fixture.client.transport.baseUrl,
       idMap: (entity, oldId) => ledger.newIdOf(entity, oldId), options, today: '2026-11-26',
     });
   } finally {

@@ -42,7 +42,7 @@ export async function hostilePlan(): Promise<HostilePlan> {
   const dir = tempDir('kv-webview-');
   const snapshotFile = path.join(dir, 'before.kvsnap');
   await captureSnapshot({ client: account.client, out: snapshotFile });
-  const fixture: RestoreFixture = { ...account, dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile), ledgerFile: path.join(dir, 'account.kvledger') };
+  const fixture: RestoreFixture = { ...account, account: 'emulator.keap-vault.local', dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile), ledgerFile: path.join(dir, 'account.kvledger') };
 
   applyDisaster(store, { kind: 'delete-contacts', ids: withOrders.map((c) => String(c.id)) });
   applyDisaster(store, { kind: 'delete-paid-orders', count: 4, seed: 11 });
