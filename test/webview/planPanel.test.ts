@@ -145,6 +145,8 @@ describe('Restore plan webview (headless Chromium)', function () {
   }
 
   async function chooseOption(page: Page, selectClass: string, optionText: string): Promise<void> {
+    // At the top of the viewport, so its drop-down has room below it whatever the banners above take.
+    await page.locator(`vscode-single-select.${selectClass}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.locator(`vscode-single-select.${selectClass}`).click();
     await page.locator(`vscode-single-select.${selectClass} li[role=option]`, { hasText: new RegExp(`^\\s*${optionText}\\s*$`) }).click();
   }
@@ -396,6 +398,36 @@ describe('Restore plan webview (headless Chromium)', function () {
     await page.locator('.actions vscode-button.export-csv').click();
     await page.locator('.actions vscode-button.export-json').click();
     assert.deepEqual((await posted(page)).filter((m) => m.type === 'exportIdMap'), [{ type: 'exportIdMap', format: 'csv' }, { type: 'exportIdMap', format: 'json' }]);
+    assertClean(panel);
+  });
+
+  it('counts records that differ apart from unchanged ones, and lists linked records, conflicts and duplicates in the receipt', async () => {
+    const panel = await openPanel();
+    const { page } = panel;
+    // The same plan as made without "update existing": its updates become skips that say what differs.
+    const asSkips: PlanStep[] = plan.steps.map((s) => (s.action === 'update' ? { ...s, action: 'skip', reason: 'present-differs' } : s));
+    const differing = asSkips.filter((s) => s.action === 'skip' && s.changes?.length).length;
+    assert.ok(differing > 0);
+    await send(page, { type: 'init', plan: { ...plan, options: { ...plan.options, updateExisting: false }, steps: asSkips } });
+    assert.match((await page.locator('section.differs').textContent())!, new RegExp(`${differing} record\\(s\\) in the account differ from the snapshot and will not be changed.*update existing`));
+
+    const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
+    const contact = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'create')!;
+    const receipt: Receipt = {
+      planId: plan.planId, startedAt: plan.createdAt, finishedAt: plan.createdAt, created: 0, updated: 0, skipped: 0, reconciled: 0,
+      linked: [{ stepId: contact.id, liveId: '9001', reason: 'contacts 9001 appeared in the account since the plan with the same email' }],
+      conflicts: [{ stepId: order.id, liveId: '9002', reason: 'order 9002 was created in the account since the plan with the same contact, items and total' }],
+      duplicates: [{ entity: 'orders', oldId: '7', liveIds: ['9003', '9004'] }],
+      failed: [], notApplied: [], idMap: [], requests: 3, verification: { checked: 0, problems: [] },
+    };
+    await send(page, { type: 'receipt', receipt });
+    const text = (await page.locator('section.receipt').textContent())!;
+    assert.match(text, /Applied with problems/);
+    assert.match(text, /Already in Keap \(linked\)1/);
+    assert.match(text, /Held as conflicts1/);
+    assert.match(text, new RegExp(`${contact.id}: 9001: contacts 9001 appeared in the account since the plan`));
+    assert.match(text, new RegExp(`${order.id}: order 9002 was created in the account since the plan`));
+    assert.match(text, /orders 7 is in Keap 2 times \(9003, 9004\)/);
     assertClean(panel);
   });
 

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AccountLease, LEASE_TAG_NAME, LeaseLostError } from '../../../src/core/restore/accountLease';
 import { ApplyLockedError } from '../../../src/core/restore/lock';
 import { applyDisaster } from '../../../src/emulator/disasters';
+import { runCliProcess } from '../support/cliProcess';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
 import { markerDuplicates, readState } from './invariants';
 import { accountWithSnapshot, makePlan } from './support';
-
-const CLI = path.join(__dirname, '../../../src/cli/main.js');
 
 /**
  * The apply lease in Keap: what keeps two machines (each with its own lock directory and ledger)
@@ -55,14 +53,7 @@ describe('Restore: the apply lease in Keap (one apply per account across machine
     const planFile = path.join(fixture.dir, 'plan.json');
     await fs.writeFile(planFile, JSON.stringify(plan));
     const otherMachine = { ...process.env, KEAP_VAULT_STATE_DIR: tempDir('kv-machine-b-'), KEAP_API_URL: fixture.emulator.apiBaseUrl, KEAP_API_KEY: fixture.emulator.token };
-    const cli = () => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, '--unlimited', 'apply', planFile, '--ledger', path.join(fixture.dir, 'machine-b.kvledger')], { env: otherMachine });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+    const cli = () => runCliProcess(['--unlimited', 'apply', planFile, '--ledger', path.join(fixture.dir, 'machine-b.kvledger')], otherMachine);
     // This machine holds the lease as an apply running here would.
     const held = await AccountLease.acquire(fixture.client, { planId: plan.planId });
     const refused = await cli();

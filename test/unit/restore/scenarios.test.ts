@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeapOrder } from '../../../src/core/model';
@@ -9,11 +8,10 @@ import type { PlanOptions, RestoreEntity, RestorePlan } from '../../../src/core/
 import { validateSnapshot } from '../../../src/core/validate/engine';
 import { applyDisaster, DISASTER_KINDS, type DisasterKind } from '../../../src/emulator/disasters';
 import type { OrderRecord } from '../../../src/emulator/records';
+import { runCliProcess } from '../support/cliProcess';
 import { closeTestAccounts } from '../support/emulator';
 import { fieldDifferences, markerDuplicates, readState, signatureDuplicates } from './invariants';
 import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
-
-const CLI = path.join(__dirname, '../../../src/cli/main.js');
 
 /** The order as someone would type it again in Keap: same contact, items and prices, a new id. */
 async function reenterByHand(fixture: RestoreFixture, order: OrderRecord, at?: string): Promise<string> {
@@ -99,13 +97,8 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     const planFile = path.join(fixture.dir, 'plan.json');
     await fs.writeFile(planFile, JSON.stringify(plan));
     const held = await ApplyLock.acquire(plan.account, 'held by VS Code', { by: 'VS Code' });
-    const cli = (ledger: string) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const env = { ...process.env, KEAP_API_URL: fixture.emulator.apiBaseUrl, KEAP_API_KEY: fixture.emulator.token };
-      const child = spawn(process.execPath, [CLI, '--unlimited', 'apply', planFile, '--ledger', ledger], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('exit', (code) => resolve({ code, stderr }));
-    });
+    const env = { ...process.env, KEAP_API_URL: fixture.emulator.apiBaseUrl, KEAP_API_KEY: fixture.emulator.token };
+    const cli = (ledger: string) => runCliProcess(['--unlimited', 'apply', planFile, '--ledger', ledger], env);
     const refused = await cli(path.join(fixture.dir, 'cli.kvledger'));
     assert.notEqual(refused.code, 0);
     assert.match(refused.stderr, /Another apply is running on this account \(process \d+ .*VS Code\)/);
