@@ -238,6 +238,13 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
       assert.deepEqual(differences, []);
       assert.deepEqual(markerDuplicates(state), []);
       assert.deepEqual(signatureDuplicates(fixture.snapshot, state), []);
+      // Validation of the account after the restore: no noise about restored contacts, no duplicate a restore made.
+      const count = (findings: Array<{ ruleId: string }>, rule: string) => findings.filter((f) => f.ruleId === rule).length;
+      const before = validateSnapshot(fixture.snapshot).findings;
+      const after = validateSnapshot(state.live).findings;
+      for (const rule of ['order/before-contact', 'order/restore-duplicate', 'entity/restored-twice', 'order/likely-duplicate']) {
+        assert.ok(count(after, rule) <= count(before, rule), `${rule}: ${count(after, rule)} after the restore, ${count(before, rule)} in the snapshot`);
+      }
       state.close();
     });
   }
