@@ -11,12 +11,12 @@
  * - twin: an order without a marker, which the plan did not see, with the same contact, items and
  *   total (someone re-typed the lost order, whatever date they gave it): a conflict, not created.
  *
- * It is cheap: one changed-since list per entity, refreshed only when the last look at that entity
- * is older than `maxAgeMs` (not a read per record). "Since" is taken from the newest change Keap
- * itself reported (minus `skewMs`), so neither this machine's clock nor Keap's can make it miss one. What remains is a window of at most `maxAgeMs`
- * plus one request between the last look and a create, in which a run on another machine could
- * create the same record; runs on one machine are serialised by the account lock. Markers seen on
- * two live records are reported as duplicates, so that window can never go unnoticed.
+ * It is cheap: one changed-since list per entity, looked at again only when the last look at that
+ * entity is older than `maxAgeMs` (not a read per record). "Since" is taken from the newest change
+ * Keap itself reported (minus `skewMs`), so neither this machine's clock nor Keap's can make it
+ * miss one. Other applies cannot run meanwhile (the machine's lock and the lease in Keap), so what
+ * the guard sees change during an apply is people working in Keap; 30 s between looks is far
+ * shorter than re-typing an order. Markers seen on two live records are reported as duplicates.
  */
 import type { KeapClient } from '../keap/client';
 import { filter } from '../keap/filter';
@@ -35,7 +35,7 @@ export type GuardVerdict =
   | { kind: 'restored' | 'same' | 'twin'; liveId: string; how: string };
 
 export interface LiveGuardOptions {
-  /** A view of an entity older than this is refreshed before a create (default 2 s). */
+  /** A view of an entity older than this is looked at again before a create (default 30 s). */
   maxAgeMs?: number;
   /** Changed-since lists reach back this far before the last look, for clock skew (default 2 min). */
   skewMs?: number;
@@ -87,7 +87,7 @@ export class LiveGuard {
     private readonly markerFieldId: (recordType: string) => string | undefined,
     options: LiveGuardOptions = {},
   ) {
-    this.maxAgeMs = options.maxAgeMs ?? 2000;
+    this.maxAgeMs = options.maxAgeMs ?? 30_000;
     this.skewMs = options.skewMs ?? 120_000;
     this.now = options.now ?? Date.now;
     this.planReadAt = Date.parse(planReadAt);

@@ -76,11 +76,20 @@ export class LiveIndex {
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
+  /**
+   * A live record projected onto what a restore reads and writes, references as live ids and
+   * `missing:<id>` where the referenced record is gone: what the planner compares with the
+   * snapshot and what a plan's hash of the record covers.
+   */
+  projection(entity: RestoreEntity, record: Json): Json {
+    return comparableRecord(entity, record, (e, ref) => (this.has(e as RestoreEntity, ref) ? ref : `missing:${ref}`));
+  }
+
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */
   hash(entity: RestoreEntity, id: string, of: 'record' | 'restorable-fields' = 'restorable-fields'): string | undefined {
     const text = this.json(entity, id);
     if (text === undefined) return undefined;
-    return of === 'record' ? hashRecord(text) : hashRecord(JSON.stringify(comparableRecord(entity, JSON.parse(text) as Json, (_e, ref) => ref)));
+    return of === 'record' ? hashRecord(text) : projectionHash(this.projection(entity, JSON.parse(text) as Json));
   }
 
   byNaturalKey(entity: RestoreEntity, key: string): string | undefined {
@@ -129,6 +138,10 @@ export class LiveIndex {
     if (!map) this.byMarker.set(entity, (map = new Map()));
     if (!map.has(oldId)) map.set(oldId, id);
   }
+}
+
+export function projectionHash(projection: Json): string {
+  return hashRecord(JSON.stringify(projection));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct, KeapSubscription, KeapTag } from '../model';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
-import { LiveIndex } from './liveIndex';
+import { LiveIndex, projectionHash } from './liveIndex';
 import { LEASE_TAG_NAME } from './accountLease';
 import { notRestorableSummary, unknownFields, writeNameOf } from './fields';
 import { recordMarker } from './marker';
@@ -70,6 +70,8 @@ class Planner {
   private readonly steps = new Map<string, PlanStep>();
   private readonly resolutions = new Map<string, Resolution>();
   private readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
+  /** Hashes of live records already projected while comparing (the same a stale check computes). */
+  private readonly liveHashes = new Map<string, string>();
   private readonly warnings = new Set<string>();
   private readonly selected: Set<string> | undefined;
 
@@ -90,7 +92,7 @@ class Planner {
     const steps = this.ordered();
     for (const step of steps) for (const effect of step.sideEffects ?? []) this.warnings.add(effect);
     this.fieldWarnings(steps);
-    const records = [...this.liveDeps.values()].map(({ entity, id }) => ({ entity, id, hash: this.live.hash(entity, id)! })).filter((r) => r.hash);
+    const records = [...this.liveDeps.values()].map(({ entity, id }) => ({ entity, id, hash: this.liveHashes.get(`${entity}:${id}`) ?? this.live.hash(entity, id)! })).filter((r) => r.hash);
     return {
       formatVersion: PLAN_FORMAT_VERSION,
       planId: randomUUID(),
@@ -254,7 +256,8 @@ class Planner {
     this.dependOnLive(entity, found.liveId);
     const liveRecord = this.live.record<Json>(entity, found.liveId)!;
     const want = comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id));
-    const have = comparable(entity, liveRecord, (e, id) => (this.live.has(e as RestoreEntity, id) ? id : `missing:${id}`));
+    const have = this.live.projection(entity, liveRecord);
+    this.liveHashes.set(`${entity}:${found.liveId}`, projectionHash(have));
     const changes = diffFields(want, have);
     const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
     if (!changes.length) return this.addStep({ ...base, action: 'skip', reason: found.reason, detail: `${label}: in the account (${found.how}), identical` }, found.liveId);
