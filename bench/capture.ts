@@ -5,7 +5,7 @@
  *   npm run compile-tests && node out/bench/capture.js [contacts=20000]
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { KeapClient } from '../src/core/keap/client';
 import { captureSnapshot } from '../src/core/snapshot/capture';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const contacts = Number(process.argv[2] ?? 20_000);
   const store = new EmulatorStore();
   generateAccount(store, { seed: 'bench', size: contacts });
-  console.log(`Capture of ${contacts.toLocaleString('en-US')} contacts, ${store.orders.size.toLocaleString('en-US')} orders; Node ${process.version}, ${require('node:os').cpus().length} cores`);
+  console.log(`Capture of ${contacts.toLocaleString('en-US')} contacts, ${store.orders.size.toLocaleString('en-US')} orders; Node ${process.version}, ${cpus().length} cores`);
   await run(store, UNLIMITED_QUOTA, 'quotas off');
   await run(store, KEAP_PAT_QUOTA, "Keap's PAT quota on");
 }

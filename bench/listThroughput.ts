@@ -4,6 +4,7 @@
  * figures; asserts nothing.
  *   npm run bench -- [contacts=20000]
  */
+import { cpus } from 'node:os';
 import { KeapClient } from '../src/core/keap/client';
 import { startEmulator, KEAP_PAT_QUOTA, UNLIMITED_QUOTA, type QuotaConfig } from '../src/emulator';
 import { generateAccount } from '../src/emulator/generator';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const { counts } = generateAccount(store, { seed: 'bench', size: contacts });
   console.log(`Generated ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${Date.now() - t0} ms`);
-  console.log(`Node ${process.version}, ${require('node:os').cpus().length} cores`);
+  console.log(`Node ${process.version}, ${cpus().length} cores`);
   await readAll(store, UNLIMITED_QUOTA, 'quotas off');
   await readAll(store, KEAP_PAT_QUOTA, "Keap's PAT quota on");
 }

@@ -5,7 +5,7 @@
  *   npm run compile-tests && node out/bench/restore.js [plan-contacts=25000] [apply-contacts=300]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { KeapClient } from '../src/core/keap/client';
 import { applyPlan } from '../src/core/restore/applier';
@@ -71,7 +71,7 @@ async function applying(contacts: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.version}, ${require('node:os').cpus().length} cores`);
+  console.log(`Node ${process.version}, ${cpus().length} cores`);
   await planning(Number(process.argv[2] ?? 25_000));
   await applying(Number(process.argv[3] ?? 300));
 }

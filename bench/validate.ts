@@ -4,6 +4,7 @@
  *   npm run compile-tests && node out/bench/validate.js [contacts ...]   (default: 200000)
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
 import { validateSnapshot } from '../src/core/validate/engine';
 import { snapshotOfAccount } from '../src/emulator/accountSnapshot';
 import { generateAccount } from '../src/emulator/generator';
@@ -30,7 +31,7 @@ async function one(contacts: number): Promise<void> {
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   if (process.env.KEAP_VAULT_BENCH_CHILD) return one(sizes[0]);
-  console.log(`Node ${process.version}, ${require('node:os').cpus().length} cores, ${mib(require('node:os').totalmem())}`);
+  console.log(`Node ${process.version}, ${cpus().length} cores, ${mib(totalmem())}`);
   for (const size of sizes.length ? sizes : [200_000]) {
     const run = spawnSync(process.execPath, ['--max-old-space-size=16384', __filename, String(size)], { env: { ...process.env, KEAP_VAULT_BENCH_CHILD: '1' }, encoding: 'utf8' });
     process.stdout.write(run.stdout);

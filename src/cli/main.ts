@@ -73,7 +73,7 @@ if (require.main === module) {
       throw err;
     });
   }
-  runCli(process.argv.slice(2)).then((code) => {
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -28,6 +28,7 @@ export function printJson(io: Io, value: unknown): void {
 
 /** A left-aligned table; cells are made single-line so data cannot break the layout. */
 export function printTable(io: Io, headers: string[], rows: Array<Array<string | number | undefined>>): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
   const clean = (v: string | number | undefined) => String(v ?? '').replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
   const cells = [headers, ...rows.map((r) => r.map(clean))];
   const widths = headers.map((_, i) => Math.min(40, Math.max(...cells.map((r) => displayWidth(r[i] ?? '')))));

@@ -11,8 +11,16 @@ import type { PlanStep, RestorePlan } from '../core/restore/planTypes';
 export type {
   ConflictResolution, FieldChangeView, Headline, PlanAction, ReasonCode, Receipt as ReceiptView, RestoreEntity, PlanOptions as PlanOptionsView,
 } from '../core/restore/planTypes';
-export { RESTORE_ORDER } from '../core/restore/planTypes';
-import type { PlanAction, PlanOptions, Receipt as ReceiptView, RestoreEntity } from '../core/restore/planTypes';
+import type { PlanAction, PlanOptions, Receipt as ReceiptView, RestoreEntity, RESTORE_ORDER as CORE_RESTORE_ORDER } from '../core/restore/planTypes';
+
+/**
+ * The entities a plan acts on, in the order their steps run: the core's RESTORE_ORDER restated, because
+ * the page takes only types from the core (a value import would bundle core code into it). Typed as the
+ * core's own tuple, so the two cannot drift: a missing, extra or reordered entity does not compile.
+ */
+export const RESTORE_ORDER: typeof CORE_RESTORE_ORDER = [
+  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
+];
 
 export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'update', 'skip', 'conflict', 'blocked'];
 

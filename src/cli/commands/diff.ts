@@ -177,5 +177,6 @@ export function showValue(value: unknown): string {
 
 /** Removes what could move the cursor, recolour or reorder a terminal line: C0/C1 controls, bidi overrides. */
 export function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }

@@ -171,6 +171,7 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
     io.out(`\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`);
   }
   io.out('');
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
   for (const step of plan.steps) {
     if (step.action === 'skip' && !isDiffering(step) && !verbose) continue;

@@ -104,6 +104,7 @@ function validationOptions(flags: ValidateFlags): ValidationOptions {
 
 /** `file:line:col: severity rule: message` for files (editors and problem matchers read it), `entity/id` otherwise. */
 function printText(io: Io, findings: Finding[], checked: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   for (const f of findings) {
     const where = f.position ? `${f.position.file}:${f.position.line}:${f.position.column}` : `${f.entity}/${f.recordId}`;

@@ -308,9 +308,18 @@ function parseJson(text: string | undefined): { ok: true; value: unknown } | { o
   }
 }
 
+/** The fields of an error body that errorText reads; any of them may be missing (or of another type). */
+interface ErrorBody {
+  fault?: { faultstring?: unknown; detail?: { errorcode?: string } };
+  message?: unknown;
+  status?: unknown;
+  error_description?: unknown;
+  error?: string;
+}
+
 /** Keap's error bodies: v2 `{code,message,status}`, Apigee `{fault:{faultstring,detail:{errorcode}}}`, v1 `{message}`. */
 function errorText(body: unknown, raw: string | undefined): { message: string; code?: string } {
-  const b = body as Record<string, any> | undefined;
+  const b = body as ErrorBody | undefined;
   if (b?.fault) return { message: String(b.fault.faultstring ?? 'gateway error'), code: b.fault.detail?.errorcode };
   if (b && typeof b.message === 'string') return { message: b.message, code: typeof b.status === 'string' ? b.status : undefined };
   if (b && typeof b.error_description === 'string') return { message: b.error_description, code: b.error };

@@ -65,7 +65,7 @@ export class Ledger {
       db = bytes ? new SQL.Database(bytes) : new SQL.Database();
       for (const sql of SCHEMA) db.run(sql);
     } catch (err) {
-      throw new Error(`The ledger ${file} is damaged (${(err as Error).message}); it was not changed. Move it aside to start a new one (the id map in it is then lost).`);
+      throw new Error(`The ledger ${file} is damaged (${(err as Error).message}); it was not changed. Move it aside to start a new one (the id map in it is then lost).`, { cause: err });
     }
     const ledger = new Ledger(file, db);
     await ledger.replay();

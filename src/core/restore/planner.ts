@@ -50,8 +50,6 @@ type Resolution =
   | { state: 'step'; stepId: string }
   | { state: 'missing'; why: string };
 
-const MARKER_TYPES: Partial<Record<RestoreEntity, string>> = { contacts: 'CONTACT', companies: 'COMPANY', orders: 'ORDER', subscriptions: 'SUBSCRIPTION' };
-
 const SIDE_EFFECTS = {
   contact: 'Creating a contact can start automations that trigger on new contacts.',
   order: 'Orders restored through the API are created with source API; Keap may send invoices if the account is set to.',

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code passes a command's arguments untyped; each handler declares what it accepts
 export function registerCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, id: string, handler: (...args: any[]) => unknown): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {

@@ -169,7 +169,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private async orderParts(source: RecordSource, orderId: string): Promise<ExplorerNode[]> {
     let order: KeapOrder | undefined;
     let contact: Json | undefined;
-    let payments: Json[] = [];
+    let payments: Json[];
     if (source.type === 'snapshot') {
       const details = orderDetails(await this.snapshots.db(source.file), orderId);
       if (!details) return [{ kind: 'message', text: 'Not in this snapshot' }];

@@ -270,6 +270,7 @@ describe('keap-vault diff', () => {
     assert.match(text, /^ {4}title: ".*" -> ".* \(corrupted\)"$/m);
     assert.match(text, /^ {4}order_items\[\d+\]\.price_per_unit\.amount: \d+ -> \d+$/m);
     assert.ok(!text.includes('modification_time'));
+    // eslint-disable-next-line no-control-regex -- asserts that no control character reaches the terminal
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(text), 'no control characters reach the terminal');
     assert.match(text, /given_name: ".*" -> "Evil \\u001b\[2J\\u001b\[31mName"/);
     assert.match(text, /^Total: \+0 added, -\d+ removed, \d+ changed$/m);

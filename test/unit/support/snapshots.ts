@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SnapshotDb, type SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
+import type { SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
 import { generateAccount, type GenerateOptions, type PlantedProblem } from '../../../src/emulator/generator';
 import { snapshotOfAccount } from '../../../src/emulator/accountSnapshot';
 import { EmulatorStore } from '../../../src/emulator/store';
