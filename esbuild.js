@@ -1,7 +1,9 @@
 // Bundles the three entry points: the extension (Node, `vscode` external), the CLI (Node) and the
 // plan-preview webview script (browser). `--production` minifies; otherwise source maps are kept.
-// `--watch` rebuilds on change. Errors print as file:line:col, which VS Code's $esbuild-watch
-// problem matcher understands.
+// `--watch` rebuilds on change (`npm run watch`). Errors print as file:line:col between one
+// "[watch] build started" and one "[watch] build finished" line for all three bundles together, which
+// the problem matcher of the watch task in .vscode/tasks.json (and $esbuild-watch) understands: a
+// launch waits for every bundle, not only the first one done.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,11 +11,16 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** Bundles being built right now: the start and finish lines frame them all. */
+let building = 0;
+
 /** @type {import('esbuild').Plugin} */
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => console.log(`[watch] build started (${build.initialOptions.outfile})`));
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       const report = (label) => ({ text, location }) => {
         console.error(`✘ [${label}] ${text}`);
@@ -21,7 +28,7 @@ const problemMatcher = {
       };
       result.errors.forEach(report('ERROR'));
       result.warnings.forEach(report('WARNING'));
-      console.log(`[watch] build finished (${build.initialOptions.outfile})`);
+      if (--building === 0) console.log('[watch] build finished');
     });
   },
 };
