@@ -4,6 +4,7 @@
  * diagnostics, secrets. Nothing below src/core knows VS Code exists.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerRestoreCommands } from './commands/restoreCommands';
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerValidateCommands(context, log, snapshots, findings);
   registerCompareCommands(context, log, snapshots, connections);
   registerRestoreCommands(context, { log, connections, snapshots, plans });
-  registerCommand(context, log, 'keapVault.setSnapshotKey', async () => {
+  registerCommand(context, log, COMMANDS.setSnapshotKey, async () => {
     if (await snapshots.key()) {
       const ok = await vscode.window.showWarningMessage('Replace the snapshot encryption key? Snapshots encrypted with the current key open only with it: keep a copy of it first.', { modal: true }, 'Replace Key');
       if (ok !== 'Replace Key') return;
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.
-  registerCommand(context, log, 'keapVault.startDemoEmulator', () => vscode.commands.executeCommand('keapVault.tryDemo'));
+  registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 
   log.info('Keap Vault activated');
   return { connections, snapshots, explorer, findings, plans, planPanel: (planId) => PlanPanel.of(planId) };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readLiveAccount } from '../../core/restore/liveRead';
 import { diffSnapshots, VOLATILE_FIELDS, type RestoredId, type SnapshotDiff } from '../../core/snapshot/diff';
 import { ledgerBeside, readIdMap } from '../../core/snapshot/ledgerIdMap';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode, RecordSource } from '../explorer/nodes';
 import { recordUri, showRecord } from '../recordDocuments';
@@ -16,7 +17,7 @@ import { registerCommand } from './register';
  * (restore markers, the account's ledger) are their own group, not added and removed.
  */
 export function registerCompareCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, connections: ConnectionStore): void {
-  registerCommand(context, log, 'keapVault.compareSnapshots', async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
+  registerCommand(context, log, COMMANDS.compareSnapshots, async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
     const first = await pickSnapshot(snapshots, a, 'Compare: the earlier snapshot');
     if (!first) return;
     const second = await pickSnapshot(snapshots, b, 'Compare: the later snapshot');
@@ -28,7 +29,7 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
     return showDiff(diff, { type: 'snapshot', file: fileA }, { type: 'snapshot', file: fileB }, 'earlier ↔ later');
   });
 
-  registerCommand(context, log, 'keapVault.compareWithLive', async (node?: ExplorerNode | string) => {
+  registerCommand(context, log, COMMANDS.compareWithLive, async (node?: ExplorerNode | string) => {
     const snapshot = await pickSnapshot(snapshots, node, 'Compare which snapshot with the account now?');
     if (!snapshot) return;
     const file = fileOf(snapshot);

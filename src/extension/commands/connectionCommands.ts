@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { checkedBaseUrl } from '../../core/keap/baseUrl';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { pickConnection } from './pickers';
 import { registerCommand } from './register';
 
 export function registerConnectionCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: ConnectionStore): void {
-  registerCommand(context, log, 'keapVault.addConnection', async () => {
+  registerCommand(context, log, COMMANDS.addConnection, async () => {
     const name = await vscode.window.showInputBox({ title: 'Add Keap connection (1/3)', prompt: 'A name for this account', placeHolder: 'My Keap account', ignoreFocusOut: true });
     if (name === undefined) return;
     const baseUrl = await vscode.window.showInputBox({
@@ -20,7 +21,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     return connection.id;
   });
 
-  registerCommand(context, log, 'keapVault.editConnection', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.editConnection, async (node?: ExplorerNode) => {
     const connection = await pickConnection(connections, node);
     if (!connection) return;
     const name = await vscode.window.showInputBox({ title: `Edit ${connection.name} (1/2)`, prompt: 'Name', value: connection.name, ignoreFocusOut: true });
@@ -34,7 +35,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     if (credentialCleared) void vscode.window.showInformationMessage(`Keap Vault: ${name || connection.name} now points at another host, so its credential was cleared: set it again.`);
   });
 
-  registerCommand(context, log, 'keapVault.setCredential', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.setCredential, async (node?: ExplorerNode) => {
     const connection = await pickConnection(connections, node);
     if (!connection) return;
     const key = await vscode.window.showInputBox({ title: `Credential for ${connection.name}`, prompt: 'Personal access token or service account key', password: true, ignoreFocusOut: true });
@@ -43,19 +44,19 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, log
     void vscode.window.showInformationMessage(`Keap Vault: credential for ${connection.name} saved in secret storage.`);
   });
 
-  registerCommand(context, log, 'keapVault.clearCredential', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.clearCredential, async (node?: ExplorerNode) => {
     const connection = await pickConnection(connections, node);
     if (connection) await connections.clearCredential(connection.id);
   });
 
-  registerCommand(context, log, 'keapVault.removeConnection', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.removeConnection, async (node?: ExplorerNode) => {
     const connection = await pickConnection(connections, node);
     if (!connection) return;
     const ok = await vscode.window.showWarningMessage(`Remove the connection "${connection.name}" and its stored credential? Snapshots stay.`, { modal: true }, 'Remove');
     if (ok === 'Remove') await connections.remove(connection.id);
   });
 
-  registerCommand(context, log, 'keapVault.tryDemo', async () => {
+  registerCommand(context, log, COMMANDS.tryDemo, async () => {
     const connection = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the Keap emulator with demo data…' }, () => connections.ensureDemo());
     return connection.baseUrl;
   });

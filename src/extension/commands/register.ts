@@ -3,9 +3,10 @@
  * user can act on (and a log line), never an unhandled rejection.
  */
 import * as vscode from 'vscode';
+import type { CommandId } from '../commandIds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code passes a command's arguments untyped; each handler declares what it accepts
-export function registerCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, id: string, handler: (...args: any[]) => unknown): void {
+export function registerCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, id: CommandId, handler: (...args: any[]) => unknown): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);

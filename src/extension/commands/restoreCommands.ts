@@ -11,6 +11,7 @@ import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
 import { readLiveAccount } from '../../core/restore/liveRead';
 import { parsePlan, type PlanOptions, type RestorePlan } from '../../core/restore/plan';
 import { planRestore } from '../../core/restore/planner';
+import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
@@ -87,7 +88,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     return made.plan.planId;
   };
 
-  registerCommand(context, log, 'keapVault.planRestore', async (node?: ExplorerNode | string) => {
+  registerCommand(context, log, COMMANDS.planRestore, async (node?: ExplorerNode | string) => {
     const snapshot = await pickSnapshot(snapshots, node, 'Restore from which snapshot?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
@@ -96,7 +97,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     return planAndShow(file, connection, {}, `Keap Vault: planning the restore into ${connection.name} (reading the live account)…`);
   });
 
-  registerCommand(context, log, 'keapVault.restoreOrder', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.restoreOrder, async (node?: ExplorerNode) => {
     if (node?.kind !== 'record' || node.entity !== 'orders' || node.source.type !== 'snapshot') {
       throw new Error('Choose an order under a snapshot in the Keap Vault explorer.');
     }
@@ -106,7 +107,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     return planAndShow(file, connection, { records: [`orders:${node.id}`] }, `Keap Vault: planning the restore of order ${node.id}…`);
   });
 
-  registerCommand(context, log, 'keapVault.openPlan', async (arg?: vscode.Uri | string) => {
+  registerCommand(context, log, COMMANDS.openPlan, async (arg?: vscode.Uri | string) => {
     const uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg instanceof vscode.Uri ? arg
       : (await vscode.window.showOpenDialog({ filters: { 'Restore plan': ['json'] }, openLabel: 'Open Plan' }))?.[0];
     if (!uri) return;
@@ -119,7 +120,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     return plan.planId;
   });
 
-  registerCommand(context, log, 'keapVault.openRestore', async (planIdOrEntry?: string | PlanEntry) => {
+  registerCommand(context, log, COMMANDS.openRestore, async (planIdOrEntry?: string | PlanEntry) => {
     const planId = typeof planIdOrEntry === 'string' ? planIdOrEntry : planIdOrEntry?.planId;
     const entry = planId ? plans.get(planId) : undefined;
     if (!entry) throw new Error('That restore is no longer in the history.');
@@ -127,19 +128,19 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     PlanPanel.show(services, entry, await plans.read(entry), { checkStale: !entry.status.startsWith('applied') && entry.status !== 'applying' });
   });
 
-  registerCommand(context, log, 'keapVault.forgetRestore', async (entry?: PlanEntry) => {
+  registerCommand(context, log, COMMANDS.forgetRestore, async (entry?: PlanEntry) => {
     if (entry?.planId) await plans.forget(entry.planId);
   });
 
   // Apply happens in the preview, after review; from the palette this brings the preview forward.
-  registerCommand(context, log, 'keapVault.applyPlan', async () => {
+  registerCommand(context, log, COMMANDS.applyPlan, async () => {
     const latest = plans.list().find((e) => !e.status.startsWith('applied'));
     if (!latest) throw new Error('No restore plan to apply: plan one from a snapshot first.');
-    await vscode.commands.executeCommand('keapVault.openRestore', latest.planId);
+    await vscode.commands.executeCommand(COMMANDS.openRestore, latest.planId);
     void vscode.window.showInformationMessage('Keap Vault: review the plan, choose what to restore, and press Apply in the preview.');
   });
 
-  registerCommand(context, log, 'keapVault.exportIdMap', async (ledgerArg?: string | PlanEntry, formatArg?: 'csv' | 'json') => {
+  registerCommand(context, log, COMMANDS.exportIdMap, async (ledgerArg?: string | PlanEntry, formatArg?: 'csv' | 'json') => {
     const ledgerFile = typeof ledgerArg === 'string' ? ledgerArg : await pickLedger(plans, snapshots, ledgerArg);
     if (!ledgerFile) return;
     if (!existsSync(ledgerFile)) throw new Error('Nothing has been restored into this account yet: there is no id map.');

@@ -4,6 +4,7 @@ import { captureSnapshot } from '../../core/snapshot/capture';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { interruptedCapture, newSnapshotPath } from '../../core/snapshot/library';
 import { searchOrders } from '../../core/snapshot/query';
+import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes';
@@ -73,23 +74,23 @@ export function registerSnapshotCommands(
     snapshots.refresh();
     if (result.anomalies.length) {
       const choice = await vscode.window.showWarningMessage(`Keap Vault: since the previous snapshot, ${result.anomalies.map((a) => a.message).join('; ')}`, 'Compare');
-      if (choice === 'Compare' && previous) await vscode.commands.executeCommand('keapVault.compareSnapshots', previous.file, result.file);
+      if (choice === 'Compare' && previous) await vscode.commands.executeCommand(COMMANDS.compareSnapshots, previous.file, result.file);
     } else {
       void vscode.window.showInformationMessage(`Keap Vault: snapshot taken (${(result.meta.counts.orders ?? 0).toLocaleString('en-US')} orders, ${result.requests} requests).`);
     }
     return result.file;
   };
-  registerCommand(context, log, 'keapVault.takeSnapshot', (node?: ExplorerNode) => take(node, false));
-  registerCommand(context, log, 'keapVault.takeIncrementalSnapshot', (node?: ExplorerNode) => take(node, true));
+  registerCommand(context, log, COMMANDS.takeSnapshot, (node?: ExplorerNode) => take(node, false));
+  registerCommand(context, log, COMMANDS.takeIncrementalSnapshot, (node?: ExplorerNode) => take(node, true));
 
-  registerCommand(context, log, 'keapVault.deleteSnapshot', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.deleteSnapshot, async (node?: ExplorerNode) => {
     const snapshot = await pickSnapshot(snapshots, node);
     if (!snapshot) return;
     const ok = await vscode.window.showWarningMessage(`Delete the snapshot ${fileOf(snapshot)}? This cannot be undone.`, { modal: true }, 'Delete');
     if (ok === 'Delete') await snapshots.delete(fileOf(snapshot));
   });
 
-  registerCommand(context, log, 'keapVault.exportSnapshot', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.exportSnapshot, async (node?: ExplorerNode) => {
     const snapshot = await pickSnapshot(snapshots, node);
     if (!snapshot) return;
     const format = (await vscode.window.showQuickPick(['csv', 'ndjson', 'json'], { placeHolder: 'Export format' })) as ExportFormat | undefined;
@@ -100,18 +101,18 @@ export function registerSnapshotCommands(
     void vscode.window.showInformationMessage(`Keap Vault: exported ${result.files.length} file(s) to ${target[0].fsPath}.`);
   });
 
-  registerCommand(context, log, 'keapVault.openRecord', async (node: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.openRecord, async (node: ExplorerNode) => {
     if (node?.kind !== 'record') return;
     await showRecord(recordUri(node.source, node.entity, node.id), { preview: true });
   });
 
-  registerCommand(context, log, 'keapVault.loadMore', (node: ExplorerNode) => node?.kind === 'more' && explorer.loadMore(node));
-  registerCommand(context, log, 'keapVault.refresh', () => explorer.refresh());
-  registerCommand(context, log, 'keapVault.copyId', async (node: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.loadMore, (node: ExplorerNode) => node?.kind === 'more' && explorer.loadMore(node));
+  registerCommand(context, log, COMMANDS.refresh, () => explorer.refresh());
+  registerCommand(context, log, COMMANDS.copyId, async (node: ExplorerNode) => {
     if (node?.kind === 'record') await vscode.env.clipboard.writeText(node.id);
   });
 
-  registerCommand(context, log, 'keapVault.goToOrder', async (node?: ExplorerNode) => {
+  registerCommand(context, log, COMMANDS.goToOrder, async (node?: ExplorerNode) => {
     const snapshot = await pickSnapshot(snapshots, node, 'Search orders in which snapshot?');
     if (!snapshot) return;
     const text = await vscode.window.showInputBox({ prompt: 'Order id, invoice id, contact email or name' });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
 import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
 import { ALL_RULES } from '../../core/validate/rules';
+import { COMMANDS } from '../commandIds';
 import type { FindingsView } from '../diagnostics';
 import type { ExplorerNode } from '../explorer/nodes';
 import type { SnapshotLibrary } from '../snapshots';
@@ -16,7 +17,7 @@ function ruleSettings(): Record<string, RuleSetting> {
 }
 
 export function registerValidateCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, findings: FindingsView): void {
-  registerCommand(context, log, 'keapVault.validateSnapshot', async (node?: ExplorerNode | string) => {
+  registerCommand(context, log, COMMANDS.validateSnapshot, async (node?: ExplorerNode | string) => {
     const snapshot = await pickSnapshot(snapshots, node, 'Validate which snapshot?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
@@ -37,7 +38,7 @@ export function registerValidateCommands(context: vscode.ExtensionContext, log: 
     return report.counts;
   });
 
-  registerCommand(context, log, 'keapVault.validateCurrentFile', async (snapshotArg?: string) => {
+  registerCommand(context, log, COMMANDS.validateCurrentFile, async (snapshotArg?: string) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new Error('Open the JSON, NDJSON or CSV file to validate first.');
     const snapshot = await pickSnapshot(snapshots, snapshotArg, 'Check the file against which snapshot?');

@@ -148,7 +148,7 @@ export class ConnectionStore implements vscode.Disposable {
     if (id === DEMO_CONNECTION_ID) connection = await this.ensureDemo();
     if (!connection) throw new Error(`No connection ${id}`);
     const key = await this.secrets.get(secretKey(id));
-    if (!key) throw new Error(`No credential for ${connection.name}: set one with "Keap Vault: Set Credential".`);
+    if (!key) throw new Error(`No credential for ${connection.name}: set one with "Keap Vault: Set or Replace Credential".`);
     const windows = quotaWindows();
     // The cache key holds a hash of the credential, never the credential itself.
     const fingerprint = createHash('sha256').update(`${connection.baseUrl}\n${key}\n${JSON.stringify(windows)}`).digest('hex');

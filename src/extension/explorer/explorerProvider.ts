@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { KeapOrder } from '../../core/model';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { listRecords, orderDetails } from '../../core/snapshot/query';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { SnapshotLibrary } from '../snapshots';
 import { EXPLORER_ENTITIES, PAGE_SIZE, type ExplorerNode, type RecordSource } from './nodes';
@@ -70,11 +71,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         item.description = node.description;
         item.contextValue = `record.${node.source.type}.${node.entity}`;
         item.iconPath = new vscode.ThemeIcon(node.entity === 'orders' ? 'package' : node.entity === 'contacts' ? 'person' : node.entity === 'payments' ? 'credit-card' : 'symbol-field');
-        item.command = { command: 'keapVault.openRecord', title: 'Open', arguments: [node] };
+        item.command = { command: COMMANDS.openRecord, title: 'Open', arguments: [node] };
         item.tooltip = `${node.entity} ${node.id}`;
         return item;
       }
-      case 'more': return Object.assign(new vscode.TreeItem('Load more…', None), { command: { command: 'keapVault.loadMore', title: 'Load more', arguments: [node] }, contextValue: 'more', iconPath: new vscode.ThemeIcon('ellipsis') });
+      case 'more': return Object.assign(new vscode.TreeItem('Load more…', None), { command: { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] }, contextValue: 'more', iconPath: new vscode.ThemeIcon('ellipsis') });
       case 'message': {
         const item = new vscode.TreeItem(node.text, None);
         if (node.command) {
@@ -111,7 +112,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const listings = (await this.snapshots.list()).filter((l) => !account || l.meta.account === account);
         return listings.length
           ? listings.map((listing) => ({ kind: 'snapshot', listing, connectionId: node.connectionId }))
-          : [{ kind: 'message', text: 'No snapshots yet: take one', command: { id: 'keapVault.takeSnapshot', args: [this.connectionNode(node.connectionId)] } }];
+          : [{ kind: 'message', text: 'No snapshots yet: take one', command: { id: COMMANDS.takeSnapshot, args: [this.connectionNode(node.connectionId)] } }];
       }
       case 'snapshot': return EXPLORER_ENTITIES.map((entity) => ({ kind: 'entity', source: { type: 'snapshot', file: node.listing.file }, entity, count: node.listing.meta.counts[entity] ?? 0 }));
       case 'entity': return this.page(node.source, node.entity, key(node.source, node.entity), undefined);

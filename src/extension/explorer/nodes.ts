@@ -4,6 +4,7 @@
  */
 import type { SnapshotListing } from '../../core/snapshot/library';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
+import type { CommandId } from '../commandIds';
 import type { Connection } from '../connections/connections';
 
 export type RecordSource = { type: 'snapshot'; file: string } | { type: 'live'; connectionId: string };
@@ -16,7 +17,7 @@ export type ExplorerNode =
   | { kind: 'entity'; source: RecordSource; entity: SnapshotEntity; count?: number }
   | { kind: 'record'; source: RecordSource; entity: SnapshotEntity; id: string; label: string; description?: string; expandable?: boolean }
   | { kind: 'more'; source: RecordSource; entity: SnapshotEntity; offset?: number; pageToken?: string }
-  | { kind: 'message'; text: string; command?: { id: string; args: unknown[] } };
+  | { kind: 'message'; text: string; command?: { id: CommandId; args: unknown[] } };
 
 /** Entities the explorer lists, in the order users look for them. */
 export const EXPLORER_ENTITIES: SnapshotEntity[] = ['orders', 'contacts', 'companies', 'products', 'payments', 'subscriptions', 'tags', 'campaigns', 'transactions', 'custom_fields'];

@@ -18,6 +18,7 @@ import { describeChanges, liveChangesSince } from '../../core/restore/staleness'
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import type { HostToWebview, PlanViewState, ReplanOptions, WebviewToHost } from '../../webview/protocol';
 import { mergeUiState, toPlanView } from '../../webview/state';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import { recordUri, showRecord } from '../recordDocuments';
 import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
@@ -198,7 +199,7 @@ export class PlanPanel implements vscode.Disposable {
           ApplyRun.of(this.plan.planId)?.cancel();
           return;
         case 'exportIdMap':
-          await vscode.commands.executeCommand('keapVault.exportIdMap', await this.ledgerFile(), message.format);
+          await vscode.commands.executeCommand(COMMANDS.exportIdMap, await this.ledgerFile(), message.format);
           return;
         case 'openRecord':
           await this.openRecord(message.entity, message.id, message.where);

@@ -3,6 +3,7 @@
  * Shown once there is one (context key keapVault.hasRestores); a click opens the preview.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import type { PlanEntry, PlanIndex, RestoreStatus } from './planIndex';
 
 const ICONS: Record<RestoreStatus, string> = {
@@ -30,7 +31,7 @@ export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry
     item.tooltip = `Plan ${entry.planId}\n${entry.file}`;
     item.iconPath = new vscode.ThemeIcon(ICONS[entry.status]);
     item.contextValue = 'restore';
-    item.command = { command: 'keapVault.openRestore', title: 'Open Restore Plan', arguments: [entry.planId] };
+    item.command = { command: COMMANDS.openRestore, title: 'Open Restore Plan', arguments: [entry.planId] };
     return item;
   }
 
