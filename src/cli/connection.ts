@@ -6,6 +6,7 @@
 import { checkedBaseUrl } from '../core/keap/baseUrl';
 import { KeapClient } from '../core/keap/client';
 import { KEAP_API_BASE_URL } from '../core/keap/transport';
+import { describeTransportEvent } from '../core/keap/transportLog';
 import { UsageError } from './output';
 
 export interface ConnectionFlags {
@@ -13,9 +14,11 @@ export interface ConnectionFlags {
   tokenEnv?: string;
   bearer?: boolean;
   unlimited?: boolean;
+  /** Every request attempt on stderr (waits, retries and 429s are always worth seeing in a long run). */
+  verbose?: boolean;
 }
 
-export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): KeapClient {
+export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): KeapClient {
   const baseUrl = flags.url ?? env.KEAP_API_URL ?? KEAP_API_BASE_URL;
   const tokenEnv = flags.tokenEnv ?? 'KEAP_API_KEY';
   const key = env[tokenEnv];
@@ -28,5 +31,8 @@ export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv =
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return new KeapClient({ baseUrl: checked, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined });
+  return new KeapClient({
+    baseUrl: checked, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined,
+    onEvent: flags.verbose ? (event) => log(`keap-vault: ${describeTransportEvent(event).text}`) : undefined,
+  });
 }

@@ -26,6 +26,7 @@ export function buildProgram(io: Io): Command {
     .option('--token-env <name>', 'environment variable holding the credential', 'KEAP_API_KEY')
     .option('--bearer', 'send the credential as Authorization: Bearer instead of X-Keap-API-Key')
     .option('--unlimited', 'do not pace requests (only for an emulator without quotas)')
+    .option('--verbose', 'print every request to Keap on stderr: waits, retries and 429s included')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerDemoCommand(program, io);

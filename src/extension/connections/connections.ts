@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { describeTransportEvent } from '../../core/keap/transportLog';
 import { KeapClient } from '../../core/keap/client';
 import type { RateWindow } from '../../core/keap/throttle';
 import { checkedBaseUrl } from '../../core/keap/baseUrl';
@@ -154,7 +155,14 @@ export class ConnectionStore implements vscode.Disposable {
     const fingerprint = createHash('sha256').update(`${connection.baseUrl}\n${key}\n${JSON.stringify(windows)}`).digest('hex');
     const cached = this.clients.get(id);
     if (cached?.fingerprint === fingerprint) return cached.client;
-    const client = new KeapClient({ baseUrl: connection.baseUrl, credential: { kind: 'api-key', key }, throttle: { windows } });
+    const client = new KeapClient({
+      baseUrl: connection.baseUrl, credential: { kind: 'api-key', key }, throttle: { windows },
+      // Waits, retries and 429s show in the Output channel; ordinary answers at debug level.
+      onEvent: (event) => {
+        const line = describeTransportEvent(event);
+        this.log[line.level](`${connection.name}: ${line.text}`);
+      },
+    });
     this.clients.set(id, { fingerprint, client });
     return client;
   }
