@@ -105,3 +105,41 @@ export function isHostMessage(data: unknown): data is HostToWebview {
       return typeof (type === 'stale' ? m.reason : m.message) === 'string';
   }
 }
+
+const RESOLUTIONS = new Set(['link', 'create']);
+const MISSING_PARENT = new Set(['skip', 'create', 'fail']);
+
+/**
+ * What the host accepts from the page, checked member by member: a webview is a web page, and
+ * what it posts is untrusted input to the host (which writes to Keap on `apply`).
+ */
+export function isWebviewMessage(data: unknown): data is WebviewToHost {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  const isString = (v: unknown) => typeof v === 'string' && v.length <= 1000;
+  switch (m.type) {
+    case 'ready':
+    case 'cancelApply':
+      return true;
+    case 'apply':
+      return Array.isArray(m.stepIds) && m.stepIds.length <= 1_000_000 && m.stepIds.every(isString);
+    case 'exportIdMap':
+      return m.format === 'csv' || m.format === 'json';
+    case 'openRecord':
+      return isString(m.entity) && (RESTORE_ORDER as readonly unknown[]).includes(m.entity) && isString(m.id) && /^[\w:.-]+$/.test(String(m.id)) && (m.where === 'snapshot' || m.where === 'live');
+    case 'replan': {
+      const o = m.options as Record<string, unknown> | null;
+      if (typeof o !== 'object' || o === null) return false;
+      const known = ['missingParent', 'subscriptionsStartToday', 'updateExisting', 'resolutions'];
+      if (Object.keys(o).some((k) => !known.includes(k))) return false;
+      if (o.missingParent !== undefined && !MISSING_PARENT.has(String(o.missingParent))) return false;
+      for (const flag of ['subscriptionsStartToday', 'updateExisting']) if (o[flag] !== undefined && typeof o[flag] !== 'boolean') return false;
+      const r = o.resolutions as Record<string, unknown> | undefined;
+      return r === undefined || (typeof r === 'object' && r !== null && Object.entries(r).every(([k, v]) => isString(k) && RESOLUTIONS.has(String(v))));
+    }
+    case 'setState':
+      return typeof m.state === 'object' && m.state !== null && isString((m.state as { planId?: unknown }).planId);
+    default:
+      return false;
+  }
+}

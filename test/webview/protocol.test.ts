@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { ApplyProgress } from '../../src/core/restore/applier';
 import { headlineOf, type PlanStep, type RestorePlan } from '../../src/core/restore/plan';
 import {
-  isHostMessage, PLAN_ACTIONS, type PlanStepView, type PlanView, type PlanViewState, type StepStatus,
+  isHostMessage, isWebviewMessage, PLAN_ACTIONS, type PlanStepView, type PlanView, type PlanViewState, type StepStatus,
 } from '../../src/webview/protocol';
 import { applyBlocker, planProblem, StepGraph } from '../../src/webview/selection';
 import { mergeUiState } from '../../src/webview/state';
@@ -33,6 +33,24 @@ describe('webview protocol and view logic', () => {
     assert.ok(!isHostMessage({ type: 'apply', stepIds: [] }), 'a webview message is not a host message');
     assert.ok(!isHostMessage('init'));
     assert.ok(!isHostMessage(null));
+  });
+
+  it('the host accepts only the message shapes the page may send, member by member', () => {
+    const good: unknown[] = [
+      { type: 'ready' }, { type: 'cancelApply' }, { type: 'apply', stepIds: ['orders:1', 'payments:2'] }, { type: 'exportIdMap', format: 'csv' },
+      { type: 'openRecord', entity: 'orders', id: '137', where: 'live' },
+      { type: 'replan', options: { subscriptionsStartToday: true, resolutions: { 'orders:1': 'link' } } },
+      { type: 'setState', state: { planId: 'p', selected: [] } },
+    ];
+    for (const m of good) assert.ok(isWebviewMessage(m), JSON.stringify(m));
+    const bad: unknown[] = [
+      null, 'ready', { type: 'init', plan: syntheticPlan(1) }, { type: 'apply' }, { type: 'apply', stepIds: [1, 2] },
+      { type: 'exportIdMap', format: 'xml' }, { type: 'openRecord', entity: 'users', id: '1', where: 'live' },
+      { type: 'openRecord', entity: 'orders', id: '../../etc/passwd', where: 'live' }, { type: 'openRecord', entity: 'orders', id: '1', where: 'elsewhere' },
+      { type: 'replan', options: { updateExisting: 'yes' } }, { type: 'replan', options: { resolutions: { 'orders:1': 'delete' } } },
+      { type: 'replan', options: { records: ['orders:1'] } }, { type: 'setState', state: null },
+    ];
+    for (const m of bad) assert.ok(!isWebviewMessage(m), JSON.stringify(m));
   });
 
   it('keeps a selection closed under dependsOn', () => {

@@ -16,7 +16,7 @@ import { Ledger } from '../../core/restore/ledger';
 import type { RestorePlan } from '../../core/restore/plan';
 import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
-import type { HostToWebview, PlanViewState, ReplanOptions, WebviewToHost } from '../../webview/protocol';
+import { isWebviewMessage, type HostToWebview, type PlanViewState, type ReplanOptions, type WebviewToHost } from '../../webview/protocol';
 import { mergeUiState, toPlanView } from '../../webview/state';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
@@ -114,7 +114,11 @@ export class PlanPanel implements vscode.Disposable {
     this.attachToRun();
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'keap-vault.svg');
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message as WebviewToHost)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        // The page is untrusted input: only the message shapes the protocol defines get through.
+        if (isWebviewMessage(message)) void this.receive(message);
+        else this.services.log.warn(`Plan preview: ignored a malformed message of type ${JSON.stringify(String((message as { type?: unknown } | null)?.type)).slice(0, 60)}`);
+      }),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),
