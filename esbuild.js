@@ -46,8 +46,25 @@ const common = {
 // The sql.js wasm is copied beside the bundle; the package path is only a fallback for unbundled runs.
 const node = { platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['sql.js/dist/sql-wasm.wasm'] };
 
+/**
+ * The extension loads the emulator with a dynamic import() only for the demo: resolve that import to
+ * the separate dist/emulator.js bundle instead of inlining the emulator into extension.js.
+ */
+const emulatorApart = {
+  name: 'emulator-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/emulator$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './emulator.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', ...node, external: [...node.external, 'vscode'] },
+  {
+    ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', ...node, external: [...node.external, 'vscode'],
+    plugins: [...common.plugins, emulatorApart],
+    // As require() inside a promise: the extension host loads CommonJS, and require keeps the exports' names.
+    supported: { 'dynamic-import': false },
+  },
+  { ...common, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js', ...node },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

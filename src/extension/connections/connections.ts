@@ -9,7 +9,7 @@ import { KeapClient } from '../../core/keap/client';
 import type { RateWindow } from '../../core/keap/throttle';
 import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
-import { startSeededEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
 
 export interface Connection {
   id: string;
@@ -117,7 +117,7 @@ export class ConnectionStore implements vscode.Disposable {
    */
   async ensureDemo(): Promise<Connection> {
     if (!this.demo) {
-      const starting = startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS });
+      const starting = loadEmulator().then(({ startSeededEmulator }) => startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }));
       this.demo = starting;
       starting.catch(() => {
         if (this.demo === starting) this.demo = undefined; // a failed start may be tried again
@@ -182,4 +182,12 @@ export class ConnectionStore implements vscode.Disposable {
     void this.stopDemo();
     this.changed.dispose();
   }
+}
+
+/**
+ * The emulator (and its account generator) is a bundle of its own, dist/emulator.js, loaded only
+ * when the demo starts: a user who never opens the demo never loads it (see esbuild.js).
+ */
+function loadEmulator(): Promise<typeof import('../../emulator')> {
+  return import('../../emulator');
 }
