@@ -1,0 +1,18 @@
+/** Turning display names into e-mail-safe slugs. */
+
+/** Lower-case ASCII letters only: "José" -> "jose", "Łukasz" -> "lukasz", "芳|fang" -> "fang". */
+export function slugOf(name: string): string {
+  const bar = name.indexOf('|');
+  if (bar >= 0) return name.slice(bar + 1);
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').replace(/ß/g, 'ss').replace(/[đĐ]/g, 'd').replace(/[œŒ]/g, 'oe')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
+export function displayOf(name: string): string {
+  const bar = name.indexOf('|');
+  return bar >= 0 ? name.slice(0, bar) : name;
+}
