@@ -1,7 +1,8 @@
-// Bundles the three entry points: the extension (Node, `vscode` external), the CLI (Node) and the
-// plan-preview webview script (browser). `--production` minifies; otherwise source maps are kept.
-// `--watch` rebuilds on change (`npm run watch`). Errors print as file:line:col between one
-// "[watch] build started" and one "[watch] build finished" line for all three bundles together, which
+// Bundles the entry points: the extension (Node, `vscode` external), the demo's emulator (Node,
+// loaded by the extension on demand), the CLI (Node) and the plan-preview webview script (browser).
+// `--production` minifies; otherwise source maps are kept. `--watch` rebuilds on change
+// (`npm run watch`); errors print as file:line:col, and in watch mode between one
+// "[watch] build started" and one "[watch] build finished" line for all the bundles together, which
 // the problem matcher of the watch task in .vscode/tasks.json (and $esbuild-watch) understands: a
 // launch waits for every bundle, not only the first one done.
 const esbuild = require('esbuild');
@@ -19,7 +20,7 @@ const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
     build.onStart(() => {
-      if (building++ === 0) console.log('[watch] build started');
+      if (building++ === 0 && watch) console.log('[watch] build started');
     });
     build.onEnd((result) => {
       const report = (label) => ({ text, location }) => {
@@ -28,7 +29,7 @@ const problemMatcher = {
       };
       result.errors.forEach(report('ERROR'));
       result.warnings.forEach(report('WARNING'));
-      if (--building === 0) console.log('[watch] build finished');
+      if (--building === 0 && watch) console.log('[watch] build finished');
     });
   },
 };

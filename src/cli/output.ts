@@ -58,3 +58,8 @@ export function displayWidth(text: string): number {
   }
   return width;
 }
+
+/** "1 page", "2 pages", "1,204 records": a count with its noun, for sentences people read. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}

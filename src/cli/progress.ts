@@ -3,7 +3,7 @@
  * entity otherwise (logs, CI).
  */
 import type { CaptureProgress } from '../core/snapshot/capture';
-import type { Io } from './output';
+import { counted, type Io } from './output';
 
 export function captureProgressPrinter(io: Io, stream: NodeJS.WriteStream = process.stderr): { update(p: CaptureProgress): void; end(): void } {
   const latest = new Map<string, CaptureProgress>();
@@ -12,7 +12,7 @@ export function captureProgressPrinter(io: Io, stream: NodeJS.WriteStream = proc
   const line = (p: CaptureProgress) => {
     const total = [...latest.values()].filter((x) => x.phase === 'records').reduce((n, x) => n + x.records, 0);
     const waits = p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(1)} s for the quota` : '';
-    return `${total.toLocaleString('en-US')} records, ${p.requests} requests${waits} — ${p.entity}: ${p.records.toLocaleString('en-US')}${p.estimatedTotal ? ` of ~${p.estimatedTotal.toLocaleString('en-US')}` : ''}`;
+    return `${counted(total, 'record')}, ${counted(p.requests, 'request')}${waits} — ${p.entity}: ${p.records.toLocaleString('en-US')}${p.estimatedTotal ? ` of ~${p.estimatedTotal.toLocaleString('en-US')}` : ''}`;
   };
   return {
     update(p) {
@@ -23,7 +23,7 @@ export function captureProgressPrinter(io: Io, stream: NodeJS.WriteStream = proc
         lastDraw = now;
         stream.write(`\r\u001b[2K${line(p)}`);
       } else if (p.done) {
-        io.err(`${p.entity}${p.phase === 'deletion-check' ? ' (deletion check)' : ''}: ${p.records.toLocaleString('en-US')} records, ${p.pages} pages`);
+        io.err(`${p.entity}${p.phase === 'deletion-check' ? ' (deletion check)' : ''}: ${counted(p.records, 'record')}, ${counted(p.pages, 'page')}`);
       }
     },
     end() {

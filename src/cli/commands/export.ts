@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DERIVED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
 import { EXPORT_FORMATS, exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
-import { printJson, UsageError, type Io } from '../output';
+import { counted, printJson, UsageError, type Io } from '../output';
 
 interface ExportFlags {
   format: string;
@@ -36,7 +36,7 @@ export function registerExportCommand(program: Command, io: Io): void {
         const result = await exportSnapshot(db, { format, outDir: flags.out, entities, overwrite: flags.overwrite, bom: flags.bom, signal: controller.signal });
         if (flags.json) return printJson(io, result);
         const width = Math.max(...result.files.map((f) => f.entity.length));
-        for (const f of result.files) io.out(`${f.entity.padEnd(width)}  ${String(f.rows).padStart(9)} rows  ${f.file}`);
+        for (const f of result.files) io.out(`${f.entity.padEnd(width)}  ${counted(f.rows, 'row ', 'rows').padStart(14)}  ${f.file}`);
       } finally {
         process.removeListener('SIGINT', onSigint);
         db.close();

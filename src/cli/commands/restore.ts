@@ -130,7 +130,9 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (account: string, flags: { dir: string; format: string }) => {
       if (!['csv', 'json'].includes(flags.format)) throw new UsageError('--format must be csv or json');
-      const file = account.endsWith('.kvledger') ? account : ledgerFileFor(flags.dir, account);
+      // The account as named in messages, or as the ledger file is named (keap-<account>): both find it.
+      const candidates = account.endsWith('.kvledger') ? [account] : [ledgerFileFor(flags.dir, account), ledgerFileFor(flags.dir, account.replace(/^keap-/, ''))];
+      const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
       if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
       const ledger = await Ledger.open(file);
       try {

@@ -135,3 +135,10 @@ describe('the bundled CLI (dist/cli.js)', () => {
     assert.match(run.stdout, /Usage: keap-vault validate/);
   });
 });
+
+describe('keap-vault CLI wording', () => {
+  it('counts read as sentences: "1 page", "2 pages", "1,204 records"', async () => {
+    const { counted } = await import('../../../src/cli/output');
+    assert.deepEqual([counted(1, 'page'), counted(2, 'page'), counted(1204, 'record'), counted(0, 'row')], ['1 page', '2 pages', '1,204 records', '0 rows']);
+  });
+});

@@ -54,6 +54,10 @@ describe('keap-vault plan / apply / idmap', function () {
     const json = captureIo();
     assert.equal(await runCli(['idmap', 'emulator.keap-vault.local', '--dir', dir, '--format', 'json'], json), 0);
     assert.ok(JSON.parse(json.stdout.join('\n')).length >= lost.affected.contacts.length);
+    // Named as the ledger file is (keap-<account>), the account is found too.
+    const byFileName = captureIo();
+    assert.equal(await runCli(['idmap', 'keap-emulator.keap-vault.local', '--dir', dir, '--format', 'json'], byFileName), 0);
+    assert.deepEqual(JSON.parse(byFileName.stdout.join('\n')), JSON.parse(json.stdout.join('\n')));
 
     // A plan made before a change to the account is refused as stale.
     applyDisaster(store, { kind: 'delete-contacts', count: 1, seed: 9 });
