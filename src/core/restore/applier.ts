@@ -17,6 +17,8 @@ import type { KeapClient } from '../keap/client';
 import { KeapError, KeapNotFoundError } from '../keap/errors';
 import { filter } from '../keap/filter';
 import type { KeapCustomField, KeapOrder, KeapPaymentResult } from '../model';
+import type { SnapshotEntity } from '../snapshot/entities';
+import { getRecord } from '../snapshot/query';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { comparableRecord, readNameOf } from './fields';
 import { Ledger } from './ledger';
@@ -205,7 +207,6 @@ class Applier {
             continue;
           }
         }
-        await this.lease.renewIfDue();
         await this.ledger.pending(this.plan.planId, step);
         const { id: newId, sent } = await this.execute(step);
         await this.ledger.done(this.plan.planId, step, newId);
@@ -461,7 +462,7 @@ class Applier {
       const mapRef = (e: string, id: string) => this.liveIdOf(e as RestoreEntity, id);
       for (const step of written) {
         const liveId = this.resolved.get(step.id)!;
-        const want = snapshotRecord(snapshot, step);
+        const want = getRecord<Json>(snapshot, step.entity as SnapshotEntity, step.oldId);
         const got = index.record<Json>(step.entity, liveId);
         this.receipt.verification.checked++;
         const name = `${step.entity} ${step.oldId}${liveId !== step.oldId ? ` -> ${liveId}` : ''}`;
@@ -515,12 +516,6 @@ class Applier {
     const blockedPayments = this.plan.steps.some((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) && (s.action !== 'create' || this.failedSteps.has(s.id)));
     if (wantPaid !== gotPaid && !blockedPayments) this.receipt.verification.problems.push(`${name}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
   }
-}
-
-/** The snapshot record a step restores (subscription plans are rows of their own). */
-function snapshotRecord(snapshot: SnapshotDb, step: PlanStep): Json | undefined {
-  const json = snapshot.scalar(`SELECT json FROM ${step.entity} WHERE id = ? LIMIT 1`, [step.oldId]);
-  return typeof json === 'string' ? (JSON.parse(json) as Json) : undefined;
 }
 
 function idOf<T extends { id: string }>(find: () => Promise<string | undefined>): () => Promise<T | undefined> {

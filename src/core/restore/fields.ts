@@ -292,9 +292,8 @@ export function requestBody(entity: RestoreEntity, record: Json, marker?: { fiel
   const def = FIELDS[entity];
   if (!def) throw new Error(`${entity} has no request body`);
   const refs: IdReference[] = [];
+  // `@name` fields (URL parameters) record their reference in requestFields and stay out of the body.
   const body = requestFields(def, record, refs);
-  // `@name` references go to the URL; their value in the record is read by the reference rule.
-  for (const field of def.fields) if (field.write?.startsWith('@')) field.toRequest?.(record[field.name], { refs, path: field.write }, record);
   if (def.customFields) {
     const values: Array<{ id: string; content: unknown }> = [];
     for (const v of (record.custom_fields as Array<{ id: unknown; content: unknown }> | undefined) ?? []) {
@@ -324,9 +323,10 @@ export function comparableRecord(entity: RestoreEntity, record: Json, mapRef: Ma
 }
 
 /** The request fields that carry a compared field (a read name may be written under another). */
-export function writeNameOf(entity: RestoreEntity, readName: string): string | undefined {
-  if (readName === 'custom_fields') return FIELDS[entity]?.customFields ? 'custom_fields' : undefined;
-  const field = FIELDS[entity]?.fields.find((f) => f.name === readName);
+export function writeNameOf(entity: RestoreEntity | 'order_items', readName: string): string | undefined {
+  const def = entity === 'order_items' ? ORDER_ITEM_FIELDS : FIELDS[entity];
+  if (readName === 'custom_fields') return def?.customFields ? 'custom_fields' : undefined;
+  const field = def?.fields.find((f) => f.name === readName);
   if (!field || field.createOnly || field.write?.startsWith('@')) return undefined;
   return field.write ?? field.name;
 }

@@ -125,7 +125,8 @@ export class LiveGuard {
     await this.refresh(entity);
     const marked = [...(this.markers.get(entity)?.get(step.oldId) ?? [])];
     if (marked.length) return { kind: 'restored', liveId: marked[0], how: `${entity} ${marked[0]} in the account carries this record's restore marker (restored by another plan or ledger)` };
-    const key = naturalKeyOfBody(entity, body);
+    // A create body names its record's keys as Keap's JSON does (email_addresses, sku, name…).
+    const key = naturalKeysOfRecord(entity, body)[0];
     const byKey = key ? this.keys.get(entity)?.get(key) : undefined;
     if (byKey) return { kind: 'same', liveId: byKey, how: `${entity} ${byKey} appeared in the account since the plan with the same ${naturalKeyName(entity)}` };
     if (entity === 'orders') {
@@ -228,7 +229,7 @@ function naturalKeyName(entity: RestoreEntity): string {
   return ({ contacts: 'email', companies: 'company name', products: 'SKU', tags: 'name' } as Record<string, string>)[entity] ?? 'key';
 }
 
-/** The natural keys a live record can be found by (the same the planner matches on). */
+/** The natural keys a live record (or a create body) can be found by (the same the planner matches on). */
 function naturalKeysOfRecord(entity: RestoreEntity, r: Json): string[] {
   switch (entity) {
     case 'contacts': return ((r.email_addresses as Array<{ email?: string }> | undefined) ?? []).map((e) => String(e.email ?? '').toLowerCase()).filter(Boolean);
@@ -236,15 +237,5 @@ function naturalKeysOfRecord(entity: RestoreEntity, r: Json): string[] {
     case 'products': return typeof r.sku === 'string' && r.sku ? [r.sku] : [];
     case 'tags': return typeof r.name === 'string' && r.name ? [r.name.toLowerCase()] : [];
     default: return [];
-  }
-}
-
-function naturalKeyOfBody(entity: RestoreEntity, body: Json): string | undefined {
-  switch (entity) {
-    case 'contacts': return (body.email_addresses as Array<{ email?: string }> | undefined)?.map((e) => String(e.email ?? '').toLowerCase()).find(Boolean);
-    case 'companies': return typeof body.company_name === 'string' && body.company_name ? body.company_name.toLowerCase() : undefined;
-    case 'products': return typeof body.sku === 'string' && body.sku ? body.sku : undefined;
-    case 'tags': return typeof body.name === 'string' && body.name ? body.name.toLowerCase() : undefined;
-    default: return undefined;
   }
 }

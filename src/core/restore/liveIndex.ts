@@ -7,7 +7,7 @@ import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { hashRecord, type RestoreEntity } from './plan';
 import { comparableRecord } from './fields';
-import { MARKER_LABEL } from './payloads';
+import { MARKER_LABEL, recordMarker } from './marker';
 
 type Json = Record<string, unknown>;
 
@@ -28,11 +28,7 @@ export class LiveIndex {
       this.key('custom_fields', `${f.record_type}:${f.label}`, f.id);
       if (f.label === MARKER_LABEL && f.record_type) this.markerFieldIds.set(f.record_type, f.id);
     }
-    const markerOf = (type: string, r: Json) => {
-      const fieldId = this.markerFieldIds.get(type);
-      const value = fieldId ? (r.custom_fields as Array<{ id: string; content: unknown }> | undefined)?.find((v) => String(v.id) === fieldId)?.content : undefined;
-      return typeof value === 'string' && value.startsWith('kv1:') ? value.slice(4) : undefined;
-    };
+    const markerOf = (type: string, r: Json) => recordMarker(r, this.markerFieldIds.get(type));
     for (const c of this.records<KeapContact>('contacts')) {
       for (const e of c.email_addresses ?? []) this.key('contacts', e.email.toLowerCase(), c.id);
       const m = markerOf('CONTACT', c);

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct, KeapSubscription, KeapTag } from '../model';
+import { getRecord } from '../snapshot/query';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex, projectionHash } from './liveIndex';
 import { LEASE_TAG_NAME } from './accountLease';
@@ -356,7 +357,8 @@ class Planner {
     const blocked = this.blockedBy(refs, deps);
     if (blocked) return this.addStep({ entity: 'orders', oldId: order.id, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
     const resolution = this.input.options?.resolutions?.[`orders:${order.id}`];
-    const duplicate = this.liveDuplicateOf(order);
+    const lookAlikes = this.liveLookAlikes(order);
+    const duplicate = this.liveDuplicateOf(order, lookAlikes);
     if (duplicate && resolution === 'link') {
       this.dependOnLive('orders', duplicate);
       return this.addStep({
@@ -373,7 +375,7 @@ class Planner {
     }
     const retyped = payload.retypedItems ? ` (${payload.retypedItems} item(s) of a type Keap cannot create are written as OTHER)` : '';
     return this.addStep({
-      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn, lookAlikes: this.lookAlikesOf(order),
+      entity: 'orders', oldId: order.id, action: 'create', reason: duplicate ? 'created-by-choice' : 'missing-in-live', label, pulledIn, lookAlikes: lookAlikes.length ? lookAlikes.map((o) => o.id) : undefined,
       detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
       payload: payload.body, refs: payload.refs, dependsOn: this.stepDeps(deps), sideEffects: [SIDE_EFFECTS.order],
     });
@@ -385,9 +387,8 @@ class Planner {
    * when someone re-types a lost order with today's date. (A look-alike that is in the snapshot is
    * a purchase of its own, e.g. the same product every month.)
    */
-  private liveDuplicateOf(order: KeapOrder): string | undefined {
+  private liveDuplicateOf(order: KeapOrder, lookAlikes: KeapOrder[]): string | undefined {
     const at = order.order_time ? Date.parse(order.order_time) : NaN;
-    const lookAlikes = this.liveLookAlikes(order);
     const sameDate = lookAlikes.find((live) => (live.order_time ? Date.parse(live.order_time) : NaN) === at);
     const madeSince = lookAlikes.find((live) => !this.snapRecord('orders', live.id) && !recordMarker(live, this.live.markerFieldIds.get('ORDER')));
     return (sameDate ?? madeSince)?.id;
@@ -403,11 +404,6 @@ class Planner {
     };
     const mine = liveOrderSignature(mapped);
     return this.live.ordersOf(contact).filter((live) => liveOrderSignature(live as unknown as Json) === mine);
-  }
-
-  private lookAlikesOf(order: KeapOrder): string[] | undefined {
-    const ids = this.liveLookAlikes(order).map((o) => o.id);
-    return ids.length ? ids : undefined;
   }
 
   private planPayment(payment: KeapPayment, pulledIn: boolean): Resolution {
@@ -590,9 +586,7 @@ class Planner {
   }
 
   private snapRecord(entity: RestoreEntity, id: string): Json | undefined {
-    if (entity === 'contact_tags') return undefined;
-    const json = this.snap.scalar(`SELECT json FROM ${entity} WHERE id = ? ORDER BY rowid LIMIT 1`, [id]);
-    return typeof json === 'string' ? (JSON.parse(json) as Json) : undefined;
+    return entity === 'contact_tags' ? undefined : getRecord<Json>(this.snap, entity, id);
   }
 
   private *snapRecords<T>(entity: 'custom_fields'): Generator<T> {
@@ -678,12 +672,6 @@ function updateOf(entity: RestoreEntity, payload: Payload, chosen: FieldChangeVi
   return update;
 }
 
-/** Item fields a PATCH can change (Keap does not let a client change an item's type). */
-const ITEM_PATCHABLE: Record<string, string> = {
-  name: 'name', description: 'description', notes: 'notes', quantity: 'quantity', price_per_unit: 'price_per_unit', cost_per_unit: 'cost_per_unit',
-  product: 'product_id', subscription_plan: 'subscription_plan_id',
-};
-
 /** Patches of a live order's items, by position; false when some difference cannot be patched. */
 function itemPatchesOf(payload: Payload, change: FieldChangeView, liveItems: KeapOrderItem[], relinkOnly: boolean, update: Update): boolean {
   const want = (change.after as Json[] | null) ?? [];
@@ -698,7 +686,7 @@ function itemPatchesOf(payload: Payload, change: FieldChangeView, liveItems: Kea
     const refs: IdReference[] = [];
     for (const field of Object.keys(w)) {
       if (JSON.stringify(w[field]) === JSON.stringify(h[field])) continue;
-      const key = ITEM_PATCHABLE[field];
+      const key = writeNameOf('order_items', field); // undefined for what a PATCH cannot change (an item's type)
       const relink = isRelink({ path: field, before: h[field], after: w[field] });
       if (!key || (relinkOnly && !relink) || items[i]?.[key] === undefined) {
         complete = false;
