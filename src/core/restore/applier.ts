@@ -161,9 +161,10 @@ class Applier {
         continue;
       }
       const record = this.ledger.step(this.plan.planId, step.id);
-      if (record?.status === 'done') {
+      if (record?.status === 'done' || record?.status === 'linked') {
         this.noteDone(step, record.newId);
-        if (!this.receipt.linked.some((l) => l.stepId === step.id)) this.written.add(step.id);
+        // A linked record is not this plan's write: verification holds only writes to the snapshot.
+        if (record.status === 'done') this.written.add(step.id);
         progress('already-done', { newId: record.newId });
         continue;
       }
@@ -191,7 +192,7 @@ class Applier {
           const verdict = await this.guard.check(step, this.resolveRefs(step).body);
           if (verdict.kind === 'restored' || verdict.kind === 'same') {
             // Keap already has it: the id map records it, nothing is sent.
-            await this.ledger.done(this.plan.planId, step, verdict.liveId);
+            await this.ledger.linked(this.plan.planId, step, verdict.liveId);
             this.noteDone(step, verdict.liveId);
             this.guard.noteOwn(step.entity, verdict.liveId);
             this.receipt.linked.push({ stepId: step.id, liveId: verdict.liveId, reason: verdict.how });

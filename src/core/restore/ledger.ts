@@ -15,7 +15,8 @@ import { accountSlug } from '../snapshot/library';
 import { loadSqlJs, type Database } from '../snapshot/sqlite';
 import type { RestoreEntity } from './plan';
 
-export type StepStatus = 'pending' | 'done' | 'failed';
+/** `linked`: the record was found in Keap (restored elsewhere, or re-entered) and mapped; nothing was sent. */
+export type StepStatus = 'pending' | 'done' | 'linked' | 'failed';
 
 export interface StepRecord {
   planId: string;
@@ -130,6 +131,11 @@ export class Ledger {
     return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'done', newId, at: new Date().toISOString() });
   }
 
+  /** The step's record already was in Keap: mapped to it (id map) without a write of this plan. */
+  linked(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }, liveId: string): Promise<void> {
+    return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'linked', newId: liveId, at: new Date().toISOString() });
+  }
+
   failed(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }, error: string): Promise<void> {
     return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'failed', error, at: new Date().toISOString() });
   }
@@ -162,7 +168,7 @@ export class Ledger {
       [e.planId, e.stepId, e.entity, e.oldId, e.status, e.newId ?? null, e.error ?? null, e.at],
     );
     // Tag assignments have no id of their own: they are not part of the id map.
-    if (e.status === 'done' && e.newId && e.newId !== e.oldId && e.entity !== 'contact_tags') {
+    if ((e.status === 'done' || e.status === 'linked') && e.newId && e.newId !== e.oldId && e.entity !== 'contact_tags') {
       this.db.run(
         `INSERT INTO id_map (entity, old_id, new_id, plan_id, at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (entity, old_id) DO UPDATE SET new_id = excluded.new_id, plan_id = excluded.plan_id, at = excluded.at`,

@@ -136,6 +136,11 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.equal(state.byMarker.get(`orders:${orders[0].id}`), undefined, 'the held order was not created');
     state.close();
 
+    // The same plan applied again: the linked contact is someone else's record (typed by hand), not
+    // a write of this plan, so verification does not hold it to the snapshot; the held order stays held.
+    const rerun = await apply(fixture, plan);
+    assert.deepEqual([rerun.created, rerun.verification.problems, rerun.conflicts.map((c) => c.stepId)], [0, [], [`orders:${orders[0].id}`]]);
+
     // Planned again, the typed order is a conflict the user decides on; linking it sends its payments there.
     const again = await makePlan(fixture, { resolutions: { [`orders:${orders[0].id}`]: 'link' } });
     const resolved = await apply(fixture, again);
