@@ -23,10 +23,12 @@ const problemMatcher = {
       if (building++ === 0 && watch) console.log('[watch] build started');
     });
     build.onEnd((result) => {
-      const report = (label) => ({ text, location }) => {
-        console.error(`✘ [${label}] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      };
+      const report =
+        (label) =>
+        ({ text, location }) => {
+          console.error(`✘ [${label}] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        };
       result.errors.forEach(report('ERROR'));
       result.warnings.forEach(report('WARNING'));
       if (--building === 0 && watch) console.log('[watch] build finished');
@@ -54,13 +56,19 @@ const node = { platform: 'node', format: 'cjs', target: 'node20', mainFields: ['
 const emulatorApart = {
   name: 'emulator-apart',
   setup(build) {
-    build.onResolve({ filter: /\/emulator$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './emulator.js', external: true } : undefined));
+    build.onResolve({ filter: /\/emulator$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './emulator.js', external: true } : undefined,
+    );
   },
 };
 
 const builds = [
   {
-    ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', ...node, external: [...node.external, 'vscode'],
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    ...node,
+    external: [...node.external, 'vscode'],
     plugins: [...common.plugins, emulatorApart],
     // As require() inside a promise: the extension host loads CommonJS, and require keeps the exports' names.
     supported: { 'dynamic-import': false },

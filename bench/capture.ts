@@ -17,15 +17,21 @@ async function run(store: EmulatorStore, quota: QuotaConfig, label: string): Pro
   const emulator = await startEmulator({ store, quota });
   const dir = mkdtempSync(path.join(tmpdir(), 'kv-bench-capture-'));
   try {
-    const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token }, throttle: quota === UNLIMITED_QUOTA ? 'unlimited' : undefined });
+    const client = new KeapClient({
+      baseUrl: emulator.apiBaseUrl,
+      credential: { kind: 'api-key', key: emulator.token },
+      throttle: quota === UNLIMITED_QUOTA ? 'unlimited' : undefined,
+    });
     const started = Date.now();
     const result = await captureSnapshot({ client, out: path.join(dir, 'bench.kvsnap') });
     const seconds = (Date.now() - started) / 1000;
     const records = Object.values(result.meta.counts).reduce((a, b) => a + (b ?? 0), 0);
     const minimum = quota.perSecond ? Math.max(0, (result.requests - quota.perSecond) / quota.perSecond) : 0;
-    console.log(`${label.padEnd(20)} ${result.requests} requests, ${seconds.toFixed(1)} s, ${Math.round(records / seconds)} rows/s, ` +
-      `${(statSync(result.file).size / 1024 / 1024).toFixed(0)} MiB file, 429s: ${emulator.stats().throttled}` +
-      (minimum ? `, quota-bound minimum ${minimum.toFixed(1)} s` : ''));
+    console.log(
+      `${label.padEnd(20)} ${result.requests} requests, ${seconds.toFixed(1)} s, ${Math.round(records / seconds)} rows/s, ` +
+        `${(statSync(result.file).size / 1024 / 1024).toFixed(0)} MiB file, 429s: ${emulator.stats().throttled}` +
+        (minimum ? `, quota-bound minimum ${minimum.toFixed(1)} s` : ''),
+    );
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
@@ -36,7 +42,9 @@ async function main(): Promise<void> {
   const contacts = Number(process.argv[2] ?? 20_000);
   const store = new EmulatorStore();
   generateAccount(store, { seed: 'bench', size: contacts });
-  console.log(`Capture of ${contacts.toLocaleString('en-US')} contacts, ${store.orders.size.toLocaleString('en-US')} orders; Node ${process.version}, ${cpus().length} cores`);
+  console.log(
+    `Capture of ${contacts.toLocaleString('en-US')} contacts, ${store.orders.size.toLocaleString('en-US')} orders; Node ${process.version}, ${cpus().length} cores`,
+  );
   await run(store, UNLIMITED_QUOTA, 'quotas off');
   await run(store, KEAP_PAT_QUOTA, "Keap's PAT quota on");
 }

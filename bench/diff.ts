@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const a = await snapshotFromStore(store);
   const b = await snapshotFromStore(changed);
   const rows = (db: SnapshotDb) => Object.values(db.counts()).reduce((n, c) => n + c, 0);
-  console.log(`Node ${process.version}; A ${rows(a).toLocaleString('en-US')} rows, B ${rows(b).toLocaleString('en-US')} rows (${contacts} contacts, delete-contacts ${fraction})`);
+  console.log(
+    `Node ${process.version}; A ${rows(a).toLocaleString('en-US')} rows, B ${rows(b).toLocaleString('en-US')} rows (${contacts} contacts, delete-contacts ${fraction})`,
+  );
 
   await timed('diff, all fields', () => diffSnapshots(a, b, { maxChangedRecords: 20 }));
   await timed('diff, volatile fields ignored', () => diffSnapshots(a, b, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 20 }));

@@ -39,11 +39,20 @@ async function buildSnapshot(contacts: number, file: string): Promise<void> {
   generateAccount(store, { seed: 'bench-export', size: contacts });
   const db = await snapshotOfAccount(store);
   const now = new Date().toISOString();
-  const meta = await db.save(file, { snapshotId: 'bench', account: 'bench', apiBaseUrl: 'http://127.0.0.1/crm/rest', startedAt: now, finishedAt: now });
+  const meta = await db.save(file, {
+    snapshotId: 'bench',
+    account: 'bench',
+    apiBaseUrl: 'http://127.0.0.1/crm/rest',
+    startedAt: now,
+    finishedAt: now,
+  });
   db.close();
   const rows = Object.values(meta.counts).reduce((n, c) => n + (c ?? 0), 0);
-  console.log(`${contacts} contacts: ${rows} rows in all tables, ${Object.entries(meta.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ` +
-    `snapshot ${mb((await fs.stat(file)).size)}, built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${contacts} contacts: ${rows} rows in all tables, ${Object.entries(meta.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}; ` + `snapshot ${mb((await fs.stat(file)).size)}, built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** In the child: open the snapshot, then (unless mode is 'open') export it, and report. */
@@ -75,7 +84,15 @@ async function child(mode: 'open' | ExportFormat, file: string, outDir: string):
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   gc?.();
   const report: ChildReport = {
-    mode, rows, bytes, seconds, heapBefore, heapPeak, heapAfter: process.memoryUsage().heapUsed, rssBefore, rssPeak,
+    mode,
+    rows,
+    bytes,
+    seconds,
+    heapBefore,
+    heapPeak,
+    heapAfter: process.memoryUsage().heapUsed,
+    rssBefore,
+    rssPeak,
     maxRss: process.resourceUsage().maxRSS * 1024,
   };
   db.close();
@@ -83,7 +100,10 @@ async function child(mode: 'open' | ExportFormat, file: string, outDir: string):
 }
 
 function runChild(mode: 'open' | ExportFormat, file: string, outDir: string): ChildReport {
-  const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', mode, file, outDir], { encoding: 'utf8', maxBuffer: 16 * MB });
+  const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--child', mode, file, outDir], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildReport;
 }
 
@@ -95,9 +115,11 @@ async function measure(contacts: number, dir: string): Promise<void> {
   for (const format of ['ndjson', 'csv'] as const) {
     const outDir = path.join(dir, `${format}-${contacts}`);
     const r = runChild(format, file, outDir);
-    console.log(`  export ${format.padEnd(6)}      ${r.rows} rows, ${mb(r.bytes)} in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds)} rows/s; ` +
-      `RSS ${mb(r.rssBefore)} before, ${mb(r.rssPeak)} at most during export; process peak RSS ${mb(r.maxRss)} (open only: ${mb(open.maxRss)}); ` +
-      `heap before ${mb(r.heapBefore)}, peak ${mb(r.heapPeak)}, after ${mb(r.heapAfter)}`);
+    console.log(
+      `  export ${format.padEnd(6)}      ${r.rows} rows, ${mb(r.bytes)} in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds)} rows/s; ` +
+        `RSS ${mb(r.rssBefore)} before, ${mb(r.rssPeak)} at most during export; process peak RSS ${mb(r.maxRss)} (open only: ${mb(open.maxRss)}); ` +
+        `heap before ${mb(r.heapBefore)}, peak ${mb(r.heapPeak)}, after ${mb(r.heapAfter)}`,
+    );
     rmSync(outDir, { recursive: true, force: true });
   }
   rmSync(file, { force: true });
@@ -106,7 +128,9 @@ async function measure(contacts: number, dir: string): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3] as 'open' | ExportFormat, process.argv[4], process.argv[5]);
   const contacts = Number(process.argv[2] ?? 200_000);
-  console.log(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; ${os.cpus().length} cores, ${mb(os.totalmem())} RAM; ${os.platform()} ${os.release()}`);
+  console.log(
+    `${new Date().toISOString().slice(0, 10)}; Node ${process.version}; ${os.cpus().length} cores, ${mb(os.totalmem())} RAM; ${os.platform()} ${os.release()}`,
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kv-bench-export-'));
   try {
     for (const size of [Math.max(100, Math.round(contacts / 10)), contacts]) await measure(size, dir);

@@ -10,23 +10,45 @@ import { startEmulator, KEAP_PAT_QUOTA, UNLIMITED_QUOTA, type QuotaConfig } from
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';
 
-const RESOURCES = ['contacts', 'companies', 'products', 'orders', 'payments', 'transactions', 'subscriptions', 'tags', 'campaigns'] as const;
+const RESOURCES = [
+  'contacts',
+  'companies',
+  'products',
+  'orders',
+  'payments',
+  'transactions',
+  'subscriptions',
+  'tags',
+  'campaigns',
+] as const;
 
 async function readAll(store: EmulatorStore, quota: QuotaConfig, label: string): Promise<void> {
   const emulator = await startEmulator({ store, quota });
-  const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token }, throttle: quota === UNLIMITED_QUOTA ? 'unlimited' : undefined });
+  const client = new KeapClient({
+    baseUrl: emulator.apiBaseUrl,
+    credential: { kind: 'api-key', key: emulator.token },
+    throttle: quota === UNLIMITED_QUOTA ? 'unlimited' : undefined,
+  });
   try {
     const started = process.hrtime.bigint();
     let records = 0;
     // Resources are read concurrently, as a capture would; the throttle keeps the total in bounds.
-    await Promise.all(RESOURCES.map(async (name) => {
-      for await (const _ of client[name].list()) records++;
-    }));
+    await Promise.all(
+      RESOURCES.map(async (name) => {
+        for await (const _ of client[name].list()) records++;
+      }),
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const stats = emulator.stats();
     const minimum = quota.perSecond ? quotaBoundSeconds(stats.accepted, quota) : 0;
-    console.log(`${label.padEnd(22)} ${String(records).padStart(9)} records  ${String(stats.accepted).padStart(5)} requests  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(records / seconds).toString().padStart(8)} records/s  429s: ${stats.throttled}` +
-      (minimum ? `  quota-bound minimum ${minimum.toFixed(1)} s (ratio ${(seconds / minimum).toFixed(2)})` : ''));
+    console.log(
+      `${label.padEnd(22)} ${String(records).padStart(9)} records  ${String(stats.accepted).padStart(5)} requests  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(
+        records / seconds,
+      )
+        .toString()
+        .padStart(8)} records/s  429s: ${stats.throttled}` +
+        (minimum ? `  quota-bound minimum ${minimum.toFixed(1)} s (ratio ${(seconds / minimum).toFixed(2)})` : ''),
+    );
   } finally {
     await emulator.close();
   }
@@ -44,7 +66,11 @@ async function main(): Promise<void> {
   const store = new EmulatorStore();
   const t0 = Date.now();
   const { counts } = generateAccount(store, { seed: 'bench', size: contacts });
-  console.log(`Generated ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${Date.now() - t0} ms`);
+  console.log(
+    `Generated ${Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')} in ${Date.now() - t0} ms`,
+  );
   console.log(`Node ${process.version}, ${cpus().length} cores`);
   await readAll(store, UNLIMITED_QUOTA, 'quotas off');
   await readAll(store, KEAP_PAT_QUOTA, "Keap's PAT quota on");

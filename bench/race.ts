@@ -27,21 +27,47 @@ async function trial(n: number, contacts: number): Promise<{ created: number; tw
   generateAccount(store, { seed: `race-${n}`, size: contacts });
   const emulator = await startEmulator({ store, quota: UNLIMITED_QUOTA });
   try {
-    const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token }, throttle: 'unlimited' });
+    const client = new KeapClient({
+      baseUrl: emulator.apiBaseUrl,
+      credential: { kind: 'api-key', key: emulator.token },
+      throttle: 'unlimited',
+    });
     const snapshotFile = path.join(dir, 'before.kvsnap');
     await captureSnapshot({ client, out: snapshotFile });
     applyDisaster(store, { kind: 'delete-contacts', fraction: 0.2, seed: n });
     const snapshot = await SnapshotDb.open(snapshotFile);
     const { db: live, readAt } = await readLiveAccount(client);
     const ledger = await Ledger.open(path.join(dir, 'plan.kvledger'));
-    const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: `race-${n}`, apiBaseUrl: emulator.apiBaseUrl, idMap: () => undefined });
+    const plan = planRestore({
+      snapshot,
+      live,
+      liveReadAt: readAt,
+      account: `race-${n}`,
+      apiBaseUrl: emulator.apiBaseUrl,
+      idMap: () => undefined,
+    });
     ledger.close();
     live.close();
     const planFile = path.join(dir, 'plan.json');
     writeFileSync(planFile, JSON.stringify(plan));
-    const machine = (name: string) => ({ ...process.env, KEAP_VAULT_STATE_DIR: path.join(dir, `state-${name}`), KEAP_API_URL: emulator.apiBaseUrl, KEAP_API_KEY: emulator.token });
-    const runs = await Promise.all(['a', 'b'].map((name) => runCliProcess(['--unlimited', 'apply', planFile, '--ledger', path.join(dir, `${name}.kvledger`)], machine(name))));
-    const outcomes = runs.map((r) => (r.code === 0 ? 'applied' : /Another apply is running/.test(r.stderr) ? 'refused by the lease' : `failed: ${r.stderr.trim().split('\n').pop()}`));
+    const machine = (name: string) => ({
+      ...process.env,
+      KEAP_VAULT_STATE_DIR: path.join(dir, `state-${name}`),
+      KEAP_API_URL: emulator.apiBaseUrl,
+      KEAP_API_KEY: emulator.token,
+    });
+    const runs = await Promise.all(
+      ['a', 'b'].map((name) =>
+        runCliProcess(['--unlimited', 'apply', planFile, '--ledger', path.join(dir, `${name}.kvledger`)], machine(name)),
+      ),
+    );
+    const outcomes = runs.map((r) =>
+      r.code === 0
+        ? 'applied'
+        : /Another apply is running/.test(r.stderr)
+          ? 'refused by the lease'
+          : `failed: ${r.stderr.trim().split('\n').pop()}`,
+    );
     // What Keap holds: live records per snapshot record, by restore marker.
     const { db: after } = await readLiveAccount(client);
     const index = new LiveIndex(after);
@@ -67,7 +93,9 @@ async function trial(n: number, contacts: number): Promise<{ created: number; tw
 async function main(): Promise<void> {
   const trials = Number(process.argv[2] ?? 10);
   const contacts = Number(process.argv[3] ?? 60);
-  console.log(`Node ${process.version}; ${trials} trials, two applies of one plan started together from two "machines" (own lock folders and ledgers), ${contacts}-contact account, 20% of contacts lost`);
+  console.log(
+    `Node ${process.version}; ${trials} trials, two applies of one plan started together from two "machines" (own lock folders and ledgers), ${contacts}-contact account, 20% of contacts lost`,
+  );
   let restored = 0;
   let twice = 0;
   const outcomes = new Map<string, number>();

@@ -23,15 +23,33 @@ async function planning(contacts: number): Promise<void> {
   const store = new EmulatorStore();
   generateAccount(store, { seed: 'bench-plan', size: contacts });
   const snapshot = await snapshotOfAccount(store);
-  await snapshot.save(path.join(tmpdir(), `kv-bench-plan-${process.pid}.kvsnap`), { snapshotId: 'bench', account: 'bench', apiBaseUrl: 'http://bench', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() });
+  await snapshot.save(path.join(tmpdir(), `kv-bench-plan-${process.pid}.kvsnap`), {
+    snapshotId: 'bench',
+    account: 'bench',
+    apiBaseUrl: 'http://bench',
+    startedAt: new Date().toISOString(),
+    finishedAt: new Date().toISOString(),
+  });
   applyDisaster(store, { kind: 'delete-contacts', fraction: 0.1, seed: 1 });
   const live = await snapshotOfAccount(store);
-  const records = ['contacts', 'companies', 'products', 'orders', 'payments', 'subscriptions', 'tags', 'campaigns'].reduce((n, e) => n + snapshot.count(e as never), 0);
+  const records = ['contacts', 'companies', 'products', 'orders', 'payments', 'subscriptions', 'tags', 'campaigns'].reduce(
+    (n, e) => n + snapshot.count(e as never),
+    0,
+  );
   const started = Date.now();
-  const plan = planRestore({ snapshot, live, liveReadAt: new Date().toISOString(), account: 'bench', apiBaseUrl: 'http://bench', options: { subscriptionsStartToday: true } });
+  const plan = planRestore({
+    snapshot,
+    live,
+    liveReadAt: new Date().toISOString(),
+    account: 'bench',
+    apiBaseUrl: 'http://bench',
+    options: { subscriptionsStartToday: true },
+  });
   const ms = Date.now() - started;
   const creates = plan.steps.filter((s) => s.action === 'create').length;
-  console.log(`Planning: ${records.toLocaleString('en-US')} snapshot records (${contacts.toLocaleString('en-US')} contacts, 10% lost): ${(ms / 1000).toFixed(1)} s, ${plan.steps.length.toLocaleString('en-US')} steps, ${creates.toLocaleString('en-US')} creates, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+  console.log(
+    `Planning: ${records.toLocaleString('en-US')} snapshot records (${contacts.toLocaleString('en-US')} contacts, 10% lost): ${(ms / 1000).toFixed(1)} s, ${plan.steps.length.toLocaleString('en-US')} steps, ${creates.toLocaleString('en-US')} creates, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+  );
 }
 
 /** The least time Keap's windows allow for n requests (10/s burst, 240/min). */
@@ -56,14 +74,22 @@ async function applying(contacts: number): Promise<void> {
     const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: 'bench', apiBaseUrl: emulator.apiBaseUrl });
     const before = client.transport.requestCount;
     const started = Date.now();
-    const receipt = await applyPlan({ client, plan, ledgerFile: path.join(dir, 'bench.kvledger'), snapshot, readLive: async () => (await readLiveAccount(client)).db });
+    const receipt = await applyPlan({
+      client,
+      plan,
+      ledgerFile: path.join(dir, 'bench.kvledger'),
+      snapshot,
+      readLive: async () => (await readLiveAccount(client)).db,
+    });
     const seconds = (Date.now() - started) / 1000;
     const requests = client.transport.requestCount - before;
     const writes = receipt.created + receipt.updated;
     const minimum = quotaBoundSeconds(requests);
-    console.log(`Apply under Keap's PAT quota (10/s, 240/min): ${writes} writes (${receipt.created} created), ${requests} requests ` +
-      `(${(requests / Math.max(1, receipt.created)).toFixed(2)} per created record, reads for the stale check and verification included), ${seconds.toFixed(1)} s; ` +
-      `quota-bound minimum ${minimum.toFixed(1)} s, ratio ${(seconds / minimum).toFixed(2)}; 429s: ${emulator.stats().throttled}; failed: ${receipt.failed.length}`);
+    console.log(
+      `Apply under Keap's PAT quota (10/s, 240/min): ${writes} writes (${receipt.created} created), ${requests} requests ` +
+        `(${(requests / Math.max(1, receipt.created)).toFixed(2)} per created record, reads for the stale check and verification included), ${seconds.toFixed(1)} s; ` +
+        `quota-bound minimum ${minimum.toFixed(1)} s, ratio ${(seconds / minimum).toFixed(2)}; 429s: ${emulator.stats().throttled}; failed: ${receipt.failed.length}`,
+    );
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });

@@ -18,12 +18,18 @@ export interface ConnectionFlags {
   verbose?: boolean;
 }
 
-export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): KeapClient {
+export function clientFromFlags(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): KeapClient {
   const baseUrl = flags.url ?? env.KEAP_API_URL ?? KEAP_API_BASE_URL;
   const tokenEnv = flags.tokenEnv ?? 'KEAP_API_KEY';
   const key = env[tokenEnv];
   if (!key) {
-    throw new UsageError(`No Keap credential: set ${tokenEnv} to a personal access token or service account key (for the emulator, the token it printed at start).`);
+    throw new UsageError(
+      `No Keap credential: set ${tokenEnv} to a personal access token or service account key (for the emulator, the token it printed at start).`,
+    );
   }
   let checked: string;
   try {
@@ -32,7 +38,9 @@ export function clientFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv =
     throw new UsageError((err as Error).message);
   }
   return new KeapClient({
-    baseUrl: checked, credential: { kind: 'api-key', key, asBearer: flags.bearer }, throttle: flags.unlimited ? 'unlimited' : undefined,
+    baseUrl: checked,
+    credential: { kind: 'api-key', key, asBearer: flags.bearer },
+    throttle: flags.unlimited ? 'unlimited' : undefined,
     onEvent: flags.verbose ? (event) => log(`keap-vault: ${describeTransportEvent(event).text}`) : undefined,
   });
 }

@@ -28,8 +28,11 @@ export function printJson(io: Io, value: unknown): void {
 
 /** A left-aligned table; cells are made single-line so data cannot break the layout. */
 export function printTable(io: Io, headers: string[], rows: Array<Array<string | number | undefined>>): void {
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
-  const clean = (v: string | number | undefined) => String(v ?? '').replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  const clean = (v: string | number | undefined) =>
+    String(v ?? '')
+      .replace(/[\r\n\t]+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
+      .replace(/[\u0000-\u001f\u007f]/g, '');
   const cells = [headers, ...rows.map((r) => r.map(clean))];
   const widths = headers.map((_, i) => Math.min(40, Math.max(...cells.map((r) => displayWidth(r[i] ?? '')))));
   const fit = (text: string, w: number) => {
@@ -43,7 +46,13 @@ export function printTable(io: Io, headers: string[], rows: Array<Array<string |
     }
     return out + ' '.repeat(w - used);
   };
-  for (const row of cells) io.out(row.map((c, i) => fit(c ?? '', widths[i])).join('  ').trimEnd());
+  for (const row of cells)
+    io.out(
+      row
+        .map((c, i) => fit(c ?? '', widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** Terminal columns a text takes: East Asian wide characters take two. */
@@ -51,9 +60,16 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
     width += wide ? 2 : 1;
   }
   return width;

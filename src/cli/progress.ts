@@ -5,7 +5,10 @@
 import type { CaptureProgress } from '../core/snapshot/capture';
 import { counted, type Io } from './output';
 
-export function captureProgressPrinter(io: Io, stream: NodeJS.WriteStream = process.stderr): { update(p: CaptureProgress): void; end(): void } {
+export function captureProgressPrinter(
+  io: Io,
+  stream: NodeJS.WriteStream = process.stderr,
+): { update(p: CaptureProgress): void; end(): void } {
   const latest = new Map<string, CaptureProgress>();
   let lastDraw = 0;
   const tty = !!stream.isTTY;
@@ -23,7 +26,9 @@ export function captureProgressPrinter(io: Io, stream: NodeJS.WriteStream = proc
         lastDraw = now;
         stream.write(`\r\u001b[2K${line(p)}`);
       } else if (p.done) {
-        io.err(`${p.entity}${p.phase === 'deletion-check' ? ' (deletion check)' : ''}: ${counted(p.records, 'record')}, ${counted(p.pages, 'page')}`);
+        io.err(
+          `${p.entity}${p.phase === 'deletion-check' ? ' (deletion check)' : ''}: ${counted(p.records, 'record')}, ${counted(p.pages, 'page')}`,
+        );
       }
     },
     end() {

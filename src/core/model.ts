@@ -120,9 +120,24 @@ export interface KeapProduct {
 }
 
 export type OrderItemType =
-  | 'PRODUCT' | 'SHIPPING' | 'TAX' | 'SERVICE' | 'UPSELL' | 'FINANCE_CHARGE' | 'DISCOUNT' | 'PROGRAM'
-  | 'SUBSCRIPTION' | 'DISCOUNT_FREE_TRIAL' | 'DISCOUNT_ORDER_TOTAL' | 'DISCOUNT_PRODUCT'
-  | 'DISCOUNT_PRODUCT_CATEGORY' | 'DISCOUNT_SHIPPING' | 'TIP' | 'OTHER' | 'FEE' | 'UNKNOWN';
+  | 'PRODUCT'
+  | 'SHIPPING'
+  | 'TAX'
+  | 'SERVICE'
+  | 'UPSELL'
+  | 'FINANCE_CHARGE'
+  | 'DISCOUNT'
+  | 'PROGRAM'
+  | 'SUBSCRIPTION'
+  | 'DISCOUNT_FREE_TRIAL'
+  | 'DISCOUNT_ORDER_TOTAL'
+  | 'DISCOUNT_PRODUCT'
+  | 'DISCOUNT_PRODUCT_CATEGORY'
+  | 'DISCOUNT_SHIPPING'
+  | 'TIP'
+  | 'OTHER'
+  | 'FEE'
+  | 'UNKNOWN';
 
 export interface KeapOrderItem {
   id: string;
@@ -168,8 +183,7 @@ export interface KeapOrder {
   [more: string]: unknown;
 }
 
-export type PayStatus =
-  | 'MANUAL_PAID' | 'REFUNDED' | 'VOIDED' | 'PAYPAL_PAID' | 'APPROVED' | 'FAILED' | 'ERROR' | 'PENDING';
+export type PayStatus = 'MANUAL_PAID' | 'REFUNDED' | 'VOIDED' | 'PAYPAL_PAID' | 'APPROVED' | 'FAILED' | 'ERROR' | 'PENDING';
 
 /** One row of `GET /v2/orders/{id}/payments`: `id` is the invoice-payment link, `payment_id` the payment. */
 export interface KeapOrderPayment {

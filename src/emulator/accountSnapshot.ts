@@ -5,8 +5,16 @@
  */
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
 import {
-  renderCampaign, renderCompany, renderContact, renderCustomField, renderOrder, renderProduct, renderSalesPayment, renderSubscription,
-  renderTag, renderTransaction,
+  renderCampaign,
+  renderCompany,
+  renderContact,
+  renderCustomField,
+  renderOrder,
+  renderProduct,
+  renderSalesPayment,
+  renderSubscription,
+  renderTag,
+  renderTransaction,
 } from './render';
 import type { EmulatorStore } from './store';
 

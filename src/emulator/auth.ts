@@ -31,7 +31,11 @@ export class Gateway {
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Set<string>();
 
-  constructor(private readonly apiKey: string, private readonly oauth?: OAuthConfig, private readonly now = () => Date.now()) {
+  constructor(
+    private readonly apiKey: string,
+    private readonly oauth?: OAuthConfig,
+    private readonly now = () => Date.now(),
+  ) {
     if (oauth) this.refreshTokens.add(oauth.refreshToken);
   }
 
@@ -55,7 +59,8 @@ export class Gateway {
     if (!this.oauth) return { status: 400, body: { error: 'invalid_client', error_description: 'OAuth is not enabled on this emulator' } };
     const grant = form.get('grant_type');
     if (!grant) return { status: 400, body: { error: 'invalid_request', error_description: 'response_type or grant_type is required' } };
-    if (grant !== 'refresh_token') return { status: 400, body: { error: 'unsupported_grant_type', error_description: `grant_type ${grant} is not supported` } };
+    if (grant !== 'refresh_token')
+      return { status: 400, body: { error: 'unsupported_grant_type', error_description: `grant_type ${grant} is not supported` } };
     const basic = headerValue(headers.authorization)?.match(/^Basic\s+(.+)$/i)?.[1];
     const [clientId, clientSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
     if (clientId !== this.oauth.clientId || clientSecret !== this.oauth.clientSecret) {
@@ -72,7 +77,13 @@ export class Gateway {
     this.refreshTokens.add(refreshToken);
     return {
       status: 200,
-      body: { access_token: accessToken, refresh_token: refreshToken, token_type: 'bearer', expires_in: Math.floor(ttl / 1000), scope: 'full' },
+      body: {
+        access_token: accessToken,
+        refresh_token: refreshToken,
+        token_type: 'bearer',
+        expires_in: Math.floor(ttl / 1000),
+        scope: 'full',
+      },
     };
   }
 }

@@ -6,7 +6,13 @@ import { SeededRandom } from './random';
 import type { EmulatorStore } from './store';
 
 export const DISASTER_KINDS = [
-  'delete-contacts', 'delete-orders', 'delete-paid-orders', 'delete-payments', 'delete-products', 'corrupt-orders', 'corrupt-contacts',
+  'delete-contacts',
+  'delete-orders',
+  'delete-paid-orders',
+  'delete-payments',
+  'delete-products',
+  'corrupt-orders',
+  'corrupt-contacts',
 ] as const;
 export type DisasterKind = (typeof DISASTER_KINDS)[number];
 
@@ -27,7 +33,8 @@ export interface DisasterReport {
 }
 
 export function applyDisaster(store: EmulatorStore, request: DisasterRequest): DisasterReport {
-  if (!DISASTER_KINDS.includes(request.kind)) throw new Error(`Unknown disaster '${request.kind}'; use one of ${DISASTER_KINDS.join(', ')}`);
+  if (!DISASTER_KINDS.includes(request.kind))
+    throw new Error(`Unknown disaster '${request.kind}'; use one of ${DISASTER_KINDS.join(', ')}`);
   const random = new SeededRandom(request.seed ?? 1);
   const affected: Record<string, string[]> = {};
   const note = (entity: string, id: number) => (affected[entity] ??= []).push(String(id));

@@ -11,12 +11,7 @@ import type { CustomFieldRecord, CustomValues } from './records';
 export type FilterOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type FilterKind =
-  | { kind: 'text'; wildcard?: boolean }
-  | { kind: 'number' }
-  | { kind: 'bool' }
-  | { kind: 'list' }
-  | { kind: 'since' }
-  | { kind: 'until' };
+  { kind: 'text'; wildcard?: boolean } | { kind: 'number' } | { kind: 'bool' } | { kind: 'list' } | { kind: 'since' } | { kind: 'until' };
 
 export interface FilterField<T> {
   type: FilterKind;
@@ -92,7 +87,9 @@ export function listPage<T extends { id: number }>(
     const sign = direction === 'asc' ? 1 : -1;
     const compare = (a: [string | number | null, number], b: [string | number | null, number]): number =>
       sign * (compareValues(a[0], b[0]) || a[1] - b[1]);
-    const rows = [...rowsAfter(0)].filter(predicate).map((row) => ({ row, k: [sortValue(row), row.id] as [string | number | null, number] }));
+    const rows = [...rowsAfter(0)]
+      .filter(predicate)
+      .map((row) => ({ row, k: [sortValue(row), row.id] as [string | number | null, number] }));
     rows.sort((a, b) => compare(a.k, b.k));
     let start = 0;
     if (cursor) while (start < rows.length && compare(rows[start].k, cursor.k) <= 0) start++;
@@ -105,9 +102,10 @@ export function listPage<T extends { id: number }>(
     }
   }
   const last = items[items.length - 1];
-  const nextPageToken = more && last
-    ? encodeCursor({ q: queryKey, k: [orderField === 'id' ? last.id : (spec.orderBy[orderField](last) ?? null), last.id] })
-    : '';
+  const nextPageToken =
+    more && last
+      ? encodeCursor({ q: queryKey, k: [orderField === 'id' ? last.id : (spec.orderBy[orderField](last) ?? null), last.id] })
+      : '';
   return { items, nextPageToken };
 }
 
@@ -124,7 +122,8 @@ function parseOrderBy<T extends { id: number }>(spec: ListSpec<T>, raw: string |
   if (!raw) return ['id', 'asc'];
   const [field, dir = 'asc', ...rest] = raw.trim().split(/\s+/);
   const direction = dir.toLowerCase();
-  if (rest.length || (direction !== 'asc' && direction !== 'desc')) throw badRequest(`order_by '${raw}' must be 'field asc' or 'field desc'`);
+  if (rest.length || (direction !== 'asc' && direction !== 'desc'))
+    throw badRequest(`order_by '${raw}' must be 'field asc' or 'field desc'`);
   if (!(field in spec.orderBy) && field !== 'id') {
     throw badRequest(`order_by field '${field}' is not supported for ${spec.resource}; use one of ${Object.keys(spec.orderBy).join(', ')}`);
   }
@@ -151,7 +150,9 @@ function customFilterField<T extends { id: number }>(spec: ListSpec<T>, name: st
   const field = spec.customFields().find((f) => f.field_name.toLowerCase() === name.toLowerCase());
   if (!field) return undefined;
   const customOf = spec.customOf;
-  const numeric = ['CURRENCY', 'DECIMAL_NUMBER', 'PERCENT', 'WHOLE_NUMBER', 'YEAR', 'MONTH', 'DAY_OF_WEEK', 'USER'].includes(field.field_type);
+  const numeric = ['CURRENCY', 'DECIMAL_NUMBER', 'PERCENT', 'WHOLE_NUMBER', 'YEAR', 'MONTH', 'DAY_OF_WEEK', 'USER'].includes(
+    field.field_type,
+  );
   const dated = field.field_type === 'DATE' || field.field_type === 'DATE_TIME';
   return {
     type: numeric ? { kind: 'number' } : dated ? { kind: 'text' } : { kind: 'text', wildcard: true },
@@ -166,7 +167,10 @@ function clauseTest<T>(field: FilterField<T>, op: FilterOp, value: string, name:
     case 'text': {
       if (type.wildcard && value.endsWith('*') && op === '==') {
         const prefix = value.slice(0, -1).toLowerCase();
-        return (row) => String(field.get(row) ?? '').toLowerCase().startsWith(prefix);
+        return (row) =>
+          String(field.get(row) ?? '')
+            .toLowerCase()
+            .startsWith(prefix);
       }
       const lower = value.toLowerCase();
       return (row) => {
@@ -189,7 +193,12 @@ function clauseTest<T>(field: FilterField<T>, op: FilterOp, value: string, name:
       return (row) => Boolean(field.get(row)) === (value === 'true');
     }
     case 'list': {
-      const set = new Set(value.split(',').map((v) => v.trim()).filter(Boolean));
+      const set = new Set(
+        value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      );
       return (row) => {
         const actual = field.get(row);
         return Array.isArray(actual) ? actual.some((a) => set.has(String(a))) : set.has(String(actual));
@@ -211,12 +220,18 @@ function clauseTest<T>(field: FilterField<T>, op: FilterOp, value: string, name:
 
 function compareOp<V extends string | number>(a: V, b: V, op: FilterOp): boolean {
   switch (op) {
-    case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
   }
 }
 
@@ -242,4 +257,3 @@ function decodeCursor(token: string, queryKey: string): Cursor {
   if (cursor.q !== queryKey) throw badRequest('page_token was issued for a different filter or order_by');
   return cursor;
 }
-

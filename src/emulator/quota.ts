@@ -19,7 +19,11 @@ export interface QuotaConfig {
 
 /** Keap's documented limits for a personal access token or service account key ([D1] in keap-api.md). */
 export const KEAP_PAT_QUOTA: QuotaConfig = {
-  perSecond: 10, perMinute: 240, perDay: 30_000, tenantPerMinute: 10_000, tenantPerDay: 250_000,
+  perSecond: 10,
+  perMinute: 240,
+  perDay: 30_000,
+  tenantPerMinute: 10_000,
+  tenantPerDay: 250_000,
 };
 
 export const UNLIMITED_QUOTA: QuotaConfig = {};
@@ -40,7 +44,11 @@ export class QuotaKeeper {
   private log: number[] = [];
   private head = 0;
 
-  constructor(private config: QuotaConfig, private readonly tenantId = 'emulator.keap-vault.local', private readonly now = () => Date.now()) {}
+  constructor(
+    private config: QuotaConfig,
+    private readonly tenantId = 'emulator.keap-vault.local',
+    private readonly now = () => Date.now(),
+  ) {}
 
   configure(config: QuotaConfig): void {
     this.config = config;

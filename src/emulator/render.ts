@@ -1,12 +1,34 @@
 /** Turns the emulator's records into Keap's REST v2 JSON (string ids, CurrencyValue money). */
 import type {
-  CustomFieldValue, KeapCampaign, KeapCompany, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem,
-  KeapOrderPayment, KeapPayment, KeapProduct, KeapSubscription, KeapSubscriptionPlan, KeapTag, KeapTransaction,
+  CustomFieldValue,
+  KeapCampaign,
+  KeapCompany,
+  KeapContact,
+  KeapCustomField,
+  KeapOrder,
+  KeapOrderItem,
+  KeapOrderPayment,
+  KeapPayment,
+  KeapProduct,
+  KeapSubscription,
+  KeapSubscriptionPlan,
+  KeapTag,
+  KeapTransaction,
 } from '../core/model';
 import { currencyValue, toMajor } from '../core/money';
 import type {
-  CampaignRecord, CompanyRecord, ContactRecord, CustomFieldRecord, CustomValues, OrderItemRecord, OrderRecord,
-  PaymentRecord, PlanRecord, ProductRecord, SubscriptionRecord, TagRecord,
+  CampaignRecord,
+  CompanyRecord,
+  ContactRecord,
+  CustomFieldRecord,
+  CustomValues,
+  OrderItemRecord,
+  OrderRecord,
+  PaymentRecord,
+  PlanRecord,
+  ProductRecord,
+  SubscriptionRecord,
+  TagRecord,
 } from './records';
 import { cycleToBillingCycle, type EmulatorStore } from './store';
 
@@ -36,8 +58,16 @@ export function renderContact(store: EmulatorStore, c: ContactRecord): KeapConta
 }
 
 export const CONTACT_DEFAULT_FIELDS = [
-  'id', 'given_name', 'family_name', 'middle_name', 'email_addresses', 'phone_numbers', 'addresses', 'company',
-  'create_time', 'update_time',
+  'id',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'email_addresses',
+  'phone_numbers',
+  'addresses',
+  'company',
+  'create_time',
+  'update_time',
 ];
 
 export function renderCompany(c: CompanyRecord): KeapCompany {
@@ -109,9 +139,7 @@ export function renderOrderItem(store: EmulatorStore, i: OrderItemRecord): KeapO
     notes: i.notes,
     quantity: i.quantity,
     item_type: i.item_type,
-    product: i.product_id !== undefined
-      ? { id: String(i.product_id), name: i.product_name, sku: i.product_sku }
-      : undefined,
+    product: i.product_id !== undefined ? { id: String(i.product_id), name: i.product_name, sku: i.product_sku } : undefined,
     price_per_unit: currencyValue(i.price_cents),
     cost_per_unit: currencyValue(i.cost_cents),
     discount: currencyValue(0),
@@ -193,7 +221,12 @@ export function renderTransaction(store: EmulatorStore, p: PaymentRecord): KeapT
     amount: toMajor(p.amount_cents),
     status: 'APPROVED',
     description: `${p.method_type} payment`,
-    contact: { id: String(p.contact_id), email: contact ? store.primaryEmail(contact) : undefined, given_name: contact?.given_name, family_name: contact?.family_name },
+    contact: {
+      id: String(p.contact_id),
+      email: contact ? store.primaryEmail(contact) : undefined,
+      given_name: contact?.given_name,
+      family_name: contact?.family_name,
+    },
     contact_id: String(p.contact_id),
     order_ids: [String(p.order_id)],
     transaction_method: 'MANUAL',

@@ -145,15 +145,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxPerMinute: quota.maxInWindow(60_000),
     byRoute: { ...byRoute },
     counts: {
-      contacts: store.contacts.size, companies: store.companies.size, products: store.products.size,
-      orders: store.orders.size, payments: store.payments.size, subscriptions: store.subscriptions.size,
-      tags: store.tags.size, campaigns: store.campaigns.size,
+      contacts: store.contacts.size,
+      companies: store.companies.size,
+      products: store.products.size,
+      orders: store.orders.size,
+      payments: store.payments.size,
+      subscriptions: store.subscriptions.size,
+      tags: store.tags.size,
+      campaigns: store.campaigns.size,
     },
   });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { code: 500, message: `Emulator error: ${(err as Error).message}`, status: 'INTERNAL', details: [] });
+      if (!res.headersSent)
+        send(res, 500, { code: 500, message: `Emulator error: ${(err as Error).message}`, status: 'INTERNAL', details: [] });
       else res.destroy();
     });
   });
@@ -183,9 +189,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throttled++;
       record({ at: new Date().toISOString(), method, path: url.pathname, status: 429 });
       const headers = { ...decision.headers, ...(quota.settings.retryAfter ? { 'retry-after': String(decision.retryAfterSeconds) } : {}) };
-      const body = decision.violation === 'spike'
-        ? { fault: { faultstring: `Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=${quota.settings.perSecond}, periodInMicroseconds=1000000, maxBurstMessageCount=${quota.settings.perSecond}.0}`, detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' } } }
-        : { fault: { faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : keap-vault-emulator', detail: { errorcode: 'policies.ratelimit.QuotaViolation' } } };
+      const body =
+        decision.violation === 'spike'
+          ? {
+              fault: {
+                faultstring: `Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=${quota.settings.perSecond}, periodInMicroseconds=1000000, maxBurstMessageCount=${quota.settings.perSecond}.0}`,
+                detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' },
+              },
+            }
+          : {
+              fault: {
+                faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : keap-vault-emulator',
+                detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+              },
+            };
       return send(res, 429, body, headers);
     }
 
@@ -202,9 +219,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault === '500' || fault === '502' || fault === '503') {
       entry.status = Number(fault);
       record(entry);
-      const body = fault === '500'
-        ? { code: 500, message: 'Internal Server Error', status: 'INTERNAL', details: [] }
-        : { fault: { faultstring: fault === '502' ? 'Bad Gateway' : 'The Service is temporarily unavailable', detail: { errorcode: fault === '502' ? 'messaging.adaptors.http.flow.BadGateway' : 'messaging.adaptors.http.flow.ServiceUnavailable' } } };
+      const body =
+        fault === '500'
+          ? { code: 500, message: 'Internal Server Error', status: 'INTERNAL', details: [] }
+          : {
+              fault: {
+                faultstring: fault === '502' ? 'Bad Gateway' : 'The Service is temporarily unavailable',
+                detail: {
+                  errorcode:
+                    fault === '502' ? 'messaging.adaptors.http.flow.BadGateway' : 'messaging.adaptors.http.flow.ServiceUnavailable',
+                },
+              },
+            };
       return send(res, Number(fault), body, decision.headers);
     }
 
@@ -213,7 +239,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (options.onExchange) {
       const query: Record<string, string[]> = {};
       for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
-      options.onExchange({ method, path: url.pathname, query, requestBody: safeJson(raw), status: answer.status, responseBody: answer.body });
+      options.onExchange({
+        method,
+        path: url.pathname,
+        query,
+        requestBody: safeJson(raw),
+        status: answer.status,
+        responseBody: answer.body,
+      });
     }
     record(entry);
     if (entry.route) byRoute[entry.route] = (byRoute[entry.route] ?? 0) + 1;
@@ -221,7 +254,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault === 'reset') {
       // Handled, then cut off mid-response: headers and half a body, then the connection drops.
       const payload = JSON.stringify(answer.body ?? {});
-      res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...decision.headers });
+      res.writeHead(answer.status, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(payload)),
+        ...decision.headers,
+      });
       res.write(payload.slice(0, Math.floor(payload.length / 2)));
       setTimeout(() => res.destroy(), 5);
       return;
@@ -235,7 +272,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!url.pathname.startsWith(API_PREFIX + '/')) throw new EmulatorApiError(404, `No such path ${url.pathname}`);
       const match = router.match(method, url.pathname.slice(API_PREFIX.length));
       if (!match) throw new EmulatorApiError(404, `No such path ${url.pathname}`);
-      if ('allowed' in match) throw new EmulatorApiError(405, `${method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}`);
+      if ('allowed' in match)
+        throw new EmulatorApiError(405, `${method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}`);
       entry.route = `${method} ${match.route.template}`;
       let body: unknown;
       if (raw.trim()) {

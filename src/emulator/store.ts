@@ -7,9 +7,22 @@
 import type { Address, EmailAddress, OrderItemType, PhoneNumber } from '../core/model';
 import { badRequest, failedPrecondition, notFound, EmulatorApiError } from './apiError';
 import type {
-  CampaignRecord, CompanyRecord, ContactRecord, ContactTagMap, CustomFieldRecord, CustomFieldRecordType,
-  CustomValues, CycleType, Extra, OrderItemRecord, OrderRecord, PaymentRecord, PlanRecord, ProductRecord,
-  SubscriptionRecord, TagRecord,
+  CampaignRecord,
+  CompanyRecord,
+  ContactRecord,
+  ContactTagMap,
+  CustomFieldRecord,
+  CustomFieldRecordType,
+  CustomValues,
+  CycleType,
+  Extra,
+  OrderItemRecord,
+  OrderRecord,
+  PaymentRecord,
+  PlanRecord,
+  ProductRecord,
+  SubscriptionRecord,
+  TagRecord,
 } from './records';
 import { Table } from './table';
 
@@ -93,9 +106,30 @@ export interface StoreState {
 }
 
 const CUSTOM_FIELD_TYPES = new Set([
-  'CURRENCY', 'DATE', 'DATE_TIME', 'DAY_OF_WEEK', 'DECIMAL_NUMBER', 'DRILLDOWN', 'DROPDOWN', 'EMAIL',
-  'LIST_BOX', 'MONTH', 'NAME', 'PERCENT', 'PHONE_NUMBER', 'RADIO', 'SOCIAL_SECURITY_NUMBER', 'STATE', 'TEXT',
-  'TEXT_AREA', 'USER', 'USER_LIST_BOX', 'WEBSITE', 'WHOLE_NUMBER', 'YEAR', 'YES_NO',
+  'CURRENCY',
+  'DATE',
+  'DATE_TIME',
+  'DAY_OF_WEEK',
+  'DECIMAL_NUMBER',
+  'DRILLDOWN',
+  'DROPDOWN',
+  'EMAIL',
+  'LIST_BOX',
+  'MONTH',
+  'NAME',
+  'PERCENT',
+  'PHONE_NUMBER',
+  'RADIO',
+  'SOCIAL_SECURITY_NUMBER',
+  'STATE',
+  'TEXT',
+  'TEXT_AREA',
+  'USER',
+  'USER_LIST_BOX',
+  'WEBSITE',
+  'WHOLE_NUMBER',
+  'YEAR',
+  'YES_NO',
 ]);
 
 export class EmulatorStore {
@@ -145,7 +179,11 @@ export class EmulatorStore {
       given_name: input.given_name,
       family_name: input.family_name,
       middle_name: input.middle_name,
-      email_addresses: emails.map((e, i) => ({ email: e.email, field: e.field ?? (`EMAIL${i + 1}` as EmailAddress['field']), opt_in_reason: e.opt_in_reason })),
+      email_addresses: emails.map((e, i) => ({
+        email: e.email,
+        field: e.field ?? (`EMAIL${i + 1}` as EmailAddress['field']),
+        opt_in_reason: e.opt_in_reason,
+      })),
       phone_numbers: input.phone_numbers ?? [],
       addresses: input.addresses ?? [],
       company_id: input.company_id,
@@ -162,7 +200,16 @@ export class EmulatorStore {
   updateContact(id: number, input: ContactInput): ContactRecord {
     const record = this.requireContact(id);
     if (input.company_id !== undefined) this.checkCompany(input.company_id);
-    for (const key of ['given_name', 'family_name', 'middle_name', 'job_title', 'email_addresses', 'phone_numbers', 'addresses', 'company_id'] as const) {
+    for (const key of [
+      'given_name',
+      'family_name',
+      'middle_name',
+      'job_title',
+      'email_addresses',
+      'phone_numbers',
+      'addresses',
+      'company_id',
+    ] as const) {
       if (input[key] !== undefined) (record as unknown as Record<string, unknown>)[key] = input[key];
     }
     if (input.custom) record.custom = { ...record.custom, ...this.checkedCustom('CONTACT', input.custom) };
@@ -212,7 +259,13 @@ export class EmulatorStore {
   createCompany(fields: Omit<CompanyRecord, 'id' | 'create_time' | 'update_time'>): CompanyRecord {
     if (!fields.company_name?.trim()) throw badRequest('company_name is required');
     const now = this.nowIso();
-    return this.companies.insert({ ...fields, custom: this.checkedCustom('COMPANY', fields.custom), id: this.companies.allocateId(), create_time: now, update_time: now });
+    return this.companies.insert({
+      ...fields,
+      custom: this.checkedCustom('COMPANY', fields.custom),
+      id: this.companies.allocateId(),
+      create_time: now,
+      update_time: now,
+    });
   }
 
   updateCompany(id: number, patch: Partial<CompanyRecord>): CompanyRecord {
@@ -329,7 +382,27 @@ export class EmulatorStore {
     return order;
   }
 
-  updateOrder(id: number, patch: Partial<Pick<OrderRecord, 'contact_id' | 'title' | 'order_type' | 'order_time' | 'notes' | 'terms' | 'sent_time' | 'due_time' | 'lead_affiliate_id' | 'sales_affiliate_id' | 'promo_codes' | 'custom' | 'extra'>>): OrderRecord {
+  updateOrder(
+    id: number,
+    patch: Partial<
+      Pick<
+        OrderRecord,
+        | 'contact_id'
+        | 'title'
+        | 'order_type'
+        | 'order_time'
+        | 'notes'
+        | 'terms'
+        | 'sent_time'
+        | 'due_time'
+        | 'lead_affiliate_id'
+        | 'sales_affiliate_id'
+        | 'promo_codes'
+        | 'custom'
+        | 'extra'
+      >
+    >,
+  ): OrderRecord {
     const order = this.requireOrder(id);
     const { custom, extra, contact_id, ...rest } = patch;
     if (contact_id !== undefined && contact_id !== order.contact_id) {
@@ -366,7 +439,10 @@ export class EmulatorStore {
     for (const key of ['name', 'description', 'notes', 'quantity', 'price_cents', 'cost_cents'] as const) {
       if (patch[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = patch[key];
     }
-    this.checkTotalCoversPayments(order, order.items.map((i) => (i.id === itemId ? next : i)));
+    this.checkTotalCoversPayments(
+      order,
+      order.items.map((i) => (i.id === itemId ? next : i)),
+    );
     Object.assign(item, next);
     order.modification_time = this.nowIso();
     return item;
@@ -470,7 +546,9 @@ export class EmulatorStore {
     const order = this.requireOrder(orderId);
     if (!Number.isFinite(input.amount_cents) || input.amount_cents <= 0) throw badRequest('payment_amount must be greater than 0');
     if (!this.manualPaymentTypes.includes(input.method_type)) {
-      throw badRequest(`payment_method_type '${input.method_type}' is not a Manual Payment Type of this account (${this.manualPaymentTypes.join(', ')})`);
+      throw badRequest(
+        `payment_method_type '${input.method_type}' is not a Manual Payment Type of this account (${this.manualPaymentTypes.join(', ')})`,
+      );
     }
     const { due } = this.orderTotals(order);
     if (input.amount_cents > due) {
@@ -513,14 +591,25 @@ export class EmulatorStore {
   }
 
   paymentsOf(orderId: number): PaymentRecord[] {
-    return [...(this.paymentsByOrder.get(orderId) ?? [])].sort((a, b) => a - b).map((id) => this.payments.get(id)!).filter(Boolean);
+    return [...(this.paymentsByOrder.get(orderId) ?? [])]
+      .sort((a, b) => a - b)
+      .map((id) => this.payments.get(id)!)
+      .filter(Boolean);
   }
 
   // ---------------------------------------------------------------- subscriptions
 
   createSubscription(input: {
-    contact_id: number; subscription_plan_id: number; quantity?: number; active?: boolean; billing_amount_cents?: number;
-    auto_charge?: boolean; start_date?: string; allow_duplicate?: boolean; custom?: CustomValues; extra?: Extra;
+    contact_id: number;
+    subscription_plan_id: number;
+    quantity?: number;
+    active?: boolean;
+    billing_amount_cents?: number;
+    auto_charge?: boolean;
+    start_date?: string;
+    allow_duplicate?: boolean;
+    custom?: CustomValues;
+    extra?: Extra;
   }): SubscriptionRecord {
     this.requireContactForWrite(input.contact_id);
     const plan = this.plans.get(input.subscription_plan_id);
@@ -674,7 +763,11 @@ export class EmulatorStore {
     for (let n = 0; taken.has(fieldName.toLowerCase()); n++) fieldName = `${base}${n}`;
     const id = this.customFields.allocateId();
     return this.customFields.insert({
-      id, record_type: recordType, label, field_name: fieldName, field_type: fieldType,
+      id,
+      record_type: recordType,
+      label,
+      field_name: fieldName,
+      field_type: fieldType,
       options: options.map((o, i) => ({ id: `${id}-${i}`, label: o })),
     });
   }
@@ -688,7 +781,8 @@ export class EmulatorStore {
     const out: CustomValues = {};
     for (const [id, content] of Object.entries(custom ?? {})) {
       const field = this.customFields.get(Number(id));
-      if (!field || field.record_type !== recordType) throw badRequest(`Custom field ${id} does not exist for ${recordType.toLowerCase()}s`);
+      if (!field || field.record_type !== recordType)
+        throw badRequest(`Custom field ${id} does not exist for ${recordType.toLowerCase()}s`);
       if (typeof content === 'string' && content.length > 65535) throw badRequest(`Custom field ${id} content exceeds 65535 characters`);
       out[id] = content;
     }
@@ -759,9 +853,16 @@ export class EmulatorStore {
 
   private tables(): Array<[string, Table<{ id: number }>]> {
     return [
-      ['contacts', this.contacts], ['companies', this.companies], ['products', this.products], ['plans', this.plans],
-      ['orders', this.orders], ['payments', this.payments], ['subscriptions', this.subscriptions], ['tags', this.tags],
-      ['campaigns', this.campaigns], ['customFields', this.customFields],
+      ['contacts', this.contacts],
+      ['companies', this.companies],
+      ['products', this.products],
+      ['plans', this.plans],
+      ['orders', this.orders],
+      ['payments', this.payments],
+      ['subscriptions', this.subscriptions],
+      ['tags', this.tags],
+      ['campaigns', this.campaigns],
+      ['customFields', this.customFields],
     ];
   }
 }

@@ -45,14 +45,26 @@ export class FindingsView implements vscode.Disposable {
     this.replace(`file:${document.toString()}`, [{ uri: document, diagnostics }]);
   }
 
-  private diagnostic(f: Finding, range: vscode.Range, explain: (ruleId: string) => string | undefined, snapshotFile?: string): vscode.Diagnostic {
+  private diagnostic(
+    f: Finding,
+    range: vscode.Range,
+    explain: (ruleId: string) => string | undefined,
+    snapshotFile?: string,
+  ): vscode.Diagnostic {
     const why = explain(f.ruleId);
     const d = new vscode.Diagnostic(range, why ? `${f.message}\n${why}` : f.message, SEVERITY[f.severity]);
     d.source = 'Keap Vault';
     d.code = f.ruleId;
     if (snapshotFile && f.related.length) {
-      d.relatedInformation = f.related.slice(0, 10).map((r) =>
-        new vscode.DiagnosticRelatedInformation(new vscode.Location(recordUri({ type: 'snapshot', file: snapshotFile }, r.entity, r.id), new vscode.Position(0, 0)), `${r.entity} ${r.id}`));
+      d.relatedInformation = f.related
+        .slice(0, 10)
+        .map(
+          (r) =>
+            new vscode.DiagnosticRelatedInformation(
+              new vscode.Location(recordUri({ type: 'snapshot', file: snapshotFile }, r.entity, r.id), new vscode.Position(0, 0)),
+              `${r.entity} ${r.id}`,
+            ),
+        );
     }
     return d;
   }
@@ -60,7 +72,10 @@ export class FindingsView implements vscode.Disposable {
   private replace(source: string, entries: Array<{ uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>): void {
     for (const uri of this.bySource.get(source) ?? []) this.collection.delete(uri);
     for (const e of entries) this.collection.set(e.uri, e.diagnostics);
-    this.bySource.set(source, entries.map((e) => e.uri));
+    this.bySource.set(
+      source,
+      entries.map((e) => e.uri),
+    );
   }
 
   dispose(): void {

@@ -41,7 +41,16 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   const plans = new PlanIndex(context.globalState);
   void plans.markInterrupted();
   const history = new RestoreHistoryProvider(plans);
-  context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, trackWalkthrough(connections, snapshots, log));
+  context.subscriptions.push(
+    log,
+    connections,
+    snapshots,
+    explorer,
+    findings,
+    plans,
+    history,
+    trackWalkthrough(connections, snapshots, log),
+  );
   context.subscriptions.push(
     vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
     vscode.window.createTreeView('keapVault.restores', { treeDataProvider: history }),
@@ -55,10 +64,18 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerRestoreCommands(context, { log, connections, snapshots, plans });
   registerCommand(context, log, COMMANDS.setSnapshotKey, async () => {
     if (await snapshots.key()) {
-      const ok = await vscode.window.showWarningMessage('Replace the snapshot encryption key? Snapshots encrypted with the current key open only with it: keep a copy of it first.', { modal: true }, 'Replace Key');
+      const ok = await vscode.window.showWarningMessage(
+        'Replace the snapshot encryption key? Snapshots encrypted with the current key open only with it: keep a copy of it first.',
+        { modal: true },
+        'Replace Key',
+      );
       if (ok !== 'Replace Key') return;
     }
-    const key = await vscode.window.showInputBox({ prompt: 'Key for encrypting snapshots (kept in secret storage)', password: true, ignoreFocusOut: true });
+    const key = await vscode.window.showInputBox({
+      prompt: 'Key for encrypting snapshots (kept in secret storage)',
+      password: true,
+      ignoreFocusOut: true,
+    });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.

@@ -13,7 +13,10 @@ export const RECORD_SCHEME = 'keap-vault';
 
 export function recordUri(source: RecordSource, entity: SnapshotEntity, id: string): vscode.Uri {
   // A live record is read again each time it is opened (VS Code caches a virtual document by its URI).
-  const where = source.type === 'snapshot' ? `file=${encodeURIComponent(source.file)}` : `connection=${encodeURIComponent(source.connectionId)}&read=${Date.now()}`;
+  const where =
+    source.type === 'snapshot'
+      ? `file=${encodeURIComponent(source.file)}`
+      : `connection=${encodeURIComponent(source.connectionId)}&read=${Date.now()}`;
   return vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${source.type}/${entity}/${encodeURIComponent(id)}.json`, query: where });
 }
 
@@ -28,12 +31,18 @@ export function parseRecordUri(uri: vscode.Uri): { source: RecordSource; entity:
   const [, type, entity, file] = uri.path.split('/');
   const params = new URLSearchParams(uri.query);
   const id = decodeURIComponent(file.replace(/\.json$/, ''));
-  const source: RecordSource = type === 'snapshot' ? { type: 'snapshot', file: params.get('file') ?? '' } : { type: 'live', connectionId: params.get('connection') ?? '' };
+  const source: RecordSource =
+    type === 'snapshot'
+      ? { type: 'snapshot', file: params.get('file') ?? '' }
+      : { type: 'live', connectionId: params.get('connection') ?? '' };
   return { source, entity: entity as SnapshotEntity, id };
 }
 
 export class RecordDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly connections: ConnectionStore, private readonly snapshots: SnapshotLibrary) {}
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly snapshots: SnapshotLibrary,
+  ) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { source, entity, id } = parseRecordUri(uri);
@@ -46,6 +55,14 @@ export class RecordDocuments implements vscode.TextDocumentContentProvider {
       record = resource?.get ? await resource.get(id) : undefined;
     }
     // Valid JSON either way: the documents are shown in the json language.
-    return JSON.stringify(record === undefined ? { missing: `${entity} ${id} is not in ${source.type === 'snapshot' ? 'this snapshot' : 'the account'}` } : record, null, 2) + '\n';
+    return (
+      JSON.stringify(
+        record === undefined
+          ? { missing: `${entity} ${id} is not in ${source.type === 'snapshot' ? 'this snapshot' : 'the account'}` }
+          : record,
+        null,
+        2,
+      ) + '\n'
+    );
   }
 }

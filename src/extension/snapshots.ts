@@ -21,7 +21,10 @@ export class SnapshotLibrary implements vscode.Disposable {
   /** A snapshot file was deleted (its findings go with it). */
   readonly onDidDelete = this.deleted.event;
 
-  constructor(private readonly storage: vscode.Uri, private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly storage: vscode.Uri,
+    private readonly secrets: vscode.SecretStorage,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('keapVault.snapshotFolder')) this.changed.fire();
@@ -45,7 +48,10 @@ export class SnapshotLibrary implements vscode.Disposable {
     const storage = vscode.Uri.joinPath(this.storage, 'snapshots').fsPath;
     let folder = storage;
     if (configured) {
-      const expanded = configured === '~' || configured.startsWith('~/') || configured.startsWith('~\\') ? path.join(os.homedir(), configured.slice(1)) : configured;
+      const expanded =
+        configured === '~' || configured.startsWith('~/') || configured.startsWith('~\\')
+          ? path.join(os.homedir(), configured.slice(1))
+          : configured;
       const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? this.storage.fsPath;
       folder = path.isAbsolute(expanded) ? expanded : path.resolve(base, expanded);
     }

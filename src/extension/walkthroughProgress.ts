@@ -17,7 +17,11 @@ export function markDone(key: (typeof WALKTHROUGH_KEYS)[keyof typeof WALKTHROUGH
   void vscode.commands.executeCommand('setContext', key, true);
 }
 
-export function trackWalkthrough(connections: ConnectionStore, snapshots: SnapshotLibrary, log: vscode.LogOutputChannel): vscode.Disposable {
+export function trackWalkthrough(
+  connections: ConnectionStore,
+  snapshots: SnapshotLibrary,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   const update = async () => {
     await vscode.commands.executeCommand('setContext', WALKTHROUGH_KEYS.connected, connections.list().length > 0);
     try {

@@ -13,29 +13,52 @@ export type Choice =
 
 export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice[] {
   const openSnapshot: Choice = { kind: 'open', label: 'Open snapshot record', entity: step.entity, id: step.oldId, where: 'snapshot' };
-  const openLive: Choice[] = step.liveId ? [{ kind: 'open', label: `Open live record ${step.liveId}`, entity: step.entity, id: step.liveId, where: 'live' }] : [];
+  const openLive: Choice[] = step.liveId
+    ? [{ kind: 'open', label: `Open live record ${step.liveId}`, entity: step.entity, id: step.liveId, where: 'live' }]
+    : [];
   const needs: Choice[] = step.dependsOn.map((id) => ({ kind: 'show', label: `Show ${id}`, stepId: id }));
   switch (step.reason) {
     case 'likely-duplicate':
       return [
-        ...openLive, openSnapshot,
-        { kind: 'replan', label: `Same order: link to live order ${step.liveId ?? ''}`.trim(), options: { resolutions: { ...options.resolutions, [step.id]: 'link' } } },
-        { kind: 'replan', label: 'Different order: create it anyway', options: { resolutions: { ...options.resolutions, [step.id]: 'create' } } },
+        ...openLive,
+        openSnapshot,
+        {
+          kind: 'replan',
+          label: `Same order: link to live order ${step.liveId ?? ''}`.trim(),
+          options: { resolutions: { ...options.resolutions, [step.id]: 'link' } },
+        },
+        {
+          kind: 'replan',
+          label: 'Different order: create it anyway',
+          options: { resolutions: { ...options.resolutions, [step.id]: 'create' } },
+        },
       ];
     case 'would-overpay':
       return [...openLive, { kind: 'note', label: "Apply leaves it out: check the order's payments in Keap." }];
     case 'parent-missing':
       return options.missingParent === 'create'
-        ? [openSnapshot, ...needs, { kind: 'note', label: 'The record it needs is in neither the snapshot nor the account: restore it from an older snapshot, or leave this out.' }]
+        ? [
+            openSnapshot,
+            ...needs,
+            {
+              kind: 'note',
+              label:
+                'The record it needs is in neither the snapshot nor the account: restore it from an older snapshot, or leave this out.',
+            },
+          ]
         : [{ kind: 'replan', label: 'Plan again, creating missing parents', options: { missingParent: 'create' } }, ...needs];
     case 'parent-blocked':
       return [...needs, { kind: 'note', label: 'Resolve the step it needs first (named in the detail).' }];
     case 'past-start-date':
-      return options.subscriptionsStartToday ? [openSnapshot] : [{ kind: 'replan', label: 'Plan again, starting subscriptions today', options: { subscriptionsStartToday: true } }];
+      return options.subscriptionsStartToday
+        ? [openSnapshot]
+        : [{ kind: 'replan', label: 'Plan again, starting subscriptions today', options: { subscriptionsStartToday: true } }];
     case 'cannot-create':
       return [openSnapshot, { kind: 'note', label: "Keap's API cannot create it: rebuild it in Keap." }];
     case 'present-differs':
-      return options.updateExisting ? [] : [{ kind: 'replan', label: 'Plan again, updating existing records', options: { updateExisting: true } }];
+      return options.updateExisting
+        ? []
+        : [{ kind: 'replan', label: 'Plan again, updating existing records', options: { updateExisting: true } }];
     default:
       return [];
   }

@@ -10,9 +10,21 @@ export interface IndexedStep {
 /** Everything a person might type to find a step, lower-cased once per filter pass. */
 function haystack(step: PlanStepView, progress: StepProgress | undefined): string {
   return [
-    step.id, step.entity, step.action, step.reason, step.label ?? '', step.detail, step.oldId, step.liveId ?? '', progress?.newId ?? '',
-    ...step.dependsOn, ...(step.sideEffects ?? []), ...(step.changes ?? []).map((c) => c.path),
-  ].join('\n').toLowerCase();
+    step.id,
+    step.entity,
+    step.action,
+    step.reason,
+    step.label ?? '',
+    step.detail,
+    step.oldId,
+    step.liveId ?? '',
+    progress?.newId ?? '',
+    ...step.dependsOn,
+    ...(step.sideEffects ?? []),
+    ...(step.changes ?? []).map((c) => c.path),
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 export function filterSteps(steps: readonly IndexedStep[], filter: StepFilter, progress: Record<string, StepProgress>): IndexedStep[] {
@@ -28,10 +40,25 @@ export function filterSteps(steps: readonly IndexedStep[], filter: StepFilter, p
 
 // Actions that need a person first, then what will change, then what will not.
 const ACTION_RANK: Record<PlanStepView['action'], number> = { conflict: 0, blocked: 1, create: 2, update: 3, skip: 4 };
-const STATUS_RANK: Record<StepProgress['status'] | 'none', number> = { failed: 0, conflict: 0, running: 1, done: 2, linked: 3, reconciled: 3, 'already-done': 4, skipped: 5, none: 6 };
+const STATUS_RANK: Record<StepProgress['status'] | 'none', number> = {
+  failed: 0,
+  conflict: 0,
+  running: 1,
+  done: 2,
+  linked: 3,
+  reconciled: 3,
+  'already-done': 4,
+  skipped: 5,
+  none: 6,
+};
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function sortSteps(steps: readonly IndexedStep[], key: SortKey, descending: boolean, progress: Record<string, StepProgress>): IndexedStep[] {
+export function sortSteps(
+  steps: readonly IndexedStep[],
+  key: SortKey,
+  descending: boolean,
+  progress: Record<string, StepProgress>,
+): IndexedStep[] {
   const compare = comparator(key, progress);
   const sign = descending ? -1 : 1;
   return [...steps].sort((a, b) => sign * compare(a, b) || a.index - b.index);

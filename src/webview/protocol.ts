@@ -9,9 +9,22 @@
 import type { PlanStep, RestorePlan } from '../core/restore/planTypes';
 
 export type {
-  ConflictResolution, FieldChangeView, Headline, PlanAction, ReasonCode, Receipt as ReceiptView, RestoreEntity, PlanOptions as PlanOptionsView,
+  ConflictResolution,
+  FieldChangeView,
+  Headline,
+  PlanAction,
+  ReasonCode,
+  Receipt as ReceiptView,
+  RestoreEntity,
+  PlanOptions as PlanOptionsView,
 } from '../core/restore/planTypes';
-import type { PlanAction, PlanOptions, Receipt as ReceiptView, RestoreEntity, RESTORE_ORDER as CORE_RESTORE_ORDER } from '../core/restore/planTypes';
+import type {
+  PlanAction,
+  PlanOptions,
+  Receipt as ReceiptView,
+  RestoreEntity,
+  RESTORE_ORDER as CORE_RESTORE_ORDER,
+} from '../core/restore/planTypes';
 
 /**
  * The entities a plan acts on, in the order their steps run: the core's RESTORE_ORDER restated, because
@@ -19,7 +32,17 @@ import type { PlanAction, PlanOptions, Receipt as ReceiptView, RestoreEntity, RE
  * core's own tuple, so the two cannot drift: a missing, extra or reordered entity does not compile.
  */
 export const RESTORE_ORDER: typeof CORE_RESTORE_ORDER = [
-  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
+  'custom_fields',
+  'tags',
+  'companies',
+  'contacts',
+  'products',
+  'subscription_plans',
+  'orders',
+  'payments',
+  'contact_tags',
+  'subscriptions',
+  'campaigns',
 ];
 
 export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'update', 'skip', 'conflict', 'blocked'];
@@ -28,7 +51,10 @@ export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'update', 'skip', 
 export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'>;
 
 /** The plan without payloads and without the hashes of the live records it depends on. */
-export type PlanView = Omit<RestorePlan, 'steps' | 'live'> & { steps: PlanStepView[]; live: Pick<RestorePlan['live'], 'readAt' | 'fingerprint'> };
+export type PlanView = Omit<RestorePlan, 'steps' | 'live'> & {
+  steps: PlanStepView[];
+  live: Pick<RestorePlan['live'], 'readAt' | 'fingerprint'>;
+};
 
 /** `running` is sent before a step's request; the others mirror ApplyProgress['status']. */
 export type StepStatus = 'running' | 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done' | 'linked' | 'conflict';
@@ -126,16 +152,26 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
     case 'exportIdMap':
       return m.format === 'csv' || m.format === 'json';
     case 'openRecord':
-      return isString(m.entity) && (RESTORE_ORDER as readonly unknown[]).includes(m.entity) && isString(m.id) && /^[\w:.-]+$/.test(String(m.id)) && (m.where === 'snapshot' || m.where === 'live');
+      return (
+        isString(m.entity) &&
+        (RESTORE_ORDER as readonly unknown[]).includes(m.entity) &&
+        isString(m.id) &&
+        /^[\w:.-]+$/.test(String(m.id)) &&
+        (m.where === 'snapshot' || m.where === 'live')
+      );
     case 'replan': {
       const o = m.options as Record<string, unknown> | null;
       if (typeof o !== 'object' || o === null) return false;
       const known = ['missingParent', 'subscriptionsStartToday', 'updateExisting', 'resolutions'];
       if (Object.keys(o).some((k) => !known.includes(k))) return false;
       if (o.missingParent !== undefined && !MISSING_PARENT.has(String(o.missingParent))) return false;
-      for (const flag of ['subscriptionsStartToday', 'updateExisting']) if (o[flag] !== undefined && typeof o[flag] !== 'boolean') return false;
+      for (const flag of ['subscriptionsStartToday', 'updateExisting'])
+        if (o[flag] !== undefined && typeof o[flag] !== 'boolean') return false;
       const r = o.resolutions as Record<string, unknown> | undefined;
-      return r === undefined || (typeof r === 'object' && r !== null && Object.entries(r).every(([k, v]) => isString(k) && RESOLUTIONS.has(String(v))));
+      return (
+        r === undefined ||
+        (typeof r === 'object' && r !== null && Object.entries(r).every(([k, v]) => isString(k) && RESOLUTIONS.has(String(v))))
+      );
     }
     case 'setState':
       return typeof m.state === 'object' && m.state !== null && isString((m.state as { planId?: unknown }).planId);

@@ -59,10 +59,12 @@ export class StepGraph {
 
   /** Drops ids that are not actionable steps of this plan (e.g. state saved for an older plan). */
   sanitize(ids: Iterable<string>): Set<string> {
-    return new Set([...ids].filter((id) => {
-      const step = this.byId.get(id);
-      return !!step && isActionable(step);
-    }));
+    return new Set(
+      [...ids].filter((id) => {
+        const step = this.byId.get(id);
+        return !!step && isActionable(step);
+      }),
+    );
   }
 
   /** The selection in plan order, the order apply must run it in. */
@@ -71,7 +73,9 @@ export class StepGraph {
   }
 
   countSelected(selected: ReadonlySet<string>): { creates: number; updates: number; sideEffects: number } {
-    let creates = 0, updates = 0, sideEffects = 0;
+    let creates = 0,
+      updates = 0,
+      sideEffects = 0;
     for (const id of selected) {
       const step = this.byId.get(id);
       if (!step) continue;
@@ -101,7 +105,12 @@ export function planProblem(plan: PlanView): string | undefined {
 }
 
 /** Why Apply is disabled right now (shown beside the button), or undefined when it may run. */
-export function applyBlocker(plan: PlanView, state: PlanViewState, stale: { reason: string } | undefined, selectedCount: number): string | undefined {
+export function applyBlocker(
+  plan: PlanView,
+  state: PlanViewState,
+  stale: { reason: string } | undefined,
+  selectedCount: number,
+): string | undefined {
   const problem = planProblem(plan);
   if (problem) return problem;
   if (stale) return `The account changed since this plan was made: ${stale.reason}`;

@@ -28,21 +28,45 @@ export const MAX_CACHED_STEPS = 2_000;
 
 export function defaultUiState(plan: PlanView, graph: StepGraph): PlanViewState {
   return {
-    planId: plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false },
-    selected: graph.defaultSelection(), progress: {}, applying: false,
+    planId: plan.planId,
+    filter: { text: '', action: 'all', entity: 'all' },
+    sort: { key: 'order', descending: false },
+    selected: graph.defaultSelection(),
+    progress: {},
+    applying: false,
   };
 }
 
 /** The plan without what the view never shows (payloads, live record hashes), so saved state stays small. */
 export function toPlanView(plan: PlanView): PlanView {
   const steps = plan.steps.map((s): PlanStepView => ({
-    id: s.id, entity: s.entity, action: s.action, reason: s.reason, detail: s.detail, oldId: s.oldId, liveId: s.liveId, label: s.label,
-    dependsOn: s.dependsOn ?? [], changes: s.changes, pulledIn: s.pulledIn, sideEffects: s.sideEffects, recordType: s.recordType,
+    id: s.id,
+    entity: s.entity,
+    action: s.action,
+    reason: s.reason,
+    detail: s.detail,
+    oldId: s.oldId,
+    liveId: s.liveId,
+    label: s.label,
+    dependsOn: s.dependsOn ?? [],
+    changes: s.changes,
+    pulledIn: s.pulledIn,
+    sideEffects: s.sideEffects,
+    recordType: s.recordType,
   }));
   return {
-    formatVersion: plan.formatVersion, planId: plan.planId, createdAt: plan.createdAt, account: plan.account, apiBaseUrl: plan.apiBaseUrl,
-    snapshot: plan.snapshot, live: { readAt: plan.live.readAt, fingerprint: plan.live.fingerprint }, options: plan.options ?? {},
-    markerLabel: plan.markerLabel, headline: plan.headline ?? {}, warnings: plan.warnings ?? [], steps,
+    formatVersion: plan.formatVersion,
+    planId: plan.planId,
+    createdAt: plan.createdAt,
+    account: plan.account,
+    apiBaseUrl: plan.apiBaseUrl,
+    snapshot: plan.snapshot,
+    live: { readAt: plan.live.readAt, fingerprint: plan.live.fingerprint },
+    options: plan.options ?? {},
+    markerLabel: plan.markerLabel,
+    headline: plan.headline ?? {},
+    warnings: plan.warnings ?? [],
+    steps,
   };
 }
 

@@ -12,11 +12,31 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { codicon, fill, h, type Child } from './dom';
 import { filterSteps, sortSteps, type IndexedStep } from './filter';
 import {
-  PLAN_ACTIONS, RESTORE_ORDER, type HostToWebview, type PlanAction, type PlanView, type PlanViewState, type ReceiptView,
-  type ReplanOptions, type RestoreEntity, type SortKey, type StepProgress, type WebviewToHost,
+  PLAN_ACTIONS,
+  RESTORE_ORDER,
+  type HostToWebview,
+  type PlanAction,
+  type PlanView,
+  type PlanViewState,
+  type ReceiptView,
+  type ReplanOptions,
+  type RestoreEntity,
+  type SortKey,
+  type StepProgress,
+  type WebviewToHost,
 } from './protocol';
 import {
-  ENTITY_LABEL, fillConfirmDialog, headlineTable, newIdContent, planMeta, receiptSection, sideEffectsContent, statusContent, stepRow, type RowActions, type RowRefs,
+  ENTITY_LABEL,
+  fillConfirmDialog,
+  headlineTable,
+  newIdContent,
+  planMeta,
+  receiptSection,
+  sideEffectsContent,
+  statusContent,
+  stepRow,
+  type RowActions,
+  type RowRefs,
 } from './render';
 import { applyBlocker, planProblem, StepGraph } from './selection';
 import { defaultUiState, isPersistedState, MAX_CACHED_STEPS, mergeUiState, toPlanView, type VsCodeApi } from './state';
@@ -28,8 +48,15 @@ const PERSIST_DELAY_MS = 150;
 type SelectElement = HTMLElementTagNameMap['vscode-single-select'];
 
 const COLUMNS: Array<{ title: string; sort?: SortKey; className?: string }> = [
-  { title: '', className: 'select' }, { title: '#', sort: 'order' }, { title: 'Entity', sort: 'entity' }, { title: 'Action', sort: 'action' },
-  { title: 'Record', sort: 'label' }, { title: 'Reason and detail', sort: 'reason' }, { title: 'Depends on' }, { title: 'New id' }, { title: 'Status', sort: 'status' },
+  { title: '', className: 'select' },
+  { title: '#', sort: 'order' },
+  { title: 'Entity', sort: 'entity' },
+  { title: 'Action', sort: 'action' },
+  { title: 'Record', sort: 'label' },
+  { title: 'Reason and detail', sort: 'reason' },
+  { title: 'Depends on' },
+  { title: 'New id' },
+  { title: 'Status', sort: 'status' },
 ];
 
 export class PlanPanelView {
@@ -59,7 +86,9 @@ export class PlanPanelView {
   private textFilter?: HTMLElementTagNameMap['vscode-textfield'];
   private actionFilter?: SelectElement;
   private entityFilter?: SelectElement;
-  private selectAll = h('vscode-checkbox', { attrs: { 'aria-label': 'Select every shown step', title: 'Select every shown create or update' } });
+  private selectAll = h('vscode-checkbox', {
+    attrs: { 'aria-label': 'Select every shown step', title: 'Select every shown create or update' },
+  });
   private dialog = h('dialog', { className: 'confirm', attrs: { 'aria-labelledby': 'confirm-title' } });
 
   private readonly rowActions: RowActions = {
@@ -69,7 +98,10 @@ export class PlanPanelView {
     replan: (options) => this.replan(options),
   };
 
-  constructor(private readonly root: HTMLElement, private readonly api: VsCodeApi) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: VsCodeApi,
+  ) {
     this.moreButton.addEventListener('click', () => {
       this.visible += PAGE_SIZE;
       this.renderRows();
@@ -181,9 +213,14 @@ export class PlanPanelView {
     for (const entry of receipt.idMap) {
       const stepId = `${entry.entity}:${entry.oldId}`;
       const known = this.ui.progress[stepId];
-      this.ui.progress[stepId] = { ...known, status: known?.status && known.status !== 'running' ? known.status : 'done', newId: entry.newId };
+      this.ui.progress[stepId] = {
+        ...known,
+        status: known?.status && known.status !== 'running' ? known.status : 'done',
+        newId: entry.newId,
+      };
     }
-    for (const failed of receipt.failed) this.ui.progress[failed.stepId] = { ...this.ui.progress[failed.stepId], status: 'failed', message: failed.message };
+    for (const failed of receipt.failed)
+      this.ui.progress[failed.stepId] = { ...this.ui.progress[failed.stepId], status: 'failed', message: failed.message };
     this.renderRows();
     this.renderProgress();
     this.renderActions();
@@ -287,14 +324,27 @@ export class PlanPanelView {
     const plan = this.plan!;
     const ui = this.ui!;
     this.rows.clear();
-    this.textFilter = h('vscode-textfield', { className: 'text-filter', attrs: { placeholder: 'Filter: name, id, reason…', 'aria-label': 'Filter steps' } });
+    this.textFilter = h('vscode-textfield', {
+      className: 'text-filter',
+      attrs: { placeholder: 'Filter: name, id, reason…', 'aria-label': 'Filter steps' },
+    });
     this.textFilter.value = ui.filter.text;
     this.textFilter.addEventListener('input', () => this.setFilter({ text: this.textFilter!.value }));
-    this.actionFilter = this.select('action-filter', 'Action', [['all', 'All actions'], ...PLAN_ACTIONS.map((a): [string, string] => [a, a])], ui.filter.action,
-      (value) => this.setFilter({ action: value as PlanAction | 'all' }));
+    this.actionFilter = this.select(
+      'action-filter',
+      'Action',
+      [['all', 'All actions'], ...PLAN_ACTIONS.map((a): [string, string] => [a, a])],
+      ui.filter.action,
+      (value) => this.setFilter({ action: value as PlanAction | 'all' }),
+    );
     const entities = RESTORE_ORDER.filter((e) => plan.steps.some((s) => s.entity === e));
-    this.entityFilter = this.select('entity-filter', 'Entity', [['all', 'All entities'], ...entities.map((e): [string, string] => [e, ENTITY_LABEL[e]])], ui.filter.entity,
-      (value) => this.setFilter({ entity: value as RestoreEntity | 'all' }));
+    this.entityFilter = this.select(
+      'entity-filter',
+      'Entity',
+      [['all', 'All entities'], ...entities.map((e): [string, string] => [e, ENTITY_LABEL[e]])],
+      ui.filter.entity,
+      (value) => this.setFilter({ entity: value as RestoreEntity | 'all' }),
+    );
 
     const conflicts = plan.steps.filter((s) => s.action === 'conflict').length;
     // "Skip" counts both unchanged records and records that differ but are not updated: say the latter apart.
@@ -303,22 +353,57 @@ export class PlanPanelView {
     const sideEffectTexts = new Set(plan.steps.flatMap((s) => s.sideEffects ?? []));
     const warnings = plan.warnings.filter((w) => !sideEffectTexts.has(w));
 
-    fill(this.root,
+    fill(
+      this.root,
       h('header', { className: 'plan-header' }, h('h1', {}, 'Restore plan'), planMeta(plan)),
       this.banners,
-      h('section', { className: 'summary' }, headlineTable(plan, (entity, action) => this.setFilter({ text: '', entity, action }))),
-      warnings.length ? h('section', { className: 'warnings' }, h('h2', {}, codicon('warning'), ' Warnings'), h('ul', {}, ...warnings.map((w) => h('li', {}, w)))) : null,
-      conflicts + blocked ? h('section', { className: 'attention' }, codicon('report'),
-        ` ${conflicts} conflict(s) and ${blocked} blocked step(s) will not run; each row lists its reason and the choices. `,
-        conflicts ? this.filterLink(`Show conflicts`, 'conflict') : null, conflicts && blocked ? ' ' : null, blocked ? this.filterLink('Show blocked', 'blocked') : null) : null,
-      differing ? h('section', { className: 'attention differs' }, codicon('diff'),
-        ` ${differing} record(s) in the account differ from the snapshot and will not be changed (their "skip" rows list what differs). `,
-        plan.options.updateExisting ? "Keap's API cannot change those fields." : 'To overwrite them with the snapshot, plan again with "update existing records".') : null,
+      h(
+        'section',
+        { className: 'summary' },
+        headlineTable(plan, (entity, action) => this.setFilter({ text: '', entity, action })),
+      ),
+      warnings.length
+        ? h(
+            'section',
+            { className: 'warnings' },
+            h('h2', {}, codicon('warning'), ' Warnings'),
+            h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
+          )
+        : null,
+      conflicts + blocked
+        ? h(
+            'section',
+            { className: 'attention' },
+            codicon('report'),
+            ` ${conflicts} conflict(s) and ${blocked} blocked step(s) will not run; each row lists its reason and the choices. `,
+            conflicts ? this.filterLink(`Show conflicts`, 'conflict') : null,
+            conflicts && blocked ? ' ' : null,
+            blocked ? this.filterLink('Show blocked', 'blocked') : null,
+          )
+        : null,
+      differing
+        ? h(
+            'section',
+            { className: 'attention differs' },
+            codicon('diff'),
+            ` ${differing} record(s) in the account differ from the snapshot and will not be changed (their "skip" rows list what differs). `,
+            plan.options.updateExisting
+              ? "Keap's API cannot change those fields."
+              : 'To overwrite them with the snapshot, plan again with "update existing records".',
+          )
+        : null,
       this.actionsBar,
       this.sideEffects,
       this.progressArea,
       this.receiptArea,
-      h('section', { className: 'toolbar', attrs: { role: 'search' } }, this.textFilter, this.actionFilter, this.entityFilter, this.shownCount),
+      h(
+        'section',
+        { className: 'toolbar', attrs: { role: 'search' } },
+        this.textFilter,
+        this.actionFilter,
+        this.entityFilter,
+        this.shownCount,
+      ),
       h('table', { className: 'steps' }, this.thead, this.tbody),
       this.moreButton,
       this.dialog,
@@ -332,12 +417,25 @@ export class PlanPanelView {
   }
 
   private filterLink(label: string, action: PlanAction): HTMLButtonElement {
-    return h('button', { className: 'link', attrs: { type: 'button' }, on: { click: () => this.setFilter({ text: '', entity: 'all', action }) } }, label);
+    return h(
+      'button',
+      { className: 'link', attrs: { type: 'button' }, on: { click: () => this.setFilter({ text: '', entity: 'all', action }) } },
+      label,
+    );
   }
 
-  private select(className: string, label: string, options: Array<[string, string]>, value: string, onChange: (value: string) => void): SelectElement {
-    const select = h('vscode-single-select', { className, attrs: { 'aria-label': label, title: label } },
-      ...options.map(([v, text]) => h('vscode-option', { attrs: { value: v, selected: v === value } }, text)));
+  private select(
+    className: string,
+    label: string,
+    options: Array<[string, string]>,
+    value: string,
+    onChange: (value: string) => void,
+  ): SelectElement {
+    const select = h(
+      'vscode-single-select',
+      { className, attrs: { 'aria-label': label, title: label } },
+      ...options.map(([v, text]) => h('vscode-option', { attrs: { value: v, selected: v === value } }, text)),
+    );
     select.addEventListener('change', () => onChange(select.value));
     return select;
   }
@@ -347,12 +445,43 @@ export class PlanPanelView {
     const problem = this.plan && planProblem(this.plan);
     if (problem) banners.push(h('div', { className: 'banner error', attrs: { role: 'alert' } }, codicon('error'), ` ${problem}`));
     if (this.stale) {
-      banners.push(h('div', { className: 'banner stale', attrs: { role: 'alert' } }, codicon('warning'), ' This plan is stale: ', this.stale.reason, ' ',
-        h('vscode-button', { attrs: { secondary: true, icon: 'refresh' }, on: { click: () => this.replan({}) } }, 'Plan again')));
+      banners.push(
+        h(
+          'div',
+          { className: 'banner stale', attrs: { role: 'alert' } },
+          codicon('warning'),
+          ' This plan is stale: ',
+          this.stale.reason,
+          ' ',
+          h('vscode-button', { attrs: { secondary: true, icon: 'refresh' }, on: { click: () => this.replan({}) } }, 'Plan again'),
+        ),
+      );
     }
     if (this.error) {
-      banners.push(h('div', { className: 'banner error', attrs: { role: 'alert' } }, codicon('error'), ' ', this.error, ' ',
-        h('button', { className: 'link', attrs: { type: 'button', title: 'Dismiss' }, on: { click: () => { this.error = undefined; this.renderBanners(); } } }, 'Dismiss')));
+      banners.push(
+        h(
+          'div',
+          { className: 'banner error', attrs: { role: 'alert' } },
+          codicon('error'),
+          ' ',
+          this.error,
+          ' ',
+          h(
+            'button',
+            {
+              className: 'link',
+              attrs: { type: 'button', title: 'Dismiss' },
+              on: {
+                click: () => {
+                  this.error = undefined;
+                  this.renderBanners();
+                },
+              },
+            },
+            'Dismiss',
+          ),
+        ),
+      );
     }
     fill(this.banners, ...banners);
   }
@@ -361,20 +490,44 @@ export class PlanPanelView {
     if (!this.plan || !this.ui || !this.graph) return;
     const blocker = applyBlocker(this.plan, this.ui, this.stale, this.selected.size);
     const { creates, updates } = this.graph.countSelected(this.selected);
-    const apply = h('vscode-button', { className: 'apply', attrs: { icon: 'play', title: blocker ?? `Apply ${creates} create(s) and ${updates} update(s)` } }, 'Apply…');
+    const apply = h(
+      'vscode-button',
+      { className: 'apply', attrs: { icon: 'play', title: blocker ?? `Apply ${creates} create(s) and ${updates} update(s)` } },
+      'Apply…',
+    );
     apply.disabled = !!blocker;
     apply.addEventListener('click', () => {
       if (!apply.disabled) this.openConfirm();
     });
-    const exportButton = (format: 'csv' | 'json') => h('vscode-button', { className: `export-${format}`, attrs: { secondary: true, icon: 'export' },
-      on: { click: () => this.post({ type: 'exportIdMap', format }) } }, `Export id map (${format.toUpperCase()})`);
-    fill(this.actionsBar,
+    const exportButton = (format: 'csv' | 'json') =>
+      h(
+        'vscode-button',
+        {
+          className: `export-${format}`,
+          attrs: { secondary: true, icon: 'export' },
+          on: { click: () => this.post({ type: 'exportIdMap', format }) },
+        },
+        `Export id map (${format.toUpperCase()})`,
+      );
+    fill(
+      this.actionsBar,
       apply,
-      this.ui.applying ? h('vscode-button', { className: 'cancel', attrs: { secondary: true, icon: 'debug-stop' }, on: { click: () => this.post({ type: 'cancelApply' }) } }, 'Cancel') : null,
+      this.ui.applying
+        ? h(
+            'vscode-button',
+            {
+              className: 'cancel',
+              attrs: { secondary: true, icon: 'debug-stop' },
+              on: { click: () => this.post({ type: 'cancelApply' }) },
+            },
+            'Cancel',
+          )
+        : null,
       h('span', { className: 'selection-summary' }, `${creates} create(s), ${updates} update(s) selected`),
       blocker ? h('span', { className: 'apply-blocker' }, blocker) : null,
       h('span', { className: 'spacer' }),
-      exportButton('csv'), exportButton('json'),
+      exportButton('csv'),
+      exportButton('json'),
     );
     this.renderSideEffects();
   }
@@ -398,7 +551,10 @@ export class PlanPanelView {
     bar.max = total || 1;
     bar.value = ui.receipt ? bar.max : finished;
     const state = ui.applying ? 'Applying' : ui.receipt ? 'Finished' : 'Stopped';
-    this.progressArea.replaceChildren(bar, h('div', { className: 'progress-text' }, `${state}: ${finished} of ${total} step(s)${failed ? `, ${failed} failed` : ''}`));
+    this.progressArea.replaceChildren(
+      bar,
+      h('div', { className: 'progress-text' }, `${state}: ${finished} of ${total} step(s)${failed ? `, ${failed} failed` : ''}`),
+    );
   }
 
   private renderReceipt(): void {
@@ -407,15 +563,32 @@ export class PlanPanelView {
 
   private renderHead(): void {
     const sort = this.ui!.sort;
-    this.thead.replaceChildren(h('tr', {}, ...COLUMNS.map((col) => {
-      if (col.className === 'select') return h('th', { className: 'select', attrs: { scope: 'col' } }, this.selectAll);
-      if (!col.sort) return h('th', { attrs: { scope: 'col' } }, col.title);
-      const active = sort.key === col.sort;
-      const key = col.sort;
-      return h('th', { attrs: { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sort': key } },
-        h('button', { className: 'sort', attrs: { type: 'button', title: `Sort by ${col.title.toLowerCase()}` }, on: { click: () => this.setSort(key) } },
-          col.title, active ? codicon(sort.descending ? 'arrow-down' : 'arrow-up') : null));
-    })));
+    this.thead.replaceChildren(
+      h(
+        'tr',
+        {},
+        ...COLUMNS.map((col) => {
+          if (col.className === 'select') return h('th', { className: 'select', attrs: { scope: 'col' } }, this.selectAll);
+          if (!col.sort) return h('th', { attrs: { scope: 'col' } }, col.title);
+          const active = sort.key === col.sort;
+          const key = col.sort;
+          return h(
+            'th',
+            { attrs: { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sort': key } },
+            h(
+              'button',
+              {
+                className: 'sort',
+                attrs: { type: 'button', title: `Sort by ${col.title.toLowerCase()}` },
+                on: { click: () => this.setSort(key) },
+              },
+              col.title,
+              active ? codicon(sort.descending ? 'arrow-down' : 'arrow-up') : null,
+            ),
+          );
+        }),
+      ),
+    );
   }
 
   private filtered(): IndexedStep[] {
@@ -440,7 +613,8 @@ export class PlanPanelView {
       this.rows.set(step.id, refs);
       body.append(refs.row);
     }
-    if (!shown.length) body.append(h('tr', { className: 'empty' }, h('td', { attrs: { colspan: String(COLUMNS.length) } }, 'No step matches the filter.')));
+    if (!shown.length)
+      body.append(h('tr', { className: 'empty' }, h('td', { attrs: { colspan: String(COLUMNS.length) } }, 'No step matches the filter.')));
     this.tbody.replaceWith(body);
     this.tbody = body;
     this.shownCount.textContent = `Showing ${shown.length} of ${filtered.length} matching step(s); ${this.plan.steps.length} in the plan`;
@@ -469,4 +643,3 @@ export class PlanPanelView {
     if (refs.checkbox && (this.ui.applying || this.ui.receipt)) refs.checkbox.disabled = true;
   }
 }
-

@@ -56,8 +56,8 @@ function parseArgs(argv) {
 
 /** The code-server entry script, run with this very Node: its native modules were built for it. */
 function codeServerEntry() {
-  const bin = process.env.CODE_SERVER
-    || path.join(REPO, '.vscode-test', `code-server-${CS_VERSION}`, 'node_modules', '.bin', 'code-server');
+  const bin =
+    process.env.CODE_SERVER || path.join(REPO, '.vscode-test', `code-server-${CS_VERSION}`, 'node_modules', '.bin', 'code-server');
   if (!fs.existsSync(bin)) {
     throw new Error(`code-server not found at ${bin}: run \`npm run install:vscode\` first`);
   }
@@ -94,16 +94,23 @@ function makeRunDir() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keap-vault-vscode-'));
   fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'extensions'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'chat.disableAIFeatures': true,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'user-data', 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'chat.disableAIFeatures': true,
+      },
+      null,
+      2,
+    ),
+  );
   // An empty config file of our own, so the user's ~/.config/code-server/config.yaml (password, bind-addr...)
   // is neither read nor created.
   fs.writeFileSync(path.join(dir, 'config.yaml'), '');
@@ -115,45 +122,77 @@ function codeServerEnv() {
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
   // PORT and CODE_SERVER_HOST override --bind-addr; VSCODE_IPC_HOOK_CLI (set in VS Code / code-server
   // terminals) makes code-server hand the folder to that running instance instead of starting.
-  for (const k of ['PORT', 'CODE_SERVER_HOST', 'VSCODE_IPC_HOOK_CLI', 'CODE_SERVER_SESSION_SOCKET', 'PASSWORD',
-    'HASHED_PASSWORD', 'ELECTRON_RUN_AS_NODE']) delete env[k];
+  for (const k of [
+    'PORT',
+    'CODE_SERVER_HOST',
+    'VSCODE_IPC_HOOK_CLI',
+    'CODE_SERVER_SESSION_SOCKET',
+    'PASSWORD',
+    'HASHED_PASSWORD',
+    'ELECTRON_RUN_AS_NODE',
+  ])
+    delete env[k];
   return env;
 }
 
 /** Installs a packaged extension into the run's extensions folder, as a user would. */
 function installVsix(runDir, vsix) {
   const { spawnSync } = require('node:child_process');
-  const result = spawnSync(process.execPath, [codeServerEntry(),
-    '--config', path.join(runDir, 'config.yaml'),
-    '--user-data-dir', path.join(runDir, 'user-data'),
-    '--extensions-dir', path.join(runDir, 'extensions'),
-    '--install-extension', path.resolve(vsix),
-  ], { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--config',
+      path.join(runDir, 'config.yaml'),
+      '--user-data-dir',
+      path.join(runDir, 'user-data'),
+      '--extensions-dir',
+      path.join(runDir, 'extensions'),
+      '--install-extension',
+      path.resolve(vsix),
+    ],
+    { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 },
+  );
   if (result.status !== 0) throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
   say(`installed ${path.basename(vsix)}: ${result.stdout.trim().split('\n').pop()}`);
 }
 
 /** Starts code-server in its own process group (so the end can kill all it spawned) and waits for /healthz. */
 async function startCodeServer(runDir, workspace, attempt = 1) {
-  const port = Number(process.env.VSCODE_TEST_PORT) || await freePort();
+  const port = Number(process.env.VSCODE_TEST_PORT) || (await freePort());
   const logPath = path.join(runDir, `code-server.log`);
   const log = fs.createWriteStream(logPath, { flags: 'a' });
-  const cs = spawn(process.execPath, [codeServerEntry(),
-    '--config', path.join(runDir, 'config.yaml'),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', path.join(runDir, 'user-data'),
-    '--extensions-dir', path.join(runDir, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    workspace,
-  ], { env: codeServerEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const cs = spawn(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--config',
+      path.join(runDir, 'config.yaml'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      path.join(runDir, 'user-data'),
+      '--extensions-dir',
+      path.join(runDir, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      workspace,
+    ],
+    { env: codeServerEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   // end: false, as two streams share one file: the first to end must not close it under the other.
   cs.stdout.pipe(log, { end: false });
   cs.stderr.pipe(log, { end: false });
   cs.once('close', () => log.end());
   let exited = false;
-  cs.once('exit', () => { exited = true; });
+  cs.once('exit', () => {
+    exited = true;
+  });
   for (const deadline = Date.now() + 60_000; !(await healthy(port));) {
     if (exited || Date.now() > deadline) {
       killGroup(cs, 'SIGKILL');
@@ -170,7 +209,11 @@ async function startCodeServer(runDir, workspace, attempt = 1) {
 }
 
 function killGroup(child, signal) {
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 async function stopCodeServer(cs) {
@@ -185,7 +228,8 @@ async function stopCodeServer(cs) {
 /** Mocha's summary lines, so this launcher can print a one-line result even when the relay was noisy. */
 const counts = { passing: 0, failing: 0 };
 // Workbench log lines that say nothing about the tests (printed with VSCODE_TEST_VERBOSE=1).
-const NOISE = /^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin|Extension host \(Remote\) is unresponsive|Extension host \(Remote\) is responsive|\[perf\])/;
+const NOISE =
+  /^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin|Extension host \(Remote\) is unresponsive|Extension host \(Remote\) is responsive|\[perf\])/;
 
 /** The workbench page, while tests run: a test's `[screenshot] NAME` line photographs it. */
 let screenshotPage;
@@ -219,8 +263,20 @@ async function takeScreenshot(name, actions) {
 function relay(level, message) {
   const line = typeof message === 'string' ? message : util.format(...(Array.isArray(message) ? message : [message]));
   let m;
-  if ((m = line.match(/^\[screenshot\] ([\w-]+)((?: (?:click|scroll)=\S+)*)\s*$/)) && screenshotPage && process.env.VSCODE_TEST_SCREENSHOT_DIR) {
-    void takeScreenshot(m[1], m[2].trim() ? m[2].trim().split(' ').map((a) => a.split(/=(.*)/s).slice(0, 2)) : []);
+  if (
+    (m = line.match(/^\[screenshot\] ([\w-]+)((?: (?:click|scroll)=\S+)*)\s*$/)) &&
+    screenshotPage &&
+    process.env.VSCODE_TEST_SCREENSHOT_DIR
+  ) {
+    void takeScreenshot(
+      m[1],
+      m[2].trim()
+        ? m[2]
+            .trim()
+            .split(' ')
+            .map((a) => a.split(/=(.*)/s).slice(0, 2))
+        : [],
+    );
     return;
   }
   if ((m = line.match(/^\s*(\d+) passing/))) counts.passing = Number(m[1]);
@@ -244,23 +300,39 @@ function saveWorkbenchLogs(runDir, logs) {
 async function runInBrowser({ port, ext, tests, workspace, runDir }, state) {
   // Required here rather than at the top so that bad usage or a missing code-server is reported first.
   const { chromium } = require('playwright-core');
-  const browser = state.browser = await chromium.launch({
+  const browser = (state.browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     // Playwright's own handlers would exit(130) at once and leave code-server running; ours closes both.
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // No sandbox: CI containers run as root. The rest keeps Chromium from calling Google at all.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  }));
   try {
-    const page = screenshotPage = await (await browser.newContext({ viewport: process.env.VSCODE_TEST_SCREENSHOT_DIR ? { width: 1440, height: 960 } : { width: 1280, height: 800 } })).newPage();
+    const page = (screenshotPage = await (
+      await browser.newContext({
+        viewport: process.env.VSCODE_TEST_SCREENSHOT_DIR ? { width: 1440, height: 960 } : { width: 1280, height: 800 },
+      })
+    ).newPage());
     if (process.env.VSCODE_TEST_VERBOSE) page.on('console', (m) => say(`browser ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => say(`page error: ${e.message}`));
     // The workbench calls these when they exist on window: the same hooks VS Code's own web integration
     // tests use. Exit comes once the tests' run() settled (0 resolved, 1 rejected).
     let exited;
-    const exit = new Promise((resolve) => { exited = resolve; });
+    const exit = new Promise((resolve) => {
+      exited = resolve;
+    });
     await page.exposeFunction('codeAutomationExit', (code, logs) => {
       saveWorkbenchLogs(runDir, logs);
       exited(code);
@@ -346,7 +418,10 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -15,7 +15,11 @@ import { HOSTILE_IMG, HOSTILE_SCRIPT, hostilePlan, syntheticPlan, type HostilePl
 import { servePlanPage, type PlanPage } from './support/planPage';
 
 // The browser side of the page functions below (this file compiles without the DOM lib).
-interface CspViolation { directive: string; blockedURI: string; sample: string }
+interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+}
 interface PageWindow {
   __posted: WebviewToHost[];
   __pwned?: number;
@@ -25,7 +29,11 @@ interface PageWindow {
   addEventListener(type: 'message', listener: () => void, options: { once: boolean }): void;
 }
 interface PageDocument {
-  addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; effectiveDirective?: string; blockedURI: string; sample: string }) => void, capture: boolean): void;
+  addEventListener(
+    type: 'securitypolicyviolation',
+    listener: (e: { violatedDirective: string; effectiveDirective?: string; blockedURI: string; sample: string }) => void,
+    capture: boolean,
+  ): void;
   body: { insertAdjacentHTML(position: 'beforeend', html: string): void; append(node: unknown): void };
   createElement(tag: 'script'): { textContent: string };
   fonts: { load(font: string): Promise<unknown[]> };
@@ -68,7 +76,12 @@ describe('Restore plan webview (headless Chromium)', function () {
     await server?.close();
     fx?.fixture.snapshot.close();
     await closeTestAccounts();
-    if (Object.keys(timings).length) console.log(`      timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (Object.keys(timings).length)
+      console.log(
+        `      timings (ms): ${Object.entries(timings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
   });
 
   afterEach(async () => {
@@ -86,17 +99,23 @@ describe('Restore plan webview (headless Chromium)', function () {
       panel.csp.push(violation);
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp({ directive: e.effectiveDirective ?? e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample }), true);
+      document.addEventListener(
+        'securitypolicyviolation',
+        (e) => window.__reportCsp({ directive: e.effectiveDirective ?? e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample }),
+        true,
+      );
     });
     page.on('pageerror', (err) => panel.problems.push(`page error: ${err.message}`));
     // Load failures are judged by the response handler and CSP reports by the violation events.
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource|Content Security Policy/.test(message.text())) panel.problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !/Failed to load resource|Content Security Policy/.test(message.text()))
+        panel.problems.push(`console: ${message.text()}`);
     });
     // The panel's own resources must all load (the browser's favicon probe and deliberately broken markup aside).
     page.on('response', (response) => {
       const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && (pathname === '/' || pathname.startsWith('/dist/'))) panel.problems.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400 && (pathname === '/' || pathname.startsWith('/dist/')))
+        panel.problems.push(`${response.status()} ${response.url()}`);
     });
     // Confirmation must be the page's own dialog: a native one (window.confirm) fails the test.
     page.on('dialog', (dialog) => {
@@ -112,10 +131,14 @@ describe('Restore plan webview (headless Chromium)', function () {
 
   /** Delivers a host message and returns once the page's own listener (registered first) has run. */
   async function send(page: Page, message: HostToWebview): Promise<void> {
-    await page.evaluate((m) => new Promise<void>((resolve) => {
-      window.addEventListener('message', () => resolve(), { once: true });
-      window.postMessage(m, '*');
-    }), message);
+    await page.evaluate(
+      (m) =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('message', () => resolve(), { once: true });
+          window.postMessage(m, '*');
+        }),
+      message,
+    );
   }
 
   async function posted(page: Page): Promise<WebviewToHost[]> {
@@ -133,7 +156,9 @@ describe('Restore plan webview (headless Chromium)', function () {
   }
 
   async function rowIds(page: Page): Promise<string[]> {
-    return page.locator('table.steps tbody tr.step').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { stepId: string } }).dataset.stepId));
+    return page
+      .locator('table.steps tbody tr.step')
+      .evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { stepId: string } }).dataset.stepId));
   }
 
   function row(page: Page, stepId: string): Locator {
@@ -153,7 +178,18 @@ describe('Restore plan webview (headless Chromium)', function () {
 
   /** Independent of the view's filter code: the fields a person sees, searched for one word. */
   function mentions(step: PlanStep, word: string): boolean {
-    const fields = [step.id, step.entity, step.action, step.reason, step.label ?? '', step.detail, step.oldId, step.liveId ?? '', ...step.dependsOn, ...(step.sideEffects ?? [])];
+    const fields = [
+      step.id,
+      step.entity,
+      step.action,
+      step.reason,
+      step.label ?? '',
+      step.detail,
+      step.oldId,
+      step.liveId ?? '',
+      ...step.dependsOn,
+      ...(step.sideEffects ?? []),
+    ];
     return fields.some((f) => f.toLowerCase().includes(word.toLowerCase()));
   }
 
@@ -175,9 +211,17 @@ describe('Restore plan webview (headless Chromium)', function () {
     }
     for (const action of ACTIONS) {
       const total = Object.values(plan.headline).reduce((n, c) => n + c[action], 0);
-      assert.equal((await page.locator(`table.headline tfoot td[data-action="${action}"]`).textContent())?.trim(), String(total), `total ${action}`);
+      assert.equal(
+        (await page.locator(`table.headline tfoot td[data-action="${action}"]`).textContent())?.trim(),
+        String(total),
+        `total ${action}`,
+      );
     }
-    assert.deepEqual(await rowIds(page), plan.steps.slice(0, PAGE_SIZE).map((s) => s.id), 'rows in plan order');
+    assert.deepEqual(
+      await rowIds(page),
+      plan.steps.slice(0, PAGE_SIZE).map((s) => s.id),
+      'rows in plan order',
+    );
     assert.match((await page.locator('.shown-count').textContent())!, new RegExp(`of ${plan.steps.length} matching`));
 
     // An update shows before -> after per field.
@@ -193,10 +237,16 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.equal(await row(page, blocked.id).locator('.reason').textContent(), blocked.reason);
     assert.match((await row(page, blocked.id).locator('.choices').textContent())!, /cannot create it/);
     await row(page, conflict.id).locator('.choices button', { hasText: 'Open live record' }).click();
-    assert.deepEqual((await posted(page)).find((m) => m.type === 'openRecord'), { type: 'openRecord', entity: 'orders', id: conflict.liveId, where: 'live' });
+    assert.deepEqual(
+      (await posted(page)).find((m) => m.type === 'openRecord'),
+      { type: 'openRecord', entity: 'orders', id: conflict.liveId, where: 'live' },
+    );
     // A likely duplicate can be declared the same order (linked) or a different one (created): both re-plan.
     await row(page, conflict.id).locator('.choices vscode-button', { hasText: 'Same order: link to live order' }).click();
-    assert.deepEqual((await posted(page)).find((m) => m.type === 'replan'), { type: 'replan', options: { resolutions: { [conflict.id]: 'link' } } });
+    assert.deepEqual(
+      (await posted(page)).find((m) => m.type === 'replan'),
+      { type: 'replan', options: { resolutions: { [conflict.id]: 'link' } } },
+    );
     // Each step names what it depends on.
     const dependent = plan.steps.find((s) => s.dependsOn.length > 1)!;
     assert.deepEqual(await row(page, dependent.id).locator('td.depends button').allTextContents(), dependent.dependsOn);
@@ -217,22 +267,34 @@ describe('Restore plan webview (headless Chromium)', function () {
     await textFilter.fill('invoice');
     const byText = plan.steps.filter((s) => mentions(s, 'invoice'));
     assert.ok(byText.length > 1 && byText.length < plan.steps.length);
-    assert.deepEqual(await rowIds(page), byText.map((s) => s.id));
+    assert.deepEqual(
+      await rowIds(page),
+      byText.map((s) => s.id),
+    );
 
     await chooseOption(page, 'action-filter', 'create');
     const both = byText.filter((s) => s.action === 'create');
     assert.ok(both.length > 0 && both.length < byText.length);
-    assert.deepEqual(await rowIds(page), both.map((s) => s.id));
+    assert.deepEqual(
+      await rowIds(page),
+      both.map((s) => s.id),
+    );
 
     await textFilter.fill('');
-    assert.deepEqual(await rowIds(page), plan.steps.filter((s) => s.action === 'create').map((s) => s.id));
+    assert.deepEqual(
+      await rowIds(page),
+      plan.steps.filter((s) => s.action === 'create').map((s) => s.id),
+    );
 
     await textFilter.fill('no step has this text');
     assert.deepEqual(await rowIds(page), []);
     assert.equal(await page.locator('table.steps tbody tr.empty').count(), 1);
 
     await page.locator('table.headline tbody tr[data-entity="orders"] td[data-action="create"] button').click();
-    assert.deepEqual(await rowIds(page), plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.id));
+    assert.deepEqual(
+      await rowIds(page),
+      plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.id),
+    );
     assert.equal(await prop<string>(page.locator('vscode-single-select.entity-filter'), 'value'), 'orders');
     assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), '', 'the headline clears the text filter');
 
@@ -259,7 +321,10 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.ok(plan.steps.find((s) => s.id === fx.hostileSteps.script)!.label!.includes(HOSTILE_SCRIPT));
     // Filtering by the payload text still finds it (it is data, not markup).
     await page.locator('vscode-textfield.text-filter input').fill('<script>window.__pwned');
-    assert.deepEqual(await rowIds(page), plan.steps.filter((s) => mentions(s, '<script>window.__pwned')).map((s) => s.id));
+    assert.deepEqual(
+      await rowIds(page),
+      plan.steps.filter((s) => mentions(s, '<script>window.__pwned')).map((s) => s.id),
+    );
     assert.equal(await page.locator('main img').count(), 0, 'no img element was made');
     assert.equal(await page.locator('main script').count(), 0, 'no script element was made');
     await page.waitForTimeout(300);
@@ -298,7 +363,10 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true);
     assert.match((await page.locator('.apply-blocker').textContent())!, /orders 12 deleted/);
     await page.locator('.banner.stale vscode-button').click();
-    assert.deepEqual((await posted(page)).find((m) => m.type === 'replan'), { type: 'replan', options: {} });
+    assert.deepEqual(
+      (await posted(page)).find((m) => m.type === 'replan'),
+      { type: 'replan', options: {} },
+    );
 
     await send(page, { type: 'init', plan: { ...plan, formatVersion: '2.0' } });
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true, 'a plan of an unknown major version');
@@ -312,7 +380,10 @@ describe('Restore plan webview (headless Chromium)', function () {
     const { page } = panel;
     await send(page, { type: 'init', plan });
     const total = (a: PlanAction) => Object.values(plan.headline).reduce((n, c) => n + c[a], 0);
-    assert.equal(await page.locator('.selection-summary').textContent(), `${total('create')} create(s), ${total('update')} update(s) selected`);
+    assert.equal(
+      await page.locator('.selection-summary').textContent(),
+      `${total('create')} create(s), ${total('update')} update(s) selected`,
+    );
 
     // Dropping a contact drops what needs it (its orders, their payments, its tags), transitively.
     const dropped = new Set([fx.hostileSteps.img]);
@@ -322,7 +393,8 @@ describe('Restore plan webview (headless Chromium)', function () {
     }
     assert.ok(dropped.size > 2, 'the contact has dependents');
     await row(page, fx.hostileSteps.img).locator('vscode-checkbox').click();
-    for (const id of dropped) assert.equal(await prop<boolean>(row(page, id).locator('vscode-checkbox'), 'checked'), false, `${id} unselected`);
+    for (const id of dropped)
+      assert.equal(await prop<boolean>(row(page, id).locator('vscode-checkbox'), 'checked'), false, `${id} unselected`);
     const expected = plan.steps.filter((s) => actionable(s) && !dropped.has(s.id));
     const creates = expected.filter((s) => s.action === 'create').length;
     const updates = expected.filter((s) => s.action === 'update').length;
@@ -331,7 +403,10 @@ describe('Restore plan webview (headless Chromium)', function () {
     await applyButton.click();
     const dialog = page.locator('dialog.confirm');
     assert.equal(await dialog.isVisible(), true);
-    assert.equal(await dialog.locator('.confirm-counts').textContent(), `${creates} create(s) and ${updates} update(s) will be written to ${plan.account}.`);
+    assert.equal(
+      await dialog.locator('.confirm-counts').textContent(),
+      `${creates} create(s) and ${updates} update(s) will be written to ${plan.account}.`,
+    );
     await dialog.locator('vscode-button.confirm-cancel').click();
     assert.equal(await dialog.isVisible(), false);
     assert.ok(!(await posted(page)).some((m) => m.type === 'apply'), 'nothing posted without confirmation');
@@ -357,7 +432,10 @@ describe('Restore plan webview (headless Chromium)', function () {
     await page.locator('.actions vscode-button.apply').click();
     await page.locator('dialog.confirm vscode-button.confirm-apply').click();
     const request = (await posted(page)).find((m): m is Extract<WebviewToHost, { type: 'apply' }> => m.type === 'apply')!;
-    assert.deepEqual(request.stepIds, plan.steps.filter(actionable).map((s) => s.id));
+    assert.deepEqual(
+      request.stepIds,
+      plan.steps.filter(actionable).map((s) => s.id),
+    );
 
     // The host's part, in short: run the applier and forward what it reports.
     // Delivered one after another, in the order reported, as the host's message queue would.
@@ -367,7 +445,17 @@ describe('Restore plan webview (headless Chromium)', function () {
     const receipt: Receipt = await apply(fx.fixture, plan, {
       onProgress: (p) => {
         reports.push(p);
-        delivered = delivered.then(() => send(page, { type: 'progress', stepId: p.step.id, status: p.status, newId: p.newId, message: p.message, index: p.index, total: p.total }));
+        delivered = delivered.then(() =>
+          send(page, {
+            type: 'progress',
+            stepId: p.step.id,
+            status: p.status,
+            newId: p.newId,
+            message: p.message,
+            index: p.index,
+            total: p.total,
+          }),
+        );
       },
     });
     await delivered;
@@ -392,12 +480,22 @@ describe('Restore plan webview (headless Chromium)', function () {
       const cell = row(page, `${entry.entity}:${entry.oldId}`).locator('td.new-id');
       if (await cell.count()) assert.equal((await cell.textContent())?.trim(), entry.newId);
     }
-    assert.equal(await prop<boolean>(page.locator('.actions vscode-button.apply'), 'disabled'), true, 'an applied plan is not applied again');
+    assert.equal(
+      await prop<boolean>(page.locator('.actions vscode-button.apply'), 'disabled'),
+      true,
+      'an applied plan is not applied again',
+    );
     assert.match((await page.locator('.apply-blocker').textContent())!, /has been applied/);
 
     await page.locator('.actions vscode-button.export-csv').click();
     await page.locator('.actions vscode-button.export-json').click();
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'exportIdMap'), [{ type: 'exportIdMap', format: 'csv' }, { type: 'exportIdMap', format: 'json' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'exportIdMap'),
+      [
+        { type: 'exportIdMap', format: 'csv' },
+        { type: 'exportIdMap', format: 'json' },
+      ],
+    );
     assertClean(panel);
   });
 
@@ -409,16 +507,35 @@ describe('Restore plan webview (headless Chromium)', function () {
     const differing = asSkips.filter((s) => s.action === 'skip' && s.changes?.length).length;
     assert.ok(differing > 0);
     await send(page, { type: 'init', plan: { ...plan, options: { ...plan.options, updateExisting: false }, steps: asSkips } });
-    assert.match((await page.locator('section.differs').textContent())!, new RegExp(`${differing} record\\(s\\) in the account differ from the snapshot and will not be changed.*update existing`));
+    assert.match(
+      (await page.locator('section.differs').textContent())!,
+      new RegExp(`${differing} record\\(s\\) in the account differ from the snapshot and will not be changed.*update existing`),
+    );
 
     const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
     const contact = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'create')!;
     const receipt: Receipt = {
-      planId: plan.planId, startedAt: plan.createdAt, finishedAt: plan.createdAt, created: 0, updated: 0, skipped: 0, reconciled: 0,
+      planId: plan.planId,
+      startedAt: plan.createdAt,
+      finishedAt: plan.createdAt,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      reconciled: 0,
       linked: [{ stepId: contact.id, liveId: '9001', reason: 'contacts 9001 appeared in the account since the plan with the same email' }],
-      conflicts: [{ stepId: order.id, liveId: '9002', reason: 'order 9002 was created in the account since the plan with the same contact, items and total' }],
+      conflicts: [
+        {
+          stepId: order.id,
+          liveId: '9002',
+          reason: 'order 9002 was created in the account since the plan with the same contact, items and total',
+        },
+      ],
       duplicates: [{ entity: 'orders', oldId: '7', liveIds: ['9003', '9004'] }],
-      failed: [], notApplied: [], idMap: [], requests: 3, verification: { checked: 0, problems: [] },
+      failed: [],
+      notApplied: [],
+      idMap: [],
+      requests: 3,
+      verification: { checked: 0, problems: [] },
     };
     await send(page, { type: 'receipt', receipt });
     const text = (await page.locator('section.receipt').textContent())!;
@@ -443,9 +560,14 @@ describe('Restore plan webview (headless Chromium)', function () {
     const dependentPayment = plan.steps.find((s) => s.dependsOn.includes(order.id))!;
     await send(page, { type: 'progress', stepId: dependentPayment.id, status: 'done', newId: '990001' });
     // The state also goes to the host (for its serializer).
-    await page.waitForFunction((id) => window.__posted.some((m) => m.type === 'setState' && m.state.progress[id]?.newId === '990001'), dependentPayment.id);
+    await page.waitForFunction(
+      (id) => window.__posted.some((m) => m.type === 'setState' && m.state.progress[id]?.newId === '990001'),
+      dependentPayment.id,
+    );
     const shownBefore = await rowIds(page);
-    const hostCopy = [...await posted(page)].reverse().find((m): m is Extract<WebviewToHost, { type: 'setState' }> => m.type === 'setState')!.state;
+    const hostCopy = [...(await posted(page))]
+      .reverse()
+      .find((m): m is Extract<WebviewToHost, { type: 'setState' }> => m.type === 'setState')!.state;
     assert.equal(hostCopy.filter.text, 'orders');
     assert.ok(!hostCopy.selected.includes(order.id));
 
@@ -466,7 +588,14 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.deepEqual(await rowIds(page), shownBefore);
     // A host copy (serializer) is used when the webview has none, e.g. another plan's state was saved.
     const other = syntheticPlan(3);
-    const hostState: PlanViewState = { ...hostCopy, planId: other.planId, filter: { text: 'Person 2', action: 'all', entity: 'all' }, selected: [], progress: {}, receipt: undefined };
+    const hostState: PlanViewState = {
+      ...hostCopy,
+      planId: other.planId,
+      filter: { text: 'Person 2', action: 'all', entity: 'all' },
+      selected: [],
+      progress: {},
+      receipt: undefined,
+    };
     await send(page, { type: 'init', plan: other, state: hostState });
     assert.deepEqual(await rowIds(page), ['contacts:2']);
     assert.equal(new Set(server!.nonces).size, server!.nonces.length, 'a fresh nonce per load');
@@ -481,11 +610,16 @@ describe('Restore plan webview (headless Chromium)', function () {
     await page.evaluate((p) => {
       window.__plan = p;
     }, big);
-    timings['init to rows (10,000 steps, in page)'] = Math.round(await page.evaluate(() => new Promise<number>((resolve) => {
-      const t0 = performance.now();
-      window.addEventListener('message', () => resolve(performance.now() - t0), { once: true });
-      window.postMessage({ type: 'init', plan: window.__plan }, '*');
-    })));
+    timings['init to rows (10,000 steps, in page)'] = Math.round(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            window.addEventListener('message', () => resolve(performance.now() - t0), { once: true });
+            window.postMessage({ type: 'init', plan: window.__plan }, '*');
+          }),
+      ),
+    );
     assert.equal((await rowIds(page)).length, PAGE_SIZE);
     await page.locator('vscode-button.more').click();
     assert.equal((await rowIds(page)).length, 2 * PAGE_SIZE);
@@ -503,7 +637,10 @@ describe('Restore plan webview (headless Chromium)', function () {
 
     // Too big to copy into setState on every change: the UI state is kept, the plan comes from the host again.
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'setState' && m.state.filter.text === 'orders:104999'));
-    assert.ok(Number(await page.evaluate('sessionStorage.getItem("keap-vault-webview-state").length')) < 1_000_000, 'saved state stays small');
+    assert.ok(
+      Number(await page.evaluate('sessionStorage.getItem("keap-vault-webview-state").length')) < 1_000_000,
+      'saved state stays small',
+    );
     await page.reload();
     await waitForPosted(page, 'ready');
     assert.equal(await page.locator('table.steps').count(), 0, 'nothing drawn before init');

@@ -13,8 +13,10 @@ const options = {
 
 describe('planPanelHtml', () => {
   it('sets a CSP with nothing by default, nonce-only scripts and no unsafe-inline', () => {
-    assert.equal(planPanelCsp(VS_CODE_CSP_SOURCE, 'AbCd+/12=='),
-      "default-src 'none'; img-src 'self' https://*.vscode-cdn.net data:; style-src 'self' https://*.vscode-cdn.net; font-src 'self' https://*.vscode-cdn.net; script-src 'nonce-AbCd+/12==';");
+    assert.equal(
+      planPanelCsp(VS_CODE_CSP_SOURCE, 'AbCd+/12=='),
+      "default-src 'none'; img-src 'self' https://*.vscode-cdn.net data:; style-src 'self' https://*.vscode-cdn.net; font-src 'self' https://*.vscode-cdn.net; script-src 'nonce-AbCd+/12==';",
+    );
     const html = planPanelHtml(options);
     assert.ok(html.includes(`content="${escapeHtml(planPanelCsp(VS_CODE_CSP_SOURCE, 'AbCd+/12=='))}"`));
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);

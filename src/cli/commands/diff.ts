@@ -42,10 +42,14 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
     .option('--all-fields', `compare every field (by default ${VOLATILE_FIELDS.join(', ')} are ignored)`)
     .option('--json', 'machine-readable output (every changed record unless --limit is given)')
     .option('--limit <n>', `changed records shown per entity (default ${DEFAULT_TEXT_LIMIT}; counts are always exact)`)
-    .option('--ledger <file>', 'the restore ledger whose id map pairs records restored under new ids (default: the account\'s beside A, if any)')
+    .option(
+      '--ledger <file>',
+      "the restore ledger whose id map pairs records restored under new ids (default: the account's beside A, if any)",
+    )
     .action(async (fileA: string, fileB: string, flags: DiffFlags) => {
       if (fileA === 'live') throw new UsageError('live can only be the second side: keap-vault diff SNAPSHOT live');
-      if (fileB === 'live' && !options.captureLive) throw new UsageError('Comparing with live needs a connection to the account; compare two snapshot files instead.');
+      if (fileB === 'live' && !options.captureLive)
+        throw new UsageError('Comparing with live needs a connection to the account; compare two snapshot files instead.');
       const entities = entitiesFlag(flags.entity);
       const ignore = [...(flags.allFields ? [] : VOLATILE_FIELDS), ...listFlag(flags.ignore)];
       for (const path of ignore) {
@@ -80,7 +84,12 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
  * The id map of `--ledger`, else of the account's ledger beside A, where `plan`/`apply` keep it.
  * A damaged default ledger only costs the id map (markers still pair restores): a warning, not a failure.
  */
-async function ledgerIdMap(io: Io, fileA: string, a: SnapshotDb, explicit: string | undefined): Promise<{ file: string; idMap: RestoredId[] } | undefined> {
+async function ledgerIdMap(
+  io: Io,
+  fileA: string,
+  a: SnapshotDb,
+  explicit: string | undefined,
+): Promise<{ file: string; idMap: RestoredId[] } | undefined> {
   if (explicit !== undefined) return { file: explicit, idMap: await readIdMap(explicit) };
   const file = ledgerBeside(fileA, a.meta().account);
   if (!file) return undefined;
@@ -93,14 +102,18 @@ async function ledgerIdMap(io: Io, fileA: string, a: SnapshotDb, explicit: strin
 }
 
 function listFlag(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function entitiesFlag(value: string | undefined): SnapshotEntity[] | undefined {
   if (value === undefined) return undefined;
   const names = listFlag(value);
   const unknown = names.filter((n) => !SNAPSHOT_ENTITIES.includes(n as SnapshotEntity));
-  if (unknown.length || !names.length) throw new UsageError(`--entity: unknown '${unknown.join(', ')}'; use ${SNAPSHOT_ENTITIES.join(', ')}`);
+  if (unknown.length || !names.length)
+    throw new UsageError(`--entity: unknown '${unknown.join(', ')}'; use ${SNAPSHOT_ENTITIES.join(', ')}`);
   // Keep the canonical order so output reads the same however the list was typed.
   return SNAPSHOT_ENTITIES.filter((e) => names.includes(e));
 }
@@ -120,7 +133,13 @@ export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: str
     io.out(`${d.entity}:`);
     if (d.added.length && limit) io.out(`  added: ${idList(d.added, limit)}`);
     if (d.removed.length && limit) io.out(`  removed: ${idList(d.removed, limit)}`);
-    if (d.restored.length && limit) io.out(`  restored under new ids: ${idList(d.restored.map((r) => `${r.oldId} -> ${r.newId}`), limit)}`);
+    if (d.restored.length && limit)
+      io.out(
+        `  restored under new ids: ${idList(
+          d.restored.map((r) => `${r.oldId} -> ${r.newId}`),
+          limit,
+        )}`,
+      );
     for (const record of d.changed.slice(0, limit)) {
       // A restored record is named by both ids: A's, and the one Keap gave its restore.
       io.out(`  ${clean(record.newId === undefined ? record.id : `${record.id} -> ${record.newId} (restored)`)}:`);
@@ -133,9 +152,13 @@ export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: str
     if (d.changedCount > shown) io.out(`  … and ${n(d.changedCount - shown)} more changed (raise --limit)`);
   }
   const t = diff.totals;
-  const restores = restoreNote(diff.restored, diff.entities.reduce((k, d) => k + d.markerFields.length, 0));
+  const restores = restoreNote(
+    diff.restored,
+    diff.entities.reduce((k, d) => k + d.markerFields.length, 0),
+  );
   io.out('');
-  if (t.added || t.removed || t.changed) io.out(`Total: +${n(t.added)} added, -${n(t.removed)} removed, ${n(t.changed)} changed${restores ? ` (${restores})` : ''}`);
+  if (t.added || t.removed || t.changed)
+    io.out(`Total: +${n(t.added)} added, -${n(t.removed)} removed, ${n(t.changed)} changed${restores ? ` (${restores})` : ''}`);
   else io.out(restores ? `0 differences (${restores})` : 'No differences.');
 }
 
@@ -144,11 +167,15 @@ function restoreNote(restored: number, markerFields: number): string {
   return [
     restored && `${n(restored)} ${restored === 1 ? 'record' : 'records'} restored under new ids`,
     markerFields && `${n(markerFields)} restore marker ${markerFields === 1 ? 'field' : 'fields'}`,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function describeSide(file: string, side: SnapshotDiff['a']): string {
-  const about = [side.snapshotId && `snapshot ${side.snapshotId}`, side.finishedAt && `taken ${side.finishedAt}`].filter(Boolean).join(', ');
+  const about = [side.snapshotId && `snapshot ${side.snapshotId}`, side.finishedAt && `taken ${side.finishedAt}`]
+    .filter(Boolean)
+    .join(', ');
   return clean(about ? `${file} (${about})` : file);
 }
 

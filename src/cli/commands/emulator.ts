@@ -51,20 +51,33 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
         size: intFlag(flags.size, '--size'),
         token: flags.token,
         quota: quotaFromFlags(flags),
-        faults: flags.faults === undefined ? undefined : {
-          rate: Number(flags.faults),
-          seed: flags.faultSeed,
-          kinds: flags.faultKinds?.split(',').map((k) => k.trim() as FaultKind),
-        },
+        faults:
+          flags.faults === undefined
+            ? undefined
+            : {
+                rate: Number(flags.faults),
+                seed: flags.faultSeed,
+                kinds: flags.faultKinds?.split(',').map((k) => k.trim() as FaultKind),
+              },
         stateFile: flags.state,
         plant: flags.plant === undefined ? undefined : plantFromFlag(flags.plant),
       });
-      const details = { url: emulator.url, apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, counts: emulator.stats().counts, planted: emulator.generated?.planted ?? [] };
+      const details = {
+        url: emulator.url,
+        apiBaseUrl: emulator.apiBaseUrl,
+        token: emulator.token,
+        counts: emulator.stats().counts,
+        planted: emulator.generated?.planted ?? [],
+      };
       if (flags.json) printJson(io, details);
       else {
         io.out(`Keap emulator listening on ${emulator.apiBaseUrl}`);
         io.out(`Accepted token: ${emulator.token}  (send as X-Keap-API-Key or Authorization: Bearer)`);
-        io.out(`Account: ${Object.entries(details.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        io.out(
+          `Account: ${Object.entries(details.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        );
         io.out(`Use it:  export KEAP_API_URL=${emulator.apiBaseUrl} KEAP_API_KEY=${emulator.token}`);
         io.out('Press Ctrl+C to stop.');
       }
@@ -93,9 +106,13 @@ function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {
 
 function plantFromFlag(value: string): Partial<Record<PlantedProblemKind, number>> {
   const plant: Partial<Record<PlantedProblemKind, number>> = {};
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [kind, count = '1'] = part.split('=');
-    if (!PLANTED_PROBLEM_KINDS.includes(kind as PlantedProblemKind)) throw new UsageError(`--plant: unknown problem '${kind}'; use ${PLANTED_PROBLEM_KINDS.join(', ')}`);
+    if (!PLANTED_PROBLEM_KINDS.includes(kind as PlantedProblemKind))
+      throw new UsageError(`--plant: unknown problem '${kind}'; use ${PLANTED_PROBLEM_KINDS.join(', ')}`);
     plant[kind as PlantedProblemKind] = intFlag(count, `--plant ${kind}`);
   }
   return plant;

@@ -33,7 +33,14 @@ export function registerExportCommand(program: Command, io: Io): void {
       const onSigint = () => controller.abort(new Error('Export cancelled (Ctrl-C); no files were written.'));
       process.once('SIGINT', onSigint);
       try {
-        const result = await exportSnapshot(db, { format, outDir: flags.out, entities, overwrite: flags.overwrite, bom: flags.bom, signal: controller.signal });
+        const result = await exportSnapshot(db, {
+          format,
+          outDir: flags.out,
+          entities,
+          overwrite: flags.overwrite,
+          bom: flags.bom,
+          signal: controller.signal,
+        });
         if (flags.json) return printJson(io, result);
         const width = Math.max(...result.files.map((f) => f.entity.length));
         for (const f of result.files) io.out(`${f.entity.padEnd(width)}  ${counted(f.rows, 'row ', 'rows').padStart(14)}  ${f.file}`);
@@ -45,14 +52,19 @@ export function registerExportCommand(program: Command, io: Io): void {
 }
 
 function formatFlag(value: string): ExportFormat {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got '${value}')`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(value))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got '${value}')`);
   return value as ExportFormat;
 }
 
 function entityFlag(value: string): SnapshotEntity[] {
-  const list = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const unknown = list.filter((e) => !(SNAPSHOT_ENTITIES as readonly string[]).includes(e));
-  if (unknown.length) throw new UsageError(`--entity: unknown ${unknown.map((e) => `'${e}'`).join(', ')}; choose from ${SNAPSHOT_ENTITIES.join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(`--entity: unknown ${unknown.map((e) => `'${e}'`).join(', ')}; choose from ${SNAPSHOT_ENTITIES.join(', ')}`);
   if (!list.length) throw new UsageError('--entity: name at least one entity');
   return list as SnapshotEntity[];
 }

@@ -14,22 +14,34 @@ export function registerOrdersCommand(program: Command, io: Io): void {
     .action(async (flags: { limit: string; contact?: string; json?: boolean }, command: Command) => {
       const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
       const limit = intFlag(flags.limit, '--limit');
-      const orders = await firstOrders(client.orders.list({
-        orderBy: 'order_time desc',
-        pageSize: Math.min(1000, Math.max(1, limit)),
-        filter: flags.contact ? `contact_id==${intFlag(flags.contact, '--contact')}` : undefined,
-      }), limit);
+      const orders = await firstOrders(
+        client.orders.list({
+          orderBy: 'order_time desc',
+          pageSize: Math.min(1000, Math.max(1, limit)),
+          filter: flags.contact ? `contact_id==${intFlag(flags.contact, '--contact')}` : undefined,
+        }),
+        limit,
+      );
       if (flags.json) return printJson(io, orders);
       printOrderTable(io, orders);
     });
 }
 
 export function printOrderTable(io: Io, orders: KeapOrder[]): void {
-  printTable(io, ['ORDER', 'INVOICE', 'DATE', 'CONTACT', 'ITEMS', 'TOTAL', 'PAID', 'STATUS'], orders.map((o) => [
-    o.id, o.invoice_id, o.order_time?.slice(0, 10),
-    [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || o.contact?.id,
-    o.order_items?.length ?? 0, o.total?.formatted_amount, o.total_paid?.formatted_amount, o.status,
-  ]));
+  printTable(
+    io,
+    ['ORDER', 'INVOICE', 'DATE', 'CONTACT', 'ITEMS', 'TOTAL', 'PAID', 'STATUS'],
+    orders.map((o) => [
+      o.id,
+      o.invoice_id,
+      o.order_time?.slice(0, 10),
+      [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || o.contact?.id,
+      o.order_items?.length ?? 0,
+      o.total?.formatted_amount,
+      o.total_paid?.formatted_amount,
+      o.status,
+    ]),
+  );
 }
 
 /** The first `limit` items of a list, without reading further pages than needed. */

@@ -4,7 +4,15 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
 import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
 import { readLiveAccount } from '../../core/restore/liveRead';
-import { parsePlan, RESTORE_ORDER, type ConflictResolution, type MissingParentPolicy, type PlanStep, type RestoreEntity, type RestorePlan } from '../../core/restore/plan';
+import {
+  parsePlan,
+  RESTORE_ORDER,
+  type ConflictResolution,
+  type MissingParentPolicy,
+  type PlanStep,
+  type RestoreEntity,
+  type RestorePlan,
+} from '../../core/restore/plan';
 import { planRestore } from '../../core/restore/planner';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
@@ -38,16 +46,21 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--update-existing', 'also update live records whose fields differ')
     .option('--missing-parent <policy>', 'a needed parent that is missing and not selected: skip, create or fail', 'create')
     .option('--subscriptions-start-today', 'restore subscriptions starting today (Keap refuses past start dates)')
-    .option('--link <steps>', 'conflicts whose live record IS the snapshot\'s: map to it, e.g. orders:1234,orders:1240')
-    .option('--create-anyway <steps>', 'conflicts whose live record is a different one: create the snapshot\'s anyway')
+    .option('--link <steps>', "conflicts whose live record IS the snapshot's: map to it, e.g. orders:1234,orders:1240")
+    .option('--create-anyway <steps>', "conflicts whose live record is a different one: create the snapshot's anyway")
     .option('--out <file>', 'plan file to write', 'keap-restore-plan.json')
-    .option('--ledger <file>', 'the account\'s ledger (default: beside the snapshot)')
+    .option('--ledger <file>', "the account's ledger (default: beside the snapshot)")
     .option('--verbose', 'also list unchanged records')
     .option('--json', 'print the plan as JSON')
     .action(async (snapshotFile: string, flags: PlanFlags, command: Command) => {
       if (!['skip', 'create', 'fail'].includes(flags.missingParent)) throw new UsageError('--missing-parent must be skip, create or fail');
-      const entities = flags.entities?.split(',').map((e) => e.trim()).filter(Boolean);
-      for (const e of entities ?? []) if (!(RESTORE_ORDER as readonly string[]).includes(e)) throw new UsageError(`Cannot restore '${e}'; restorable: ${RESTORE_ORDER.join(', ')}`);
+      const entities = flags.entities
+        ?.split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      for (const e of entities ?? [])
+        if (!(RESTORE_ORDER as readonly string[]).includes(e))
+          throw new UsageError(`Cannot restore '${e}'; restorable: ${RESTORE_ORDER.join(', ')}`);
       const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
       const snapshot = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
       try {
@@ -59,10 +72,18 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         let plan: RestorePlan;
         try {
           plan = planRestore({
-            snapshot, live, liveReadAt: readAt, account, apiBaseUrl: client.transport.baseUrl, snapshotFile: path.resolve(snapshotFile),
+            snapshot,
+            live,
+            liveReadAt: readAt,
+            account,
+            apiBaseUrl: client.transport.baseUrl,
+            snapshotFile: path.resolve(snapshotFile),
             idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
             options: {
-              records: flags.select?.split(',').map((s) => s.trim()).filter(Boolean),
+              records: flags.select
+                ?.split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
               entities: entities as RestoreEntity[] | undefined,
               updateExisting: !!flags.updateExisting,
               missingParent: flags.missingParent as MissingParentPolicy,
@@ -85,53 +106,70 @@ export function registerRestoreCommands(program: Command, io: Io): void {
 
   program
     .command('apply')
-    .description('apply a restore plan: in order, within the quota, crash-safe through the account\'s ledger')
+    .description("apply a restore plan: in order, within the quota, crash-safe through the account's ledger")
     .argument('<plan>', 'plan file made by keap-vault plan')
     .option('--resume', 'continue a plan whose apply was interrupted')
     .option('--break-lock', 'break the lock of an earlier apply whose process is gone')
-    .option('--ledger <file>', 'the account\'s ledger (default: beside the plan\'s snapshot)')
-    .option('--snapshot <file>', 'the plan\'s snapshot, for verification (default: where the plan says)')
+    .option('--ledger <file>', "the account's ledger (default: beside the plan's snapshot)")
+    .option('--snapshot <file>', "the plan's snapshot, for verification (default: where the plan says)")
     .option('--json', 'print the receipt as JSON')
-    .action(async (planFile: string, flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean }, command: Command) => {
-      const plan = parsePlan(await fs.readFile(planFile, 'utf8'));
-      const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
-      const snapshotFile = flags.snapshot ?? plan.snapshot.file;
-      const ledgerFile = flags.ledger ?? ledgerFileFor(snapshotFile ? path.dirname(snapshotFile) : process.cwd(), plan.account);
-      const ledger = await Ledger.open(ledgerFile);
-      const started = ledger.stepsOf(plan.planId);
-      ledger.close();
-      const unfinished = started.some((s) => s.status === 'pending');
-      if (unfinished && !flags.resume) throw new UsageError(`This plan's apply was interrupted (${started.length} steps recorded). Run again with --resume to continue it safely.`);
-      const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
-      const controller = new AbortController();
-      const cancel = () => controller.abort();
-      process.once('SIGINT', cancel);
-      try {
-        const receipt = await applyPlan({
-          client, plan, ledgerFile, snapshot, breakLock: flags.breakLock, signal: controller.signal,
-          readLive: async () => (await readLiveAccount(client)).db,
-          onProgress: (p) => progressLine(io, p),
-        });
-        if (flags.json) printJson(io, receipt);
-        else printReceipt(io, receipt, ledgerFile);
-        const problems = receipt.failed.length + receipt.conflicts.length + receipt.duplicates.length + receipt.verification.problems.length;
-        if (problems) throw new FindingsFound(problems);
-      } finally {
-        process.removeListener('SIGINT', cancel);
-        snapshot?.close();
-      }
-    });
+    .action(
+      async (
+        planFile: string,
+        flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean },
+        command: Command,
+      ) => {
+        const plan = parsePlan(await fs.readFile(planFile, 'utf8'));
+        const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+        const snapshotFile = flags.snapshot ?? plan.snapshot.file;
+        const ledgerFile = flags.ledger ?? ledgerFileFor(snapshotFile ? path.dirname(snapshotFile) : process.cwd(), plan.account);
+        const ledger = await Ledger.open(ledgerFile);
+        const started = ledger.stepsOf(plan.planId);
+        ledger.close();
+        const unfinished = started.some((s) => s.status === 'pending');
+        if (unfinished && !flags.resume)
+          throw new UsageError(
+            `This plan's apply was interrupted (${started.length} steps recorded). Run again with --resume to continue it safely.`,
+          );
+        const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
+        const controller = new AbortController();
+        const cancel = () => controller.abort();
+        process.once('SIGINT', cancel);
+        try {
+          const receipt = await applyPlan({
+            client,
+            plan,
+            ledgerFile,
+            snapshot,
+            breakLock: flags.breakLock,
+            signal: controller.signal,
+            readLive: async () => (await readLiveAccount(client)).db,
+            onProgress: (p) => progressLine(io, p),
+          });
+          if (flags.json) printJson(io, receipt);
+          else printReceipt(io, receipt, ledgerFile);
+          const problems =
+            receipt.failed.length + receipt.conflicts.length + receipt.duplicates.length + receipt.verification.problems.length;
+          if (problems) throw new FindingsFound(problems);
+        } finally {
+          process.removeListener('SIGINT', cancel);
+          snapshot?.close();
+        }
+      },
+    );
 
   program
     .command('idmap')
     .description('the old id -> new id map of everything restored into an account')
     .argument('<account>', 'the account (as in keap-<account>.kvledger), or a ledger file')
-    .option('--dir <folder>', 'folder of the account\'s snapshots and ledger', 'keap-snapshots')
+    .option('--dir <folder>', "folder of the account's snapshots and ledger", 'keap-snapshots')
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (account: string, flags: { dir: string; format: string }) => {
       if (!['csv', 'json'].includes(flags.format)) throw new UsageError('--format must be csv or json');
       // The account as named in messages, or as the ledger file is named (keap-<account>): both find it.
-      const candidates = account.endsWith('.kvledger') ? [account] : [ledgerFileFor(flags.dir, account), ledgerFileFor(flags.dir, account.replace(/^keap-/, ''))];
+      const candidates = account.endsWith('.kvledger')
+        ? [account]
+        : [ledgerFileFor(flags.dir, account), ledgerFileFor(flags.dir, account.replace(/^keap-/, ''))];
       const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
       if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
       const ledger = await Ledger.open(file);
@@ -147,13 +185,18 @@ export function registerRestoreCommands(program: Command, io: Io): void {
 
 function resolutionsFrom(flags: PlanFlags): Record<string, ConflictResolution> | undefined {
   const resolutions: Record<string, ConflictResolution> = {};
-  const list = (value?: string) => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const list = (value?: string) =>
+    value
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   for (const id of list(flags.link)) resolutions[id] = 'link';
   for (const id of list(flags.createAnyway)) {
     if (resolutions[id]) throw new UsageError(`${id} cannot be both linked and created`);
     resolutions[id] = 'create';
   }
-  for (const id of Object.keys(resolutions)) if (!/^orders:\S+$/.test(id)) throw new UsageError(`Only order conflicts have choices (orders:ID); got ${id}`);
+  for (const id of Object.keys(resolutions))
+    if (!/^orders:\S+$/.test(id)) throw new UsageError(`Only order conflicts have choices (orders:ID); got ${id}`);
   return Object.keys(resolutions).length ? resolutions : undefined;
 }
 
@@ -164,13 +207,19 @@ function resolutionsFrom(flags: PlanFlags): Record<string, ConflictResolution> |
  */
 function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
   const counts = planCounts(plan);
-  io.out(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.differs} different but not updated, ${counts.conflict} in conflict, ${counts.blocked} blocked.`);
+  io.out(
+    `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.differs} different but not updated, ${counts.conflict} in conflict, ${counts.blocked} blocked.`,
+  );
   for (const [entity, c] of Object.entries(plan.headline)) {
     const differs = plan.steps.filter((s) => s.entity === entity && isDiffering(s)).length;
-    io.out(`  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`);
+    io.out(
+      `  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`,
+    );
   }
   if (counts.differs) {
-    io.out(`\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`);
+    io.out(
+      `\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`,
+    );
   }
   io.out('');
   // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
@@ -178,8 +227,11 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
   for (const step of plan.steps) {
     if (step.action === 'skip' && !isDiffering(step) && !verbose) continue;
     const symbol = isDiffering(step) ? '≠' : SYMBOL[step.action];
-    io.out(`${symbol} ${step.id} ${isDiffering(step) ? 'differs' : step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`);
-    for (const change of step.changes ?? []) io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
+    io.out(
+      `${symbol} ${step.id} ${isDiffering(step) ? 'differs' : step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`,
+    );
+    for (const change of step.changes ?? [])
+      io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
   }
   if (plan.warnings.length) io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
 }
@@ -201,18 +253,27 @@ function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' 
 function progressLine(io: Io, p: ApplyProgress): void {
   if (p.status === 'skipped' || p.status === 'already-done') return;
   if (p.status === 'linked') return io.err(`[${p.index + 1}/${p.total}] ${p.step.id} already in Keap as ${p.newId}: linked, nothing sent`);
-  io.err(`[${p.index + 1}/${p.total}] ${p.step.id} ${p.status}${p.newId && p.newId !== p.step.oldId ? ` -> ${p.newId}` : ''}${p.message ? `: ${p.message}` : ''}`);
+  io.err(
+    `[${p.index + 1}/${p.total}] ${p.step.id} ${p.status}${p.newId && p.newId !== p.step.oldId ? ` -> ${p.newId}` : ''}${p.message ? `: ${p.message}` : ''}`,
+  );
 }
 
 function printReceipt(io: Io, r: Receipt, ledgerFile: string): void {
-  io.out(`Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${r.requests} requests).`);
+  io.out(
+    `Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${r.requests} requests).`,
+  );
   for (const l of r.linked) io.out(`  linked ${l.stepId} -> ${l.liveId}: ${l.reason}`);
   for (const c of r.conflicts) io.out(`  conflict ${c.stepId}: ${c.reason}`);
   for (const f of r.failed) io.out(`  failed ${f.stepId}: ${f.message}`);
   for (const n of r.notApplied) io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
-  for (const d of r.duplicates) io.out(`  DUPLICATE: ${d.entity} ${d.oldId} is restored more than once in Keap (${d.liveIds.join(', ')}): another apply ran at the same time elsewhere`);
-  io.out(r.verification.problems.length
-    ? `Verification found ${r.verification.problems.length} difference(s):\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
-    : `Verification: ${r.verification.checked} record(s) written re-read: every field a client can set matches the snapshot.`);
+  for (const d of r.duplicates)
+    io.out(
+      `  DUPLICATE: ${d.entity} ${d.oldId} is restored more than once in Keap (${d.liveIds.join(', ')}): another apply ran at the same time elsewhere`,
+    );
+  io.out(
+    r.verification.problems.length
+      ? `Verification found ${r.verification.problems.length} difference(s):\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
+      : `Verification: ${r.verification.checked} record(s) written re-read: every field a client can set matches the snapshot.`,
+  );
   io.out(`Id map (${r.idMap.length} records): keap-vault idmap ${ledgerFile}`);
 }

@@ -48,15 +48,29 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
       process.once('SIGINT', cancel);
       try {
         const result = await captureSnapshot({
-          client, out, key: flags.encrypt ? key : undefined, since: since ? { db: since, meta: since.meta() } : undefined,
-          checkDeletions: flags.checkDeletions, previous, anomalyThreshold: threshold, restart: flags.restart,
-          signal: controller.signal, onProgress: (p) => progress.update(p),
+          client,
+          out,
+          key: flags.encrypt ? key : undefined,
+          since: since ? { db: since, meta: since.meta() } : undefined,
+          checkDeletions: flags.checkDeletions,
+          previous,
+          anomalyThreshold: threshold,
+          restart: flags.restart,
+          signal: controller.signal,
+          onProgress: (p) => progress.update(p),
         });
         progress.end();
         if (flags.json) return printJson(io, result);
-        io.out(`${result.resumed ? 'Resumed and wrote' : 'Wrote'} ${result.file} (${result.requests} requests${result.meta.incrementalFrom ? `, incremental from ${result.meta.incrementalFrom}` : ''})`);
+        io.out(
+          `${result.resumed ? 'Resumed and wrote' : 'Wrote'} ${result.file} (${result.requests} requests${result.meta.incrementalFrom ? `, incremental from ${result.meta.incrementalFrom}` : ''})`,
+        );
         printCounts(io, result.meta.counts);
-        if (result.deleted) io.out(`Deleted since: ${Object.entries(result.deleted).map(([e, n]) => `${n} ${e}`).join(', ')}`);
+        if (result.deleted)
+          io.out(
+            `Deleted since: ${Object.entries(result.deleted)
+              .map(([e, n]) => `${n} ${e}`)
+              .join(', ')}`,
+          );
         else if (result.meta.incrementalFrom) io.out('Records deleted in Keap since were not looked for (add --check-deletions).');
         for (const a of result.anomalies) io.err(`warning: ${a.message}`);
       } finally {
@@ -68,7 +82,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
 
   program
     .command('info')
-    .description('show a snapshot\'s metadata and counts (verifies it)')
+    .description("show a snapshot's metadata and counts (verifies it)")
     .argument('<snapshot>', 'snapshot file')
     .option('--json', 'machine-readable output')
     .action(async (file: string, flags: { json?: boolean }) => {
@@ -78,9 +92,14 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
         const { size } = await fs.stat(file);
         if (flags.json) return printJson(io, { file, bytes: size, ...meta });
         io.out(`${file} (${(size / 1024).toFixed(0)} KiB), snapshot ${meta.snapshotId}`);
-        io.out(`Account ${meta.account} at ${meta.apiBaseUrl}, captured ${meta.startedAt} - ${meta.finishedAt}${meta.requests !== undefined ? ` in ${meta.requests} requests` : ''}`);
-        if (meta.incrementalFrom) io.out(`Incremental from ${meta.incrementalFrom}${meta.deletionsChecked ? ', deletions checked' : ', deletions not checked'}`);
-        io.out(`Format ${meta.format} v${meta.formatVersion} by Keap Vault ${meta.toolVersion}; checksum ${meta.checksum.slice(0, 16)}… verified`);
+        io.out(
+          `Account ${meta.account} at ${meta.apiBaseUrl}, captured ${meta.startedAt} - ${meta.finishedAt}${meta.requests !== undefined ? ` in ${meta.requests} requests` : ''}`,
+        );
+        if (meta.incrementalFrom)
+          io.out(`Incremental from ${meta.incrementalFrom}${meta.deletionsChecked ? ', deletions checked' : ', deletions not checked'}`);
+        io.out(
+          `Format ${meta.format} v${meta.formatVersion} by Keap Vault ${meta.toolVersion}; checksum ${meta.checksum.slice(0, 16)}… verified`,
+        );
         printCounts(io, meta.counts);
       } finally {
         db.close();
@@ -89,5 +108,9 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
 }
 
 function printCounts(io: Io, counts: Record<string, number | undefined>): void {
-  printTable(io, ['ENTITY', 'RECORDS'], Object.entries(counts).map(([entity, n]) => [entity, (n ?? 0).toLocaleString('en-US')]));
+  printTable(
+    io,
+    ['ENTITY', 'RECORDS'],
+    Object.entries(counts).map(([entity, n]) => [entity, (n ?? 0).toLocaleString('en-US')]),
+  );
 }

@@ -26,12 +26,12 @@ interface ValidateFlags {
 export function registerValidateCommand(program: Command, io: Io): void {
   program
     .command('validate')
-    .description('check a snapshot\'s integrity, or JSON/NDJSON/CSV files against a snapshot (exit 1 on errors)')
+    .description("check a snapshot's integrity, or JSON/NDJSON/CSV files against a snapshot (exit 1 on errors)")
     .argument('<snapshot>', 'snapshot file')
     .argument('[files...]', 'Keap-shaped JSON, NDJSON or CSV files to check against the snapshot')
     .option('--rule <id...>', 'run only these rules')
     .option('--off <id...>', 'switch these rules off')
-    .option('--severity <id=level...>', 'change a rule\'s severity (error, warning, info)')
+    .option('--severity <id=level...>', "change a rule's severity (error, warning, info)")
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--tolerance <cents>', 'rounding tolerance for totals, in cents')
     .option('--window <minutes>', 'how close together duplicate orders are')
@@ -81,7 +81,8 @@ function validationOptions(flags: ValidateFlags): ValidationOptions {
   for (const id of flags.off ?? []) rules[id] = 'off';
   for (const pair of flags.severity ?? []) {
     const [id, level] = pair.split('=');
-    if (!id || !['error', 'warning', 'info', 'off'].includes(level)) throw new UsageError(`--severity takes rule=level (error, warning, info, off), got '${pair}'`);
+    if (!id || !['error', 'warning', 'info', 'off'].includes(level))
+      throw new UsageError(`--severity takes rule=level (error, warning, info, off), got '${pair}'`);
     rules[id] = level as RuleSetting;
   }
   const number = (value: string | undefined, name: string) => {
@@ -111,5 +112,7 @@ function printText(io: Io, findings: Finding[], checked: string): void {
     io.out(`${where}: ${f.severity} ${f.ruleId}: ${clean(f.message)}`);
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  io.out(`${findings.length ? '' : 'No problems found. '}Checked ${checked}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes.`);
+  io.out(
+    `${findings.length ? '' : 'No problems found. '}Checked ${checked}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+  );
 }

@@ -3,7 +3,12 @@
  */
 import { ContactsResource } from './resources/contacts';
 import {
-  CompaniesResource, OrdersResource, ProductsResource, SalesPaymentsResource, SubscriptionsResource, TransactionsResource,
+  CompaniesResource,
+  OrdersResource,
+  ProductsResource,
+  SalesPaymentsResource,
+  SubscriptionsResource,
+  TransactionsResource,
 } from './resources/commerce';
 import { CampaignsResource, CustomFieldsResource, TagsResource } from './resources/tagsAndModels';
 import type { QuotaWindowReading } from './quotaHeaders';

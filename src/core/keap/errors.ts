@@ -4,7 +4,7 @@
  * credential can never leak into a message or a log line.
  */
 export type KeapErrorKind =
-  | 'auth' | 'permission' | 'not-found' | 'validation' | 'conflict' | 'throttled' | 'unavailable' | 'uncertain-write' | 'protocol';
+  'auth' | 'permission' | 'not-found' | 'validation' | 'conflict' | 'throttled' | 'unavailable' | 'uncertain-write' | 'protocol';
 
 export abstract class KeapError extends Error {
   abstract readonly kind: KeapErrorKind;

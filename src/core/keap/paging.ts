@@ -26,7 +26,12 @@ export interface Page<T> {
   nextPageToken?: string;
 }
 
-export async function* listPages<T>(transport: KeapTransport, path: string, key: string, options: ListOptions = {}): AsyncGenerator<Page<T>> {
+export async function* listPages<T>(
+  transport: KeapTransport,
+  path: string,
+  key: string,
+  options: ListOptions = {},
+): AsyncGenerator<Page<T>> {
   let pageToken = options.pageToken;
   const seen = new Set<string>();
   for (;;) {

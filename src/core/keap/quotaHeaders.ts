@@ -33,7 +33,13 @@ export function readQuotaHeaders(headers: Record<string, unknown>): QuotaWindowR
       const unitMs = UNIT_MS[(units[i] ?? defaultUnit).toLowerCase()] ?? UNIT_MS[defaultUnit];
       const interval = Number(intervals[i] ?? 1) || 1;
       if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(avail)) return;
-      readings.push({ scope, windowMs: unitMs * interval, limit, available: avail, expiresAt: Number.isFinite(expiry) && expiry > 0 ? expiry : undefined });
+      readings.push({
+        scope,
+        windowMs: unitMs * interval,
+        limit,
+        available: avail,
+        expiresAt: Number.isFinite(expiry) && expiry > 0 ? expiry : undefined,
+      });
     });
   };
   family('x-keap-product-throttle', 'product', 'minute');

@@ -62,14 +62,20 @@ export class RequestThrottle {
   private readonly released: Array<() => void> = [];
   readonly stats: ThrottleStats = { waits: 0, waitedMs: 0, throttled: 0 };
 
-  constructor(private readonly options: ThrottleOptions, private readonly now = () => Date.now()) {
+  constructor(
+    private readonly options: ThrottleOptions,
+    private readonly now = () => Date.now(),
+  ) {
     this.windows = options.windows.map((w) => ({ ...w, log: [] }));
   }
 
   /** Waits for a slot; returns the function that gives it back. Admission is first come, first served. */
   acquire(signal?: AbortSignal): Promise<() => void> {
     const turn = this.queue.then(() => this.waitForSlot(signal));
-    this.queue = turn.then(() => undefined, () => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 

@@ -6,8 +6,17 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { authHeaders, KEAP_TOKEN_URL, secretsOf, type KeapCredential, type OAuthCredential } from './credentials';
 import {
-  KeapAuthError, KeapConflictError, KeapError, KeapNotFoundError, KeapPermissionError, KeapProtocolError,
-  KeapThrottledError, KeapUnavailableError, KeapUncertainWriteError, KeapValidationError, redact,
+  KeapAuthError,
+  KeapConflictError,
+  KeapError,
+  KeapNotFoundError,
+  KeapPermissionError,
+  KeapProtocolError,
+  KeapThrottledError,
+  KeapUnavailableError,
+  KeapUncertainWriteError,
+  KeapValidationError,
+  redact,
 } from './errors';
 import { readQuotaHeaders, retryAfterMs, type QuotaWindowReading } from './quotaHeaders';
 import { KEAP_PAT_WINDOWS, RequestThrottle, sleep, type ThrottleOptions } from './throttle';
@@ -98,11 +107,14 @@ export class KeapTransport {
     this.options = options;
     this.baseUrl = (options.baseUrl ?? KEAP_API_BASE_URL).replace(/\/+$/, '');
     this.credential = options.credential;
-    this.throttle = options.throttle instanceof RequestThrottle
-      ? options.throttle
-      : new RequestThrottle(options.throttle === 'unlimited'
-        ? { windows: [], maxConcurrent: 8 }
-        : { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 100, maxWaitMs: 15 * 60_000, ...options.throttle });
+    this.throttle =
+      options.throttle instanceof RequestThrottle
+        ? options.throttle
+        : new RequestThrottle(
+            options.throttle === 'unlimited'
+              ? { windows: [], maxConcurrent: 8 }
+              : { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 100, maxWaitMs: 15 * 60_000, ...options.throttle },
+          );
     const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(this.baseUrl);
     this.http = axios.create({
       baseURL: this.baseUrl,
@@ -132,7 +144,10 @@ export class KeapTransport {
         if (!spec.verify) {
           throw new KeapUncertainWriteError(
             `${describe(spec)}: the answer was lost (${outcome.error.message}); Keap may or may not have done it. Check before sending it again.`,
-            outcome.error.status, outcome.error.keapCode, describe(spec));
+            outcome.error.status,
+            outcome.error.keapCode,
+            describe(spec),
+          );
         }
         const found = await spec.verify();
         if (found !== undefined) return { status: 200, data: found, recovered: true };
@@ -166,10 +181,15 @@ export class KeapTransport {
     } finally {
       release();
     }
-    const event: TransportEvent = { method: spec.method, path: spec.path, attempt, status: response?.status, error: networkError?.code, ms: Date.now() - started };
-    const outcome = response
-      ? await this.classify(spec, response, state)
-      : this.networkOutcome(spec, networkError!, attempt);
+    const event: TransportEvent = {
+      method: spec.method,
+      path: spec.path,
+      attempt,
+      status: response?.status,
+      error: networkError?.code,
+      ms: Date.now() - started,
+    };
+    const outcome = response ? await this.classify(spec, response, state) : this.networkOutcome(spec, networkError!, attempt);
     if (outcome.kind === 'retry') event.retryInMs = Math.round(outcome.waitMs);
     this.options.onEvent?.(event);
     return outcome;
@@ -190,13 +210,23 @@ export class KeapTransport {
       if (status === 204 || !res.data) return { kind: 'ok', response: { status, data: undefined as T } };
       if (body.ok) return { kind: 'ok', response: { status, data: body.value as T } };
       // The write happened, but its answer is unreadable.
-      return { kind: 'retry', waitMs: this.backoff(attempt), uncertain: true, error: new KeapProtocolError(`${where}: Keap's answer was not valid JSON`, status, undefined, where) };
+      return {
+        kind: 'retry',
+        waitMs: this.backoff(attempt),
+        uncertain: true,
+        error: new KeapProtocolError(`${where}: Keap's answer was not valid JSON`, status, undefined, where),
+      };
     }
     const { message, code } = errorText(body.ok ? body.value : undefined, res.data);
     const detail = this.redacted(message);
     if (status === 429) {
       const waitMs = this.throttle.throttled(retryAfterMs(headers['retry-after']), attempt);
-      const error = new KeapThrottledError(`${where}: Keap's rate limit was reached (${detail}); retried with backoff until giving up`, status, code, where);
+      const error = new KeapThrottledError(
+        `${where}: Keap's rate limit was reached (${detail}); retried with backoff until giving up`,
+        status,
+        code,
+        where,
+      );
       error.retryAt = new Date(Date.now() + waitMs);
       return { kind: 'retry', waitMs: 0, uncertain: false, error };
     }
@@ -204,20 +234,41 @@ export class KeapTransport {
       if (this.canRefresh() && !state.refreshed) {
         state.refreshed = true;
         await this.refresh();
-        return { kind: 'retry', waitMs: 0, uncertain: false, error: new KeapAuthError(`${where}: access token expired`, status, code, where) };
+        return {
+          kind: 'retry',
+          waitMs: 0,
+          uncertain: false,
+          error: new KeapAuthError(`${where}: access token expired`, status, code, where),
+        };
       }
-      return { kind: 'fail', error: new KeapAuthError(
-        `Keap did not accept the credential (${code ?? detail}). Check that the personal access token or service account key is right and still active, then set it again.`,
-        status, code, where) };
+      return {
+        kind: 'fail',
+        error: new KeapAuthError(
+          `Keap did not accept the credential (${code ?? detail}). Check that the personal access token or service account key is right and still active, then set it again.`,
+          status,
+          code,
+          where,
+        ),
+      };
     }
-    if (status === 403) return { kind: 'fail', error: new KeapPermissionError(`${where}: the credential may not do this (${detail}). A personal access token has its user's permissions.`, status, code, where) };
+    if (status === 403)
+      return {
+        kind: 'fail',
+        error: new KeapPermissionError(
+          `${where}: the credential may not do this (${detail}). A personal access token has its user's permissions.`,
+          status,
+          code,
+          where,
+        ),
+      };
     if (status === 404) {
       // A DELETE whose earlier answer was lost and now finds nothing: it was done.
       if (spec.method === 'DELETE' && state.uncertainBefore) return { kind: 'ok', response: { status: 204, data: undefined as T } };
       return { kind: 'fail', error: new KeapNotFoundError(`${where}: not found (${detail})`, status, code, where) };
     }
     if (status === 409) return { kind: 'fail', error: new KeapConflictError(`${where}: ${detail}`, status, code, where) };
-    if (status >= 400 && status < 500) return { kind: 'fail', error: new KeapValidationError(`${where}: Keap refused the request: ${detail}`, status, code, where) };
+    if (status >= 400 && status < 500)
+      return { kind: 'fail', error: new KeapValidationError(`${where}: Keap refused the request: ${detail}`, status, code, where) };
     const error = new KeapUnavailableError(`${where}: Keap answered ${status} (${detail}); try again later`, status, code, where);
     return { kind: 'retry', waitMs: this.backoff(attempt), uncertain: true, error };
   }
@@ -271,9 +322,19 @@ export class KeapTransport {
       proxy: /^https?:\/\/(127\.0\.0\.1|localhost)/.test(c.tokenUrl ?? '') ? false : undefined,
     });
     const body = parseJson(res.data);
-    const value = (body.ok ? body.value : {}) as { access_token?: string; refresh_token?: string; expires_in?: number; error_description?: string; error?: string };
+    const value = (body.ok ? body.value : {}) as {
+      access_token?: string;
+      refresh_token?: string;
+      expires_in?: number;
+      error_description?: string;
+      error?: string;
+    };
     if (res.status !== 200 || !value.access_token) {
-      throw new KeapAuthError(`Refreshing the Keap OAuth token failed (${this.redacted(value.error_description ?? value.error ?? String(res.status))}); connect the account again.`, res.status, value.error);
+      throw new KeapAuthError(
+        `Refreshing the Keap OAuth token failed (${this.redacted(value.error_description ?? value.error ?? String(res.status))}); connect the account again.`,
+        res.status,
+        value.error,
+      );
     }
     c.tokens = {
       accessToken: value.access_token,

@@ -55,8 +55,14 @@ export class AccountLease {
     const ttlMs = options.ttlMs ?? Number(process.env.KEAP_VAULT_LEASE_TTL_MS ?? 10 * 60_000);
     const now = options.now ?? Date.now;
     const text = (): LeaseText => ({
-      v: 1, holder: randomUUID(), pid: process.pid, host: os.hostname(), startedAt: new Date(now()).toISOString(), planId: options.planId,
-      expires: new Date(now() + ttlMs).toISOString(), by: 'apply',
+      v: 1,
+      holder: randomUUID(),
+      pid: process.pid,
+      host: os.hostname(),
+      startedAt: new Date(now()).toISOString(),
+      planId: options.planId,
+      expires: new Date(now() + ttlMs).toISOString(),
+      by: 'apply',
     });
     for (let attempt = 0; attempt < 2; attempt++) {
       const mine = text();
@@ -67,7 +73,9 @@ export class AccountLease {
         // Keap refuses a second tag of the name: someone holds the lease (or left it behind).
         if (!(err instanceof KeapConflictError || err instanceof KeapValidationError)) throw err;
       }
-      const tags = (await collect(client.tags.list({ filter: filter('name', '==', LEASE_TAG_NAME) }))).sort((a, b) => Number(a.id) - Number(b.id));
+      const tags = (await collect(client.tags.list({ filter: filter('name', '==', LEASE_TAG_NAME) }))).sort(
+        (a, b) => Number(a.id) - Number(b.id),
+      );
       const first = tags[0];
       if (created && first?.id === created.id) return new AccountLease(client, created.id, mine, ttlMs, now);
       if (created) await deleteTag(client, created.id); // Keap let two exist: the older one holds
@@ -79,14 +87,22 @@ export class AccountLease {
         await deleteTag(client, first.id);
         continue;
       }
-      const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}, plan ${holder.planId ?? '?'}` : 'an unreadable lease';
+      const who = holder
+        ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}, plan ${holder.planId ?? '?'}`
+        : 'an unreadable lease';
       throw new ApplyLockedError(
         dead
           ? `An earlier apply on this account (${who}) stopped without releasing its lease in Keap (the tag "${LEASE_TAG_NAME}"). If it is not running, break the lock (--break-lock) and resume.`
           : `Another apply is running on this account (${who}; its lease in Keap, the tag "${LEASE_TAG_NAME}", lasts until ${holder?.expires ?? 'unknown'} unless renewed). Wait for it to finish.`,
-        holder ?? { pid: 0, host: 'unknown', startedAt: '' }, dead);
+        holder ?? { pid: 0, host: 'unknown', startedAt: '' },
+        dead,
+      );
     }
-    throw new ApplyLockedError('Could not take the apply lease in Keap: another apply took it at the same moment. Try again.', { pid: 0, host: 'unknown', startedAt: '' }, false);
+    throw new ApplyLockedError(
+      'Could not take the apply lease in Keap: another apply took it at the same moment. Try again.',
+      { pid: 0, host: 'unknown', startedAt: '' },
+      false,
+    );
   }
 
   /**
@@ -102,7 +118,9 @@ export class AccountLease {
       if (!(err instanceof KeapNotFoundError)) throw err;
     }
     if (!tag || parseLease(tag.description)?.holder !== this.text.holder) {
-      throw new LeaseLostError(`This apply's lease in Keap expired and another apply took the account over; stopped before the next write. The ledger is consistent: resume when the other apply has finished.`);
+      throw new LeaseLostError(
+        `This apply's lease in Keap expired and another apply took the account over; stopped before the next write. The ledger is consistent: resume when the other apply has finished.`,
+      );
     }
     const renewed = { ...this.text, expires: new Date(this.now() + this.ttlMs).toISOString() };
     await this.client.tags.update(this.tagId, { description: JSON.stringify(renewed) });

@@ -69,12 +69,14 @@ export interface ApplyOptions {
   guard?: LiveGuardOptions;
 }
 
-
 type Json = Record<string, unknown>;
 
 export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
   // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
-  const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, { breakStale: options.breakLock, by: `apply of plan ${options.plan.planId}` });
+  const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, {
+    breakStale: options.breakLock,
+    by: `apply of plan ${options.plan.planId}`,
+  });
   try {
     const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
     try {
@@ -108,14 +110,31 @@ class Applier {
   private readonly receipt: Receipt;
   private readonly requestsBefore: number;
 
-  constructor(private readonly options: ApplyOptions, private readonly ledger: Ledger, private readonly lease: AccountLease) {
+  constructor(
+    private readonly options: ApplyOptions,
+    private readonly ledger: Ledger,
+    private readonly lease: AccountLease,
+  ) {
     this.client = options.client;
     this.plan = options.plan;
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
     this.requestsBefore = this.client.transport.requestCount;
     this.receipt = {
-      planId: this.plan.planId, startedAt: new Date().toISOString(), finishedAt: '', created: 0, updated: 0, skipped: 0, reconciled: 0,
-      linked: [], conflicts: [], duplicates: [], failed: [], notApplied: [], idMap: [], requests: 0, verification: { checked: 0, problems: [] },
+      planId: this.plan.planId,
+      startedAt: new Date().toISOString(),
+      finishedAt: '',
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      reconciled: 0,
+      linked: [],
+      conflicts: [],
+      duplicates: [],
+      failed: [],
+      notApplied: [],
+      idMap: [],
+      requests: 0,
+      verification: { checked: 0, problems: [] },
     };
   }
 
@@ -124,22 +143,38 @@ class Applier {
     const readAt = new Date().toISOString();
     const live = await this.options.readLive();
     try {
-      const changed = liveChangesSince(this.plan, live, started.map((s) => s.stepId));
+      const changed = liveChangesSince(
+        this.plan,
+        live,
+        started.map((s) => s.stepId),
+      );
       if (changed.length) throw new StalePlanError(changed);
       const index = new LiveIndex(live);
       this.liveMarkerFields = index.markerFieldIds;
       this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
       const creates = this.plan.steps.filter((s) => s.action === 'create');
-      const orderContacts = new Set(creates.filter((s) => s.entity === 'orders').map((s) => this.planLiveIdOf(s.refs?.find((r) => r.path === 'contact_id'))).filter((id): id is string => !!id));
-      this.guard.seed(index, readAt, creates.map((s) => s.entity), orderContacts);
+      const orderContacts = new Set(
+        creates
+          .filter((s) => s.entity === 'orders')
+          .map((s) => this.planLiveIdOf(s.refs?.find((r) => r.path === 'contact_id')))
+          .filter((id): id is string => !!id),
+      );
+      this.guard.seed(
+        index,
+        readAt,
+        creates.map((s) => s.entity),
+        orderContacts,
+      );
     } finally {
       live.close();
     }
-    for (const step of this.plan.steps) if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolved.set(step.id, step.liveId);
+    for (const step of this.plan.steps)
+      if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolved.set(step.id, step.liveId);
 
     const total = this.plan.steps.length;
     for (let index = 0; index < total; index++) {
-      if (this.options.signal?.aborted) throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
+      if (this.options.signal?.aborted)
+        throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
       const step = this.plan.steps[index];
       const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) =>
         this.options.onProgress?.({ step, index, total, status, ...extra });
@@ -168,7 +203,9 @@ class Applier {
         progress('already-done', { newId: record.newId });
         continue;
       }
-      const blockedBy = step.dependsOn.find((d) => this.failedSteps.has(d) || (['create', 'update'].includes(this.byId.get(d)?.action ?? '') && !this.resolved.has(d)));
+      const blockedBy = step.dependsOn.find(
+        (d) => this.failedSteps.has(d) || (['create', 'update'].includes(this.byId.get(d)?.action ?? '') && !this.resolved.has(d)),
+      );
       if (blockedBy) {
         await this.fail(step, `Not sent: ${blockedBy} did not succeed`);
         progress('failed', { message: `depends on ${blockedBy}` });
@@ -215,7 +252,16 @@ class Applier {
         if (newId !== undefined && step.action === 'create') this.guard.noteOwn(step.entity, newId);
         if (!sent) {
           this.receipt.skipped++;
-          this.receipt.notApplied.push({ stepId: step.id, action: step.action, reason: step.entity === 'contact_tags' ? 'Every contact already carried the tag' : step.entity === 'payments' ? 'Already recorded on the order (its restore marker is in the note)' : "Nothing Keap's API can change was left to send" });
+          this.receipt.notApplied.push({
+            stepId: step.id,
+            action: step.action,
+            reason:
+              step.entity === 'contact_tags'
+                ? 'Every contact already carried the tag'
+                : step.entity === 'payments'
+                  ? 'Already recorded on the order (its restore marker is in the note)'
+                  : "Nothing Keap's API can change was left to send",
+          });
           progress('skipped');
           continue;
         }
@@ -255,12 +301,18 @@ class Applier {
         if (step.oldId.startsWith('marker:') && field.field_name) this.markerFieldNames.set(step.recordType!, field.field_name);
         return created(field.id);
       }
-      case 'tags': return created((await c.tags.create(body, { verify: idOf(verify) })).id);
-      case 'companies': return created((await c.companies.create(body, { verify: idOf(verify) })).id);
-      case 'contacts': return created((await c.contacts.create(body, { verify: idOf(verify) })).id);
-      case 'products': return created((await c.products.create(body, { verify: idOf(verify) })).id);
-      case 'subscription_plans': return created((await c.products.createPlan(params.product_id, body as never, idOf(verify))).id);
-      case 'orders': return created((await c.orders.create(body as never, { verify: idOf(verify) })).id);
+      case 'tags':
+        return created((await c.tags.create(body, { verify: idOf(verify) })).id);
+      case 'companies':
+        return created((await c.companies.create(body, { verify: idOf(verify) })).id);
+      case 'contacts':
+        return created((await c.contacts.create(body, { verify: idOf(verify) })).id);
+      case 'products':
+        return created((await c.products.create(body, { verify: idOf(verify) })).id);
+      case 'subscription_plans':
+        return created((await c.products.createPlan(params.product_id, body as never, idOf(verify))).id);
+      case 'orders':
+        return created((await c.orders.create(body as never, { verify: idOf(verify) })).id);
       case 'payments': {
         // Never blind: the order's payments are read first (a lost answer looks the same).
         const already = await this.find(step);
@@ -274,11 +326,15 @@ class Applier {
       case 'contact_tags': {
         // Keap answers 200 even when some contacts were not tagged: each contact's result counts.
         const results = await c.tags.apply(params.tag_id, body.contact_ids as string[]);
-        const missing = Object.entries(results).filter(([, r]) => r === 'CONTACT_NOT_FOUND').map(([id]) => id);
-        if (missing.length) throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
+        const missing = Object.entries(results)
+          .filter(([, r]) => r === 'CONTACT_NOT_FOUND')
+          .map(([id]) => id);
+        if (missing.length)
+          throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
         return { id: params.tag_id, sent: Object.values(results).some((r) => r === 'SUCCESS') };
       }
-      case 'subscriptions': return created((await c.subscriptions.create(body as never, { verify: idOf(verify) })).id);
+      case 'subscriptions':
+        return created((await c.subscriptions.create(body as never, { verify: idOf(verify) })).id);
       default:
         throw new Error(`Cannot apply ${step.entity} steps (${live ?? step.oldId})`);
     }
@@ -290,7 +346,14 @@ class Applier {
     const id = step.liveId!;
     let sent = false;
     if (Object.keys(body).length) {
-      const resources = { tags: c.tags, companies: c.companies, contacts: c.contacts, products: c.products, orders: c.orders, subscriptions: c.subscriptions } as const;
+      const resources = {
+        tags: c.tags,
+        companies: c.companies,
+        contacts: c.contacts,
+        products: c.products,
+        orders: c.orders,
+        subscriptions: c.subscriptions,
+      } as const;
       const resource = resources[step.entity as keyof typeof resources];
       if (!resource) throw new Error(`Cannot update ${step.entity}`);
       await resource.update(id, body as never);
@@ -299,7 +362,12 @@ class Applier {
     for (const patch of step.itemPatches ?? []) {
       const patchBody = structuredClone(patch.body);
       for (const ref of patch.refs ?? []) setPath(patchBody, ref.path, this.requireLiveId(step, ref));
-      await c.transport.request({ method: 'PATCH', path: `/v2/orders/${id}/items/${patch.liveItemId}`, body: patchBody, query: { update_mask: Object.keys(patchBody) } });
+      await c.transport.request({
+        method: 'PATCH',
+        path: `/v2/orders/${id}/items/${patch.liveItemId}`,
+        body: patchBody,
+        query: { update_mask: Object.keys(patchBody) },
+      });
       sent = true;
     }
     return { id, sent };
@@ -327,8 +395,10 @@ class Applier {
       case 'tags':
         return (await first(c.tags.list({ filter: filter('name', '==', String(body.name)) })))?.id;
       case 'companies':
-        return (await this.byMarker('COMPANY', step, (f) => c.companies.list({ filter: f })))
-          ?? (await first(c.companies.list({ filter: filter('company_name', '==', String(body.company_name)) })))?.id;
+        return (
+          (await this.byMarker('COMPANY', step, (f) => c.companies.list({ filter: f }))) ??
+          (await first(c.companies.list({ filter: filter('company_name', '==', String(body.company_name)) })))?.id
+        );
       case 'contacts': {
         const marked = await this.byMarker('CONTACT', step, (f) => c.contacts.list({ filter: f }));
         const email = (body.email_addresses as Array<{ email: string }> | undefined)?.[0]?.email;
@@ -338,7 +408,12 @@ class Applier {
         return body.sku ? (await first(c.products.list({ filter: filter('sku', '==', String(body.sku)) })))?.id : undefined;
       case 'subscription_plans': {
         for await (const plan of c.products.plans(params.product_id)) {
-          if (plan.cycle_type === body.cycle_type && plan.frequency === body.frequency && plan.plan_price?.amount === Math.round(Number(body.plan_price) * 100)) return plan.id;
+          if (
+            plan.cycle_type === body.cycle_type &&
+            plan.frequency === body.frequency &&
+            plan.plan_price?.amount === Math.round(Number(body.plan_price) * 100)
+          )
+            return plan.id;
         }
         return undefined;
       }
@@ -349,7 +424,8 @@ class Applier {
         const want = orderSignature(body);
         const at = body.order_time ? Date.parse(String(body.order_time)) : NaN;
         for await (const order of c.orders.list({ filter: filter('contact_id', '==', String(body.contact_id)) })) {
-          if (liveOrderSignature(order as unknown as Json) === want && (order.order_time ? Date.parse(order.order_time) : NaN) === at) return order.id;
+          if (liveOrderSignature(order as unknown as Json) === want && (order.order_time ? Date.parse(order.order_time) : NaN) === at)
+            return order.id;
         }
         return undefined;
       }
@@ -362,7 +438,14 @@ class Applier {
         for await (const p of c.orders.payments(params.order_id)) {
           if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
           const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
-          if (!byAmountAndDate && !restoredOther && at !== undefined && Math.round((p.amount ?? 0) * 100) === cents && p.pay_time && Date.parse(p.pay_time) === at) {
+          if (
+            !byAmountAndDate &&
+            !restoredOther &&
+            at !== undefined &&
+            Math.round((p.amount ?? 0) * 100) === cents &&
+            p.pay_time &&
+            Date.parse(p.pay_time) === at
+          ) {
             byAmountAndDate = p.payment_id ?? p.id;
           }
         }
@@ -381,7 +464,11 @@ class Applier {
     }
   }
 
-  private async byMarker(recordType: string, step: PlanStep, list: (f: string) => AsyncIterable<{ id: string }>): Promise<string | undefined> {
+  private async byMarker(
+    recordType: string,
+    step: PlanStep,
+    list: (f: string) => AsyncIterable<{ id: string }>,
+  ): Promise<string | undefined> {
     let fieldName = this.markerFieldNames.get(recordType);
     if (!fieldName) {
       const model = await this.client.customFields.model(recordType as 'CONTACT');
@@ -435,7 +522,12 @@ class Applier {
     const id = newId ?? step.liveId;
     if (id !== undefined) this.resolved.set(step.id, id);
     else this.resolved.set(step.id, step.oldId);
-    if (newId && newId !== step.oldId && (step.action === 'create' || step.reason === 'linked-by-choice') && step.entity !== 'contact_tags') {
+    if (
+      newId &&
+      newId !== step.oldId &&
+      (step.action === 'create' || step.reason === 'linked-by-choice') &&
+      step.entity !== 'contact_tags'
+    ) {
       this.receipt.idMap.push({ entity: step.entity, oldId: step.oldId, newId });
     }
   }
@@ -479,7 +571,9 @@ class Applier {
             continue;
           }
           if (JSON.stringify(expected[key]) !== JSON.stringify(actual[key])) {
-            this.receipt.verification.problems.push(`${name}: ${key} is ${JSON.stringify(actual[key])}, the snapshot has ${JSON.stringify(expected[key])}`);
+            this.receipt.verification.problems.push(
+              `${name}: ${key} is ${JSON.stringify(actual[key])}, the snapshot has ${JSON.stringify(expected[key])}`,
+            );
           }
         }
         if (step.entity === 'orders' && step.action === 'create') this.verifyPaid(step, name, want as KeapOrder, got as KeapOrder);
@@ -492,7 +586,9 @@ class Applier {
   /** A create is checked in every compared field; an update in those it sent. */
   private verifiedKeys(step: PlanStep, expected: Json): string[] {
     if (step.action === 'create') return Object.keys(expected);
-    const keys = Object.keys(step.payload ?? {}).map((k) => readNameOf(step.entity, k)).filter((k): k is string => !!k);
+    const keys = Object.keys(step.payload ?? {})
+      .map((k) => readNameOf(step.entity, k))
+      .filter((k): k is string => !!k);
     return step.itemPatches?.length ? [...keys, 'order_items'] : keys;
   }
 
@@ -501,11 +597,14 @@ class Applier {
     const want = (expected.order_items as Json[] | undefined) ?? [];
     for (const patch of step.itemPatches ?? []) {
       const at = liveItems.findIndex((i) => String(i.id) === patch.liveItemId);
-      const actual = at >= 0 ? (comparableRecord(step.entity, { order_items: [liveItems[at]] }, (_e, id) => id).order_items as Json[])[0] : undefined;
+      const actual =
+        at >= 0 ? (comparableRecord(step.entity, { order_items: [liveItems[at]] }, (_e, id) => id).order_items as Json[])[0] : undefined;
       for (const key of Object.keys(patch.body)) {
         const field = readNameOf('order_items', key) ?? key;
         if (!actual || JSON.stringify(actual[field]) !== JSON.stringify(want[at]?.[field])) {
-          this.receipt.verification.problems.push(`${name}: item ${patch.liveItemId} ${field} is ${JSON.stringify(actual?.[field])}, the snapshot has ${JSON.stringify(want[at]?.[field])}`);
+          this.receipt.verification.problems.push(
+            `${name}: item ${patch.liveItemId} ${field} is ${JSON.stringify(actual?.[field])}, the snapshot has ${JSON.stringify(want[at]?.[field])}`,
+          );
         }
       }
     }
@@ -514,8 +613,14 @@ class Applier {
   private verifyPaid(step: PlanStep, name: string, want: KeapOrder, got: KeapOrder): void {
     const wantPaid = want.total_paid?.amount ?? 0;
     const gotPaid = got.total_paid?.amount ?? 0;
-    const blockedPayments = this.plan.steps.some((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) && (s.action !== 'create' || this.failedSteps.has(s.id)));
-    if (wantPaid !== gotPaid && !blockedPayments) this.receipt.verification.problems.push(`${name}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
+    const blockedPayments = this.plan.steps.some(
+      (s) =>
+        s.entity === 'payments' &&
+        s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) &&
+        (s.action !== 'create' || this.failedSteps.has(s.id)),
+    );
+    if (wantPaid !== gotPaid && !blockedPayments)
+      this.receipt.verification.problems.push(`${name}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
   }
 }
 
@@ -536,5 +641,3 @@ function setPath(target: Json, path: string, value: string): void {
   const last = parts[parts.length - 1];
   (node as Record<string | number, unknown>)[/^\d+$/.test(last) ? Number(last) : last] = value;
 }
-
-

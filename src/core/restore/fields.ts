@@ -71,7 +71,7 @@ function reference(entity: RestoreEntity, read: (v: unknown) => unknown = (v) =>
     },
     compare: (v, mapRef) => {
       const id = read(v);
-      return present(id) ? mapRef(entity, String(id)) ?? `missing:${String(id)}` : null;
+      return present(id) ? (mapRef(entity, String(id)) ?? `missing:${String(id)}`) : null;
     },
   };
 }
@@ -81,10 +81,25 @@ const time = (...names: string[]): FieldRule[] => names.map((name) => ({ name, c
 
 // ------------------------------------------------------------------ order items and shipping
 
-const CREATABLE_ITEM_TYPES = new Set(['PRODUCT', 'SHIPPING', 'TAX', 'FINANCE_CHARGE', 'SUBSCRIPTION', 'DISCOUNT', 'DISCOUNT_FREE_TRIAL', 'DISCOUNT_ORDER_TOTAL', 'DISCOUNT_PRODUCT', 'DISCOUNT_PRODUCT_CATEGORY', 'DISCOUNT_SHIPPING', 'OTHER', 'FEE']);
+const CREATABLE_ITEM_TYPES = new Set([
+  'PRODUCT',
+  'SHIPPING',
+  'TAX',
+  'FINANCE_CHARGE',
+  'SUBSCRIPTION',
+  'DISCOUNT',
+  'DISCOUNT_FREE_TRIAL',
+  'DISCOUNT_ORDER_TOTAL',
+  'DISCOUNT_PRODUCT',
+  'DISCOUNT_PRODUCT_CATEGORY',
+  'DISCOUNT_SHIPPING',
+  'OTHER',
+  'FEE',
+]);
 
 /** Item types Keap does not accept on create are written as OTHER (the plan says so). */
-export const creatableItemType = (type: unknown) => (CREATABLE_ITEM_TYPES.has(String(type ?? 'PRODUCT')) ? String(type ?? 'PRODUCT') : 'OTHER');
+export const creatableItemType = (type: unknown) =>
+  CREATABLE_ITEM_TYPES.has(String(type ?? 'PRODUCT')) ? String(type ?? 'PRODUCT') : 'OTHER';
 export const isCreatableItemType = (type: unknown) => CREATABLE_ITEM_TYPES.has(String(type ?? 'PRODUCT'));
 
 export const ORDER_ITEM_FIELDS: EntityFields = {
@@ -98,7 +113,10 @@ export const ORDER_ITEM_FIELDS: EntityFields = {
     { name: 'subscription_plan', write: 'subscription_plan_id', ...reference('subscription_plans', idOf) },
   ],
   serverAssigned: {
-    id: 'a new item id', discount: 'computed by Keap', special: 'computed by Keap', subscription_id: 'set when a subscription bills',
+    id: 'a new item id',
+    discount: 'computed by Keap',
+    special: 'computed by Keap',
+    subscription_id: 'set when a subscription bills',
   },
 };
 
@@ -107,64 +125,174 @@ function shippingFromInformation(info: unknown): Json | undefined {
   if (!info || typeof info !== 'object') return undefined;
   const i = info as Json;
   const address = (i.address ?? {}) as Json;
-  return pick({
-    ...address, first_name: i.given_name, last_name: i.family_name, company: i.company, phone: i.phone_number, is_invoice_to_company: i.invoice_to_company,
-  }, ['line1', 'line2', 'locality', 'region', 'zip_code', 'zip_four', 'country_code', 'first_name', 'middle_name', 'last_name', 'company', 'phone', 'is_invoice_to_company']);
+  return pick(
+    {
+      ...address,
+      first_name: i.given_name,
+      last_name: i.family_name,
+      company: i.company,
+      phone: i.phone_number,
+      is_invoice_to_company: i.invoice_to_company,
+    },
+    [
+      'line1',
+      'line2',
+      'locality',
+      'region',
+      'zip_code',
+      'zip_four',
+      'country_code',
+      'first_name',
+      'middle_name',
+      'last_name',
+      'company',
+      'phone',
+      'is_invoice_to_company',
+    ],
+  );
 }
 
 // ------------------------------------------------------------------ the catalogue
 
-const emails = (list: unknown) => (Array.isArray(list) ? list.map((e) => pick(e, ['email', 'field', 'opt_in_reason'])).filter(Boolean) : undefined);
+const emails = (list: unknown) =>
+  Array.isArray(list) ? list.map((e) => pick(e, ['email', 'field', 'opt_in_reason'])).filter(Boolean) : undefined;
 
 export const FIELDS: Partial<Record<RestoreEntity, EntityFields>> = {
   contacts: {
     fields: [
       ...verbatim(
-        'given_name', 'family_name', 'middle_name', 'job_title', 'website', 'birth_date', 'anniversary_date', 'time_zone', 'owner_id',
-        'leadsource_id', 'preferred_locale', 'preferred_name', 'prefix', 'suffix', 'spouse_name', 'contact_type', 'source_type', 'referral_code',
-        'origin', 'utm_parameters', 'social_accounts', 'fax_numbers', 'phone_numbers', 'addresses', 'assistant_name', 'assistant_phone', 'billing_information',
+        'given_name',
+        'family_name',
+        'middle_name',
+        'job_title',
+        'website',
+        'birth_date',
+        'anniversary_date',
+        'time_zone',
+        'owner_id',
+        'leadsource_id',
+        'preferred_locale',
+        'preferred_name',
+        'prefix',
+        'suffix',
+        'spouse_name',
+        'contact_type',
+        'source_type',
+        'referral_code',
+        'origin',
+        'utm_parameters',
+        'social_accounts',
+        'fax_numbers',
+        'phone_numbers',
+        'addresses',
+        'assistant_name',
+        'assistant_phone',
+        'billing_information',
       ),
       {
-        name: 'email_addresses', toRequest: emails,
-        compare: (v) => (Array.isArray(v) ? v.map((e) => `${String((e as Json).email ?? '').toLowerCase()} ${String((e as Json).field ?? '')}`).sort() : []),
+        name: 'email_addresses',
+        toRequest: emails,
+        compare: (v) =>
+          Array.isArray(v)
+            ? v.map((e) => `${String((e as Json).email ?? '').toLowerCase()} ${String((e as Json).field ?? '')}`).sort()
+            : [],
       },
-      { name: 'company', ...reference('companies', idOf), toRequest: (v, ctx) => (present(idOf(v)) ? { id: reference('companies', idOf).toRequest!(v, { ...ctx, path: `${ctx.path}.id` }, {}) } : undefined) },
+      {
+        name: 'company',
+        ...reference('companies', idOf),
+        toRequest: (v, ctx) =>
+          present(idOf(v)) ? { id: reference('companies', idOf).toRequest!(v, { ...ctx, path: `${ctx.path}.id` }, {}) } : undefined,
+      },
     ],
     customFields: true,
     serverAssigned: {
-      id: 'a new contact id', create_time: "the restore's date", update_time: "the restore's date", tag_ids: 'restored as tag assignments',
-      score_value: 'computed by Keap', links: 'computed by Keap', groups: 'computed by Keap', created_by: 'the API user', last_updated_by: 'the API user',
-      account_id: 'the account', notes: 'Keap keeps contact notes as notes, not as a contact field',
+      id: 'a new contact id',
+      create_time: "the restore's date",
+      update_time: "the restore's date",
+      tag_ids: 'restored as tag assignments',
+      score_value: 'computed by Keap',
+      links: 'computed by Keap',
+      groups: 'computed by Keap',
+      created_by: 'the API user',
+      last_updated_by: 'the API user',
+      account_id: 'the account',
+      notes: 'Keap keeps contact notes as notes, not as a contact field',
     },
   },
   companies: {
     fields: [
       ...verbatim(
-        'company_name', 'phone_number', 'fax_number', 'address', 'website', 'notes', 'owner_id', 'suffix', 'title', 'first_name', 'middle_name', 'last_name',
-        'job_title', 'preferred_name', 'spouse_name', 'birth_date', 'anniversary_date', 'assistant_name', 'assistant_phone', 'billing_information',
-        'contact_type', 'referral_code',
+        'company_name',
+        'phone_number',
+        'fax_number',
+        'address',
+        'website',
+        'notes',
+        'owner_id',
+        'suffix',
+        'title',
+        'first_name',
+        'middle_name',
+        'last_name',
+        'job_title',
+        'preferred_name',
+        'spouse_name',
+        'birth_date',
+        'anniversary_date',
+        'assistant_name',
+        'assistant_phone',
+        'billing_information',
+        'contact_type',
+        'referral_code',
       ),
       { name: 'email_address', toRequest: (v) => pick(v, ['email', 'field']), compare: (v) => orNull(pick(v, ['email', 'field'])) },
     ],
     customFields: true,
-    serverAssigned: { id: 'a new company id', create_time: "the restore's date", update_time: "the restore's date", groups: 'computed by Keap' },
+    serverAssigned: {
+      id: 'a new company id',
+      create_time: "the restore's date",
+      update_time: "the restore's date",
+      groups: 'computed by Keap',
+    },
   },
   products: {
     fields: [
       ...verbatim(
-        'name', 'sku', 'description', 'active', 'shippable', 'weight', 'taxable', 'subscription_only', 'storefront_hidden', 'country_taxable',
-        'state_taxable', 'city_taxable', 'top_html', 'bottom_html', 'is_package', 'needs_digital_delivery', 'delivery_description',
+        'name',
+        'sku',
+        'description',
+        'active',
+        'shippable',
+        'weight',
+        'taxable',
+        'subscription_only',
+        'storefront_hidden',
+        'country_taxable',
+        'state_taxable',
+        'city_taxable',
+        'top_html',
+        'bottom_html',
+        'is_package',
+        'needs_digital_delivery',
+        'delivery_description',
       ),
       { name: 'price', toRequest: amount, compare: amount, required: true },
       // Keap requires a short description; an old product may have none: its name stands in.
       {
-        name: 'short_description', required: true,
-        toRequest: (v, _ctx, r) => (present(v) ? v : r.name || 'Restored product'), compare: (v, _m, r) => (present(v) ? v : r.name || 'Restored product'),
+        name: 'short_description',
+        required: true,
+        toRequest: (v, _ctx, r) => (present(v) ? v : r.name || 'Restored product'),
+        compare: (v, _m, r) => (present(v) ? v : r.name || 'Restored product'),
       },
     ],
     serverAssigned: {
-      id: 'a new product id', create_time: "the restore's date", update_time: "the restore's date", subscription_plans: 'restored as plan steps',
-      categories: 'product categories are not restored', options: 'product options are not restored', inventory: 'stock levels are not restored',
+      id: 'a new product id',
+      create_time: "the restore's date",
+      update_time: "the restore's date",
+      subscription_plans: 'restored as plan steps',
+      categories: 'product categories are not restored',
+      options: 'product options are not restored',
+      inventory: 'stock levels are not restored',
     },
   },
   subscription_plans: {
@@ -189,51 +317,116 @@ export const FIELDS: Partial<Record<RestoreEntity, EntityFields>> = {
       { name: 'contact', write: 'contact_id', ...reference('contacts', idOf) },
       { name: 'promo_code', write: 'promo_codes', toRequest: (v) => (present(v) ? [v] : undefined) },
       { name: 'shipping_address' },
-      { name: 'shipping_information', write: 'shipping_address', toRequest: shippingFromInformation, compare: (v) => orNull(shippingFromInformation(v)) },
-      { name: 'order_items', createOnly: true, toRequest: (v, ctx) => orderItemsRequest(v, ctx), compare: (v, mapRef) => orderItemsComparable(v, mapRef) },
+      {
+        name: 'shipping_information',
+        write: 'shipping_address',
+        toRequest: shippingFromInformation,
+        compare: (v) => orNull(shippingFromInformation(v)),
+      },
+      {
+        name: 'order_items',
+        createOnly: true,
+        toRequest: (v, ctx) => orderItemsRequest(v, ctx),
+        compare: (v, mapRef) => orderItemsComparable(v, mapRef),
+      },
     ],
     customFields: true,
     serverAssigned: {
-      id: 'a new order id', status: 'follows the payments', total: 'the sum of the items', total_paid: 'the sum of the payments',
-      total_due: 'computed by Keap', refund_total: 'refunds cannot be recorded through the API', creation_time: "the restore's date",
-      modification_time: "the restore's date", invoice_id: 'a new invoice id', invoice_number: 'assigned by Keap', source_type: 'API',
-      credit_status: 'computed by Keap', refund_status: 'computed by Keap', synced: 'computed by Keap', files: 'files are not restored',
-      allow_payment: 'computed by Keap', allow_paypal: 'computed by Keap',
+      id: 'a new order id',
+      status: 'follows the payments',
+      total: 'the sum of the items',
+      total_paid: 'the sum of the payments',
+      total_due: 'computed by Keap',
+      refund_total: 'refunds cannot be recorded through the API',
+      creation_time: "the restore's date",
+      modification_time: "the restore's date",
+      invoice_id: 'a new invoice id',
+      invoice_number: 'assigned by Keap',
+      source_type: 'API',
+      credit_status: 'computed by Keap',
+      refund_status: 'computed by Keap',
+      synced: 'computed by Keap',
+      files: 'files are not restored',
+      allow_payment: 'computed by Keap',
+      allow_paypal: 'computed by Keap',
       payment_plan: 'payment plans are not restored',
     },
   },
   payments: {
     fields: [
-      { name: 'amount', write: 'payment_amount', toRequest: (v) => v ?? 0, compare: (v) => Math.round(Number(v ?? 0) * 100), required: true },
-      { name: 'type', write: 'payment_method_type', toRequest: (v) => (present(v) ? v : 'Adjustment'), compare: (v) => (present(v) ? v : 'Adjustment'), required: true },
+      {
+        name: 'amount',
+        write: 'payment_amount',
+        toRequest: (v) => v ?? 0,
+        compare: (v) => Math.round(Number(v ?? 0) * 100),
+        required: true,
+      },
+      {
+        name: 'type',
+        write: 'payment_method_type',
+        toRequest: (v) => (present(v) ? v : 'Adjustment'),
+        compare: (v) => (present(v) ? v : 'Adjustment'),
+        required: true,
+      },
       { name: 'commissioned', write: 'apply_to_commissions', toRequest: (v) => v ?? false, compare: (v) => v ?? false, required: true },
       { name: 'payment_time', compare: isoTime },
       // The note carries the restore marker, the only way to find a payment again (it has no custom fields).
-      { name: 'note', write: 'notes', required: true, toRequest: (v, _c, r) => paymentNote(String(r.id), noteWithoutMarker(v)), compare: (v) => orNull(noteWithoutMarker(v)) },
+      {
+        name: 'note',
+        write: 'notes',
+        required: true,
+        toRequest: (v, _c, r) => paymentNote(String(r.id), noteWithoutMarker(v)),
+        compare: (v) => orNull(noteWithoutMarker(v)),
+      },
       { name: 'order_ids', write: '@order_id', ...reference('orders', (v) => (Array.isArray(v) ? v[0] : undefined)) },
     ],
     serverAssigned: {
-      id: 'a new payment id', status: 'set by Keap', synced: 'computed by Keap', update_time: "the restore's date",
-      contact_id: "the order's contact", refund_payment_id: 'refunds cannot be recorded through the API', merchant_account_id: 'manual payments have none',
-      merchant_account_type: 'manual payments have none', payment_method: 'manual payments have none', external_transaction_id: 'manual payments have none',
+      id: 'a new payment id',
+      status: 'set by Keap',
+      synced: 'computed by Keap',
+      update_time: "the restore's date",
+      contact_id: "the order's contact",
+      refund_payment_id: 'refunds cannot be recorded through the API',
+      merchant_account_id: 'manual payments have none',
+      merchant_account_type: 'manual payments have none',
+      payment_method: 'manual payments have none',
+      external_transaction_id: 'manual payments have none',
     },
   },
   subscriptions: {
     fields: [
       ...verbatim(
-        'quantity', 'active', 'billing_amount', 'auto_charge', 'max_charge_attempts', 'days_between_retries', 'payment_method_id', 'allow_tax',
-        'lead_affiliate_id', 'sale_affiliate_id', 'shipping_address', 'promo_code', 'shipping_option_id',
+        'quantity',
+        'active',
+        'billing_amount',
+        'auto_charge',
+        'max_charge_attempts',
+        'days_between_retries',
+        'payment_method_id',
+        'allow_tax',
+        'lead_affiliate_id',
+        'sale_affiliate_id',
+        'shipping_address',
+        'promo_code',
+        'shipping_option_id',
       ),
       { name: 'contact_id', ...reference('contacts') },
       { name: 'subscription_plan_id', ...reference('subscription_plans') },
     ],
     customFields: true,
     serverAssigned: {
-      id: 'a new subscription id', product_id: 'follows the plan', billing_cycle: 'follows the plan', billing_frequency: 'follows the plan',
-      last_bill_date: 'none yet', modification_time: "the restore's date", reason_stopped: 'only inactive subscriptions have one',
+      id: 'a new subscription id',
+      product_id: 'follows the plan',
+      billing_cycle: 'follows the plan',
+      billing_frequency: 'follows the plan',
+      last_bill_date: 'none yet',
+      modification_time: "the restore's date",
+      reason_stopped: 'only inactive subscriptions have one',
     },
     restoredDifferently: {
-      start_date: 'today: Keap refuses past start dates', next_bill_date: 'follows the new start date', end_date: 'Keap refuses past dates',
+      start_date: 'today: Keap refuses past start dates',
+      next_bill_date: 'follows the new start date',
+      end_date: 'Keap refuses past dates',
     },
   },
   tags: {
@@ -245,7 +438,9 @@ export const FIELDS: Partial<Record<RestoreEntity, EntityFields>> = {
 // ------------------------------------------------------------------ derived operations
 
 function orderItemsRequest(items: unknown, ctx: WriteContext): Json[] {
-  return (Array.isArray(items) ? items : []).map((item, i) => requestFields(ORDER_ITEM_FIELDS, item as Json, ctx.refs, `${ctx.path}[${i}].`));
+  return (Array.isArray(items) ? items : []).map((item, i) =>
+    requestFields(ORDER_ITEM_FIELDS, item as Json, ctx.refs, `${ctx.path}[${i}].`),
+  );
 }
 
 function orderItemsComparable(items: unknown, mapRef: MapRef): Json[] {
@@ -288,7 +483,11 @@ function customValues(record: Json, mapRef: MapRef): Json {
  * The request body that recreates `record` (snapshot ids in it; `refs` say where), with the custom
  * field values and, when `marker` is given, the restore marker in the marker field.
  */
-export function requestBody(entity: RestoreEntity, record: Json, marker?: { fieldRef: string; value: string }): { body: Json; refs: IdReference[] } {
+export function requestBody(
+  entity: RestoreEntity,
+  record: Json,
+  marker?: { fieldRef: string; value: string },
+): { body: Json; refs: IdReference[] } {
   const def = FIELDS[entity];
   if (!def) throw new Error(`${entity} has no request body`);
   const refs: IdReference[] = [];
@@ -335,12 +534,17 @@ export function writeNameOf(entity: RestoreEntity | 'order_items', readName: str
 export function unknownFields(entity: RestoreEntity, record: Json): string[] {
   const def = FIELDS[entity];
   if (!def) return [];
-  const known = new Set([...def.fields.map((f) => f.name), ...Object.keys(def.serverAssigned), ...Object.keys(def.restoredDifferently ?? {})]);
+  const known = new Set([
+    ...def.fields.map((f) => f.name),
+    ...Object.keys(def.serverAssigned),
+    ...Object.keys(def.restoredDifferently ?? {}),
+  ]);
   if (def.customFields) known.add('custom_fields');
   const out = Object.keys(record).filter((k) => present(record[k]) && !known.has(k));
   if (entity === 'orders') {
     const itemKnown = new Set([...ORDER_ITEM_FIELDS.fields.map((f) => f.name), ...Object.keys(ORDER_ITEM_FIELDS.serverAssigned)]);
-    for (const item of (record.order_items as Json[] | undefined) ?? []) for (const k of Object.keys(item)) if (present(item[k]) && !itemKnown.has(k)) out.push(`order_items[].${k}`);
+    for (const item of (record.order_items as Json[] | undefined) ?? [])
+      for (const k of Object.keys(item)) if (present(item[k]) && !itemKnown.has(k)) out.push(`order_items[].${k}`);
   }
   return [...new Set(out)];
 }
@@ -359,7 +563,9 @@ export function notRestorableSummary(entity: RestoreEntity): string | undefined 
     `new ids${created ? " and today's creation date" : ''}`,
     assigned.length ? `Keap itself sets ${assigned.join(', ')}` : '',
     differently.length ? differently.join('; ') : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** The compared (read) field a request field carries; `order_items` names an item's fields. */

@@ -47,7 +47,10 @@ const SCHEMA = [
 ];
 
 export class Ledger {
-  private constructor(readonly file: string, private readonly db: Database) {}
+  private constructor(
+    readonly file: string,
+    private readonly db: Database,
+  ) {}
 
   static journalFor(file: string): string {
     return `${file}.journal`;
@@ -66,7 +69,10 @@ export class Ledger {
       db = bytes ? new SQL.Database(bytes) : new SQL.Database();
       for (const sql of SCHEMA) db.run(sql);
     } catch (err) {
-      throw new Error(`The ledger ${file} is damaged (${(err as Error).message}); it was not changed. Move it aside to start a new one (the id map in it is then lost).`, { cause: err });
+      throw new Error(
+        `The ledger ${file} is damaged (${(err as Error).message}); it was not changed. Move it aside to start a new one (the id map in it is then lost).`,
+        { cause: err },
+      );
     }
     const ledger = new Ledger(file, db);
     await ledger.replay();
@@ -74,12 +80,23 @@ export class Ledger {
   }
 
   step(planId: string, stepId: string): StepRecord | undefined {
-    const stmt = this.db.prepare('SELECT plan_id, step_id, entity, old_id, status, new_id, error, at FROM steps WHERE plan_id = ? AND step_id = ?');
+    const stmt = this.db.prepare(
+      'SELECT plan_id, step_id, entity, old_id, status, new_id, error, at FROM steps WHERE plan_id = ? AND step_id = ?',
+    );
     try {
       stmt.bind([planId, stepId]);
       if (!stmt.step()) return undefined;
       const [p, s, entity, oldId, status, newId, error, at] = stmt.get() as string[];
-      return { planId: p, stepId: s, entity: entity as RestoreEntity, oldId, status: status as StepStatus, newId: newId ?? undefined, error: error ?? undefined, at };
+      return {
+        planId: p,
+        stepId: s,
+        entity: entity as RestoreEntity,
+        oldId,
+        status: status as StepStatus,
+        newId: newId ?? undefined,
+        error: error ?? undefined,
+        at,
+      };
     } finally {
       stmt.free();
     }
@@ -124,20 +141,51 @@ export class Ledger {
   }
 
   pending(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }): Promise<void> {
-    return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'pending', at: new Date().toISOString() });
+    return this.record({
+      planId,
+      stepId: step.id,
+      entity: step.entity,
+      oldId: step.oldId,
+      status: 'pending',
+      at: new Date().toISOString(),
+    });
   }
 
   done(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }, newId: string | undefined): Promise<void> {
-    return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'done', newId, at: new Date().toISOString() });
+    return this.record({
+      planId,
+      stepId: step.id,
+      entity: step.entity,
+      oldId: step.oldId,
+      status: 'done',
+      newId,
+      at: new Date().toISOString(),
+    });
   }
 
   /** The step's record already was in Keap: mapped to it (id map) without a write of this plan. */
   linked(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }, liveId: string): Promise<void> {
-    return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'linked', newId: liveId, at: new Date().toISOString() });
+    return this.record({
+      planId,
+      stepId: step.id,
+      entity: step.entity,
+      oldId: step.oldId,
+      status: 'linked',
+      newId: liveId,
+      at: new Date().toISOString(),
+    });
   }
 
   failed(planId: string, step: { id: string; entity: RestoreEntity; oldId: string }, error: string): Promise<void> {
-    return this.record({ planId, stepId: step.id, entity: step.entity, oldId: step.oldId, status: 'failed', error, at: new Date().toISOString() });
+    return this.record({
+      planId,
+      stepId: step.id,
+      entity: step.entity,
+      oldId: step.oldId,
+      status: 'failed',
+      error,
+      at: new Date().toISOString(),
+    });
   }
 
   /** Folds the journal into the database file. */
@@ -205,5 +253,10 @@ export function ledgerFileFor(dir: string, account: string): string {
 /** The id map as CSV (RFC 4180) for other systems. */
 export function idMapCsv(entries: IdMapEntry[]): string {
   const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return ['entity,old_id,new_id,plan_id,restored_at', ...entries.map((e) => [e.entity, e.oldId, e.newId, e.planId, e.at].map(field).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      'entity,old_id,new_id,plan_id,restored_at',
+      ...entries.map((e) => [e.entity, e.oldId, e.newId, e.planId, e.at].map(field).join(',')),
+    ].join('\r\n') + '\r\n'
+  );
 }

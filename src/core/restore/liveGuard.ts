@@ -30,9 +30,7 @@ import type { LiveIndex } from './liveIndex';
 
 type Json = Record<string, unknown>;
 
-export type GuardVerdict =
-  | { kind: 'absent' }
-  | { kind: 'restored' | 'same' | 'twin'; liveId: string; how: string };
+export type GuardVerdict = { kind: 'absent' } | { kind: 'restored' | 'same' | 'twin'; liveId: string; how: string };
 
 export interface LiveGuardOptions {
   /** A view of an entity older than this is looked at again before a create (default 30 s). */
@@ -54,8 +52,13 @@ interface View {
 
 /** Keap's last-change time of each watched entity's records. */
 const CHANGE_TIME: Record<Watched, string> = {
-  contacts: 'update_time', companies: 'update_time', products: 'update_time', orders: 'modification_time', payments: 'update_time',
-  subscriptions: 'modification_time', tags: 'update_time',
+  contacts: 'update_time',
+  companies: 'update_time',
+  products: 'update_time',
+  orders: 'modification_time',
+  payments: 'update_time',
+  subscriptions: 'modification_time',
+  tags: 'update_time',
 };
 
 export interface DuplicateMarker {
@@ -124,14 +127,31 @@ export class LiveGuard {
     if (entity === 'subscription_plans' || entity === 'contact_tags' || !isWatched(entity)) return { kind: 'absent' };
     await this.refresh(entity);
     const marked = [...(this.markers.get(entity)?.get(step.oldId) ?? [])];
-    if (marked.length) return { kind: 'restored', liveId: marked[0], how: `${entity} ${marked[0]} in the account carries this record's restore marker (restored by another plan or ledger)` };
+    if (marked.length)
+      return {
+        kind: 'restored',
+        liveId: marked[0],
+        how: `${entity} ${marked[0]} in the account carries this record's restore marker (restored by another plan or ledger)`,
+      };
     // A create body names its record's keys as Keap's JSON does (email_addresses, sku, name…).
     const key = naturalKeysOfRecord(entity, body)[0];
     const byKey = key ? this.keys.get(entity)?.get(key) : undefined;
-    if (byKey) return { kind: 'same', liveId: byKey, how: `${entity} ${byKey} appeared in the account since the plan with the same ${naturalKeyName(entity)}` };
+    if (byKey)
+      return {
+        kind: 'same',
+        liveId: byKey,
+        how: `${entity} ${byKey} appeared in the account since the plan with the same ${naturalKeyName(entity)}`,
+      };
     if (entity === 'orders') {
-      const twin = (this.twins.get(orderSignature(body)) ?? []).find((id) => !this.own.has(`orders:${id}`) && !step.lookAlikes?.includes(id));
-      if (twin) return { kind: 'twin', liveId: twin, how: `order ${twin} was created in the account since the plan with the same contact, items and total: it may be this order re-entered by hand` };
+      const twin = (this.twins.get(orderSignature(body)) ?? []).find(
+        (id) => !this.own.has(`orders:${id}`) && !step.lookAlikes?.includes(id),
+      );
+      if (twin)
+        return {
+          kind: 'twin',
+          liveId: twin,
+          how: `order ${twin} was created in the account since the plan with the same contact, items and total: it may be this order re-entered by hand`,
+        };
     }
     return { kind: 'absent' };
   }
@@ -139,7 +159,8 @@ export class LiveGuard {
   /** Snapshot records that two live records claim to restore (a race the guard's window let through). */
   duplicates(): DuplicateMarker[] {
     const out: DuplicateMarker[] = [];
-    for (const [entity, byOld] of this.markers) for (const [oldId, ids] of byOld) if (ids.size > 1) out.push({ entity, oldId, liveIds: [...ids] });
+    for (const [entity, byOld] of this.markers)
+      for (const [oldId, ids] of byOld) if (ids.size > 1) out.push({ entity, oldId, liveIds: [...ids] });
     return out;
   }
 
@@ -164,14 +185,42 @@ export class LiveGuard {
   private async *changedSince(entity: Watched, since: string): AsyncGenerator<Json> {
     const c = this.client;
     switch (entity) {
-      case 'contacts': yield* c.contacts.list({ filter: filter('start_update_time', '==', since), query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Json>; return;
-      case 'companies': yield* c.companies.list({ filter: filter('since_time', '==', since), query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Json>; return;
-      case 'orders': yield* c.orders.list({ filter: filter('modified_since_time', '==', since) }) as AsyncGenerator<Json>; return;
-      case 'payments': yield* c.payments.list({ filter: filter('since_time', '==', since) }) as AsyncGenerator<Json>; return;
-      case 'tags': yield* c.tags.list({ filter: filter('since_update_time', '==', since) }) as AsyncGenerator<Json>; return;
+      case 'contacts':
+        yield* c.contacts.list({
+          filter: filter('start_update_time', '==', since),
+          query: { fields: ALL_CONTACT_FIELDS.join(',') },
+        }) as AsyncGenerator<Json>;
+        return;
+      case 'companies':
+        yield* c.companies.list({
+          filter: filter('since_time', '==', since),
+          query: { fields: ALL_COMPANY_FIELDS.join(',') },
+        }) as AsyncGenerator<Json>;
+        return;
+      case 'orders':
+        yield* c.orders.list({ filter: filter('modified_since_time', '==', since) }) as AsyncGenerator<Json>;
+        return;
+      case 'payments':
+        yield* c.payments.list({ filter: filter('since_time', '==', since) }) as AsyncGenerator<Json>;
+        return;
+      case 'tags':
+        yield* c.tags.list({ filter: filter('since_update_time', '==', since) }) as AsyncGenerator<Json>;
+        return;
       // No time filter: newest first, until the records are older than `since`.
-      case 'products': yield* newestUntil(c.products.list({ query: { order_by: 'last_updated_time desc' } }) as AsyncGenerator<Json>, 'update_time', since); return;
-      case 'subscriptions': yield* newestUntil(c.subscriptions.list({ query: { order_by: 'modification_time desc' } }) as AsyncGenerator<Json>, 'modification_time', since); return;
+      case 'products':
+        yield* newestUntil(
+          c.products.list({ query: { order_by: 'last_updated_time desc' } }) as AsyncGenerator<Json>,
+          'update_time',
+          since,
+        );
+        return;
+      case 'subscriptions':
+        yield* newestUntil(
+          c.subscriptions.list({ query: { order_by: 'modification_time desc' } }) as AsyncGenerator<Json>,
+          'modification_time',
+          since,
+        );
+        return;
     }
   }
 
@@ -179,7 +228,12 @@ export class LiveGuard {
     const id = String(r.id);
     const changed = Date.parse(String(r[CHANGE_TIME[entity]] ?? ''));
     if (changed > (view.newest ?? -Infinity)) view.newest = changed;
-    const oldId = entity === 'payments' ? paymentNoteMarker(r.note) : isMarked(entity) ? recordMarker(r as never, this.markerFieldId(MARKER_RECORD_TYPES[entity])) : undefined;
+    const oldId =
+      entity === 'payments'
+        ? paymentNoteMarker(r.note)
+        : isMarked(entity)
+          ? recordMarker(r as never, this.markerFieldId(MARKER_RECORD_TYPES[entity]))
+          : undefined;
     if (oldId) {
       let byOld = this.markers.get(entity);
       if (!byOld) this.markers.set(entity, (byOld = new Map()));
@@ -204,7 +258,10 @@ export class LiveGuard {
     const model = await this.client.customFields.model(step.recordType as CustomFieldRecordType);
     const field = model.custom_fields.find((f) => f.label === body.label);
     if (!field) return { kind: 'absent' };
-    const how = body.label === MARKER_LABEL ? 'the restore marker field was created by another run' : 'a field with this label appeared in the account since the plan';
+    const how =
+      body.label === MARKER_LABEL
+        ? 'the restore marker field was created by another run'
+        : 'a field with this label appeared in the account since the plan';
     return { kind: 'same', liveId: field.id, how };
   }
 }
@@ -232,10 +289,17 @@ function naturalKeyName(entity: RestoreEntity): string {
 /** The natural keys a live record (or a create body) can be found by (the same the planner matches on). */
 function naturalKeysOfRecord(entity: RestoreEntity, r: Json): string[] {
   switch (entity) {
-    case 'contacts': return ((r.email_addresses as Array<{ email?: string }> | undefined) ?? []).map((e) => String(e.email ?? '').toLowerCase()).filter(Boolean);
-    case 'companies': return typeof r.company_name === 'string' && r.company_name ? [r.company_name.toLowerCase()] : [];
-    case 'products': return typeof r.sku === 'string' && r.sku ? [r.sku] : [];
-    case 'tags': return typeof r.name === 'string' && r.name ? [r.name.toLowerCase()] : [];
-    default: return [];
+    case 'contacts':
+      return ((r.email_addresses as Array<{ email?: string }> | undefined) ?? [])
+        .map((e) => String(e.email ?? '').toLowerCase())
+        .filter(Boolean);
+    case 'companies':
+      return typeof r.company_name === 'string' && r.company_name ? [r.company_name.toLowerCase()] : [];
+    case 'products':
+      return typeof r.sku === 'string' && r.sku ? [r.sku] : [];
+    case 'tags':
+      return typeof r.name === 'string' && r.name ? [r.name.toLowerCase()] : [];
+    default:
+      return [];
   }
 }

@@ -10,7 +10,10 @@ import type { KeapClient } from '../keap/client';
 import { captureSnapshot, type CaptureProgress } from '../snapshot/capture';
 import { SnapshotDb } from '../snapshot/snapshotDb';
 
-export async function readLiveAccount(client: KeapClient, options: { signal?: AbortSignal; onProgress?: (p: CaptureProgress) => void } = {}): Promise<{ db: SnapshotDb; readAt: string }> {
+export async function readLiveAccount(
+  client: KeapClient,
+  options: { signal?: AbortSignal; onProgress?: (p: CaptureProgress) => void } = {},
+): Promise<{ db: SnapshotDb; readAt: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'keap-vault-live-'));
   try {
     const readAt = new Date().toISOString();

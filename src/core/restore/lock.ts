@@ -19,7 +19,11 @@ export interface LockOwner {
 }
 
 export class ApplyLockedError extends Error {
-  constructor(message: string, readonly owner: LockOwner, readonly stale: boolean) {
+  constructor(
+    message: string,
+    readonly owner: LockOwner,
+    readonly stale: boolean,
+  ) {
     super(message);
   }
 }
@@ -37,14 +41,21 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export class ApplyLock {
-  private constructor(readonly file: string, readonly owner: LockOwner) {}
+  private constructor(
+    readonly file: string,
+    readonly owner: LockOwner,
+  ) {}
 
   /** The lock file of an account (the same for every ledger and front end on this machine). */
   static fileFor(account: string): string {
     return path.join(stateDir(), 'locks', `keap-${accountSlug(account)}.lock`);
   }
 
-  static async acquire(account: string, planId: string | undefined, options: { breakStale?: boolean; by?: string } = {}): Promise<ApplyLock> {
+  static async acquire(
+    account: string,
+    planId: string | undefined,
+    options: { breakStale?: boolean; by?: string } = {},
+  ): Promise<ApplyLock> {
     const file = ApplyLock.fileFor(account);
     await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), planId, by: options.by };
@@ -61,12 +72,16 @@ export class ApplyLock {
         await breakStaleLock(file, holder);
         continue;
       }
-      const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}${holder.by ? `, ${holder.by}` : ''}` : 'an unreadable lock';
+      const who = holder
+        ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}${holder.by ? `, ${holder.by}` : ''}`
+        : 'an unreadable lock';
       throw new ApplyLockedError(
         stale
           ? `An earlier apply on this account (${who}) stopped without releasing its lock. If it is not running, break the lock (--break-lock) and resume.`
           : `Another apply is running on this account (${who}). Wait for it to finish.`,
-        holder ?? { pid: 0, host: 'unknown', startedAt: '' }, stale);
+        holder ?? { pid: 0, host: 'unknown', startedAt: '' },
+        stale,
+      );
     }
     throw new Error('unreachable');
   }
@@ -86,7 +101,10 @@ export class ApplyLock {
 async function breakStaleLock(file: string, stale: LockOwner | undefined): Promise<void> {
   const breaker = `${file}.break`;
   try {
-    await fs.writeFile(breaker, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }), { flag: 'wx', mode: 0o600 });
+    await fs.writeFile(breaker, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }), {
+      flag: 'wx',
+      mode: 0o600,
+    });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const other = await readOwner(breaker);
@@ -96,7 +114,8 @@ async function breakStaleLock(file: string, stale: LockOwner | undefined): Promi
   }
   try {
     const now = await readOwner(file);
-    if (!now || !stale || (now.pid === stale.pid && now.startedAt === stale.startedAt && now.host === stale.host)) await fs.rm(file, { force: true });
+    if (!now || !stale || (now.pid === stale.pid && now.startedAt === stale.startedAt && now.host === stale.host))
+      await fs.rm(file, { force: true });
   } finally {
     await fs.rm(breaker, { force: true });
   }

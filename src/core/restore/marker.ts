@@ -51,7 +51,10 @@ export function noteWithoutMarker(note: unknown): string | undefined {
  * The marker a record carries in its custom fields, given the live field id of the marker field
  * for its record type (the field's id differs per account).
  */
-export function recordMarker(record: { custom_fields?: Array<{ id: unknown; content?: unknown }> }, markerFieldId: string | undefined): string | undefined {
+export function recordMarker(
+  record: { custom_fields?: Array<{ id: unknown; content?: unknown }> },
+  markerFieldId: string | undefined,
+): string | undefined {
   if (!markerFieldId) return undefined;
   return parseMarker(record.custom_fields?.find((v) => String(v.id) === markerFieldId)?.content);
 }

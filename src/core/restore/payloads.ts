@@ -17,7 +17,8 @@ export interface Payload {
 
 type Json = Record<string, unknown>;
 
-const marked = (markerFieldRef: string | undefined, oldId: string) => (markerFieldRef ? { fieldRef: markerFieldRef, value: markerValue(oldId) } : undefined);
+const marked = (markerFieldRef: string | undefined, oldId: string) =>
+  markerFieldRef ? { fieldRef: markerFieldRef, value: markerValue(oldId) } : undefined;
 
 export function tagPayload(tag: KeapTag): Payload {
   return requestBody('tags', tag as unknown as Json);
@@ -57,7 +58,11 @@ export function subscriptionPayload(sub: KeapSubscription, startDate: string, ma
 }
 
 export function customFieldPayload(field: KeapCustomField): Json {
-  return { label: field.label, field_type: field.field_type ?? 'TEXT', ...(field.options?.length ? { options: field.options.map((o) => ({ label: o.label })) } : {}) };
+  return {
+    label: field.label,
+    field_type: field.field_type ?? 'TEXT',
+    ...(field.options?.length ? { options: field.options.map((o) => ({ label: o.label })) } : {}),
+  };
 }
 
 /**

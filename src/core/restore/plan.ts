@@ -25,7 +25,8 @@ export function hashRecord(json: string): string {
 
 export function fingerprintOf(records: RestorePlan['live']['records']): string {
   const hash = createHash('sha256');
-  for (const r of [...records].sort((a, b) => `${a.entity}:${a.id}`.localeCompare(`${b.entity}:${b.id}`))) hash.update(`${r.entity}:${r.id}:${r.hash}\n`);
+  for (const r of [...records].sort((a, b) => `${a.entity}:${a.id}`.localeCompare(`${b.entity}:${b.id}`)))
+    hash.update(`${r.entity}:${r.id}:${r.hash}\n`);
   return hash.digest('hex');
 }
 
@@ -39,10 +40,13 @@ export function parsePlan(text: string): RestorePlan {
   } catch {
     throw new PlanFormatError('Not a restore plan: the file is not JSON.');
   }
-  if (!plan || typeof plan.formatVersion !== 'string' || !Array.isArray(plan.steps)) throw new PlanFormatError('Not a Keap Vault restore plan.');
+  if (!plan || typeof plan.formatVersion !== 'string' || !Array.isArray(plan.steps))
+    throw new PlanFormatError('Not a Keap Vault restore plan.');
   const major = plan.formatVersion.split('.')[0];
   if (major !== PLAN_FORMAT_VERSION.split('.')[0]) {
-    throw new PlanFormatError(`This plan has format ${plan.formatVersion}; this Keap Vault reads ${PLAN_FORMAT_VERSION.split('.')[0]}.x. Update Keap Vault, or plan again.`);
+    throw new PlanFormatError(
+      `This plan has format ${plan.formatVersion}; this Keap Vault reads ${PLAN_FORMAT_VERSION.split('.')[0]}.x. Update Keap Vault, or plan again.`,
+    );
   }
   return plan;
 }

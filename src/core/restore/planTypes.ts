@@ -27,7 +27,17 @@ export type ReasonCode =
 
 /** Entities a plan can act on, in the order their steps run. */
 export const RESTORE_ORDER = [
-  'custom_fields', 'tags', 'companies', 'contacts', 'products', 'subscription_plans', 'orders', 'payments', 'contact_tags', 'subscriptions', 'campaigns',
+  'custom_fields',
+  'tags',
+  'companies',
+  'contacts',
+  'products',
+  'subscription_plans',
+  'orders',
+  'payments',
+  'contact_tags',
+  'subscriptions',
+  'campaigns',
 ] as const;
 export type RestoreEntity = (typeof RESTORE_ORDER)[number];
 

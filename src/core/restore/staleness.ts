@@ -24,7 +24,10 @@ export class StalePlanError extends Error {
 }
 
 export function describeChanges(changed: LiveChange[]): string {
-  return `${changed.slice(0, 10).map((c) => `${c.entity} ${c.id} ${c.change}`).join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
+  return `${changed
+    .slice(0, 10)
+    .map((c) => `${c.entity} ${c.id} ${c.change}`)
+    .join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
 }
 
 /** The live records the plan depends on that changed or disappeared; empty when the plan is current. */

@@ -26,7 +26,13 @@ export function countAnomalies(
     if (!was || now >= was) continue;
     const change = (now - was) / was;
     if (-change <= threshold) continue;
-    out.push({ entity, before: was, after: now, change, message: `${entity}: ${was.toLocaleString('en-US')} -> ${now.toLocaleString('en-US')} (${Math.round(change * 100)}%)` });
+    out.push({
+      entity,
+      before: was,
+      after: now,
+      change,
+      message: `${entity}: ${was.toLocaleString('en-US')} -> ${now.toLocaleString('en-US')} (${Math.round(change * 100)}%)`,
+    });
   }
   return out;
 }

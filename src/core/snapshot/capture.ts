@@ -96,12 +96,18 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const mode = options.since ? 'incremental' : 'full';
   const dir = CaptureJournal.dirFor(out);
   const existing = options.restart ? undefined : await CaptureJournal.find(dir);
-  const reusable = existing && existing.state.out === out && existing.state.mode === mode && existing.state.sinceSnapshotId === options.since?.meta.snapshotId;
+  const reusable =
+    existing &&
+    existing.state.out === out &&
+    existing.state.mode === mode &&
+    existing.state.sinceSnapshotId === options.since?.meta.snapshotId;
   const journal = reusable
     ? existing
     : await CaptureJournal.start(dir, { out, mode, startedAt: new Date().toISOString(), sinceSnapshotId: options.since?.meta.snapshotId });
   const requestsBefore = client.transport.requestCount;
-  const sinceTime = options.since ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString() : undefined;
+  const sinceTime = options.since
+    ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString()
+    : undefined;
   const tasks = planTasks(client, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
   const estimates = (options.since?.meta ?? options.previous)?.counts ?? {};
 
@@ -109,40 +115,54 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const cursor = journal.cursor(task.name);
     const stats = client.transport.throttle.stats;
     options.onProgress?.({
-      entity: task.entity, phase: task.phase, records: cursor.records, pages: cursor.pages, estimatedTotal: estimates[task.entity], done,
-      requests: client.transport.requestCount - requestsBefore, throttleWaits: stats.waits, throttleWaitedMs: stats.waitedMs,
+      entity: task.entity,
+      phase: task.phase,
+      records: cursor.records,
+      pages: cursor.pages,
+      estimatedTotal: estimates[task.entity],
+      done,
+      requests: client.transport.requestCount - requestsBefore,
+      throttleWaits: stats.waits,
+      throttleWaitedMs: stats.waitedMs,
     });
   };
 
-  await Promise.all(tasks.map(async (task) => {
-    if (journal.cursor(task.name).done) return report(task, true);
-    await journal.prepare(task.name);
-    try {
-      await readTask(journal, task, options.signal, () => report(task, false));
-    } catch (err) {
-      // A page token from before the interruption may have expired: read that entity again.
-      if (!(err instanceof KeapValidationError) || journal.cursor(task.name).pageToken === undefined || !/page_token/i.test(err.message)) throw err;
-      await journal.reset(task.name);
-      await readTask(journal, task, options.signal, () => report(task, false));
-    }
-    report(task, true);
-  }));
+  await Promise.all(
+    tasks.map(async (task) => {
+      if (journal.cursor(task.name).done) return report(task, true);
+      await journal.prepare(task.name);
+      try {
+        await readTask(journal, task, options.signal, () => report(task, false));
+      } catch (err) {
+        // A page token from before the interruption may have expired: read that entity again.
+        if (!(err instanceof KeapValidationError) || journal.cursor(task.name).pageToken === undefined || !/page_token/i.test(err.message))
+          throw err;
+        await journal.reset(task.name);
+        await readTask(journal, task, options.signal, () => report(task, false));
+      }
+      report(task, true);
+    }),
+  );
 
   options.signal?.throwIfAborted();
   const db = await SnapshotDb.create();
   try {
     const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : await loadFull(db, journal);
     const finishedAt = new Date().toISOString();
-    const meta = await db.save(out, {
-      snapshotId: randomUUID(),
-      account: client.transport.account,
-      apiBaseUrl: client.transport.baseUrl,
-      startedAt: journal.state.startedAt,
-      finishedAt,
-      requests: client.transport.requestCount - requestsBefore,
-      incrementalFrom: options.since?.meta.snapshotId,
-      deletionsChecked: options.since ? !!options.checkDeletions : undefined,
-    }, { key: options.key });
+    const meta = await db.save(
+      out,
+      {
+        snapshotId: randomUUID(),
+        account: client.transport.account,
+        apiBaseUrl: client.transport.baseUrl,
+        startedAt: journal.state.startedAt,
+        finishedAt,
+        requests: client.transport.requestCount - requestsBefore,
+        incrementalFrom: options.since?.meta.snapshotId,
+        deletionsChecked: options.since ? !!options.checkDeletions : undefined,
+      },
+      { key: options.key },
+    );
     await journal.remove();
     const previousCounts = (options.previous ?? options.since?.meta)?.counts;
     return {
@@ -160,8 +180,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
 
 function planTasks(client: KeapClient, sinceTime: string | undefined, checkDeletions: boolean, pageSize?: number): Task[] {
   const lists: Record<Exclude<CapturedEntity, 'custom_fields'>, (o: ListOptions) => AsyncGenerator<Page<Record<string, unknown>>>> = {
-    contacts: (o) => client.contacts.pages({ ...o, query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
-    companies: (o) => client.companies.pages({ ...o, query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
+    contacts: (o) =>
+      client.contacts.pages({ ...o, query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
+    companies: (o) =>
+      client.companies.pages({ ...o, query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
     products: (o) => client.products.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
     orders: (o) => client.orders.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
     payments: (o) => client.payments.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
@@ -186,9 +208,11 @@ function planTasks(client: KeapClient, sinceTime: string | undefined, checkDelet
     // Keap has no list of deletions: finding them means listing every id again. Contacts and
     // companies can be listed with `fields=id` (small answers); the rest only in full.
     if (since && checkDeletions) {
-      const sweep = entity === 'contacts' || entity === 'companies'
-        ? (pageToken?: string) => client[entity].pages({ pageToken, pageSize, query: { fields: 'id' } }) as AsyncGenerator<Page<Record<string, unknown>>>
-        : (pageToken?: string) => lists[entity]({ pageToken, pageSize });
+      const sweep =
+        entity === 'contacts' || entity === 'companies'
+          ? (pageToken?: string) =>
+              client[entity].pages({ pageToken, pageSize, query: { fields: 'id' } }) as AsyncGenerator<Page<Record<string, unknown>>>
+          : (pageToken?: string) => lists[entity]({ pageToken, pageSize });
       tasks.push({ name: `${entity}.ids`, entity, phase: 'deletion-check', pages: sweep });
     }
   }
@@ -209,7 +233,11 @@ async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal
   const ids = task.phase === 'deletion-check';
   for await (const page of task.pages(cursor.pageToken)) {
     signal?.throwIfAborted();
-    await journal.appendPage(task.name, ids ? page.items.map((r) => ({ id: ENTITY_DEFS[task.entity].idOf(r) })) : page.items, page.nextPageToken);
+    await journal.appendPage(
+      task.name,
+      ids ? page.items.map((r) => ({ id: ENTITY_DEFS[task.entity].idOf(r) })) : page.items,
+      page.nextPageToken,
+    );
     progress();
   }
   if (!cursor.done) {
@@ -230,17 +258,31 @@ async function loadFull(db: SnapshotDb, journal: CaptureJournal): Promise<undefi
  * entities read in full replace theirs; ids missing from a deletion sweep are removed (with the
  * child rows they carried).
  */
-async function mergeIncremental(db: SnapshotDb, base: SnapshotDb, journal: CaptureJournal, tasks: Task[]): Promise<Partial<Record<CapturedEntity, number>> | undefined> {
+async function mergeIncremental(
+  db: SnapshotDb,
+  base: SnapshotDb,
+  journal: CaptureJournal,
+  tasks: Task[],
+): Promise<Partial<Record<CapturedEntity, number>> | undefined> {
   const deleted: Partial<Record<CapturedEntity, number>> = {};
   let checked = false;
   for (const entity of CAPTURED_ENTITIES) {
     const incremental = CHANGED_SINCE[entity] !== undefined;
-    if (incremental) await insertBatched(db, entity, (function* () {
-      for (const row of base.rows(entity)) yield JSON.parse(row.json) as Record<string, unknown>;
-    })());
+    if (incremental)
+      await insertBatched(
+        db,
+        entity,
+        (function* () {
+          for (const row of base.rows(entity)) yield JSON.parse(row.json) as Record<string, unknown>;
+        })(),
+      );
     const changed: Array<Record<string, unknown>> = [];
     const flush = () => {
-      if (incremental) db.remove(entity, changed.map((r) => ENTITY_DEFS[entity].idOf(r)));
+      if (incremental)
+        db.remove(
+          entity,
+          changed.map((r) => ENTITY_DEFS[entity].idOf(r)),
+        );
       db.insert(entity, changed);
       changed.length = 0;
     };
@@ -253,14 +295,21 @@ async function mergeIncremental(db: SnapshotDb, base: SnapshotDb, journal: Captu
       checked = true;
       const live = new Set<string>();
       for await (const r of journal.records<{ id: string }>(`${entity}.ids`)) live.add(r.id);
-      const gone = db.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity}`).map((r) => r.id).filter((id) => !live.has(id));
+      const gone = db
+        .all<{ id: string }>(`SELECT DISTINCT id FROM ${entity}`)
+        .map((r) => r.id)
+        .filter((id) => !live.has(id));
       deleted[entity] = db.remove(entity, gone);
     }
   }
   return checked ? deleted : undefined;
 }
 
-async function insertBatched(db: SnapshotDb, entity: CapturedEntity, records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): Promise<void> {
+async function insertBatched(
+  db: SnapshotDb,
+  entity: CapturedEntity,
+  records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+): Promise<void> {
   let batch: Array<Record<string, unknown>> = [];
   for await (const record of records) {
     batch.push(record);

@@ -154,7 +154,19 @@ function sideOf(db: SnapshotDb): SnapshotSide {
 }
 
 function diffEntity(a: Database, b: Database, entity: SnapshotEntity, ignore: IgnoreRules, cap: number): EntityDiff {
-  const out: EntityDiff = { entity, before: 0, after: 0, added: [], removed: [], changed: [], changedCount: 0, unchanged: 0, restored: [], restoredCount: 0, markerFields: [] };
+  const out: EntityDiff = {
+    entity,
+    before: 0,
+    after: 0,
+    added: [],
+    removed: [],
+    changed: [],
+    changedCount: 0,
+    unchanged: 0,
+    restored: [],
+    restoredCount: 0,
+    markerFields: [],
+  };
   const ca = new IdCursor(a, entity);
   const cb = new IdCursor(b, entity);
   try {
@@ -270,7 +282,13 @@ function settleRestores(a: SnapshotDb, b: SnapshotDb, results: EntityDiff[], ign
   }
 }
 
-function settlePairs(a: Database, b: Database, d: EntityDiff, pairs: Map<string, string>, how: { mapRef: MapRef; asIs: MapRef; ignore: IgnoreRules; cap: number }): void {
+function settlePairs(
+  a: Database,
+  b: Database,
+  d: EntityDiff,
+  pairs: Map<string, string>,
+  how: { mapRef: MapRef; asIs: MapRef; ignore: IgnoreRules; cap: number },
+): void {
   d.removed = withoutOnce(d.removed, pairs.keys());
   d.added = withoutOnce(d.added, pairs.values());
   const sql = `SELECT json FROM ${d.entity} WHERE id = ? ORDER BY rowid LIMIT 1`;
@@ -373,7 +391,8 @@ function compileIgnore(patterns: string[]): IgnoreRules {
   const rules: IgnoreRules = { anywhere: new Set(), rooted: [] };
   for (const pattern of patterns) {
     const segments = parsePath(pattern);
-    if (segments.length === 1 && typeof segments[0] === 'string' && segments[0] !== '*' && !pattern.startsWith('[')) rules.anywhere.add(segments[0]);
+    if (segments.length === 1 && typeof segments[0] === 'string' && segments[0] !== '*' && !pattern.startsWith('['))
+      rules.anywhere.add(segments[0]);
     else rules.rooted.push(segments);
   }
   return rules;

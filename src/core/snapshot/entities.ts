@@ -5,13 +5,30 @@
  * JSON, as Keap returns them inline.
  */
 import type {
-  KeapCampaign, KeapContact, KeapCustomField, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct,
-  KeapSubscription, KeapTag, KeapTransaction,
+  KeapCampaign,
+  KeapContact,
+  KeapCustomField,
+  KeapOrder,
+  KeapOrderItem,
+  KeapPayment,
+  KeapProduct,
+  KeapSubscription,
+  KeapTag,
+  KeapTransaction,
 } from '../model';
 import { toCents } from '../money';
 
 export const CAPTURED_ENTITIES = [
-  'contacts', 'companies', 'products', 'orders', 'payments', 'transactions', 'subscriptions', 'tags', 'campaigns', 'custom_fields',
+  'contacts',
+  'companies',
+  'products',
+  'orders',
+  'payments',
+  'transactions',
+  'subscriptions',
+  'tags',
+  'campaigns',
+  'custom_fields',
 ] as const;
 export type CapturedEntity = (typeof CAPTURED_ENTITIES)[number];
 
@@ -40,10 +57,18 @@ export interface EntityDef {
   children?: Array<{ entity: DerivedEntity; parentColumn: string; of(record: AnyRecord): AnyRecord[] }>;
 }
 
-const text = (name: string, of: (r: AnyRecord, p?: AnyRecord) => unknown, indexed = false): ColumnDef =>
-  ({ name, type: 'TEXT', indexed, of: (r, p) => toText(of(r, p)) });
-const int = (name: string, of: (r: AnyRecord, p?: AnyRecord) => unknown, indexed = false): ColumnDef =>
-  ({ name, type: 'INTEGER', indexed, of: (r, p) => toInt(of(r, p)) });
+const text = (name: string, of: (r: AnyRecord, p?: AnyRecord) => unknown, indexed = false): ColumnDef => ({
+  name,
+  type: 'TEXT',
+  indexed,
+  of: (r, p) => toText(of(r, p)),
+});
+const int = (name: string, of: (r: AnyRecord, p?: AnyRecord) => unknown, indexed = false): ColumnDef => ({
+  name,
+  type: 'INTEGER',
+  indexed,
+  of: (r, p) => toInt(of(r, p)),
+});
 
 function toText(v: unknown): string | null {
   return v === undefined || v === null || v === '' ? null : String(v);
@@ -71,7 +96,13 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
       text('create_time', (r) => r.create_time),
       text('update_time', (r) => r.update_time),
     ],
-    children: [{ entity: 'contact_tags', parentColumn: 'contact_id', of: (r) => ((r as KeapContact).tag_ids ?? []).map((tagId) => ({ tag_id: String(tagId) })) }],
+    children: [
+      {
+        entity: 'contact_tags',
+        parentColumn: 'contact_id',
+        of: (r) => ((r as KeapContact).tag_ids ?? []).map((tagId) => ({ tag_id: String(tagId) })),
+      },
+    ],
   },
   companies: {
     name: 'companies',
@@ -87,7 +118,9 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
       int('price_cents', (r) => amountOf((r as KeapProduct).price)),
       int('active', (r) => r.active),
     ],
-    children: [{ entity: 'subscription_plans', parentColumn: 'product_id', of: (r) => ((r as KeapProduct).subscription_plans ?? []) as AnyRecord[] }],
+    children: [
+      { entity: 'subscription_plans', parentColumn: 'product_id', of: (r) => ((r as KeapProduct).subscription_plans ?? []) as AnyRecord[] },
+    ],
   },
   orders: {
     name: 'orders',
@@ -105,7 +138,9 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
       int('paid_cents', (r) => amountOf((r as KeapOrder).total_paid)),
       int('due_cents', (r) => amountOf((r as KeapOrder).total_due)),
     ],
-    children: [{ entity: 'order_items', parentColumn: 'order_id', of: (r) => ((r as KeapOrder).order_items ?? []) as unknown as AnyRecord[] }],
+    children: [
+      { entity: 'order_items', parentColumn: 'order_id', of: (r) => ((r as KeapOrder).order_items ?? []) as unknown as AnyRecord[] },
+    ],
   },
   order_items: {
     name: 'order_items',
@@ -160,7 +195,11 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
   subscription_plans: {
     name: 'subscription_plans',
     idOf: (r) => String(r.id),
-    columns: [text('product_id', (_r, p) => p?.id, true), int('price_cents', (r) => amountOf(r.plan_price)), text('billing_cycle', (r) => r.billing_cycle)],
+    columns: [
+      text('product_id', (_r, p) => p?.id, true),
+      int('price_cents', (r) => amountOf(r.plan_price)),
+      text('billing_cycle', (r) => r.billing_cycle),
+    ],
   },
   tags: {
     name: 'tags',
@@ -170,7 +209,11 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
   contact_tags: {
     name: 'contact_tags',
     idOf: (r, p) => `${p?.id}:${r.tag_id}`,
-    columns: [text('contact_id', (_r, p) => p?.id, true), text('tag_id', (r) => r.tag_id, true), text('applied_time', (r) => r.applied_time)],
+    columns: [
+      text('contact_id', (_r, p) => p?.id, true),
+      text('tag_id', (r) => r.tag_id, true),
+      text('applied_time', (r) => r.applied_time),
+    ],
   },
   campaigns: {
     name: 'campaigns',
@@ -180,7 +223,11 @@ export const ENTITY_DEFS: Record<SnapshotEntity, EntityDef> = {
   custom_fields: {
     name: 'custom_fields',
     idOf: (r) => String(r.id),
-    columns: [text('record_type', (r) => (r as unknown as KeapCustomField).record_type, true), text('field_name', (r) => r.field_name), text('label', (r) => r.label)],
+    columns: [
+      text('record_type', (r) => (r as unknown as KeapCustomField).record_type, true),
+      text('field_name', (r) => r.field_name),
+      text('label', (r) => r.label),
+    ],
   },
 };
 

@@ -32,8 +32,14 @@ export function encrypt(plain: Uint8Array, secret: string): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   const header: EnvelopeHeader = {
-    alg: 'aes-256-gcm', kdf: 'scrypt', n: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p,
-    salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'),
+    alg: 'aes-256-gcm',
+    kdf: 'scrypt',
+    n: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
   };
   return Buffer.concat([Buffer.from(ENVELOPE_MAGIC, 'latin1'), Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]);
 }
@@ -46,10 +52,10 @@ export function decrypt(bytes: Uint8Array, secret: string | undefined, file?: st
   try {
     header = JSON.parse(buf.subarray(ENVELOPE_MAGIC.length, headerEnd).toString('utf8'));
   } catch {
-    throw new SnapshotCorruptError('The encrypted snapshot\'s header is damaged; the file cannot be read.', file);
+    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged; the file cannot be read.", file);
   }
   if (headerEnd < 0 || header.alg !== 'aes-256-gcm' || header.kdf !== 'scrypt') {
-    throw new SnapshotCorruptError('The encrypted snapshot\'s header is damaged or of an unknown kind.', file);
+    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged or of an unknown kind.", file);
   }
   const key = scryptSync(secret, Buffer.from(header.salt, 'base64'), 32, { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem });
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));

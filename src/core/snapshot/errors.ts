@@ -4,7 +4,10 @@ export type SnapshotErrorKind = 'not-found' | 'format' | 'version' | 'corrupt' |
 export abstract class SnapshotError extends Error {
   abstract readonly kind: SnapshotErrorKind;
 
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

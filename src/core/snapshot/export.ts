@@ -76,7 +76,10 @@ export type ExportErrorKind = 'format' | 'entity' | 'path' | 'exists';
 export abstract class ExportError extends Error {
   abstract readonly kind: ExportErrorKind;
 
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -149,7 +152,9 @@ function checkedEntities(requested: readonly string[] | undefined): SnapshotEnti
   if (requested === undefined) return [...CAPTURED_ENTITIES];
   const unknown = requested.filter((e) => !(SNAPSHOT_ENTITIES as readonly string[]).includes(e));
   if (unknown.length) {
-    throw new ExportEntityError(`Unknown entit${unknown.length === 1 ? 'y' : 'ies'} ${unknown.map((e) => `'${e}'`).join(', ')}; a snapshot has ${SNAPSHOT_ENTITIES.join(', ')}.`);
+    throw new ExportEntityError(
+      `Unknown entit${unknown.length === 1 ? 'y' : 'ies'} ${unknown.map((e) => `'${e}'`).join(', ')}; a snapshot has ${SNAPSHOT_ENTITIES.join(', ')}.`,
+    );
   }
   if (!requested.length) throw new ExportEntityError('No entities to export.');
   return [...new Set(requested as SnapshotEntity[])];
@@ -157,10 +162,14 @@ function checkedEntities(requested: readonly string[] | undefined): SnapshotEnti
 
 function fileNames(format: ExportFormat, entities: readonly SnapshotEntity[]): string[] {
   switch (format) {
-    case 'json': return ['snapshot.json'];
-    case 'ndjson': return [...entities.map((e) => `${e}.ndjson`), 'meta.json'];
-    case 'csv': return entities.map((e) => `${e}.csv`);
-    default: throw new ExportFormatError(`Unknown export format '${String(format)}'; use ${EXPORT_FORMATS.join(', ')}.`);
+    case 'json':
+      return ['snapshot.json'];
+    case 'ndjson':
+      return [...entities.map((e) => `${e}.ndjson`), 'meta.json'];
+    case 'csv':
+      return entities.map((e) => `${e}.csv`);
+    default:
+      throw new ExportFormatError(`Unknown export format '${String(format)}'; use ${EXPORT_FORMATS.join(', ')}.`);
   }
 }
 
@@ -181,7 +190,11 @@ class ExportRun {
   private readonly pending: Array<{ tmp: string; target: string }> = [];
   private open?: FileSink;
 
-  constructor(private readonly db: SnapshotDb, private readonly outDir: string, private readonly options: ExportOptions) {}
+  constructor(
+    private readonly db: SnapshotDb,
+    private readonly outDir: string,
+    private readonly options: ExportOptions,
+  ) {}
 
   async writeNdjson(entity: SnapshotEntity): Promise<void> {
     const sink = await this.create(`${entity}.ndjson`);
@@ -297,7 +310,10 @@ class FileSink {
   private chars = 0;
   private error?: Error;
 
-  private constructor(private readonly stream: WriteStream, private readonly signal?: AbortSignal) {
+  private constructor(
+    private readonly stream: WriteStream,
+    private readonly signal?: AbortSignal,
+  ) {
     // Recorded, not thrown: an 'error' with no listener would crash the process.
     stream.on('error', (err) => (this.error ??= err));
   }

@@ -33,7 +33,10 @@ export interface JournalState {
 export class CaptureJournal {
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(readonly dir: string, readonly state: JournalState) {}
+  private constructor(
+    readonly dir: string,
+    readonly state: JournalState,
+  ) {}
 
   static dirFor(out: string): string {
     return `${out}.partial`;

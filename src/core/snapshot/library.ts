@@ -20,13 +20,22 @@ export interface SnapshotListing {
 
 /** An account name made safe for a file name (Keap tenant ids look like `ps359.infusionsoft.com`). */
 export function accountSlug(account: string): string {
-  return account.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 60) || 'account';
+  return (
+    account
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^[.-]+|[.-]+$/g, '')
+      .slice(0, 60) || 'account'
+  );
 }
 
 /** `keap-<account>-<UTC time>.kvsnap`; names come from our own text only, never unchecked data. */
 export function snapshotFileName(account: string, at = new Date()): string {
   const safeAccount = accountSlug(account);
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `keap-${safeAccount}-${stamp}${SNAPSHOT_EXTENSION}`;
 }
 
@@ -81,7 +90,12 @@ export async function listSnapshots(dir: string, key?: string, cache?: ListingCa
   return out.sort((a, b) => b.meta.finishedAt.localeCompare(a.meta.finishedAt));
 }
 
-export async function latestSnapshot(dir: string, account: string, key?: string, cache?: ListingCache): Promise<SnapshotListing | undefined> {
+export async function latestSnapshot(
+  dir: string,
+  account: string,
+  key?: string,
+  cache?: ListingCache,
+): Promise<SnapshotListing | undefined> {
   return (await listSnapshots(dir, key, cache)).find((s) => s.meta.account === account);
 }
 

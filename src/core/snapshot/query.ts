@@ -27,7 +27,11 @@ export interface OrderDetails {
   transactions: KeapTransaction[];
 }
 
-export function listRecords<T = Record<string, unknown>>(db: SnapshotDb, entity: SnapshotEntity, query: ListQuery = {}): Array<StoredRecord<T>> {
+export function listRecords<T = Record<string, unknown>>(
+  db: SnapshotDb,
+  entity: SnapshotEntity,
+  query: ListQuery = {},
+): Array<StoredRecord<T>> {
   const columns = new Set(['id', 'rowid', ...ENTITY_DEFS[entity].columns.map((c) => c.name)]);
   const orderBy = query.orderBy ?? 'rowid';
   if (!columns.has(orderBy)) throw new Error(`Cannot order ${entity} by '${orderBy}'`);
@@ -50,10 +54,20 @@ export function orderDetails(db: SnapshotDb, orderId: string): OrderDetails | un
   const order = getRecord<KeapOrder>(db, 'orders', orderId);
   if (!order) return undefined;
   const contact = order.contact?.id ? getRecord<KeapContact>(db, 'contacts', order.contact.id) : undefined;
-  const items = db.all<{ json: string; product_id: string | null }>('SELECT json, product_id FROM order_items WHERE order_id = ? ORDER BY rowid', [orderId])
-    .map((r) => ({ item: JSON.parse(r.json) as KeapOrderItem, product: r.product_id ? getRecord<KeapProduct>(db, 'products', r.product_id) : undefined }));
-  const payments = db.all<{ json: string }>('SELECT json FROM payments WHERE order_id = ? ORDER BY payment_time, rowid', [orderId]).map((r) => JSON.parse(r.json) as KeapPayment);
-  const transactions = db.all<{ json: string }>('SELECT json FROM transactions WHERE order_id = ? ORDER BY transaction_time, rowid', [orderId]).map((r) => JSON.parse(r.json) as KeapTransaction);
+  const items = db
+    .all<{ json: string; product_id: string | null }>('SELECT json, product_id FROM order_items WHERE order_id = ? ORDER BY rowid', [
+      orderId,
+    ])
+    .map((r) => ({
+      item: JSON.parse(r.json) as KeapOrderItem,
+      product: r.product_id ? getRecord<KeapProduct>(db, 'products', r.product_id) : undefined,
+    }));
+  const payments = db
+    .all<{ json: string }>('SELECT json FROM payments WHERE order_id = ? ORDER BY payment_time, rowid', [orderId])
+    .map((r) => JSON.parse(r.json) as KeapPayment);
+  const transactions = db
+    .all<{ json: string }>('SELECT json FROM transactions WHERE order_id = ? ORDER BY transaction_time, rowid', [orderId])
+    .map((r) => JSON.parse(r.json) as KeapTransaction);
   return { order, contact, items, payments, transactions };
 }
 

@@ -36,7 +36,12 @@ export type RestorePairs = Map<SnapshotEntity, Map<string, string>>;
  * Pairs A's lost records with their restores in B. `unmatched` gives an entity's added/removed
  * ids and is only called for entities that may hold restores (it may have to merge the ids).
  */
-export function matchRestoredRecords(a: SnapshotDb, b: SnapshotDb, unmatched: (entity: SnapshotEntity) => UnmatchedIds, idMap: Iterable<RestoredId>): RestorePairs {
+export function matchRestoredRecords(
+  a: SnapshotDb,
+  b: SnapshotDb,
+  unmatched: (entity: SnapshotEntity) => UnmatchedIds,
+  idMap: Iterable<RestoredId>,
+): RestorePairs {
   return new RestoreMatcher(a, b, unmatched).match(idMap);
 }
 
@@ -50,7 +55,11 @@ class RestoreMatcher {
   /** Not yet paired: the diff's removed (A) and added (B) ids, per entity, loaded on first use. */
   private readonly open = new Map<SnapshotEntity, { removed: Set<string>; added: Set<string> }>();
 
-  constructor(private readonly a: SnapshotDb, private readonly b: SnapshotDb, private readonly unmatched: (entity: SnapshotEntity) => UnmatchedIds) {}
+  constructor(
+    private readonly a: SnapshotDb,
+    private readonly b: SnapshotDb,
+    private readonly unmatched: (entity: SnapshotEntity) => UnmatchedIds,
+  ) {}
 
   match(idMap: Iterable<RestoredId>): RestorePairs {
     // The ledger first: it is the restore's own record of what it created.
@@ -94,7 +103,12 @@ class RestoreMatcher {
   /** Contacts, companies, orders, subscriptions: the marker custom field of B's added records. */
   private pairByCustomFieldMarker(entity: MarkedEntity): void {
     // The field's id differs per account; an account without it holds no marked records.
-    const fieldIds = this.b.all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [MARKER_LABEL, MARKER_RECORD_TYPES[entity]]).map((r) => r.id);
+    const fieldIds = this.b
+      .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [
+        MARKER_LABEL,
+        MARKER_RECORD_TYPES[entity],
+      ])
+      .map((r) => r.id);
     if (!fieldIds.length) return;
     this.pairByMarker(entity, (record) => {
       // Keap's custom_fields is a list; anything else in a stored record carries no marker.
@@ -150,7 +164,8 @@ class RestoreMatcher {
 
   /** Contact tags (`contact:tag`) and transactions (`payment@time`): ids made of their parents' ids. */
   private pairByKey(entity: 'contact_tags' | 'transactions', newIdOf: (row: KeyRow) => string | undefined): void {
-    const parentsRestored = entity === 'contact_tags' ? this.pairs.get('contacts')?.size || this.pairs.get('tags')?.size : this.pairs.get('payments')?.size;
+    const parentsRestored =
+      entity === 'contact_tags' ? this.pairs.get('contacts')?.size || this.pairs.get('tags')?.size : this.pairs.get('payments')?.size;
     if (!parentsRestored) return;
     const ids = this.openOf(entity);
     if (!ids.removed.size || !ids.added.size) return;

@@ -20,10 +20,25 @@ const SERVER_ASSIGNED = ['id', 'create_time', 'creation_time', 'update_time', 'm
 
 /** References to other records, per entity `comparable` leaves whole: path (`*` = every array item) -> entity. */
 const REFERENCES: Partial<Record<SnapshotEntity, Array<[readonly string[], SnapshotEntity]>>> = {
-  payments: [[['order_ids', '*'], 'orders'], [['contact_id'], 'contacts']],
-  transactions: [[['payment_id'], 'payments'], [['order_ids', '*'], 'orders'], [['contact_id'], 'contacts'], [['contact', 'id'], 'contacts']],
-  order_items: [[['product', 'id'], 'products'], [['subscription_plan', 'id'], 'subscription_plans']],
-  subscriptions: [[['contact_id'], 'contacts'], [['product_id'], 'products'], [['subscription_plan_id'], 'subscription_plans']],
+  payments: [
+    [['order_ids', '*'], 'orders'],
+    [['contact_id'], 'contacts'],
+  ],
+  transactions: [
+    [['payment_id'], 'payments'],
+    [['order_ids', '*'], 'orders'],
+    [['contact_id'], 'contacts'],
+    [['contact', 'id'], 'contacts'],
+  ],
+  order_items: [
+    [['product', 'id'], 'products'],
+    [['subscription_plan', 'id'], 'subscription_plans'],
+  ],
+  subscriptions: [
+    [['contact_id'], 'contacts'],
+    [['product_id'], 'products'],
+    [['subscription_plan_id'], 'subscription_plans'],
+  ],
   contact_tags: [[['tag_id'], 'tags']],
 };
 

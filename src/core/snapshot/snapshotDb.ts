@@ -55,7 +55,10 @@ export class SnapshotDb {
   /** One prepared INSERT per entity: compiling SQL per row would dominate a large capture. */
   private readonly inserts = new Map<SnapshotEntity, Statement>();
 
-  private constructor(readonly db: Database, readonly file?: string) {}
+  private constructor(
+    readonly db: Database,
+    readonly file?: string,
+  ) {}
 
   /** An empty snapshot with the schema in place. */
   static async create(): Promise<SnapshotDb> {
@@ -82,7 +85,10 @@ export class SnapshotDb {
     const where = file ?? 'the snapshot';
     const plain = isEncrypted(bytes) ? decrypt(bytes, options.key, file) : bytes;
     if (Buffer.from(plain.subarray(0, 16)).toString('latin1') !== SQLITE_MAGIC) {
-      throw new SnapshotFormatError(`${where} is not a Keap Vault snapshot (not an SQLite file${isEncrypted(bytes) ? '' : ', not encrypted'}).`, file);
+      throw new SnapshotFormatError(
+        `${where} is not a Keap Vault snapshot (not an SQLite file${isEncrypted(bytes) ? '' : ', not encrypted'}).`,
+        file,
+      );
     }
     const SQL = await loadSqlJs();
     let db: Database;
@@ -178,7 +184,11 @@ export class SnapshotDb {
   }
 
   /** Computes counts and checksum, records the metadata, and writes the file atomically. */
-  async save(file: string, meta: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'>, options: OpenOptions = {}): Promise<SnapshotMeta> {
+  async save(
+    file: string,
+    meta: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'>,
+    options: OpenOptions = {},
+  ): Promise<SnapshotMeta> {
     const full: SnapshotMeta = {
       ...meta,
       apiBaseUrl: withoutCredentials(meta.apiBaseUrl),
@@ -240,9 +250,13 @@ export class SnapshotDb {
       }
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, this.file);
     }
-    if (meta.format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, this.file);
+    if (meta.format !== SNAPSHOT_FORMAT)
+      throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, this.file);
     if (meta.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
-      throw new SnapshotVersionError(`${where} is a snapshot of format ${meta.formatVersion}; this Keap Vault reads format ${SNAPSHOT_FORMAT_VERSION}. Update Keap Vault to open it.`, this.file);
+      throw new SnapshotVersionError(
+        `${where} is a snapshot of format ${meta.formatVersion}; this Keap Vault reads format ${SNAPSHOT_FORMAT_VERSION}. Update Keap Vault to open it.`,
+        this.file,
+      );
     }
     if (!checksum) return;
     let actual: string;
@@ -252,7 +266,10 @@ export class SnapshotDb {
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, this.file);
     }
     if (actual !== meta.checksum) {
-      throw new SnapshotCorruptError(`${where} was changed or damaged after it was written (checksum mismatch); it is not trusted.`, this.file);
+      throw new SnapshotCorruptError(
+        `${where} was changed or damaged after it was written (checksum mismatch); it is not trusted.`,
+        this.file,
+      );
     }
   }
 }

@@ -8,7 +8,13 @@
  * records a restore wrote.
  */
 import {
-  MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, parseMarker, paymentNoteMarker, RESTORE_NOTE_TAG, type MarkedEntity,
+  MARKER_LABEL,
+  MARKER_RECORD_TYPES,
+  markerValue,
+  parseMarker,
+  paymentNoteMarker,
+  RESTORE_NOTE_TAG,
+  type MarkedEntity,
 } from '../restore/marker';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 
@@ -18,7 +24,11 @@ export const MARKER_ENTITIES: readonly MarkerEntity[] = ['contacts', 'companies'
 
 /** One record of each entity, for messages ("Order 512"). */
 export const RECORD_NOUN: Record<MarkerEntity, string> = {
-  contacts: 'contact', companies: 'company', orders: 'order', subscriptions: 'subscription', payments: 'payment',
+  contacts: 'contact',
+  companies: 'company',
+  orders: 'order',
+  subscriptions: 'subscription',
+  payments: 'payment',
 };
 
 // Every marker contains these characters verbatim in the record's JSON (nothing in them needs
@@ -62,7 +72,10 @@ function registerMarkerFunctions(db: SnapshotDb): void {
  */
 function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity): void {
   const fieldIds = db
-    .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [MARKER_LABEL, MARKER_RECORD_TYPES[entity]])
+    .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [
+      MARKER_LABEL,
+      MARKER_RECORD_TYPES[entity],
+    ])
     .map((r) => r.id);
   if (!fieldIds.length) return;
   db.db.run(

@@ -20,44 +20,56 @@ export function toSarif(findings: Finding[], rules: SarifRuleInfo[], snapshotFil
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'Keap Vault',
-          version: TOOL_VERSION,
-          rules: rules.map((r) => ({
-            id: r.id,
-            name: r.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
-            shortDescription: { text: r.title },
-            fullDescription: { text: r.explanation },
-            help: { text: r.explanation },
-            defaultConfiguration: { level: LEVEL[r.severity] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Keap Vault',
+            version: TOOL_VERSION,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.explanation },
+              help: { text: r.explanation },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
+          },
         },
+        results: findings.map((f) => ({
+          ruleId: f.ruleId,
+          ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            f.position
+              ? {
+                  physicalLocation: {
+                    artifactLocation: { uri: toUri(f.position.file) },
+                    region: {
+                      startLine: f.position.line,
+                      startColumn: f.position.column,
+                      ...(f.position.endLine ? { endLine: f.position.endLine, endColumn: f.position.endColumn } : {}),
+                    },
+                  },
+                }
+              : {
+                  ...(snapshotFile ? { physicalLocation: { artifactLocation: { uri: toUri(snapshotFile) } } } : {}),
+                  logicalLocations: [{ name: f.recordId, fullyQualifiedName: `${f.entity}/${f.recordId}`, kind: 'object' }],
+                },
+          ],
+          ...(f.related.length
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1,
+                  logicalLocations: [{ name: r.id, fullyQualifiedName: `${r.entity}/${r.id}`, kind: 'object' }],
+                })),
+              }
+            : {}),
+          partialFingerprints: { keapVaultRecord: `${f.ruleId}:${f.entity}/${f.recordId}` },
+        })),
       },
-      results: findings.map((f) => ({
-        ruleId: f.ruleId,
-        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [f.position
-          ? {
-            physicalLocation: {
-              artifactLocation: { uri: toUri(f.position.file) },
-              region: {
-                startLine: f.position.line, startColumn: f.position.column,
-                ...(f.position.endLine ? { endLine: f.position.endLine, endColumn: f.position.endColumn } : {}),
-              },
-            },
-          }
-          : {
-            ...(snapshotFile ? { physicalLocation: { artifactLocation: { uri: toUri(snapshotFile) } } } : {}),
-            logicalLocations: [{ name: f.recordId, fullyQualifiedName: `${f.entity}/${f.recordId}`, kind: 'object' }],
-          }],
-        ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, logicalLocations: [{ name: r.id, fullyQualifiedName: `${r.entity}/${r.id}`, kind: 'object' }] })) } : {}),
-        partialFingerprints: { keapVaultRecord: `${f.ruleId}:${f.entity}/${f.recordId}` },
-      })),
-    }],
+    ],
   };
 }
 

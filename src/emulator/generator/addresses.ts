@@ -8,7 +8,9 @@ export function usAddress(rng: SeededRandom, field: Address['field']): Address {
   return {
     field,
     line1: `${rng.int(1, 9999)} ${rng.pick(US_STREETS)}`,
-    line2: rng.chance(0.15) ? rng.pick([`Apt ${rng.int(1, 30)}${rng.pick(['A', 'B', 'C'])}`, `Suite ${rng.int(100, 900)}`, `Unit #${rng.int(1, 99)}`]) : undefined,
+    line2: rng.chance(0.15)
+      ? rng.pick([`Apt ${rng.int(1, 30)}${rng.pick(['A', 'B', 'C'])}`, `Suite ${rng.int(100, 900)}`, `Unit #${rng.int(1, 99)}`])
+      : undefined,
     locality,
     region,
     region_code: regionCode,
@@ -35,5 +37,9 @@ export function intlAddress(rng: SeededRandom, country: Country, field: Address[
 export function usPhone(rng: SeededRandom, regionCode: string | undefined): string {
   const city = US_CITIES.find((c) => c[2] === regionCode) ?? rng.pick(US_CITIES);
   const line = `555-0${rng.int(100, 199)}`;
-  return rng.weighted<string>([[`(${city[4]}) ${line}`, 5], [`${city[4]}-${line}`, 3], [`+1 ${city[4]} ${line.replace('-', ' ')}`, 2]]);
+  return rng.weighted<string>([
+    [`(${city[4]}) ${line}`, 5],
+    [`${city[4]}-${line}`, 3],
+    [`+1 ${city[4]} ${line.replace('-', ' ')}`, 2],
+  ]);
 }

@@ -12,7 +12,10 @@ export abstract class CatalogStage extends CompanyStage {
     const rng = this.rng.fork('products');
     const doomed = doomedForItems + doomedForSubs;
     const total = count + doomed;
-    const doomedAt = rng.sample(Array.from({ length: total }, (_, i) => i), doomed);
+    const doomedAt = rng.sample(
+      Array.from({ length: total }, (_, i) => i),
+      doomed,
+    );
     const forItems = new Set(doomedAt.slice(0, doomedForItems));
     const forSubs = new Set(doomedAt.slice(doomedForItems));
     // The catalog is set up before the first contact arrives, so every order is after its products.
@@ -22,9 +25,12 @@ export abstract class CatalogStage extends CompanyStage {
     for (let i = 0; i < total; i++) {
       const isDoomed = forItems.has(i) || forSubs.has(i);
       const [noun, shippable] = rng.pick(PRODUCT_NOUN);
-      const name = !isDoomed && serial % TRICKY_PRODUCT_EVERY === 4
-        ? TRICKY_PRODUCT_NAMES[Math.floor(serial / TRICKY_PRODUCT_EVERY) % TRICKY_PRODUCT_NAMES.length]
-        : isDoomed ? `Discontinued ${rng.pick(PRODUCT_ADJ)} ${noun}` : `${rng.pick(PRODUCT_ADJ)} ${noun}${rng.pick(PRODUCT_VARIANT)}`;
+      const name =
+        !isDoomed && serial % TRICKY_PRODUCT_EVERY === 4
+          ? TRICKY_PRODUCT_NAMES[Math.floor(serial / TRICKY_PRODUCT_EVERY) % TRICKY_PRODUCT_NAMES.length]
+          : isDoomed
+            ? `Discontinued ${rng.pick(PRODUCT_ADJ)} ${noun}`
+            : `${rng.pick(PRODUCT_ADJ)} ${noun}${rng.pick(PRODUCT_VARIANT)}`;
       if (!isDoomed) serial++;
       const id = this.store.products.allocateId();
       const createSec = times[i];
@@ -34,7 +40,9 @@ export abstract class CatalogStage extends CompanyStage {
         sku: `${(slugOf(noun).slice(0, 3) || 'prd').toUpperCase()}-${String(1000 + i)}`,
         price_cents: this.price(rng),
         active: isDoomed ? rng.chance(0.5) : !rng.chance(0.05),
-        description: rng.chance(0.6) ? `<p>${name.replace(/</g, '&lt;')} — our ${noun.toLowerCase()}.</p><ul><li>Satisfaction guaranteed</li></ul>` : undefined,
+        description: rng.chance(0.6)
+          ? `<p>${name.replace(/</g, '&lt;')} — our ${noun.toLowerCase()}.</p><ul><li>Satisfaction guaranteed</li></ul>`
+          : undefined,
         short_description: `${noun}${shippable ? ', ships in 2–3 days' : ''}`,
         shippable,
         taxable: shippable ? rng.chance(0.8) : rng.chance(0.2),
@@ -87,8 +95,20 @@ export abstract class CatalogStage extends CompanyStage {
   }
 
   protected planFor(rng: SeededRandom, product: ProductRecord, index: number): PlanRecord {
-    const cycle = rng.weighted<CycleType>([['MONTHLY', 60], ['YEARLY', 25], ['WEEKLY', 10], ['DAILY', 5]]);
-    const frequency = cycle === 'MONTHLY' ? rng.weighted([[1, 80], [3, 15], [6, 5]]) : 1;
+    const cycle = rng.weighted<CycleType>([
+      ['MONTHLY', 60],
+      ['YEARLY', 25],
+      ['WEEKLY', 10],
+      ['DAILY', 5],
+    ]);
+    const frequency =
+      cycle === 'MONTHLY'
+        ? rng.weighted([
+            [1, 80],
+            [3, 15],
+            [6, 5],
+          ])
+        : 1;
     const divisor = { DAILY: 300, WEEKLY: 40, MONTHLY: 10 / frequency, YEARLY: 1 }[cycle];
     const raw = Math.max(199, Math.round(product.price_cents / divisor));
     return {

@@ -9,8 +9,17 @@ import { upperBound } from './numbers';
 import type { ContactMeta } from './state';
 import { TagAndCampaignStage } from './tagsAndCampaigns';
 import {
-  ANGLO_FAMILY, ANGLO_GIVEN, COUNTRIES, COUNTRY_BY_CODE, EMAIL_DOMAINS, JOB_TITLES, LOCALES, TAG_COUNT_WEIGHTS,
-  TRICKY_CONTACT_EVERY, TRICKY_CONTACT_NAMES, WORK_DOMAINS,
+  ANGLO_FAMILY,
+  ANGLO_GIVEN,
+  COUNTRIES,
+  COUNTRY_BY_CODE,
+  EMAIL_DOMAINS,
+  JOB_TITLES,
+  LOCALES,
+  TAG_COUNT_WEIGHTS,
+  TRICKY_CONTACT_EVERY,
+  TRICKY_CONTACT_NAMES,
+  WORK_DOMAINS,
 } from './vocabulary';
 
 export abstract class ContactStage extends TagAndCampaignStage {
@@ -61,14 +70,21 @@ export abstract class ContactStage extends TagAndCampaignStage {
     if (!phoneOnly) {
       // Slugs hold letters only, so the trailing counter keeps every address unique.
       const local = rng.weighted<string>([
-        [`${givenSlug}.${familySlug}${n}`, 5], [`${givenSlug[0]}${familySlug}${n}`, 3], [`${givenSlug}_${familySlug}${n}`, 1], [`${familySlug}.${givenSlug}${n}`, 1],
+        [`${givenSlug}.${familySlug}${n}`, 5],
+        [`${givenSlug[0]}${familySlug}${n}`, 3],
+        [`${givenSlug}_${familySlug}${n}`, 1],
+        [`${familySlug}.${givenSlug}${n}`, 1],
       ]);
-      emails.push({ email: `${local}@${rng.pick(EMAIL_DOMAINS)}`, field: 'EMAIL1', opt_in_reason: rng.chance(0.4) ? 'Customer opted in through a web form' : undefined });
+      emails.push({
+        email: `${local}@${rng.pick(EMAIL_DOMAINS)}`,
+        field: 'EMAIL1',
+        opt_in_reason: rng.chance(0.4) ? 'Customer opted in through a web form' : undefined,
+      });
       if (rng.chance(0.1)) emails.push({ email: `${givenSlug}.${familySlug}${n}@${rng.pick(WORK_DOMAINS)}`, field: 'EMAIL2' });
     }
 
     const us = localeCountry && COUNTRY_BY_CODE.has(localeCountry) && rng.chance(0.6) ? false : rng.chance(0.88);
-    const country = us ? undefined : COUNTRY_BY_CODE.get(localeCountry ?? '') ?? rng.pick(COUNTRIES);
+    const country = us ? undefined : (COUNTRY_BY_CODE.get(localeCountry ?? '') ?? rng.pick(COUNTRIES));
     const addresses: Address[] = [];
     if (phoneOnly ? rng.chance(0.2) : rng.chance(0.6)) {
       addresses.push(country ? intlAddress(rng, country, 'BILLING') : usAddress(rng, 'BILLING'));
@@ -78,7 +94,13 @@ export abstract class ContactStage extends TagAndCampaignStage {
     if (phoneOnly || rng.chance(0.7)) {
       const number = country ? country.phone(rng) : usPhone(rng, addresses[0]?.region_code);
       phones.push({ number, type: rng.pick(['Mobile', 'Mobile', 'Home', 'Work']), field: 'PHONE1' });
-      if (rng.chance(0.1)) phones.push({ number: country ? country.phone(rng) : usPhone(rng, undefined), type: 'Work', extension: rng.chance(0.5) ? String(rng.int(100, 999)) : undefined, field: 'PHONE2' });
+      if (rng.chance(0.1))
+        phones.push({
+          number: country ? country.phone(rng) : usPhone(rng, undefined),
+          type: 'Work',
+          extension: rng.chance(0.5) ? String(rng.int(100, 999)) : undefined,
+          field: 'PHONE2',
+        });
     }
 
     let companyId: number | undefined;

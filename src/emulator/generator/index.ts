@@ -35,8 +35,13 @@ import { targetCounts, type GenerateOptions, type GenerateResult } from './optio
 import { PlantingStage } from './planting';
 
 export {
-  DEFAULT_GENERATOR_NOW, PLANTED_PROBLEM_KINDS, targetCounts,
-  type GenerateOptions, type GenerateResult, type PlantedProblem, type PlantedProblemKind,
+  DEFAULT_GENERATOR_NOW,
+  PLANTED_PROBLEM_KINDS,
+  targetCounts,
+  type GenerateOptions,
+  type GenerateResult,
+  type PlantedProblem,
+  type PlantedProblemKind,
 } from './options';
 export { TRICKY_COMPANY_NAMES, TRICKY_CONTACT_NAMES, TRICKY_PRODUCT_NAMES, TRICKY_TAG_NAMES } from './vocabulary';
 

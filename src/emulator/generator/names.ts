@@ -7,7 +7,12 @@ export function slugOf(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').replace(/ß/g, 'ss').replace(/[đĐ]/g, 'd').replace(/[œŒ]/g, 'oe')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[œŒ]/g, 'oe')
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 }

@@ -2,25 +2,35 @@
 import { clamp } from './numbers';
 
 export type PlantedProblemKind =
-  | 'orphan-order'          // order whose contact no longer exists
-  | 'dangling-product'      // order item pointing at a product that no longer exists
-  | 'orphan-payment'        // payment whose order no longer exists
-  | 'duplicate-payment'     // the same payment recorded twice (same order, amount, pay_time, method)
-  | 'overpaid-order'        // payments exceed the order total
-  | 'total-mismatch'        // stored order total != sum of items (OrderRecord.total_override_cents)
-  | 'paid-status-mismatch'  // status PAID with amount due > 0, or (odd-numbered plants) not PAID though fully paid
-  | 'orphan-subscription'   // subscription whose contact (even-numbered plants) or product (odd) no longer exists
-  | 'dangling-tag'          // contact tag pointing at a tag that no longer exists
-  | 'dangling-company'      // contact pointing at a company that no longer exists
-  | 'future-order'          // order_time in the future (relative to the generator's `now`)
-  | 'order-before-contact'  // order_time before its contact's create_time
-  | 'duplicate-order';      // likely duplicate: same contact, same items, same total, order_time within minutes
+  | 'orphan-order' // order whose contact no longer exists
+  | 'dangling-product' // order item pointing at a product that no longer exists
+  | 'orphan-payment' // payment whose order no longer exists
+  | 'duplicate-payment' // the same payment recorded twice (same order, amount, pay_time, method)
+  | 'overpaid-order' // payments exceed the order total
+  | 'total-mismatch' // stored order total != sum of items (OrderRecord.total_override_cents)
+  | 'paid-status-mismatch' // status PAID with amount due > 0, or (odd-numbered plants) not PAID though fully paid
+  | 'orphan-subscription' // subscription whose contact (even-numbered plants) or product (odd) no longer exists
+  | 'dangling-tag' // contact tag pointing at a tag that no longer exists
+  | 'dangling-company' // contact pointing at a company that no longer exists
+  | 'future-order' // order_time in the future (relative to the generator's `now`)
+  | 'order-before-contact' // order_time before its contact's create_time
+  | 'duplicate-order'; // likely duplicate: same contact, same items, same total, order_time within minutes
 
 /** Every kind, in the order the generator plants them. */
 export const PLANTED_PROBLEM_KINDS: readonly PlantedProblemKind[] = [
-  'orphan-order', 'dangling-product', 'orphan-payment', 'duplicate-payment', 'overpaid-order', 'total-mismatch',
-  'paid-status-mismatch', 'orphan-subscription', 'dangling-tag', 'dangling-company', 'future-order',
-  'order-before-contact', 'duplicate-order',
+  'orphan-order',
+  'dangling-product',
+  'orphan-payment',
+  'duplicate-payment',
+  'overpaid-order',
+  'total-mismatch',
+  'paid-status-mismatch',
+  'orphan-subscription',
+  'dangling-tag',
+  'dangling-company',
+  'future-order',
+  'order-before-contact',
+  'duplicate-order',
 ];
 
 export interface GenerateOptions {
@@ -61,7 +71,9 @@ export interface GenerateResult {
 export const DEFAULT_GENERATOR_NOW = '2026-11-01T12:00:00.000Z';
 
 /** The entity counts `generateAccount` aims at before planting (orders and subscriptions approximately). */
-export function targetCounts(size: number): Record<'contacts' | 'companies' | 'products' | 'tags' | 'campaigns' | 'orders' | 'subscriptions', number> {
+export function targetCounts(
+  size: number,
+): Record<'contacts' | 'companies' | 'products' | 'tags' | 'campaigns' | 'orders' | 'subscriptions', number> {
   return {
     contacts: size,
     companies: Math.max(1, Math.round(size / 8)),

@@ -13,7 +13,10 @@ export abstract class OrderStage extends PaymentStage {
     if (!n || !this.catalog.length) return;
     // Orders land on contacts at random, with a pool of repeat customers getting a quarter of them.
     const perContact = new Uint16Array(n);
-    const repeat = rng.sample(Array.from({ length: n }, (_, i) => i), Math.max(1, Math.ceil(n * 0.15)));
+    const repeat = rng.sample(
+      Array.from({ length: n }, (_, i) => i),
+      Math.max(1, Math.ceil(n * 0.15)),
+    );
     for (let j = 0; j < target; j++) {
       const ci = rng.chance(0.25) ? repeat[rng.int(0, repeat.length - 1)] : rng.int(0, n - 1);
       if (perContact[ci] < 65535) perContact[ci]++;
@@ -62,10 +65,19 @@ export abstract class OrderStage extends PaymentStage {
     const invoiceId = this.store.allocateInvoiceId();
     const source = rng.weighted(SOURCE_WEIGHTS);
     const orderType: OrderRecord['order_type'] =
-      source === 'CHECKOUT_FORM' ? 'ONLINE'
-        : source === 'API' ? (rng.chance(0.8) ? 'ONLINE' : 'OFFLINE')
-          : source === 'UNKNOWN' ? rng.pick(['ONLINE', 'OFFLINE'] as const)
-            : source === 'INVOICE' ? (rng.chance(0.7) ? 'OFFLINE' : 'ONLINE') : 'OFFLINE';
+      source === 'CHECKOUT_FORM'
+        ? 'ONLINE'
+        : source === 'API'
+          ? rng.chance(0.8)
+            ? 'ONLINE'
+            : 'OFFLINE'
+          : source === 'UNKNOWN'
+            ? rng.pick(['ONLINE', 'OFFLINE'] as const)
+            : source === 'INVOICE'
+              ? rng.chance(0.7)
+                ? 'OFFLINE'
+                : 'ONLINE'
+              : 'OFFLINE';
 
     // Items: 1–5 lines, mostly distinct products at their price, sometimes shipping, tax or a discount.
     const lines = rng.weighted(LINE_COUNT_WEIGHTS);
@@ -102,23 +114,43 @@ export abstract class OrderStage extends PaymentStage {
     if (items.length < 5 && rng.chance(0.08)) {
       const [code, pct] = rng.pick(PROMO_CODES);
       promoCodes.push(code);
-      items.push({ id: this.store.allocateItemId(), name: `Discount (${code})`, quantity: 1, price_cents: -Math.max(1, Math.round((subtotal * pct) / 100)), cost_cents: 0, item_type: 'DISCOUNT' });
+      items.push({
+        id: this.store.allocateItemId(),
+        name: `Discount (${code})`,
+        quantity: 1,
+        price_cents: -Math.max(1, Math.round((subtotal * pct) / 100)),
+        cost_cents: 0,
+        item_type: 'DISCOUNT',
+      });
     }
     let extra: Record<string, unknown> = {};
     if (items.length < 5 && shippable && shipTo && rng.chance(0.5)) {
       const express = rng.chance(0.2);
-      items.push({ id: this.store.allocateItemId(), name: express ? 'Express Shipping' : 'Standard Shipping', quantity: 1, price_cents: express ? rng.pick([1995, 2495]) : rng.pick([495, 595, 795, 995]), cost_cents: 0, item_type: 'SHIPPING' });
+      items.push({
+        id: this.store.allocateItemId(),
+        name: express ? 'Express Shipping' : 'Standard Shipping',
+        quantity: 1,
+        price_cents: express ? rng.pick([1995, 2495]) : rng.pick([495, 595, 795, 995]),
+        cost_cents: 0,
+        item_type: 'SHIPPING',
+      });
       extra = {
         shipping_address: {
-          line1: shipTo.line1, line2: shipTo.line2, locality: shipTo.locality, region: shipTo.region,
-          zip_code: shipTo.zip_code ?? shipTo.postal_code, country_code: shipTo.country_code,
-          first_name: c.given_name, last_name: c.family_name,
+          line1: shipTo.line1,
+          line2: shipTo.line2,
+          locality: shipTo.locality,
+          region: shipTo.region,
+          zip_code: shipTo.zip_code ?? shipTo.postal_code,
+          country_code: shipTo.country_code,
+          first_name: c.given_name,
+          last_name: c.family_name,
         },
       };
     }
     if (items.length < 5 && taxable > 0 && rng.chance(0.1)) {
       const tax = Math.round(taxable * rng.pick([0.0625, 0.0725, 0.08, 0.0875]));
-      if (tax > 0) items.push({ id: this.store.allocateItemId(), name: 'Sales Tax', quantity: 1, price_cents: tax, cost_cents: 0, item_type: 'TAX' });
+      if (tax > 0)
+        items.push({ id: this.store.allocateItemId(), name: 'Sales Tax', quantity: 1, price_cents: tax, cost_cents: 0, item_type: 'TAX' });
     }
     // However wide a validator's duplicate-order window, a contact's own orders within 3 days never
     // repeat the same lines (a repeat purchase gets one more unit of its first product).
@@ -127,8 +159,15 @@ export abstract class OrderStage extends PaymentStage {
 
     const contactName = [c.given_name, c.family_name].filter(Boolean).join(' ');
     const first = [...chosen][0];
-    const title = source === 'INVOICE' ? `Invoice #${invoiceId}`
-      : rng.weighted<string>([[first.name, 4], [`Order for ${contactName}`, 3], [`Web order ${id}`, source === 'CHECKOUT_FORM' ? 2 : 0], [`${first.name} - ${contactName}`, 1]]);
+    const title =
+      source === 'INVOICE'
+        ? `Invoice #${invoiceId}`
+        : rng.weighted<string>([
+            [first.name, 4],
+            [`Order for ${contactName}`, 3],
+            [`Web order ${id}`, source === 'CHECKOUT_FORM' ? 2 : 0],
+            [`${first.name} - ${contactName}`, 1],
+          ]);
     const creationSec = Math.min(this.nowSec - MIN, orderSec + rng.int(0, 120));
     const sentSec = source === 'INVOICE' ? Math.min(this.nowSec - MIN, orderSec + rng.int(0, 2 * DAY)) : undefined;
 
@@ -175,7 +214,10 @@ export abstract class OrderStage extends PaymentStage {
 }
 
 export function itemSignature(items: readonly OrderItemRecord[]): string {
-  return items.map((i) => `${i.item_type}:${i.product_id ?? ''}:${i.quantity}:${i.price_cents}`).sort().join(',');
+  return items
+    .map((i) => `${i.item_type}:${i.product_id ?? ''}:${i.quantity}:${i.price_cents}`)
+    .sort()
+    .join(',');
 }
 
 export function itemsTotal(items: readonly OrderItemRecord[]): number {

@@ -11,7 +11,15 @@ import type { PaymentShape } from './state';
 
 export abstract class PaymentStage extends ContactStage {
   /** Payments for `shape`, strictly after the order and each other, before now; ids left at 0. */
-  protected buildPayments(rng: SeededRandom, orderId: number, invoiceId: number, contactId: number, orderSec: number, total: number, shape: PaymentShape): PaymentRecord[] {
+  protected buildPayments(
+    rng: SeededRandom,
+    orderId: number,
+    invoiceId: number,
+    contactId: number,
+    orderSec: number,
+    total: number,
+    shape: PaymentShape,
+  ): PaymentRecord[] {
     let amounts: number[];
     switch (shape) {
       case 'unpaid':
@@ -55,7 +63,14 @@ export abstract class PaymentStage extends ContactStage {
     return amounts.map((amount, i) => this.paymentRecord(rng, orderId, invoiceId, contactId, amount, orderSec + offsets[i]));
   }
 
-  protected paymentRecord(rng: SeededRandom, orderId: number, invoiceId: number, contactId: number, amount: number, paySec: number): PaymentRecord {
+  protected paymentRecord(
+    rng: SeededRandom,
+    orderId: number,
+    invoiceId: number,
+    contactId: number,
+    amount: number,
+    paySec: number,
+  ): PaymentRecord {
     const method = rng.weighted(this.methodWeights);
     return {
       id: 0,

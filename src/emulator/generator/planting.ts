@@ -24,7 +24,12 @@ export abstract class PlantingStage extends SubscriptionStage {
    * finds a target; if none is left, a fresh contact made by `fallback`. The contact is then marked
    * touched, so no two plants share a contact (nor its orders, payments or subscriptions).
    */
-  protected claim<T>(rng: SeededRandom, purpose: string, fits: (c: ContactMeta) => T | undefined, fallback: (c: ContactMeta) => void): [ContactMeta, T] {
+  protected claim<T>(
+    rng: SeededRandom,
+    purpose: string,
+    fits: (c: ContactMeta) => T | undefined,
+    fallback: (c: ContactMeta) => void,
+  ): [ContactMeta, T] {
     let picker = this.pickers.get(purpose);
     if (!picker) {
       picker = { order: rng.shuffle(Array.from({ length: this.contacts.length }, (_, i) => i)), cursor: 0 };
@@ -70,14 +75,21 @@ export abstract class PlantingStage extends SubscriptionStage {
 
   protected plantOne(rng: SeededRandom, kind: PlantedProblemKind, i: number): void {
     const unpaid = (o: OrderMeta) => o.payments.length === 0;
-    const withUnpaid = (shape: PaymentShape) => (c: ContactMeta) => { this.freshOrder(rng, c, shape); };
+    const withUnpaid = (shape: PaymentShape) => (c: ContactMeta) => {
+      this.freshOrder(rng, c, shape);
+    };
     // For plants that move an order in time: with no sibling orders, the move cannot make a look-alike pair.
     const onlyUnpaidOrder = (c: ContactMeta) => (c.orders.length === 1 && unpaid(c.orders[0]) ? c.orders[0] : undefined);
     switch (kind) {
       case 'orphan-order': {
         const [contact, order] = this.claim(rng, kind, (c) => (c.subs.length === 0 ? onlyUnpaidOrder(c) : undefined), withUnpaid('unpaid'));
         this.removeContact(contact);
-        this.record(kind, 'order', [order.order.id], `order ${order.order.id}: its contact ${contact.record.id} was deleted (the contact had no other orders or subscriptions)`);
+        this.record(
+          kind,
+          'order',
+          [order.order.id],
+          `order ${order.order.id}: its contact ${contact.record.id} was deleted (the contact had no other orders or subscriptions)`,
+        );
         break;
       }
       case 'dangling-product': {
@@ -85,9 +97,20 @@ export abstract class PlantingStage extends SubscriptionStage {
         const product = this.doomedItemProducts[i];
         const productItems = order.order.items.filter((it) => it.item_type === 'PRODUCT');
         const item = rng.pick(productItems);
-        Object.assign(item, { product_id: product.id, product_name: product.name, product_sku: product.sku, name: product.name, description: product.short_description });
+        Object.assign(item, {
+          product_id: product.id,
+          product_name: product.name,
+          product_sku: product.sku,
+          name: product.name,
+          description: product.short_description,
+        });
         this.store.products.delete(product.id);
-        this.record(kind, 'order_item', [order.order.id, item.id], `order ${order.order.id} item ${item.id} names product ${product.id}, which was deleted`);
+        this.record(
+          kind,
+          'order_item',
+          [order.order.id, item.id],
+          `order ${order.order.id} item ${item.id} names product ${product.id}, which was deleted`,
+        );
         break;
       }
       case 'orphan-payment': {
@@ -102,22 +125,46 @@ export abstract class PlantingStage extends SubscriptionStage {
         const [, order] = this.claim(rng, kind, (c) => this.firstOrder(c, (o) => unpaid(o) && o.total >= 2), withUnpaid('unpaid'));
         const amount = Math.max(1, Math.floor(order.total * rng.float(0.2, 0.5)));
         const paySec = this.between(rng, order.timeSec + 1, Math.min(this.nowSec - MIN, order.timeSec + 30 * DAY));
-        const first = this.finishPayment(rng, this.paymentRecord(rng, order.order.id, order.order.invoice_id, order.order.contact_id, amount, paySec));
+        const first = this.finishPayment(
+          rng,
+          this.paymentRecord(rng, order.order.id, order.order.invoice_id, order.order.contact_id, amount, paySec),
+        );
         const second = this.finishPayment(rng, { ...first });
         order.payments.push(first, second);
-        this.record(kind, 'payment', [first.id, second.id], `payments ${first.id} and ${second.id} on order ${order.order.id} are the same payment recorded twice`);
+        this.record(
+          kind,
+          'payment',
+          [first.id, second.id],
+          `payments ${first.id} and ${second.id} on order ${order.order.id} are the same payment recorded twice`,
+        );
         break;
       }
       case 'overpaid-order': {
         const lastPay = (o: OrderMeta) => Date.parse(o.payments[o.payments.length - 1].pay_time) / 1000;
         // Generated payments are all at least a minute before now, so there is room for one more.
-        const [, order] = this.claim(rng, kind,
-          (c) => this.firstOrder(c, (o) => (o.shape === 'full1' || o.shape === 'full2') && o.payments.length > 0 && lastPay(o) < this.nowSec - 2), withUnpaid('full1'));
+        const [, order] = this.claim(
+          rng,
+          kind,
+          (c) =>
+            this.firstOrder(
+              c,
+              (o) => (o.shape === 'full1' || o.shape === 'full2') && o.payments.length > 0 && lastPay(o) < this.nowSec - 2,
+            ),
+          withUnpaid('full1'),
+        );
         const amount = Math.max(1, Math.round(order.total * rng.float(0.05, 0.5)));
         const paySec = this.between(rng, lastPay(order) + 1, Math.min(this.nowSec - 1, lastPay(order) + 20 * DAY));
-        const extraPayment = this.finishPayment(rng, this.paymentRecord(rng, order.order.id, order.order.invoice_id, order.order.contact_id, amount, paySec));
+        const extraPayment = this.finishPayment(
+          rng,
+          this.paymentRecord(rng, order.order.id, order.order.invoice_id, order.order.contact_id, amount, paySec),
+        );
         order.payments.push(extraPayment);
-        this.record(kind, 'order', [order.order.id], `order ${order.order.id} totals ${order.total} cents but payment ${extraPayment.id} brings payments to ${order.total + amount}`);
+        this.record(
+          kind,
+          'order',
+          [order.order.id],
+          `order ${order.order.id} totals ${order.total} cents but payment ${extraPayment.id} brings payments to ${order.total + amount}`,
+        );
         break;
       }
       case 'total-mismatch': {
@@ -125,25 +172,47 @@ export abstract class PlantingStage extends SubscriptionStage {
         const delta = Math.max(1, Math.round(order.total * rng.float(0.01, 0.2)));
         const stored = rng.chance(0.5) || order.total - delta <= 0 ? order.total + delta : order.total - delta;
         order.order.total_override_cents = stored;
-        this.record(kind, 'order', [order.order.id], `order ${order.order.id} stores total ${stored} cents, its items sum to ${order.total}`);
+        this.record(
+          kind,
+          'order',
+          [order.order.id],
+          `order ${order.order.id} stores total ${stored} cents, its items sum to ${order.total}`,
+        );
         break;
       }
       case 'paid-status-mismatch': {
         if (i % 2 === 0) {
-          const [, order] = this.claim(rng, `${kind}:paid`, (c) => this.firstOrder(c, (o) => o.shape === 'unpaid' || o.shape === 'partial'), withUnpaid('partial'));
+          const [, order] = this.claim(
+            rng,
+            `${kind}:paid`,
+            (c) => this.firstOrder(c, (o) => o.shape === 'unpaid' || o.shape === 'partial'),
+            withUnpaid('partial'),
+          );
           order.order.status_override = 'PAID';
           this.record(kind, 'order', [order.order.id], `order ${order.order.id} says PAID with an amount still due`);
         } else {
-          const [, order] = this.claim(rng, `${kind}:unpaid`, (c) => this.firstOrder(c, (o) => o.shape === 'full1' || o.shape === 'full2'), withUnpaid('full1'));
+          const [, order] = this.claim(
+            rng,
+            `${kind}:unpaid`,
+            (c) => this.firstOrder(c, (o) => o.shape === 'full1' || o.shape === 'full2'),
+            withUnpaid('full1'),
+          );
           order.order.status_override = order.order.sent_time ? 'SENT' : 'DRAFT';
           this.record(kind, 'order', [order.order.id], `order ${order.order.id} says ${order.order.status_override} though fully paid`);
         }
         break;
       }
       case 'orphan-subscription': {
-        const withSub = (c: ContactMeta) => { this.buildSubscription(rng, c, rng.pick(this.plans), this.between(rng, c.createSec + MIN, this.nowSec - 2 * DAY)); };
+        const withSub = (c: ContactMeta) => {
+          this.buildSubscription(rng, c, rng.pick(this.plans), this.between(rng, c.createSec + MIN, this.nowSec - 2 * DAY));
+        };
         if (i % 2 === 0) {
-          const [contact, sub] = this.claim(rng, `${kind}:contact`, (c) => (c.orders.length === 0 && c.subs.length === 1 ? c.subs[0] : undefined), withSub);
+          const [contact, sub] = this.claim(
+            rng,
+            `${kind}:contact`,
+            (c) => (c.orders.length === 0 && c.subs.length === 1 ? c.subs[0] : undefined),
+            withSub,
+          );
           this.removeContact(contact);
           this.record(kind, 'subscription', [sub.id], `subscription ${sub.id}: its contact ${contact.record.id} was deleted`);
         } else {
@@ -154,26 +223,51 @@ export abstract class PlantingStage extends SubscriptionStage {
           sub.subscription_plan_id = plan.id;
           sub.billing_amount_cents = plan.price_cents * sub.quantity;
           this.store.deleteProduct(doomed.product.id); // takes the product's plans with it, as Keap does
-          this.record(kind, 'subscription', [sub.id], `subscription ${sub.id}: its product ${doomed.product.id} (plan ${plan.id}) was deleted`);
+          this.record(
+            kind,
+            'subscription',
+            [sub.id],
+            `subscription ${sub.id}: its product ${doomed.product.id} (plan ${plan.id}) was deleted`,
+          );
         }
         break;
       }
       case 'dangling-tag': {
-        const [contact] = this.claim(rng, kind, () => true, () => undefined);
+        const [contact] = this.claim(
+          rng,
+          kind,
+          () => true,
+          () => undefined,
+        );
         const tag = this.doomedTags[i];
         let applied = this.store.contactTags.get(contact.record.id);
         if (!applied) this.store.contactTags.set(contact.record.id, (applied = new Map()));
         applied.set(tag.id, iso(this.between(rng, contact.createSec + 1, this.nowSec - MIN)));
         this.store.tags.delete(tag.id);
-        this.record(kind, 'contact_tag', [contact.record.id, tag.id], `contact ${contact.record.id} carries tag ${tag.id}, which was deleted`);
+        this.record(
+          kind,
+          'contact_tag',
+          [contact.record.id, tag.id],
+          `contact ${contact.record.id} carries tag ${tag.id}, which was deleted`,
+        );
         break;
       }
       case 'dangling-company': {
-        const [contact] = this.claim(rng, kind, () => true, () => undefined);
+        const [contact] = this.claim(
+          rng,
+          kind,
+          () => true,
+          () => undefined,
+        );
         const company = this.doomedCompanies[i];
         contact.record.company_id = company.id;
         this.store.companies.delete(company.id);
-        this.record(kind, 'contact', [contact.record.id], `contact ${contact.record.id} points at company ${company.id}, which was deleted`);
+        this.record(
+          kind,
+          'contact',
+          [contact.record.id],
+          `contact ${contact.record.id} points at company ${company.id}, which was deleted`,
+        );
         break;
       }
       case 'future-order': {
@@ -189,7 +283,12 @@ export abstract class PlantingStage extends SubscriptionStage {
         const sec = contact.createSec - rng.int(HOUR, 180 * DAY);
         order.order.order_time = iso(sec);
         order.timeSec = sec;
-        this.record(kind, 'order', [order.order.id], `order ${order.order.id} is dated ${order.order.order_time}, before its contact ${contact.record.id} was created (${contact.record.create_time})`);
+        this.record(
+          kind,
+          'order',
+          [order.order.id],
+          `order ${order.order.id} is dated ${order.order.order_time}, before its contact ${contact.record.id} was created (${contact.record.create_time})`,
+        );
         break;
       }
       case 'duplicate-order': {
@@ -213,7 +312,14 @@ export abstract class PlantingStage extends SubscriptionStage {
           extra: structuredClone(o.extra),
         };
         this.store.insertOrder(copy);
-        const meta: OrderMeta = { order: copy, contact, shape: 'unpaid', timeSec: original.timeSec + shift, total: original.total, payments: [] };
+        const meta: OrderMeta = {
+          order: copy,
+          contact,
+          shape: 'unpaid',
+          timeSec: original.timeSec + shift,
+          total: original.total,
+          payments: [],
+        };
         contact.orders.push(meta);
         this.record(kind, 'order', [o.id, id], `order ${id} repeats order ${o.id} (same contact, items and total) ${shift} s later`);
         break;

@@ -8,10 +8,25 @@
  * each one may call what the stages before it define, and all of them draw from the one `rng` in
  * exactly the order the single-file generator did: the account stays byte-identical per seed.
  */
-import type { CompanyRecord, ContactRecord, OrderRecord, PaymentRecord, PlanRecord, ProductRecord, SubscriptionRecord, TagRecord } from '../records';
+import type {
+  CompanyRecord,
+  ContactRecord,
+  OrderRecord,
+  PaymentRecord,
+  PlanRecord,
+  ProductRecord,
+  SubscriptionRecord,
+  TagRecord,
+} from '../records';
 import { SeededRandom } from '../random';
 import type { EmulatorStore } from '../store';
-import { DEFAULT_GENERATOR_NOW, PLANTED_PROBLEM_KINDS, type GenerateOptions, type PlantedProblem, type PlantedProblemKind } from './options';
+import {
+  DEFAULT_GENERATOR_NOW,
+  PLANTED_PROBLEM_KINDS,
+  type GenerateOptions,
+  type PlantedProblem,
+  type PlantedProblemKind,
+} from './options';
 import { TRICKY_CONTACT_EVERY } from './vocabulary';
 
 export type PaymentShape = 'unpaid' | 'partial' | 'full1' | 'full2';
@@ -32,7 +47,10 @@ export interface OrderMeta {
   payments: PaymentRecord[];
 }
 
-export interface DoomedProduct { product: ProductRecord; plan?: PlanRecord }
+export interface DoomedProduct {
+  product: ProductRecord;
+  plan?: PlanRecord;
+}
 
 export abstract class GeneratorBase {
   protected readonly rng: SeededRandom;
@@ -60,11 +78,24 @@ export abstract class GeneratorBase {
   protected readonly touched = new Set<number>();
   protected readonly planted: PlantedProblem[] = [];
 
-  constructor(protected readonly store: EmulatorStore, options: GenerateOptions) {
+  constructor(
+    protected readonly store: EmulatorStore,
+    options: GenerateOptions,
+  ) {
     if (!Number.isInteger(options.size) || options.size < 0) throw new RangeError(`size must be a whole number >= 0 (got ${options.size})`);
     const now = options.now ?? new Date(DEFAULT_GENERATOR_NOW);
     if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid date');
-    for (const table of [store.contacts, store.companies, store.products, store.plans, store.orders, store.payments, store.subscriptions, store.tags, store.campaigns]) {
+    for (const table of [
+      store.contacts,
+      store.companies,
+      store.products,
+      store.plans,
+      store.orders,
+      store.payments,
+      store.subscriptions,
+      store.tags,
+      store.campaigns,
+    ]) {
       if (table.size > 0) throw new Error('generateAccount needs an empty store');
     }
     if (!store.manualPaymentTypes.length) throw new Error('the store has no manual payment types');

@@ -8,7 +8,12 @@ export abstract class TagAndCampaignStage extends CatalogStage {
   protected generateTags(count: number, doomed: number): void {
     const rng = this.rng.fork('tags');
     const total = count + doomed;
-    const doomedAt = new Set(rng.sample(Array.from({ length: total }, (_, i) => i), doomed));
+    const doomedAt = new Set(
+      rng.sample(
+        Array.from({ length: total }, (_, i) => i),
+        doomed,
+      ),
+    );
     const times = this.sortedTimes(rng, total, this.nowSec - 3 * YEAR - 120 * DAY, this.nowSec - 3 * YEAR - DAY);
     const used = new Set<string>();
     const order = rng.shuffle([...TAG_BASE]);
@@ -17,7 +22,10 @@ export abstract class TagAndCampaignStage extends CatalogStage {
       const isDoomed = doomedAt.has(i);
       let name: string;
       if (isDoomed) name = `Old list ${i + 1}`;
-      else if (serial % TRICKY_TAG_EVERY === 3 && !used.has(TRICKY_TAG_NAMES[Math.floor(serial / TRICKY_TAG_EVERY) % TRICKY_TAG_NAMES.length].toLowerCase())) {
+      else if (
+        serial % TRICKY_TAG_EVERY === 3 &&
+        !used.has(TRICKY_TAG_NAMES[Math.floor(serial / TRICKY_TAG_EVERY) % TRICKY_TAG_NAMES.length].toLowerCase())
+      ) {
         name = TRICKY_TAG_NAMES[Math.floor(serial / TRICKY_TAG_EVERY) % TRICKY_TAG_NAMES.length];
       } else {
         const base = order[serial % order.length];

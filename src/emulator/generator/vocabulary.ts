@@ -58,31 +58,136 @@ export const TRICKY_PRODUCT_NAMES: readonly string[] = [
 export const TRICKY_PRODUCT_EVERY = 9;
 
 export const TRICKY_TAG_NAMES: readonly string[] = [
-  '<b>VIP</b>', 'Tag, with comma', "O'Brien's list", 'Ünïcödé 🎉', '=cmd|" /C calc"!A0', '"Quoted" Tag',
+  '<b>VIP</b>',
+  'Tag, with comma',
+  "O'Brien's list",
+  'Ünïcödé 🎉',
+  '=cmd|" /C calc"!A0',
+  '"Quoted" Tag',
 ];
 export const TRICKY_TAG_EVERY = 7;
 
-
 export const ANGLO_GIVEN = [
-  'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William',
-  'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Christopher', 'Karen', 'Daniel', 'Lisa',
-  'Matthew', 'Nancy', 'Anthony', 'Betty', 'Mark', 'Ashley', 'Steven', 'Emily', 'Andrew', 'Megan', 'Kevin', 'Amanda',
-  'Brian', 'Melissa', 'Jason', 'Rachel', 'Tyler', 'Hannah', 'Aaron', 'Olivia', 'Ethan', 'Chloe', 'Noah', 'Grace',
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Christopher',
+  'Karen',
+  'Daniel',
+  'Lisa',
+  'Matthew',
+  'Nancy',
+  'Anthony',
+  'Betty',
+  'Mark',
+  'Ashley',
+  'Steven',
+  'Emily',
+  'Andrew',
+  'Megan',
+  'Kevin',
+  'Amanda',
+  'Brian',
+  'Melissa',
+  'Jason',
+  'Rachel',
+  'Tyler',
+  'Hannah',
+  'Aaron',
+  'Olivia',
+  'Ethan',
+  'Chloe',
+  'Noah',
+  'Grace',
 ];
 export const ANGLO_FAMILY = [
-  'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas',
-  'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker',
-  'Young', 'Allen', 'King', 'Wright', 'Scott', 'Hill', 'Green', 'Adams', 'Baker', 'Nelson', 'Carter', 'Mitchell',
-  'Roberts', 'Turner', 'Phillips', 'Campbell', 'Parker', 'Evans', 'Edwards', 'Collins', 'Stewart', 'Morris',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Thompson',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Hill',
+  'Green',
+  'Adams',
+  'Baker',
+  'Nelson',
+  'Carter',
+  'Mitchell',
+  'Roberts',
+  'Turner',
+  'Phillips',
+  'Campbell',
+  'Parker',
+  'Evans',
+  'Edwards',
+  'Collins',
+  'Stewart',
+  'Morris',
 ];
 
 /** International name pools; "display|slug" gives the e-mail slug of names that do not fold to ASCII. */
 export const LOCALES: ReadonlyArray<{ country?: string; given: readonly string[]; family: readonly string[] }> = [
-  { country: 'MEX', given: ['José', 'María', 'Lucía', 'Andrés', 'Sofía', 'Ángel', 'Iñaki'], family: ['Ñúñez', 'García', 'Pérez', 'Martínez', 'Muñoz', 'Ibáñez', 'Gómez'] },
-  { country: 'SWE', given: ['Zoë', 'Åsa', 'Björn', 'Søren', 'Ingrid', 'Mikael'], family: ['Åström', 'Nyström', 'Öberg', 'Løkke', 'Ångström'] },
-  { country: 'POL', given: ['Łukasz', 'Małgorzata', 'Paweł', 'Agnieszka', 'Wojciech'], family: ['Żółć', 'Wiśniewski', 'Kowalczyk', 'Dąbrowska', 'Łęcki'] },
-  { country: 'CHN', given: ['芳|fang', '伟|wei', '娜|na', '静|jing', '强|qiang'], family: ['王|wang', '李|li', '张|zhang', '刘|liu', '陈|chen'] },
-  { given: ['Мария|maria', 'Иван|ivan', 'Алексей|aleksei', 'Ольга|olga'], family: ['Иванова|ivanova', 'Смирнов|smirnov', 'Кузнецова|kuznetsova'] },
+  {
+    country: 'MEX',
+    given: ['José', 'María', 'Lucía', 'Andrés', 'Sofía', 'Ángel', 'Iñaki'],
+    family: ['Ñúñez', 'García', 'Pérez', 'Martínez', 'Muñoz', 'Ibáñez', 'Gómez'],
+  },
+  {
+    country: 'SWE',
+    given: ['Zoë', 'Åsa', 'Björn', 'Søren', 'Ingrid', 'Mikael'],
+    family: ['Åström', 'Nyström', 'Öberg', 'Løkke', 'Ångström'],
+  },
+  {
+    country: 'POL',
+    given: ['Łukasz', 'Małgorzata', 'Paweł', 'Agnieszka', 'Wojciech'],
+    family: ['Żółć', 'Wiśniewski', 'Kowalczyk', 'Dąbrowska', 'Łęcki'],
+  },
+  {
+    country: 'CHN',
+    given: ['芳|fang', '伟|wei', '娜|na', '静|jing', '强|qiang'],
+    family: ['王|wang', '李|li', '张|zhang', '刘|liu', '陈|chen'],
+  },
+  {
+    given: ['Мария|maria', 'Иван|ivan', 'Алексей|aleksei', 'Ольга|olga'],
+    family: ['Иванова|ivanova', 'Смирнов|smirnov', 'Кузнецова|kuznetsova'],
+  },
   { country: 'DEU', given: ['Jürgen', 'Günther', 'Käthe', 'Jörg'], family: ['Müller', 'Groß', 'Schäfer', 'Köhler'] },
   { country: 'FRA', given: ['Émilie', 'François', 'Chloé', 'Hélène'], family: ['Lefèvre', 'Dubois', 'Bérubé', 'Garçon'] },
   { given: ['Thảo', 'Đức', 'Hương'], family: ['Nguyễn', 'Trần', 'Phạm'] },
@@ -108,54 +213,273 @@ export const US_CITIES: ReadonlyArray<readonly [string, string, string, string, 
   ['Phoenix', 'Arizona', 'US-AZ', '85004', '602'],
   ['Columbus', 'Ohio', 'US-OH', '43215', '614'],
 ];
-export const US_STREETS = ['Main St', 'Oak Ave', 'Maple Dr', 'Cedar Ln', 'Market St', 'Elm St', '2nd Ave', 'Sunset Blvd', 'Lake Shore Dr', 'Pine St', 'Washington Ave'];
+export const US_STREETS = [
+  'Main St',
+  'Oak Ave',
+  'Maple Dr',
+  'Cedar Ln',
+  'Market St',
+  'Elm St',
+  '2nd Ave',
+  'Sunset Blvd',
+  'Lake Shore Dr',
+  'Pine St',
+  'Washington Ave',
+];
 
-export interface Country { code: string; phone: (r: SeededRandom) => string; cities: ReadonlyArray<readonly [string, string, string, string]>; streets: readonly string[] }
+export interface Country {
+  code: string;
+  phone: (r: SeededRandom) => string;
+  cities: ReadonlyArray<readonly [string, string, string, string]>;
+  streets: readonly string[];
+}
 export const COUNTRIES: readonly Country[] = [
-  { code: 'GBR', phone: (r) => `+44 20 7946 0${r.int(100, 999)}`, cities: [['London', 'London', 'GB-LND', 'EC1A 1BB'], ['Manchester', 'Greater Manchester', 'GB-MAN', 'M1 1AE']], streets: ['High Street', 'Baker Street', 'Station Road'] },
-  { code: 'CAN', phone: (r) => `+1 (416) 555-0${r.int(100, 199)}`, cities: [['Toronto', 'Ontario', 'CA-ON', 'M5V 2T6'], ['Montréal', 'Québec', 'CA-QC', 'H2X 1Y4']], streets: ['Queen St W', 'Rue Saint-Denis', 'King St E'] },
-  { code: 'DEU', phone: (r) => `+49 30 ${r.int(1000000, 9999999)}`, cities: [['Berlin', 'Berlin', 'DE-BE', '10115'], ['München', 'Bayern', 'DE-BY', '80331']], streets: ['Hauptstraße', 'Königsallee', 'Schloßstraße'] },
-  { code: 'FRA', phone: (r) => `+33 1 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`, cities: [['Paris', 'Île-de-France', 'FR-IDF', '75001'], ['Lyon', 'Auvergne-Rhône-Alpes', 'FR-ARA', '69002']], streets: ['Rue de Rivoli', 'Boulevard Saint-Germain'] },
-  { code: 'MEX', phone: (r) => `+52 55 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`, cities: [['Ciudad de México', 'Ciudad de México', 'MX-CMX', '06000']], streets: ['Avenida Paseo de la Reforma', 'Calle Ñandú'] },
-  { code: 'SWE', phone: (r) => `+46 31 ${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`, cities: [['Göteborg', 'Västra Götaland', 'SE-O', '411 01']], streets: ['Storgatan', 'Kungsgatan'] },
-  { code: 'POL', phone: (r) => `+48 42 ${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`, cities: [['Łódź', 'Łódzkie', 'PL-10', '90-001']], streets: ['ulica Piotrkowska', 'ulica Żeromskiego'] },
-  { code: 'JPN', phone: (r) => `+81 3-${r.int(1000, 9999)}-${r.int(1000, 9999)}`, cities: [['千代田区', '東京都', 'JP-13', '100-0001']], streets: ['丸の内1-1', '大手町2-3'] },
-  { code: 'AUS', phone: (r) => `+61 2 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`, cities: [['Sydney', 'New South Wales', 'AU-NSW', '2000']], streets: ['George St', 'Pitt St'] },
-  { code: 'CHN', phone: (r) => `+86 21 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`, cities: [['上海', '上海市', 'CN-SH', '200000']], streets: ['南京东路', '淮海中路'] },
-  { code: 'BRA', phone: (r) => `+55 11 ${r.int(1000, 9999)}-${r.int(1000, 9999)}`, cities: [['São Paulo', 'São Paulo', 'BR-SP', '01310-100']], streets: ['Avenida Paulista', 'Rua Augusta'] },
+  {
+    code: 'GBR',
+    phone: (r) => `+44 20 7946 0${r.int(100, 999)}`,
+    cities: [
+      ['London', 'London', 'GB-LND', 'EC1A 1BB'],
+      ['Manchester', 'Greater Manchester', 'GB-MAN', 'M1 1AE'],
+    ],
+    streets: ['High Street', 'Baker Street', 'Station Road'],
+  },
+  {
+    code: 'CAN',
+    phone: (r) => `+1 (416) 555-0${r.int(100, 199)}`,
+    cities: [
+      ['Toronto', 'Ontario', 'CA-ON', 'M5V 2T6'],
+      ['Montréal', 'Québec', 'CA-QC', 'H2X 1Y4'],
+    ],
+    streets: ['Queen St W', 'Rue Saint-Denis', 'King St E'],
+  },
+  {
+    code: 'DEU',
+    phone: (r) => `+49 30 ${r.int(1000000, 9999999)}`,
+    cities: [
+      ['Berlin', 'Berlin', 'DE-BE', '10115'],
+      ['München', 'Bayern', 'DE-BY', '80331'],
+    ],
+    streets: ['Hauptstraße', 'Königsallee', 'Schloßstraße'],
+  },
+  {
+    code: 'FRA',
+    phone: (r) => `+33 1 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+    cities: [
+      ['Paris', 'Île-de-France', 'FR-IDF', '75001'],
+      ['Lyon', 'Auvergne-Rhône-Alpes', 'FR-ARA', '69002'],
+    ],
+    streets: ['Rue de Rivoli', 'Boulevard Saint-Germain'],
+  },
+  {
+    code: 'MEX',
+    phone: (r) => `+52 55 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`,
+    cities: [['Ciudad de México', 'Ciudad de México', 'MX-CMX', '06000']],
+    streets: ['Avenida Paseo de la Reforma', 'Calle Ñandú'],
+  },
+  {
+    code: 'SWE',
+    phone: (r) => `+46 31 ${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+    cities: [['Göteborg', 'Västra Götaland', 'SE-O', '411 01']],
+    streets: ['Storgatan', 'Kungsgatan'],
+  },
+  {
+    code: 'POL',
+    phone: (r) => `+48 42 ${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+    cities: [['Łódź', 'Łódzkie', 'PL-10', '90-001']],
+    streets: ['ulica Piotrkowska', 'ulica Żeromskiego'],
+  },
+  {
+    code: 'JPN',
+    phone: (r) => `+81 3-${r.int(1000, 9999)}-${r.int(1000, 9999)}`,
+    cities: [['千代田区', '東京都', 'JP-13', '100-0001']],
+    streets: ['丸の内1-1', '大手町2-3'],
+  },
+  {
+    code: 'AUS',
+    phone: (r) => `+61 2 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`,
+    cities: [['Sydney', 'New South Wales', 'AU-NSW', '2000']],
+    streets: ['George St', 'Pitt St'],
+  },
+  {
+    code: 'CHN',
+    phone: (r) => `+86 21 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`,
+    cities: [['上海', '上海市', 'CN-SH', '200000']],
+    streets: ['南京东路', '淮海中路'],
+  },
+  {
+    code: 'BRA',
+    phone: (r) => `+55 11 ${r.int(1000, 9999)}-${r.int(1000, 9999)}`,
+    cities: [['São Paulo', 'São Paulo', 'BR-SP', '01310-100']],
+    streets: ['Avenida Paulista', 'Rua Augusta'],
+  },
 ];
 export const COUNTRY_BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
 
-export const COMPANY_PREFIX = ['Acme', 'Blue Ridge', 'Summit', 'Northwind', 'Evergreen', 'Pinnacle', 'Harbor', 'Redwood', 'Silver Lake', 'Bright Path', 'Granite', 'Prairie', 'Coastal', 'Maple Leaf'];
-export const COMPANY_TRADE = ['Consulting', 'Fitness', 'Plumbing', 'Dental', 'Marketing', 'Bakery', 'Landscaping', 'Yoga Studio', 'Law Group', 'Coaching', 'Realty', 'Chiropractic', 'Design', 'Auto Repair'];
+export const COMPANY_PREFIX = [
+  'Acme',
+  'Blue Ridge',
+  'Summit',
+  'Northwind',
+  'Evergreen',
+  'Pinnacle',
+  'Harbor',
+  'Redwood',
+  'Silver Lake',
+  'Bright Path',
+  'Granite',
+  'Prairie',
+  'Coastal',
+  'Maple Leaf',
+];
+export const COMPANY_TRADE = [
+  'Consulting',
+  'Fitness',
+  'Plumbing',
+  'Dental',
+  'Marketing',
+  'Bakery',
+  'Landscaping',
+  'Yoga Studio',
+  'Law Group',
+  'Coaching',
+  'Realty',
+  'Chiropractic',
+  'Design',
+  'Auto Repair',
+];
 export const COMPANY_SUFFIX = ['LLC', 'Inc.', 'Co.', '', 'Group', 'Partners', 'Ltd.'];
-export const JOB_TITLES = ['Owner', 'CEO', 'Office Manager', 'Marketing Director', 'Bookkeeper', 'Sales Rep', 'Founder', 'Operations Lead', 'Assistant'];
+export const JOB_TITLES = [
+  'Owner',
+  'CEO',
+  'Office Manager',
+  'Marketing Director',
+  'Bookkeeper',
+  'Sales Rep',
+  'Founder',
+  'Operations Lead',
+  'Assistant',
+];
 
-export const PRODUCT_ADJ = ['Premium', 'Deluxe', 'Starter', 'Pro', 'Organic', 'Classic', 'Ultimate', 'Mini', 'Family', 'Advanced', 'Essential', 'Signature'];
+export const PRODUCT_ADJ = [
+  'Premium',
+  'Deluxe',
+  'Starter',
+  'Pro',
+  'Organic',
+  'Classic',
+  'Ultimate',
+  'Mini',
+  'Family',
+  'Advanced',
+  'Essential',
+  'Signature',
+];
 export const PRODUCT_NOUN: ReadonlyArray<readonly [string, boolean]> = [
   // name, shippable
-  ['Coaching Session', false], ['Yoga Mat', true], ['Membership', false], ['Workshop Ticket', false],
-  ['Protein Powder', true], ['E-book', false], ['Consultation', false], ['Gift Card', false], ['T-Shirt', true],
-  ['Water Bottle', true], ['Online Course', false], ['Candle Set', true], ['Tea Sampler', true], ['Massage (60 min)', false],
-  ['Meal Plan', false], ['Resistance Bands', true], ['Mastermind Seat', false], ['Journal', true],
+  ['Coaching Session', false],
+  ['Yoga Mat', true],
+  ['Membership', false],
+  ['Workshop Ticket', false],
+  ['Protein Powder', true],
+  ['E-book', false],
+  ['Consultation', false],
+  ['Gift Card', false],
+  ['T-Shirt', true],
+  ['Water Bottle', true],
+  ['Online Course', false],
+  ['Candle Set', true],
+  ['Tea Sampler', true],
+  ['Massage (60 min)', false],
+  ['Meal Plan', false],
+  ['Resistance Bands', true],
+  ['Mastermind Seat', false],
+  ['Journal', true],
 ];
 export const PRODUCT_VARIANT = ['', '', '', ' (Blue)', ' (Large)', ' v2', ' — Bundle', ' (Annual)', ' 3-Pack'];
 
 export const TAG_BASE = [
-  'Customer', 'Lead', 'VIP', 'Newsletter', 'Webinar Attendee', 'Abandoned Cart', 'Purchased: Course', 'Referral',
-  'Cold Lead', 'Hot Lead', 'Trade Show 2025', 'Unsubscribed', 'Facebook Ad', 'Google Ads', 'Podcast Listener',
-  'Beta Tester', 'Wholesale', 'Affiliate', 'Past Due', 'Nurture Sequence', 'Free Trial', 'Event: Summit 2026',
+  'Customer',
+  'Lead',
+  'VIP',
+  'Newsletter',
+  'Webinar Attendee',
+  'Abandoned Cart',
+  'Purchased: Course',
+  'Referral',
+  'Cold Lead',
+  'Hot Lead',
+  'Trade Show 2025',
+  'Unsubscribed',
+  'Facebook Ad',
+  'Google Ads',
+  'Podcast Listener',
+  'Beta Tester',
+  'Wholesale',
+  'Affiliate',
+  'Past Due',
+  'Nurture Sequence',
+  'Free Trial',
+  'Event: Summit 2026',
 ];
 export const CAMPAIGN_NAMES = [
-  'Welcome Sequence', 'Abandoned Cart Recovery', 'Post-Purchase Follow-up', 'Webinar Reminder', 'Win-Back',
-  'Birthday Offer', 'Onboarding', 'Re-engagement', 'Black Friday', 'Trial Conversion', 'Referral Program',
-  'Spring <Sale> & "Promo"', 'Review Request', 'Upsell: Pro Plan', 'Event Countdown',
+  'Welcome Sequence',
+  'Abandoned Cart Recovery',
+  'Post-Purchase Follow-up',
+  'Webinar Reminder',
+  'Win-Back',
+  'Birthday Offer',
+  'Onboarding',
+  'Re-engagement',
+  'Black Friday',
+  'Trial Conversion',
+  'Referral Program',
+  'Spring <Sale> & "Promo"',
+  'Review Request',
+  'Upsell: Pro Plan',
+  'Event Countdown',
 ];
-export const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Australia/Sydney'];
-export const PROMO_CODES: ReadonlyArray<readonly [string, number]> = [['SAVE5', 5], ['SAVE10', 10], ['WELCOME15', 15], ['VIP20', 20], ['BF25', 25]];
+export const TIME_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Australia/Sydney',
+];
+export const PROMO_CODES: ReadonlyArray<readonly [string, number]> = [
+  ['SAVE5', 5],
+  ['SAVE10', 10],
+  ['WELCOME15', 15],
+  ['VIP20', 20],
+  ['BF25', 25],
+];
 export const SOURCE_WEIGHTS: ReadonlyArray<readonly [OrderRecord['source_type'], number]> = [
-  ['CHECKOUT_FORM', 40], ['INVOICE', 20], ['MANUAL_PAYMENT', 15], ['API', 15], ['QUICKBOOKS', 3], ['UNKNOWN', 7],
+  ['CHECKOUT_FORM', 40],
+  ['INVOICE', 20],
+  ['MANUAL_PAYMENT', 15],
+  ['API', 15],
+  ['QUICKBOOKS', 3],
+  ['UNKNOWN', 7],
 ];
-export const LINE_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[1, 45], [2, 25], [3, 15], [4, 10], [5, 5]];
-export const TAG_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[0, 30], [1, 30], [2, 20], [3, 12], [4, 8]];
-export const ORDER_NOTES = ['Customer requested gift wrap', 'Ship after the 15th', 'Paid at the booth', 'Left a voicemail <re: invoice>', 'Repeat customer — thank-you card', 'Deliver to "back door" & ring twice'];
+export const LINE_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [1, 45],
+  [2, 25],
+  [3, 15],
+  [4, 10],
+  [5, 5],
+];
+export const TAG_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [0, 30],
+  [1, 30],
+  [2, 20],
+  [3, 12],
+  [4, 8],
+];
+export const ORDER_NOTES = [
+  'Customer requested gift wrap',
+  'Ship after the 15th',
+  'Paid at the booth',
+  'Left a voicemail <re: invoice>',
+  'Repeat customer — thank-you card',
+  'Deliver to "back door" & ring twice',
+];

@@ -143,7 +143,11 @@ export function customValues(body: Json): Record<string, unknown> | undefined {
  * Without a mask every property present in the body is applied.
  */
 export function updateMask(query: URLSearchParams, body: Json, allowed: readonly string[]): Set<string> {
-  const raw = query.getAll('update_mask').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const raw = query
+    .getAll('update_mask')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const mask = raw.length ? raw : Object.keys(body);
   for (const field of mask) if (!allowed.includes(field)) throw badRequest(`update_mask field '${field}' cannot be updated`);
   return new Set(mask);

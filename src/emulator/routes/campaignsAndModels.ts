@@ -10,19 +10,28 @@ const campaignListSpec: ListSpec<CampaignRecord> = {
   resource: 'campaigns',
   filters: { name: { type: { kind: 'text', wildcard: true }, get: (c) => c.name } },
   orderBy: {
-    name: (c) => c.name.toLowerCase(), publisheddate: (c) => c.published_date, completedContactCount: (c) => c.completed_contact_count,
-    activeContacts: (c) => c.active_contact_count, datecreated: (c) => c.date_created, lastupdated: (c) => c.date_created,
+    name: (c) => c.name.toLowerCase(),
+    publisheddate: (c) => c.published_date,
+    completedContactCount: (c) => c.completed_contact_count,
+    activeContacts: (c) => c.active_contact_count,
+    datecreated: (c) => c.date_created,
+    lastupdated: (c) => c.date_created,
   },
 };
 
 /** The record types whose custom-field model the emulator serves, by their v2 path segment. */
 const MODELS: Record<string, CustomFieldRecordType> = {
-  contacts: 'CONTACT', companies: 'COMPANY', orders: 'ORDER', subscriptions: 'SUBSCRIPTION',
+  contacts: 'CONTACT',
+  companies: 'COMPANY',
+  orders: 'ORDER',
+  subscriptions: 'SUBSCRIPTION',
 };
 
 export function registerCampaignAndModelRoutes(router: Router): void {
   // Campaigns are read-only through Keap's REST API.
-  router.add('GET', '/v2/campaigns', (req) => listResponse(req, 'campaigns', campaignListSpec, fromTable(req.store.campaigns), renderCampaign));
+  router.add('GET', '/v2/campaigns', (req) =>
+    listResponse(req, 'campaigns', campaignListSpec, fromTable(req.store.campaigns), renderCampaign),
+  );
   router.add('GET', '/v2/campaigns/{campaign_id}', (req) => {
     const id = pathId(req, 'campaign_id');
     const campaign = req.store.campaigns.get(id);

@@ -35,7 +35,11 @@ export function fromArray<T extends { id: number }>(rows: T[]): (afterId: number
 
 /** `fields=a,b` (or repeated) -> the fields to return, always with `id`; undefined = the default set. */
 export function requestedFields(query: URLSearchParams, allowed: readonly string[]): string[] | undefined {
-  const raw = query.getAll('fields').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const raw = query
+    .getAll('fields')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (!raw.length) return undefined;
   for (const f of raw) if (!allowed.includes(f)) throw badRequest(`Unknown field '${f}' in fields`);
   return ['id', ...raw.filter((f) => f !== 'id')];

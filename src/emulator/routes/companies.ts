@@ -1,7 +1,5 @@
 import type { Address, EmailAddress, PhoneNumber } from '../../core/model';
-import {
-  allowOnly, customValues, masked, objectBody, optObject, optString, updateMask, type Json,
-} from '../http/body';
+import { allowOnly, customValues, masked, objectBody, optObject, optString, updateMask, type Json } from '../http/body';
 import type { Router } from '../http/router';
 import { ALL_OPS, type ListSpec } from '../listing';
 import type { CompanyRecord } from '../records';
@@ -10,9 +8,29 @@ import type { EmulatorStore } from '../store';
 import { fromTable, listResponse, noContent, pathId, requestedFields } from './common';
 
 const WRITABLE = [
-  'address', 'notes', 'website', 'suffix', 'title', 'company_name', 'custom_fields', 'email_address', 'fax_number',
-  'phone_number', 'anniversary_date', 'assistant_name', 'assistant_phone', 'billing_information', 'birth_date',
-  'contact_type', 'first_name', 'job_title', 'last_name', 'middle_name', 'preferred_name', 'owner_id', 'referral_code',
+  'address',
+  'notes',
+  'website',
+  'suffix',
+  'title',
+  'company_name',
+  'custom_fields',
+  'email_address',
+  'fax_number',
+  'phone_number',
+  'anniversary_date',
+  'assistant_name',
+  'assistant_phone',
+  'billing_information',
+  'birth_date',
+  'contact_type',
+  'first_name',
+  'job_title',
+  'last_name',
+  'middle_name',
+  'preferred_name',
+  'owner_id',
+  'referral_code',
   'spouse_name',
 ];
 const TYPED = new Set(['address', 'notes', 'website', 'company_name', 'custom_fields', 'email_address', 'phone_number']);
@@ -55,7 +73,9 @@ function companyFields(body: Json): Omit<CompanyRecord, 'id' | 'create_time' | '
 export function registerCompanyRoutes(router: Router): void {
   router.add('GET', '/v2/companies', (req) => {
     const fields = requestedFields(req.query, READABLE) ?? COMPANY_DEFAULT_FIELDS;
-    return listResponse(req, 'companies', companyListSpec(req.store), fromTable(req.store.companies), (c) => pickFields(renderCompany(c), fields));
+    return listResponse(req, 'companies', companyListSpec(req.store), fromTable(req.store.companies), (c) =>
+      pickFields(renderCompany(c), fields),
+    );
   });
   router.add('GET', '/v2/companies/{company_id}', (req) => ({
     status: 200,

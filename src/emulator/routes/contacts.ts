@@ -1,8 +1,6 @@
 import type { Address, EmailAddress, PhoneNumber } from '../../core/model';
 import { badRequest } from '../apiError';
-import {
-  allowOnly, customValues, masked, objectBody, optArray, optObject, optString, parseId, updateMask, type Json,
-} from '../http/body';
+import { allowOnly, customValues, masked, objectBody, optArray, optObject, optString, parseId, updateMask, type Json } from '../http/body';
 import type { Router } from '../http/router';
 import { ALL_OPS, type ListSpec } from '../listing';
 import type { ContactRecord } from '../records';
@@ -11,18 +9,90 @@ import type { ContactInput, DuplicateOption, EmulatorStore } from '../store';
 import { fromTable, listResponse, noContent, pathId, requestedFields } from './common';
 
 const WRITABLE = [
-  'addresses', 'company', 'origin', 'prefix', 'suffix', 'website', 'anniversary_date', 'birth_date', 'contact_type',
-  'custom_fields', 'email_addresses', 'family_name', 'fax_numbers', 'given_name', 'job_title', 'leadsource_id',
-  'middle_name', 'owner_id', 'phone_numbers', 'preferred_locale', 'preferred_name', 'referral_code', 'social_accounts',
-  'source_type', 'spouse_name', 'time_zone', 'utm_parameters', 'assistant_name', 'assistant_phone', 'billing_information',
+  'addresses',
+  'company',
+  'origin',
+  'prefix',
+  'suffix',
+  'website',
+  'anniversary_date',
+  'birth_date',
+  'contact_type',
+  'custom_fields',
+  'email_addresses',
+  'family_name',
+  'fax_numbers',
+  'given_name',
+  'job_title',
+  'leadsource_id',
+  'middle_name',
+  'owner_id',
+  'phone_numbers',
+  'preferred_locale',
+  'preferred_name',
+  'referral_code',
+  'social_accounts',
+  'source_type',
+  'spouse_name',
+  'time_zone',
+  'utm_parameters',
+  'assistant_name',
+  'assistant_phone',
+  'billing_information',
 ];
-const TYPED = new Set(['addresses', 'company', 'custom_fields', 'email_addresses', 'family_name', 'given_name', 'job_title', 'middle_name', 'phone_numbers']);
+const TYPED = new Set([
+  'addresses',
+  'company',
+  'custom_fields',
+  'email_addresses',
+  'family_name',
+  'given_name',
+  'job_title',
+  'middle_name',
+  'phone_numbers',
+]);
 const READABLE = [
-  'addresses', 'anniversary_date', 'birth_date', 'company', 'contact_type', 'create_time', 'custom_fields', 'email_addresses',
-  'family_name', 'fax_numbers', 'given_name', 'id', 'job_title', 'leadsource_id', 'links', 'middle_name', 'notes', 'origin',
-  'owner_id', 'phone_numbers', 'preferred_locale', 'preferred_name', 'prefix', 'referral_code', 'score_value',
-  'social_accounts', 'source_type', 'spouse_name', 'suffix', 'tag_ids', 'time_zone', 'update_time', 'utm_parameters',
-  'website', 'account_id', 'assistant_name', 'assistant_phone', 'billing_information', 'created_by', 'groups', 'last_updated_by',
+  'addresses',
+  'anniversary_date',
+  'birth_date',
+  'company',
+  'contact_type',
+  'create_time',
+  'custom_fields',
+  'email_addresses',
+  'family_name',
+  'fax_numbers',
+  'given_name',
+  'id',
+  'job_title',
+  'leadsource_id',
+  'links',
+  'middle_name',
+  'notes',
+  'origin',
+  'owner_id',
+  'phone_numbers',
+  'preferred_locale',
+  'preferred_name',
+  'prefix',
+  'referral_code',
+  'score_value',
+  'social_accounts',
+  'source_type',
+  'spouse_name',
+  'suffix',
+  'tag_ids',
+  'time_zone',
+  'update_time',
+  'utm_parameters',
+  'website',
+  'account_id',
+  'assistant_name',
+  'assistant_phone',
+  'billing_information',
+  'created_by',
+  'groups',
+  'last_updated_by',
 ];
 const DUPLICATE_OPTIONS: DuplicateOption[] = ['Email', 'EmailAndName', 'EmailAndNameAndCompany'];
 
@@ -68,7 +138,8 @@ function contactInput(body: Json): ContactInput {
 
 function emailAddress(value: unknown): EmailAddress {
   const e = value as Json;
-  if (!e || typeof e.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(e.email)) throw badRequest('email_addresses[].email must be an email address');
+  if (!e || typeof e.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(e.email))
+    throw badRequest('email_addresses[].email must be an email address');
   allowOnly(e, ['email', 'field', 'opt_in_reason']);
   return { email: e.email, field: e.field as EmailAddress['field'], opt_in_reason: e.opt_in_reason as string | undefined };
 }
@@ -76,7 +147,9 @@ function emailAddress(value: unknown): EmailAddress {
 export function registerContactRoutes(router: Router): void {
   router.add('GET', '/v2/contacts', (req) => {
     const fields = requestedFields(req.query, READABLE) ?? CONTACT_DEFAULT_FIELDS;
-    return listResponse(req, 'contacts', contactListSpec(req.store), fromTable(req.store.contacts), (c) => pickFields(renderContact(req.store, c), fields));
+    return listResponse(req, 'contacts', contactListSpec(req.store), fromTable(req.store.contacts), (c) =>
+      pickFields(renderContact(req.store, c), fields),
+    );
   });
   router.add('GET', '/v2/contacts/{contact_id}', (req) => {
     const contact = req.store.requireContact(pathId(req, 'contact_id'));

@@ -2,8 +2,22 @@ import type { OrderItemType } from '../../core/model';
 import { toCents } from '../../core/money';
 import { badRequest } from '../apiError';
 import {
-  allowOnly, customValues, masked, objectBody, optArray, optEnum, optId, optInt, optNumber, optString, optTime,
-  reqEnum, reqId, reqString, updateMask, type Json,
+  allowOnly,
+  customValues,
+  masked,
+  objectBody,
+  optArray,
+  optEnum,
+  optId,
+  optInt,
+  optNumber,
+  optString,
+  optTime,
+  reqEnum,
+  reqId,
+  reqString,
+  updateMask,
+  type Json,
 } from '../http/body';
 import type { Router } from '../http/router';
 import { ALL_OPS, type ListSpec } from '../listing';
@@ -14,21 +28,63 @@ import { fromTable, listResponse, noContent, pathId } from './common';
 
 const ORDER_TYPES = ['ONLINE', 'OFFLINE'] as const;
 const ITEM_TYPES: OrderItemType[] = [
-  'PRODUCT', 'SHIPPING', 'TAX', 'FINANCE_CHARGE', 'SUBSCRIPTION', 'DISCOUNT', 'DISCOUNT_FREE_TRIAL', 'DISCOUNT_ORDER_TOTAL',
-  'DISCOUNT_PRODUCT', 'DISCOUNT_PRODUCT_CATEGORY', 'DISCOUNT_SHIPPING', 'OTHER', 'FEE',
+  'PRODUCT',
+  'SHIPPING',
+  'TAX',
+  'FINANCE_CHARGE',
+  'SUBSCRIPTION',
+  'DISCOUNT',
+  'DISCOUNT_FREE_TRIAL',
+  'DISCOUNT_ORDER_TOTAL',
+  'DISCOUNT_PRODUCT',
+  'DISCOUNT_PRODUCT_CATEGORY',
+  'DISCOUNT_SHIPPING',
+  'OTHER',
+  'FEE',
 ];
 const CREATE_FIELDS = [
-  'notes', 'terms', 'title', 'contact_id', 'order_items', 'order_title', 'order_time', 'order_type', 'promo_codes',
-  'lead_affiliate_id', 'sales_affiliate_id', 'shipping_address', 'custom_fields', 'sent_time', 'due_time',
-  'invoice_number', 'external_create_user', 'external_create_time', 'external_update_time',
+  'notes',
+  'terms',
+  'title',
+  'contact_id',
+  'order_items',
+  'order_title',
+  'order_time',
+  'order_type',
+  'promo_codes',
+  'lead_affiliate_id',
+  'sales_affiliate_id',
+  'shipping_address',
+  'custom_fields',
+  'sent_time',
+  'due_time',
+  'invoice_number',
+  'external_create_user',
+  'external_create_time',
+  'external_update_time',
 ];
 const UPDATE_FIELDS = [...CREATE_FIELDS.filter((f) => f !== 'order_items'), 'payment_plan'];
 const ITEM_FIELDS = [
-  'name', 'description', 'quantity', 'notes', 'product_id', 'subscription_plan_id', 'subscription_plan_description',
-  'item_type', 'price_per_unit', 'cost_per_unit',
+  'name',
+  'description',
+  'quantity',
+  'notes',
+  'product_id',
+  'subscription_plan_id',
+  'subscription_plan_description',
+  'item_type',
+  'price_per_unit',
+  'cost_per_unit',
 ];
 const ITEM_UPDATE_FIELDS = ITEM_FIELDS.filter((f) => f !== 'item_type');
-const EXTRA_FIELDS = ['shipping_address', 'invoice_number', 'external_create_user', 'external_create_time', 'external_update_time', 'payment_plan'];
+const EXTRA_FIELDS = [
+  'shipping_address',
+  'invoice_number',
+  'external_create_user',
+  'external_create_time',
+  'external_update_time',
+  'payment_plan',
+];
 
 function orderListSpec(store: EmulatorStore): ListSpec<OrderRecord> {
   const shipping = (o: OrderRecord, key: string) => (o.extra.shipping_address as Json | undefined)?.[key];
@@ -86,9 +142,11 @@ function extraOf(body: Json): Json {
 
 export function registerOrderRoutes(router: Router): void {
   router.add('GET', '/v2/orders', (req) =>
-    listResponse(req, 'orders', orderListSpec(req.store), fromTable(req.store.orders), (o) => renderOrder(req.store, o)));
+    listResponse(req, 'orders', orderListSpec(req.store), fromTable(req.store.orders), (o) => renderOrder(req.store, o)),
+  );
   router.add('GET', '/v2/orders/{order_id}', (req) => ({
-    status: 200, body: renderOrder(req.store, req.store.requireOrder(pathId(req, 'order_id'))),
+    status: 200,
+    body: renderOrder(req.store, req.store.requireOrder(pathId(req, 'order_id'))),
   }));
   router.add('POST', '/v2/orders', (req) => {
     const body = objectBody(req.body);

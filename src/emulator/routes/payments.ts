@@ -8,8 +8,17 @@ import { renderOrderPayment, renderSalesPayment, renderTransaction } from '../re
 import { fromArray, fromTable, listResponse, pathId } from './common';
 
 const CREATE_FIELDS = [
-  'notes', 'payment_method_id', 'payment_method_type', 'payment_time', 'payment_amount', 'apply_to_commissions',
-  'external_source', 'external_source_value', 'external_status_value', 'external_create_time', 'external_update_time',
+  'notes',
+  'payment_method_id',
+  'payment_method_type',
+  'payment_time',
+  'payment_amount',
+  'apply_to_commissions',
+  'external_source',
+  'external_source_value',
+  'external_status_value',
+  'external_create_time',
+  'external_update_time',
   'external_create_user',
 ];
 
@@ -23,8 +32,13 @@ const orderPaymentSpec: ListSpec<PaymentRecord> = {
     skip_commission: { type: { kind: 'bool' }, get: (p) => p.skip_commission },
   },
   orderBy: {
-    invoice_id: (p) => p.invoice_id, payment_id: (p) => p.id, amount: (p) => p.amount_cents, pay_time: (p) => p.pay_time,
-    pay_status: (p) => p.pay_status, skip_commission: (p) => (p.skip_commission ? 1 : 0), last_updated_time: (p) => p.update_time,
+    invoice_id: (p) => p.invoice_id,
+    payment_id: (p) => p.id,
+    amount: (p) => p.amount_cents,
+    pay_time: (p) => p.pay_time,
+    pay_status: (p) => p.pay_status,
+    skip_commission: (p) => (p.skip_commission ? 1 : 0),
+    last_updated_time: (p) => p.update_time,
   },
 };
 
@@ -68,7 +82,9 @@ export function registerPaymentRoutes(router: Router): void {
     const body = objectBody(req.body);
     allowOnly(body, CREATE_FIELDS);
     if (optString(body, 'payment_method_id') !== undefined) {
-      throw badRequest('Charging a stored payment method is not available in the emulator; record a manual payment with payment_method_type');
+      throw badRequest(
+        'Charging a stored payment method is not available in the emulator; record a manual payment with payment_method_type',
+      );
     }
     const methodType = optString(body, 'payment_method_type');
     if (!methodType) throw badRequest('payment_method_type or payment_method_id is required');
@@ -91,7 +107,9 @@ export function registerPaymentRoutes(router: Router): void {
     };
   });
   router.add('GET', '/v2/sales/payments', (req) =>
-    listResponse(req, 'payments', salesPaymentSpec, fromTable(req.store.payments), renderSalesPayment));
+    listResponse(req, 'payments', salesPaymentSpec, fromTable(req.store.payments), renderSalesPayment),
+  );
   router.add('GET', '/v2/sales/transactions', (req) =>
-    listResponse(req, 'transactions', transactionSpec, fromTable(req.store.payments), (p) => renderTransaction(req.store, p)));
+    listResponse(req, 'transactions', transactionSpec, fromTable(req.store.payments), (p) => renderTransaction(req.store, p)),
+  );
 }

@@ -1,7 +1,18 @@
 import { toCents } from '../../core/money';
 import { badRequest } from '../apiError';
 import {
-  allowOnly, masked, objectBody, optBool, optEnum, optInt, optString, reqEnum, reqNumber, reqString, updateMask, type Json,
+  allowOnly,
+  masked,
+  objectBody,
+  optBool,
+  optEnum,
+  optInt,
+  optString,
+  reqEnum,
+  reqNumber,
+  reqString,
+  updateMask,
+  type Json,
 } from '../http/body';
 import type { Router } from '../http/router';
 import { ALL_OPS, type ListSpec } from '../listing';
@@ -10,15 +21,50 @@ import { renderPlan, renderProduct } from '../render';
 import { fromArray, fromTable, listResponse, noContent, pathId } from './common';
 
 const CREATE_FIELDS = [
-  'name', 'sku', 'price', 'active', 'description', 'shippable', 'weight', 'taxable', 'inventory', 'short_description',
-  'subscription_only', 'storefront_hidden', 'country_taxable', 'state_taxable', 'city_taxable', 'top_html',
-  'bottom_html', 'is_package', 'needs_digital_delivery', 'delivery_description',
+  'name',
+  'sku',
+  'price',
+  'active',
+  'description',
+  'shippable',
+  'weight',
+  'taxable',
+  'inventory',
+  'short_description',
+  'subscription_only',
+  'storefront_hidden',
+  'country_taxable',
+  'state_taxable',
+  'city_taxable',
+  'top_html',
+  'bottom_html',
+  'is_package',
+  'needs_digital_delivery',
+  'delivery_description',
 ];
 const UPDATE_FIELDS = [
-  'name', 'sku', 'price', 'active', 'description', 'shippable', 'weight', 'taxable', 'short_description',
-  'subscription_only', 'storefront_hidden', 'country_taxable', 'state_taxable', 'city_taxable', 'inventory_limit',
-  'out_of_stock_enabled', 'email_for_inventory_notifications', 'top_html', 'bottom_html', 'is_package',
-  'needs_digital_delivery', 'delivery_description',
+  'name',
+  'sku',
+  'price',
+  'active',
+  'description',
+  'shippable',
+  'weight',
+  'taxable',
+  'short_description',
+  'subscription_only',
+  'storefront_hidden',
+  'country_taxable',
+  'state_taxable',
+  'city_taxable',
+  'inventory_limit',
+  'out_of_stock_enabled',
+  'email_for_inventory_notifications',
+  'top_html',
+  'bottom_html',
+  'is_package',
+  'needs_digital_delivery',
+  'delivery_description',
 ];
 const TYPED = new Set(['name', 'sku', 'price', 'active', 'description', 'short_description', 'shippable', 'taxable', 'subscription_only']);
 const CYCLES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
@@ -69,9 +115,11 @@ function productFields(body: Json): Partial<ProductRecord> {
 
 export function registerProductRoutes(router: Router): void {
   router.add('GET', '/v2/products', (req) =>
-    listResponse(req, 'products', productListSpec, fromTable(req.store.products), (p) => renderProduct(req.store, p)));
+    listResponse(req, 'products', productListSpec, fromTable(req.store.products), (p) => renderProduct(req.store, p)),
+  );
   router.add('GET', '/v2/products/{product_id}', (req) => ({
-    status: 200, body: renderProduct(req.store, req.store.requireProduct(pathId(req, 'product_id'))),
+    status: 200,
+    body: renderProduct(req.store, req.store.requireProduct(pathId(req, 'product_id'))),
   }));
   router.add('POST', '/v2/products', (req) => {
     const body = objectBody(req.body);
@@ -81,9 +129,16 @@ export function registerProductRoutes(router: Router): void {
     if (body.price === undefined) throw badRequest('price is required');
     const f = productFields(body);
     const record = req.store.createProduct({
-      name: f.name!, sku: f.sku, price_cents: f.price_cents!, active: f.active ?? true, description: f.description,
-      short_description: f.short_description!, shippable: f.shippable ?? false, taxable: f.taxable ?? false,
-      subscription_only: f.subscription_only ?? false, extra: f.extra ?? {},
+      name: f.name!,
+      sku: f.sku,
+      price_cents: f.price_cents!,
+      active: f.active ?? true,
+      description: f.description,
+      short_description: f.short_description!,
+      shippable: f.shippable ?? false,
+      taxable: f.taxable ?? false,
+      subscription_only: f.subscription_only ?? false,
+      extra: f.extra ?? {},
     });
     return { status: 201, body: renderProduct(req.store, record) };
   });
@@ -104,7 +159,8 @@ export function registerProductRoutes(router: Router): void {
     return listResponse(req, 'subscriptions', planListSpec, fromArray(req.store.plansOf(productId)), renderPlan);
   });
   router.add('GET', '/v2/products/{product_id}/subscriptions/{subscription_plan_id}', (req) => ({
-    status: 200, body: renderPlan(req.store.requirePlan(pathId(req, 'product_id'), pathId(req, 'subscription_plan_id'))),
+    status: 200,
+    body: renderPlan(req.store.requirePlan(pathId(req, 'product_id'), pathId(req, 'subscription_plan_id'))),
   }));
   router.add('POST', '/v2/products/{product_id}/subscriptions', (req) => {
     const body = objectBody(req.body);

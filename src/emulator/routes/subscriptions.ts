@@ -1,6 +1,18 @@
 import { toCents } from '../../core/money';
 import {
-  allowOnly, customValues, masked, objectBody, optBool, optDate, optId, optInt, optNumber, optString, reqId, updateMask, type Json,
+  allowOnly,
+  customValues,
+  masked,
+  objectBody,
+  optBool,
+  optDate,
+  optId,
+  optInt,
+  optNumber,
+  optString,
+  reqId,
+  updateMask,
+  type Json,
 } from '../http/body';
 import type { Router } from '../http/router';
 import { ALL_OPS, type ListSpec } from '../listing';
@@ -10,17 +22,62 @@ import type { EmulatorStore } from '../store';
 import { fromTable, listResponse, pathId } from './common';
 
 const CREATE_FIELDS = [
-  'quantity', 'active', 'contact_id', 'subscription_plan_id', 'billing_amount', 'auto_charge', 'max_charge_attempts',
-  'days_between_retries', 'start_date', 'payment_method_id', 'allow_tax', 'allow_duplicate', 'lead_affiliate_id',
-  'sale_affiliate_id', 'shipping_address', 'promo_code', 'shipping_option_id', 'reason_stopped', 'custom_fields',
+  'quantity',
+  'active',
+  'contact_id',
+  'subscription_plan_id',
+  'billing_amount',
+  'auto_charge',
+  'max_charge_attempts',
+  'days_between_retries',
+  'start_date',
+  'payment_method_id',
+  'allow_tax',
+  'allow_duplicate',
+  'lead_affiliate_id',
+  'sale_affiliate_id',
+  'shipping_address',
+  'promo_code',
+  'shipping_option_id',
+  'reason_stopped',
+  'custom_fields',
 ];
 const UPDATE_FIELDS = [
-  'quantity', 'active', 'contact_id', 'subscription_plan_id', 'billing_amount', 'auto_charge', 'max_charge_attempts',
-  'days_between_retries', 'billing_frequency', 'billing_cycle', 'next_bill_date', 'end_date', 'payment_method_id',
-  'allow_tax', 'lead_affiliate_id', 'sale_affiliate_id', 'shipping_address', 'promo_code', 'shipping_option_id',
-  'reason_stopped', 'custom_fields',
+  'quantity',
+  'active',
+  'contact_id',
+  'subscription_plan_id',
+  'billing_amount',
+  'auto_charge',
+  'max_charge_attempts',
+  'days_between_retries',
+  'billing_frequency',
+  'billing_cycle',
+  'next_bill_date',
+  'end_date',
+  'payment_method_id',
+  'allow_tax',
+  'lead_affiliate_id',
+  'sale_affiliate_id',
+  'shipping_address',
+  'promo_code',
+  'shipping_option_id',
+  'reason_stopped',
+  'custom_fields',
 ];
-const TYPED = new Set(['quantity', 'active', 'contact_id', 'subscription_plan_id', 'billing_amount', 'auto_charge', 'start_date', 'allow_duplicate', 'custom_fields', 'next_bill_date', 'end_date']);
+const TYPED = new Set([
+  'quantity',
+  'active',
+  'contact_id',
+  'subscription_plan_id',
+  'billing_amount',
+  'auto_charge',
+  'start_date',
+  'allow_duplicate',
+  'custom_fields',
+  'next_bill_date',
+  'end_date',
+]);
 
 function subscriptionListSpec(store: EmulatorStore): ListSpec<SubscriptionRecord> {
   return {
@@ -34,7 +91,11 @@ function subscriptionListSpec(store: EmulatorStore): ListSpec<SubscriptionRecord
       ids: { type: { kind: 'list' }, get: (s) => s.id },
       subscription_plan_ids: { type: { kind: 'list' }, get: (s) => s.subscription_plan_id },
     },
-    orderBy: { contact_id: (s) => s.contact_id, subscription_plan_id: (s) => s.subscription_plan_id, modification_time: (s) => s.modification_time },
+    orderBy: {
+      contact_id: (s) => s.contact_id,
+      subscription_plan_id: (s) => s.subscription_plan_id,
+      modification_time: (s) => s.modification_time,
+    },
     customFields: () => store.customFieldsOf('SUBSCRIPTION'),
     customOf: (s) => s.custom,
   };
@@ -47,9 +108,11 @@ function extraOf(body: Json): Json {
 export function registerSubscriptionRoutes(router: Router): void {
   const render = (store: EmulatorStore, s: SubscriptionRecord) => renderSubscription(s, store.plans.get(s.subscription_plan_id));
   router.add('GET', '/v2/subscriptions', (req) =>
-    listResponse(req, 'subscriptions', subscriptionListSpec(req.store), fromTable(req.store.subscriptions), (s) => render(req.store, s)));
+    listResponse(req, 'subscriptions', subscriptionListSpec(req.store), fromTable(req.store.subscriptions), (s) => render(req.store, s)),
+  );
   router.add('GET', '/v2/subscriptions/{subscription_id}', (req) => ({
-    status: 200, body: render(req.store, req.store.requireSubscription(pathId(req, 'subscription_id'))),
+    status: 200,
+    body: render(req.store, req.store.requireSubscription(pathId(req, 'subscription_id'))),
   }));
   router.add('POST', '/v2/subscriptions', (req) => {
     const body = objectBody(req.body);

@@ -22,8 +22,18 @@ const tagListSpec: ListSpec<TagRecord> = {
   orderBy: { name: (t) => t.name.toLowerCase(), create_time: (t) => t.create_time, update_time: (t) => t.update_time },
 };
 
-interface Applied { id: number; tag: TagRecord; applied_time: string }
-interface TaggedContact { id: number; email?: string; given_name?: string; family_name?: string; applied_time: string }
+interface Applied {
+  id: number;
+  tag: TagRecord;
+  applied_time: string;
+}
+interface TaggedContact {
+  id: number;
+  email?: string;
+  given_name?: string;
+  family_name?: string;
+  applied_time: string;
+}
 
 const appliedTagSpec: ListSpec<Applied> = {
   resource: 'contact tags',
@@ -32,8 +42,11 @@ const appliedTagSpec: ListSpec<Applied> = {
     until_applied_time: { type: { kind: 'until' }, get: (a) => a.applied_time },
   },
   orderBy: {
-    name: (a) => a.tag.name.toLowerCase(), create_time: (a) => a.tag.create_time, update_time: (a) => a.tag.update_time,
-    applied_time: (a) => a.applied_time, category_id: (a) => a.tag.category_id,
+    name: (a) => a.tag.name.toLowerCase(),
+    create_time: (a) => a.tag.create_time,
+    update_time: (a) => a.tag.update_time,
+    applied_time: (a) => a.applied_time,
+    category_id: (a) => a.tag.category_id,
   },
 };
 
@@ -44,8 +57,10 @@ const taggedContactSpec: ListSpec<TaggedContact> = {
     until_applied_time: { type: { kind: 'until' }, get: (c) => c.applied_time },
   },
   orderBy: {
-    given_name: (c) => c.given_name?.toLowerCase(), family_name: (c) => c.family_name?.toLowerCase(),
-    email: (c) => c.email?.toLowerCase(), applied_time: (c) => c.applied_time,
+    given_name: (c) => c.given_name?.toLowerCase(),
+    family_name: (c) => c.family_name?.toLowerCase(),
+    email: (c) => c.email?.toLowerCase(),
+    applied_time: (c) => c.applied_time,
   },
 };
 
@@ -68,14 +83,22 @@ export function registerTagRoutes(router: Router): void {
   router.add('POST', '/v2/tags', (req) => {
     const body = objectBody(req.body);
     allowOnly(body, TAG_FIELDS);
-    const tag = req.store.createTag({ name: reqString(body, 'name'), description: optString(body, 'description'), category_id: categoryId(body) });
+    const tag = req.store.createTag({
+      name: reqString(body, 'name'),
+      description: optString(body, 'description'),
+      category_id: categoryId(body),
+    });
     return { status: 201, body: renderTag(tag) };
   });
   router.add('PATCH', '/v2/tags/{tag_id}', (req) => {
     const body = objectBody(req.body);
     allowOnly(body, TAG_FIELDS);
     const patch = masked(body, updateMask(req.query, body, TAG_FIELDS));
-    const tag = req.store.updateTag(pathId(req, 'tag_id'), { name: optString(patch, 'name'), description: optString(patch, 'description'), category_id: categoryId(patch) });
+    const tag = req.store.updateTag(pathId(req, 'tag_id'), {
+      name: optString(patch, 'name'),
+      description: optString(patch, 'description'),
+      category_id: categoryId(patch),
+    });
     return { status: 200, body: renderTag(tag) };
   });
   router.add('DELETE', '/v2/tags/{tag_id}', (req) => {
@@ -83,7 +106,8 @@ export function registerTagRoutes(router: Router): void {
     return noContent;
   });
   router.add('POST', '/v2/tags/{tag_id}/contacts:applyTags', (req) => ({
-    status: 200, body: { results: req.store.applyTag(pathId(req, 'tag_id'), contactIds(objectBody(req.body))) },
+    status: 200,
+    body: { results: req.store.applyTag(pathId(req, 'tag_id'), contactIds(objectBody(req.body))) },
   }));
   router.add('POST', '/v2/tags/{tag_id}/contacts:removeTags', (req) => {
     req.store.removeTag(pathId(req, 'tag_id'), contactIds(objectBody(req.body)));
@@ -105,7 +129,13 @@ export function registerTagRoutes(router: Router): void {
       const time = applied.get(tagId);
       const contact = time && req.store.contacts.get(contactId);
       if (!contact || !time) continue;
-      tagged.push({ id: contactId, email: req.store.primaryEmail(contact), given_name: contact.given_name, family_name: contact.family_name, applied_time: time });
+      tagged.push({
+        id: contactId,
+        email: req.store.primaryEmail(contact),
+        given_name: contact.given_name,
+        family_name: contact.family_name,
+        applied_time: time,
+      });
     }
     return listResponse(req, 'contacts', taggedContactSpec, fromArray(tagged), (c) => ({ ...c, id: String(c.id) }));
   });

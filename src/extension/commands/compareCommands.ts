@@ -16,7 +16,12 @@ import { registerCommand } from './register';
  * then any record, a changed one side by side in the diff editor. Records restored under new ids
  * (restore markers, the account's ledger) are their own group, not added and removed.
  */
-export function registerCompareCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, connections: ConnectionStore): void {
+export function registerCompareCommands(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  snapshots: SnapshotLibrary,
+  connections: ConnectionStore,
+): void {
   registerCommand(context, log, COMMANDS.compareSnapshots, async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
     const first = await pickSnapshot(snapshots, a, 'Compare: the earlier snapshot');
     if (!first) return;
@@ -39,7 +44,10 @@ export function registerCompareCommands(context: vscode.ExtensionContext, log: v
     const idMap = await restoredIds(snapshots, file, account, log);
     const client = await connections.client(connection.id);
     // Reading live costs about one request per 1,000 records of each kind; Cancel stops it.
-    const live = await withCancellableProgress(`Keap Vault: reading ${connection.name} to compare`, async (signal) => (await readLiveAccount(client, { signal })).db);
+    const live = await withCancellableProgress(
+      `Keap Vault: reading ${connection.name} to compare`,
+      async (signal) => (await readLiveAccount(client, { signal })).db,
+    );
     let diff: SnapshotDiff;
     try {
       diff = diffSnapshots(await snapshots.db(file), live, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200, idMap });
@@ -76,21 +84,53 @@ async function showDiff(diff: SnapshotDiff, left: RecordSource, right: RecordSou
   const items: Pick[] = [];
   for (const e of diff.entities) {
     if (!e.added.length && !e.removed.length && !e.changedCount && !e.restored.length && !e.markerFields.length) continue;
-    items.push({ label: `${e.entity}: ${e.before.toLocaleString('en-US')} -> ${e.after.toLocaleString('en-US')}`, kind: vscode.QuickPickItemKind.Separator });
-    for (const id of e.removed.slice(0, 100)) items.push({ label: `$(remove) ${e.entity} ${id}`, description: 'removed', entity: e.entity, id, side: 'a' });
-    for (const id of e.added.slice(0, 100)) items.push({ label: `$(add) ${e.entity} ${id}`, description: 'added', entity: e.entity, id, side: 'b' });
+    items.push({
+      label: `${e.entity}: ${e.before.toLocaleString('en-US')} -> ${e.after.toLocaleString('en-US')}`,
+      kind: vscode.QuickPickItemKind.Separator,
+    });
+    for (const id of e.removed.slice(0, 100))
+      items.push({ label: `$(remove) ${e.entity} ${id}`, description: 'removed', entity: e.entity, id, side: 'a' });
+    for (const id of e.added.slice(0, 100))
+      items.push({ label: `$(add) ${e.entity} ${id}`, description: 'added', entity: e.entity, id, side: 'b' });
     for (const c of e.changed.slice(0, 100)) {
       const label = c.newId === undefined ? `$(diff) ${e.entity} ${c.id}` : `$(diff) ${e.entity} ${c.id} → ${c.newId} (restored)`;
-      items.push({ label, description: c.changes.map((f) => f.path).slice(0, 4).join(', '), entity: e.entity, id: c.id, newId: c.newId, side: 'both' });
+      items.push({
+        label,
+        description: c.changes
+          .map((f) => f.path)
+          .slice(0, 4)
+          .join(', '),
+        entity: e.entity,
+        id: c.id,
+        newId: c.newId,
+        side: 'both',
+      });
     }
     for (const r of e.restored.slice(0, 100)) {
-      items.push({ label: `$(history) ${e.entity} ${r.oldId} → ${r.newId}`, description: 'restored under a new id, same as before', entity: e.entity, id: r.oldId, newId: r.newId, side: 'both' });
+      items.push({
+        label: `$(history) ${e.entity} ${r.oldId} → ${r.newId}`,
+        description: 'restored under a new id, same as before',
+        entity: e.entity,
+        id: r.oldId,
+        newId: r.newId,
+        side: 'both',
+      });
     }
-    for (const id of e.markerFields.slice(0, 100)) items.push({ label: `$(bookmark) ${e.entity} ${id}`, description: 'the field a restore added for its markers', entity: e.entity, id, side: 'b' });
+    for (const id of e.markerFields.slice(0, 100))
+      items.push({
+        label: `$(bookmark) ${e.entity} ${id}`,
+        description: 'the field a restore added for its markers',
+        entity: e.entity,
+        id,
+        side: 'b',
+      });
   }
   const differences = `${diff.totals.added} added, ${diff.totals.removed} removed, ${diff.totals.changed} changed`;
   const restored = diff.restored ? `${diff.restored.toLocaleString('en-US')} restored under new ids` : '';
-  const summary = diff.totals.added || diff.totals.removed || diff.totals.changed ? `${differences}${restored ? `; ${restored}` : ''}` : `0 differences${restored ? ` (${restored})` : ''}`;
+  const summary =
+    diff.totals.added || diff.totals.removed || diff.totals.changed
+      ? `${differences}${restored ? `; ${restored}` : ''}`
+      : `0 differences${restored ? ` (${restored})` : ''}`;
   if (!items.length) {
     void vscode.window.showInformationMessage('Keap Vault: both sides hold the same records.');
     return result;

@@ -13,7 +13,10 @@ export async function pickConnection(connections: ConnectionStore, node?: Explor
     void vscode.window.showInformationMessage('Keap Vault: add a connection or try the demo first.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(list.map((c) => ({ label: c.name, description: c.baseUrl, connection: c })), { placeHolder: 'Which Keap account?' });
+  const picked = await vscode.window.showQuickPick(
+    list.map((c) => ({ label: c.name, description: c.baseUrl, connection: c })),
+    { placeHolder: 'Which Keap account?' },
+  );
   return picked?.connection;
 }
 
@@ -21,13 +24,21 @@ export async function pickConnection(connections: ConnectionStore, node?: Explor
  * The connection to work on a snapshot's account with: the one the tree showed it under, else the
  * only connection known to reach that account, else the user's pick.
  */
-export async function pickConnectionFor(connections: ConnectionStore, account: string, node?: ExplorerNode | string): Promise<Connection | undefined> {
+export async function pickConnectionFor(
+  connections: ConnectionStore,
+  account: string,
+  node?: ExplorerNode | string,
+): Promise<Connection | undefined> {
   if (typeof node === 'object' && node.kind === 'snapshot' && node.connectionId) return connections.get(node.connectionId);
   const same = connections.list().filter((c) => c.account === account);
   return same.length === 1 ? same[0] : pickConnection(connections);
 }
 
-export async function pickSnapshot(snapshots: SnapshotLibrary, node?: ExplorerNode | string, placeHolder = 'Which snapshot?'): Promise<SnapshotListing | string | undefined> {
+export async function pickSnapshot(
+  snapshots: SnapshotLibrary,
+  node?: ExplorerNode | string,
+  placeHolder = 'Which snapshot?',
+): Promise<SnapshotListing | string | undefined> {
   if (typeof node === 'string') return node;
   if (node?.kind === 'snapshot') return node.listing;
   const list = await snapshots.list();
@@ -35,9 +46,14 @@ export async function pickSnapshot(snapshots: SnapshotLibrary, node?: ExplorerNo
     void vscode.window.showInformationMessage('Keap Vault: no snapshots yet. Take one first.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(list.map((s) => ({
-    label: s.meta.finishedAt.replace('T', ' ').slice(0, 19), description: `${s.meta.account} · ${s.meta.counts.orders ?? 0} orders${s.encrypted ? ' · encrypted' : ''}`, listing: s,
-  })), { placeHolder });
+  const picked = await vscode.window.showQuickPick(
+    list.map((s) => ({
+      label: s.meta.finishedAt.replace('T', ' ').slice(0, 19),
+      description: `${s.meta.account} · ${s.meta.counts.orders ?? 0} orders${s.encrypted ? ' · encrypted' : ''}`,
+      listing: s,
+    })),
+    { placeHolder },
+  );
   return picked?.listing;
 }
 

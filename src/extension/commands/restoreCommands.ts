@@ -36,7 +36,12 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
    * Checks the account first (one request), then reads live, plans against the account's ledger,
    * writes the plan file and records it. Cancelling stops the live read.
    */
-  const makePlan = async (snapshotFile: string, connection: Connection, options: PlanOptions, signal?: AbortSignal): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
+  const makePlan = async (
+    snapshotFile: string,
+    connection: Connection,
+    options: PlanOptions,
+    signal?: AbortSignal,
+  ): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
     const client = await connections.client(connection.id);
     const snapshot = await snapshots.db(snapshotFile);
     await client.ping();
@@ -45,7 +50,10 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const from = snapshot.meta().account;
     if (from !== account) {
       const ok = await vscode.window.showWarningMessage(
-        `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`, { modal: true }, 'Plan Anyway');
+        `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`,
+        { modal: true },
+        'Plan Anyway',
+      );
       if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
     }
     const { db: live, readAt } = await readLiveAccount(client, { signal });
@@ -54,8 +62,14 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       let plan: RestorePlan;
       try {
         plan = planRestore({
-          snapshot, live, liveReadAt: readAt, account, apiBaseUrl: client.transport.baseUrl, snapshotFile: path.resolve(snapshotFile),
-          idMap: (entity, oldId) => ledger.newIdOf(entity, oldId), options,
+          snapshot,
+          live,
+          liveReadAt: readAt,
+          account,
+          apiBaseUrl: client.transport.baseUrl,
+          snapshotFile: path.resolve(snapshotFile),
+          idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+          options,
         });
       } finally {
         ledger.close();
@@ -73,11 +87,18 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     withCancellableProgress(title, (signal) => makePlan(snapshotFile, connection, options, signal));
 
   const services: PlanPanelServices = {
-    extensionUri: context.extensionUri, log, connections, snapshots, plans,
+    extensionUri: context.extensionUri,
+    log,
+    connections,
+    snapshots,
+    plans,
     replan: async (entry, plan, options) => {
       const connection = connections.get(entry.connectionId);
-      if (!connection || !plan.snapshot.file) throw new Error('The plan\'s connection or snapshot is gone: plan again from the snapshot.');
-      return planWithProgress('Keap Vault: re-planning (reading the live account)…', plan.snapshot.file, connection, { ...plan.options, ...options });
+      if (!connection || !plan.snapshot.file) throw new Error("The plan's connection or snapshot is gone: plan again from the snapshot.");
+      return planWithProgress('Keap Vault: re-planning (reading the live account)…', plan.snapshot.file, connection, {
+        ...plan.options,
+        ...options,
+      });
     },
   };
 
@@ -108,12 +129,16 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   });
 
   registerCommand(context, log, COMMANDS.openPlan, async (arg?: vscode.Uri | string) => {
-    const uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg instanceof vscode.Uri ? arg
-      : (await vscode.window.showOpenDialog({ filters: { 'Restore plan': ['json'] }, openLabel: 'Open Plan' }))?.[0];
+    const uri =
+      typeof arg === 'string'
+        ? vscode.Uri.file(arg)
+        : arg instanceof vscode.Uri
+          ? arg
+          : (await vscode.window.showOpenDialog({ filters: { 'Restore plan': ['json'] }, openLabel: 'Open Plan' }))?.[0];
     if (!uri) return;
     const plan = parsePlan(await fs.readFile(uri.fsPath, 'utf8'));
     const known = plans.get(plan.planId);
-    const connection = (known && connections.get(known.connectionId)) ?? await pickConnectionFor(connections, plan.account);
+    const connection = (known && connections.get(known.connectionId)) ?? (await pickConnectionFor(connections, plan.account));
     if (!connection) return;
     const entry = await plans.remember(plan, uri.fsPath, connection.id);
     PlanPanel.show(services, entry, plan, { checkStale: true });
@@ -125,7 +150,9 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const entry = planId ? plans.get(planId) : undefined;
     if (!entry) throw new Error('That restore is no longer in the history.');
     if (!existsSync(entry.file)) throw new Error(`The plan file ${entry.file} is gone.`);
-    PlanPanel.show(services, entry, await plans.read(entry), { checkStale: !entry.status.startsWith('applied') && entry.status !== 'applying' });
+    PlanPanel.show(services, entry, await plans.read(entry), {
+      checkStale: !entry.status.startsWith('applied') && entry.status !== 'applying',
+    });
   });
 
   registerCommand(context, log, COMMANDS.forgetRestore, async (entry?: PlanEntry) => {
@@ -152,8 +179,11 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       ledger.close();
     }
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(path.join(path.dirname(ledgerFile), `${path.basename(ledgerFile, '.kvledger')}-idmap.${formatArg ?? 'csv'}`)),
-      filters: { 'CSV': ['csv'], 'JSON': ['json'] }, saveLabel: 'Export Id Map',
+      defaultUri: vscode.Uri.file(
+        path.join(path.dirname(ledgerFile), `${path.basename(ledgerFile, '.kvledger')}-idmap.${formatArg ?? 'csv'}`),
+      ),
+      filters: { CSV: ['csv'], JSON: ['json'] },
+      saveLabel: 'Export Id Map',
     });
     if (!target) return;
     const json = formatArg === 'json' || (!formatArg && target.fsPath.endsWith('.json'));
@@ -175,6 +205,14 @@ async function pickLedger(plans: PlanIndex, snapshots: SnapshotLibrary, entry?: 
   if (entry) return ledgerOf(entry);
   const accounts = [...new Map(plans.list().map((e) => [e.account, e])).values()];
   if (!accounts.length) throw new Error('Nothing has been restored from this VS Code yet: there is no id map.');
-  const picked = accounts.length === 1 ? accounts[0] : (await vscode.window.showQuickPick(accounts.map((e) => ({ label: e.account, entry: e })), { placeHolder: 'Id map of which account?' }))?.entry;
+  const picked =
+    accounts.length === 1
+      ? accounts[0]
+      : (
+          await vscode.window.showQuickPick(
+            accounts.map((e) => ({ label: e.account, entry: e })),
+            { placeHolder: 'Id map of which account?' },
+          )
+        )?.entry;
   return picked && ledgerOf(picked);
 }

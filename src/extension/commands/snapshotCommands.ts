@@ -14,7 +14,11 @@ import { fileOf, pickConnection, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
 
 export function registerSnapshotCommands(
-  context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: ConnectionStore, snapshots: SnapshotLibrary, explorer: ExplorerProvider,
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  connections: ConnectionStore,
+  snapshots: SnapshotLibrary,
+  explorer: ExplorerProvider,
 ): void {
   /** One capture per connection at a time: a second start (a double click) joins the running one. */
   const running = new Map<string, Promise<string | undefined>>();
@@ -50,11 +54,17 @@ export function registerSnapshotCommands(
     const read = (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => {
       token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
       return captureSnapshot({
-        client, out, key, signal: controller.signal, previous: previous?.meta,
+        client,
+        out,
+        key,
+        signal: controller.signal,
+        previous: previous?.meta,
         since: since ? { db: since, meta: since.meta() } : undefined,
         anomalyThreshold: vscode.workspace.getConfiguration('keapVault').get<number>('anomalyThreshold') ?? 0.2,
         onProgress: (p) => {
-          progress.report({ message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}` });
+          progress.report({
+            message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}`,
+          });
         },
       });
     };
@@ -62,21 +72,33 @@ export function registerSnapshotCommands(
     try {
       // The notification has the numbers and Cancel; the explorer shows a progress bar while it runs.
       result = await vscode.window.withProgress({ location: { viewId: 'keapVault.explorer' } }, () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true }, read));
+        vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Snapshot of ${connection.name}`, cancellable: true },
+          read,
+        ),
+      );
     } catch (err) {
       if (!controller.signal.aborted) throw err;
       // What was read is kept (unencrypted NDJSON beside the snapshot) so that taking it again resumes.
-      const choice = await vscode.window.showInformationMessage(`Keap Vault: snapshot of ${connection.name} cancelled. Take it again to resume where it stopped.`, 'Discard What Was Read');
+      const choice = await vscode.window.showInformationMessage(
+        `Keap Vault: snapshot of ${connection.name} cancelled. Take it again to resume where it stopped.`,
+        'Discard What Was Read',
+      );
       if (choice) await fs.rm(`${out}.partial`, { recursive: true, force: true });
       return undefined;
     }
     log.info(`Snapshot ${result.file}: ${result.requests} requests, ${JSON.stringify(result.meta.counts)}`);
     snapshots.refresh();
     if (result.anomalies.length) {
-      const choice = await vscode.window.showWarningMessage(`Keap Vault: since the previous snapshot, ${result.anomalies.map((a) => a.message).join('; ')}`, 'Compare');
+      const choice = await vscode.window.showWarningMessage(
+        `Keap Vault: since the previous snapshot, ${result.anomalies.map((a) => a.message).join('; ')}`,
+        'Compare',
+      );
       if (choice === 'Compare' && previous) await vscode.commands.executeCommand(COMMANDS.compareSnapshots, previous.file, result.file);
     } else {
-      void vscode.window.showInformationMessage(`Keap Vault: snapshot taken (${(result.meta.counts.orders ?? 0).toLocaleString('en-US')} orders, ${result.requests} requests).`);
+      void vscode.window.showInformationMessage(
+        `Keap Vault: snapshot taken (${(result.meta.counts.orders ?? 0).toLocaleString('en-US')} orders, ${result.requests} requests).`,
+      );
     }
     return result.file;
   };
@@ -86,14 +108,19 @@ export function registerSnapshotCommands(
   registerCommand(context, log, COMMANDS.deleteSnapshot, async (node?: ExplorerNode) => {
     const snapshot = await pickSnapshot(snapshots, node);
     if (!snapshot) return;
-    const ok = await vscode.window.showWarningMessage(`Delete the snapshot ${fileOf(snapshot)}? This cannot be undone.`, { modal: true }, 'Delete');
+    const ok = await vscode.window.showWarningMessage(
+      `Delete the snapshot ${fileOf(snapshot)}? This cannot be undone.`,
+      { modal: true },
+      'Delete',
+    );
     if (ok === 'Delete') await snapshots.delete(fileOf(snapshot));
   });
 
   registerCommand(context, log, COMMANDS.exportSnapshot, async (node?: ExplorerNode) => {
     const snapshot = await pickSnapshot(snapshots, node);
     if (!snapshot) return;
-    const format = (await vscode.window.showQuickPick(['csv', 'ndjson', 'json'], { placeHolder: 'Export format' })) as ExportFormat | undefined;
+    const format = (await vscode.window.showQuickPick(['csv', 'ndjson', 'json'], { placeHolder: 'Export format' })) as
+      ExportFormat | undefined;
     if (!format) return;
     const target = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' });
     if (!target?.[0]) return;
@@ -119,9 +146,16 @@ export function registerSnapshotCommands(
     if (!text) return;
     const found = searchOrders(await snapshots.db(fileOf(snapshot)), text, 50);
     if (!found.length) return void vscode.window.showInformationMessage(`Keap Vault: no order matches "${text}".`);
-    const picked = found.length === 1 ? { id: found[0].id } : await vscode.window.showQuickPick(found.map((o) => ({
-      label: `#${o.id}`, description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`, id: o.id,
-    })));
+    const picked =
+      found.length === 1
+        ? { id: found[0].id }
+        : await vscode.window.showQuickPick(
+            found.map((o) => ({
+              label: `#${o.id}`,
+              description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`,
+              id: o.id,
+            })),
+          );
     if (!picked) return;
     await showRecord(recordUri({ type: 'snapshot', file: fileOf(snapshot) }, 'orders', picked.id));
   });

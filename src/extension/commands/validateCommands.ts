@@ -16,7 +16,12 @@ function ruleSettings(): Record<string, RuleSetting> {
   return vscode.workspace.getConfiguration('keapVault').get<Record<string, RuleSetting>>('validation.rules') ?? {};
 }
 
-export function registerValidateCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, snapshots: SnapshotLibrary, findings: FindingsView): void {
+export function registerValidateCommands(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  snapshots: SnapshotLibrary,
+  findings: FindingsView,
+): void {
   registerCommand(context, log, COMMANDS.validateSnapshot, async (node?: ExplorerNode | string) => {
     const snapshot = await pickSnapshot(snapshots, node, 'Validate which snapshot?');
     if (!snapshot) return;
@@ -25,8 +30,12 @@ export function registerValidateCommands(context: vscode.ExtensionContext, log: 
     const report = validateSnapshot(await snapshots.db(file), {
       rules: ruleSettings(),
       settings: {
-        ...(config.get<number>('validation.roundingToleranceCents') !== undefined ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') } : {}),
-        ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') } : {}),
+        ...(config.get<number>('validation.roundingToleranceCents') !== undefined
+          ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') }
+          : {}),
+        ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined
+          ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') }
+          : {}),
       },
     });
     findings.showSnapshotFindings(file, report.findings, explain);
@@ -34,7 +43,9 @@ export function registerValidateCommands(context: vscode.ExtensionContext, log: 
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
     const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;
     if (report.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showInformationMessage(`Keap Vault: ${report.findings.length ? summary : 'no problems found'} (${report.rules.length} rules).`);
+    void vscode.window.showInformationMessage(
+      `Keap Vault: ${report.findings.length ? summary : 'no problems found'} (${report.rules.length} rules).`,
+    );
     return report.counts;
   });
 
@@ -44,9 +55,13 @@ export function registerValidateCommands(context: vscode.ExtensionContext, log: 
     const snapshot = await pickSnapshot(snapshots, snapshotArg, 'Check the file against which snapshot?');
     if (!snapshot) return;
     const document = editor.document;
-    const result = validateSourceFile(await snapshots.db(fileOf(snapshot)), document.fileName, document.getText(), { rules: ruleSettings() });
+    const result = validateSourceFile(await snapshots.db(fileOf(snapshot)), document.fileName, document.getText(), {
+      rules: ruleSettings(),
+    });
     findings.showFileFindings(document.uri, result.findings, explain);
-    void vscode.window.showInformationMessage(`Keap Vault: ${result.findings.length} finding(s) in ${result.records} record(s)${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Keap Vault: ${result.findings.length} finding(s) in ${result.records} record(s)${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`,
+    );
     return result.findings.length;
   });
 }

@@ -43,7 +43,11 @@ export class ConnectionStore implements vscode.Disposable {
   private demo?: Promise<RunningEmulator>;
   private readonly clients = new Map<string, { fingerprint: string; client: KeapClient }>();
 
-  constructor(private readonly state: vscode.Memento, private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   list(): Connection[] {
     return this.state.get<Connection[]>(STATE_KEY, []);
@@ -71,8 +75,16 @@ export class ConnectionStore implements vscode.Disposable {
     if (known.demo) throw new Error('The demo connection cannot be edited.');
     const baseUrl = changes.baseUrl !== undefined ? checkedBaseUrl(changes.baseUrl) : known.baseUrl;
     const otherHost = new URL(baseUrl).host !== new URL(known.baseUrl).host;
-    const edited: Connection = { ...known, name: changes.name?.trim() || known.name, baseUrl, account: baseUrl === known.baseUrl ? known.account : undefined };
-    await this.state.update(STATE_KEY, this.list().map((c) => (c.id === id ? edited : c)));
+    const edited: Connection = {
+      ...known,
+      name: changes.name?.trim() || known.name,
+      baseUrl,
+      account: baseUrl === known.baseUrl ? known.account : undefined,
+    };
+    await this.state.update(
+      STATE_KEY,
+      this.list().map((c) => (c.id === id ? edited : c)),
+    );
     if (otherHost) await this.secrets.delete(secretKey(id));
     this.clients.delete(id);
     this.changed.fire();
@@ -80,7 +92,10 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   async remove(id: string): Promise<void> {
-    await this.state.update(STATE_KEY, this.list().filter((c) => c.id !== id));
+    await this.state.update(
+      STATE_KEY,
+      this.list().filter((c) => c.id !== id),
+    );
     await this.secrets.delete(secretKey(id));
     this.clients.delete(id);
     if (id === DEMO_CONNECTION_ID) await this.stopDemo();
@@ -90,7 +105,10 @@ export class ConnectionStore implements vscode.Disposable {
   async noteAccount(id: string, account: string): Promise<void> {
     const list = this.list();
     if (!list.some((c) => c.id === id && c.account !== account)) return;
-    await this.state.update(STATE_KEY, list.map((c) => (c.id === id ? { ...c, account } : c)));
+    await this.state.update(
+      STATE_KEY,
+      list.map((c) => (c.id === id ? { ...c, account } : c)),
+    );
     this.changed.fire();
   }
 
@@ -117,7 +135,9 @@ export class ConnectionStore implements vscode.Disposable {
    */
   async ensureDemo(): Promise<Connection> {
     if (!this.demo) {
-      const starting = loadEmulator().then(({ startSeededEmulator }) => startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }));
+      const starting = loadEmulator().then(({ startSeededEmulator }) =>
+        startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }),
+      );
       this.demo = starting;
       starting.catch(() => {
         if (this.demo === starting) this.demo = undefined; // a failed start may be tried again
@@ -127,7 +147,13 @@ export class ConnectionStore implements vscode.Disposable {
     const known = this.get(DEMO_CONNECTION_ID);
     if (known?.baseUrl === emulator.apiBaseUrl) return known;
     this.log.info(`Keap emulator (demo) listening on ${emulator.apiBaseUrl}`);
-    const connection: Connection = { ...known, id: DEMO_CONNECTION_ID, name: 'Keap emulator (demo)', baseUrl: emulator.apiBaseUrl, demo: true };
+    const connection: Connection = {
+      ...known,
+      id: DEMO_CONNECTION_ID,
+      name: 'Keap emulator (demo)',
+      baseUrl: emulator.apiBaseUrl,
+      demo: true,
+    };
     const others = this.list().filter((c) => c.id !== DEMO_CONNECTION_ID);
     await this.state.update(STATE_KEY, [connection, ...others]);
     await this.secrets.store(secretKey(DEMO_CONNECTION_ID), emulator.token);
@@ -152,11 +178,15 @@ export class ConnectionStore implements vscode.Disposable {
     if (!key) throw new Error(`No credential for ${connection.name}: set one with "Keap Vault: Set or Replace Credential".`);
     const windows = quotaWindows();
     // The cache key holds a hash of the credential, never the credential itself.
-    const fingerprint = createHash('sha256').update(`${connection.baseUrl}\n${key}\n${JSON.stringify(windows)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${connection.baseUrl}\n${key}\n${JSON.stringify(windows)}`)
+      .digest('hex');
     const cached = this.clients.get(id);
     if (cached?.fingerprint === fingerprint) return cached.client;
     const client = new KeapClient({
-      baseUrl: connection.baseUrl, credential: { kind: 'api-key', key }, throttle: { windows },
+      baseUrl: connection.baseUrl,
+      credential: { kind: 'api-key', key },
+      throttle: { windows },
       // Waits, retries and 429s show in the Output channel; ordinary answers at debug level.
       onEvent: (event) => {
         const line = describeTransportEvent(event);

@@ -16,7 +16,15 @@ import { recordLabel } from './recordLabels';
 type Json = Record<string, unknown>;
 
 const LIVE_LISTS: Partial<Record<SnapshotEntity, keyof import('../../core/keap/client').KeapClient>> = {
-  orders: 'orders', contacts: 'contacts', companies: 'companies', products: 'products', payments: 'payments', subscriptions: 'subscriptions', tags: 'tags', campaigns: 'campaigns', transactions: 'transactions',
+  orders: 'orders',
+  contacts: 'contacts',
+  companies: 'companies',
+  products: 'products',
+  payments: 'payments',
+  subscriptions: 'subscriptions',
+  tags: 'tags',
+  campaigns: 'campaigns',
+  transactions: 'transactions',
 };
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -26,8 +34,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly loaded = new Map<string, ExplorerNode[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connections: ConnectionStore, private readonly snapshots: SnapshotLibrary, private readonly log: vscode.LogOutputChannel) {
-    this.subscriptions.push(connections.onDidChange(() => this.refresh()), snapshots.onDidChange(() => this.refresh()));
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly snapshots: SnapshotLibrary,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      connections.onDidChange(() => this.refresh()),
+      snapshots.onDidChange(() => this.refresh()),
+    );
   }
 
   refresh(node?: ExplorerNode): void {
@@ -46,8 +61,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         item.iconPath = new vscode.ThemeIcon(node.connection.demo ? 'beaker' : 'plug');
         return item;
       }
-      case 'live': return Object.assign(new vscode.TreeItem('Live', Collapsed), { contextValue: 'live', iconPath: new vscode.ThemeIcon('cloud'), description: 'read from Keap, paged' });
-      case 'snapshots': return Object.assign(new vscode.TreeItem('Snapshots', vscode.TreeItemCollapsibleState.Expanded), { contextValue: 'snapshots', iconPath: new vscode.ThemeIcon('archive') });
+      case 'live':
+        return Object.assign(new vscode.TreeItem('Live', Collapsed), {
+          contextValue: 'live',
+          iconPath: new vscode.ThemeIcon('cloud'),
+          description: 'read from Keap, paged',
+        });
+      case 'snapshots':
+        return Object.assign(new vscode.TreeItem('Snapshots', vscode.TreeItemCollapsibleState.Expanded), {
+          contextValue: 'snapshots',
+          iconPath: new vscode.ThemeIcon('archive'),
+        });
       case 'snapshot': {
         const { meta, bytes, encrypted } = node.listing;
         const item = new vscode.TreeItem(meta.finishedAt.replace('T', ' ').slice(0, 19), Collapsed);
@@ -59,9 +83,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       }
       case 'entity': {
         const item = new vscode.TreeItem(node.entity.replace('_', ' '), Collapsed);
-        item.description = node.count === undefined ? undefined
-          : node.source.type === 'live' ? `${node.count.toLocaleString('en-US')} at the last snapshot` : node.count.toLocaleString('en-US');
-        if (node.source.type === 'live') item.tooltip = 'Keap\'s API has no counts; this is how many the latest snapshot of this account held. Expand to read the live records, 50 a page.';
+        item.description =
+          node.count === undefined
+            ? undefined
+            : node.source.type === 'live'
+              ? `${node.count.toLocaleString('en-US')} at the last snapshot`
+              : node.count.toLocaleString('en-US');
+        if (node.source.type === 'live')
+          item.tooltip =
+            "Keap's API has no counts; this is how many the latest snapshot of this account held. Expand to read the live records, 50 a page.";
         item.contextValue = `entity.${node.source.type}`;
         item.iconPath = new vscode.ThemeIcon('list-unordered');
         return item;
@@ -70,12 +100,25 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const item = new vscode.TreeItem(node.label, node.expandable ? Collapsed : None);
         item.description = node.description;
         item.contextValue = `record.${node.source.type}.${node.entity}`;
-        item.iconPath = new vscode.ThemeIcon(node.entity === 'orders' ? 'package' : node.entity === 'contacts' ? 'person' : node.entity === 'payments' ? 'credit-card' : 'symbol-field');
+        item.iconPath = new vscode.ThemeIcon(
+          node.entity === 'orders'
+            ? 'package'
+            : node.entity === 'contacts'
+              ? 'person'
+              : node.entity === 'payments'
+                ? 'credit-card'
+                : 'symbol-field',
+        );
         item.command = { command: COMMANDS.openRecord, title: 'Open', arguments: [node] };
         item.tooltip = `${node.entity} ${node.id}`;
         return item;
       }
-      case 'more': return Object.assign(new vscode.TreeItem('Load more…', None), { command: { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] }, contextValue: 'more', iconPath: new vscode.ThemeIcon('ellipsis') });
+      case 'more':
+        return Object.assign(new vscode.TreeItem('Load more…', None), {
+          command: { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] },
+          contextValue: 'more',
+          iconPath: new vscode.ThemeIcon('ellipsis'),
+        });
       case 'message': {
         const item = new vscode.TreeItem(node.text, None);
         if (node.command) {
@@ -99,12 +142,21 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.connections.list().map((connection) => ({ kind: 'connection', connection }));
     switch (node.kind) {
-      case 'connection': return [{ kind: 'live', connectionId: node.connection.id }, { kind: 'snapshots', connectionId: node.connection.id }];
+      case 'connection':
+        return [
+          { kind: 'live', connectionId: node.connection.id },
+          { kind: 'snapshots', connectionId: node.connection.id },
+        ];
       case 'live': {
         // Keap v2 lists carry no totals and counting means reading everything: show the latest snapshot's counts, at no request.
         const account = this.connections.get(node.connectionId)?.account;
         const latest = account ? await this.snapshots.latest(account) : undefined;
-        return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({ kind: 'entity', source: { type: 'live', connectionId: node.connectionId }, entity, count: latest?.meta.counts[entity] }));
+        return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({
+          kind: 'entity',
+          source: { type: 'live', connectionId: node.connectionId },
+          entity,
+          count: latest?.meta.counts[entity],
+        }));
       }
       case 'snapshots': {
         // Once the connection's account is known, only its snapshots; before, every snapshot in the folder.
@@ -112,12 +164,27 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const listings = (await this.snapshots.list()).filter((l) => !account || l.meta.account === account);
         return listings.length
           ? listings.map((listing) => ({ kind: 'snapshot', listing, connectionId: node.connectionId }))
-          : [{ kind: 'message', text: 'No snapshots yet: take one', command: { id: COMMANDS.takeSnapshot, args: [this.connectionNode(node.connectionId)] } }];
+          : [
+              {
+                kind: 'message',
+                text: 'No snapshots yet: take one',
+                command: { id: COMMANDS.takeSnapshot, args: [this.connectionNode(node.connectionId)] },
+              },
+            ];
       }
-      case 'snapshot': return EXPLORER_ENTITIES.map((entity) => ({ kind: 'entity', source: { type: 'snapshot', file: node.listing.file }, entity, count: node.listing.meta.counts[entity] ?? 0 }));
-      case 'entity': return this.page(node.source, node.entity, key(node.source, node.entity), undefined);
-      case 'record': return node.entity === 'orders' ? this.orderParts(node.source, node.id) : [];
-      default: return [];
+      case 'snapshot':
+        return EXPLORER_ENTITIES.map((entity) => ({
+          kind: 'entity',
+          source: { type: 'snapshot', file: node.listing.file },
+          entity,
+          count: node.listing.meta.counts[entity] ?? 0,
+        }));
+      case 'entity':
+        return this.page(node.source, node.entity, key(node.source, node.entity), undefined);
+      case 'record':
+        return node.entity === 'orders' ? this.orderParts(node.source, node.id) : [];
+      default:
+        return [];
     }
   }
 
@@ -146,7 +213,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private async fetchPage(source: RecordSource, entity: SnapshotEntity, offset = 0, pageToken?: string): Promise<ExplorerNode[]> {
     if (source.type === 'snapshot') {
       const db = await this.snapshots.db(source.file);
-      const rows = listRecords<Json>(db, entity, { offset, limit: PAGE_SIZE, orderBy: entity === 'orders' ? 'order_time' : 'id', descending: entity === 'orders' });
+      const rows = listRecords<Json>(db, entity, {
+        offset,
+        limit: PAGE_SIZE,
+        orderBy: entity === 'orders' ? 'order_time' : 'id',
+        descending: entity === 'orders',
+      });
       const nodes: ExplorerNode[] = rows.map((r) => this.recordNode(source, entity, r.id, r.record));
       if (rows.length === PAGE_SIZE) nodes.push({ kind: 'more', source, entity, offset: offset + PAGE_SIZE });
       return nodes;
@@ -156,7 +228,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const pages = list.pages({ pageSize: PAGE_SIZE, pageToken, orderBy: entity === 'orders' ? 'order_time desc' : undefined });
     const page = (await pages.next()).value;
     await pages.return(undefined);
-    const nodes: ExplorerNode[] = (page?.items ?? []).map((r: Json) => this.recordNode(source, entity, String(r.id ?? `${r.payment_id}@${r.transaction_time}`), r));
+    const nodes: ExplorerNode[] = (page?.items ?? []).map((r: Json) =>
+      this.recordNode(source, entity, String(r.id ?? `${r.payment_id}@${r.transaction_time}`), r),
+    );
     if (page?.nextPageToken) nodes.push({ kind: 'more', source, entity, pageToken: page.nextPageToken });
     return nodes;
   }
@@ -186,13 +260,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const nodes: ExplorerNode[] = [];
     const contactId = order!.contact?.id;
     if (contactId) {
-      nodes.push(contact
-        ? this.recordNode(source, 'contacts', contactId, contact)
-        : { kind: 'record', source, entity: 'contacts', id: contactId, label: `Contact #${contactId}`, description: source.type === 'snapshot' ? 'missing from the snapshot' : undefined });
+      nodes.push(
+        contact
+          ? this.recordNode(source, 'contacts', contactId, contact)
+          : {
+              kind: 'record',
+              source,
+              entity: 'contacts',
+              id: contactId,
+              label: `Contact #${contactId}`,
+              description: source.type === 'snapshot' ? 'missing from the snapshot' : undefined,
+            },
+      );
     }
     for (const item of order!.order_items ?? []) {
       nodes.push({
-        kind: 'record', source, entity: 'order_items', id: item.id, label: `${item.name ?? item.product?.name ?? 'Item'} × ${item.quantity ?? 1}`,
+        kind: 'record',
+        source,
+        entity: 'order_items',
+        id: item.id,
+        label: `${item.name ?? item.product?.name ?? 'Item'} × ${item.quantity ?? 1}`,
         description: `${item.price_per_unit?.formatted_amount ?? ''}${item.product?.id ? ` · product #${item.product.id}` : ''}`,
       });
     }
@@ -209,4 +296,3 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 function key(source: RecordSource, entity: SnapshotEntity): string {
   return `${source.type}:${source.type === 'snapshot' ? source.file : source.connectionId}:${entity}`;
 }
-

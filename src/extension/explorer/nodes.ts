@@ -20,5 +20,16 @@ export type ExplorerNode =
   | { kind: 'message'; text: string; command?: { id: CommandId; args: unknown[] } };
 
 /** Entities the explorer lists, in the order users look for them. */
-export const EXPLORER_ENTITIES: SnapshotEntity[] = ['orders', 'contacts', 'companies', 'products', 'payments', 'subscriptions', 'tags', 'campaigns', 'transactions', 'custom_fields'];
+export const EXPLORER_ENTITIES: SnapshotEntity[] = [
+  'orders',
+  'contacts',
+  'companies',
+  'products',
+  'payments',
+  'subscriptions',
+  'tags',
+  'campaigns',
+  'transactions',
+  'custom_fields',
+];
 export const PAGE_SIZE = 50;

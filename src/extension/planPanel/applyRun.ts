@@ -79,12 +79,17 @@ export class ApplyRun {
     let status: RestoreStatus = 'interrupted';
     try {
       const receipt = await this.apply();
-      const problems = receipt.failed.length + (receipt.conflicts?.length ?? 0) + (receipt.duplicates?.length ?? 0) + receipt.verification.problems.length;
+      const problems =
+        receipt.failed.length + (receipt.conflicts?.length ?? 0) + (receipt.duplicates?.length ?? 0) + receipt.verification.problems.length;
       status = problems ? 'applied with problems' : 'applied';
       await plans.setStatus(planId, status, receipt);
-      log.info(`Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.linked?.length ?? 0} linked, ${receipt.conflicts?.length ?? 0} conflicts, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`);
+      log.info(
+        `Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.linked?.length ?? 0} linked, ${receipt.conflicts?.length ?? 0} conflicts, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`,
+      );
       this.say({ type: 'receipt', receipt });
-      void vscode.window.showInformationMessage(`Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`);
+      void vscode.window.showInformationMessage(
+        `Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`,
+      );
       return receipt;
     } catch (err) {
       const message = (err as Error).message ?? String(err);
@@ -108,23 +113,34 @@ export class ApplyRun {
     await client.ping();
     const account = client.transport.account;
     if (account !== this.plan.account) {
-      throw new Error(`This plan is for the account ${this.plan.account}, and this connection reaches ${account}: open the plan with a connection to ${this.plan.account}.`);
+      throw new Error(
+        `This plan is for the account ${this.plan.account}, and this connection reaches ${account}: open the plan with a connection to ${this.plan.account}.`,
+      );
     }
     const snapshotFile = this.plan.snapshot.file;
     const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
     const only = new Set(this.stepIds);
     const ordinal = new Map(this.stepIds.map((id, i) => [id, i]));
     log.info(`Applying plan ${this.plan.planId}: ${this.stepIds.length} step(s) into ${this.plan.account}`);
-    const attempt = (breakLock: boolean) => vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) => applyPlan({
-      client, plan: this.plan, ledgerFile: this.ledgerFile, snapshot, only, breakLock, signal: this.controller.signal,
-      readLive: async () => (await readLiveAccount(client, { signal: this.controller.signal })).db,
-      onProgress: (p) => {
-        if (!only.has(p.step.id)) return;
-        const index = ordinal.get(p.step.id)!;
-        bar.report({ message: `${index + 1}/${this.stepIds.length}` });
-        this.stepDone(p, index);
-      },
-    }));
+    const attempt = (breakLock: boolean) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) =>
+        applyPlan({
+          client,
+          plan: this.plan,
+          ledgerFile: this.ledgerFile,
+          snapshot,
+          only,
+          breakLock,
+          signal: this.controller.signal,
+          readLive: async () => (await readLiveAccount(client, { signal: this.controller.signal })).db,
+          onProgress: (p) => {
+            if (!only.has(p.step.id)) return;
+            const index = ordinal.get(p.step.id)!;
+            bar.report({ message: `${index + 1}/${this.stepIds.length}` });
+            this.stepDone(p, index);
+          },
+        }),
+      );
     try {
       return await attempt(false);
     } catch (err) {
@@ -132,7 +148,9 @@ export class ApplyRun {
       // A window reload or a crash stopped an earlier apply; its ledger says what was done.
       const choice = await vscode.window.showWarningMessage(
         `An earlier apply on ${this.plan.account} stopped without finishing (process ${err.owner.pid}, started ${err.owner.startedAt}). Resume it? Steps already done are not sent again.`,
-        { modal: true }, 'Resume');
+        { modal: true },
+        'Resume',
+      );
       if (choice !== 'Resume') throw err;
       return attempt(true);
     }
@@ -140,6 +158,14 @@ export class ApplyRun {
 
   private stepDone(p: ApplyProgress, index: number): void {
     this.progress[p.step.id] = { status: p.status, newId: p.newId, message: p.message };
-    this.say({ type: 'progress', stepId: p.step.id, status: p.status, newId: p.newId, message: p.message, index, total: this.stepIds.length });
+    this.say({
+      type: 'progress',
+      stepId: p.step.id,
+      status: p.status,
+      newId: p.newId,
+      message: p.message,
+      index,
+      total: this.stepIds.length,
+    });
   }
 }

@@ -40,7 +40,14 @@ export interface PlanPanelServices {
 
 /** Records the preview may open, as the explorer's record documents know them. */
 const OPENABLE: Partial<Record<string, SnapshotEntity>> = {
-  tags: 'tags', companies: 'companies', contacts: 'contacts', products: 'products', orders: 'orders', payments: 'payments', subscriptions: 'subscriptions', campaigns: 'campaigns',
+  tags: 'tags',
+  companies: 'companies',
+  contacts: 'contacts',
+  products: 'products',
+  orders: 'orders',
+  payments: 'payments',
+  subscriptions: 'subscriptions',
+  campaigns: 'campaigns',
 };
 
 export class PlanPanel implements vscode.Disposable {
@@ -67,7 +74,12 @@ export class PlanPanel implements vscode.Disposable {
       open.panel.reveal();
       return open;
     }
-    const panel = vscode.window.createWebviewPanel(PLAN_VIEW_TYPE, titleOf(plan), vscode.ViewColumn.Active, webviewOptions(services.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PLAN_VIEW_TYPE,
+      titleOf(plan),
+      vscode.ViewColumn.Active,
+      webviewOptions(services.extensionUri),
+    );
     const created = new PlanPanel(services, panel, entry, plan, services.plans.savedUi(plan.planId));
     if (options.checkStale) void created.checkStale();
     return created;
@@ -81,13 +93,20 @@ export class PlanPanel implements vscode.Disposable {
         const entry = typeof pageUi?.planId === 'string' ? services.plans.get(pageUi.planId) : undefined;
         panel.webview.options = webviewOptions(services.extensionUri);
         if (!entry || !existsSync(entry.file)) {
-          panel.webview.html = '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Restore Plan File…".</p></body></html>';
+          panel.webview.html =
+            '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Restore Plan File…".</p></body></html>';
           return;
         }
         try {
           const plan = await services.plans.read(entry);
           // The page's state is the newest for what the user chose; the host's copy knows how an apply ended.
-          const revived = new PlanPanel(services, panel, entry, plan, mergeUiState(entry.planId, pageUi, services.plans.savedUi(entry.planId)));
+          const revived = new PlanPanel(
+            services,
+            panel,
+            entry,
+            plan,
+            mergeUiState(entry.planId, pageUi, services.plans.savedUi(entry.planId)),
+          );
           if (!entry.status.startsWith('applied')) void revived.checkStale();
         } catch (err) {
           panel.webview.html = '<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>';
@@ -117,7 +136,10 @@ export class PlanPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => {
         // The page is untrusted input: only the message shapes the protocol defines get through.
         if (isWebviewMessage(message)) void this.receive(message);
-        else this.services.log.warn(`Plan preview: ignored a malformed message of type ${JSON.stringify(String((message as { type?: unknown } | null)?.type)).slice(0, 60)}`);
+        else
+          this.services.log.warn(
+            `Plan preview: ignored a malformed message of type ${JSON.stringify(String((message as { type?: unknown } | null)?.type)).slice(0, 60)}`,
+          );
       }),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
@@ -149,7 +171,14 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private freshUi(selected: string[]): PlanViewState {
-    return { planId: this.plan.planId, filter: { text: '', action: 'all', entity: 'all' }, sort: { key: 'order', descending: false }, selected, progress: {}, applying: false };
+    return {
+      planId: this.plan.planId,
+      filter: { text: '', action: 'all', entity: 'all' },
+      sort: { key: 'order', descending: false },
+      selected,
+      progress: {},
+      applying: false,
+    };
   }
 
   private load(): void {
@@ -175,7 +204,12 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private sendInit(): void {
-    void this.panel.webview.postMessage({ type: 'init', plan: toPlanView(this.plan), stale: this.stale, state: this.ui } satisfies HostToWebview);
+    void this.panel.webview.postMessage({
+      type: 'init',
+      plan: toPlanView(this.plan),
+      stale: this.stale,
+      state: this.ui,
+    } satisfies HostToWebview);
   }
 
   /** Everything the page says arrives here; exposed so the host tests drive the same path. */
@@ -248,7 +282,9 @@ export class PlanPanel implements vscode.Disposable {
         db.close();
       }
       if (this.disposed || generation !== this.generation || this.isApplying || !changed.length) return false;
-      this.markStale(`The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`);
+      this.markStale(
+        `The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`,
+      );
       return true;
     } catch (err) {
       const message = `Could not check whether the plan is still current: ${(err as Error).message}`;
@@ -284,7 +320,11 @@ export class PlanPanel implements vscode.Disposable {
     const ui = this.ui ?? this.freshUi([]);
     switch (message.type) {
       case 'progress':
-        this.ui = { ...ui, applying: true, progress: { ...ui.progress, [message.stepId]: { status: message.status, newId: message.newId, message: message.message } } };
+        this.ui = {
+          ...ui,
+          applying: true,
+          progress: { ...ui.progress, [message.stepId]: { status: message.status, newId: message.newId, message: message.message } },
+        };
         break;
       case 'receipt':
         this.ui = { ...ui, applying: false, receipt: message.receipt };
@@ -305,9 +345,16 @@ export class PlanPanel implements vscode.Disposable {
     const known = OPENABLE[entity];
     if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
     const step = this.plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
-    const uri = where === 'snapshot'
-      ? (this.plan.snapshot.file ? recordUri({ type: 'snapshot', file: this.plan.snapshot.file }, known, step?.oldId ?? id) : undefined)
-      : recordUri({ type: 'live', connectionId: this.entry.connectionId }, known, this.ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id);
+    const uri =
+      where === 'snapshot'
+        ? this.plan.snapshot.file
+          ? recordUri({ type: 'snapshot', file: this.plan.snapshot.file }, known, step?.oldId ?? id)
+          : undefined
+        : recordUri(
+            { type: 'live', connectionId: this.entry.connectionId },
+            known,
+            this.ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id,
+          );
     if (!uri) throw new Error('This plan does not say where its snapshot is.');
     await showRecord(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
@@ -353,7 +400,12 @@ export class PlanPanel implements vscode.Disposable {
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: false, enableFindWidget: true };
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
 }
 
 function titleOf(plan: RestorePlan): string {

@@ -41,13 +41,15 @@ export function planPanelCsp(cspSource: string, nonce: string): string {
   const sources = cspSource.trim().split(/\s+/);
   if (!sources.every((s) => s === "'self'" || /^[^'";,]+$/.test(s))) throw new Error(`Not a CSP source list: ${cspSource}`);
   if (!/^[A-Za-z0-9+/_=-]+$/.test(nonce)) throw new Error('A CSP nonce is base64 characters only.');
-  return [
-    `default-src 'none'`,
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ') + ';';
+  return (
+    [
+      `default-src 'none'`,
+      `img-src ${cspSource} data:`,
+      `style-src ${cspSource}`,
+      `font-src ${cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ') + ';'
+  );
 }
 
 export function planPanelHtml(options: PlanPanelHtmlOptions): string {

@@ -68,9 +68,18 @@ export class PlanIndex implements vscode.Disposable {
   async remember(plan: RestorePlan, file: string, connectionId: string): Promise<PlanEntry> {
     const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
     const known = this.get(plan.planId);
-    const entry: PlanEntry = known ? { ...known, file, connectionId } : {
-      planId: plan.planId, file, connectionId, account: plan.account, createdAt: plan.createdAt, creates: count('create'), updates: count('update'), status: 'planned',
-    };
+    const entry: PlanEntry = known
+      ? { ...known, file, connectionId }
+      : {
+          planId: plan.planId,
+          file,
+          connectionId,
+          account: plan.account,
+          createdAt: plan.createdAt,
+          creates: count('create'),
+          updates: count('update'),
+          status: 'planned',
+        };
     await this.put(entry);
     return entry;
   }
@@ -83,7 +92,11 @@ export class PlanIndex implements vscode.Disposable {
     const entry = this.get(planId);
     if (!entry) return;
     const result = receipt && {
-      created: receipt.created, updated: receipt.updated, failed: receipt.failed.length, problems: receipt.verification.problems.length, finishedAt: receipt.finishedAt,
+      created: receipt.created,
+      updated: receipt.updated,
+      failed: receipt.failed.length,
+      problems: receipt.verification.problems.length,
+      finishedAt: receipt.finishedAt,
     };
     await this.put({ ...entry, status, ...(result ? { result } : {}) });
   }
@@ -104,13 +117,19 @@ export class PlanIndex implements vscode.Disposable {
   async markInterrupted(): Promise<void> {
     const list = this.list();
     if (!list.some((e) => e.status === 'applying')) return;
-    await this.state.update(STATE_KEY, list.map((e) => (e.status === 'applying' ? { ...e, status: 'interrupted' as const } : e)));
+    await this.state.update(
+      STATE_KEY,
+      list.map((e) => (e.status === 'applying' ? { ...e, status: 'interrupted' as const } : e)),
+    );
     this.fireChanged();
   }
 
   async forget(planId: string): Promise<void> {
     await this.state.update(UI_KEY(planId), undefined);
-    await this.state.update(STATE_KEY, this.list().filter((e) => e.planId !== planId));
+    await this.state.update(
+      STATE_KEY,
+      this.list().filter((e) => e.planId !== planId),
+    );
     this.fireChanged();
   }
 

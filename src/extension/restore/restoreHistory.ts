@@ -7,7 +7,12 @@ import { COMMANDS } from '../commandIds';
 import type { PlanEntry, PlanIndex, RestoreStatus } from './planIndex';
 
 const ICONS: Record<RestoreStatus, string> = {
-  planned: 'checklist', applying: 'sync~spin', applied: 'pass', 'applied with problems': 'warning', interrupted: 'debug-pause', stale: 'history',
+  planned: 'checklist',
+  applying: 'sync~spin',
+  applied: 'pass',
+  'applied with problems': 'warning',
+  interrupted: 'debug-pause',
+  stale: 'history',
 };
 
 export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry>, vscode.Disposable {
@@ -26,7 +31,9 @@ export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry
 
   getTreeItem(entry: PlanEntry): vscode.TreeItem {
     const item = new vscode.TreeItem(`${entry.createdAt.replace('T', ' ').slice(0, 16)} · ${entry.account}`);
-    const result = entry.result ? `: ${entry.result.created} created, ${entry.result.updated} updated${entry.result.failed ? `, ${entry.result.failed} failed` : ''}` : `: ${entry.creates} to create, ${entry.updates} to update`;
+    const result = entry.result
+      ? `: ${entry.result.created} created, ${entry.result.updated} updated${entry.result.failed ? `, ${entry.result.failed} failed` : ''}`
+      : `: ${entry.creates} to create, ${entry.updates} to update`;
     item.description = `${entry.status}${result}`;
     item.tooltip = `Plan ${entry.planId}\n${entry.file}`;
     item.iconPath = new vscode.ThemeIcon(ICONS[entry.status]);

@@ -5,7 +5,6 @@ import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 
-
 describe('keap-vault CLI', () => {
   const saved = { ...process.env };
   afterEach(() => {
@@ -73,7 +72,10 @@ describe('keap-vault CLI', () => {
     assert.equal(store.contacts.size, contactsBefore - 5);
     for (const id of report.affected.orders ?? []) assert.equal(store.orders.has(Number(id)), false);
     for (const id of report.affected.contacts) assert.equal(store.ordersOf(Number(id)).length, 0);
-    assert.equal(await runCli(['--url', 'https://api.infusionsoft.com/crm/rest', 'disaster', 'delete-contacts', '--count', '1'], captureIo()), 2);
+    assert.equal(
+      await runCli(['--url', 'https://api.infusionsoft.com/crm/rest', 'disaster', 'delete-contacts', '--count', '1'], captureIo()),
+      2,
+    );
   });
 
   it('demo runs the emulator and lists orders through the client', async function () {
@@ -95,7 +97,11 @@ describe('keap-vault emulator (as a process)', () => {
     const path = await import('node:path');
     const state = path.join(mkdtempSync(path.join(tmpdir(), 'kv-emu-')), 'account.json');
     const cli = path.join(__dirname, '../../../src/cli/main.js');
-    const child = spawn(process.execPath, [cli, 'emulator', '--size', '20', '--seed', '9', '--state', state, '--json', '--token', 'tok-123', '--plant', 'orphan-order=2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, 'emulator', '--size', '20', '--seed', '9', '--state', state, '--json', '--token', 'tok-123', '--plant', 'orphan-order=2'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     const details = await new Promise<{ apiBaseUrl: string; token: string; counts: Record<string, number> }>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -110,7 +116,10 @@ describe('keap-vault emulator (as a process)', () => {
     });
     assert.equal(details.token, 'tok-123');
     assert.ok(details.counts.contacts >= 18 && details.counts.orders > 0);
-    assert.deepEqual((details as unknown as { planted: Array<{ kind: string }> }).planted.map((p) => p.kind), ['orphan-order', 'orphan-order']);
+    assert.deepEqual(
+      (details as unknown as { planted: Array<{ kind: string }> }).planted.map((p) => p.kind),
+      ['orphan-order', 'orphan-order'],
+    );
     process.env.KEAP_API_URL = details.apiBaseUrl;
     process.env.KEAP_API_KEY = 'tok-123';
     assert.equal(await runCli(['ping'], captureIo()), 0);
@@ -119,7 +128,11 @@ describe('keap-vault emulator (as a process)', () => {
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.ok(existsSync(state));
-    assert.equal(JSON.parse(readFileSync(state, 'utf8')).contacts.length, details.counts.contacts - 2, 'the loss was saved with the account');
+    assert.equal(
+      JSON.parse(readFileSync(state, 'utf8')).contacts.length,
+      details.counts.contacts - 2,
+      'the loss was saved with the account',
+    );
   });
 });
 
@@ -139,6 +152,9 @@ describe('the bundled CLI (dist/cli.js)', () => {
 describe('keap-vault CLI wording', () => {
   it('counts read as sentences: "1 page", "2 pages", "1,204 records"', async () => {
     const { counted } = await import('../../../src/cli/output');
-    assert.deepEqual([counted(1, 'page'), counted(2, 'page'), counted(1204, 'record'), counted(0, 'row')], ['1 page', '2 pages', '1,204 records', '0 rows']);
+    assert.deepEqual(
+      [counted(1, 'page'), counted(2, 'page'), counted(1204, 'record'), counted(0, 'row')],
+      ['1 page', '2 pages', '1,204 records', '0 rows'],
+    );
   });
 });

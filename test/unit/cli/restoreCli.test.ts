@@ -9,7 +9,6 @@ import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
 
-
 describe('keap-vault plan / apply / idmap', function () {
   this.timeout(120_000);
   const saved = { ...process.env };
@@ -41,8 +40,14 @@ describe('keap-vault plan / apply / idmap', function () {
 
     const applied = captureIo();
     assert.equal(await runCli(['--unlimited', 'apply', planFile], applied), 0);
-    assert.match(applied.stdout.join('\n'), /^Applied plan .*: \d+ created, 0 updated, 0 already in Keap \(linked, nothing sent\), \d+ skipped, 0 found already done after an interruption, 0 held as conflicts, 0 failed/m);
-    assert.match(applied.stdout.join('\n'), /Verification: \d+ record\(s\) written re-read: every field a client can set matches the snapshot\./);
+    assert.match(
+      applied.stdout.join('\n'),
+      /^Applied plan .*: \d+ created, 0 updated, 0 already in Keap \(linked, nothing sent\), \d+ skipped, 0 found already done after an interruption, 0 held as conflicts, 0 failed/m,
+    );
+    assert.match(
+      applied.stdout.join('\n'),
+      /Verification: \d+ record\(s\) written re-read: every field a client can set matches the snapshot\./,
+    );
     assert.equal(store.contacts.size, 60);
 
     const ledgerFile = path.join(dir, 'keap-emulator.keap-vault.local.kvledger');
@@ -50,7 +55,11 @@ describe('keap-vault plan / apply / idmap', function () {
     assert.equal(await runCli(['idmap', ledgerFile], csv), 0);
     const lines = csv.stdout.join('\n').split(/\r?\n/);
     assert.equal(lines[0], 'entity,old_id,new_id,plan_id,restored_at');
-    for (const id of lost.affected.contacts) assert.ok(lines.some((l) => l.startsWith(`contacts,${id},`)), `contact ${id} in the id map`);
+    for (const id of lost.affected.contacts)
+      assert.ok(
+        lines.some((l) => l.startsWith(`contacts,${id},`)),
+        `contact ${id} in the id map`,
+      );
     const json = captureIo();
     assert.equal(await runCli(['idmap', 'emulator.keap-vault.local', '--dir', dir, '--format', 'json'], json), 0);
     assert.ok(JSON.parse(json.stdout.join('\n')).length >= lost.affected.contacts.length);
@@ -63,7 +72,9 @@ describe('keap-vault plan / apply / idmap', function () {
     applyDisaster(store, { kind: 'delete-contacts', count: 1, seed: 9 });
     const stalePlan = path.join(dir, 'stale.json');
     assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', stalePlan], captureIo()), 0);
-    const target = JSON.parse(await fs.readFile(stalePlan, 'utf8')).steps.find((s: { entity: string; action: string; liveId?: string }) => s.entity === 'contacts' && s.action === 'skip');
+    const target = JSON.parse(await fs.readFile(stalePlan, 'utf8')).steps.find(
+      (s: { entity: string; action: string; liveId?: string }) => s.entity === 'contacts' && s.action === 'skip',
+    );
     store.updateContact(Number(target.liveId), { job_title: 'moved on' });
     const stale = captureIo();
     assert.equal(await runCli(['--unlimited', 'apply', stalePlan], stale), 1);

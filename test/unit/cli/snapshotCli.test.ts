@@ -9,7 +9,6 @@ import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
 
-
 describe('keap-vault snapshot / info', function () {
   this.timeout(60_000);
   const saved = { ...process.env };
@@ -35,7 +34,9 @@ describe('keap-vault snapshot / info', function () {
     assert.equal(await runCli(['snapshot', '--dir', dir], second), 0);
     assert.match(second.stderr.join('\n'), /warning: contacts: 120 -> 72 \(-40%\)/);
 
-    const files = readdirSync(dir).filter((f) => f.endsWith('.kvsnap')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.kvsnap'))
+      .sort();
     assert.equal(files.length, 2);
     const info = captureIo();
     assert.equal(await runCli(['info', path.join(dir, files[1]), '--json'], info), 0);

@@ -7,7 +7,6 @@ import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { ALL_RULES } from '../../../src/core/validate/rules';
 import { generatedSnapshotFile } from '../support/snapshots';
 
-
 describe('keap-vault validate', function () {
   this.timeout(60_000);
 
@@ -21,7 +20,11 @@ describe('keap-vault validate', function () {
     const io = captureIo();
     assert.equal(await runCli(['validate', bad.file], io), 1);
     const orphans = bad.planted.filter((p) => p.kind === 'orphan-order').map((p) => p.ids[0]);
-    for (const id of orphans) assert.ok(io.stdout.some((l) => l.startsWith(`orders/${id}: error order/orphan-contact:`)), id);
+    for (const id of orphans)
+      assert.ok(
+        io.stdout.some((l) => l.startsWith(`orders/${id}: error order/orphan-contact:`)),
+        id,
+      );
     assert.match(io.stdout[io.stdout.length - 1], /2 errors, 1 warnings/);
 
     const onlyWarnings = captureIo();
@@ -53,10 +56,29 @@ describe('keap-vault validate', function () {
     const productId = String(db.scalar('SELECT id FROM products LIMIT 1'));
     db.close();
     const input = path.join(path.dirname(file), 'import.json');
-    await fs.writeFile(input, JSON.stringify([
-      { id: '900001', contact_id: contactId, order_title: 'ok', order_time: '2026-01-01T00:00:00Z', order_items: [{ product_id: productId, quantity: 1 }] },
-      { id: '900002', contact_id: '424242', order_title: 'bad', order_time: '2026-01-01T00:00:00Z', order_items: [{ product_id: productId, quantity: 1 }] },
-    ], null, 2));
+    await fs.writeFile(
+      input,
+      JSON.stringify(
+        [
+          {
+            id: '900001',
+            contact_id: contactId,
+            order_title: 'ok',
+            order_time: '2026-01-01T00:00:00Z',
+            order_items: [{ product_id: productId, quantity: 1 }],
+          },
+          {
+            id: '900002',
+            contact_id: '424242',
+            order_title: 'bad',
+            order_time: '2026-01-01T00:00:00Z',
+            order_items: [{ product_id: productId, quantity: 1 }],
+          },
+        ],
+        null,
+        2,
+      ),
+    );
     const io = captureIo();
     assert.equal(await runCli(['validate', file, input], io), 1);
     const line = io.stdout.find((l) => l.includes('file/unknown-contact'))!;

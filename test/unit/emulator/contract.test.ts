@@ -12,7 +12,7 @@ import { loadKeapV2Contract } from '../support/openapiContract';
  * against Keap's own OpenAPI description of REST v2: the client's request bodies and query
  * parameters, and the emulator's answers (success and error bodies alike).
  */
-describe('Conformance with Keap\'s REST v2 OpenAPI description', function () {
+describe("Conformance with Keap's REST v2 OpenAPI description", function () {
   this.timeout(60_000);
   const exchanges: Exchange[] = [];
 
@@ -28,7 +28,9 @@ describe('Conformance with Keap\'s REST v2 OpenAPI description', function () {
     await collect(client.contacts.list({ filter: filter('start_update_time', '==', '2020-01-01T00:00:00Z'), orderBy: 'update_time asc' }));
     await client.contacts.get(contacts[0].id);
     await collect(client.contacts.tags(contacts[0].id));
-    const companies = await collect(client.companies.list({ query: { fields: 'company_name,address,custom_fields,create_time,update_time' } }));
+    const companies = await collect(
+      client.companies.list({ query: { fields: 'company_name,address,custom_fields,create_time,update_time' } }),
+    );
     await client.companies.get(companies[0].id);
     const products = await collect(client.products.list());
     await client.products.get(products[0].id);
@@ -51,28 +53,65 @@ describe('Conformance with Keap\'s REST v2 OpenAPI description', function () {
     await client.customFields.create('CONTACT', { label: 'Keap Vault Ref', field_type: 'TEXT' });
     await client.customFields.create('COMPANY', { label: 'Keap Vault Ref', field_type: 'TEXT' });
     await client.customFields.create('SUBSCRIPTION', { label: 'Keap Vault Ref', field_type: 'TEXT' });
-    const company = await client.companies.create({ company_name: 'Acme <b>& Co', email_address: { email: 'acme@example.test', field: 'EMAIL1' } });
+    const company = await client.companies.create({
+      company_name: 'Acme <b>& Co',
+      email_address: { email: 'acme@example.test', field: 'EMAIL1' },
+    });
     await client.companies.update(company.id, { website: 'https://acme.example' });
-    const contact = await client.contacts.create({ given_name: 'Zoë', family_name: 'Åström', email_addresses: [{ email: 'zoe@example.test', field: 'EMAIL1' }], company: { id: company.id } });
+    const contact = await client.contacts.create({
+      given_name: 'Zoë',
+      family_name: 'Åström',
+      email_addresses: [{ email: 'zoe@example.test', field: 'EMAIL1' }],
+      company: { id: company.id },
+    });
     await client.contacts.upsert({ given_name: 'Zoë', email_addresses: [{ email: 'zoe@example.test', field: 'EMAIL1' }] }, 'Email');
     await client.contacts.update(contact.id, { job_title: 'CFO' });
-    const product = await client.products.create({ name: 'Contract product', price: 4200, short_description: 'checked', sku: 'CONTRACT-1' });
+    const product = await client.products.create({
+      name: 'Contract product',
+      price: 4200,
+      short_description: 'checked',
+      sku: 'CONTRACT-1',
+    });
     await client.products.update(product.id, { description: 'updated' });
     const plan = await client.products.createPlan(product.id, { cycle_type: 'YEARLY', plan_price: 420, frequency: 1 });
     await collect(client.products.plans(product.id));
     await client.transport.request({ method: 'GET', path: `/v2/products/${product.id}/subscriptions/${plan.id}` });
-    await client.transport.request({ method: 'PATCH', path: `/v2/products/${product.id}/subscriptions/${plan.id}`, body: { active: false, cycle_type: 'YEARLY', plan_price: 420 }, query: { update_mask: ['active'] } });
+    await client.transport.request({
+      method: 'PATCH',
+      path: `/v2/products/${product.id}/subscriptions/${plan.id}`,
+      body: { active: false, cycle_type: 'YEARLY', plan_price: 420 },
+      query: { update_mask: ['active'] },
+    });
     const order = await client.orders.create({
-      contact_id: contact.id, order_title: 'Contract order', order_time: '2026-11-01T10:00:00Z', order_type: 'ONLINE',
-      order_items: [{ product_id: product.id, quantity: 2, price_per_unit: 42 }], custom_fields: [{ id: orderField.id, content: 'snap:1' }],
+      contact_id: contact.id,
+      order_title: 'Contract order',
+      order_time: '2026-11-01T10:00:00Z',
+      order_type: 'ONLINE',
+      order_items: [{ product_id: product.id, quantity: 2, price_per_unit: 42 }],
+      custom_fields: [{ id: orderField.id, content: 'snap:1' }],
     });
     await client.orders.update(order.id, { notes: 'checked' });
     const item = await client.orders.addItem(order.id, { product_id: product.id, quantity: 1 });
     await client.transport.request({ method: 'GET', path: `/v2/orders/${order.id}/items/${item.id}` });
-    await client.transport.request({ method: 'PATCH', path: `/v2/orders/${order.id}/items/${item.id}`, body: { quantity: 2 }, query: { update_mask: ['quantity'] } });
+    await client.transport.request({
+      method: 'PATCH',
+      path: `/v2/orders/${order.id}/items/${item.id}`,
+      body: { quantity: 2 },
+      query: { update_mask: ['quantity'] },
+    });
     await client.orders.deleteItem(order.id, item.id);
-    await client.orders.recordPayment(order.id, { payment_amount: 10, apply_to_commissions: false, payment_method_type: 'Cash', payment_time: '2026-11-02T10:00:00Z', notes: 'part' });
-    const sub = await client.subscriptions.create({ contact_id: contact.id, subscription_plan_id: products.find((p) => p.subscription_plans?.length)?.subscription_plans?.[0].id ?? plan.id, allow_duplicate: true });
+    await client.orders.recordPayment(order.id, {
+      payment_amount: 10,
+      apply_to_commissions: false,
+      payment_method_type: 'Cash',
+      payment_time: '2026-11-02T10:00:00Z',
+      notes: 'part',
+    });
+    const sub = await client.subscriptions.create({
+      contact_id: contact.id,
+      subscription_plan_id: products.find((p) => p.subscription_plans?.length)?.subscription_plans?.[0].id ?? plan.id,
+      allow_duplicate: true,
+    });
     await client.subscriptions.update(sub.id, { quantity: 2 });
     await client.subscriptions.deactivate(sub.id, 'contract test');
     const tag = await client.tags.create({ name: 'Contract <tag>', description: 'checked' });
@@ -80,28 +119,37 @@ describe('Conformance with Keap\'s REST v2 OpenAPI description', function () {
     await client.tags.apply(tag.id, [contact.id]);
     await client.tags.remove(tag.id, [contact.id]);
     await client.tags.delete(tag.id);
-    const spare = await client.orders.create({ contact_id: contact.id, order_title: 'Spare', order_time: '2026-11-01T10:00:00Z', order_type: 'OFFLINE' });
+    const spare = await client.orders.create({
+      contact_id: contact.id,
+      order_title: 'Spare',
+      order_time: '2026-11-01T10:00:00Z',
+      order_type: 'OFFLINE',
+    });
     await client.orders.delete(spare.id);
     await client.products.delete(product.id);
-    await client.transport.request({ method: 'DELETE', path: `/v2/products/${products[1].id}/subscriptions/${products[1].subscription_plans?.[0]?.id ?? '0'}` }).catch(() => undefined);
+    await client.transport
+      .request({ method: 'DELETE', path: `/v2/products/${products[1].id}/subscriptions/${products[1].subscription_plans?.[0]?.id ?? '0'}` })
+      .catch(() => undefined);
     await client.companies.delete(company.id);
     await client.contacts.delete(contact.id);
 
     // Error answers are part of the contract too.
     await client.orders.get('999999').catch(() => undefined);
-    await client.orders.recordPayment(orders[0].id, { payment_amount: 1_000_000, apply_to_commissions: false, payment_method_type: 'Cash' }).catch(() => undefined);
+    await client.orders
+      .recordPayment(orders[0].id, { payment_amount: 1_000_000, apply_to_commissions: false, payment_method_type: 'Cash' })
+      .catch(() => undefined);
     await collect(client.orders.list({ filter: 'nonsense==1' })).catch(() => undefined);
   });
 
   after(closeTestAccounts);
 
   it('exercises every route the emulator serves', () => {
-    const served = new Set(exchanges.map((e) => e.status < 500 ? routeOf(e) : undefined));
+    const served = new Set(exchanges.map((e) => (e.status < 500 ? routeOf(e) : undefined)));
     const missing = keapRoutes().templates.filter((t) => !served.has(t));
     assert.deepEqual(missing, []);
   });
 
-  it('every route exists in Keap\'s description', () => {
+  it("every route exists in Keap's description", () => {
     const contract = loadKeapV2Contract()!;
     const unknown = keapRoutes().templates.filter((t) => {
       const [method, template] = t.split(' ');

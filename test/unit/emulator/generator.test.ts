@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import {
-  DEFAULT_GENERATOR_NOW, PLANTED_PROBLEM_KINDS, TRICKY_COMPANY_NAMES, TRICKY_CONTACT_NAMES, TRICKY_PRODUCT_NAMES,
-  generateAccount, targetCounts, type GenerateOptions, type GenerateResult, type PlantedProblem, type PlantedProblemKind,
+  DEFAULT_GENERATOR_NOW,
+  PLANTED_PROBLEM_KINDS,
+  TRICKY_COMPANY_NAMES,
+  TRICKY_CONTACT_NAMES,
+  TRICKY_PRODUCT_NAMES,
+  generateAccount,
+  targetCounts,
+  type GenerateOptions,
+  type GenerateResult,
+  type PlantedProblem,
+  type PlantedProblemKind,
 } from '../../../src/emulator/generator';
 import { SeededRandom } from '../../../src/emulator/random';
 import type { OrderRecord } from '../../../src/emulator/records';
@@ -53,7 +62,8 @@ function danglingProducts(store: EmulatorStore): Finding[] {
   const out: Finding[] = [];
   for (const o of store.orders.values()) {
     for (const item of o.items) {
-      if (item.product_id !== undefined && !store.products.has(item.product_id)) out.push({ kind: 'dangling-product', ids: [String(o.id), String(item.id)] });
+      if (item.product_id !== undefined && !store.products.has(item.product_id))
+        out.push({ kind: 'dangling-product', ids: [String(o.id), String(item.id)] });
     }
   }
   return out;
@@ -73,7 +83,9 @@ function duplicatePayments(store: EmulatorStore): Finding[] {
     if (group) group.push(p.id);
     else groups.set(key, [p.id]);
   }
-  return [...groups.values()].filter((g) => g.length > 1).map((g) => ({ kind: 'duplicate-payment', ids: g.sort((a, b) => a - b).map(String) }));
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({ kind: 'duplicate-payment', ids: g.sort((a, b) => a - b).map(String) }));
 }
 
 function overpaidOrders(store: EmulatorStore): Finding[] {
@@ -86,7 +98,8 @@ function overpaidOrders(store: EmulatorStore): Finding[] {
 function totalMismatches(store: EmulatorStore): Finding[] {
   const out: Finding[] = [];
   for (const o of store.orders.values()) {
-    if (o.total_override_cents !== undefined && o.total_override_cents !== itemsSum(o)) out.push({ kind: 'total-mismatch', ids: [String(o.id)] });
+    if (o.total_override_cents !== undefined && o.total_override_cents !== itemsSum(o))
+      out.push({ kind: 'total-mismatch', ids: [String(o.id)] });
   }
   return out;
 }
@@ -97,7 +110,8 @@ function paidStatusMismatches(store: EmulatorStore): Finding[] {
   for (const o of store.orders.values()) {
     const m = money(store, paid, o);
     const status = store.orderTotals(o).status;
-    if ((status === 'PAID' && m.due > 0) || (status !== 'PAID' && m.paid > 0 && m.due <= 0)) out.push({ kind: 'paid-status-mismatch', ids: [String(o.id)] });
+    if ((status === 'PAID' && m.due > 0) || (status !== 'PAID' && m.paid > 0 && m.due <= 0))
+      out.push({ kind: 'paid-status-mismatch', ids: [String(o.id)] });
   }
   return out;
 }
@@ -115,7 +129,8 @@ function orphanSubscriptions(store: EmulatorStore): Finding[] {
 function danglingTags(store: EmulatorStore): Finding[] {
   const out: Finding[] = [];
   for (const [contactId, applied] of store.contactTags) {
-    for (const tagId of applied.keys()) if (!store.tags.has(tagId)) out.push({ kind: 'dangling-tag', ids: [String(contactId), String(tagId)] });
+    for (const tagId of applied.keys())
+      if (!store.tags.has(tagId)) out.push({ kind: 'dangling-tag', ids: [String(contactId), String(tagId)] });
   }
   return out;
 }
@@ -130,7 +145,8 @@ function danglingCompanies(store: EmulatorStore): Finding[] {
 
 function futureOrders(store: EmulatorStore, now: Date): Finding[] {
   const out: Finding[] = [];
-  for (const o of store.orders.values()) if (Date.parse(o.order_time) > now.getTime()) out.push({ kind: 'future-order', ids: [String(o.id)] });
+  for (const o of store.orders.values())
+    if (Date.parse(o.order_time) > now.getTime()) out.push({ kind: 'future-order', ids: [String(o.id)] });
   return out;
 }
 
@@ -138,7 +154,8 @@ function ordersBeforeContact(store: EmulatorStore): Finding[] {
   const out: Finding[] = [];
   for (const o of store.orders.values()) {
     const contact = store.contacts.get(o.contact_id);
-    if (contact && Date.parse(o.order_time) < Date.parse(contact.create_time)) out.push({ kind: 'order-before-contact', ids: [String(o.id)] });
+    if (contact && Date.parse(o.order_time) < Date.parse(contact.create_time))
+      out.push({ kind: 'order-before-contact', ids: [String(o.id)] });
   }
   return out;
 }
@@ -150,7 +167,11 @@ function duplicateOrders(store: EmulatorStore): Finding[] {
     if (list) list.push(o);
     else byContact.set(o.contact_id, [o]);
   }
-  const signature = (o: OrderRecord) => o.items.map((i) => `${i.item_type}:${i.product_id ?? ''}:${i.quantity}:${i.price_cents}`).sort().join(',');
+  const signature = (o: OrderRecord) =>
+    o.items
+      .map((i) => `${i.item_type}:${i.product_id ?? ''}:${i.quantity}:${i.price_cents}`)
+      .sort()
+      .join(',');
   const out: Finding[] = [];
   for (const list of byContact.values()) {
     for (let a = 0; a < list.length; a++) {
@@ -168,9 +189,18 @@ function duplicateOrders(store: EmulatorStore): Finding[] {
 
 function findProblems(store: EmulatorStore, now: Date): Finding[] {
   return [
-    ...orphanOrders(store), ...danglingProducts(store), ...orphanPayments(store), ...duplicatePayments(store),
-    ...overpaidOrders(store), ...totalMismatches(store), ...paidStatusMismatches(store), ...orphanSubscriptions(store),
-    ...danglingTags(store), ...danglingCompanies(store), ...futureOrders(store, now), ...ordersBeforeContact(store),
+    ...orphanOrders(store),
+    ...danglingProducts(store),
+    ...orphanPayments(store),
+    ...duplicatePayments(store),
+    ...overpaidOrders(store),
+    ...totalMismatches(store),
+    ...paidStatusMismatches(store),
+    ...orphanSubscriptions(store),
+    ...danglingTags(store),
+    ...danglingCompanies(store),
+    ...futureOrders(store, now),
+    ...ordersBeforeContact(store),
     ...duplicateOrders(store),
   ];
 }
@@ -181,7 +211,8 @@ function sanityIssues(store: EmulatorStore, now: Date): string[] {
   const nowMs = now.getTime();
   const emails = new Set<string>();
   for (const c of store.contacts.values()) {
-    if (!c.email_addresses.length && !c.phone_numbers.length && !c.addresses.length) issues.push(`contact ${c.id} has no email, phone or address`);
+    if (!c.email_addresses.length && !c.phone_numbers.length && !c.addresses.length)
+      issues.push(`contact ${c.id} has no email, phone or address`);
     for (const e of c.email_addresses) {
       if (e.email !== e.email.toLowerCase()) issues.push(`contact ${c.id} email not lower-case: ${e.email}`);
       if (emails.has(e.email)) issues.push(`email used twice: ${e.email}`);
@@ -193,13 +224,15 @@ function sanityIssues(store: EmulatorStore, now: Date): string[] {
   for (const [contactId, applied] of store.contactTags) {
     const contact = store.contacts.get(contactId);
     if (!contact) issues.push(`tags applied to missing contact ${contactId}`);
-    for (const time of applied.values()) if (contact && time <= contact.create_time) issues.push(`tag applied to contact ${contactId} before it existed`);
+    for (const time of applied.values())
+      if (contact && time <= contact.create_time) issues.push(`tag applied to contact ${contactId} before it existed`);
   }
   const skus = new Set<string>();
   for (const p of store.products.values()) {
     if (!p.sku || skus.has(p.sku)) issues.push(`product ${p.id} sku missing or duplicated`);
     skus.add(p.sku ?? '');
-    if (!Number.isInteger(p.price_cents) || p.price_cents < 500 || p.price_cents > 200_000) issues.push(`product ${p.id} price ${p.price_cents}`);
+    if (!Number.isInteger(p.price_cents) || p.price_cents < 500 || p.price_cents > 200_000)
+      issues.push(`product ${p.id} price ${p.price_cents}`);
   }
   for (const plan of store.plans.values()) if (!store.products.has(plan.product_id)) issues.push(`plan ${plan.id} of missing product`);
   const tagNames = new Set<string>();
@@ -218,13 +251,15 @@ function sanityIssues(store: EmulatorStore, now: Date): string[] {
     for (const item of o.items) {
       if (itemIds.has(item.id)) issues.push(`item id ${item.id} used twice`);
       itemIds.add(item.id);
-      if (!Number.isInteger(item.price_cents) || !Number.isInteger(item.quantity) || item.quantity < 1) issues.push(`order ${o.id} item ${item.id} bad money/quantity`);
+      if (!Number.isInteger(item.price_cents) || !Number.isInteger(item.quantity) || item.quantity < 1)
+        issues.push(`order ${o.id} item ${item.id} bad money/quantity`);
       const product = item.product_id !== undefined ? store.products.get(item.product_id) : undefined;
       if (product && item.price_cents !== product.price_cents) issues.push(`order ${o.id} item ${item.id} not at its product's price`);
       if (item.item_type === 'PRODUCT' && item.product_id === undefined) issues.push(`order ${o.id} product item without product`);
       if (item.price_cents < 0 && item.item_type !== 'DISCOUNT') issues.push(`order ${o.id} negative non-discount item`);
     }
-    if (Date.parse(o.creation_time) > nowMs || o.modification_time < o.creation_time) issues.push(`order ${o.id} creation/modification times`);
+    if (Date.parse(o.creation_time) > nowMs || o.modification_time < o.creation_time)
+      issues.push(`order ${o.id} creation/modification times`);
   }
   const paymentIds = new Set<number>();
   for (const p of store.payments.values()) {
@@ -245,7 +280,8 @@ function sanityIssues(store: EmulatorStore, now: Date): string[] {
     if (s.start_date > today) issues.push(`subscription ${s.id} starts in the future`);
     if (s.end_date && s.end_date < s.start_date) issues.push(`subscription ${s.id} ends before it starts`);
     if (!s.active && !s.end_date) issues.push(`inactive subscription ${s.id} without end date`);
-    if (s.active && (!s.next_bill_date || s.next_bill_date < today)) issues.push(`active subscription ${s.id} next bill ${s.next_bill_date}`);
+    if (s.active && (!s.next_bill_date || s.next_bill_date < today))
+      issues.push(`active subscription ${s.id} next bill ${s.next_bill_date}`);
     const plan = store.plans.get(s.subscription_plan_id);
     if (plan && plan.product_id !== s.product_id) issues.push(`subscription ${s.id} plan of another product`);
     const contact = store.contacts.get(s.contact_id);
@@ -258,13 +294,17 @@ const key = (f: { kind: string; ids: string[] }) => `${f.kind}:${f.ids.join(',')
 const keys = (list: ReadonlyArray<{ kind: string; ids: string[] }>) => list.map(key).sort();
 
 const NOW = new Date(DEFAULT_GENERATOR_NOW);
-const ALL_KINDS = (count: number): Partial<Record<PlantedProblemKind, number>> => Object.fromEntries(PLANTED_PROBLEM_KINDS.map((k) => [k, count]));
+const ALL_KINDS = (count: number): Partial<Record<PlantedProblemKind, number>> =>
+  Object.fromEntries(PLANTED_PROBLEM_KINDS.map((k) => [k, count]));
 
 // ------------------------------------------------------------------------------------ tests
 
 describe('SeededRandom', () => {
   it('repeats for a seed, differs across seeds, and treats 42 and "42" alike', () => {
-    const draw = (seed: number | string) => { const r = new SeededRandom(seed); return Array.from({ length: 20 }, () => r.next()); };
+    const draw = (seed: number | string) => {
+      const r = new SeededRandom(seed);
+      return Array.from({ length: 20 }, () => r.next());
+    };
     assert.deepEqual(draw('abc'), draw('abc'));
     assert.notDeepEqual(draw('abc'), draw('abd'));
     assert.deepEqual(draw(42), draw('42'));
@@ -348,8 +388,14 @@ describe('generateAccount', function () {
       assert.ok(c.plans > 0 && c.contact_tags > size);
       // counts match the store
       assert.equal(c.orders, store.orders.size);
-      assert.equal(c.order_items, [...store.orders.values()].reduce((n, o) => n + o.items.length, 0));
-      assert.equal(c.contact_tags, [...store.contactTags.values()].reduce((n, m) => n + m.size, 0));
+      assert.equal(
+        c.order_items,
+        [...store.orders.values()].reduce((n, o) => n + o.items.length, 0),
+      );
+      assert.equal(
+        c.contact_tags,
+        [...store.contactTags.values()].reduce((n, m) => n + m.size, 0),
+      );
       assert.equal(c.payments, store.payments.size);
       assert.equal(c.plans, store.plans.size);
     }
@@ -398,11 +444,28 @@ describe('generateAccount', function () {
     const { store } = generate({ seed: 'names', size: 2000 });
     const contacts = [...store.contacts.values()];
     for (const tricky of TRICKY_CONTACT_NAMES) {
-      assert.ok(contacts.some((c) => c.given_name === tricky.given_name && c.family_name === tricky.family_name), `${tricky.given_name} ${tricky.family_name}`);
+      assert.ok(
+        contacts.some((c) => c.given_name === tricky.given_name && c.family_name === tricky.family_name),
+        `${tricky.given_name} ${tricky.family_name}`,
+      );
     }
     const full = contacts.map((c) => `${c.given_name} ${c.family_name}`);
-    for (const needle of ['José Ñúñez', 'Zoë Åström', 'Łukasz Żółć', 'Мария', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', "O'Brien & Sons", '"Quoted" Name', '=SUM(A1)', 'a,b;c']) {
-      assert.ok(full.some((f) => f.includes(needle)), needle);
+    for (const needle of [
+      'José Ñúñez',
+      'Zoë Åström',
+      'Łukasz Żółć',
+      'Мария',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      "O'Brien & Sons",
+      '"Quoted" Name',
+      '=SUM(A1)',
+      'a,b;c',
+    ]) {
+      assert.ok(
+        full.some((f) => f.includes(needle)),
+        needle,
+      );
     }
     assert.ok(contacts.some((c) => c.family_name === '王' && c.given_name === '芳'));
     const tricky = contacts.filter((c) => /[<>"'=,;&]/.test(`${c.given_name}${c.family_name}`)).length;
@@ -428,7 +491,7 @@ describe('generateAccount', function () {
     });
   }
 
-  it('every order has an invoice id different from its id, and payments carry their order\'s invoice and contact', () => {
+  it("every order has an invoice id different from its id, and payments carry their order's invoice and contact", () => {
     const { store } = generate({ seed: 'inv', size: 1000 });
     for (const o of store.orders.values()) assert.notEqual(o.invoice_id, o.id);
     for (const p of store.payments.values()) {
@@ -447,15 +510,29 @@ describe('generateAccount', function () {
     assert.deepEqual(sanityIssues(store, NOW), []);
     for (const p of result.planted) {
       assert.ok(p.note.length > 0 && p.entity.length > 0);
-      assert.ok(p.ids.every((id) => /^\d+$/.test(id)), key(p));
+      assert.ok(
+        p.ids.every((id) => /^\d+$/.test(id)),
+        key(p),
+      );
     }
     // paid-status-mismatch alternates: PAID with money due, then fully paid but not PAID
-    const statuses = result.planted.filter((p) => p.kind === 'paid-status-mismatch').map((p) => store.orders.get(Number(p.ids[0]))!.status_override);
-    assert.deepEqual(statuses.map((s) => s === 'PAID'), [true, false, true]);
+    const statuses = result.planted
+      .filter((p) => p.kind === 'paid-status-mismatch')
+      .map((p) => store.orders.get(Number(p.ids[0]))!.status_override);
+    assert.deepEqual(
+      statuses.map((s) => s === 'PAID'),
+      [true, false, true],
+    );
     // orphan-subscription alternates: contact gone, then product gone
     const subs = result.planted.filter((p) => p.kind === 'orphan-subscription').map((p) => store.subscriptions.get(Number(p.ids[0]))!);
-    assert.deepEqual(subs.map((s) => store.contacts.has(s.contact_id)), [false, true, false]);
-    assert.deepEqual(subs.map((s) => store.products.has(s.product_id)), [true, false, true]);
+    assert.deepEqual(
+      subs.map((s) => store.contacts.has(s.contact_id)),
+      [false, true, false],
+    );
+    assert.deepEqual(
+      subs.map((s) => store.products.has(s.product_id)),
+      [true, false, true],
+    );
   });
 
   it('plants one kind at a time without side effects on other kinds', () => {
@@ -463,7 +540,10 @@ describe('generateAccount', function () {
       const { store, result } = generate({ seed: `one-${kind}`, size: 300, plant: { [kind]: 2 } });
       const found = findProblems(store, NOW);
       assert.deepEqual(keys(found), keys(result.planted), kind);
-      assert.ok(found.every((f) => f.kind === kind), kind);
+      assert.ok(
+        found.every((f) => f.kind === kind),
+        kind,
+      );
       assert.equal(found.length, 2, kind);
       assert.deepEqual(sanityIssues(store, NOW), [], kind);
     }
@@ -487,8 +567,17 @@ describe('generateAccount', function () {
     assert.deepEqual(sanityIssues(ten.store, NOW), []);
     const zero = generate({ seed: 1, size: 0 });
     assert.deepEqual(zero.result.counts, {
-      contacts: 0, companies: 1, products: 3, plans: zero.result.counts.plans, orders: 0, order_items: 0, payments: 0,
-      subscriptions: 0, tags: 3, contact_tags: 0, campaigns: 2,
+      contacts: 0,
+      companies: 1,
+      products: 3,
+      plans: zero.result.counts.plans,
+      orders: 0,
+      order_items: 0,
+      payments: 0,
+      subscriptions: 0,
+      tags: 3,
+      contact_tags: 0,
+      campaigns: 2,
     });
     assert.ok(zero.result.counts.plans >= 1);
     assert.deepEqual(sanityIssues(zero.store, NOW), []);
@@ -506,7 +595,10 @@ describe('generateAccount', function () {
     assert.throws(() => generate({ seed: 1, size: -1 }), RangeError);
     assert.throws(() => generate({ seed: 1, size: 1.5 }), RangeError);
     assert.throws(() => generate({ seed: 1, size: 10, plant: { 'orphan-order': -1 } }), RangeError);
-    assert.throws(() => generate({ seed: 1, size: 10, plant: { nope: 1 } as unknown as Partial<Record<PlantedProblemKind, number>> }), RangeError);
+    assert.throws(
+      () => generate({ seed: 1, size: 10, plant: { nope: 1 } as unknown as Partial<Record<PlantedProblemKind, number>> }),
+      RangeError,
+    );
     const store = new EmulatorStore();
     generateAccount(store, { seed: 1, size: 5 });
     assert.throws(() => generateAccount(store, { seed: 1, size: 5 }), /empty store/);
@@ -515,7 +607,13 @@ describe('generateAccount', function () {
   it('leaves the account usable through the store API', () => {
     const { store, result } = generate({ seed: 'api', size: 200, plant: { 'overpaid-order': 1 } });
     const contact = [...store.contacts.values()][0];
-    const order = store.createOrder({ contact_id: contact.id, title: 'New', order_type: 'ONLINE', order_time: NOW.toISOString(), items: [{ product_id: store.products.values().next().value!.id, quantity: 1 }] });
+    const order = store.createOrder({
+      contact_id: contact.id,
+      title: 'New',
+      order_type: 'ONLINE',
+      order_time: NOW.toISOString(),
+      items: [{ product_id: store.products.values().next().value!.id, quantity: 1 }],
+    });
     assert.ok(order.id > Math.max(...[...store.orders.values()].filter((o) => o !== order).map((o) => o.id)));
     assert.notEqual(order.invoice_id, order.id);
     const payment = store.recordPayment(order.id, { amount_cents: 1, method_type: 'Cash', apply_to_commissions: false });

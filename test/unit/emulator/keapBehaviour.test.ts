@@ -6,7 +6,11 @@ import type { KeapClient } from '../../../src/core/keap/client';
 import { closeTestAccounts, collect, startTestAccount, type TestAccount } from '../support/emulator';
 
 async function seedBasics(client: KeapClient) {
-  const contact = await client.contacts.create({ given_name: 'Ada', family_name: "O'Brien & Sons", email_addresses: [{ email: 'ada@example.test', field: 'EMAIL1' }] });
+  const contact = await client.contacts.create({
+    given_name: 'Ada',
+    family_name: "O'Brien & Sons",
+    email_addresses: [{ email: 'ada@example.test', field: 'EMAIL1' }],
+  });
   const widget = await client.products.create({ name: 'Widget <b>', price: 1250, short_description: 'A widget', sku: 'W-1' });
   const gadget = await client.products.create({ name: 'Gadget', price: 999, short_description: 'A gadget', sku: 'G-1' });
   return { contact, widget, gadget };
@@ -31,7 +35,11 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
 
   it('rejects server-assigned fields in a create', async () => {
     await assert.rejects(
-      account.client.transport.request({ method: 'POST', path: '/v2/contacts', body: { id: '5', given_name: 'X', email_addresses: [{ email: 'x@example.test' }] } }),
+      account.client.transport.request({
+        method: 'POST',
+        path: '/v2/contacts',
+        body: { id: '5', given_name: 'X', email_addresses: [{ email: 'x@example.test' }] },
+      }),
       (err: Error) => err instanceof KeapValidationError && /Unrecognized property: id/.test(err.message),
     );
   });
@@ -40,8 +48,14 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     const { client } = account;
     const { contact, widget, gadget } = await seedBasics(client);
     const order = await client.orders.create({
-      contact_id: contact.id, order_title: 'First', order_time: '2026-03-01T10:00:00Z', order_type: 'OFFLINE',
-      order_items: [{ product_id: widget.id, quantity: 2 }, { product_id: gadget.id, quantity: 1, price_per_unit: 5.5 }],
+      contact_id: contact.id,
+      order_title: 'First',
+      order_time: '2026-03-01T10:00:00Z',
+      order_type: 'OFFLINE',
+      order_items: [
+        { product_id: widget.id, quantity: 2 },
+        { product_id: gadget.id, quantity: 1, price_per_unit: 5.5 },
+      ],
     });
     assert.equal(order.total?.amount, 2 * 1250 + 550);
     assert.equal(order.total?.formatted_amount, '$30.50');
@@ -50,7 +64,12 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     assert.equal(order.order_items?.[0].product?.id, widget.id);
     assert.equal(order.order_items?.[0].price_per_unit?.amount, 1250);
 
-    const payment = await client.orders.recordPayment(order.id, { payment_amount: 10, apply_to_commissions: false, payment_method_type: 'Cash', payment_time: '2026-03-02T00:00:00Z' });
+    const payment = await client.orders.recordPayment(order.id, {
+      payment_amount: 10,
+      apply_to_commissions: false,
+      payment_method_type: 'Cash',
+      payment_time: '2026-03-02T00:00:00Z',
+    });
     assert.equal(payment.invoice_id, order.invoice_id);
     const partly = await client.orders.get(order.id);
     assert.equal(partly.total_paid?.amount, 1000);
@@ -66,15 +85,24 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     assert.equal(paid.total_due?.amount, 0);
 
     const payments = await collect(client.orders.payments(order.id));
-    assert.deepEqual(payments.map((p) => p.amount), [10, 20.5]);
+    assert.deepEqual(
+      payments.map((p) => p.amount),
+      [10, 20.5],
+    );
     assert.ok(payments.every((p) => p.invoice_id === order.invoice_id && p.payment_id !== p.id));
     const sales = await collect(client.payments.list({ filter: filter('order_id', '==', order.id) }));
-    assert.deepEqual(sales.map((p) => p.order_ids), [[order.id], [order.id]]);
+    assert.deepEqual(
+      sales.map((p) => p.order_ids),
+      [[order.id], [order.id]],
+    );
     const transactions = await collect(client.transactions.list({ filter: filter('order_id', '==', order.id) }));
     assert.equal(transactions.length, 2);
 
     // Payments are forever: the order cannot be deleted, and there is no way to delete a payment.
-    await assert.rejects(client.orders.delete(order.id), (err: Error) => err instanceof KeapValidationError && /payments recorded/.test(err.message));
+    await assert.rejects(
+      client.orders.delete(order.id),
+      (err: Error) => err instanceof KeapValidationError && /payments recorded/.test(err.message),
+    );
     await assert.rejects(
       client.transport.request({ method: 'DELETE', path: `/v2/orders/${order.id}/payments` }),
       (err: Error) => err instanceof KeapValidationError && err.status === 405,
@@ -84,19 +112,40 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
   it('adds, updates and deletes order items, and refuses to drop a total below what was paid', async () => {
     const { client } = account;
     const { contact, widget, gadget } = await seedBasics(client);
-    const order = await client.orders.create({ contact_id: contact.id, order_title: 'Items', order_time: '2026-03-01T10:00:00Z', order_type: 'ONLINE', order_items: [{ product_id: widget.id, quantity: 1 }] });
+    const order = await client.orders.create({
+      contact_id: contact.id,
+      order_title: 'Items',
+      order_time: '2026-03-01T10:00:00Z',
+      order_type: 'ONLINE',
+      order_items: [{ product_id: widget.id, quantity: 1 }],
+    });
     const item = await client.orders.addItem(order.id, { product_id: gadget.id, quantity: 3 });
     assert.equal((await client.orders.get(order.id)).total?.amount, 1250 + 3 * 999);
     await client.orders.recordPayment(order.id, { payment_amount: 40, apply_to_commissions: false, payment_method_type: 'Cash' });
     await assert.rejects(client.orders.deleteItem(order.id, item.id), /would total less than/);
-    await assert.rejects(client.orders.create({ contact_id: contact.id, order_title: 'Bad', order_time: '2026-03-01T10:00:00Z', order_type: 'ONLINE', order_items: [{ product_id: '99999', quantity: 1 }] }), /Product 99999 does not exist/);
-    await assert.rejects(client.orders.create({ contact_id: '424242', order_title: 'Bad', order_time: '2026-03-01T10:00:00Z', order_type: 'ONLINE' }), /Contact 424242 does not exist/);
+    await assert.rejects(
+      client.orders.create({
+        contact_id: contact.id,
+        order_title: 'Bad',
+        order_time: '2026-03-01T10:00:00Z',
+        order_type: 'ONLINE',
+        order_items: [{ product_id: '99999', quantity: 1 }],
+      }),
+      /Product 99999 does not exist/,
+    );
+    await assert.rejects(
+      client.orders.create({ contact_id: '424242', order_title: 'Bad', order_time: '2026-03-01T10:00:00Z', order_type: 'ONLINE' }),
+      /Contact 424242 does not exist/,
+    );
   });
 
   it('upserts contacts with duplicate_option: 200 for a match, 201 for a new contact', async () => {
     const { client } = account;
     const { contact } = await seedBasics(client);
-    const matched = await client.contacts.upsert({ given_name: 'Ada', email_addresses: [{ email: 'ADA@example.test' }], job_title: 'Engineer' }, 'Email');
+    const matched = await client.contacts.upsert(
+      { given_name: 'Ada', email_addresses: [{ email: 'ADA@example.test' }], job_title: 'Engineer' },
+      'Email',
+    );
     assert.equal(matched.created, false);
     assert.equal(matched.contact.id, contact.id);
     assert.equal(matched.contact.job_title, 'Engineer');
@@ -112,7 +161,10 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     assert.equal(updated.family_name, "O'Brien & Sons");
     assert.equal(updated.email_addresses?.[0].email, 'ada@example.test');
     const masked = await client.transport.request<{ given_name: string; family_name: string }>({
-      method: 'PATCH', path: `/v2/contacts/${contact.id}`, query: { update_mask: ['given_name'] }, body: { given_name: 'Adele', family_name: 'Ignored' },
+      method: 'PATCH',
+      path: `/v2/contacts/${contact.id}`,
+      query: { update_mask: ['given_name'] },
+      body: { given_name: 'Adele', family_name: 'Ignored' },
     });
     assert.equal(masked.data.given_name, 'Adele');
     assert.equal(masked.data.family_name, "O'Brien & Sons");
@@ -125,22 +177,51 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     assert.equal(created, true);
     assert.equal((await client.customFields.ensure('ORDER', { label: 'Keap Vault Ref', field_type: 'TEXT' })).created, false);
     store.clock = () => new Date('2026-01-01T00:00:00Z');
-    const early = await client.orders.create({ contact_id: contact.id, order_title: 'Early', order_time: '2025-12-01T00:00:00Z', order_type: 'ONLINE', order_items: [{ product_id: widget.id, quantity: 1 }], custom_fields: [{ id: field.id, content: 'snap1:17' }] });
+    const early = await client.orders.create({
+      contact_id: contact.id,
+      order_title: 'Early',
+      order_time: '2025-12-01T00:00:00Z',
+      order_type: 'ONLINE',
+      order_items: [{ product_id: widget.id, quantity: 1 }],
+      custom_fields: [{ id: field.id, content: 'snap1:17' }],
+    });
     store.clock = () => new Date('2026-06-01T00:00:00Z');
-    const late = await client.orders.create({ contact_id: contact.id, order_title: 'Late', order_time: '2026-05-01T00:00:00Z', order_type: 'ONLINE', order_items: [{ product_id: widget.id, quantity: 1 }], custom_fields: [{ id: field.id, content: 'snap1:18' }] });
+    const late = await client.orders.create({
+      contact_id: contact.id,
+      order_title: 'Late',
+      order_time: '2026-05-01T00:00:00Z',
+      order_type: 'ONLINE',
+      order_items: [{ product_id: widget.id, quantity: 1 }],
+      custom_fields: [{ id: field.id, content: 'snap1:18' }],
+    });
 
     const byMarker = await collect(client.orders.list({ filter: filter(field.field_name!, '==', 'snap1:18') }));
-    assert.deepEqual(byMarker.map((o) => o.id), [late.id]);
+    assert.deepEqual(
+      byMarker.map((o) => o.id),
+      [late.id],
+    );
     const byPrefix = await collect(client.orders.list({ filter: filter(field.field_name!, '==', 'snap1:*') }));
     assert.equal(byPrefix.length, 2);
     const modifiedSince = await collect(client.orders.list({ filter: filter('modified_since_time', '==', '2026-03-01T00:00:00Z') }));
-    assert.deepEqual(modifiedSince.map((o) => o.id), [late.id]);
+    assert.deepEqual(
+      modifiedSince.map((o) => o.id),
+      [late.id],
+    );
     const idAbove = await collect(client.orders.list({ filter: filter('id', '>', early.id) }));
-    assert.deepEqual(idAbove.map((o) => o.id), [late.id]);
+    assert.deepEqual(
+      idAbove.map((o) => o.id),
+      [late.id],
+    );
     const byTitle = await collect(client.orders.list({ filter: filter('title', '==', 'ear*') }));
-    assert.deepEqual(byTitle.map((o) => o.id), [early.id]);
+    assert.deepEqual(
+      byTitle.map((o) => o.id),
+      [early.id],
+    );
     const newestFirst = await collect(client.orders.list({ orderBy: 'order_time desc' }));
-    assert.deepEqual(newestFirst.map((o) => o.id), [late.id, early.id]);
+    assert.deepEqual(
+      newestFirst.map((o) => o.id),
+      [late.id, early.id],
+    );
     await assert.rejects(collect(client.orders.list({ filter: 'colour==red' })), /Invalid filter field 'colour'/);
     await assert.rejects(collect(client.orders.list({ orderBy: 'total asc' })), /order_by field 'total' is not supported/);
   });
@@ -154,8 +235,14 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     assert.deepEqual(results, { [contact.id]: 'SUCCESS', '777777': 'CONTACT_NOT_FOUND' });
     const withTags = await collect(client.contacts.list({ query: { fields: 'tag_ids' } }));
     assert.deepEqual(withTags[0].tag_ids, [tag.id]);
-    assert.deepEqual((await collect(client.tags.contacts(tag.id))).map((c) => c.id), [contact.id]);
-    assert.deepEqual((await collect(client.contacts.tags(contact.id))).map((t) => t.tag.name), ['VIP <script>']);
+    assert.deepEqual(
+      (await collect(client.tags.contacts(tag.id))).map((c) => c.id),
+      [contact.id],
+    );
+    assert.deepEqual(
+      (await collect(client.contacts.tags(contact.id))).map((t) => t.tag.name),
+      ['VIP <script>'],
+    );
     await client.tags.remove(tag.id, [contact.id]);
     assert.deepEqual(await collect(client.tags.contacts(tag.id)), []);
   });
@@ -166,8 +253,14 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
     const { contact, widget } = await seedBasics(client);
     const plan = await client.products.createPlan(widget.id, { cycle_type: 'MONTHLY', plan_price: 19.99, frequency: 1 });
     assert.equal(plan.plan_price?.amount, 1999);
-    assert.deepEqual((await collect(client.products.plans(widget.id))).map((p) => p.id), [plan.id]);
-    await assert.rejects(client.subscriptions.create({ contact_id: contact.id, subscription_plan_id: plan.id, start_date: '2026-01-01' }), /must not be in the past/);
+    assert.deepEqual(
+      (await collect(client.products.plans(widget.id))).map((p) => p.id),
+      [plan.id],
+    );
+    await assert.rejects(
+      client.subscriptions.create({ contact_id: contact.id, subscription_plan_id: plan.id, start_date: '2026-01-01' }),
+      /must not be in the past/,
+    );
     const sub = await client.subscriptions.create({ contact_id: contact.id, subscription_plan_id: plan.id });
     assert.equal(sub.start_date, '2026-11-26');
     assert.equal(sub.billing_cycle, 'MONTH');
@@ -181,20 +274,40 @@ describe('Keap emulator behaviour (through the client, over HTTP)', () => {
 
   it('serves campaigns read-only', async () => {
     const { client, store } = account;
-    store.campaigns.insert({ id: store.campaigns.allocateId(), name: 'Welcome', locked: false, date_created: '2025-01-01T00:00:00.000Z', published_status: true, time_zone: 'UTC', active_contact_count: 3, completed_contact_count: 1 });
+    store.campaigns.insert({
+      id: store.campaigns.allocateId(),
+      name: 'Welcome',
+      locked: false,
+      date_created: '2025-01-01T00:00:00.000Z',
+      published_status: true,
+      time_zone: 'UTC',
+      active_contact_count: 3,
+      completed_contact_count: 1,
+    });
     const campaigns = await collect(client.campaigns.list());
     assert.equal(campaigns[0].name, 'Welcome');
-    await assert.rejects(client.transport.request({ method: 'POST', path: '/v2/campaigns', body: { name: 'x' } }), (err: Error) => (err as KeapValidationError).status === 405);
+    await assert.rejects(
+      client.transport.request({ method: 'POST', path: '/v2/campaigns', body: { name: 'x' } }),
+      (err: Error) => (err as KeapValidationError).status === 405,
+    );
   });
 
-  it('answers like Keap\'s gateway: 401 before routing, Apigee fault bodies', async () => {
+  it("answers like Keap's gateway: 401 before routing, Apigee fault bodies", async () => {
     const { emulator } = account;
     const noAuth = await axios.get(`${emulator.url}/crm/rest/v2/nowhere`, { validateStatus: () => true, proxy: false });
     assert.equal(noAuth.status, 401);
     assert.equal(noAuth.data.fault.detail.errorcode, 'oauth.v2.InvalidAccessToken');
-    const bearer = await axios.get(`${emulator.apiBaseUrl}/v2/tags`, { headers: { Authorization: `Bearer ${emulator.token}` }, validateStatus: () => true, proxy: false });
+    const bearer = await axios.get(`${emulator.apiBaseUrl}/v2/tags`, {
+      headers: { Authorization: `Bearer ${emulator.token}` },
+      validateStatus: () => true,
+      proxy: false,
+    });
     assert.equal(bearer.status, 200);
-    const unknown = await axios.get(`${emulator.apiBaseUrl}/v2/nowhere`, { headers: { 'X-Keap-API-Key': emulator.token }, validateStatus: () => true, proxy: false });
+    const unknown = await axios.get(`${emulator.apiBaseUrl}/v2/nowhere`, {
+      headers: { 'X-Keap-API-Key': emulator.token },
+      validateStatus: () => true,
+      proxy: false,
+    });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.data.status, 'NOT_FOUND');
   });

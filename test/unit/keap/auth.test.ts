@@ -11,7 +11,10 @@ describe('Authentication', () => {
     const { emulator } = await startTestAccount();
     const secret = 'pat-WRONG-0123456789abcdef';
     const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: secret }, throttle: 'unlimited' });
-    const err = await client.ping().then(() => undefined, (e: Error) => e);
+    const err = await client.ping().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     assert.ok(err instanceof KeapAuthError);
     assert.equal(err.status, 401);
     assert.match(err.message, /did not accept the credential \(keymanagement\.service\.invalid_access_token\)/);
@@ -21,7 +24,11 @@ describe('Authentication', () => {
   it('accepts the key as X-Keap-API-Key and as a bearer token', async () => {
     const { emulator } = await startTestAccount();
     for (const asBearer of [false, true]) {
-      const client = new KeapClient({ baseUrl: emulator.apiBaseUrl, credential: { kind: 'api-key', key: emulator.token, asBearer }, throttle: 'unlimited' });
+      const client = new KeapClient({
+        baseUrl: emulator.apiBaseUrl,
+        credential: { kind: 'api-key', key: emulator.token, asBearer },
+        throttle: 'unlimited',
+      });
       assert.equal((await client.ping()).baseUrl, emulator.apiBaseUrl);
     }
   });
@@ -33,7 +40,14 @@ describe('Authentication', () => {
     const client = new KeapClient({
       baseUrl: emulator.apiBaseUrl,
       throttle: 'unlimited',
-      credential: { kind: 'oauth', tokens: { accessToken: 'stale' , refreshToken: 'refresh-1' }, clientId: 'client', clientSecret: 'shh-secret', tokenUrl: `${emulator.url}/token`, onTokens: (t) => void stored.push(t) },
+      credential: {
+        kind: 'oauth',
+        tokens: { accessToken: 'stale', refreshToken: 'refresh-1' },
+        clientId: 'client',
+        clientSecret: 'shh-secret',
+        tokenUrl: `${emulator.url}/token`,
+        onTokens: (t) => void stored.push(t),
+      },
     });
     await client.ping(); // 401 for the stale token -> refresh -> retry
     assert.equal(stored.length, 1);
@@ -43,9 +57,19 @@ describe('Authentication', () => {
     assert.equal(stored.length, 2);
     // The old refresh token is spent.
     const replay = new KeapClient({
-      baseUrl: emulator.apiBaseUrl, throttle: 'unlimited',
-      credential: { kind: 'oauth', tokens: { accessToken: 'stale', refreshToken: 'refresh-1' }, clientId: 'client', clientSecret: 'shh-secret', tokenUrl: `${emulator.url}/token` },
+      baseUrl: emulator.apiBaseUrl,
+      throttle: 'unlimited',
+      credential: {
+        kind: 'oauth',
+        tokens: { accessToken: 'stale', refreshToken: 'refresh-1' },
+        clientId: 'client',
+        clientSecret: 'shh-secret',
+        tokenUrl: `${emulator.url}/token`,
+      },
     });
-    await assert.rejects(replay.ping(), (err: Error) => err instanceof KeapAuthError && /Invalid Refresh Token/.test(err.message) && !err.message.includes('shh-secret'));
+    await assert.rejects(
+      replay.ping(),
+      (err: Error) => err instanceof KeapAuthError && /Invalid Refresh Token/.test(err.message) && !err.message.includes('shh-secret'),
+    );
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { checkedBaseUrl } from '../../../src/core/keap/baseUrl';
 
 describe('where a credential may be sent', () => {
-  it('accepts Keap\'s https URL and plain http only to this machine (the emulator)', () => {
+  it("accepts Keap's https URL and plain http only to this machine (the emulator)", () => {
     assert.equal(checkedBaseUrl('https://api.infusionsoft.com/crm/rest/'), 'https://api.infusionsoft.com/crm/rest');
     assert.equal(checkedBaseUrl(' http://127.0.0.1:8080/crm/rest '), 'http://127.0.0.1:8080/crm/rest');
     assert.equal(checkedBaseUrl('http://localhost:9/crm/rest'), 'http://localhost:9/crm/rest');

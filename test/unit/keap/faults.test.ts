@@ -16,7 +16,17 @@ describe('Faults: 10% of requests fail with 5xx, time out or are cut off mid-res
     generateAccount(store, { seed: 3, size: 600 });
     const clean = await startTestAccount({ store });
     const faulty = await startTestAccount({ store, faults }, client);
-    for (const name of ['contacts', 'companies', 'products', 'orders', 'payments', 'transactions', 'subscriptions', 'tags', 'campaigns'] as const) {
+    for (const name of [
+      'contacts',
+      'companies',
+      'products',
+      'orders',
+      'payments',
+      'transactions',
+      'subscriptions',
+      'tags',
+      'campaigns',
+    ] as const) {
       const list = (account: TestAccount) => collect<unknown>(account.client[name].list({ pageSize: 20 }) as AsyncIterable<unknown>);
       const expected = await list(clean);
       const actual = await list(faulty);
@@ -43,10 +53,23 @@ describe('Faults: 10% of requests fail with 5xx, time out or are cut off mid-res
       );
       const marker = `test:${i}`;
       const order = await keap.orders.create(
-        { contact_id: contact.id, order_title: `Order ${i}`, order_time: '2026-01-01T00:00:00Z', order_type: 'OFFLINE', order_items: [{ product_id: product.id, quantity: 1 }], custom_fields: [{ id: field.id, content: marker }] },
+        {
+          contact_id: contact.id,
+          order_title: `Order ${i}`,
+          order_time: '2026-01-01T00:00:00Z',
+          order_type: 'OFFLINE',
+          order_items: [{ product_id: product.id, quantity: 1 }],
+          custom_fields: [{ id: field.id, content: marker }],
+        },
         { verify: async () => (await collect(keap.orders.list({ filter: filter(field.field_name!, '==', marker) })))[0] },
       );
-      await keap.orders.recordPayment(order.id, { payment_amount: 10, apply_to_commissions: false, payment_method_type: 'Cash', payment_time: '2026-01-02T00:00:00Z', notes: marker });
+      await keap.orders.recordPayment(order.id, {
+        payment_amount: 10,
+        apply_to_commissions: false,
+        payment_method_type: 'Cash',
+        payment_time: '2026-01-02T00:00:00Z',
+        notes: marker,
+      });
       created.add(order.id);
     }
     assert.equal(store.contacts.size, 40, 'one contact per create');

@@ -11,7 +11,10 @@ describe('Keap client paging against the emulator', () => {
       const seen = (await collect(client.contacts.list())).map((c) => Number(c.id));
       assert.equal(seen.length, size);
       assert.equal(new Set(seen).size, size);
-      assert.deepEqual([...seen].sort((a, b) => a - b), ids);
+      assert.deepEqual(
+        [...seen].sort((a, b) => a - b),
+        ids,
+      );
       // At the largest page size Keap allows: ceil(N / 1000) requests, one for an empty list.
       assert.equal(emulator.stats().byRoute['GET /v2/contacts'], Math.max(1, Math.ceil(size / 1000)));
     });
@@ -50,13 +53,19 @@ describe('Keap client paging against the emulator', () => {
     const first = (await pages.next()).value!;
     await pages.return(undefined);
     const rest = await collect(client.contacts.list({ pageSize: 10, pageToken: first.nextPageToken }));
-    assert.deepEqual([...first.items, ...rest].map((c) => c.given_name), Array.from({ length: 25 }, (_, i) => `c${i}`));
+    assert.deepEqual(
+      [...first.items, ...rest].map((c) => c.given_name),
+      Array.from({ length: 25 }, (_, i) => `c${i}`),
+    );
   });
 
   it('rejects a page token used with a different filter', async () => {
     const { client, store } = await startTestAccount();
     addContacts(store, 5);
     const first = (await client.contacts.pages({ pageSize: 2 }).next()).value!;
-    await assert.rejects(collect(client.contacts.list({ pageSize: 2, pageToken: first.nextPageToken, filter: 'given_name==c*' })), /different filter/);
+    await assert.rejects(
+      collect(client.contacts.list({ pageSize: 2, pageToken: first.nextPageToken, filter: 'given_name==c*' })),
+      /different filter/,
+    );
   });
 });

@@ -7,10 +7,17 @@ import { closeTestAccounts, startTestAccount } from '../support/emulator';
 describe('Quota', () => {
   after(closeTestAccounts);
 
-  it('the emulator answers a burst beyond the per-second limit with 429 and Keap\'s headers', async () => {
+  it("the emulator answers a burst beyond the per-second limit with 429 and Keap's headers", async () => {
     const { emulator } = await startTestAccount({ quota: { perSecond: 10, perMinute: 240, perDay: 30_000 } });
-    const answers = await Promise.all(Array.from({ length: 25 }, () =>
-      axios.get(`${emulator.apiBaseUrl}/v2/tags`, { headers: { 'X-Keap-API-Key': emulator.token }, validateStatus: () => true, proxy: false })));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        axios.get(`${emulator.apiBaseUrl}/v2/tags`, {
+          headers: { 'X-Keap-API-Key': emulator.token },
+          validateStatus: () => true,
+          proxy: false,
+        }),
+      ),
+    );
     const statuses = answers.map((a) => a.status);
     assert.equal(statuses.filter((s) => s === 200).length, 10);
     assert.equal(statuses.filter((s) => s === 429).length, 15);
@@ -37,10 +44,13 @@ describe('Quota', () => {
     assert.ok(Date.now() - started >= 3000, '35 requests at 10/s need more than 3 s');
   });
 
-  it('the client learns limits it was not told from Keap\'s headers and recovers from 429s', async function () {
+  it("the client learns limits it was not told from Keap's headers and recovers from 429s", async function () {
     this.timeout(20_000);
     // The client starts knowing nothing; the emulator allows 5/s.
-    const { emulator, client } = await startTestAccount({ quota: { perSecond: 5, perMinute: 1000 } }, { throttle: { windows: [], maxConcurrent: 4, marginMs: 50 } });
+    const { emulator, client } = await startTestAccount(
+      { quota: { perSecond: 5, perMinute: 1000 } },
+      { throttle: { windows: [], maxConcurrent: 4, marginMs: 50 } },
+    );
     const results = await Promise.all(Array.from({ length: 20 }, () => client.ping()));
     assert.equal(results.length, 20);
     assert.ok(emulator.stats().maxPerSecond <= 5);
@@ -56,11 +66,14 @@ describe('Quota', () => {
       'x-keap-product-throttle-available': '200',
       'x-keap-product-throttle-time-unit': 'minute',
     });
-    assert.deepEqual(readings.map((r) => [r.scope, r.windowMs, r.limit, r.available]), [
-      ['product', 60_000, 240, 200],
-      ['tenant', 60_000, 10_000, 9990],
-      ['tenant', 86_400_000, 250_000, 249_000],
-    ]);
+    assert.deepEqual(
+      readings.map((r) => [r.scope, r.windowMs, r.limit, r.available]),
+      [
+        ['product', 60_000, 240, 200],
+        ['tenant', 60_000, 10_000, 9990],
+        ['tenant', 86_400_000, 250_000, 249_000],
+      ],
+    );
   });
 
   describe('RequestThrottle (simulated clock)', () => {

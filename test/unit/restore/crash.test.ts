@@ -25,20 +25,30 @@ describe('Restore: crash safety', function () {
    * Rounds of applies of `planFile`, one child per ledger started together, until one finishes;
    * whichever holds the account's lock is killed at the step boundary the emulator's hang marks.
    */
-  async function killAtEveryStep(fixture: RestoreFixture, planFile: string, ledgers: string[], writes: number): Promise<{ kills: number; refused: number }> {
+  async function killAtEveryStep(
+    fixture: RestoreFixture,
+    planFile: string,
+    ledgers: string[],
+    writes: number,
+  ): Promise<{ kills: number; refused: number }> {
     const env = { ...process.env, KEAP_API_URL: fixture.emulator.apiBaseUrl, KEAP_API_KEY: fixture.emulator.token };
-    const runApply = (ledger: string, resume: boolean, hungBefore: number) => new Promise<{ code: number | null; killed: boolean; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, '--unlimited', 'apply', planFile, '--ledger', ledger, ...(resume ? ['--resume', '--break-lock'] : [])], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const watch = setInterval(() => {
-        if (fixture.emulator.stats().hung > hungBefore) child.kill('SIGKILL');
-      }, 5);
-      child.on('exit', (code, signal) => {
-        clearInterval(watch);
-        resolve({ code, killed: signal === 'SIGKILL', stderr });
+    const runApply = (ledger: string, resume: boolean, hungBefore: number) =>
+      new Promise<{ code: number | null; killed: boolean; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [CLI, '--unlimited', 'apply', planFile, '--ledger', ledger, ...(resume ? ['--resume', '--break-lock'] : [])],
+          { env, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const watch = setInterval(() => {
+          if (fixture.emulator.stats().hung > hungBefore) child.kill('SIGKILL');
+        }, 5);
+        child.on('exit', (code, signal) => {
+          clearInterval(watch);
+          resolve({ code, killed: signal === 'SIGKILL', stderr });
+        });
       });
-    });
     let kills = 0;
     let refused = 0;
     for (let round = 0; round < writes * 3; round++) {
@@ -58,7 +68,11 @@ describe('Restore: crash safety', function () {
     assert.fail('the last resume did not finish the plan');
   }
 
-  async function crashFixture(seed: string, size = 70, minWrites = 50): Promise<{ fixture: RestoreFixture; planFile: string; writes: number; plan: RestorePlan }> {
+  async function crashFixture(
+    seed: string,
+    size = 70,
+    minWrites = 50,
+  ): Promise<{ fixture: RestoreFixture; planFile: string; writes: number; plan: RestorePlan }> {
     const fixture = await accountWithSnapshot(size, seed);
     applyDisaster(fixture.store, { kind: 'delete-contacts', fraction: 0.3, seed: 11 });
     applyDisaster(fixture.store, { kind: 'delete-payments', fraction: 0.1, seed: 12 });

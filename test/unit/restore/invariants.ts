@@ -48,7 +48,9 @@ export async function readState(client: KeapClient): Promise<LiveState> {
 
 /** Snapshot records that more than one live record restores. */
 export function markerDuplicates(state: LiveState): string[] {
-  return [...state.byMarker].filter(([, ids]) => ids.length > 1).map(([key, ids]) => `${key} restored ${ids.length} times: ${ids.join(', ')}`);
+  return [...state.byMarker]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([key, ids]) => `${key} restored ${ids.length} times: ${ids.join(', ')}`);
 }
 
 /**
@@ -60,7 +62,10 @@ export function signatureDuplicates(snapshot: SnapshotDb, state: LiveState): str
   const key = (o: Json, map: (e: string, id: string) => string) => {
     const mapped = {
       contact: { id: map('contacts', String((o.contact as Json | undefined)?.id)) },
-      order_items: ((o.order_items as Json[] | undefined) ?? []).map((i) => ({ ...i, product: (i.product as Json | undefined)?.id ? { id: map('products', String((i.product as Json).id)) } : undefined })),
+      order_items: ((o.order_items as Json[] | undefined) ?? []).map((i) => ({
+        ...i,
+        product: (i.product as Json | undefined)?.id ? { id: map('products', String((i.product as Json).id)) } : undefined,
+      })),
     };
     return `${liveOrderSignature(mapped)}@${Date.parse(String(o.order_time))}`;
   };
@@ -71,7 +76,9 @@ export function signatureDuplicates(snapshot: SnapshotDb, state: LiveState): str
   };
   const want = count(rows(snapshot, 'orders'), liveId);
   const have = count(rows(state.live, 'orders'), (_e, id) => id);
-  return [...have].filter(([k, ids]) => ids.length > (want.get(k)?.length ?? 0) && ids.length > 1).map(([, ids]) => `orders ${ids.join(', ')} look like one order`);
+  return [...have]
+    .filter(([k, ids]) => ids.length > (want.get(k)?.length ?? 0) && ids.length > 1)
+    .map(([, ids]) => `orders ${ids.join(', ')} look like one order`);
 }
 
 /**
@@ -80,8 +87,13 @@ export function signatureDuplicates(snapshot: SnapshotDb, state: LiveState): str
  * missing unless `mayBeMissing` says why they may be.
  */
 export function fieldDifferences(
-  snapshot: SnapshotDb, state: LiveState,
-  options: { entities?: RestoreEntity[]; idMap?: Map<string, string>; mayBeMissing?: (entity: RestoreEntity, record: Json) => boolean } = {},
+  snapshot: SnapshotDb,
+  state: LiveState,
+  options: {
+    entities?: RestoreEntity[];
+    idMap?: Map<string, string>;
+    mayBeMissing?: (entity: RestoreEntity, record: Json) => boolean;
+  } = {},
 ): string[] {
   const out: string[] = [];
   const index = new LiveIndex(state.live);
@@ -89,7 +101,8 @@ export function fieldDifferences(
   const live = (entity: string, id: string | undefined) => (id !== undefined && index.has(entity as RestoreEntity, id) ? id : undefined);
   const liveIdOf = (entity: string, id: string) =>
     live(entity, options.idMap?.get(`${entity}:${id}`)) ?? live(entity, state.byMarker.get(`${entity}:${id}`)?.[0]) ?? live(entity, id);
-  const mapRef = (entity: string, id: string) => (entity === 'custom_fields' ? fieldLiveId(snapshot, index, id) ?? id : liveIdOf(entity, id));
+  const mapRef = (entity: string, id: string) =>
+    entity === 'custom_fields' ? (fieldLiveId(snapshot, index, id) ?? id) : liveIdOf(entity, id);
   for (const entity of options.entities ?? ENTITIES) {
     for (const record of rows(snapshot, entity)) {
       const id = String(record.id);
@@ -102,7 +115,10 @@ export function fieldDifferences(
       const want = comparableRecord(entity, record, mapRef);
       const have = comparableRecord(entity, live, (_e, x) => x);
       for (const field of Object.keys(want)) {
-        if (JSON.stringify(want[field]) !== JSON.stringify(have[field])) out.push(`${entity} ${id} -> ${liveId}: ${field} is ${JSON.stringify(have[field])}, the snapshot has ${JSON.stringify(want[field])}`);
+        if (JSON.stringify(want[field]) !== JSON.stringify(have[field]))
+          out.push(
+            `${entity} ${id} -> ${liveId}: ${field} is ${JSON.stringify(have[field])}, the snapshot has ${JSON.stringify(want[field])}`,
+          );
       }
     }
   }

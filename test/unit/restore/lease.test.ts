@@ -22,8 +22,13 @@ describe('Restore: the apply lease in Keap (one apply per account across machine
     const { client, store } = await startTestAccount();
     const first = await AccountLease.acquire(client, { planId: 'plan-1' });
     assert.equal([...store.tags.values()].filter((t) => t.name === LEASE_TAG_NAME).length, 1, 'the lease is one tag in Keap');
-    await assert.rejects(AccountLease.acquire(client, { planId: 'plan-2' }), (err: Error) =>
-      err instanceof ApplyLockedError && !err.stale && /Another apply is running on this account \(process \d+ on .*plan plan-1; its lease in Keap/.test(err.message));
+    await assert.rejects(
+      AccountLease.acquire(client, { planId: 'plan-2' }),
+      (err: Error) =>
+        err instanceof ApplyLockedError &&
+        !err.stale &&
+        /Another apply is running on this account \(process \d+ on .*plan plan-1; its lease in Keap/.test(err.message),
+    );
     await first.release();
     assert.equal([...store.tags.values()].filter((t) => t.name === LEASE_TAG_NAME).length, 0, 'released: the tag is gone');
     const second = await AccountLease.acquire(client, { planId: 'plan-2' });
@@ -52,8 +57,14 @@ describe('Restore: the apply lease in Keap (one apply per account across machine
     const plan = await makePlan(fixture);
     const planFile = path.join(fixture.dir, 'plan.json');
     await fs.writeFile(planFile, JSON.stringify(plan));
-    const otherMachine = { ...process.env, KEAP_VAULT_STATE_DIR: tempDir('kv-machine-b-'), KEAP_API_URL: fixture.emulator.apiBaseUrl, KEAP_API_KEY: fixture.emulator.token };
-    const cli = () => runCliProcess(['--unlimited', 'apply', planFile, '--ledger', path.join(fixture.dir, 'machine-b.kvledger')], otherMachine);
+    const otherMachine = {
+      ...process.env,
+      KEAP_VAULT_STATE_DIR: tempDir('kv-machine-b-'),
+      KEAP_API_URL: fixture.emulator.apiBaseUrl,
+      KEAP_API_KEY: fixture.emulator.token,
+    };
+    const cli = () =>
+      runCliProcess(['--unlimited', 'apply', planFile, '--ledger', path.join(fixture.dir, 'machine-b.kvledger')], otherMachine);
     // This machine holds the lease as an apply running here would.
     const held = await AccountLease.acquire(fixture.client, { planId: plan.planId });
     const refused = await cli();

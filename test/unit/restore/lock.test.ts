@@ -36,9 +36,15 @@ describe('Restore: the apply lock of an account on this machine', () => {
       const file = ApplyLock.fileFor(account);
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, JSON.stringify({ pid: z.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
-      await assert.rejects(ApplyLock.acquire(account, 'p'), (err: Error) => err instanceof ApplyLockedError && err.stale && /--break-lock/.test(err.message));
+      await assert.rejects(
+        ApplyLock.acquire(account, 'p'),
+        (err: Error) => err instanceof ApplyLockedError && err.stale && /--break-lock/.test(err.message),
+      );
       const lock = await ApplyLock.acquire(account, 'p', { breakStale: true });
-      await assert.rejects(ApplyLock.acquire(account, 'q', { breakStale: true }), (err: Error) => err instanceof ApplyLockedError && !err.stale && /Another apply is running/.test(err.message));
+      await assert.rejects(
+        ApplyLock.acquire(account, 'q', { breakStale: true }),
+        (err: Error) => err instanceof ApplyLockedError && !err.stale && /Another apply is running/.test(err.message),
+      );
       await lock.release();
     } finally {
       z.done();
@@ -51,7 +57,10 @@ describe('Restore: the apply lock of an account on this machine', () => {
     for (let round = 0; round < 20; round++) {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: 'long ago' })); // no such process
-      const results = await Promise.allSettled([ApplyLock.acquire(account, 'a', { breakStale: true }), ApplyLock.acquire(account, 'b', { breakStale: true })]);
+      const results = await Promise.allSettled([
+        ApplyLock.acquire(account, 'a', { breakStale: true }),
+        ApplyLock.acquire(account, 'b', { breakStale: true }),
+      ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       assert.equal(won.length, 1, `round ${round}: ${results.map((r) => r.status).join(', ')}`);
       await (won[0] as PromiseFulfilledResult<ApplyLock>).value.release();

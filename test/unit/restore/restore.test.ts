@@ -46,11 +46,16 @@ describe('Restore: plan and apply', function () {
     const liveIdOf = (entity: string, id: string) => newIds.get(`${entity}:${id}`) ?? id;
     const liveOrders = new Map(rows<KeapOrder>(live, 'orders').map((o) => [o.id, o]));
     const livePaid = new Map<string, number>();
-    for (const p of rows<KeapPayment>(live, 'payments')) livePaid.set(p.order_ids![0], (livePaid.get(p.order_ids![0]) ?? 0) + Math.round(p.amount! * 100));
+    for (const p of rows<KeapPayment>(live, 'payments'))
+      livePaid.set(p.order_ids![0], (livePaid.get(p.order_ids![0]) ?? 0) + Math.round(p.amount! * 100));
     for (const order of rows<KeapOrder>(snapshot, 'orders')) {
       const liveOrder = liveOrders.get(liveIdOf('orders', order.id));
       assert.ok(liveOrder, `order ${order.id} is back`);
-      assert.deepEqual(comparable('orders', liveOrder, (_e, id) => id), comparable('orders', order, (e, id) => liveIdOf(e, id)), `order ${order.id}`);
+      assert.deepEqual(
+        comparable('orders', liveOrder, (_e, id) => id),
+        comparable('orders', order, (e, id) => liveIdOf(e, id)),
+        `order ${order.id}`,
+      );
       assert.equal(liveOrder.total_paid?.amount, order.total_paid?.amount, `order ${order.id} paid`);
       assert.equal(livePaid.get(liveOrder.id) ?? 0, order.total_paid?.amount ?? 0, `order ${order.id} payments`);
       assert.equal(liveOrder.status, order.status, `order ${order.id} status`);
@@ -81,8 +86,16 @@ describe('Restore: plan and apply', function () {
     fixture.store.removeOrder(order.id);
     // Someone re-entered the order by hand: same contact, date, items and total, new id.
     const copy = await fixture.client.orders.create({
-      contact_id: String(order.contact_id), order_title: order.title, order_time: order.order_time, order_type: order.order_type,
-      order_items: order.items.map((i) => ({ product_id: String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER' })),
+      contact_id: String(order.contact_id),
+      order_title: order.title,
+      order_time: order.order_time,
+      order_type: order.order_type,
+      order_items: order.items.map((i) => ({
+        product_id: String(i.product_id),
+        quantity: i.quantity,
+        price_per_unit: i.price_cents / 100,
+        item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
+      })),
     });
     const plan = await makePlan(fixture);
     const step = plan.steps.find((s) => s.id === `orders:${order.id}`)!;
@@ -96,14 +109,28 @@ describe('Restore: plan and apply', function () {
 
   it('a conflict the user resolves: "same order" links it in the id map, "different order" creates it', async () => {
     const fixture = await accountWithSnapshot(40, 'restore-resolve');
-    const lone = [...fixture.store.orders.values()].filter((o) => fixture.store.paymentsOf(o.id).length === 0 && o.items.length > 0).slice(0, 2);
+    const lone = [...fixture.store.orders.values()]
+      .filter((o) => fixture.store.paymentsOf(o.id).length === 0 && o.items.length > 0)
+      .slice(0, 2);
     const copies: string[] = [];
     for (const order of lone) {
       fixture.store.removeOrder(order.id);
-      copies.push((await fixture.client.orders.create({
-        contact_id: String(order.contact_id), order_title: order.title, order_time: order.order_time, order_type: order.order_type,
-        order_items: order.items.map((i) => ({ product_id: String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER' })),
-      })).id);
+      copies.push(
+        (
+          await fixture.client.orders.create({
+            contact_id: String(order.contact_id),
+            order_title: order.title,
+            order_time: order.order_time,
+            order_type: order.order_type,
+            order_items: order.items.map((i) => ({
+              product_id: String(i.product_id),
+              quantity: i.quantity,
+              price_per_unit: i.price_cents / 100,
+              item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
+            })),
+          })
+        ).id,
+      );
     }
     const [same, different] = lone.map((o) => `orders:${o.id}`);
     const plan = await makePlan(fixture, { resolutions: { [same]: 'link', [different]: 'create' } });
@@ -116,15 +143,27 @@ describe('Restore: plan and apply', function () {
     const receipt = await apply(fixture, plan);
     assert.deepEqual(receipt.failed, []);
     assert.equal(fixture.store.orders.size, before + 1, 'only the "different" order was created');
-    assert.ok(receipt.idMap.some((e) => e.entity === 'orders' && e.oldId === String(lone[0].id) && e.newId === copies[0]), 'the link is in the id map');
+    assert.ok(
+      receipt.idMap.some((e) => e.entity === 'orders' && e.oldId === String(lone[0].id) && e.newId === copies[0]),
+      'the link is in the id map',
+    );
     // Planned again without any choice: both are known now, nothing is in conflict.
     // The hand-made copy lacks fields the snapshot's order has (terms, custom fields…): it is found
     // through the id map and said to differ, not called identical.
     const again = await makePlan(fixture);
     const [sameAgain, differentAgain] = [again.steps.find((s) => s.id === same)!, again.steps.find((s) => s.id === different)!];
-    assert.deepEqual([sameAgain.action, sameAgain.liveId, differentAgain.action, differentAgain.reason], ['skip', copies[0], 'skip', 'restored-earlier']);
-    assert.ok(sameAgain.reason === 'restored-earlier' || (sameAgain.reason === 'present-differs' && sameAgain.changes!.length > 0), sameAgain.detail);
-    assert.deepEqual(again.steps.filter((s) => s.action === 'conflict' || s.action === 'create').map((s) => s.id), []);
+    assert.deepEqual(
+      [sameAgain.action, sameAgain.liveId, differentAgain.action, differentAgain.reason],
+      ['skip', copies[0], 'skip', 'restored-earlier'],
+    );
+    assert.ok(
+      sameAgain.reason === 'restored-earlier' || (sameAgain.reason === 'present-differs' && sameAgain.changes!.length > 0),
+      sameAgain.detail,
+    );
+    assert.deepEqual(
+      again.steps.filter((s) => s.action === 'conflict' || s.action === 'create').map((s) => s.id),
+      [],
+    );
   });
 
   it('restoring one order pulls in exactly what it needs', async () => {
@@ -134,11 +173,22 @@ describe('Restore: plan and apply', function () {
     const contactId = order.contact_id;
     applyDisaster(store, { kind: 'delete-contacts', ids: [String(contactId)] });
     const plan = await makePlan(fixture, { records: [`orders:${order.id}`] });
-    const acting = plan.steps.filter((s) => s.action === 'create').map((s) => s.id).sort();
-    const payments = fixture.snapshot.all<{ id: string }>('SELECT id FROM payments WHERE order_id = ?', [String(order.id)]).map((p) => `payments:${p.id}`);
-    assert.deepEqual(acting, [`contacts:${contactId}`, 'custom_fields:marker:CONTACT', 'custom_fields:marker:ORDER', `orders:${order.id}`, ...payments].sort());
+    const acting = plan.steps
+      .filter((s) => s.action === 'create')
+      .map((s) => s.id)
+      .sort();
+    const payments = fixture.snapshot
+      .all<{ id: string }>('SELECT id FROM payments WHERE order_id = ?', [String(order.id)])
+      .map((p) => `payments:${p.id}`);
+    assert.deepEqual(
+      acting,
+      [`contacts:${contactId}`, 'custom_fields:marker:CONTACT', 'custom_fields:marker:ORDER', `orders:${order.id}`, ...payments].sort(),
+    );
     assert.ok(plan.steps.find((s) => s.id === `contacts:${contactId}`)?.pulledIn, 'the contact is pulled in');
-    assert.ok(plan.steps.filter((s) => s.entity === 'products').every((s) => s.action === 'skip' && s.pulledIn), 'its products are live');
+    assert.ok(
+      plan.steps.filter((s) => s.entity === 'products').every((s) => s.action === 'skip' && s.pulledIn),
+      'its products are live',
+    );
     const receipt = await apply(fixture, plan);
     assert.deepEqual(receipt.failed, []);
     assert.equal(receipt.created, acting.length);
@@ -155,7 +205,10 @@ describe('Restore: plan and apply', function () {
     assert.equal(marker.action, 'skip', 'the field exists: it is not created again');
     assert.ok(marker.liveId && /^\d+$/.test(marker.liveId));
     const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
-    assert.ok(order.refs?.some((r) => r.entity === 'custom_fields' && r.oldId === 'marker:ORDER'), 'the order is written with the marker');
+    assert.ok(
+      order.refs?.some((r) => r.entity === 'custom_fields' && r.oldId === 'marker:ORDER'),
+      'the order is written with the marker',
+    );
     const before = fixture.store.orders.size;
     const second = await apply(fixture, plan);
     assert.deepEqual(second.failed, []);
@@ -169,10 +222,23 @@ describe('Restore: plan and apply', function () {
     const fixture = await accountWithSnapshot(40, 'restore-stale');
     applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 5 });
     const plan = await makePlan(fixture);
-    const contactStep = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'skip' && plan.steps.some((o) => o.entity === 'orders' && o.action === 'create' && o.refs?.some((r) => r.entity === 'contacts' && r.oldId === s.oldId)))!;
+    const contactStep = plan.steps.find(
+      (s) =>
+        s.entity === 'contacts' &&
+        s.action === 'skip' &&
+        plan.steps.some(
+          (o) => o.entity === 'orders' && o.action === 'create' && o.refs?.some((r) => r.entity === 'contacts' && r.oldId === s.oldId),
+        ),
+    )!;
     await fixture.client.contacts.update(contactStep.liveId!, { job_title: 'Changed meanwhile' });
     const before = fixture.store.orders.size;
-    await assert.rejects(apply(fixture, plan), (err: Error) => err.name === 'StalePlanError' && new RegExp(`contacts ${contactStep.liveId} changed`).test(err.message) && /Make a new plan/.test(err.message));
+    await assert.rejects(
+      apply(fixture, plan),
+      (err: Error) =>
+        err.name === 'StalePlanError' &&
+        new RegExp(`contacts ${contactStep.liveId} changed`).test(err.message) &&
+        /Make a new plan/.test(err.message),
+    );
     assert.equal(fixture.store.orders.size, before, 'nothing was written');
   });
 
@@ -184,7 +250,9 @@ describe('Restore: plan and apply', function () {
     const fresh = await read();
     assert.deepEqual(liveChangesSince(plan, fresh), []);
     fresh.close();
-    const contact = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'skip' && plan.live.records.some((r) => r.entity === 'contacts' && r.id === s.liveId))!;
+    const contact = plan.steps.find(
+      (s) => s.entity === 'contacts' && s.action === 'skip' && plan.live.records.some((r) => r.entity === 'contacts' && r.id === s.liveId),
+    )!;
     await fixture.client.contacts.update(contact.liveId!, { job_title: 'Changed meanwhile' });
     const later = await read();
     assert.deepEqual(liveChangesSince(plan, later), [{ entity: 'contacts', id: contact.liveId, change: 'changed' }]);
@@ -234,7 +302,12 @@ describe('Restore: plan and apply', function () {
     applyDisaster(fixture.store, { kind: 'delete-payments', fraction: 0.1, seed: 8 });
     const plan = await makePlan(fixture);
     const faultyClient = new (fixture.client.constructor as typeof import('../../../src/core/keap/client').KeapClient)({
-      baseUrl: fixture.emulator.apiBaseUrl, credential: { kind: 'api-key', key: fixture.emulator.token }, throttle: 'unlimited', timeoutMs: 200, retryBaseMs: 5, maxRetries: 10,
+      baseUrl: fixture.emulator.apiBaseUrl,
+      credential: { kind: 'api-key', key: fixture.emulator.token },
+      throttle: 'unlimited',
+      timeoutMs: 200,
+      retryBaseMs: 5,
+      maxRetries: 10,
     });
     fixture.emulator.faults.configure({ rate: 0.1, seed: 99, delayMs: 400 });
     const receipt = await apply({ ...fixture, client: faultyClient }, plan);
@@ -242,7 +315,8 @@ describe('Restore: plan and apply', function () {
     assert.deepEqual(receipt.failed, []);
     assert.ok(fixture.emulator.stats().faultsInjected > 3);
     const { db: live } = await readLiveAccount(fixture.client);
-    for (const entity of ['contacts', 'orders', 'payments'] as RestoreEntity[]) assert.equal(live.count(entity as never), fixture.snapshot.count(entity as never), entity);
+    for (const entity of ['contacts', 'orders', 'payments'] as RestoreEntity[])
+      assert.equal(live.count(entity as never), fixture.snapshot.count(entity as never), entity);
     live.close();
   });
 });

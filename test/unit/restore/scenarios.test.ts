@@ -15,10 +15,20 @@ import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './sup
 
 /** The order as someone would type it again in Keap: same contact, items and prices, a new id. */
 async function reenterByHand(fixture: RestoreFixture, order: OrderRecord, at?: string): Promise<string> {
-  return (await fixture.client.orders.create({
-    contact_id: String(order.contact_id), order_title: `${order.title} (re-typed)`, order_time: at ?? fixture.store.nowIso(), order_type: 'OFFLINE',
-    order_items: order.items.map((i) => ({ product_id: i.product_id === undefined ? undefined : String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: 'PRODUCT' })),
-  } as never)).id;
+  return (
+    await fixture.client.orders.create({
+      contact_id: String(order.contact_id),
+      order_title: `${order.title} (re-typed)`,
+      order_time: at ?? fixture.store.nowIso(),
+      order_type: 'OFFLINE',
+      order_items: order.items.map((i) => ({
+        product_id: i.product_id === undefined ? undefined : String(i.product_id),
+        quantity: i.quantity,
+        price_per_unit: i.price_cents / 100,
+        item_type: 'PRODUCT',
+      })),
+    } as never)
+  ).id;
 }
 
 async function idMapOf(...ledgerFiles: string[]): Promise<Map<string, string>> {
@@ -60,9 +70,15 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.equal(second.created, 0, 'the second apply created nothing');
     assert.equal(fixture.store.orders.size, ordersAfterFirst);
     const linkedOrders = second.linked.filter((l) => l.stepId.startsWith('orders:'));
-    assert.equal(linkedOrders.length, 10, 'every order of the second plan is linked to the first apply\'s order');
-    assert.ok(linkedOrders.every((l) => /restore marker/.test(l.reason)), 'the receipt says why');
-    assert.ok(second.linked.some((l) => l.stepId === 'custom_fields:marker:ORDER'), 'no second marker field');
+    assert.equal(linkedOrders.length, 10, "every order of the second plan is linked to the first apply's order");
+    assert.ok(
+      linkedOrders.every((l) => /restore marker/.test(l.reason)),
+      'the receipt says why',
+    );
+    assert.ok(
+      second.linked.some((l) => l.stepId === 'custom_fields:marker:ORDER'),
+      'no second marker field',
+    );
     assert.deepEqual([second.failed, second.conflicts, second.duplicates, second.verification.problems], [[], [], [], []]);
     await assertNoDuplicates(fixture);
   });
@@ -86,7 +102,13 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.ok(later.linked.length >= done.created - 3, 'the other ledger learns the ids from Keap');
     await assertNoDuplicates(fixture);
     const state = await readState(fixture.client);
-    assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'], idMap: await idMapOf(fixture.ledgerFile, ledgerB) }), []);
+    assert.deepEqual(
+      fieldDifferences(fixture.snapshot, state, {
+        entities: ['contacts', 'orders', 'payments'],
+        idMap: await idMapOf(fixture.ledgerFile, ledgerB),
+      }),
+      [],
+    );
     state.close();
   });
 
@@ -111,8 +133,12 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
   it('an order re-entered by hand between plan and apply is held as a conflict, with its payments; a contact re-entered is linked', async () => {
     const fixture = await accountWithSnapshot(120, 'hand-edit');
     const { store } = fixture;
-    const orders = [...store.orders.values()].filter((o) => store.paymentsOf(o.id).length > 0 && o.items.length > 0 && o.items.every((i) => i.product_id !== undefined)).slice(0, 3);
-    const lostContact = [...store.contacts.values()].find((c) => c.email_addresses.length && ![...store.orders.values()].some((o) => o.contact_id === c.id))!;
+    const orders = [...store.orders.values()]
+      .filter((o) => store.paymentsOf(o.id).length > 0 && o.items.length > 0 && o.items.every((i) => i.product_id !== undefined))
+      .slice(0, 3);
+    const lostContact = [...store.contacts.values()].find(
+      (c) => c.email_addresses.length && ![...store.orders.values()].some((o) => o.contact_id === c.id),
+    )!;
     applyDisaster(store, { kind: 'delete-orders', ids: orders.map((o) => String(o.id)) });
     applyDisaster(store, { kind: 'delete-contacts', ids: [String(lostContact.id)] });
     const plan = await makePlan(fixture);
@@ -120,16 +146,33 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
 
     // Meanwhile someone types the first order again (today's date, another title) and the contact.
     const typed = await reenterByHand(fixture, orders[0]);
-    const typedContact = (await fixture.client.contacts.create({ given_name: 'Typed', email_addresses: [{ email: lostContact.email_addresses[0].email, field: 'EMAIL1' }] } as never)).id;
+    const typedContact = (
+      await fixture.client.contacts.create({
+        given_name: 'Typed',
+        email_addresses: [{ email: lostContact.email_addresses[0].email, field: 'EMAIL1' }],
+      } as never)
+    ).id;
     const receipt = await apply(fixture, plan);
 
-    assert.deepEqual(receipt.conflicts.map((c) => [c.stepId, c.liveId]), [[`orders:${orders[0].id}`, typed]]);
+    assert.deepEqual(
+      receipt.conflicts.map((c) => [c.stepId, c.liveId]),
+      [[`orders:${orders[0].id}`, typed]],
+    );
     assert.match(receipt.conflicts[0].reason, /re-entered by hand.*--link orders:\d+.*--create-anyway orders:\d+/);
-    const heldPayments = plan.steps.filter((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === String(orders[0].id))).map((s) => s.id);
+    const heldPayments = plan.steps
+      .filter((s) => s.entity === 'payments' && s.refs?.some((r) => r.entity === 'orders' && r.oldId === String(orders[0].id)))
+      .map((s) => s.id);
     assert.ok(heldPayments.length > 0);
-    for (const id of heldPayments) assert.ok(receipt.failed.some((f) => f.stepId === id && /did not succeed/.test(f.message)), `${id} not sent`);
+    for (const id of heldPayments)
+      assert.ok(
+        receipt.failed.some((f) => f.stepId === id && /did not succeed/.test(f.message)),
+        `${id} not sent`,
+      );
     assert.equal(store.paymentsOf(Number(typed)).length, 0, 'no payment landed on the typed order');
-    assert.deepEqual(receipt.linked.filter((l) => l.stepId.startsWith('contacts:')).map((l) => [l.stepId, l.liveId]), [[`contacts:${lostContact.id}`, typedContact]]);
+    assert.deepEqual(
+      receipt.linked.filter((l) => l.stepId.startsWith('contacts:')).map((l) => [l.stepId, l.liveId]),
+      [[`contacts:${lostContact.id}`, typedContact]],
+    );
     // The two other orders are back, exactly once.
     const state = await readState(fixture.client);
     for (const o of orders.slice(1)) assert.equal(state.byMarker.get(`orders:${o.id}`)?.length, 1, `order ${o.id} restored once`);
@@ -139,7 +182,10 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     // The same plan applied again: the linked contact is someone else's record (typed by hand), not
     // a write of this plan, so verification does not hold it to the snapshot; the held order stays held.
     const rerun = await apply(fixture, plan);
-    assert.deepEqual([rerun.created, rerun.verification.problems, rerun.conflicts.map((c) => c.stepId)], [0, [], [`orders:${orders[0].id}`]]);
+    assert.deepEqual(
+      [rerun.created, rerun.verification.problems, rerun.conflicts.map((c) => c.stepId)],
+      [0, [], [`orders:${orders[0].id}`]],
+    );
 
     // Planned again, the typed order is a conflict the user decides on; linking it sends its payments there.
     const again = await makePlan(fixture, { resolutions: { [`orders:${orders[0].id}`]: 'link' } });
@@ -152,7 +198,10 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
   it('every restored order has every field Keap lets a client set: shipping address, promo code, notes, custom fields', async () => {
     const fixture = await accountWithSnapshot(300, 'fields');
     const rich = [...fixture.store.orders.values()].filter((o) => o.extra.shipping_address || o.promo_codes.length || o.notes || o.terms);
-    assert.ok(rich.filter((o) => o.extra.shipping_address).length >= 5 && rich.some((o) => o.promo_codes.length), 'the account has such orders');
+    assert.ok(
+      rich.filter((o) => o.extra.shipping_address).length >= 5 && rich.some((o) => o.promo_codes.length),
+      'the account has such orders',
+    );
     applyDisaster(fixture.store, { kind: 'delete-orders', ids: rich.slice(0, 40).map((o) => String(o.id)) });
     const receipt = await apply(fixture, await makePlan(fixture));
     assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
@@ -161,8 +210,14 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['orders', 'payments'] }), []);
     for (const o of rich.slice(0, 40)) {
       const liveId = state.byMarker.get(`orders:${o.id}`)![0];
-      const live = JSON.parse(String(state.live.scalar('SELECT json FROM orders WHERE id = ?', [liveId]))) as KeapOrder & { shipping_address?: unknown };
-      assert.deepEqual(live.shipping_address, JSON.parse(JSON.stringify(o.extra.shipping_address ?? null)) ?? undefined, `order ${o.id} shipping address`);
+      const live = JSON.parse(String(state.live.scalar('SELECT json FROM orders WHERE id = ?', [liveId]))) as KeapOrder & {
+        shipping_address?: unknown;
+      };
+      assert.deepEqual(
+        live.shipping_address,
+        JSON.parse(JSON.stringify(o.extra.shipping_address ?? null)) ?? undefined,
+        `order ${o.id} shipping address`,
+      );
       assert.equal(live.promo_code, o.promo_codes[0], `order ${o.id} promo code`);
     }
     state.close();
@@ -177,7 +232,12 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     const original = fixture.store.createOrder.bind(fixture.store);
     fixture.store.createOrder = (input) => original({ ...input, extra: {} });
     const receipt = await apply(fixture, plan);
-    assert.ok(receipt.verification.problems.some((p) => new RegExp(`orders ${order.id} -> \\d+: shipping_address is null, the snapshot has`).test(p)), receipt.verification.problems.join('\n'));
+    assert.ok(
+      receipt.verification.problems.some((p) =>
+        new RegExp(`orders ${order.id} -> \\d+: shipping_address is null, the snapshot has`).test(p),
+      ),
+      receipt.verification.problems.join('\n'),
+    );
   });
 
   it('after corrupted orders and lost products, the receipt counts what Keap confirmed and references follow the id map', async () => {
@@ -194,9 +254,16 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     }
     const before = emulator.requests().length;
     const receipt = await apply(fixture, plan);
-    const patches = emulator.requests().slice(before).filter((r) => r.method === 'PATCH' && r.status < 300);
+    const patches = emulator
+      .requests()
+      .slice(before)
+      .filter((r) => r.method === 'PATCH' && r.status < 300);
     const patchedSteps = new Set(patches.map((r) => r.path.split('?')[0].replace(/\/items\/\d+$/, '')));
-    assert.equal(receipt.updated, patchedSteps.size, `"updated" (${receipt.updated}) is what Keap confirmed (${patchedSteps.size} records patched)`);
+    assert.equal(
+      receipt.updated,
+      patchedSteps.size,
+      `"updated" (${receipt.updated}) is what Keap confirmed (${patchedSteps.size} records patched)`,
+    );
     assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
 
     const replan = await makePlan(fixture, { updateExisting: true });
@@ -204,7 +271,10 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.deepEqual(left, [], 'the next plan has nothing left to do');
     const state = await readState(fixture.client);
     const findings = validateSnapshot(state.live).findings;
-    assert.deepEqual(findings.filter((f) => ['order-item/missing-product', 'subscription/orphan'].includes(f.ruleId)).map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => ['order-item/missing-product', 'subscription/orphan'].includes(f.ruleId)).map((f) => f.message),
+      [],
+    );
     state.close();
   });
 
@@ -215,15 +285,28 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     const plan = await makePlan(fixture);
     const differing = plan.steps.filter((s) => s.action === 'skip' && s.changes?.length);
     assert.ok(differing.length >= 4, 'the corrupted orders differ');
-    assert.ok(differing.every((s) => s.reason === 'present-differs' && /--update-existing/.test(s.detail)), 'and say how to include them');
+    assert.ok(
+      differing.every((s) => s.reason === 'present-differs' && /--update-existing/.test(s.detail)),
+      'and say how to include them',
+    );
     const relinks = plan.steps.filter((s) => s.reason === 'relink');
     assert.ok(relinks.length > 0, 'orders and subscriptions of the lost products are relinked');
-    for (const s of relinks) assert.ok(s.action === 'update' && (s.refs ?? []).concat(s.itemPatches?.flatMap((p) => p.refs ?? []) ?? []).every((r) => r.entity !== 'products' || lostProducts.includes(r.oldId)), s.id);
+    for (const s of relinks)
+      assert.ok(
+        s.action === 'update' &&
+          (s.refs ?? [])
+            .concat(s.itemPatches?.flatMap((p) => p.refs ?? []) ?? [])
+            .every((r) => r.entity !== 'products' || lostProducts.includes(r.oldId)),
+        s.id,
+      );
     const receipt = await apply(fixture, plan);
     assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
     const state = await readState(fixture.client);
     const findings = validateSnapshot(state.live).findings;
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'order-item/missing-product' || f.ruleId === 'subscription/orphan').map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'order-item/missing-product' || f.ruleId === 'subscription/orphan').map((f) => f.message),
+      [],
+    );
     state.close();
   });
 
@@ -248,7 +331,10 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
       const before = validateSnapshot(fixture.snapshot).findings;
       const after = validateSnapshot(state.live).findings;
       for (const rule of ['order/before-contact', 'order/restore-duplicate', 'entity/restored-twice', 'order/likely-duplicate']) {
-        assert.ok(count(after, rule) <= count(before, rule), `${rule}: ${count(after, rule)} after the restore, ${count(before, rule)} in the snapshot`);
+        assert.ok(
+          count(after, rule) <= count(before, rule),
+          `${rule}: ${count(after, rule)} after the restore, ${count(before, rule)} in the snapshot`,
+        );
       }
       state.close();
     });
@@ -298,16 +384,29 @@ describe('Restore scenarios: random interleavings of plan, apply, cancel, disast
           } else if (roll < 0.5) {
             // A lost order (not live under any id) typed again by hand with its original date.
             const state = await readState(fixture.client);
-            const lost = fixture.snapshot.all<{ id: string }>('SELECT id FROM orders').map((r) => r.id)
+            const lost = fixture.snapshot
+              .all<{ id: string }>('SELECT id FROM orders')
+              .map((r) => r.id)
               .filter((id) => !fixture.store.orders.has(Number(id)) && !state.byMarker.has(`orders:${id}`) && !typedBy.has(id));
             state.close();
             const record = lost.length ? fixture.snapshot.scalar('SELECT json FROM orders WHERE id = ?', [pick(lost)]) : undefined;
             if (record) {
               const order = JSON.parse(String(record)) as KeapOrder;
-              if (fixture.store.contacts.has(Number(order.contact?.id)) && order.order_items?.every((it) => !it.product || fixture.store.products.has(Number(it.product.id)))) {
+              if (
+                fixture.store.contacts.has(Number(order.contact?.id)) &&
+                order.order_items?.every((it) => !it.product || fixture.store.products.has(Number(it.product.id)))
+              ) {
                 await fixture.client.orders.create({
-                  contact_id: order.contact!.id, order_title: `${order.title} (typed)`, order_time: order.order_time, order_type: 'OFFLINE',
-                  order_items: (order.order_items ?? []).map((it) => ({ product_id: it.product?.id, quantity: it.quantity ?? 1, price_per_unit: (it.price_per_unit?.amount ?? 0) / 100, item_type: it.product ? 'PRODUCT' : 'OTHER' })),
+                  contact_id: order.contact!.id,
+                  order_title: `${order.title} (typed)`,
+                  order_time: order.order_time,
+                  order_type: 'OFFLINE',
+                  order_items: (order.order_items ?? []).map((it) => ({
+                    product_id: it.product?.id,
+                    quantity: it.quantity ?? 1,
+                    price_per_unit: (it.price_per_unit?.amount ?? 0) / 100,
+                    item_type: it.product ? 'PRODUCT' : 'OTHER',
+                  })),
                 } as never);
                 typedBy.add(order.id);
                 log.push(`typed order ${order.id} by hand`);
@@ -322,7 +421,9 @@ describe('Restore scenarios: random interleavings of plan, apply, cancel, disast
             try {
               await apply(withLedger(fixture, useLedger), plan, {
                 signal: controller.signal,
-                onProgress: (p) => { if (p.status !== 'skipped' && ++seen >= cancelAfter) controller.abort(); },
+                onProgress: (p) => {
+                  if (p.status !== 'skipped' && ++seen >= cancelAfter) controller.abort();
+                },
               });
               log.push(`apply ${plan.planId.slice(0, 8)} on ${path.basename(useLedger)}`);
             } catch (err) {

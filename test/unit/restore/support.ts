@@ -23,7 +23,11 @@ export interface RestoreFixture extends TestAccount {
   ledgerFile: string;
 }
 
-export async function accountWithSnapshot(size: number, seed: string | number, emulatorOptions: EmulatorOptions = {}): Promise<RestoreFixture> {
+export async function accountWithSnapshot(
+  size: number,
+  seed: string | number,
+  emulatorOptions: EmulatorOptions = {},
+): Promise<RestoreFixture> {
   const store = new EmulatorStore();
   generateAccount(store, { seed, size });
   store.clock = () => new Date('2026-11-26T12:00:00Z');
@@ -32,18 +36,31 @@ export async function accountWithSnapshot(size: number, seed: string | number, e
   const snapshotFile = path.join(dir, 'before.kvsnap');
   await captureSnapshot({ client: account.client, out: snapshotFile });
   return {
-    ...account, account: `emulator-${seed}-${path.basename(dir)}.keap-vault.local`, dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile),
+    ...account,
+    account: `emulator-${seed}-${path.basename(dir)}.keap-vault.local`,
+    dir,
+    snapshotFile,
+    snapshot: await SnapshotDb.open(snapshotFile),
     ledgerFile: path.join(dir, 'account.kvledger'),
   };
 }
 
-export async function makePlan(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string; account?: string }, options: PlanOptions = {}): Promise<RestorePlan> {
+export async function makePlan(
+  fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string; account?: string },
+  options: PlanOptions = {},
+): Promise<RestorePlan> {
   const { db: live, readAt } = await readLiveAccount(fixture.client);
   const ledger = await Ledger.open(fixture.ledgerFile);
   try {
     return planRestore({
-      snapshot: fixture.snapshot, live, liveReadAt: readAt, account: fixture.account ?? 'emulator.keap-vault.local', apiBaseUrl: fixture.client.transport.baseUrl,
-      idMap: (entity, oldId) => ledger.newIdOf(entity, oldId), options, today: '2026-11-26',
+      snapshot: fixture.snapshot,
+      live,
+      liveReadAt: readAt,
+      account: fixture.account ?? 'emulator.keap-vault.local',
+      apiBaseUrl: fixture.client.transport.baseUrl,
+      idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+      options,
+      today: '2026-11-26',
     });
   } finally {
     ledger.close();
@@ -51,9 +68,17 @@ export async function makePlan(fixture: { client: KeapClient; snapshot: Snapshot
   }
 }
 
-export function apply(fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string }, plan: RestorePlan, extra: Partial<ApplyOptions> = {}): Promise<Receipt> {
+export function apply(
+  fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string },
+  plan: RestorePlan,
+  extra: Partial<ApplyOptions> = {},
+): Promise<Receipt> {
   return applyPlan({
-    client: fixture.client, plan, ledgerFile: fixture.ledgerFile, snapshot: fixture.snapshot,
-    readLive: async () => (await readLiveAccount(fixture.client)).db, ...extra,
+    client: fixture.client,
+    plan,
+    ledgerFile: fixture.ledgerFile,
+    snapshot: fixture.snapshot,
+    readLive: async () => (await readLiveAccount(fixture.client)).db,
+    ...extra,
   });
 }

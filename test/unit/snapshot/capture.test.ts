@@ -35,14 +35,28 @@ describe('Capture: live account -> snapshot', function () {
     const counts = db.counts();
     assert.equal(counts.contacts, store.contacts.size);
     assert.equal(counts.orders, store.orders.size);
-    assert.equal(counts.order_items, [...store.orders.values()].reduce((n, o) => n + o.items.length, 0));
+    assert.equal(
+      counts.order_items,
+      [...store.orders.values()].reduce((n, o) => n + o.items.length, 0),
+    );
     assert.equal(counts.payments, store.payments.size);
     assert.equal(counts.transactions, store.payments.size);
-    assert.equal(counts.contact_tags, [...store.contactTags.values()].reduce((n, m) => n + m.size, 0));
+    assert.equal(
+      counts.contact_tags,
+      [...store.contactTags.values()].reduce((n, m) => n + m.size, 0),
+    );
     assert.equal(counts.subscription_plans, store.plans.size);
     const pages = (n: number) => Math.max(1, Math.ceil(n / 1000));
-    const expected = pages(store.contacts.size) + pages(store.companies.size) + pages(store.products.size) + pages(store.orders.size)
-      + 2 * pages(store.payments.size) + pages(store.subscriptions.size) + pages(store.tags.size) + pages(store.campaigns.size) + 4;
+    const expected =
+      pages(store.contacts.size) +
+      pages(store.companies.size) +
+      pages(store.products.size) +
+      pages(store.orders.size) +
+      2 * pages(store.payments.size) +
+      pages(store.subscriptions.size) +
+      pages(store.tags.size) +
+      pages(store.campaigns.size) +
+      4;
     assert.equal(result.requests, expected);
     assert.equal(result.meta.requests, expected);
     assert.equal(db.meta().account, 'emulator.keap-vault.local');
@@ -60,12 +74,18 @@ describe('Capture: live account -> snapshot', function () {
     const out = path.join(dir, 'resumed.kvsnap');
     const controller = new AbortController();
     let pagesSeen = 0;
-    await assert.rejects(captureSnapshot({
-      client, out, pageSize: 50, signal: controller.signal,
-      onProgress: (p) => {
-        if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
-      },
-    }), /cancelled by the user/);
+    await assert.rejects(
+      captureSnapshot({
+        client,
+        out,
+        pageSize: 50,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
+        },
+      }),
+      /cancelled by the user/,
+    );
     assert.ok(!existsSync(out), 'no snapshot file from a cancelled capture');
     const journal = (await CaptureJournal.find(CaptureJournal.dirFor(out)))!;
     const readBefore = Object.values(journal.state.tasks).reduce((n, t) => n + t.pages, 0);
@@ -97,7 +117,13 @@ describe('Capture: live account -> snapshot', function () {
     const fresh = await client.contacts.create({ given_name: 'New', email_addresses: [{ email: 'new@example.test' }] });
 
     const baseDb = await SnapshotDb.open(first);
-    const quick = await captureSnapshot({ client, out: path.join(dir, 'quick.kvsnap'), since: { db: baseDb, meta: baseDb.meta() }, overlapMs: 0, pageSize: 50 });
+    const quick = await captureSnapshot({
+      client,
+      out: path.join(dir, 'quick.kvsnap'),
+      since: { db: baseDb, meta: baseDb.meta() },
+      overlapMs: 0,
+      pageSize: 50,
+    });
     assert.ok(quick.requests * 2 < base.requests, `an incremental read costs ${quick.requests} requests, the full one ${base.requests}`);
     const quickDb = await SnapshotDb.open(quick.file);
     assert.equal(quickDb.meta().incrementalFrom, base.meta.snapshotId);
@@ -105,7 +131,13 @@ describe('Capture: live account -> snapshot', function () {
     assert.ok(quickDb.scalar('SELECT COUNT(*) FROM contacts WHERE id = ?', [fresh.id]) === 1, 'the new contact is in');
     assert.equal(quickDb.count('contacts'), baseDb.count('contacts') + 1, 'without the check, deletions are not seen');
 
-    const checked = await captureSnapshot({ client, out: path.join(dir, 'checked.kvsnap'), since: { db: baseDb, meta: baseDb.meta() }, checkDeletions: true, overlapMs: 0 });
+    const checked = await captureSnapshot({
+      client,
+      out: path.join(dir, 'checked.kvsnap'),
+      since: { db: baseDb, meta: baseDb.meta() },
+      checkDeletions: true,
+      overlapMs: 0,
+    });
     assert.equal(checked.deleted?.contacts, lost.affected.contacts.length);
     assert.equal(checked.deleted?.orders, lost.affected.orders?.length ?? 0);
     const full = await captureSnapshot({ client, out: path.join(dir, 'full.kvsnap') });
@@ -140,6 +172,7 @@ describe('Capture: live account -> snapshot', function () {
   it('counts every captured entity in the metadata', async () => {
     const { client } = await account(30, 66);
     const result = await captureSnapshot({ client, out: path.join(tempDir(), 'm.kvsnap') });
-    for (const entity of [...CAPTURED_ENTITIES, 'order_items'] as SnapshotEntity[]) assert.equal(typeof result.meta.counts[entity], 'number', entity);
+    for (const entity of [...CAPTURED_ENTITIES, 'order_items'] as SnapshotEntity[])
+      assert.equal(typeof result.meta.counts[entity], 'number', entity);
   });
 });

@@ -6,7 +6,14 @@ import { registerDiffCommand, type DiffCommandOptions } from '../../../src/cli/c
 import { runCli } from '../../../src/cli/main';
 import { FindingsFound, UsageError, type Io } from '../../../src/cli/output';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
-import { compareIds, compareIdsNaturally, diffSnapshots, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '../../../src/core/snapshot/diff';
+import {
+  compareIds,
+  compareIdsNaturally,
+  diffSnapshots,
+  VOLATILE_FIELDS,
+  type EntityDiff,
+  type SnapshotDiff,
+} from '../../../src/core/snapshot/diff';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../../src/core/snapshot/entities';
 import { readIdMap } from '../../../src/core/snapshot/ledgerIdMap';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
@@ -52,7 +59,10 @@ describe('Snapshot diff', () => {
     const a = track(await snapshotFromStore(store));
     const b = track(await snapshotFromStore(store));
     const diff = diffSnapshots(a, b);
-    assert.deepEqual(diff.entities.map((d) => d.entity), SNAPSHOT_ENTITIES);
+    assert.deepEqual(
+      diff.entities.map((d) => d.entity),
+      SNAPSHOT_ENTITIES,
+    );
     assert.deepEqual(diff.totals, { added: 0, removed: 0, changed: 0 });
     for (const d of diff.entities) {
       assert.equal(d.unchanged, a.count(d.entity), d.entity);
@@ -70,7 +80,15 @@ describe('Snapshot diff', () => {
     const tagged = contacts.find((c) => store.tagIdsOf(c.id).length > 0 && c !== paid && c !== subscribed)!;
     const victims = [paid, subscribed, tagged].map((c) => c.id);
 
-    const expected: Partial<Record<SnapshotEntity, string[]>> = { contacts: [], orders: [], order_items: [], payments: [], transactions: [], subscriptions: [], contact_tags: [] };
+    const expected: Partial<Record<SnapshotEntity, string[]>> = {
+      contacts: [],
+      orders: [],
+      order_items: [],
+      payments: [],
+      transactions: [],
+      subscriptions: [],
+      contact_tags: [],
+    };
     for (const id of victims) {
       expected.contacts!.push(String(id));
       for (const tagId of store.tagIdsOf(id)) expected.contact_tags!.push(`${id}:${tagId}`);
@@ -96,8 +114,12 @@ describe('Snapshot diff', () => {
       assert.equal(d.changedCount, 0, `${d.entity} changed`);
     }
     // The disaster's own account of what it took agrees.
-    for (const [entity, ids] of Object.entries(report.affected)) assert.deepEqual(entityOf(diff, entity as SnapshotEntity).removed, sorted(ids), entity);
-    assert.equal(diff.totals.removed, Object.values(expected).reduce((n, ids) => n + ids.length, 0));
+    for (const [entity, ids] of Object.entries(report.affected))
+      assert.deepEqual(entityOf(diff, entity as SnapshotEntity).removed, sorted(ids), entity);
+    assert.equal(
+      diff.totals.removed,
+      Object.values(expected).reduce((n, ids) => n + ids.length, 0),
+    );
   });
 
   it('after corrupt-orders: the changed orders and items with their exact field paths and values', async () => {
@@ -109,7 +131,10 @@ describe('Snapshot diff', () => {
     assertConsistent(diff);
 
     const orders = entityOf(diff, 'orders');
-    assert.deepEqual(orders.changed.map((r) => r.id), sorted(orderIds));
+    assert.deepEqual(
+      orders.changed.map((r) => r.id),
+      sorted(orderIds),
+    );
     assert.deepEqual([orders.added, orders.removed], [[], []]);
     const expectedItems: string[] = [];
     for (const record of orders.changed) {
@@ -121,10 +146,19 @@ describe('Snapshot diff', () => {
       const t1 = changed.orderTotals(after);
       const money = (name: string) => [`${name}.amount`, `${name}.formatted_amount`];
       const expectedPaths = [
-        'title', ...(t0.status !== t1.status ? ['status'] : []), ...money('total'), ...money('total_due'),
-        'modification_time', ...money(`order_items[${i}].price_per_unit`), ...(t0.due > 0 !== t1.due > 0 ? ['allow_payment'] : []),
+        'title',
+        ...(t0.status !== t1.status ? ['status'] : []),
+        ...money('total'),
+        ...money('total_due'),
+        'modification_time',
+        ...money(`order_items[${i}].price_per_unit`),
+        ...(t0.due > 0 !== t1.due > 0 ? ['allow_payment'] : []),
       ];
-      assert.deepEqual(record.changes.map((c) => c.path), expectedPaths, `order ${record.id}`);
+      assert.deepEqual(
+        record.changes.map((c) => c.path),
+        expectedPaths,
+        `order ${record.id}`,
+      );
       const byPath = new Map(record.changes.map((c) => [c.path, c]));
       assert.deepEqual(byPath.get('title'), { path: 'title', before: before.title.replace(/ \(corrupted\)$/, ''), after: after.title });
       assert.deepEqual(byPath.get(`order_items[${i}].price_per_unit.amount`)?.after, 2 * before.items[i].price_cents + 1);
@@ -132,8 +166,15 @@ describe('Snapshot diff', () => {
       assert.deepEqual(byPath.get('total.amount'), { path: 'total.amount', before: t0.total, after: t1.total });
     }
     const items = entityOf(diff, 'order_items');
-    assert.deepEqual(items.changed.map((r) => r.id), sorted(expectedItems));
-    for (const r of items.changed) assert.deepEqual(r.changes.map((c) => c.path), ['price_per_unit.amount', 'price_per_unit.formatted_amount']);
+    assert.deepEqual(
+      items.changed.map((r) => r.id),
+      sorted(expectedItems),
+    );
+    for (const r of items.changed)
+      assert.deepEqual(
+        r.changes.map((c) => c.path),
+        ['price_per_unit.amount', 'price_per_unit.formatted_amount'],
+      );
     assert.equal(diff.totals.changed, orderIds.length * 2);
     for (const d of diff.entities) if (d.entity !== 'orders' && d.entity !== 'order_items') assert.equal(d.changedCount, 0, d.entity);
   });
@@ -149,15 +190,24 @@ describe('Snapshot diff', () => {
     assert.equal(entityOf(volatile, 'orders').changedCount, report.affected.orders.length);
     for (const r of entityOf(volatile, 'orders').changed) assert.ok(!r.changes.some((c) => c.path === 'modification_time'));
 
-    const quiet = diffSnapshots(a, b, { ignore: ['modification_time', 'title', 'total', 'total_due', 'status', 'allow_payment', 'order_items[*].price_per_unit'] });
+    const quiet = diffSnapshots(a, b, {
+      ignore: ['modification_time', 'title', 'total', 'total_due', 'status', 'allow_payment', 'order_items[*].price_per_unit'],
+    });
     assert.equal(entityOf(quiet, 'orders').changedCount, 0);
     assert.equal(entityOf(quiet, 'orders').unchanged, a.count('orders'));
     // A rooted path does not reach into the order_items table, whose records have no `order_items`.
     assert.equal(entityOf(quiet, 'order_items').changedCount, report.affected.orders.length);
 
     const amountsOnly = diffSnapshots(a, b, { ignore: ['formatted_amount'], entities: ['order_items'] });
-    assert.deepEqual(amountsOnly.entities.map((d) => d.entity), ['order_items']);
-    for (const r of amountsOnly.entities[0].changed) assert.deepEqual(r.changes.map((c) => c.path), ['price_per_unit.amount']);
+    assert.deepEqual(
+      amountsOnly.entities.map((d) => d.entity),
+      ['order_items'],
+    );
+    for (const r of amountsOnly.entities[0].changed)
+      assert.deepEqual(
+        r.changes.map((c) => c.path),
+        ['price_per_unit.amount'],
+      );
     assert.throws(() => diffSnapshots(a, b, { ignore: ['total..amount'] }), /Not a field path/);
   });
 
@@ -177,7 +227,11 @@ describe('Snapshot diff', () => {
     const store = generated(16, 30);
     const changed = copyOf(store);
     const odd = `<img src=x onerror="alert('x')"> "Zoë" O'Brien \u001b[31m`;
-    const { record } = changed.createContact({ given_name: odd, family_name: '</script>', email_addresses: [{ email: 'new@example.com', field: 'EMAIL1' }] });
+    const { record } = changed.createContact({
+      given_name: odd,
+      family_name: '</script>',
+      email_addresses: [{ email: 'new@example.com', field: 'EMAIL1' }],
+    });
     const edited = [...changed.contacts.values()][0];
     const oldEmail = edited.email_addresses[0].email;
     edited.email_addresses = [{ ...edited.email_addresses[0], email: 'moved"@example.com' }, ...edited.email_addresses.slice(1)];
@@ -185,15 +239,21 @@ describe('Snapshot diff', () => {
     const diff = diffSnapshots(track(await snapshotFromStore(store)), b);
     const contacts = entityOf(diff, 'contacts');
     assert.deepEqual(contacts.added, [String(record.id)]);
-    assert.deepEqual(contacts.changed, [{ id: String(edited.id), changes: [{ path: 'email_addresses[0].email', before: oldEmail, after: 'moved"@example.com' }] }]);
-    assert.equal((JSON.parse(String(b.scalar('SELECT json FROM contacts WHERE id = ?', [String(record.id)]))) as { given_name: string }).given_name, odd);
+    assert.deepEqual(contacts.changed, [
+      { id: String(edited.id), changes: [{ path: 'email_addresses[0].email', before: oldEmail, after: 'moved"@example.com' }] },
+    ]);
+    assert.equal(
+      (JSON.parse(String(b.scalar('SELECT json FROM contacts WHERE id = ?', [String(record.id)]))) as { given_name: string }).given_name,
+      odd,
+    );
   });
 
   it('merges in SQLite order, so ids outside ASCII and duplicate ids are paired correctly', async () => {
     const a = track(await SnapshotDb.create());
     const b = track(await SnapshotDb.create());
     const ids = ['10', '9', 'a', '\uE000', '\u{1F600}', 'é', 'Z'];
-    const rows = (db: SnapshotDb, list: string[]) => list.forEach((id, i) => db.db.run('INSERT INTO tags (id, json) VALUES (?, ?)', [id, JSON.stringify({ n: i })]));
+    const rows = (db: SnapshotDb, list: string[]) =>
+      list.forEach((id, i) => db.db.run('INSERT INTO tags (id, json) VALUES (?, ?)', [id, JSON.stringify({ n: i })]));
     rows(a, [...ids, '9']);
     rows(b, [...ids].reverse());
     const ordered = a.all<{ id: string }>('SELECT DISTINCT id FROM tags ORDER BY id').map((r) => r.id);
@@ -204,7 +264,15 @@ describe('Snapshot diff', () => {
     assert.equal(d.before, 8);
     assert.equal(d.after, 7);
     assert.equal(d.changedCount + d.unchanged, 7);
-    assert.deepEqual(['178:2', '10', '32:4', '9', '155@b', '99@a', '32:10'].sort(compareIdsNaturally), ['9', '10', '32:4', '32:10', '99@a', '155@b', '178:2']);
+    assert.deepEqual(['178:2', '10', '32:4', '9', '155@b', '99@a', '32:10'].sort(compareIdsNaturally), [
+      '9',
+      '10',
+      '32:4',
+      '32:10',
+      '99@a',
+      '155@b',
+      '178:2',
+    ]);
   });
 });
 
@@ -253,7 +321,10 @@ describe('keap-vault diff', () => {
     [...after.contacts.values()][0].given_name = 'Evil \u001b[2J\u001b[31mName\u202e';
     fileA = path.join(dir, 'a.kvsnap');
     fileB = path.join(dir, 'b.kvsnap');
-    for (const [file, s, key] of [[fileA, store, undefined], [fileB, after, 'secret']] as const) {
+    for (const [file, s, key] of [
+      [fileA, store, undefined],
+      [fileB, after, 'secret'],
+    ] as const) {
       const db = await snapshotFromStore(s);
       await db.save(file, { ...TEST_META, snapshotId: path.basename(file) }, { key });
       db.close();
@@ -265,7 +336,12 @@ describe('keap-vault diff', () => {
     const text = await run([fileA, fileB]);
     assert.match(text, /^A: .*a\.kvsnap \(snapshot a\.kvsnap, taken 2026-11-01T12:00:05\.000Z\)$/m);
     const ordersAfter = ordersBefore - removedOrders;
-    assert.ok(text.includes(`orders: ${ordersBefore.toLocaleString('en-US')} -> ${ordersAfter.toLocaleString('en-US')} (+0 added, -${removedOrders} removed, ${corrupted} changed)`), text);
+    assert.ok(
+      text.includes(
+        `orders: ${ordersBefore.toLocaleString('en-US')} -> ${ordersAfter.toLocaleString('en-US')} (+0 added, -${removedOrders} removed, ${corrupted} changed)`,
+      ),
+      text,
+    );
     assert.match(text, /^tags: \d+ -> \d+ \(no differences\)$/m);
     assert.match(text, /^ {4}title: ".*" -> ".* \(corrupted\)"$/m);
     assert.match(text, /^ {4}order_items\[\d+\]\.price_per_unit\.amount: \d+ -> \d+$/m);
@@ -289,11 +365,17 @@ describe('keap-vault diff', () => {
     const orders = diff.entities.find((d) => d.entity === 'orders')!;
     assert.equal(orders.removed.length, removedOrders);
     assert.equal(orders.changed.length, corrupted);
-    assert.equal(diff.totals.removed, diff.entities.reduce((n, d) => n + d.removed.length, 0));
+    assert.equal(
+      diff.totals.removed,
+      diff.entities.reduce((n, d) => n + d.removed.length, 0),
+    );
   });
 
   it('live: a UsageError without a connection, the captured account with one', async () => {
-    await assert.rejects(run([fileA, 'live']), (err: Error) => err instanceof UsageError && /live comparison|needs a connection/.test(err.message));
+    await assert.rejects(
+      run([fileA, 'live']),
+      (err: Error) => err instanceof UsageError && /live comparison|needs a connection/.test(err.message),
+    );
     await assert.rejects(run(['live', fileA]), UsageError);
     const text = await run([fileA, 'live', '--entity', 'contacts'], { captureLive: () => snapshotFromStore(after) });
     assert.match(text, /^contacts: \d+ -> \d+ \(\+0 added, -\d+ removed, 1 changed\)$/m);
@@ -301,7 +383,10 @@ describe('keap-vault diff', () => {
   });
 
   it('rejects unknown entities, bad limits and bad ignore paths as usage errors', async () => {
-    await assert.rejects(run([fileA, fileA, '--entity', 'orders,invoices']), (err: Error) => err instanceof UsageError && /invoices/.test(err.message));
+    await assert.rejects(
+      run([fileA, fileA, '--entity', 'orders,invoices']),
+      (err: Error) => err instanceof UsageError && /invoices/.test(err.message),
+    );
     await assert.rejects(run([fileA, fileA, '--limit', 'lots']), UsageError);
     await assert.rejects(run([fileA, fileA, '--ignore', 'a..b']), UsageError);
     assert.match(await run([fileA, fileA]), /No differences\./);
@@ -323,7 +408,10 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
     return db;
   }
 
-  const itemsOf = (db: SnapshotDb, orderIds: string[]) => db.all<{ id: string }>(`SELECT id FROM order_items WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`, orderIds).map((r) => r.id);
+  const itemsOf = (db: SnapshotDb, orderIds: string[]) =>
+    db
+      .all<{ id: string }>(`SELECT id FROM order_items WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`, orderIds)
+      .map((r) => r.id);
 
   it('after delete-orders and a clean restore: 0 differences, every lost order, item, payment and transaction restored under its new id', async () => {
     const fixture = await accountWithSnapshot(60, 'diff-restore-orders');
@@ -335,7 +423,12 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
     const idMap = await readIdMap(fixture.ledgerFile);
     const newId = (entity: string, oldId: string) => idMap.find((e) => e.entity === entity && e.oldId === oldId)?.newId;
     const lostItems = itemsOf(fixture.snapshot, lost.affected.orders);
-    const lostTransactions = fixture.snapshot.all<{ id: string }>('SELECT id FROM transactions WHERE payment_id IN (' + lost.affected.payments.map(() => '?').join(', ') + ')', lost.affected.payments).map((r) => r.id);
+    const lostTransactions = fixture.snapshot
+      .all<{ id: string }>(
+        'SELECT id FROM transactions WHERE payment_id IN (' + lost.affected.payments.map(() => '?').join(', ') + ')',
+        lost.affected.payments,
+      )
+      .map((r) => r.id);
 
     // By the markers in the restored records alone, and with the ledger's id map: the same answer.
     for (const diff of [diffSnapshots(fixture.snapshot, live), diffSnapshots(fixture.snapshot, live, { idMap })]) {
@@ -347,8 +440,14 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
         assert.equal(entityOf(diff, entity).restoredCount, expected.length, entity);
       }
       // Derived records follow their parents rather than show as +N/-N.
-      assert.deepEqual(entityOf(diff, 'order_items').restored.map((r) => r.oldId), sorted(lostItems));
-      assert.deepEqual(entityOf(diff, 'transactions').restored.map((r) => r.oldId), sorted(lostTransactions));
+      assert.deepEqual(
+        entityOf(diff, 'order_items').restored.map((r) => r.oldId),
+        sorted(lostItems),
+      );
+      assert.deepEqual(
+        entityOf(diff, 'transactions').restored.map((r) => r.oldId),
+        sorted(lostTransactions),
+      );
       assert.equal(entityOf(diff, 'custom_fields').markerFields.length, 1, 'the ORDER marker field the restore created');
       assert.equal(diff.restored, lost.affected.orders.length + lost.affected.payments.length + lostItems.length + lostTransactions.length);
     }
@@ -371,7 +470,9 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
     const contacts = new Map(entityOf(diff, 'contacts').restored.map((r) => [r.oldId, r.newId]));
     assert.deepEqual([...contacts.keys()], sorted(lost.affected.contacts));
     for (const { oldId, newId } of entityOf(diff, 'orders').restored) {
-      const before = JSON.parse(String(fixture.snapshot.scalar('SELECT json FROM orders WHERE id = ?', [oldId]))) as { contact: { id: string } };
+      const before = JSON.parse(String(fixture.snapshot.scalar('SELECT json FROM orders WHERE id = ?', [oldId]))) as {
+        contact: { id: string };
+      };
       const after = JSON.parse(String(live.scalar('SELECT json FROM orders WHERE id = ?', [newId]))) as { contact: { id: string } };
       assert.equal(after.contact.id, contacts.get(before.contact.id), `order ${oldId} -> ${newId} points at its contact's restore`);
     }
@@ -401,12 +502,17 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
     assert.equal(orders.changed.length, 1);
     assert.deepEqual([orders.changed[0].id, orders.changed[0].newId], [oldId, newId]);
     // The path is the restore projection's (comparable), which names the first item's quantity.
-    assert.ok(orders.changed[0].changes.some((c) => /\[0\]/.test(c.path) && c.before === quantity && c.after === quantity + 2), JSON.stringify(orders.changed[0].changes));
+    assert.ok(
+      orders.changed[0].changes.some((c) => /\[0\]/.test(c.path) && c.before === quantity && c.after === quantity + 2),
+      JSON.stringify(orders.changed[0].changes),
+    );
     assert.equal(orders.restoredCount, lost.affected.orders.length, 'the changed one is still a restored record');
     assert.equal(orders.restored.length, lost.affected.orders.length - 1);
     const items = entityOf(diff, 'order_items');
     assert.deepEqual([items.added, items.removed], [[], []]);
-    assert.deepEqual(items.changed, [{ id: oldItem, newId: newItem, changes: [{ path: 'quantity', before: quantity, after: quantity + 2 }] }]);
+    assert.deepEqual(items.changed, [
+      { id: oldItem, newId: newItem, changes: [{ path: 'quantity', before: quantity, after: quantity + 2 }] },
+    ]);
   });
 });
 
@@ -462,15 +568,22 @@ describe('keap-vault diff: exit codes and restores', function () {
     const json = await cli(['diff', snapshot, 'live', '--json']);
     assert.equal(json.code, 0);
     const diff = JSON.parse(json.out) as SnapshotDiff;
-    assert.deepEqual(entityOf(diff, 'orders').restored, sorted(lost.affected.orders).map((oldId) => ({ oldId, newId: idMap.find((e) => e.entity === 'orders' && e.oldId === oldId)!.newId })));
+    assert.deepEqual(
+      entityOf(diff, 'orders').restored,
+      sorted(lost.affected.orders).map((oldId) => ({ oldId, newId: idMap.find((e) => e.entity === 'orders' && e.oldId === oldId)!.newId })),
+    );
 
     // The ledger moved elsewhere: markers pair the others, the unmarked one is lost and added (exit 1)…
     const elsewhere = path.join(dir, 'moved');
     mkdirSync(elsewhere);
-    for (const file of [ledgerName, `${ledgerName}.journal`]) if (existsSync(path.join(dir, file))) renameSync(path.join(dir, file), path.join(elsewhere, file));
+    for (const file of [ledgerName, `${ledgerName}.journal`])
+      if (existsSync(path.join(dir, file))) renameSync(path.join(dir, file), path.join(elsewhere, file));
     const markersOnly = await cli(['diff', snapshot, 'live', '--entity', 'orders']);
     assert.equal(markersOnly.code, 1);
-    assert.match(markersOnly.out, new RegExp(`^orders: \\d+ -> \\d+ \\(\\+1 added, -1 removed, 0 changed; ${others.length} records? restored under new ids\\)$`, 'm'));
+    assert.match(
+      markersOnly.out,
+      new RegExp(`^orders: \\d+ -> \\d+ \\(\\+1 added, -1 removed, 0 changed; ${others.length} records? restored under new ids\\)$`, 'm'),
+    );
     assert.match(markersOnly.out, new RegExp(`^  removed: ${first}$`, 'm'));
     // …and --ledger names it.
     const named = await cli(['diff', snapshot, 'live', '--entity', 'orders', '--ledger', path.join(elsewhere, ledgerName)]);

@@ -6,7 +6,12 @@ import { registerExportCommand } from '../../../src/cli/commands/export';
 import { UsageError, type Io } from '../../../src/cli/output';
 import { CAPTURED_ENTITIES, type SnapshotEntity } from '../../../src/core/snapshot/entities';
 import {
-  ExportEntityError, ExportExistsError, ExportPathError, exportSnapshot, safeJoin, type ExportFormat,
+  ExportEntityError,
+  ExportExistsError,
+  ExportPathError,
+  exportSnapshot,
+  safeJoin,
+  type ExportFormat,
 } from '../../../src/core/snapshot/export';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { generatedSnapshotFile, tempDir } from '../support/snapshots';
@@ -76,7 +81,8 @@ function expectedCell(value: unknown): string {
 }
 
 const unneutralised = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
-const parsedRows = (db: SnapshotDb, entity: SnapshotEntity) => [...db.rows(entity)].map((r) => JSON.parse(r.json) as Record<string, unknown>);
+const parsedRows = (db: SnapshotDb, entity: SnapshotEntity) =>
+  [...db.rows(entity)].map((r) => JSON.parse(r.json) as Record<string, unknown>);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks every top-level and one-level-nested value of each record against its cell. */
@@ -90,7 +96,8 @@ function assertCsvMatches(records: Array<Map<string, string>>, rows: Array<Recor
         if (value.every((v) => typeof v !== 'object' || v === null)) assert.equal(unneutralised(cell), value.join(';'), `${entity} ${key}`);
         else assert.deepEqual(JSON.parse(cell), value, `${entity} ${key} holds the array as JSON`);
       } else if (isObject(value)) {
-        for (const [sub, v] of Object.entries(value)) if (!isObject(v) && !Array.isArray(v)) assert.equal(cells.get(`${key}.${sub}`), expectedCell(v), `${entity} ${key}.${sub}`);
+        for (const [sub, v] of Object.entries(value))
+          if (!isObject(v) && !Array.isArray(v)) assert.equal(cells.get(`${key}.${sub}`), expectedCell(v), `${entity} ${key}.${sub}`);
       } else {
         assert.equal(cells.get(key), expectedCell(value), `${entity} ${key}`);
       }
@@ -112,22 +119,50 @@ function exportProgram(io: Io): Command {
 
 const EDGE_CONTACTS = [
   {
-    id: '900001', given_name: 'Smith, Jr.', family_name: '"Quoted" Name', notes: 'line one\nline two\r\nline three',
-    score: -12.5, balance: { amount: -1250, currency_code: 'USD', formatted_amount: '-$12.50' }, tag_ids: ['3', '7'],
-    custom_fields: [{ id: '1', content: 'a,b;c' }], extra: {}, middle_name: null,
+    id: '900001',
+    given_name: 'Smith, Jr.',
+    family_name: '"Quoted" Name',
+    notes: 'line one\nline two\r\nline three',
+    score: -12.5,
+    balance: { amount: -1250, currency_code: 'USD', formatted_amount: '-$12.50' },
+    tag_ids: ['3', '7'],
+    custom_fields: [{ id: '1', content: 'a,b;c' }],
+    extra: {},
+    middle_name: null,
   },
-  { id: '900002', given_name: '=SUM(A1)', family_name: '+1', middle_name: '-x', job_title: '@cmd', score: 0, website: '=HYPERLINK("http://x","y")' },
+  {
+    id: '900002',
+    given_name: '=SUM(A1)',
+    family_name: '+1',
+    middle_name: '-x',
+    job_title: '@cmd',
+    score: 0,
+    website: '=HYPERLINK("http://x","y")',
+  },
   { id: '900003', given_name: '\tTabbed', family_name: '\rReturned', job_title: "'already quoted", score: -0.01, opt_in: true },
-  { id: '900004', given_name: 'José', family_name: '王', middle_name: 'Zoë Åström', job_title: '🎉 Party 👩‍💻', nickname: 'محمد', tag_ids: ['=1+1'] },
+  {
+    id: '900004',
+    given_name: 'José',
+    family_name: '王',
+    middle_name: 'Zoë Åström',
+    job_title: '🎉 Party 👩‍💻',
+    nickname: 'محمد',
+    tag_ids: ['=1+1'],
+  },
   { id: '900005', given_name: 'Late', family_name: 'Keys', company: { id: '42', company_name: 'a,b;c Partners' }, phone_numbers: [] },
 ];
-const EDGE_ORDERS = [{
-  id: '700001', title: 'Discounted', contact: { id: '900001' }, total: { amount: -500, formatted_amount: '-$5.00' },
-  order_items: [
-    { id: '1', name: 'Thing', price_per_unit: { amount: 1000, formatted_amount: '$10.00' }, item_type: 'PRODUCT' },
-    { id: '2', name: 'Discount (SAVE)', price_per_unit: { amount: -1500, formatted_amount: '-$15.00' }, item_type: 'DISCOUNT' },
-  ],
-}];
+const EDGE_ORDERS = [
+  {
+    id: '700001',
+    title: 'Discounted',
+    contact: { id: '900001' },
+    total: { amount: -500, formatted_amount: '-$5.00' },
+    order_items: [
+      { id: '1', name: 'Thing', price_per_unit: { amount: 1000, formatted_amount: '$10.00' }, item_type: 'PRODUCT' },
+      { id: '2', name: 'Discount (SAVE)', price_per_unit: { amount: -1500, formatted_amount: '-$15.00' }, item_type: 'DISCOUNT' },
+    ],
+  },
+];
 
 describe('Snapshot export', () => {
   let generated: { file: string; db: SnapshotDb };
@@ -150,7 +185,10 @@ describe('Snapshot export', () => {
     const outDir = path.join(tempDir(), 'out');
     const progress: Array<{ entity: string; rows: number }> = [];
     const result = await exportSnapshot(db, { format: 'json', outDir, onProgress: (p) => progress.push(p) });
-    assert.deepEqual(result.files.map((f) => path.basename(f.file)), ['snapshot.json']);
+    assert.deepEqual(
+      result.files.map((f) => path.basename(f.file)),
+      ['snapshot.json'],
+    );
     assert.deepEqual(await fs.readdir(outDir), ['snapshot.json']);
     const text = await fs.readFile(result.files[0].file, 'utf8');
     assert.equal(result.files[0].bytes, Buffer.byteLength(text));
@@ -161,7 +199,10 @@ describe('Snapshot export', () => {
       assert.deepEqual(doc.entities[entity], parsedRows(db, entity), entity);
       assert.equal(result.counts[entity], db.count(entity));
     }
-    assert.equal(result.files[0].rows, CAPTURED_ENTITIES.reduce((n, e) => n + db.count(e), 0));
+    assert.equal(
+      result.files[0].rows,
+      CAPTURED_ENTITIES.reduce((n, e) => n + db.count(e), 0),
+    );
     assert.deepEqual(progress.filter((p) => p.entity === 'contacts').at(-1), { entity: 'contacts', rows: db.count('contacts') });
     if (process.platform !== 'win32') assert.equal((await fs.stat(result.files[0].file)).mode & 0o777, 0o600, 'personal data: owner only');
   });
@@ -177,31 +218,49 @@ describe('Snapshot export', () => {
     const { db } = generated;
     const outDir = tempDir();
     const result = await exportSnapshot(db, { format: 'ndjson', outDir });
-    assert.deepEqual(result.files.map((f) => path.basename(f.file)), [...CAPTURED_ENTITIES.map((e) => `${e}.ndjson`), 'meta.json']);
+    assert.deepEqual(
+      result.files.map((f) => path.basename(f.file)),
+      [...CAPTURED_ENTITIES.map((e) => `${e}.ndjson`), 'meta.json'],
+    );
     for (const entity of CAPTURED_ENTITIES) {
       const text = await fs.readFile(path.join(outDir, `${entity}.ndjson`), 'utf8');
       const lines = text.split('\n');
       assert.equal(lines.pop(), '', 'ends with a newline');
-      assert.deepEqual(lines, [...db.rows(entity)].map((r) => r.json), entity);
+      assert.deepEqual(
+        lines,
+        [...db.rows(entity)].map((r) => r.json),
+        entity,
+      );
       assert.equal(result.files.find((f) => f.entity === entity)!.rows, lines.length);
     }
     assert.deepEqual(JSON.parse(await fs.readFile(path.join(outDir, 'meta.json'), 'utf8')), db.meta());
     const edgeDir = tempDir();
     await exportSnapshot(edge, { format: 'ndjson', outDir: edgeDir, entities: ['contacts'] });
     const lines = (await fs.readFile(path.join(edgeDir, 'contacts.ndjson'), 'utf8')).trimEnd().split('\n');
-    assert.deepEqual(lines.map((l) => JSON.parse(l)), EDGE_CONTACTS, 'newlines inside values stay escaped: one record per line');
+    assert.deepEqual(
+      lines.map((l) => JSON.parse(l)),
+      EDGE_CONTACTS,
+      'newlines inside values stay escaped: one record per line',
+    );
   });
 
   it('ndjson: derived entities carry their parent id', async () => {
     const { db } = generated;
     const outDir = tempDir();
     await exportSnapshot(db, { format: 'ndjson', outDir, entities: ['order_items', 'contact_tags'] });
-    const items = (await fs.readFile(path.join(outDir, 'order_items.ndjson'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; order_id: string });
+    const items = (await fs.readFile(path.join(outDir, 'order_items.ndjson'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; order_id: string });
     assert.equal(items.length, db.count('order_items'));
     const orderOfItem = new Map<string, string>();
-    for (const order of parsedRows(db, 'orders')) for (const item of order.order_items as Array<{ id: string }>) orderOfItem.set(item.id, order.id as string);
+    for (const order of parsedRows(db, 'orders'))
+      for (const item of order.order_items as Array<{ id: string }>) orderOfItem.set(item.id, order.id as string);
     for (const item of items) assert.equal(item.order_id, orderOfItem.get(item.id));
-    const tags = (await fs.readFile(path.join(outDir, 'contact_tags.ndjson'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { contact_id: string; tag_id: string });
+    const tags = (await fs.readFile(path.join(outDir, 'contact_tags.ndjson'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { contact_id: string; tag_id: string });
     assert.equal(tags.length, db.count('contact_tags'));
     assert.ok(tags.every((t) => /^\d+$/.test(t.contact_id) && /^\d+$/.test(t.tag_id)));
   });
@@ -217,7 +276,8 @@ describe('Snapshot export', () => {
       assertCsvMatches(records, parsedRows(db, entity), entity);
     }
     const orders = await readCsv(path.join(outDir, 'orders.csv'));
-    for (const column of ['id', 'contact.id', 'total.amount', 'total.formatted_amount', 'order_items']) assert.ok(orders.header.includes(column), column);
+    for (const column of ['id', 'contact.id', 'total.amount', 'total.formatted_amount', 'order_items'])
+      assert.ok(orders.header.includes(column), column);
   });
 
   it('csv: negative discount prices stay numbers while their formatted text is neutralised', async () => {
@@ -232,7 +292,14 @@ describe('Snapshot export', () => {
       assert.match(d.get('price_per_unit.amount')!, /^-\d+$/);
       assert.match(d.get('price_per_unit.formatted_amount')!, /^'-\$[\d,]+\.\d\d$/);
     }
-    assertCsvMatches(records, [...db.all<{ order_id: string; json: string }>('SELECT order_id, json FROM order_items ORDER BY rowid')].map((r) => ({ order_id: r.order_id, ...JSON.parse(r.json) })), 'order_items');
+    assertCsvMatches(
+      records,
+      [...db.all<{ order_id: string; json: string }>('SELECT order_id, json FROM order_items ORDER BY rowid')].map((r) => ({
+        order_id: r.order_id,
+        ...JSON.parse(r.json),
+      })),
+      'order_items',
+    );
   });
 
   it('csv: quoting, formula neutralisation, numbers and non-ASCII in hand-made records', async () => {
@@ -241,8 +308,24 @@ describe('Snapshot export', () => {
     const { raw, header, records } = await readCsv(path.join(outDir, 'contacts.csv'));
     // Columns: the union of keys in first-seen order; nested objects dotted; empty objects give none.
     assert.deepEqual(header, [
-      'id', 'given_name', 'family_name', 'notes', 'score', 'balance.amount', 'balance.currency_code', 'balance.formatted_amount', 'tag_ids',
-      'custom_fields', 'middle_name', 'job_title', 'website', 'opt_in', 'nickname', 'company.id', 'company.company_name', 'phone_numbers',
+      'id',
+      'given_name',
+      'family_name',
+      'notes',
+      'score',
+      'balance.amount',
+      'balance.currency_code',
+      'balance.formatted_amount',
+      'tag_ids',
+      'custom_fields',
+      'middle_name',
+      'job_title',
+      'website',
+      'opt_in',
+      'nickname',
+      'company.id',
+      'company.company_name',
+      'phone_numbers',
     ]);
     const [a, b, c, d, e] = records;
     // Quoting: commas, quotes and line breaks survive, quotes doubled, the field wrapped.
@@ -272,7 +355,10 @@ describe('Snapshot export', () => {
     assert.equal(c.get('score'), '-0.01');
     assert.equal(c.get('opt_in'), 'true');
     // Non-ASCII intact, and joined arrays are neutralised as a whole.
-    assert.deepEqual([d.get('given_name'), d.get('family_name'), d.get('middle_name'), d.get('job_title'), d.get('nickname')], ['José', '王', 'Zoë Åström', '🎉 Party 👩‍💻', 'محمد']);
+    assert.deepEqual(
+      [d.get('given_name'), d.get('family_name'), d.get('middle_name'), d.get('job_title'), d.get('nickname')],
+      ['José', '王', 'Zoë Åström', '🎉 Party 👩‍💻', 'محمد'],
+    );
     assert.equal(d.get('tag_ids'), "'=1+1");
     assert.equal(e.get('company.company_name'), 'a,b;c Partners');
     assert.equal(e.get('phone_numbers'), '', 'an empty array is an empty cell');
@@ -294,8 +380,14 @@ describe('Snapshot export', () => {
     await exportSnapshot(edge, { format: 'ndjson', outDir, entities: ['contacts', 'orders'] });
     await fs.writeFile(path.join(outDir, 'orders.ndjson'), 'keep me');
     const before = await fs.readFile(path.join(outDir, 'contacts.ndjson'), 'utf8');
-    await assert.rejects(exportSnapshot(generated.db, { format: 'ndjson', outDir, entities: ['contacts', 'orders'] }), (err: Error) =>
-      err instanceof ExportExistsError && err.file === path.join(outDir, 'contacts.ndjson') && err.message.includes(path.join(outDir, 'contacts.ndjson')) && /--overwrite/.test(err.message));
+    await assert.rejects(
+      exportSnapshot(generated.db, { format: 'ndjson', outDir, entities: ['contacts', 'orders'] }),
+      (err: Error) =>
+        err instanceof ExportExistsError &&
+        err.file === path.join(outDir, 'contacts.ndjson') &&
+        err.message.includes(path.join(outDir, 'contacts.ndjson')) &&
+        /--overwrite/.test(err.message),
+    );
     assert.equal(await fs.readFile(path.join(outDir, 'contacts.ndjson'), 'utf8'), before);
     assert.equal(await fs.readFile(path.join(outDir, 'orders.ndjson'), 'utf8'), 'keep me');
     assert.deepEqual((await fs.readdir(outDir)).sort(), ['contacts.ndjson', 'meta.json', 'orders.ndjson']);
@@ -310,15 +402,21 @@ describe('Snapshot export', () => {
     const parent = tempDir();
     const outDir = path.join(parent, 'out');
     for (const format of ['json', 'ndjson', 'csv'] as ExportFormat[]) {
-      await assert.rejects(exportSnapshot(edge, { format, outDir, entities: ['contacts', '../x' as SnapshotEntity] }), (err: Error) =>
-        err instanceof ExportEntityError && /Unknown entity '\.\.\/x'/.test(err.message));
+      await assert.rejects(
+        exportSnapshot(edge, { format, outDir, entities: ['contacts', '../x' as SnapshotEntity] }),
+        (err: Error) => err instanceof ExportEntityError && /Unknown entity '\.\.\/x'/.test(err.message),
+      );
     }
     await assert.rejects(exportSnapshot(edge, { format: 'csv', outDir, entities: [] }), ExportEntityError);
     assert.deepEqual(await fs.readdir(parent), [], 'nothing written, not even the folder');
     assert.equal(safeJoin(outDir, 'contacts.csv'), path.join(outDir, 'contacts.csv'));
     assert.equal(safeJoin(outDir, '..contacts.csv'), path.join(outDir, '..contacts.csv'));
     for (const bad of ['../x', '../../etc/passwd', 'a/../../x', '/etc/passwd', '.', '', 'a\0b']) {
-      assert.throws(() => safeJoin(outDir, bad), (err: Error) => err instanceof ExportPathError && err.message.includes(outDir), bad);
+      assert.throws(
+        () => safeJoin(outDir, bad),
+        (err: Error) => err instanceof ExportPathError && err.message.includes(outDir),
+        bad,
+      );
     }
   });
 
@@ -329,7 +427,13 @@ describe('Snapshot export', () => {
       const controller = new AbortController();
       const reason = new Error('user cancelled');
       // The first progress report comes once contacts are done: the middle of the export.
-      const progress = exportSnapshot(generated.db, { format, outDir, overwrite: true, signal: controller.signal, onProgress: () => controller.abort(reason) });
+      const progress = exportSnapshot(generated.db, {
+        format,
+        outDir,
+        overwrite: true,
+        signal: controller.signal,
+        onProgress: () => controller.abort(reason),
+      });
       await assert.rejects(progress, (err: unknown) => err === reason);
       assert.deepEqual(await fs.readdir(outDir), ['contacts.csv'], format);
       assert.equal(await fs.readFile(path.join(outDir, 'contacts.csv'), 'utf8'), 'old', 'an existing file is kept');
@@ -347,7 +451,10 @@ describe('Snapshot export', () => {
       const outDir = tempDir();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new Error('timeout')), delay);
-      const outcome = await exportSnapshot(generated.db, { format: 'csv', outDir, signal: controller.signal }).then(() => 'done', (err: Error) => err.message);
+      const outcome = await exportSnapshot(generated.db, { format: 'csv', outDir, signal: controller.signal }).then(
+        () => 'done',
+        (err: Error) => err.message,
+      );
       clearTimeout(timer);
       const files = await fs.readdir(outDir);
       if (outcome === 'done') assert.deepEqual(files.sort(), CAPTURED_ENTITIES.map((e) => `${e}.csv`).sort());
@@ -370,13 +477,24 @@ describe('Snapshot export', () => {
       const outDir = path.join(dir, 'csv');
       const withoutKey = captureIo();
       delete process.env.KEAP_VAULT_SNAPSHOT_KEY;
-      await assert.rejects(exportProgram(withoutKey).parseAsync(['export', file, '--format', 'csv', '--out', outDir], { from: 'user' }), /encrypted: supply its key/);
+      await assert.rejects(
+        exportProgram(withoutKey).parseAsync(['export', file, '--format', 'csv', '--out', outDir], { from: 'user' }),
+        /encrypted: supply its key/,
+      );
       process.env.KEAP_VAULT_SNAPSHOT_KEY = 'export secret';
 
       const io = captureIo();
-      await exportProgram(io).parseAsync(['export', file, '--format', 'csv', '--out', outDir, '--entity', 'contacts, orders', '--json'], { from: 'user' });
+      await exportProgram(io).parseAsync(['export', file, '--format', 'csv', '--out', outDir, '--entity', 'contacts, orders', '--json'], {
+        from: 'user',
+      });
       const report = JSON.parse(io.stdout.join('\n')) as { files: Array<{ entity: string; file: string; rows: number; bytes: number }> };
-      assert.deepEqual(report.files.map((f) => [f.entity, f.file]), [['contacts', path.join(outDir, 'contacts.csv')], ['orders', path.join(outDir, 'orders.csv')]]);
+      assert.deepEqual(
+        report.files.map((f) => [f.entity, f.file]),
+        [
+          ['contacts', path.join(outDir, 'contacts.csv')],
+          ['orders', path.join(outDir, 'orders.csv')],
+        ],
+      );
       assert.equal(report.files[0].rows, 40);
       assert.equal(report.files[0].bytes, (await fs.stat(report.files[0].file)).size);
 
@@ -385,17 +503,31 @@ describe('Snapshot export', () => {
       assert.equal(text.stdout.length, CAPTURED_ENTITIES.length + 1);
       assert.match(text.stdout[0], /^contacts\s+40 rows {2}.*contacts\.ndjson$/);
 
-      await assert.rejects(exportProgram(captureIo()).parseAsync(['export', file, '--format', 'csv', '--out', outDir], { from: 'user' }), ExportExistsError);
-      await exportProgram(captureIo()).parseAsync(['export', file, '--format', 'csv', '--out', outDir, '--overwrite', '--no-bom'], { from: 'user' });
+      await assert.rejects(
+        exportProgram(captureIo()).parseAsync(['export', file, '--format', 'csv', '--out', outDir], { from: 'user' }),
+        ExportExistsError,
+      );
+      await exportProgram(captureIo()).parseAsync(['export', file, '--format', 'csv', '--out', outDir, '--overwrite', '--no-bom'], {
+        from: 'user',
+      });
       assert.ok(!(await fs.readFile(path.join(outDir, 'contacts.csv'), 'utf8')).startsWith('\uFEFF'));
     });
 
     it('usage errors: bad format, unknown entity, missing --out', async () => {
       const outDir = tempDir();
       const run = (...args: string[]) => exportProgram(captureIo()).parseAsync(['export', generated.file, ...args], { from: 'user' });
-      await assert.rejects(run('--format', 'xlsx', '--out', outDir), (err: Error) => err instanceof UsageError && /--format must be one of json, ndjson, csv/.test(err.message));
-      await assert.rejects(run('--format', 'csv', '--out', outDir, '--entity', 'contacts,../x'), (err: Error) => err instanceof UsageError && /'\.\.\/x'/.test(err.message));
-      await assert.rejects(run('--format', 'csv'), (err: Error) => err instanceof CommanderError && err.code === 'commander.missingMandatoryOptionValue');
+      await assert.rejects(
+        run('--format', 'xlsx', '--out', outDir),
+        (err: Error) => err instanceof UsageError && /--format must be one of json, ndjson, csv/.test(err.message),
+      );
+      await assert.rejects(
+        run('--format', 'csv', '--out', outDir, '--entity', 'contacts,../x'),
+        (err: Error) => err instanceof UsageError && /'\.\.\/x'/.test(err.message),
+      );
+      await assert.rejects(
+        run('--format', 'csv'),
+        (err: Error) => err instanceof CommanderError && err.code === 'commander.missingMandatoryOptionValue',
+      );
       assert.deepEqual(await fs.readdir(outDir), []);
     });
   });

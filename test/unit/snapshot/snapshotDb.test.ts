@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { SnapshotCorruptError, SnapshotFormatError, SnapshotKeyError, SnapshotNotFoundError, SnapshotVersionError } from '../../../src/core/snapshot/errors';
+import {
+  SnapshotCorruptError,
+  SnapshotFormatError,
+  SnapshotKeyError,
+  SnapshotNotFoundError,
+  SnapshotVersionError,
+} from '../../../src/core/snapshot/errors';
 import { getRecord, listRecords, orderDetails, searchOrders } from '../../../src/core/snapshot/query';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import type { KeapOrder } from '../../../src/core/model';
@@ -16,7 +22,10 @@ describe('Snapshot store', () => {
     assert.equal(meta.formatVersion, 1);
     assert.equal(meta.counts.contacts, store.contacts.size);
     assert.equal(meta.counts.orders, store.orders.size);
-    assert.equal(meta.counts.order_items, [...store.orders.values()].reduce((n, o) => n + o.items.length, 0));
+    assert.equal(
+      meta.counts.order_items,
+      [...store.orders.values()].reduce((n, o) => n + o.items.length, 0),
+    );
     assert.match(meta.checksum, /^[0-9a-f]{64}$/);
     assert.equal(meta.apiBaseUrl, TEST_META.apiBaseUrl);
     db.close();
@@ -33,7 +42,10 @@ describe('Snapshot store', () => {
     assert.equal(details.contact?.id, String(paidOrder.contact_id));
     assert.equal(details.items.length, paidOrder.items.length);
     assert.equal(details.items[0].product?.id, String(paidOrder.items[0].product_id));
-    assert.deepEqual(details.payments.map((p) => p.id), store.paymentsOf(paidOrder.id).map((p) => String(p.id)));
+    assert.deepEqual(
+      details.payments.map((p) => p.id),
+      store.paymentsOf(paidOrder.id).map((p) => String(p.id)),
+    );
     assert.equal(getRecord(db, 'orders', '99999999'), undefined);
     const contact = store.contacts.get(paidOrder.contact_id)!;
     const email = contact.email_addresses[0]?.email;
@@ -48,8 +60,14 @@ describe('Snapshot store', () => {
     const { file } = await generatedSnapshotFile({ seed: 3, size: 20 }, dir, 'correct horse');
     const bytes = await fs.readFile(file);
     assert.ok(!bytes.includes(Buffer.from('SQLite format 3')));
-    await assert.rejects(SnapshotDb.open(file), (err: Error) => err instanceof SnapshotKeyError && /encrypted: supply its key/.test(err.message));
-    await assert.rejects(SnapshotDb.open(file, { key: 'wrong' }), (err: Error) => err instanceof SnapshotKeyError && /key is wrong/.test(err.message));
+    await assert.rejects(
+      SnapshotDb.open(file),
+      (err: Error) => err instanceof SnapshotKeyError && /encrypted: supply its key/.test(err.message),
+    );
+    await assert.rejects(
+      SnapshotDb.open(file, { key: 'wrong' }),
+      (err: Error) => err instanceof SnapshotKeyError && /key is wrong/.test(err.message),
+    );
     const db = await SnapshotDb.open(file, { key: 'correct horse' });
     assert.ok(db.count('contacts') > 0);
     db.close();
@@ -73,13 +91,18 @@ describe('Snapshot store', () => {
     // Change one record's JSON inside the file: the checksum catches it.
     const tampered = path.join(dir, 'tampered.kvsnap');
     const db = await SnapshotDb.open(file);
-    db.db.run("UPDATE orders SET json = replace(json, '\"OFFLINE\"', '\"ONLINE\"') WHERE rowid = (SELECT min(rowid) FROM orders WHERE json LIKE '%OFFLINE%')");
+    db.db.run(
+      "UPDATE orders SET json = replace(json, '\"OFFLINE\"', '\"ONLINE\"') WHERE rowid = (SELECT min(rowid) FROM orders WHERE json LIKE '%OFFLINE%')",
+    );
     await fs.writeFile(tampered, db.db.export());
     db.db.run("UPDATE meta SET value = '99' WHERE key = 'formatVersion'");
     const future = path.join(dir, 'future.kvsnap');
     await fs.writeFile(future, db.db.export());
     db.close();
-    await assert.rejects(SnapshotDb.open(tampered), (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message));
+    await assert.rejects(
+      SnapshotDb.open(tampered),
+      (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message),
+    );
     await assert.rejects(SnapshotDb.open(future), (err: Error) => err instanceof SnapshotVersionError && /format 99/.test(err.message));
 
     const other = path.join(dir, 'other.sqlite');
@@ -87,13 +110,18 @@ describe('Snapshot store', () => {
     plain.db.run('DROP TABLE meta');
     await fs.writeFile(other, plain.db.export());
     plain.close();
-    await assert.rejects(SnapshotDb.open(other), (err: Error) => err instanceof SnapshotFormatError && /not a Keap Vault snapshot/.test(err.message));
+    await assert.rejects(
+      SnapshotDb.open(other),
+      (err: Error) => err instanceof SnapshotFormatError && /not a Keap Vault snapshot/.test(err.message),
+    );
     assert.deepEqual(await fs.readFile(file), good);
   });
 
   it('keeps HTML and quotes in names as data', async () => {
     const db = await SnapshotDb.create();
-    db.insert('contacts', [{ id: '1', given_name: "<script>alert('x')</script>", family_name: "O'Brien & Sons", email_addresses: [{ email: 'a@b.test' }] }]);
+    db.insert('contacts', [
+      { id: '1', given_name: "<script>alert('x')</script>", family_name: "O'Brien & Sons", email_addresses: [{ email: 'a@b.test' }] },
+    ]);
     assert.equal(getRecord<{ given_name: string }>(db, 'contacts', '1')?.given_name, "<script>alert('x')</script>");
     db.close();
   });

@@ -13,10 +13,7 @@ export interface TestAccount {
 const running: RunningEmulator[] = [];
 
 /** An emulator without quotas unless asked, and a client that does not pace. */
-export async function startTestAccount(
-  options: EmulatorOptions = {},
-  clientOptions: Partial<TransportOptions> = {},
-): Promise<TestAccount> {
+export async function startTestAccount(options: EmulatorOptions = {}, clientOptions: Partial<TransportOptions> = {}): Promise<TestAccount> {
   const store = options.store ?? new EmulatorStore();
   const emulator = await startEmulator({ quota: UNLIMITED_QUOTA, ...options, store });
   running.push(emulator);

@@ -52,7 +52,10 @@ describe('openapiContract against Keap REST v2 spec', function () {
         method: 'post',
         operationId: 'applyTags',
       });
-      assert.strictEqual(contract.findOperation('POST', 'https://api.keap.com/crm/rest/v2/orders/9/payments')?.template, '/rest/v2/orders/{order_id}/payments');
+      assert.strictEqual(
+        contract.findOperation('POST', 'https://api.keap.com/crm/rest/v2/orders/9/payments')?.template,
+        '/rest/v2/orders/{order_id}/payments',
+      );
       // Only POST exists for ':invoice'; a GET must not fall back to the subscription with id '5:invoice'.
       assert.strictEqual(contract.findOperation('GET', '/crm/rest/v2/subscriptions/5:invoice'), undefined);
     });
@@ -80,7 +83,12 @@ describe('openapiContract against Keap REST v2 spec', function () {
     });
 
     it('checks nested schemas and formats', function () {
-      const errors = contract.validateResponse('GET', '/crm/rest/v2/orders/1', 200, order({ total: { amount: '19.99' }, order_time: 'yesterday' }));
+      const errors = contract.validateResponse(
+        'GET',
+        '/crm/rest/v2/orders/1',
+        200,
+        order({ total: { amount: '19.99' }, order_time: 'yesterday' }),
+      );
       assertViolation(errors, '/total/amount must be integer');
       assertViolation(errors, '/order_time must match format "date-time"');
     });
@@ -90,7 +98,10 @@ describe('openapiContract against Keap REST v2 spec', function () {
     });
 
     it('validates declared error responses', function () {
-      assert.deepStrictEqual(contract.validateResponse('GET', '/crm/rest/v2/orders/1', 404, { code: 404, message: 'Not found', status: 'NOT_FOUND' }), []);
+      assert.deepStrictEqual(
+        contract.validateResponse('GET', '/crm/rest/v2/orders/1', 404, { code: 404, message: 'Not found', status: 'NOT_FOUND' }),
+        [],
+      );
       assertViolation(contract.validateResponse('GET', '/crm/rest/v2/orders/1', 404, { code: '404' }), '/code must be integer');
     });
 
@@ -113,7 +124,11 @@ describe('openapiContract against Keap REST v2 spec', function () {
 
     it('rejects a RestCreateOrderRequest without contact_id', function () {
       const { contact_id: _omitted, ...withoutContact } = createOrder;
-      assertViolation(contract.validateRequest('POST', '/crm/rest/v2/orders', withoutContact), 'POST /rest/v2/orders request body', "required property 'contact_id'");
+      assertViolation(
+        contract.validateRequest('POST', '/crm/rest/v2/orders', withoutContact),
+        'POST /rest/v2/orders request body',
+        "required property 'contact_id'",
+      );
     });
 
     it('rejects a missing required body and a body where none is declared', function () {
@@ -124,11 +139,18 @@ describe('openapiContract against Keap REST v2 spec', function () {
 
   describe('validateQuery', function () {
     it('accepts declared parameters, comma-joining explode:false arrays', function () {
-      assert.deepStrictEqual(contract.validateQuery('GET', '/crm/rest/v2/contacts', { page_size: '1000', fields: 'id,email_addresses', page_token: 'abc' }), []);
+      assert.deepStrictEqual(
+        contract.validateQuery('GET', '/crm/rest/v2/contacts', { page_size: '1000', fields: 'id,email_addresses', page_token: 'abc' }),
+        [],
+      );
     });
 
     it('rejects page_size above the maximum and non-integers', function () {
-      assertViolation(contract.validateQuery('GET', '/crm/rest/v2/contacts', { page_size: '5000' }), 'GET /rest/v2/contacts query', '?page_size must be <= 1000');
+      assertViolation(
+        contract.validateQuery('GET', '/crm/rest/v2/contacts', { page_size: '5000' }),
+        'GET /rest/v2/contacts query',
+        '?page_size must be <= 1000',
+      );
       assertViolation(contract.validateQuery('GET', '/crm/rest/v2/contacts', { page_size: '1.5' }), '?page_size must be integer');
     });
 
@@ -137,8 +159,15 @@ describe('openapiContract against Keap REST v2 spec', function () {
     });
 
     it('checks enum items of a repeated update_mask and reports missing required parameters', function () {
-      assert.deepStrictEqual(contract.validateQuery('PATCH', '/crm/rest/v2/contacts/5', { update_mask: ['given_name', 'family_name'] }), []);
-      assertViolation(contract.validateQuery('PATCH', '/crm/rest/v2/contacts/5', { update_mask: ['given_name', 'shoe_size'] }), '?update_mask/1', '"shoe_size"');
+      assert.deepStrictEqual(
+        contract.validateQuery('PATCH', '/crm/rest/v2/contacts/5', { update_mask: ['given_name', 'family_name'] }),
+        [],
+      );
+      assertViolation(
+        contract.validateQuery('PATCH', '/crm/rest/v2/contacts/5', { update_mask: ['given_name', 'shoe_size'] }),
+        '?update_mask/1',
+        '"shoe_size"',
+      );
       assertViolation(contract.validateQuery('DELETE', '/crm/rest/v2/automations', {}), '?automation_ids is required');
     });
   });

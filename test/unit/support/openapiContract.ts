@@ -282,7 +282,10 @@ function toSpecPath(concretePath: string): string | undefined {
   const start = withoutQuery.indexOf('/rest/v2');
   if (start < 0) return undefined;
   // Some clients percent-encode the ':verb' separator.
-  return withoutQuery.slice(start).replace(/%3A/gi, ':').replace(/(.)\/+$/, '$1');
+  return withoutQuery
+    .slice(start)
+    .replace(/%3A/gi, ':')
+    .replace(/(.)\/+$/, '$1');
 }
 
 function pickMediaType(content: MediaTypes | undefined): string | undefined {

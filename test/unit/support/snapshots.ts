@@ -26,7 +26,11 @@ export const TEST_META: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts'
 };
 
 /** A generated account saved as a snapshot file; returns the file and the store it came from. */
-export async function generatedSnapshotFile(options: GenerateOptions, dir = tempDir(), key?: string): Promise<{ file: string; store: EmulatorStore; planted: PlantedProblem[] }> {
+export async function generatedSnapshotFile(
+  options: GenerateOptions,
+  dir = tempDir(),
+  key?: string,
+): Promise<{ file: string; store: EmulatorStore; planted: PlantedProblem[] }> {
   const store = new EmulatorStore();
   const { planted } = generateAccount(store, options);
   const db = await snapshotFromStore(store);

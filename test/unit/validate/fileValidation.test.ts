@@ -54,7 +54,8 @@ describe('File validation against a snapshot', function () {
 
   after(() => db.close());
 
-  const check = (file: string, text: string, options?: Parameters<typeof validateSourceFile>[3]) => validateSourceFile(db, file, text, options);
+  const check = (file: string, text: string, options?: Parameters<typeof validateSourceFile>[3]) =>
+    validateSourceFile(db, file, text, options);
 
   describe('exact positions', () => {
     const orderList = () => [
@@ -68,7 +69,10 @@ describe('File validation against a snapshot', function () {
       const { findings, records, skipped } = check('import.json', text);
       assert.equal(records, 3);
       assert.equal(skipped, 0);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, f.entity]), [['file/unknown-contact', 'n3', 'orders']]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.recordId, f.entity]),
+        [['file/unknown-contact', 'n3', 'orders']],
+      );
       // Line 16 is `    "contact_id": "990000001",`: the value starts after 4 spaces and `"contact_id": `.
       assert.deepEqual(findings[0].position, { file: 'import.json', line: 16, column: 19, endLine: 16, endColumn: 30 });
       assert.deepEqual(findings[0].related, [{ entity: 'contacts', id: MISSING }]);
@@ -78,7 +82,10 @@ describe('File validation against a snapshot', function () {
       const text = JSON.stringify(orderList());
       const { findings } = check('import.json', text);
       const column = text.indexOf(`"${MISSING}"`) + 1;
-      assert.deepEqual(findings.map((f) => f.position), [{ file: 'import.json', line: 1, column, endLine: 1, endColumn: column + MISSING.length + 2 }]);
+      assert.deepEqual(
+        findings.map((f) => f.position),
+        [{ file: 'import.json', line: 1, column, endLine: 1, endColumn: column + MISSING.length + 2 }],
+      );
     });
 
     it('a nested path: contact.id inside the record', () => {
@@ -97,7 +104,10 @@ describe('File validation against a snapshot', function () {
       ].join('\n');
       const { findings, records } = check('import.ndjson', text);
       assert.equal(records, 2);
-      assert.deepEqual(findings.map((f) => lineCol(f.position)), [{ line: 3, column: 25 }]);
+      assert.deepEqual(
+        findings.map((f) => lineCol(f.position)),
+        [{ line: 3, column: 25 }],
+      );
       assert.equal(findings[0].position?.endColumn, 36);
     });
 
@@ -112,15 +122,20 @@ describe('File validation against a snapshot', function () {
       `note B, ""b""",${MISSING}`,
     ];
 
-    for (const [name, eol, bom] of [['LF', '\n', ''], ['CRLF', '\r\n', ''], ['CRLF with a BOM', '\r\n', '\uFEFF']] as const) {
+    for (const [name, eol, bom] of [
+      ['LF', '\n', ''],
+      ['CRLF', '\r\n', ''],
+      ['CRLF with a BOM', '\r\n', '\uFEFF'],
+    ] as const) {
       it(`CSV (${name}): the contact_id cell of the 3rd record, after multi-line quoted fields`, () => {
         const text = bom + csvLines(contacts[0], contacts[1]).join(eol) + eol;
         const { findings, records } = check('import.csv', text);
         assert.equal(records, 3);
         // Line 7 is `note B, ""b""",990000001`: the cell starts after the 15 characters of the notes' end.
-        assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, f.position]), [
-          ['file/unknown-contact', 'n3', { file: 'import.csv', line: 7, column: 16, endLine: 7, endColumn: 25 }],
-        ]);
+        assert.deepEqual(
+          findings.map((f) => [f.ruleId, f.recordId, f.position]),
+          [['file/unknown-contact', 'n3', { file: 'import.csv', line: 7, column: 16, endLine: 7, endColumn: 25 }]],
+        );
         const parsed = parseSourceRecords('import.csv', text);
         assert.equal(parsed[2].record.notes, `note A${eol}note B, "b"`);
         assert.equal(parsed[1].record.notes, `line one${eol}line "two"${eol}line three`);
@@ -143,9 +158,10 @@ describe('File validation against a snapshot', function () {
       const text = `id,contact_id,order_items\r\nn4,${contacts[0]},${cell}\r\n`;
       const { findings } = check('orders.csv', text);
       const start = at(text, `""${MISSING}""`);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.position]), [
-        ['file/unknown-product', { file: 'orders.csv', ...start, endLine: 2, endColumn: start.column + MISSING.length + 4 }],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.position]),
+        [['file/unknown-product', { file: 'orders.csv', ...start, endLine: 2, endColumn: start.column + MISSING.length + 4 }]],
+      );
       assert.match(findings[0].message, /^Item 2 of order n4 is for product 990000001/);
     });
   });
@@ -159,10 +175,13 @@ describe('File validation against a snapshot', function () {
       ].join('\n');
       const { findings, records } = check('orders.ndjson', text);
       assert.equal(records, 2);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]), [
-        ['file/syntax', 'error', '#1', { line: 2, column: 25 }],
-        ['file/unknown-contact', 'error', 'n3', { line: 3, column: 25 }],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]),
+        [
+          ['file/syntax', 'error', '#1', { line: 2, column: 25 }],
+          ['file/unknown-contact', 'error', 'n3', { line: 3, column: 25 }],
+        ],
+      );
       assert.match(findings[0].message, /^Invalid JSON: a value was expected/);
       assert.equal(findings[0].entity, 'orders');
     });
@@ -171,10 +190,13 @@ describe('File validation against a snapshot', function () {
       const text = `id,order_title,contact_id\nn1,"Broken title,${contacts[0]}\nn2,Fine,${MISSING}\nn3,Also fine,${contacts[1]}\n`;
       const { findings, records } = check('orders.csv', text);
       assert.equal(records, 2);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]), [
-        ['file/syntax', '#0', { line: 2, column: 4 }],
-        ['file/unknown-contact', 'n2', { line: 3, column: 9 }],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]),
+        [
+          ['file/syntax', '#0', { line: 2, column: 4 }],
+          ['file/unknown-contact', 'n2', { line: 3, column: 9 }],
+        ],
+      );
       assert.match(findings[0].message, /^Unterminated quoted field/);
       // The error runs to the end of the quote's line.
       assert.equal(findings[0].position?.endColumn, `n1,"Broken title,${contacts[0]}`.length + 1);
@@ -184,18 +206,24 @@ describe('File validation against a snapshot', function () {
       const text = `[\n{"id":"a","contact_id":"${MISSING}","order_title":"A"},\n{"id":"b" "contact_id":"${MISSING}","order_title":"B"},\n{"id":"c","contact_id":"${MISSING}","order_title":"C"}\n]`;
       const { findings, records } = check('orders.json', text);
       assert.equal(records, 2);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]), [
-        ["file/unknown-contact", "a", { line: 2, column: 24 }],
-        ['file/syntax', '#1', { line: 3, column: 11 }],
-        ["file/unknown-contact", "c", { line: 4, column: 24 }],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]),
+        [
+          ['file/unknown-contact', 'a', { line: 2, column: 24 }],
+          ['file/syntax', '#1', { line: 3, column: 11 }],
+          ['file/unknown-contact', 'c', { line: 4, column: 24 }],
+        ],
+      );
       assert.equal(findings[1].message, 'Invalid JSON: a comma (,) was expected');
     });
 
     it('invalid JSON inside a CSV cell is reported inside the cell', () => {
       const text = `id,contact_id,order_items\nn1,${contacts[0]},"[{""product_id"": }]"\n`;
       const { findings } = check('orders.csv', text);
-      assert.deepEqual(findings.map((f) => [f.ruleId, lineCol(f.position)]), [['file/syntax', at(text, '}]')]]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, lineCol(f.position)]),
+        [['file/syntax', at(text, '}]')]],
+      );
       assert.match(findings[0].message, /in the order_items cell$/);
       // The broken cell is left out; the row's other cells are still read.
       assert.deepEqual(parseSourceRecords('orders.csv', text)[0].record, { id: 'n1', contact_id: contacts[0] });
@@ -203,30 +231,50 @@ describe('File validation against a snapshot', function () {
 
     it('extra CSV cells, comments in JSON, and an empty file are syntax findings, not crashes', () => {
       const csv = check('orders.csv', `id,contact_id\nn1,${contacts[0]},surplus\n`);
-      assert.deepEqual(csv.findings.map((f) => [f.ruleId, lineCol(f.position)]), [['file/syntax', { line: 2, column: 4 + contacts[0].length + 1 }]]);
+      assert.deepEqual(
+        csv.findings.map((f) => [f.ruleId, lineCol(f.position)]),
+        [['file/syntax', { line: 2, column: 4 + contacts[0].length + 1 }]],
+      );
       const comment = check('orders.json', `// exported\n[{"id":"n1","contact_id":"${contacts[0]}","order_title":"A"}]`);
-      assert.deepEqual(comment.findings.map((f) => [f.ruleId, f.message, lineCol(f.position)]), [['file/syntax', 'Invalid JSON: comments are not allowed in JSON', { line: 1, column: 1 }]]);
+      assert.deepEqual(
+        comment.findings.map((f) => [f.ruleId, f.message, lineCol(f.position)]),
+        [['file/syntax', 'Invalid JSON: comments are not allowed in JSON', { line: 1, column: 1 }]],
+      );
       assert.equal(comment.records, 1);
       const empty = check('orders.json', '');
-      assert.deepEqual(empty.findings.map((f) => f.ruleId), ['file/syntax']);
+      assert.deepEqual(
+        empty.findings.map((f) => f.ruleId),
+        ['file/syntax'],
+      );
       assert.equal(check('orders.csv', '').findings.length, 0);
     });
   });
 
   describe('rules', () => {
     it('file/unknown-contact: orders (contact_id and contact.id), subscriptions and payments', () => {
-      const text = JSON.stringify([
-        { id: 'o1', contact_id: contacts[0], order_title: 'ok' },
-        { id: 'o2', contact: { id: contacts[1] }, order_items: [] },
-        { id: 'o3', contact: { id: MISSING }, order_items: [] },
-        { id: 's1', contact_id: contacts[0], subscription_plan_id: '1' },
-        { id: 's2', contact_id: MISSING, subscription_plan_id: '1' },
-        { id: 'p1', contact_id: contacts[1], payment_amount: 10 },
-        { id: 'p2', contact_id: Number(MISSING), payment_amount: 10 },
-        { id: 'c1', given_name: 'Has no contact', contact_id: MISSING },
-      ], null, 1);
+      const text = JSON.stringify(
+        [
+          { id: 'o1', contact_id: contacts[0], order_title: 'ok' },
+          { id: 'o2', contact: { id: contacts[1] }, order_items: [] },
+          { id: 'o3', contact: { id: MISSING }, order_items: [] },
+          { id: 's1', contact_id: contacts[0], subscription_plan_id: '1' },
+          { id: 's2', contact_id: MISSING, subscription_plan_id: '1' },
+          { id: 'p1', contact_id: contacts[1], payment_amount: 10 },
+          { id: 'p2', contact_id: Number(MISSING), payment_amount: 10 },
+          { id: 'c1', given_name: 'Has no contact', contact_id: MISSING },
+        ],
+        null,
+        1,
+      );
       const found = only(check('mixed.json', text).findings, 'file/unknown-contact');
-      assert.deepEqual(found.map((f) => [f.entity, f.recordId]), [['orders', 'o3'], ['subscriptions', 's2'], ['payments', 'p2']]);
+      assert.deepEqual(
+        found.map((f) => [f.entity, f.recordId]),
+        [
+          ['orders', 'o3'],
+          ['subscriptions', 's2'],
+          ['payments', 'p2'],
+        ],
+      );
       assert.deepEqual(lineCol(found[0].position), at(text, `"${MISSING}"`, 0));
       assert.deepEqual(lineCol(found[2].position), at(text, MISSING, 2));
       assert.equal(found[1].message, `Subscription s2 is for contact ${MISSING}, which is not in the snapshot`);
@@ -249,15 +297,24 @@ describe('File validation against a snapshot', function () {
       };
       const text = JSON.stringify([order], null, 2);
       const found = check('orders.json', text).findings;
-      assert.deepEqual(found.map((f) => [f.ruleId, f.message]), [
-        ['file/unknown-product', `Item 6 of order o1 is for product ${MISSING}, which is not in the snapshot`],
-        ['file/unknown-product', 'Item 7 of order o1 is for SKU "NO-SUCH-SKU", which no product in the snapshot has'],
-        ['file/unknown-product', `Item 8 of order o1 is for product ${MISSING}, which is not in the snapshot`],
-      ]);
-      assert.deepEqual(found.map((f) => lineCol(f.position)), [at(text, `"${MISSING}"`, 0), at(text, '"NO-SUCH-SKU"'), at(text, `"${MISSING}"`, 1)]);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.message]),
+        [
+          ['file/unknown-product', `Item 6 of order o1 is for product ${MISSING}, which is not in the snapshot`],
+          ['file/unknown-product', 'Item 7 of order o1 is for SKU "NO-SUCH-SKU", which no product in the snapshot has'],
+          ['file/unknown-product', `Item 8 of order o1 is for product ${MISSING}, which is not in the snapshot`],
+        ],
+      );
+      assert.deepEqual(
+        found.map((f) => lineCol(f.position)),
+        [at(text, `"${MISSING}"`, 0), at(text, '"NO-SUCH-SKU"'), at(text, `"${MISSING}"`, 1)],
+      );
       // Order items exported on their own (order_items.csv) are checked too.
       const items = check('order_items.csv', `order_id,id,product.id,quantity\no1,i1,${products[0].id},1\no1,i2,${MISSING},1\n`);
-      assert.deepEqual(items.findings.map((f) => [f.ruleId, f.entity, f.recordId, lineCol(f.position)]), [['file/unknown-product', 'order_items', 'i2', { line: 3, column: 7 }]]);
+      assert.deepEqual(
+        items.findings.map((f) => [f.ruleId, f.entity, f.recordId, lineCol(f.position)]),
+        [['file/unknown-product', 'order_items', 'i2', { line: 3, column: 7 }]],
+      );
     });
 
     it('file/unknown-order: order_id or order_ids[] in neither the snapshot nor the file', () => {
@@ -269,14 +326,17 @@ describe('File validation against a snapshot', function () {
         JSON.stringify({ id: 'p4', contact_id: contacts[0], pay_time: '2026-01-01T00:00:00Z', order_id: 'gone' }),
       ].join('\n');
       const found = check('import.ndjson', text).findings;
-      assert.deepEqual(found.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]), [
-        ['file/unknown-order', 'p3', at(text, `"${MISSING}"`)],
-        ['file/unknown-order', 'p4', at(text, '"gone"')],
-      ]);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.recordId, lineCol(f.position)]),
+        [
+          ['file/unknown-order', 'p3', at(text, `"${MISSING}"`)],
+          ['file/unknown-order', 'p4', at(text, '"gone"')],
+        ],
+      );
       assert.equal(found[0].message, `Payment p3 is for order ${MISSING}, which is neither in the snapshot nor in this file`);
     });
 
-    it('file/duplicate-id: the second record, naming the first one\'s line; same id in another entity is fine', () => {
+    it("file/duplicate-id: the second record, naming the first one's line; same id in another entity is fine", () => {
       const text = [
         JSON.stringify({ id: 'x1', contact_id: contacts[0], order_title: 'A' }),
         JSON.stringify({ id: 'x1', given_name: 'A contact, not an order' }),
@@ -284,74 +344,129 @@ describe('File validation against a snapshot', function () {
         JSON.stringify({ id: 'x1', contact_id: contacts[1], order_title: 'A again' }),
       ].join('\n');
       const found = check('mixed.ndjson', text).findings;
-      assert.deepEqual(found.map((f) => [f.ruleId, f.entity, f.recordId, lineCol(f.position), f.message]), [
-        ['file/duplicate-id', 'orders', 'x1', { line: 4, column: 7 }, 'Order x1 is in the file twice: it is first at line 1'],
-      ]);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.entity, f.recordId, lineCol(f.position), f.message]),
+        [['file/duplicate-id', 'orders', 'x1', { line: 4, column: 7 }, 'Order x1 is in the file twice: it is first at line 1']],
+      );
     });
 
     it('file/existing-order-id: a warning on the id of an order the snapshot has', () => {
-      const text = JSON.stringify([
-        { id: orders[0], contact_id: contacts[0], order_title: 'Re-import' },
-        { id: 'brand-new', contact_id: contacts[0], order_title: 'New' },
-        { contact_id: contacts[0], order_title: 'Create request without an id' },
-      ], null, 2);
+      const text = JSON.stringify(
+        [
+          { id: orders[0], contact_id: contacts[0], order_title: 'Re-import' },
+          { id: 'brand-new', contact_id: contacts[0], order_title: 'New' },
+          { contact_id: contacts[0], order_title: 'Create request without an id' },
+        ],
+        null,
+        2,
+      );
       const found = check('orders.json', text).findings;
-      assert.deepEqual(found.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]), [
-        ['file/existing-order-id', 'warning', orders[0], { line: 3, column: 11 }],
-      ]);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]),
+        [['file/existing-order-id', 'warning', orders[0], { line: 3, column: 11 }]],
+      );
       assert.match(found[0].message, /already exists in the snapshot; importing it creates a second order/);
     });
 
     it('file/unknown-tag: a warning on each tag id the snapshot lacks (JSON arrays and `;`-joined CSV cells)', () => {
       const json = JSON.stringify([{ id: 'c1', given_name: 'Ann', tag_ids: [tags[0], MISSING, tags[1]] }]);
       const found = check('contacts.json', json).findings;
-      assert.deepEqual(found.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]), [
-        ['file/unknown-tag', 'warning', 'c1', at(json, `"${MISSING}"`)],
-      ]);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.severity, f.recordId, lineCol(f.position)]),
+        [['file/unknown-tag', 'warning', 'c1', at(json, `"${MISSING}"`)]],
+      );
       const csv = `id,given_name,tag_ids\nc1,Ann,${tags[0]};${MISSING}\n`;
       const fromCsv = check('contacts.csv', csv).findings;
-      assert.deepEqual(fromCsv.map((f) => [f.ruleId, f.position]), [
-        ['file/unknown-tag', { file: 'contacts.csv', ...at(csv, MISSING), endLine: 2, endColumn: at(csv, MISSING).column + MISSING.length }],
-      ]);
+      assert.deepEqual(
+        fromCsv.map((f) => [f.ruleId, f.position]),
+        [
+          [
+            'file/unknown-tag',
+            { file: 'contacts.csv', ...at(csv, MISSING), endLine: 2, endColumn: at(csv, MISSING).column + MISSING.length },
+          ],
+        ],
+      );
     });
 
     it('valid records give no findings at all', () => {
-      const text = JSON.stringify({
-        meta: { snapshotId: 'x' },
-        entities: {
-          contacts: [{ id: 'c-new', given_name: 'New', tag_ids: tags, email_addresses: [{ email: 'a@example.com' }] }],
-          orders: [{ id: 'o-new', contact: { id: contacts[0] }, order_items: [{ product: { id: products[0].id } }, { product_id: products[1].id }] }],
-          payments: [{ id: 'p-new', contact_id: contacts[1], order_ids: [orders[0], 'o-new'] }],
-          subscriptions: [{ id: 's-new', contact_id: contacts[0], subscription_plan_id: '1' }],
+      const text = JSON.stringify(
+        {
+          meta: { snapshotId: 'x' },
+          entities: {
+            contacts: [{ id: 'c-new', given_name: 'New', tag_ids: tags, email_addresses: [{ email: 'a@example.com' }] }],
+            orders: [
+              {
+                id: 'o-new',
+                contact: { id: contacts[0] },
+                order_items: [{ product: { id: products[0].id } }, { product_id: products[1].id }],
+              },
+            ],
+            payments: [{ id: 'p-new', contact_id: contacts[1], order_ids: [orders[0], 'o-new'] }],
+            subscriptions: [{ id: 's-new', contact_id: contacts[0], subscription_plan_id: '1' }],
+          },
         },
-      }, null, 2);
+        null,
+        2,
+      );
       assert.deepEqual(check('snapshot.json', text), { findings: [], records: 4, skipped: 0 });
     });
   });
 
   describe('reading files', () => {
     it('entities come from an export document, a Keap list answer or the file name; otherwise from the fields', () => {
-      const doc = parseSourceRecords('snapshot.json', JSON.stringify({ meta: {}, entities: { orders: [{ id: '1' }], tags: [{ id: '2' }] } }));
-      assert.deepEqual(doc.map((r) => [r.index, r.entity]), [[0, 'orders'], [1, 'tags']]);
+      const doc = parseSourceRecords(
+        'snapshot.json',
+        JSON.stringify({ meta: {}, entities: { orders: [{ id: '1' }], tags: [{ id: '2' }] } }),
+      );
+      assert.deepEqual(
+        doc.map((r) => [r.index, r.entity]),
+        [
+          [0, 'orders'],
+          [1, 'tags'],
+        ],
+      );
       const list = parseSourceRecords('page.json', JSON.stringify({ orders: [{ id: '1' }, { id: '2' }], next_page_token: 'abc' }));
-      assert.deepEqual(list.map((r) => r.entity), ['orders', 'orders']);
+      assert.deepEqual(
+        list.map((r) => r.entity),
+        ['orders', 'orders'],
+      );
       const single = parseSourceRecords('one.json', JSON.stringify({ id: '1', custom_fields: [], given_name: 'A' }));
-      assert.deepEqual(single.map((r) => [r.entity, r.record.given_name]), [[undefined, 'A']]);
-      assert.deepEqual(parseSourceRecords('orders-2026.ndjson', '{"id":"1"}').map((r) => r.entity), ['orders']);
-      assert.deepEqual(parseSourceRecords('order_items.csv', 'id\n1\n').map((r) => r.entity), ['order_items']);
-      assert.deepEqual(parseSourceRecords('export/contacts.jsonl', '{"id":"1"}').map((r) => r.entity), ['contacts']);
+      assert.deepEqual(
+        single.map((r) => [r.entity, r.record.given_name]),
+        [[undefined, 'A']],
+      );
+      assert.deepEqual(
+        parseSourceRecords('orders-2026.ndjson', '{"id":"1"}').map((r) => r.entity),
+        ['orders'],
+      );
+      assert.deepEqual(
+        parseSourceRecords('order_items.csv', 'id\n1\n').map((r) => r.entity),
+        ['order_items'],
+      );
+      assert.deepEqual(
+        parseSourceRecords('export/contacts.jsonl', '{"id":"1"}').map((r) => r.entity),
+        ['contacts'],
+      );
     });
 
     it('records of no recognisable kind are skipped and counted', () => {
-      const text = JSON.stringify([{ id: '1', name: 'What is this?' }, { id: '2', given_name: 'A contact' }, { id: '3', order_ids: [MISSING] }]);
+      const text = JSON.stringify([
+        { id: '1', name: 'What is this?' },
+        { id: '2', given_name: 'A contact' },
+        { id: '3', order_ids: [MISSING] },
+      ]);
       const result = check('data.json', text);
       assert.equal(result.records, 3);
       assert.equal(result.skipped, 1);
-      assert.deepEqual(result.findings.map((f) => [f.ruleId, f.entity, f.recordId]), [['file/unknown-order', 'payments', '3']]);
+      assert.deepEqual(
+        result.findings.map((f) => [f.ruleId, f.entity, f.recordId]),
+        [['file/unknown-order', 'payments', '3']],
+      );
     });
 
     it('CSV cells stay text except known numeric and boolean fields; dotted columns nest; JSON cells are parsed', () => {
-      const text = 'id,contact.id,total.amount,quantity,active,order_title,order_items,notes\n' +
+      const text =
+        'id,contact.id,total.amount,quantity,active,order_title,order_items,notes\n' +
         '007,00042,12.50,3,true,12345,"[{""product_id"":""1"",""quantity"":2}]",1e3\n';
       const [row] = parseSourceRecords('orders.csv', text);
       assert.deepEqual(row.record, {
@@ -376,11 +491,12 @@ describe('File validation against a snapshot', function () {
       const [row] = parseSourceRecords('orders.csv', csv);
       assert.equal(row.record.given_name, html);
       assert.equal(row.record.id, id);
-      assert.equal(row.record.order_title, '=1+1', 'the export\'s formula guard is removed');
+      assert.equal(row.record.order_title, '=1+1', "the export's formula guard is removed");
       const { findings } = check('orders.csv', csv);
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.recordId, f.message]), [
-        ['file/unknown-contact', id, `Order ${JSON.stringify(id)} is for contact ${JSON.stringify(id)}, which is not in the snapshot`],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.recordId, f.message]),
+        [['file/unknown-contact', id, `Order ${JSON.stringify(id)} is for contact ${JSON.stringify(id)}, which is not in the snapshot`]],
+      );
       const json = JSON.stringify([{ id, given_name: html, contact_id: id, order_title: html }]);
       const [fromJson] = check('orders.json', json).findings;
       assert.deepEqual(lineCol(fromJson.position), at(json, JSON.stringify(id), 1));
@@ -397,7 +513,10 @@ describe('File validation against a snapshot', function () {
     it('the format comes from the extension, or is given; an unknown one is a clear error', () => {
       assert.equal(parseSourceFile('a.JSONL', '{"id":"1"}').format, 'ndjson');
       assert.equal(parseSourceFile('data.txt', 'id\n1\n', 'csv').records.length, 1);
-      assert.throws(() => parseSourceFile('data.txt', ''), (err: unknown) => err instanceof SourceFormatError && /\.json, \.ndjson, \.jsonl or \.csv/.test(err.message));
+      assert.throws(
+        () => parseSourceFile('data.txt', ''),
+        (err: unknown) => err instanceof SourceFormatError && /\.json, \.ndjson, \.jsonl or \.csv/.test(err.message),
+      );
     });
   });
 
@@ -405,7 +524,13 @@ describe('File validation against a snapshot', function () {
     it('every file rule has an id, a title and an explanation of why it matters and how to fix it', () => {
       assert.equal(new Set(FILE_RULES.map((r) => r.id)).size, FILE_RULES.length);
       assert.deepEqual(FILE_RULES.map((r) => r.id).sort(), [
-        'file/duplicate-id', 'file/existing-order-id', 'file/syntax', 'file/unknown-contact', 'file/unknown-order', 'file/unknown-product', 'file/unknown-tag',
+        'file/duplicate-id',
+        'file/existing-order-id',
+        'file/syntax',
+        'file/unknown-contact',
+        'file/unknown-order',
+        'file/unknown-product',
+        'file/unknown-tag',
       ]);
       for (const rule of FILE_RULES) {
         assert.match(rule.id, /^file\/[a-z-]+$/);
@@ -415,11 +540,20 @@ describe('File validation against a snapshot', function () {
 
     it('rules can be switched off or given another severity; snapshot rule ids are ignored; unknown ids are an error', () => {
       const text = JSON.stringify([{ id: orders[0], contact_id: MISSING, order_title: 'A' }]);
-      assert.deepEqual(check('orders.json', text).findings.map((f) => [f.ruleId, f.severity]), [
-        ['file/existing-order-id', 'warning'], ['file/unknown-contact', 'error'],
-      ]);
-      const changed = check('orders.json', text, { rules: { 'file/unknown-contact': 'off', 'file/existing-order-id': 'info', 'order/orphan-contact': 'off' } });
-      assert.deepEqual(changed.findings.map((f) => [f.ruleId, f.severity]), [['file/existing-order-id', 'info']]);
+      assert.deepEqual(
+        check('orders.json', text).findings.map((f) => [f.ruleId, f.severity]),
+        [
+          ['file/existing-order-id', 'warning'],
+          ['file/unknown-contact', 'error'],
+        ],
+      );
+      const changed = check('orders.json', text, {
+        rules: { 'file/unknown-contact': 'off', 'file/existing-order-id': 'info', 'order/orphan-contact': 'off' },
+      });
+      assert.deepEqual(
+        changed.findings.map((f) => [f.ruleId, f.severity]),
+        [['file/existing-order-id', 'info']],
+      );
       assert.throws(() => check('orders.json', text, { rules: { 'file/nope': 'off' } }), /Unknown rule 'file\/nope'/);
     });
   });

@@ -33,15 +33,26 @@ function restoredAccount() {
   const store = new EmulatorStore();
   store.clock = () => new Date('2026-10-01T09:00:00.000Z');
   const product = store.createProduct({
-    name: 'Course', price_cents: 5000, active: true, short_description: '', shippable: false, taxable: false, subscription_only: false, extra: {},
+    name: 'Course',
+    price_cents: 5000,
+    active: true,
+    short_description: '',
+    shippable: false,
+    taxable: false,
+    subscription_only: false,
+    extra: {},
   });
   let emails = 0;
   const contact = (custom?: CustomValues) =>
     store.createContact({ given_name: 'Ada', email_addresses: [{ email: `ada${emails++}@example.test` }], custom }).record.id;
   const order = (contactId: number, custom?: CustomValues, quantity = 1) =>
     store.createOrder({
-      contact_id: contactId, title: 'Course', order_type: 'OFFLINE', order_time: '2024-03-05T10:00:00.000Z',
-      items: [{ product_id: product.id, quantity }], custom,
+      contact_id: contactId,
+      title: 'Course',
+      order_type: 'OFFLINE',
+      order_time: '2024-03-05T10:00:00.000Z',
+      items: [{ product_id: product.id, quantity }],
+      custom,
     }).id;
   return { store, contact, order };
 }
@@ -83,26 +94,41 @@ describe('Validation rules', function () {
     const report = validateSnapshot(db);
     for (const kind of PLANTED_PROBLEM_KINDS) {
       const expected = EXPECTED[kind];
-      const want = planted.filter((p) => p.kind === kind).map(expected.recordId).sort();
-      const got = report.findings.filter((f) => f.ruleId === expected.rule && f.entity === expected.entity).map((f) => f.recordId).sort();
+      const want = planted
+        .filter((p) => p.kind === kind)
+        .map(expected.recordId)
+        .sort();
+      const got = report.findings
+        .filter((f) => f.ruleId === expected.rule && f.entity === expected.entity)
+        .map((f) => f.recordId)
+        .sort();
       assert.deepEqual(got, want, `${kind} -> ${expected.rule}`);
     }
     // The orphaned payments' transactions are reported too; nothing else is.
     const explained = report.findings.filter((f) => !Object.values(EXPECTED).some((e) => e.rule === f.ruleId && e.entity === f.entity));
-    assert.deepEqual(explained.map((f) => f.entity), explained.map(() => 'transactions'));
+    assert.deepEqual(
+      explained.map((f) => f.entity),
+      explained.map(() => 'transactions'),
+    );
     assert.equal(explained.length, plant['orphan-payment']);
     db.close();
   });
 
   it('finds duplicate ids in any entity', async () => {
     const db = await SnapshotDb.create();
-    db.insert('orders', [{ id: '7', contact: { id: '1' }, order_items: [] }, { id: '7', contact: { id: '2' }, order_items: [] }]);
+    db.insert('orders', [
+      { id: '7', contact: { id: '1' }, order_items: [] },
+      { id: '7', contact: { id: '2' }, order_items: [] },
+    ]);
     db.insert('contacts', [{ id: '1' }, { id: '2' }, { id: '2' }]);
     const report = validateSnapshot(db, { only: ['entity/duplicate-id'], settings: { now: '2026-01-01T00:00:00Z' } });
-    assert.deepEqual(report.findings.map((f) => [f.entity, f.recordId, f.message]), [
-      ['contacts', '2', 'contacts id 2 appears 2 times'],
-      ['orders', '7', 'orders id 7 appears 2 times'],
-    ]);
+    assert.deepEqual(
+      report.findings.map((f) => [f.entity, f.recordId, f.message]),
+      [
+        ['contacts', '2', 'contacts id 2 appears 2 times'],
+        ['orders', '7', 'orders id 7 appears 2 times'],
+      ],
+    );
     db.close();
   });
 
@@ -112,7 +138,10 @@ describe('Validation rules', function () {
     const off = validateSnapshot(db, { rules: { 'order/total-mismatch': 'off' } });
     assert.ok(!off.findings.some((f) => f.ruleId === 'order/total-mismatch'));
     const info = validateSnapshot(db, { rules: { 'order/likely-duplicate': 'info' } });
-    assert.deepEqual(info.findings.filter((f) => f.ruleId === 'order/likely-duplicate').map((f) => f.severity), ['info']);
+    assert.deepEqual(
+      info.findings.filter((f) => f.ruleId === 'order/likely-duplicate').map((f) => f.severity),
+      ['info'],
+    );
     const narrow = validateSnapshot(db, { only: ['order/likely-duplicate'], settings: { duplicateWindowMinutes: 0 } });
     assert.equal(narrow.findings.length, 0, 'a zero-minute window finds no duplicates minutes apart');
     const tolerant = validateSnapshot(db, { only: ['order/total-mismatch'], settings: { roundingToleranceCents: 10_000_000 } });
@@ -128,7 +157,10 @@ describe('Validation rules', function () {
       const marker = store.createCustomField('CONTACT', MARKER_LABEL, 'TEXT').id;
       const ordinary = order(contact());
       order(contact({ [marker]: markerValue('11') })); // the contact restored from snapshot contact 11, with its 2024 order
-      assert.deepEqual((await findingsOf(store, 'order/before-contact')).map(([id]) => id), [String(ordinary)]);
+      assert.deepEqual(
+        (await findingsOf(store, 'order/before-contact')).map(([id]) => id),
+        [String(ordinary)],
+      );
     });
 
     it('order/restore-duplicate reports a duplicate a restore created, as an error, and order/likely-duplicate no longer does', async () => {
@@ -150,11 +182,22 @@ describe('Validation rules', function () {
       const alike = order(c4, mark('38')); // two snapshot orders that were already alike, both restored
 
       assert.deepEqual(await findingsOf(store, 'order/restore-duplicate'), [
-        [String(copy), 'error', `Order ${copy} duplicates order ${original}: created by a restore (marker kv1:${original}) while order ${original} still existed`],
-        [String(foreignCopy), 'error', `Order ${foreignCopy} duplicates order ${unrestored}: created by a restore (marker kv1:77) next to order ${unrestored}, ` +
-          `which no restore wrote (same contact ${c2}, same items, $50.00, 0 min apart)`],
+        [
+          String(copy),
+          'error',
+          `Order ${copy} duplicates order ${original}: created by a restore (marker kv1:${original}) while order ${original} still existed`,
+        ],
+        [
+          String(foreignCopy),
+          'error',
+          `Order ${foreignCopy} duplicates order ${unrestored}: created by a restore (marker kv1:77) next to order ${unrestored}, ` +
+            `which no restore wrote (same contact ${c2}, same items, $50.00, 0 min apart)`,
+        ],
       ]);
-      assert.deepEqual((await findingsOf(store, 'order/likely-duplicate')).map(([id]) => id), [String(doubled), String(alike)]);
+      assert.deepEqual(
+        (await findingsOf(store, 'order/likely-duplicate')).map(([id]) => id),
+        [String(doubled), String(alike)],
+      );
     });
 
     it('entity/restored-twice reports orders (and contacts) carrying the same restore marker, naming both ids and the snapshot id', async () => {
@@ -172,9 +215,21 @@ describe('Validation rules', function () {
       contact({ [contactMarker]: markerValue('50') }); // a contact restored from contact 50 is not order 50
 
       assert.deepEqual(await findingsOf(store, 'entity/restored-twice'), [
-        [String(c2), 'error', `Contact ${c2} and contact ${c1} were both restored from snapshot contact 11 (marker kv1:11): restored twice`],
-        [String(second), 'error', `Order ${second} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`],
-        [String(third), 'error', `Order ${third} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`],
+        [
+          String(c2),
+          'error',
+          `Contact ${c2} and contact ${c1} were both restored from snapshot contact 11 (marker kv1:11): restored twice`,
+        ],
+        [
+          String(second),
+          'error',
+          `Order ${second} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`,
+        ],
+        [
+          String(third),
+          'error',
+          `Order ${third} and order ${first} were both restored from snapshot order 50 (marker kv1:50): restored twice`,
+        ],
       ]);
       // Reported once: the order rules leave a pair restored twice to entity/restored-twice.
       assert.deepEqual(await findingsOf(store, 'order/restore-duplicate'), []);
@@ -185,14 +240,24 @@ describe('Validation rules', function () {
       const { store, contact, order } = restoredAccount();
       const orderId = order(contact(), undefined, 4);
       const pay = (note: string) =>
-        store.recordPayment(orderId, { amount_cents: 1000, method_type: 'Cash', pay_time: '2024-03-06T10:00:00.000Z', note, apply_to_commissions: false }).id;
+        store.recordPayment(orderId, {
+          amount_cents: 1000,
+          method_type: 'Cash',
+          pay_time: '2024-03-06T10:00:00.000Z',
+          note,
+          apply_to_commissions: false,
+        }).id;
       const first = pay(paymentNote('900', 'Deposit'));
       const again = pay(paymentNote('900', 'Deposit'));
       pay(paymentNote('901'));
       pay('Refers to kv1:900 by hand'); // not a restore's note marker
 
       assert.deepEqual(await findingsOf(store, 'entity/restored-twice'), [
-        [String(again), 'error', `Payment ${again} and payment ${first} were both restored from snapshot payment 900 (marker kv1:900): restored twice`],
+        [
+          String(again),
+          'error',
+          `Payment ${again} and payment ${first} were both restored from snapshot payment 900 (marker kv1:900): restored twice`,
+        ],
       ]);
     });
   });

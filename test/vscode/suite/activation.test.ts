@@ -10,7 +10,10 @@ import * as vscode from 'vscode';
 
 // The id VS Code gives the extension is publisher.name from the manifest; read it rather than repeat it.
 // Compiled to out/test/vscode/suite/, four levels below the repo root.
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { publisher: string; name: string };
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+};
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 // The emulator's fixed demo credential (see the demo connection); not a secret.
 const DEMO_TOKEN = 'keap-vault-demo-token';
@@ -23,7 +26,8 @@ describe('extension activation', () => {
     assert.equal(extension.isActive, true);
     // `npm run test:vsix`: the extension under test is the installed package, not this checkout.
     const root = path.resolve(__dirname, '../../../..');
-    if (process.env.VSCODE_TEST_VSIX) assert.notEqual(path.resolve(extension.extensionPath), root, 'running the checkout instead of the installed VSIX');
+    if (process.env.VSCODE_TEST_VSIX)
+      assert.notEqual(path.resolve(extension.extensionPath), root, 'running the checkout instead of the installed VSIX');
     else assert.equal(path.resolve(extension.extensionPath), root);
   });
 

@@ -11,7 +11,10 @@ export function run(): Promise<void> {
   // No colors: the output is relayed as plain log lines through the workbench to the launcher.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
   // Flat folder read instead of a glob dependency; sorted so the order is the same on every machine.
-  for (const name of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!process.env.VSCODE_TEST_ONLY || f.includes(process.env.VSCODE_TEST_ONLY))).sort()) {
+  for (const name of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js') && (!process.env.VSCODE_TEST_ONLY || f.includes(process.env.VSCODE_TEST_ONLY)))
+    .sort()) {
     mocha.addFile(path.join(__dirname, name));
   }
   return new Promise((resolve, reject) => {

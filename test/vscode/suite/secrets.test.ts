@@ -26,8 +26,11 @@ describe('credentials', function () {
 
     // The log channel's file: below the user data folder (globalStorage/<ext>/snapshots is four levels down).
     const userData = path.resolve(await api.snapshots.folder(), '..', '..', '..', '..');
-    const logFile = await waitFor('the Keap Vault log to record the failure', () => findFiles(userData, /Keap Vault\.log$/)
-      .find((f) => /keapVault\.takeSnapshot: .*(401|credential|Unauthorized|API key)/i.test(fs.readFileSync(f, 'utf8'))));
+    const logFile = await waitFor('the Keap Vault log to record the failure', () =>
+      findFiles(userData, /Keap Vault\.log$/).find((f) =>
+        /keapVault\.takeSnapshot: .*(401|credential|Unauthorized|API key)/i.test(fs.readFileSync(f, 'utf8')),
+      ),
+    );
     const log = fs.readFileSync(logFile, 'utf8');
     assert.ok(!log.includes(secret), 'the credential is not in the log');
 

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import type { KeapVaultApi } from '../../../src/extension/extension';
 
 // Compiled to out/test/vscode/suite/, four levels below the repo root.
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { publisher: string; name: string };
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+};
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 /** The emulator's fixed demo credential (not a secret: the demo account is generated). */
 export const DEMO_TOKEN = 'keap-vault-demo-token';
@@ -27,7 +30,11 @@ export async function demoBaseUrl(): Promise<string> {
 /** The emulator's own admin endpoints (not Keap's API): counts and disasters. */
 export async function emulatorAdmin<T>(baseUrl: string, method: 'GET' | 'POST', adminPath: string, body?: object): Promise<T> {
   const origin = new URL(baseUrl).origin;
-  const res = await fetch(`${origin}/__emulator${adminPath}`, { method, body: body && JSON.stringify(body), headers: { 'content-type': 'application/json', 'X-Keap-API-Key': DEMO_TOKEN } });
+  const res = await fetch(`${origin}/__emulator${adminPath}`, {
+    method,
+    body: body && JSON.stringify(body),
+    headers: { 'content-type': 'application/json', 'X-Keap-API-Key': DEMO_TOKEN },
+  });
   assert.equal(res.status, 200, await res.clone().text());
   return (await res.json()) as T;
 }

@@ -24,7 +24,7 @@ describe('Keap Vault workflow in VS Code', function () {
   const children = async (node?: ExplorerNode) => (await api.explorer.getChildren(node)) ?? [];
   const label = (node: ExplorerNode) => {
     const item = api.explorer.getTreeItem(node);
-    return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   };
 
   it('the demo connection is in the tree and starts the emulator', async () => {
@@ -46,7 +46,7 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.equal(listing.meta.counts.orders, (await emulatorCounts(baseUrl)).orders);
   });
 
-  it('the tree shows the snapshot, its orders, and an order\'s contact, items and payments', async () => {
+  it("the tree shows the snapshot, its orders, and an order's contact, items and payments", async () => {
     await vscode.commands.executeCommand('workbench.view.extension.keapVault');
     const demo = (await children()).find((n) => n.kind === 'connection' && n.connection.demo)!;
     const snapshotsNode = (await children(demo)).find((n) => n.kind === 'snapshots')!;
@@ -72,13 +72,18 @@ describe('Keap Vault workflow in VS Code', function () {
     const item = api.explorer.getTreeItem(order);
     assert.equal(item.command?.command, 'keapVault.openRecord');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    const editor = await waitFor('the order to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the order to open', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
+    );
     assert.equal(editor.document.languageId, 'json');
     assert.equal((JSON.parse(editor.document.getText()) as { id: unknown }).id, order.id);
   });
 
-  it('validation puts the demo\'s planted problems into the Problems panel, on the records', async () => {
-    const counts = await vscode.commands.executeCommand<{ error: number; warning: number } | undefined>('keapVault.validateSnapshot', snapshotFile);
+  it("validation puts the demo's planted problems into the Problems panel, on the records", async () => {
+    const counts = await vscode.commands.executeCommand<{ error: number; warning: number } | undefined>(
+      'keapVault.validateSnapshot',
+      snapshotFile,
+    );
     assert.ok(counts && counts.error > 0, 'the demo has errors to find');
     const ours = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'Keap Vault'));
     const rules = new Set(ours.flatMap(([, ds]) => ds.map((d) => String(d.code))));
@@ -90,12 +95,15 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.equal(uri.scheme, 'keap-vault');
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.ok(JSON.parse(doc.getText()), 'the record opens as JSON');
-    assert.match(diagnostics[0].message, /\n/, 'the message carries the rule\'s explanation');
+    assert.match(diagnostics[0].message, /\n/, "the message carries the rule's explanation");
   });
 
   it('after orders are lost, plan restore opens the preview webview, and apply through it brings them back', async () => {
     const before = await emulatorCounts(baseUrl);
-    const lost = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-paid-orders', { count: 3, seed: 11 });
+    const lost = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-paid-orders', {
+      count: 3,
+      seed: 11,
+    });
     assert.equal(lost.affected.orders.length, 3);
     assert.equal((await emulatorCounts(baseUrl)).orders, before.orders - 3);
 
@@ -108,9 +116,15 @@ describe('Keap Vault workflow in VS Code', function () {
     // The page ran: it answered `ready`, drew the plan and sent its state back to the host.
     const state = await waitFor('the webview to load the plan and report its state', () => panel.state);
     const plan = await api.plans.read(api.plans.get(planId)!);
-    const orderCreates = plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.oldId).sort();
+    const orderCreates = plan.steps
+      .filter((s) => s.entity === 'orders' && s.action === 'create')
+      .map((s) => s.oldId)
+      .sort();
     assert.deepEqual(orderCreates, [...lost.affected.orders].sort());
-    assert.ok(state.selected.length > 0 && state.selected.every((id) => plan.steps.some((s) => s.id === id && (s.action === 'create' || s.action === 'update'))));
+    assert.ok(
+      state.selected.length > 0 &&
+        state.selected.every((id) => plan.steps.some((s) => s.id === id && (s.action === 'create' || s.action === 'update'))),
+    );
 
     await panel.receive({ type: 'apply', stepIds: state.selected });
     const receipt = panel.state?.receipt;
@@ -118,13 +132,15 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.deepEqual(receipt.failed, []);
     assert.deepEqual(receipt.verification.problems, []);
     // Every record written is read back: the 3 orders and their payments (the marker field is not data).
-    const written = plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && !['custom_fields', 'contact_tags'].includes(s.entity));
+    const written = plan.steps.filter(
+      (s) => (s.action === 'create' || s.action === 'update') && !['custom_fields', 'contact_tags'].includes(s.entity),
+    );
     assert.ok(written.filter((s) => s.entity === 'orders').length === 3 && written.some((s) => s.entity === 'payments'));
     assert.equal(receipt.verification.checked, written.length);
     for (const oldId of lost.affected.orders) {
       const mapped: { newId: string } | undefined = receipt.idMap.find((e) => e.entity === 'orders' && e.oldId === oldId);
       assert.ok(mapped && mapped.newId !== oldId, `order ${oldId} has a new id`);
-      assert.equal(panel.state?.progress[`orders:${oldId}`]?.newId, mapped.newId, 'the preview\'s id column got the new id');
+      assert.equal(panel.state?.progress[`orders:${oldId}`]?.newId, mapped.newId, "the preview's id column got the new id");
     }
     const after = await emulatorCounts(baseUrl);
     assert.equal(after.orders, before.orders, 'every lost order is back, none twice');
@@ -136,7 +152,10 @@ describe('Keap Vault workflow in VS Code', function () {
   it('a new plan from the same snapshot has nothing left to create', async () => {
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
     const plan = await api.plans.read(api.plans.get(planId!)!);
-    assert.deepEqual(plan.steps.filter((s) => s.action === 'create').map((s) => s.id), []);
+    assert.deepEqual(
+      plan.steps.filter((s) => s.action === 'create').map((s) => s.id),
+      [],
+    );
     const panel = api.planPanel(planId!)!;
     await panel.whenReady();
     panel.panel.dispose();
@@ -157,7 +176,9 @@ describe('Keap Vault workflow in VS Code', function () {
 
   it('a plan the account moved away from is stale when reopened: Apply is refused, re-plan is offered', async () => {
     const db = await api.snapshots.db(snapshotFile);
-    const lost = db.all<{ id: string }>('SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id DESC LIMIT 1')[0].id;
+    const lost = db.all<{ id: string }>(
+      'SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id DESC LIMIT 1',
+    )[0].id;
     await emulatorAdmin(baseUrl, 'POST', '/disasters/delete-orders', { ids: [lost] });
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
     const plan = await api.plans.read(api.plans.get(planId!)!);
@@ -169,7 +190,9 @@ describe('Keap Vault workflow in VS Code', function () {
     const contactRef = order.refs!.find((r) => r.entity === 'contacts')!;
     const contactLiveId = plan.steps.find((s) => s.id === `contacts:${contactRef.oldId}`)?.liveId ?? contactRef.oldId;
     const res = await fetch(`${baseUrl}/v2/contacts/${contactLiveId}?update_mask=job_title`, {
-      method: 'PATCH', body: JSON.stringify({ job_title: 'Changed meanwhile' }), headers: { 'content-type': 'application/json', 'X-Keap-API-Key': DEMO_TOKEN },
+      method: 'PATCH',
+      body: JSON.stringify({ job_title: 'Changed meanwhile' }),
+      headers: { 'content-type': 'application/json', 'X-Keap-API-Key': DEMO_TOKEN },
     });
     assert.equal(res.status, 200, await res.text());
     await vscode.commands.executeCommand('keapVault.openRestore', planId);
@@ -184,7 +207,11 @@ describe('Keap Vault workflow in VS Code', function () {
 
   it('closing the preview and reopening it from the Restores view shows the applied plan again', async () => {
     const history = api.plans.list();
-    assert.deepEqual(history.map((e) => e.status), ['stale', 'planned', 'applied'], 'the Restores view lists every plan, newest first, with how it ended');
+    assert.deepEqual(
+      history.map((e) => e.status),
+      ['stale', 'planned', 'applied'],
+      'the Restores view lists every plan, newest first, with how it ended',
+    );
     const applied = history[2];
     await vscode.commands.executeCommand('keapVault.openRestore', applied.planId);
     const panel = await waitFor('the reopened preview', () => api.planPanel(applied.planId));
@@ -196,18 +223,33 @@ describe('Keap Vault workflow in VS Code', function () {
 
   it('restore this order, from the tree: plans exactly that order and what it needs; its apply survives closing the preview', async () => {
     const db = await api.snapshots.db(snapshotFile);
-    const unpaid = db.all<{ id: string }>('SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id LIMIT 50').map((r) => r.id);
-    const live = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-orders', { ids: unpaid.slice(0, 2) });
+    const unpaid = db
+      .all<{ id: string }>(
+        'SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id) ORDER BY o.id LIMIT 50',
+      )
+      .map((r) => r.id);
+    const live = await emulatorAdmin<{ affected: { orders: string[] } }>(baseUrl, 'POST', '/disasters/delete-orders', {
+      ids: unpaid.slice(0, 2),
+    });
     assert.equal(live.affected.orders.length, 2);
     const [lost, alsoLost] = live.affected.orders;
-    const node: ExplorerNode = { kind: 'record', source: { type: 'snapshot', file: snapshotFile }, entity: 'orders', id: lost, label: `#${lost}` };
+    const node: ExplorerNode = {
+      kind: 'record',
+      source: { type: 'snapshot', file: snapshotFile },
+      entity: 'orders',
+      id: lost,
+      label: `#${lost}`,
+    };
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.restoreOrder', node);
     assert.ok(planId, 'keapVault.restoreOrder failed: see the Keap Vault output channel');
     const plan = await api.plans.read(api.plans.get(planId)!);
     const creates = plan.steps.filter((s) => s.action === 'create').map((s) => s.id);
     assert.ok(creates.includes(`orders:${lost}`), `creates ${creates.join(', ')}`);
     assert.ok(!creates.includes(`orders:${alsoLost}`), 'the other lost order is not in this plan');
-    assert.deepEqual(creates.filter((id) => id.startsWith('orders:')), [`orders:${lost}`]);
+    assert.deepEqual(
+      creates.filter((id) => id.startsWith('orders:')),
+      [`orders:${lost}`],
+    );
 
     // Apply, and close the preview at once: the apply goes on, and the preview opened again shows it end.
     const first = api.planPanel(planId)!;
@@ -236,24 +278,44 @@ describe('Keap Vault workflow in VS Code', function () {
     // deletions were not checked (the orders deleted since are still in it).
     assert.equal(listing.meta.deletionsChecked, false);
     const first = (await api.snapshots.list()).find((s) => s.file === snapshotFile)!;
-    assert.equal(listing.meta.counts.orders, (first.meta.counts.orders ?? 0) + 4, 'the first snapshot\'s orders, and the 3 + 1 restored under new ids');
+    assert.equal(
+      listing.meta.counts.orders,
+      (first.meta.counts.orders ?? 0) + 4,
+      "the first snapshot's orders, and the 3 + 1 restored under new ids",
+    );
 
-    const compared = vscode.commands.executeCommand<{ added: number; removed: number } | undefined>('keapVault.compareSnapshots', snapshotFile, later);
+    const compared = vscode.commands.executeCommand<{ added: number; removed: number } | undefined>(
+      'keapVault.compareSnapshots',
+      snapshotFile,
+      later,
+    );
     await new Promise((r) => setTimeout(r, 1000)); // the quick pick of differences opens
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const totals = await compared;
     assert.ok(totals, 'the compare ended with its totals');
     // The 3 orders and 5 payments re-created under new ids are added; nothing is removed, as deletions were not checked.
     assert.ok(totals.added >= 8 && totals.removed === 0, JSON.stringify(totals));
-    const editor = await waitFor('the picked record to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the picked record to open', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
+    );
     assert.match(editor.document.uri.query, /file=/);
   });
 
   it('compares a snapshot with the live account: lost records removed, restored ones paired with their new ids', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const compared = vscode.commands.executeCommand<{ added: number; removed: number; changed: number; restored: number } | undefined>('keapVault.compareWithLive', snapshotFile);
+    const compared = vscode.commands.executeCommand<{ added: number; removed: number; changed: number; restored: number } | undefined>(
+      'keapVault.compareWithLive',
+      snapshotFile,
+    );
     let settled = false;
-    void compared.then(() => { settled = true; }, () => { settled = true; });
+    void compared.then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
     // The live read comes first; then the quick pick of differences, whose first entry is accepted.
     await waitFor('the compare to list the differences and open the picked record', async () => {
       if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -276,7 +338,11 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.ok(folder, 'the test workspace is open');
     const db = await api.snapshots.db(snapshotFile);
     const contactId = db.all<{ id: string }>('SELECT id FROM contacts LIMIT 1')[0].id;
-    const text = JSON.stringify([{ id: 'import-1', contact_id: contactId, order_items: [{ product_id: '99999999', quantity: 1 }] }], null, 2);
+    const text = JSON.stringify(
+      [{ id: 'import-1', contact_id: contactId, order_items: [{ product_id: '99999999', quantity: 1 }] }],
+      null,
+      2,
+    );
     const uri = vscode.Uri.joinPath(folder.uri, 'orders-to-import.json');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -290,16 +356,29 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.match(doc.getText(diagnostic.range), /99999999/);
   });
 
-  it('the explorer can be walked with the keyboard down to an order\'s payments', async () => {
+  it("the explorer can be walked with the keyboard down to an order's payments", async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('keapVault.explorer.focus');
-    const keys = ['list.focusFirst', 'list.focusDown', 'list.focusDown', 'list.focusDown', 'list.expand', 'list.focusDown', 'list.expand', 'list.focusDown', 'list.expand', 'list.select'];
+    const keys = [
+      'list.focusFirst',
+      'list.focusDown',
+      'list.focusDown',
+      'list.focusDown',
+      'list.expand',
+      'list.focusDown',
+      'list.expand',
+      'list.focusDown',
+      'list.expand',
+      'list.select',
+    ];
     for (const key of keys) {
       await vscode.commands.executeCommand(key);
       await new Promise((r) => setTimeout(r, 250));
     }
     // Selecting the first order opened it, as a click would.
-    const editor = await waitFor('the first order to open', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the first order to open', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
+    );
     assert.match(editor.document.uri.path, /^\/snapshot\/orders\//);
     await screenshot('explorer');
   });

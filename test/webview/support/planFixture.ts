@@ -42,18 +42,35 @@ export async function hostilePlan(): Promise<HostilePlan> {
   const dir = tempDir('kv-webview-');
   const snapshotFile = path.join(dir, 'before.kvsnap');
   await captureSnapshot({ client: account.client, out: snapshotFile });
-  const fixture: RestoreFixture = { ...account, account: 'emulator.keap-vault.local', dir, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile), ledgerFile: path.join(dir, 'account.kvledger') };
+  const fixture: RestoreFixture = {
+    ...account,
+    account: 'emulator.keap-vault.local',
+    dir,
+    snapshotFile,
+    snapshot: await SnapshotDb.open(snapshotFile),
+    ledgerFile: path.join(dir, 'account.kvledger'),
+  };
 
   applyDisaster(store, { kind: 'delete-contacts', ids: withOrders.map((c) => String(c.id)) });
   applyDisaster(store, { kind: 'delete-paid-orders', count: 4, seed: 11 });
   applyDisaster(store, { kind: 'delete-payments', count: 4, seed: 12 });
   applyDisaster(store, { kind: 'corrupt-contacts', count: 3, seed: 13 });
   // Someone re-entered a lost order by hand: same contact, date, items and total, new id -> a conflict.
-  const order = [...store.orders.values()].find((o) => store.paymentsOf(o.id).length === 0 && o.items.length > 0 && !withOrders.some((c) => c.id === o.contact_id))!;
+  const order = [...store.orders.values()].find(
+    (o) => store.paymentsOf(o.id).length === 0 && o.items.length > 0 && !withOrders.some((c) => c.id === o.contact_id),
+  )!;
   store.removeOrder(order.id);
   await account.client.orders.create({
-    contact_id: String(order.contact_id), order_title: order.title, order_time: order.order_time, order_type: order.order_type,
-    order_items: order.items.map((i) => ({ product_id: String(i.product_id), quantity: i.quantity, price_per_unit: i.price_cents / 100, item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER' })),
+    contact_id: String(order.contact_id),
+    order_title: order.title,
+    order_time: order.order_time,
+    order_type: order.order_type,
+    order_items: order.items.map((i) => ({
+      product_id: String(i.product_id),
+      quantity: i.quantity,
+      price_per_unit: i.price_cents / 100,
+      item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
+    })),
   });
 
   // A campaign gone from the account: Keap's API cannot create one -> blocked.
@@ -66,8 +83,15 @@ export async function hostilePlan(): Promise<HostilePlan> {
 /** A typed step with defaults; `overrides` set what a test cares about. */
 export function planStep(entity: RestoreEntity, oldId: string, overrides: Partial<PlanStep> = {}): PlanStep {
   return {
-    id: `${entity}:${oldId}`, entity, oldId, action: 'create', reason: 'missing-in-live', detail: `${entity} ${oldId} is not in the account: create it`,
-    label: `${entity} ${oldId}`, dependsOn: [], ...overrides,
+    id: `${entity}:${oldId}`,
+    entity,
+    oldId,
+    action: 'create',
+    reason: 'missing-in-live',
+    detail: `${entity} ${oldId} is not in the account: create it`,
+    label: `${entity} ${oldId}`,
+    dependsOn: [],
+    ...overrides,
   };
 }
 
@@ -76,12 +100,26 @@ export function syntheticPlan(contacts: number): RestorePlan {
   const steps: PlanStep[] = [];
   for (let i = 1; i <= contacts; i++) steps.push(planStep('contacts', String(i), { label: `Contact "Person ${i}"` }));
   for (let i = 1; i <= contacts; i++) {
-    steps.push(planStep('orders', String(100_000 + i), { label: `Order ${100_000 + i}`, dependsOn: [`contacts:${i}`], sideEffects: ['Keap may send a receipt'] }));
+    steps.push(
+      planStep('orders', String(100_000 + i), {
+        label: `Order ${100_000 + i}`,
+        dependsOn: [`contacts:${i}`],
+        sideEffects: ['Keap may send a receipt'],
+      }),
+    );
   }
   return {
-    formatVersion: PLAN_FORMAT_VERSION, planId: `synthetic-${contacts}`, createdAt: '2026-11-26T12:00:00.000Z', account: 'synthetic.keap-vault.local',
-    apiBaseUrl: 'http://127.0.0.1/crm/rest', snapshot: { snapshotId: 'synthetic', checksum: 'x', finishedAt: '2026-11-25T12:00:00.000Z', account: 'synthetic.keap-vault.local' },
-    live: { readAt: '2026-11-26T12:00:00.000Z', fingerprint: 'f', records: [] }, options: {}, markerLabel: 'Keap Vault Ref',
-    headline: headlineOf(steps), warnings: [], steps,
+    formatVersion: PLAN_FORMAT_VERSION,
+    planId: `synthetic-${contacts}`,
+    createdAt: '2026-11-26T12:00:00.000Z',
+    account: 'synthetic.keap-vault.local',
+    apiBaseUrl: 'http://127.0.0.1/crm/rest',
+    snapshot: { snapshotId: 'synthetic', checksum: 'x', finishedAt: '2026-11-25T12:00:00.000Z', account: 'synthetic.keap-vault.local' },
+    live: { readAt: '2026-11-26T12:00:00.000Z', fingerprint: 'f', records: [] },
+    options: {},
+    markerLabel: 'Keap Vault Ref',
+    headline: headlineOf(steps),
+    warnings: [],
+    steps,
   };
 }

@@ -49,8 +49,11 @@ export async function servePlanPage(): Promise<PlanPage> {
       nonces.push(nonce);
       const html = planPanelHtml({
         // VS Code's cspSource has this form: 'self' plus the resource origin.
-        cspSource: `'self' ${origin}`, nonce, scriptUri: `${origin}/dist/webview.js`,
-        styleUris: [`${origin}/dist/webview.css`], codiconsUri: `${origin}/dist/codicons/codicon.css`,
+        cspSource: `'self' ${origin}`,
+        nonce,
+        scriptUri: `${origin}/dist/webview.js`,
+        styleUris: [`${origin}/dist/webview.css`],
+        codiconsUri: `${origin}/dist/codicons/codicon.css`,
       });
       const marker = `<script nonce="${nonce}" src=`;
       if (!html.includes(marker)) throw new Error('planPanelHtml no longer has the script tag the stub goes before');
@@ -79,9 +82,10 @@ export async function servePlanPage(): Promise<PlanPage> {
     url: `${origin}/`,
     origin,
     nonces,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,10 +1,25 @@
 import type {
-  KeapCompany, KeapOrder, KeapOrderItem, KeapOrderPayment, KeapPayment, KeapPaymentResult, KeapProduct,
-  KeapSubscription, KeapSubscriptionPlan, KeapTransaction,
+  KeapCompany,
+  KeapOrder,
+  KeapOrderItem,
+  KeapOrderPayment,
+  KeapPayment,
+  KeapPaymentResult,
+  KeapProduct,
+  KeapSubscription,
+  KeapSubscriptionPlan,
+  KeapTransaction,
 } from '../../model';
 import { listAll, type ListOptions } from '../paging';
 import type {
-  CompanyWrite, OrderCreate, OrderItemWrite, OrderUpdate, PaymentCreate, ProductWrite, SubscriptionCreate, SubscriptionPlanWrite,
+  CompanyWrite,
+  OrderCreate,
+  OrderItemWrite,
+  OrderUpdate,
+  PaymentCreate,
+  ProductWrite,
+  SubscriptionCreate,
+  SubscriptionPlanWrite,
 } from '../requests';
 import type { KeapTransport } from '../transport';
 import { encodeId, KeapList, KeapResource } from './resource';
@@ -16,7 +31,19 @@ export class CompaniesResource extends KeapResource<KeapCompany, CompanyWrite> {
 }
 
 /** Company fields Keap's list leaves out unless asked for. */
-export const ALL_COMPANY_FIELDS = ['company_name', 'address', 'email_address', 'phone_number', 'fax_number', 'website', 'notes', 'custom_fields', 'create_time', 'update_time', 'owner_id'];
+export const ALL_COMPANY_FIELDS = [
+  'company_name',
+  'address',
+  'email_address',
+  'phone_number',
+  'fax_number',
+  'website',
+  'notes',
+  'custom_fields',
+  'create_time',
+  'update_time',
+  'owner_id',
+];
 
 export class ProductsResource extends KeapResource<KeapProduct, ProductWrite> {
   constructor(transport: KeapTransport) {
@@ -27,8 +54,19 @@ export class ProductsResource extends KeapResource<KeapProduct, ProductWrite> {
     return listAll(this.transport, `/v2/products/${encodeId(productId)}/subscriptions`, 'subscriptions', options);
   }
 
-  async createPlan(productId: string, body: SubscriptionPlanWrite, verify?: () => Promise<KeapSubscriptionPlan | undefined>): Promise<KeapSubscriptionPlan> {
-    return (await this.transport.request<KeapSubscriptionPlan>({ method: 'POST', path: `/v2/products/${encodeId(productId)}/subscriptions`, body, verify })).data;
+  async createPlan(
+    productId: string,
+    body: SubscriptionPlanWrite,
+    verify?: () => Promise<KeapSubscriptionPlan | undefined>,
+  ): Promise<KeapSubscriptionPlan> {
+    return (
+      await this.transport.request<KeapSubscriptionPlan>({
+        method: 'POST',
+        path: `/v2/products/${encodeId(productId)}/subscriptions`,
+        body,
+        verify,
+      })
+    ).data;
   }
 }
 
@@ -38,7 +76,9 @@ export class OrdersResource extends KeapResource<KeapOrder, OrderCreate, OrderUp
   }
 
   async addItem(orderId: string, item: OrderItemWrite, verify?: () => Promise<KeapOrderItem | undefined>): Promise<KeapOrderItem> {
-    return (await this.transport.request<KeapOrderItem>({ method: 'POST', path: `/v2/orders/${encodeId(orderId)}/items`, body: item, verify })).data;
+    return (
+      await this.transport.request<KeapOrderItem>({ method: 'POST', path: `/v2/orders/${encodeId(orderId)}/items`, body: item, verify })
+    ).data;
   }
 
   async deleteItem(orderId: string, itemId: string): Promise<void> {
@@ -55,13 +95,19 @@ export class OrdersResource extends KeapResource<KeapOrder, OrderCreate, OrderUp
    * sent again blindly: `verify` must look at the order's payments (the default does, matching
    * amount, time and note) and only a proven absence lets it go again.
    */
-  async recordPayment(orderId: string, payment: PaymentCreate, verify?: () => Promise<KeapPaymentResult | undefined>): Promise<KeapPaymentResult> {
-    return (await this.transport.request<KeapPaymentResult>({
-      method: 'POST',
-      path: `/v2/orders/${encodeId(orderId)}/payments`,
-      body: payment,
-      verify: verify ?? (() => this.findPayment(orderId, payment)),
-    })).data;
+  async recordPayment(
+    orderId: string,
+    payment: PaymentCreate,
+    verify?: () => Promise<KeapPaymentResult | undefined>,
+  ): Promise<KeapPaymentResult> {
+    return (
+      await this.transport.request<KeapPaymentResult>({
+        method: 'POST',
+        path: `/v2/orders/${encodeId(orderId)}/payments`,
+        body: payment,
+        verify: verify ?? (() => this.findPayment(orderId, payment)),
+      })
+    ).data;
   }
 
   /** A recorded payment of the order that matches amount, time and note, as a PaymentResult. */
@@ -71,7 +117,12 @@ export class OrdersResource extends KeapResource<KeapOrder, OrderCreate, OrderUp
       const sameTime = !payment.payment_time || (p.pay_time && Date.parse(p.pay_time) === Date.parse(payment.payment_time));
       const sameNote = !payment.notes || p.note === payment.notes;
       if (sameAmount && sameTime && sameNote) {
-        return { id: p.payment_id ?? p.id, invoice_id: p.invoice_id, payment_amount: p.amount, payment_status_message: 'Found after a lost answer' };
+        return {
+          id: p.payment_id ?? p.id,
+          invoice_id: p.invoice_id,
+          payment_amount: p.amount,
+          payment_status_message: 'Found after a lost answer',
+        };
       }
     }
     return undefined;
@@ -100,7 +151,10 @@ export class SubscriptionsResource extends KeapResource<KeapSubscription, Subscr
   /** Stops a subscription (Keap answers without a body; read it again to see the result). */
   async deactivate(id: string, reason?: string): Promise<void> {
     await this.transport.request<void>({
-      method: 'POST', path: `/v2/subscriptions/${encodeId(id)}:deactivate`, body: reason ? { reason } : {}, idempotent: true,
+      method: 'POST',
+      path: `/v2/subscriptions/${encodeId(id)}:deactivate`,
+      body: reason ? { reason } : {},
+      idempotent: true,
     });
   }
 }

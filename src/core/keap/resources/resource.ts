@@ -33,14 +33,34 @@ export class KeapResource<T, Create = Partial<T>, Update = Partial<Create>> exte
    * Creates a record. Keap has no idempotency key, so pass `verify` (look the record up by what
    * identifies it) to let a create whose answer was lost be resolved instead of failing.
    */
-  async create(body: Create, options: { verify?: () => Promise<T | undefined>; query?: Record<string, QueryValue>; signal?: AbortSignal } = {}): Promise<T> {
-    return (await this.transport.request<T>({ method: 'POST', path: this.path, body, query: options.query, verify: options.verify, signal: options.signal })).data;
+  async create(
+    body: Create,
+    options: { verify?: () => Promise<T | undefined>; query?: Record<string, QueryValue>; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    return (
+      await this.transport.request<T>({
+        method: 'POST',
+        path: this.path,
+        body,
+        query: options.query,
+        verify: options.verify,
+        signal: options.signal,
+      })
+    ).data;
   }
 
   /** PATCH with Keap's `update_mask`: only the named fields change (Keap replaces list fields whole). */
   async update(id: string, patch: Update, signal?: AbortSignal): Promise<T> {
     const mask = Object.keys(patch as object);
-    return (await this.transport.request<T>({ method: 'PATCH', path: `${this.path}/${encodeId(id)}`, body: patch, query: { update_mask: mask }, signal })).data;
+    return (
+      await this.transport.request<T>({
+        method: 'PATCH',
+        path: `${this.path}/${encodeId(id)}`,
+        body: patch,
+        query: { update_mask: mask },
+        signal,
+      })
+    ).data;
   }
 
   async delete(id: string, signal?: AbortSignal): Promise<void> {

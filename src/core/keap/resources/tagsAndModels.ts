@@ -30,7 +30,10 @@ export class TagsResource extends KeapResource<KeapTag, TagWrite> {
   async remove(tagId: string, contactIds: string[]): Promise<void> {
     for (let i = 0; i < contactIds.length; i += TAG_BATCH_SIZE) {
       await this.transport.request<void>({
-        method: 'POST', path: `/v2/tags/${encodeId(tagId)}/contacts:removeTags`, body: { contact_ids: contactIds.slice(i, i + TAG_BATCH_SIZE) }, idempotent: true,
+        method: 'POST',
+        path: `/v2/tags/${encodeId(tagId)}/contacts:removeTags`,
+        body: { contact_ids: contactIds.slice(i, i + TAG_BATCH_SIZE) },
+        idempotent: true,
       });
     }
   }
@@ -67,12 +70,14 @@ export class CustomFieldsResource {
   }
 
   async create(recordType: CustomFieldRecordType, body: CustomFieldCreate): Promise<KeapCustomField> {
-    return (await this.transport.request<KeapCustomField>({
-      method: 'POST',
-      path: `${MODEL_PATHS[recordType]}/customFields`,
-      body,
-      verify: async () => (await this.model(recordType)).custom_fields.find((f) => f.label === body.label),
-    })).data;
+    return (
+      await this.transport.request<KeapCustomField>({
+        method: 'POST',
+        path: `${MODEL_PATHS[recordType]}/customFields`,
+        body,
+        verify: async () => (await this.model(recordType)).custom_fields.find((f) => f.label === body.label),
+      })
+    ).data;
   }
 
   /** The field with this label, created when the account lacks it. */

@@ -22,16 +22,45 @@ import type { LineIndex } from './lineIndex';
 import type { ParsedRecords, SourceRecord, SourceSyntaxError } from './sourceRecords';
 
 export const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
-  'amount', 'quantity', 'payment_amount', 'billing_amount', 'billing_frequency', 'frequency', 'total_cycles', 'number_of_cycles',
-  'weight', 'order_index', 'display_order_index', 'active_contact_count', 'completed_contact_count',
+  'amount',
+  'quantity',
+  'payment_amount',
+  'billing_amount',
+  'billing_frequency',
+  'frequency',
+  'total_cycles',
+  'number_of_cycles',
+  'weight',
+  'order_index',
+  'display_order_index',
+  'active_contact_count',
+  'completed_contact_count',
 ]);
 export const BOOLEAN_FIELDS: ReadonlySet<string> = new Set([
-  'active', 'shippable', 'taxable', 'subscription_only', 'is_opt_in', 'auto_charge', 'allow_payment', 'commissioned', 'synced',
-  'prorate', 'locked', 'published_status', 'skip_commission', 'is_successful',
+  'active',
+  'shippable',
+  'taxable',
+  'subscription_only',
+  'is_opt_in',
+  'auto_charge',
+  'allow_payment',
+  'commissioned',
+  'synced',
+  'prorate',
+  'locked',
+  'published_status',
+  'skip_commission',
+  'is_successful',
 ]);
 /** Arrays of objects, written by the export as one cell of JSON text. */
 export const JSON_FIELDS: ReadonlySet<string> = new Set([
-  'order_items', 'custom_fields', 'email_addresses', 'phone_numbers', 'addresses', 'subscription_plans', 'options',
+  'order_items',
+  'custom_fields',
+  'email_addresses',
+  'phone_numbers',
+  'addresses',
+  'subscription_plans',
+  'options',
 ]);
 /** Arrays of ids, written by the export joined with `;`. */
 export const LIST_FIELDS: ReadonlySet<string> = new Set(['tag_ids', 'order_ids']);
@@ -51,7 +80,10 @@ interface Cell {
 export function parseCsvRecords(text: string, lines: LineIndex, fileEntity?: SnapshotEntity): ParsedRecords {
   const { rows, errors } = tokenizeCsv(text);
   const syntaxErrors: SourceSyntaxError[] = errors.map((e) => ({
-    message: e.message, position: lines.span(e.start, e.end), index: rowIndexAt(rows, e.start), entity: fileEntity,
+    message: e.message,
+    position: lines.span(e.start, e.end),
+    index: rowIndexAt(rows, e.start),
+    entity: fileEntity,
   }));
   const records: SourceRecord[] = [];
   const [header, ...data] = rows;
@@ -63,7 +95,9 @@ export function parseCsvRecords(text: string, lines: LineIndex, fileEntity?: Sna
     if (extra.length) {
       syntaxErrors.push({
         message: `This row has ${row.fields.length} cells but the header names ${columns.length} columns; the extra cells are ignored`,
-        position: lines.span(extra[0].start, extra[extra.length - 1].end), index, entity: fileEntity,
+        position: lines.span(extra[0].start, extra[extra.length - 1].end),
+        index,
+        entity: fileEntity,
       });
     }
     records.push(csvRecord(row, index, columns, lines, fileEntity, syntaxErrors));
@@ -72,7 +106,14 @@ export function parseCsvRecords(text: string, lines: LineIndex, fileEntity?: Sna
   return { records, syntaxErrors };
 }
 
-function csvRecord(row: CsvRow, index: number, columns: string[], lines: LineIndex, entity: SnapshotEntity | undefined, syntaxErrors: SourceSyntaxError[]): SourceRecord {
+function csvRecord(
+  row: CsvRow,
+  index: number,
+  columns: string[],
+  lines: LineIndex,
+  entity: SnapshotEntity | undefined,
+  syntaxErrors: SourceSyntaxError[],
+): SourceRecord {
   const record: Record<string, unknown> = {};
   const cells = new Map<string, Cell>();
   for (const [c, field] of row.fields.entries()) {
@@ -90,7 +131,12 @@ function csvRecord(row: CsvRow, index: number, columns: string[], lines: LineInd
       if (errors.length) {
         // Like a JSON record with an error: the cell is reported, not checked; the row's other cells are.
         const e = errors[0];
-        syntaxErrors.push({ message: `${jsonErrorMessage(e)} in the ${column} cell`, position: lines.span(at(e.offset), at(e.offset + e.length)), index, entity });
+        syntaxErrors.push({
+          message: `${jsonErrorMessage(e)} in the ${column} cell`,
+          position: lines.span(at(e.offset), at(e.offset + e.length)),
+          index,
+          entity,
+        });
         value = undefined;
       }
     } else if (LIST_FIELDS.has(name)) {
@@ -115,7 +161,11 @@ function csvRecord(row: CsvRow, index: number, columns: string[], lines: LineInd
 }
 
 /** The position of a path: a cell, or a place inside a cell of JSON or of `;` parts; else the cell. */
-function cellPosition(cells: Map<string, Cell>, segments: PathSegment[], span: (s: number, e: number) => SourcePosition): SourcePosition | undefined {
+function cellPosition(
+  cells: Map<string, Cell>,
+  segments: PathSegment[],
+  span: (s: number, e: number) => SourcePosition,
+): SourcePosition | undefined {
   const names = segments.findIndex((s) => typeof s === 'number');
   for (let k = names < 0 ? segments.length : names; k > 0; k--) {
     const cell = cells.get(segments.slice(0, k).join('.'));

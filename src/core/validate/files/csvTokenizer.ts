@@ -61,7 +61,8 @@ export function tokenizeCsv(text: string): CsvTokens {
         if (!field) {
           errors.push({
             message: 'Unterminated quoted field: the quote opened here is never closed (a quote inside a quoted field must be doubled: "")',
-            start, end: lineEnd(text, start),
+            start,
+            end: lineEnd(text, start),
           });
           rows.push({ fields, start: rowStart, end: start, broken: true });
           i = nextLine(text, start);
@@ -72,7 +73,11 @@ export function tokenizeCsv(text: string): CsvTokens {
           // `"abc"def`: keep the quoted text, report and skip what follows up to the next delimiter.
           let j = i;
           while (j < n && !isDelimiter(text[j])) j++;
-          errors.push({ message: 'Unexpected text after a closing quote: a field that starts with a quote must end with one', start: i, end: j });
+          errors.push({
+            message: 'Unexpected text after a closing quote: a field that starts with a quote must end with one',
+            start: i,
+            end: j,
+          });
           i = j;
         }
         fields.push({ ...field, end: i });

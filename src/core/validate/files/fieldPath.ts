@@ -15,7 +15,7 @@ export function parseFieldPath(path: string): PathSegment[] {
 export function valueAt(value: unknown, path: string | readonly PathSegment[]): unknown {
   let at = value;
   for (const segment of typeof path === 'string' ? parseFieldPath(path) : path) {
-    if (typeof segment === 'number' ? !Array.isArray(at) : (typeof at !== 'object' || at === null || Array.isArray(at))) return undefined;
+    if (typeof segment === 'number' ? !Array.isArray(at) : typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
     // Own properties only: `constructor` or `__proto__` in a path must not read a prototype.
     if (!Object.hasOwn(at as object, segment)) return undefined;
     at = (at as Record<string | number, unknown>)[segment];

@@ -83,9 +83,19 @@ export function findingAt(record: FileRecord, path: string, message: string, rel
 }
 
 const NOUNS: Partial<Record<SnapshotEntity, string>> = {
-  contacts: 'Contact', companies: 'Company', products: 'Product', orders: 'Order', payments: 'Payment', transactions: 'Transaction',
-  subscriptions: 'Subscription', tags: 'Tag', campaigns: 'Campaign', custom_fields: 'Custom field', order_items: 'Order item',
-  subscription_plans: 'Subscription plan', contact_tags: 'Contact tag',
+  contacts: 'Contact',
+  companies: 'Company',
+  products: 'Product',
+  orders: 'Order',
+  payments: 'Payment',
+  transactions: 'Transaction',
+  subscriptions: 'Subscription',
+  tags: 'Tag',
+  campaigns: 'Campaign',
+  custom_fields: 'Custom field',
+  order_items: 'Order item',
+  subscription_plans: 'Subscription plan',
+  contact_tags: 'Contact tag',
 };
 
 /** `Order 123`, or `Order without an id (record #2)`. */

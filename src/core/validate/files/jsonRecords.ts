@@ -56,7 +56,11 @@ export function parseJsonDocument(text: string, lines: LineIndex, fileEntity?: S
   const syntaxErrors: SourceSyntaxError[] = [];
   const records: SourceRecord[] = [];
   if (!root) {
-    syntaxErrors.push({ message: 'The file holds no JSON: expected an array of records, a record, or a Keap Vault export', position: lines.span(0, text.length), entity: fileEntity });
+    syntaxErrors.push({
+      message: 'The file holds no JSON: expected an array of records, a record, or a Keap Vault export',
+      position: lines.span(0, text.length),
+      entity: fileEntity,
+    });
     return { records, syntaxErrors };
   }
   // Records come in file order and so do errors (sorted): one walk pairs them.
@@ -97,9 +101,11 @@ export function parseNdjson(text: string, lines: LineIndex, fileEntity?: Snapsho
     const { root, errors } = parseJsonTree(line);
     if (errors.length || !root) {
       // The first error only: the ones after it on the same line follow from it.
-      syntaxErrors.push(errors.length
-        ? jsonSyntaxError(errors[0], lines, base, slot, fileEntity)
-        : { message: 'Invalid JSON line', position: lines.span(base, base + line.length), index: slot, entity: fileEntity });
+      syntaxErrors.push(
+        errors.length
+          ? jsonSyntaxError(errors[0], lines, base, slot, fileEntity)
+          : { message: 'Invalid JSON line', position: lines.span(base, base + line.length), index: slot, entity: fileEntity },
+      );
       continue;
     }
     const made = recordFromNode(root, slot, fileEntity, lines, base);
@@ -117,11 +123,13 @@ function recordNodes(root: Node, fileEntity?: SnapshotEntity): Array<{ node: Nod
   const entities = props.get('entities');
   if (entities?.type === 'object' && !props.has('id')) {
     return [...properties(entities)].flatMap(([key, value]) =>
-      value.type === 'array' ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : []);
+      value.type === 'array' ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
+    );
   }
   if (isListAnswer(props)) {
     return [...props].flatMap(([key, value]) =>
-      value.type === 'array' && entityNamed(key) ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : []);
+      value.type === 'array' && entityNamed(key) ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
+    );
   }
   return [{ node: root, entity: fileEntity }];
 }
@@ -152,10 +160,21 @@ function entityNamed(key: string): SnapshotEntity | undefined {
   return (SNAPSHOT_ENTITIES as readonly string[]).includes(key) ? (key as SnapshotEntity) : undefined;
 }
 
-function recordFromNode(node: Node, index: number, entity: SnapshotEntity | undefined, lines: LineIndex, base: number): SourceRecord | SourceSyntaxError {
+function recordFromNode(
+  node: Node,
+  index: number,
+  entity: SnapshotEntity | undefined,
+  lines: LineIndex,
+  base: number,
+): SourceRecord | SourceSyntaxError {
   const position = lines.span(base + node.offset, base + node.offset + node.length);
   if (node.type !== 'object') {
-    return { message: `Expected a record (a JSON object) but found ${node.type === 'array' ? 'an array' : `a ${node.type}`}`, position, index, entity };
+    return {
+      message: `Expected a record (a JSON object) but found ${node.type === 'array' ? 'an array' : `a ${node.type}`}`,
+      position,
+      index,
+      entity,
+    };
   }
   return {
     index,
@@ -176,10 +195,12 @@ function recordFromNode(node: Node, index: number, entity: SnapshotEntity | unde
 export function plainValue(node: Node): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries((node.children ?? []).flatMap((prop) => {
-        const [key, value] = prop.children ?? [];
-        return key && typeof key.value === 'string' ? [[key.value, value ? plainValue(value) : undefined]] : [];
-      }));
+      return Object.fromEntries(
+        (node.children ?? []).flatMap((prop) => {
+          const [key, value] = prop.children ?? [];
+          return key && typeof key.value === 'string' ? [[key.value, value ? plainValue(value) : undefined]] : [];
+        }),
+      );
     case 'array':
       return (node.children ?? []).map(plainValue);
     default:
@@ -187,7 +208,13 @@ export function plainValue(node: Node): unknown {
   }
 }
 
-function jsonSyntaxError(error: ParseError, lines: LineIndex, base: number, index: number | undefined, entity: SnapshotEntity | undefined): SourceSyntaxError {
+function jsonSyntaxError(
+  error: ParseError,
+  lines: LineIndex,
+  base: number,
+  index: number | undefined,
+  entity: SnapshotEntity | undefined,
+): SourceSyntaxError {
   const start = base + error.offset;
   return { message: jsonErrorMessage(error), position: lines.span(start, start + error.length), index, entity };
 }

@@ -43,7 +43,10 @@ export class SnapshotLookup {
     for (let i = 0; i < unknown.length; i += BATCH) {
       const batch = unknown.slice(i, i + BATCH);
       for (const v of batch) known.set(v, false);
-      const rows = this.db.all<{ v: string }>(`SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${column} IN (${batch.map(() => '?').join(', ')})`, batch);
+      const rows = this.db.all<{ v: string }>(
+        `SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${column} IN (${batch.map(() => '?').join(', ')})`,
+        batch,
+      );
       for (const row of rows) known.set(String(row.v), true);
     }
     return new Set(wanted.filter((v) => known.get(v)));

@@ -49,7 +49,10 @@ export interface ParsedSource extends ParsedRecords {
 
 /** A file whose format cannot be told from its name (and none was given). */
 export class SourceFormatError extends Error {
-  constructor(message: string, readonly file: string) {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
     super(message);
     this.name = 'SourceFormatError';
   }
@@ -77,7 +80,8 @@ export function parseSourceFile(file: string, text: string, format?: SourceForma
   const chosen = format ?? sourceFormatOf(file);
   if (!chosen || !SOURCE_FORMATS.includes(chosen)) {
     throw new SourceFormatError(
-      format ? `Unknown file format '${String(format)}'; use ${SOURCE_FORMATS.join(', ')}.`
+      format
+        ? `Unknown file format '${String(format)}'; use ${SOURCE_FORMATS.join(', ')}.`
         : `Cannot tell the format of ${file} from its name; name it .json, .ndjson, .jsonl or .csv, or give the format.`,
       file,
     );
@@ -99,6 +103,9 @@ function capped(errors: SourceSyntaxError[]): SourceSyntaxError[] {
   if (errors.length <= MAX_SYNTAX_ERRORS) return errors;
   const kept = errors.slice(0, MAX_SYNTAX_ERRORS);
   const last = kept[kept.length - 1];
-  kept[kept.length - 1] = { ...last, message: `${last.message} (and ${errors.length - MAX_SYNTAX_ERRORS} more syntax errors after this one)` };
+  kept[kept.length - 1] = {
+    ...last,
+    message: `${last.message} (and ${errors.length - MAX_SYNTAX_ERRORS} more syntax errors after this one)`,
+  };
   return kept;
 }

@@ -8,13 +8,16 @@ export const contactWithoutCompany: ValidationRule = {
     'A contact linked to a company that no longer exists loses its company in invoices and reports. Restore the company, which ' +
     'gets a new id, and re-link the contact through the id map.',
   run({ db }) {
-    return db.all<{ id: string; company_id: string }>(
-      `SELECT c.id, c.company_id FROM contacts c LEFT JOIN companies k ON k.id = c.company_id
+    return db
+      .all<{ id: string; company_id: string }>(
+        `SELECT c.id, c.company_id FROM contacts c LEFT JOIN companies k ON k.id = c.company_id
        WHERE c.company_id IS NOT NULL AND k.id IS NULL ORDER BY CAST(c.id AS INTEGER)`,
-    ).map((r) => ({
-      entity: 'contacts', recordId: r.id,
-      message: `Contact ${r.id} belongs to company ${r.company_id}, which is not in the account`,
-      related: [{ entity: 'companies', id: r.company_id }],
-    }));
+      )
+      .map((r) => ({
+        entity: 'contacts',
+        recordId: r.id,
+        message: `Contact ${r.id} belongs to company ${r.company_id}, which is not in the account`,
+        related: [{ entity: 'companies', id: r.company_id }],
+      }));
   },
 };

@@ -1,7 +1,17 @@
 import type { SnapshotEntity } from '../../snapshot/entities';
 import type { ValidationRule } from '../rule';
 
-const ENTITIES: SnapshotEntity[] = ['contacts', 'companies', 'products', 'orders', 'order_items', 'payments', 'subscriptions', 'tags', 'campaigns'];
+const ENTITIES: SnapshotEntity[] = [
+  'contacts',
+  'companies',
+  'products',
+  'orders',
+  'order_items',
+  'payments',
+  'subscriptions',
+  'tags',
+  'campaigns',
+];
 
 export const duplicateIds: ValidationRule = {
   id: 'entity/duplicate-id',
@@ -18,6 +28,7 @@ export const duplicateIds: ValidationRule = {
         recordId: r.id,
         message: `${entity} id ${r.id} appears ${r.n} times`,
         related: [],
-      })));
+      })),
+    );
   },
 };

@@ -8,8 +8,15 @@ export const futureOrder: ValidationRule = {
     'An order date after the snapshot was taken is usually a time-zone or import mistake (day and month swapped, a year typed ' +
     'wrong). Revenue lands in the wrong period and date-based automations fire at the wrong time. Correct the order date in Keap.',
   run({ db, settings }) {
-    return db.all<{ id: string; order_time: string }>(
-      `SELECT id, order_time FROM orders WHERE order_time > ? ORDER BY CAST(id AS INTEGER)`, [settings.now],
-    ).map((r) => ({ entity: 'orders', recordId: r.id, message: `Order ${r.id} is dated ${r.order_time}, after ${settings.now}`, related: [] }));
+    return db
+      .all<{ id: string; order_time: string }>(`SELECT id, order_time FROM orders WHERE order_time > ? ORDER BY CAST(id AS INTEGER)`, [
+        settings.now,
+      ])
+      .map((r) => ({
+        entity: 'orders',
+        recordId: r.id,
+        message: `Order ${r.id} is dated ${r.order_time}, after ${settings.now}`,
+        related: [],
+      }));
   },
 };

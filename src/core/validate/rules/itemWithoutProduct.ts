@@ -9,13 +9,19 @@ export const itemWithoutProduct: ValidationRule = {
     'fulfilment lose track of what was sold, and a restore cannot recreate the item faithfully. Restore the product (it is matched ' +
     'by SKU), or accept the item as history.',
   run({ db }) {
-    return db.all<{ id: string; order_id: string; product_id: string }>(
-      `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
+    return db
+      .all<{ id: string; order_id: string; product_id: string }>(
+        `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
        WHERE i.product_id IS NOT NULL AND p.id IS NULL ORDER BY CAST(i.order_id AS INTEGER), CAST(i.id AS INTEGER)`,
-    ).map((r) => ({
-      entity: 'order_items', recordId: r.id,
-      message: `Item ${r.id} of order ${r.order_id} points at product ${r.product_id}, which is not in the account`,
-      related: [{ entity: 'orders', id: r.order_id }, { entity: 'products', id: r.product_id }],
-    }));
+      )
+      .map((r) => ({
+        entity: 'order_items',
+        recordId: r.id,
+        message: `Item ${r.id} of order ${r.order_id} points at product ${r.product_id}, which is not in the account`,
+        related: [
+          { entity: 'orders', id: r.order_id },
+          { entity: 'products', id: r.product_id },
+        ],
+      }));
   },
 };

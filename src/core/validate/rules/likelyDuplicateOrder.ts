@@ -23,18 +23,24 @@ export const likelyDuplicateOrder: ValidationRule = {
         WHERE o.contact_id IS NOT NULL`);
       db.db.run('CREATE INDEX temp.order_signature_key ON order_signature(contact_id, total_cents, items)');
       try {
-        return db.all<{ a: string; b: string; contact_id: string; total_cents: number; minutes: number }>(
-          `SELECT a.id AS a, b.id AS b, a.contact_id, a.total_cents, ${minutesApartSql('a', 'b')} AS minutes
+        return db
+          .all<{ a: string; b: string; contact_id: string; total_cents: number; minutes: number }>(
+            `SELECT a.id AS a, b.id AS b, a.contact_id, a.total_cents, ${minutesApartSql('a', 'b')} AS minutes
            FROM order_signature a JOIN order_signature b
              ON b.contact_id = a.contact_id AND b.total_cents = a.total_cents AND b.items IS a.items AND CAST(b.id AS INTEGER) > CAST(a.id AS INTEGER)
            WHERE ${minutesApartSql('a', 'b')} <= ? AND ${pairKindSql('a.id', 'a.marker', 'b.id', 'b.marker')} = 'likely'
            ORDER BY CAST(a.id AS INTEGER), CAST(b.id AS INTEGER)`,
-          [settings.duplicateWindowMinutes],
-        ).map((r) => ({
-          entity: 'orders', recordId: r.b,
-          message: `Order ${r.b} repeats order ${r.a} (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`,
-          related: [{ entity: 'orders', id: r.a }, { entity: 'contacts', id: r.contact_id }],
-        }));
+            [settings.duplicateWindowMinutes],
+          )
+          .map((r) => ({
+            entity: 'orders',
+            recordId: r.b,
+            message: `Order ${r.b} repeats order ${r.a} (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`,
+            related: [
+              { entity: 'orders', id: r.a },
+              { entity: 'contacts', id: r.contact_id },
+            ],
+          }));
       } finally {
         db.db.run('DROP TABLE IF EXISTS temp.order_signature');
       }

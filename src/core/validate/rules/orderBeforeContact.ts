@@ -12,16 +12,19 @@ export const orderBeforeContact: ValidationRule = {
     'while their restored orders rightly keep their original dates.',
   run({ db }) {
     return withRestoreMarkers(db, ['contacts'], () =>
-      db.all<{ id: string; order_time: string; contact_id: string; create_time: string }>(
-        `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
+      db
+        .all<{ id: string; order_time: string; contact_id: string; create_time: string }>(
+          `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
          WHERE c.create_time IS NOT NULL AND o.order_time < c.create_time
            AND NOT EXISTS (SELECT 1 FROM temp.restore_marker m WHERE m.entity = 'contacts' AND m.id = c.id)
          ORDER BY CAST(o.id AS INTEGER)`,
-      ).map((r) => ({
-        entity: 'orders', recordId: r.id,
-        message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
-        related: [{ entity: 'contacts', id: r.contact_id }],
-      })),
+        )
+        .map((r) => ({
+          entity: 'orders',
+          recordId: r.id,
+          message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
+          related: [{ entity: 'contacts', id: r.contact_id }],
+        })),
     );
   },
 };

@@ -6,19 +6,22 @@ export const orderOverpaid: ValidationRule = {
   severity: 'error',
   title: 'Payments exceed the order total',
   explanation:
-    'Keap never lets a payment exceed an order\'s balance, so more paid than owed means payments were recorded twice or landed on ' +
+    "Keap never lets a payment exceed an order's balance, so more paid than owed means payments were recorded twice or landed on " +
     'the wrong order (a classic result of re-importing payments). Keap cannot delete payments through its API: find the duplicate ' +
-    'and refund or reassign it in Keap\'s web app.',
+    "and refund or reassign it in Keap's web app.",
   run({ db, settings }) {
-    return db.all<{ id: string; total_cents: number; paid_cents: number | null; payments_cents: number; payment_ids: string | null }>(
-      `SELECT o.id, o.total_cents, o.paid_cents, COALESCE(SUM(p.amount_cents), 0) AS payments_cents, group_concat(p.id) AS payment_ids
+    return db
+      .all<{ id: string; total_cents: number; paid_cents: number | null; payments_cents: number; payment_ids: string | null }>(
+        `SELECT o.id, o.total_cents, o.paid_cents, COALESCE(SUM(p.amount_cents), 0) AS payments_cents, group_concat(p.id) AS payment_ids
        FROM orders o LEFT JOIN payments p ON p.order_id = o.id
        GROUP BY o.id, o.rowid HAVING max(COALESCE(o.paid_cents, 0), payments_cents) > o.total_cents + ? ORDER BY CAST(o.id AS INTEGER)`,
-      [settings.roundingToleranceCents],
-    ).map((r) => ({
-      entity: 'orders', recordId: r.id,
-      message: `Order ${r.id} totals ${formatCents(r.total_cents)} but ${formatCents(Math.max(r.paid_cents ?? 0, r.payments_cents))} was paid`,
-      related: (r.payment_ids?.split(',') ?? []).map((id) => ({ entity: 'payments' as const, id })),
-    }));
+        [settings.roundingToleranceCents],
+      )
+      .map((r) => ({
+        entity: 'orders',
+        recordId: r.id,
+        message: `Order ${r.id} totals ${formatCents(r.total_cents)} but ${formatCents(Math.max(r.paid_cents ?? 0, r.payments_cents))} was paid`,
+        related: (r.payment_ids?.split(',') ?? []).map((id) => ({ entity: 'payments' as const, id })),
+      }));
   },
 };

@@ -9,12 +9,17 @@ export const orderWithoutContact: ValidationRule = {
     'to anyone, and a restore that re-creates the contact gives it a new id the order does not point to. Restore the contact from ' +
     'a snapshot with Keap Vault so that the order is re-linked through the id map.',
   run({ db }) {
-    return db.all<{ id: string; contact_id: string | null }>(
-      `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL ORDER BY CAST(o.id AS INTEGER)`,
-    ).map((r) => ({
-      entity: 'orders', recordId: r.id,
-      message: r.contact_id ? `Order ${r.id} belongs to contact ${r.contact_id}, which is not in the account` : `Order ${r.id} has no contact`,
-      related: r.contact_id ? [{ entity: 'contacts', id: r.contact_id }] : [],
-    }));
+    return db
+      .all<{ id: string; contact_id: string | null }>(
+        `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL ORDER BY CAST(o.id AS INTEGER)`,
+      )
+      .map((r) => ({
+        entity: 'orders',
+        recordId: r.id,
+        message: r.contact_id
+          ? `Order ${r.id} belongs to contact ${r.contact_id}, which is not in the account`
+          : `Order ${r.id} has no contact`,
+        related: r.contact_id ? [{ entity: 'contacts', id: r.contact_id }] : [],
+      }));
   },
 };

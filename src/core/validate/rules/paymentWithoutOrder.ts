@@ -5,18 +5,22 @@ export const paymentWithoutOrder: ValidationRule = {
   severity: 'error',
   title: 'Payment or transaction pointing at a missing order',
   explanation:
-    'A payment is money received against an order\'s invoice. A payment whose order is gone is money accounting cannot place; ' +
-    'Keap cannot delete payments, so it will stay. Restore the order so that the payment\'s history makes sense again, and check ' +
+    "A payment is money received against an order's invoice. A payment whose order is gone is money accounting cannot place; " +
+    "Keap cannot delete payments, so it will stay. Restore the order so that the payment's history makes sense again, and check " +
     'that the restored order is not paid a second time.',
   run({ db }) {
-    const rows = (entity: 'payments' | 'transactions') => db.all<{ id: string; order_id: string }>(
-      `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
+    const rows = (entity: 'payments' | 'transactions') =>
+      db
+        .all<{ id: string; order_id: string }>(
+          `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
        WHERE x.order_id IS NOT NULL AND o.id IS NULL ORDER BY x.rowid`,
-    ).map((r) => ({
-      entity, recordId: r.id,
-      message: `${entity === 'payments' ? 'Payment' : 'Transaction'} ${r.id} is for order ${r.order_id}, which is not in the account`,
-      related: [{ entity: 'orders' as const, id: r.order_id }],
-    }));
+        )
+        .map((r) => ({
+          entity,
+          recordId: r.id,
+          message: `${entity === 'payments' ? 'Payment' : 'Transaction'} ${r.id} is for order ${r.order_id}, which is not in the account`,
+          related: [{ entity: 'orders' as const, id: r.order_id }],
+        }));
     return [...rows('payments'), ...rows('transactions')];
   },
 };

@@ -23,14 +23,15 @@ export const restoreDuplicateOrder: ValidationRule = {
     'total, minutes apart, was already there: often the very order the marker names, restored while it still existed, or an ' +
     'order the restore plan flagged as a conflict and was told to create anyway. The customer now has the purchase twice and ' +
     'may be invoiced twice. Keep the original and delete the restored copy in Keap (Keap refuses to delete an order with ' +
-    'payments: check the copy\'s payments first). When a plan flags such an order as a conflict, answer --link (it is this ' +
+    "payments: check the copy's payments first). When a plan flags such an order as a conflict, answer --link (it is this " +
     'order) rather than --create-anyway.',
   run({ db, settings }) {
     // Driven from the restored orders only: the pairing costs what restores wrote, not a pass over
     // every order of the account (order/likely-duplicate already makes that one).
     return withRestoreMarkers(db, ['orders'], () =>
-      db.all<Pair>(
-        `WITH marked AS (
+      db
+        .all<Pair>(
+          `WITH marked AS (
            SELECT o.id, o.contact_id, o.total_cents, o.order_time, m.marker, ${itemsSignatureSql('o')} AS items
            FROM temp.restore_marker m JOIN orders o ON o.id = m.id
            WHERE m.entity = 'orders' AND o.contact_id IS NOT NULL)
@@ -45,20 +46,26 @@ export const restoreDuplicateOrder: ValidationRule = {
            AND ${itemsSignatureSql('a')} IS b.items
            AND ${pairKindSql('a.id', 'am.marker', 'b.id', 'b.marker')} = 'restore'
          ORDER BY CAST(b.id AS INTEGER), CAST(a.id AS INTEGER)`,
-        [settings.duplicateWindowMinutes],
-      ).map((r) => {
-        // The copy is the order whose marker names the other; else the restored one of the two.
-        const otherIsCopy = r.other_marker !== null && r.other_marker === r.marked;
-        const [copy, original, marker] = otherIsCopy ? [r.other, r.marked, r.other_marker!] : [r.marked, r.other, r.marked_marker];
-        const how = marker === original
-          ? `while order ${original} still existed`
-          : `next to order ${original}, which no restore wrote (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`;
-        return {
-          entity: 'orders' as const, recordId: copy,
-          message: `Order ${copy} duplicates order ${original}: created by a restore (marker ${markerValue(marker)}) ${how}`,
-          related: [{ entity: 'orders' as const, id: original }, { entity: 'contacts' as const, id: r.contact_id }],
-        };
-      }),
+          [settings.duplicateWindowMinutes],
+        )
+        .map((r) => {
+          // The copy is the order whose marker names the other; else the restored one of the two.
+          const otherIsCopy = r.other_marker !== null && r.other_marker === r.marked;
+          const [copy, original, marker] = otherIsCopy ? [r.other, r.marked, r.other_marker!] : [r.marked, r.other, r.marked_marker];
+          const how =
+            marker === original
+              ? `while order ${original} still existed`
+              : `next to order ${original}, which no restore wrote (same contact ${r.contact_id}, same items, ${formatCents(r.total_cents)}, ${Math.round(r.minutes)} min apart)`;
+          return {
+            entity: 'orders' as const,
+            recordId: copy,
+            message: `Order ${copy} duplicates order ${original}: created by a restore (marker ${markerValue(marker)}) ${how}`,
+            related: [
+              { entity: 'orders' as const, id: original },
+              { entity: 'contacts' as const, id: r.contact_id },
+            ],
+          };
+        }),
     );
   },
 };

@@ -17,21 +17,24 @@ export const restoredTwice: ValidationRule = {
     return withRestoreMarkers(db, MARKER_ENTITIES, () =>
       // Each later record of a marker is paired with the first one, so three copies give two
       // findings, each naming the record to remove and the one to keep.
-      db.all<{ entity: MarkerEntity; first: string; again: string; marker: string }>(
-        `SELECT b.entity, a.id AS first, b.id AS again, b.marker
+      db
+        .all<{ entity: MarkerEntity; first: string; again: string; marker: string }>(
+          `SELECT b.entity, a.id AS first, b.id AS again, b.marker
          FROM temp.restore_marker b JOIN temp.restore_marker a ON a.entity = b.entity AND a.marker = b.marker
          WHERE (CAST(a.id AS INTEGER), a.id) < (CAST(b.id AS INTEGER), b.id)
            AND NOT EXISTS (SELECT 1 FROM temp.restore_marker c WHERE c.entity = a.entity AND c.marker = a.marker
                            AND (CAST(c.id AS INTEGER), c.id) < (CAST(a.id AS INTEGER), a.id))
          ORDER BY b.entity, CAST(b.id AS INTEGER), b.id`,
-      ).map((r) => {
-        const noun = RECORD_NOUN[r.entity];
-        return {
-          entity: r.entity, recordId: r.again,
-          message: `${capitalized(noun)} ${r.again} and ${noun} ${r.first} were both restored from snapshot ${noun} ${r.marker} (marker ${markerValue(r.marker)}): restored twice`,
-          related: [{ entity: r.entity, id: r.first }],
-        };
-      }),
+        )
+        .map((r) => {
+          const noun = RECORD_NOUN[r.entity];
+          return {
+            entity: r.entity,
+            recordId: r.again,
+            message: `${capitalized(noun)} ${r.again} and ${noun} ${r.first} were both restored from snapshot ${noun} ${r.marker} (marker ${markerValue(r.marker)}): restored twice`,
+            related: [{ entity: r.entity, id: r.first }],
+          };
+        }),
     );
   },
 };

@@ -19,8 +19,11 @@ export const duplicateId: FileRule = {
         first.set(key, record);
         return [];
       }
-      return [findingAt(record, 'id', `${describeRecord(record)} is in the file twice: it is first at line ${earlier.source.position.line}`,
-        [{ entity: record.entity, id: record.id }])];
+      return [
+        findingAt(record, 'id', `${describeRecord(record)} is in the file twice: it is first at line ${earlier.source.position.line}`, [
+          { entity: record.entity, id: record.id },
+        ]),
+      ];
     });
   },
 };

@@ -18,7 +18,7 @@ export const unknownProduct: FileRule = {
   explanation:
     'An order item sells a product, named by `product_id` (or `product.id`, or only a `sku`). Keap will not create an item for a ' +
     'product it does not have, and an item whose product is gone cannot be fulfilled, reported by product or refunded against it. ' +
-    'The id may come from another account or from a product that was deleted or re-created with a new id. Use the product\'s id ' +
+    "The id may come from another account or from a product that was deleted or re-created with a new id. Use the product's id " +
     'from the snapshot (or an existing SKU), or restore the product first with Keap Vault so that the id map re-links its items.',
   check({ records, snapshot }) {
     const refs: ItemRef[] = [];
@@ -30,7 +30,10 @@ export const unknownProduct: FileRule = {
         refs.push(...itemRef(record, '', record.source.index));
       }
     }
-    const ids = snapshot.existingIds('products', refs.filter((r) => r.by === 'id').map((r) => r.value));
+    const ids = snapshot.existingIds(
+      'products',
+      refs.filter((r) => r.by === 'id').map((r) => r.value),
+    );
     const skus = snapshot.existingSkus(refs.filter((r) => r.by === 'sku').map((r) => r.value));
     return refs.filter((r) => !(r.by === 'id' ? ids : skus).has(r.value)).map(finding);
   },
@@ -47,6 +50,8 @@ function itemRef(record: FileRecord, prefix: string, item: number): ItemRef[] {
 function finding(r: ItemRef): FileFinding {
   const what = r.prefix ? `Item ${r.item + 1} of ${describeRecord(r.record).replace(/^Order/, 'order')}` : describeRecord(r.record);
   return r.by === 'id'
-    ? findingAt(r.record, r.path, `${what} is for product ${quoteId(r.value)}, which is not in the snapshot`, [{ entity: 'products', id: r.value }])
+    ? findingAt(r.record, r.path, `${what} is for product ${quoteId(r.value)}, which is not in the snapshot`, [
+        { entity: 'products', id: r.value },
+      ])
     : findingAt(r.record, r.path, `${what} is for SKU ${JSON.stringify(r.value)}, which no product in the snapshot has`);
 }
