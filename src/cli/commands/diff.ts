@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { diffSnapshots, parsePath, VOLATILE_FIELDS, type EntityDiff, type RestoredId, type SnapshotDiff } from '../../core/snapshot/diff';
+import { parsePath, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '../../core/snapshot/diff';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
-import { ledgerBeside, readIdMap } from '../../core/snapshot/ledgerIdMap';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { compareSnapshots } from '../../core/usecases/compareSnapshots';
 import { FindingsFound, printJson, UsageError, type Io } from '../output';
 import { intFlag } from './emulator';
 
@@ -66,11 +66,17 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
       const a = await SnapshotDb.open(fileA, { key });
       let b: SnapshotDb | undefined;
       try {
-        const ledger = await ledgerIdMap(io, fileA, a, flags.ledger);
         b = fileB === 'live' ? await options.captureLive!() : await SnapshotDb.open(fileB, { key });
-        const diff = diffSnapshots(a, b, { entities, ignore, maxChangedRecords: limit, idMap: ledger?.idMap });
+        const { diff, ledgerFile } = await compareSnapshots({
+          a,
+          fileA,
+          b,
+          ledgerFile: flags.ledger,
+          options: { entities, ignore, maxChangedRecords: limit },
+          onLedgerWarning: (message) => io.err(`warning: ${clean(message)}`),
+        });
         if (flags.json) printJson(io, diff);
-        else printDiff(io, diff, { a: fileA, b: fileB, ledger: ledger?.file }, limit ?? DEFAULT_TEXT_LIMIT);
+        else printDiff(io, diff, { a: fileA, b: fileB, ledger: ledgerFile }, limit ?? DEFAULT_TEXT_LIMIT);
         const differences = diff.totals.added + diff.totals.removed + diff.totals.changed;
         if (differences) throw new FindingsFound(differences);
       } finally {
@@ -78,27 +84,6 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
         b?.close();
       }
     });
-}
-
-/**
- * The id map of `--ledger`, else of the account's ledger beside A, where `plan`/`apply` keep it.
- * A damaged default ledger only costs the id map (markers still pair restores): a warning, not a failure.
- */
-async function ledgerIdMap(
-  io: Io,
-  fileA: string,
-  a: SnapshotDb,
-  explicit: string | undefined,
-): Promise<{ file: string; idMap: RestoredId[] } | undefined> {
-  if (explicit !== undefined) return { file: explicit, idMap: await readIdMap(explicit) };
-  const file = ledgerBeside(fileA, a.meta().account);
-  if (!file) return undefined;
-  try {
-    return { file, idMap: await readIdMap(file) };
-  } catch (err) {
-    io.err(`warning: ${clean((err as Error).message)} Comparing by restore markers only.`);
-    return undefined;
-  }
 }
 
 function listFlag(value: string | undefined): string[] {

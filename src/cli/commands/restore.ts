@@ -1,9 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
-import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
-import { readLiveAccount } from '../../core/restore/liveRead';
+import type { ApplyProgress, Receipt } from '../../core/restore/applier';
+import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import {
   parsePlan,
   RESTORE_ORDER,
@@ -13,8 +11,16 @@ import {
   type RestoreEntity,
   type RestorePlan,
 } from '../../core/restore/plan';
-import { planRestore } from '../../core/restore/planner';
+import { readIdMap } from '../../core/snapshot/ledgerIdMap';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import {
+  applyRestorePlan,
+  ApplyInterruptedError,
+  ledgerFileForPlan,
+  PlanAccountError,
+  receiptProblems,
+} from '../../core/usecases/applyRestore';
+import { OtherAccountError, planRestoreFromSnapshot } from '../../core/usecases/planRestore';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { FindingsFound, printJson, UsageError, type Io } from '../output';
@@ -28,6 +34,7 @@ interface PlanFlags {
   updateExisting?: boolean;
   missingParent: string;
   subscriptionsStartToday?: boolean;
+  otherAccount?: boolean;
   out: string;
   ledger?: string;
   verbose?: boolean;
@@ -50,6 +57,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--create-anyway <steps>', "conflicts whose live record is a different one: create the snapshot's anyway")
     .option('--out <file>', 'plan file to write', 'keap-restore-plan.json')
     .option('--ledger <file>', "the account's ledger (default: beside the snapshot)")
+    .option('--other-account', "plan restoring into an account other than the snapshot's (the credential's)")
     .option('--verbose', 'also list unchanged records')
     .option('--json', 'print the plan as JSON')
     .action(async (snapshotFile: string, flags: PlanFlags, command: Command) => {
@@ -65,36 +73,28 @@ export function registerRestoreCommands(program: Command, io: Io): void {
       const snapshot = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
       try {
         io.err('Reading the live account…');
-        const { db: live, readAt } = await readLiveAccount(client);
-        const account = client.transport.account;
-        const ledgerFile = flags.ledger ?? ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account);
-        const ledger = await Ledger.open(ledgerFile);
-        let plan: RestorePlan;
-        try {
-          plan = planRestore({
-            snapshot,
-            live,
-            liveReadAt: readAt,
-            account,
-            apiBaseUrl: client.transport.baseUrl,
-            snapshotFile: path.resolve(snapshotFile),
-            idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
-            options: {
-              records: flags.select
-                ?.split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
-              entities: entities as RestoreEntity[] | undefined,
-              updateExisting: !!flags.updateExisting,
-              missingParent: flags.missingParent as MissingParentPolicy,
-              subscriptionsStartToday: !!flags.subscriptionsStartToday,
-              resolutions: resolutionsFrom(flags),
-            },
-          });
-        } finally {
-          ledger.close();
-          live.close();
-        }
+        const { plan } = await planRestoreFromSnapshot({
+          client,
+          snapshot,
+          snapshotFile,
+          ledgerFile: flags.ledger,
+          confirmOtherAccount: () => !!flags.otherAccount,
+          options: {
+            records: flags.select
+              ?.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            entities: entities as RestoreEntity[] | undefined,
+            updateExisting: !!flags.updateExisting,
+            missingParent: flags.missingParent as MissingParentPolicy,
+            subscriptionsStartToday: !!flags.subscriptionsStartToday,
+            resolutions: resolutionsFrom(flags),
+          },
+        }).catch((err: unknown) => {
+          if (err instanceof OtherAccountError)
+            throw new UsageError(`${err.message} To plan restoring it there anyway, add --other-account.`);
+          throw err;
+        });
         await writeFileAtomic(flags.out, JSON.stringify(plan, null, 2));
         if (flags.json) return printJson(io, plan);
         printPlan(io, plan, !!flags.verbose);
@@ -122,34 +122,29 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         const plan = parsePlan(await fs.readFile(planFile, 'utf8'));
         const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
         const snapshotFile = flags.snapshot ?? plan.snapshot.file;
-        const ledgerFile = flags.ledger ?? ledgerFileFor(snapshotFile ? path.dirname(snapshotFile) : process.cwd(), plan.account);
-        const ledger = await Ledger.open(ledgerFile);
-        const started = ledger.stepsOf(plan.planId);
-        ledger.close();
-        const unfinished = started.some((s) => s.status === 'pending');
-        if (unfinished && !flags.resume)
-          throw new UsageError(
-            `This plan's apply was interrupted (${started.length} steps recorded). Run again with --resume to continue it safely.`,
-          );
+        const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, process.cwd(), snapshotFile);
         const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
         const controller = new AbortController();
         const cancel = () => controller.abort();
         process.once('SIGINT', cancel);
         try {
-          const receipt = await applyPlan({
+          const receipt = await applyRestorePlan({
             client,
             plan,
             ledgerFile,
             snapshot,
+            resume: !!flags.resume,
             breakLock: flags.breakLock,
             signal: controller.signal,
-            readLive: async () => (await readLiveAccount(client)).db,
             onProgress: (p) => progressLine(io, p),
+          }).catch((err: unknown) => {
+            if (err instanceof ApplyInterruptedError) throw new UsageError(`${err.message} Run again with --resume to continue it safely.`);
+            if (err instanceof PlanAccountError) throw new UsageError(`${err.message} Apply it with the credential of ${err.planAccount}.`);
+            throw err;
           });
           if (flags.json) printJson(io, receipt);
           else printReceipt(io, receipt, ledgerFile);
-          const problems =
-            receipt.failed.length + receipt.conflicts.length + receipt.duplicates.length + receipt.verification.problems.length;
+          const problems = receiptProblems(receipt);
           if (problems) throw new FindingsFound(problems);
         } finally {
           process.removeListener('SIGINT', cancel);
@@ -172,14 +167,9 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         : [ledgerFileFor(flags.dir, account), ledgerFileFor(flags.dir, account.replace(/^keap-/, ''))];
       const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
       if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
-      const ledger = await Ledger.open(file);
-      try {
-        const entries = ledger.idMap();
-        if (flags.format === 'json') printJson(io, entries);
-        else io.out(idMapCsv(entries).trimEnd());
-      } finally {
-        ledger.close();
-      }
+      const entries = await readIdMap(file);
+      if (flags.format === 'json') printJson(io, entries);
+      else io.out(idMapCsv(entries).trimEnd());
     });
 }
 

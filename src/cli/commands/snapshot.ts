@@ -1,8 +1,6 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { captureSnapshot } from '../../core/snapshot/capture';
-import { interruptedCapture, latestSnapshot, newSnapshotPath } from '../../core/snapshot/library';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { takeSnapshot } from '../../core/usecases/takeSnapshot';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { printJson, printTable, UsageError, type Io } from '../output';
 import { captureProgressPrinter } from '../progress';
@@ -39,21 +37,19 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
       if (!(threshold > 0 && threshold < 1)) throw new UsageError('--threshold must be a fraction between 0 and 1');
       if (flags.checkDeletions && !flags.since) throw new UsageError('--check-deletions goes with --since');
       const since = flags.since ? await SnapshotDb.open(flags.since, { key: snapshotKey() }) : undefined;
-      const account = since?.meta().account ?? (await client.account());
-      const out = flags.out ?? (await interruptedCapture(flags.dir, account)) ?? newSnapshotPath(flags.dir, account);
-      const previous = since ? undefined : (await latestSnapshot(path.dirname(out), account, snapshotKey()))?.meta;
       const progress = captureProgressPrinter(io);
       const controller = new AbortController();
       const cancel = () => controller.abort(new UsageError('Capture cancelled; run the same command again to resume it.'));
       process.once('SIGINT', cancel);
       try {
-        const result = await captureSnapshot({
+        const result = await takeSnapshot({
           client,
-          out,
-          key: flags.encrypt ? key : undefined,
-          since: since ? { db: since, meta: since.meta() } : undefined,
+          folder: flags.dir,
+          out: flags.out,
+          encryptKey: flags.encrypt ? key : undefined,
+          readKey: snapshotKey(),
+          since,
           checkDeletions: flags.checkDeletions,
-          previous,
           anomalyThreshold: threshold,
           restart: flags.restart,
           signal: controller.signal,

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { validateSnapshot, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
+import { isKnownRule, RULE_CATALOGUE } from '../../core/validate/catalogue';
 import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
 import type { Finding, Severity } from '../../core/validate/rule';
-import { ALL_RULES } from '../../core/validate/rules';
 import { toSarif, type SarifRuleInfo } from '../../core/validate/sarif';
 import { FindingsFound, printJson, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
@@ -53,12 +53,12 @@ export function registerValidateCommand(program: Command, io: Io): void {
             records += result.records;
             skipped += result.skipped;
           }
-          ruleInfo = FILE_RULES.map(describe);
+          ruleInfo = RULE_CATALOGUE.filter((r) => FILE_RULES.some((f) => f.id === r.id));
           checked = `${records} records in ${files.length} file(s)${skipped ? ` (${skipped} of unknown kind skipped)` : ''}`;
         } else {
           const report = validateSnapshot(db, options);
           findings = report.findings;
-          ruleInfo = ALL_RULES.filter((r) => report.rules.some((s) => s.id === r.id)).map(describe);
+          ruleInfo = RULE_CATALOGUE.filter((r) => report.rules.some((s) => s.id === r.id));
           checked = `${report.rules.length} rules over ${snapshotFile}`;
         }
         if (flags.format === 'json') printJson(io, { findings });
@@ -70,10 +70,6 @@ export function registerValidateCommand(program: Command, io: Io): void {
         db.close();
       }
     });
-}
-
-function describe(rule: { id: string; title: string; explanation: string; severity: Severity }): SarifRuleInfo {
-  return { id: rule.id, title: rule.title, explanation: rule.explanation, severity: rule.severity };
 }
 
 function validationOptions(flags: ValidateFlags): ValidationOptions {
@@ -91,8 +87,7 @@ function validationOptions(flags: ValidateFlags): ValidationOptions {
     if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number of at least 0`);
     return n;
   };
-  const known = new Set([...ALL_RULES, ...FILE_RULES].map((r) => r.id));
-  for (const id of [...(flags.rule ?? []), ...Object.keys(rules)]) if (!known.has(id)) throw new UsageError(`Unknown rule '${id}'`);
+  for (const id of [...(flags.rule ?? []), ...Object.keys(rules)]) if (!isKnownRule(id)) throw new UsageError(`Unknown rule '${id}'`);
   return {
     only: flags.rule,
     rules,

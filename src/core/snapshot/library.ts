@@ -99,8 +99,11 @@ export async function latestSnapshot(
   return (await listSnapshots(dir, key, cache)).find((s) => s.meta.account === account);
 }
 
-/** An interrupted full capture of this account in the folder, which a plain `snapshot` picks up again. */
-export async function interruptedCapture(dir: string, account: string): Promise<string | undefined> {
+/**
+ * An interrupted capture of this account in the folder that a capture of the same kind picks up
+ * again: a full one, or (with `sinceSnapshotId`) an incremental one from that snapshot.
+ */
+export async function interruptedCapture(dir: string, account: string, sinceSnapshotId?: string): Promise<string | undefined> {
   const prefix = snapshotFileName(account).replace(/\d{8}T\d{6}Z\.kvsnap$/, '');
   let names: string[];
   try {
@@ -110,7 +113,11 @@ export async function interruptedCapture(dir: string, account: string): Promise<
   }
   for (const name of names.filter((n) => n.endsWith('.partial'))) {
     const journal = await CaptureJournal.find(path.join(dir, name));
-    if (journal && journal.state.mode === 'full' && path.basename(journal.state.out).startsWith(prefix)) return journal.state.out;
+    if (!journal || !path.basename(journal.state.out).startsWith(prefix)) continue;
+    const sameKind = sinceSnapshotId
+      ? journal.state.mode === 'incremental' && journal.state.sinceSnapshotId === sinceSnapshotId
+      : journal.state.mode === 'full';
+    if (sameKind) return journal.state.out;
   }
   return undefined;
 }

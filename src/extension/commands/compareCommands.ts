@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { readLiveAccount } from '../../core/restore/liveRead';
-import { diffSnapshots, VOLATILE_FIELDS, type RestoredId, type SnapshotDiff } from '../../core/snapshot/diff';
-import { ledgerBeside, readIdMap } from '../../core/snapshot/ledgerIdMap';
+import { VOLATILE_FIELDS, type SnapshotDiff } from '../../core/snapshot/diff';
+import type { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { compareSnapshots } from '../../core/usecases/compareSnapshots';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode, RecordSource } from '../explorer/nodes';
@@ -22,15 +23,29 @@ export function registerCompareCommands(
   snapshots: SnapshotLibrary,
   connections: ConnectionStore,
 ): void {
+  /**
+   * Restored records are paired through the account's ledger (beside A, or in the snapshot folder
+   * where plans keep it); a damaged ledger is logged, and markers alone pair them.
+   */
+  const compare = async (fileA: string, b: SnapshotDb): Promise<SnapshotDiff> =>
+    (
+      await compareSnapshots({
+        a: await snapshots.db(fileA),
+        fileA,
+        b,
+        ledgerFolders: [await snapshots.folder()],
+        options: { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200 },
+        onLedgerWarning: (message) => log.warn(`Compare: ${message}`),
+      })
+    ).diff;
+
   registerCommand(context, log, COMMANDS.compareSnapshots, async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
     const first = await pickSnapshot(snapshots, a, 'Compare: the earlier snapshot');
     if (!first) return;
     const second = await pickSnapshot(snapshots, b, 'Compare: the later snapshot');
     if (!second) return;
     const [fileA, fileB] = [fileOf(first), fileOf(second)];
-    const dbA = await snapshots.db(fileA);
-    const idMap = await restoredIds(snapshots, fileA, dbA.meta().account, log);
-    const diff = diffSnapshots(dbA, await snapshots.db(fileB), { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200, idMap });
+    const diff = await compare(fileA, await snapshots.db(fileB));
     return showDiff(diff, { type: 'snapshot', file: fileA }, { type: 'snapshot', file: fileB }, 'earlier ↔ later');
   });
 
@@ -41,7 +56,6 @@ export function registerCompareCommands(
     const account = (await snapshots.db(file)).meta().account;
     const connection = await pickConnectionFor(connections, account, node);
     if (!connection) return;
-    const idMap = await restoredIds(snapshots, file, account, log);
     const client = await connections.client(connection.id);
     // Reading live costs about one request per 1,000 records of each kind; Cancel stops it.
     const live = await withCancellableProgress(
@@ -50,27 +64,12 @@ export function registerCompareCommands(
     );
     let diff: SnapshotDiff;
     try {
-      diff = diffSnapshots(await snapshots.db(file), live, { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200, idMap });
+      diff = await compare(file, live);
     } finally {
       live.close();
     }
     return showDiff(diff, { type: 'snapshot', file }, { type: 'live', connectionId: connection.id }, 'snapshot ↔ live');
   });
-}
-
-/**
- * The id map of the account's restore ledger, beside the snapshot or in the snapshot folder (where
- * plans keep it). Without one, markers alone pair restores: a damaged ledger is logged, not fatal.
- */
-async function restoredIds(snapshots: SnapshotLibrary, file: string, account: string, log: vscode.LogOutputChannel): Promise<RestoredId[]> {
-  const ledger = ledgerBeside(file, account, [await snapshots.folder()]);
-  if (!ledger) return [];
-  try {
-    return await readIdMap(ledger);
-  } catch (err) {
-    log.warn(`Compare: ${(err as Error).message} Pairing restored records by their markers only.`);
-    return [];
-  }
 }
 
 /** What a compare command resolves to: the totals, and the records restored under new ids (not differences). */

@@ -7,15 +7,16 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
-import { idMapCsv, Ledger, ledgerFileFor } from '../../core/restore/ledger';
-import { readLiveAccount } from '../../core/restore/liveRead';
+import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import { parsePlan, type PlanOptions, type RestorePlan } from '../../core/restore/plan';
-import { planRestore } from '../../core/restore/planner';
+import { readIdMap } from '../../core/snapshot/ledgerIdMap';
+import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
+import { planRestoreFromSnapshot } from '../../core/usecases/planRestore';
 import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
-import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
+import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
 import { withCancellableProgress } from './cancellableProgress';
@@ -43,43 +44,26 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     signal?: AbortSignal,
   ): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
     const client = await connections.client(connection.id);
-    const snapshot = await snapshots.db(snapshotFile);
-    await client.ping();
-    const account = client.transport.account;
+    const { plan, account } = await planRestoreFromSnapshot({
+      client,
+      snapshot: await snapshots.db(snapshotFile),
+      snapshotFile,
+      options,
+      signal,
+      confirmOtherAccount: async (from, to) => {
+        const ok = await vscode.window.showWarningMessage(
+          `This snapshot is of the account ${from}, and ${connection.name} is ${to}. Plan restoring it into a different account?`,
+          { modal: true },
+          'Plan Anyway',
+        );
+        if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
+        return true;
+      },
+    });
     await connections.noteAccount(connection.id, account);
-    const from = snapshot.meta().account;
-    if (from !== account) {
-      const ok = await vscode.window.showWarningMessage(
-        `This snapshot is of the account ${from}, and ${connection.name} is ${account}. Plan restoring it into a different account?`,
-        { modal: true },
-        'Plan Anyway',
-      );
-      if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
-    }
-    const { db: live, readAt } = await readLiveAccount(client, { signal });
-    try {
-      const ledger = await Ledger.open(ledgerFileFor(path.dirname(path.resolve(snapshotFile)), account));
-      let plan: RestorePlan;
-      try {
-        plan = planRestore({
-          snapshot,
-          live,
-          liveReadAt: readAt,
-          account,
-          apiBaseUrl: client.transport.baseUrl,
-          snapshotFile: path.resolve(snapshotFile),
-          idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
-          options,
-        });
-      } finally {
-        ledger.close();
-      }
-      const entry = await plans.save(plan, await snapshots.folder(), connection.id);
-      log.info(`Planned restore ${plan.planId} from ${snapshotFile}: ${entry.creates} creates, ${entry.updates} updates (${entry.file})`);
-      return { entry, plan };
-    } finally {
-      live.close();
-    }
+    const entry = await plans.save(plan, await snapshots.folder(), connection.id);
+    log.info(`Planned restore ${plan.planId} from ${snapshotFile}: ${entry.creates} creates, ${entry.updates} updates (${entry.file})`);
+    return { entry, plan };
   };
 
   /** makePlan in a notification with Cancel. */
@@ -171,13 +155,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     const ledgerFile = typeof ledgerArg === 'string' ? ledgerArg : await pickLedger(plans, snapshots, ledgerArg);
     if (!ledgerFile) return;
     if (!existsSync(ledgerFile)) throw new Error('Nothing has been restored into this account yet: there is no id map.');
-    const ledger = await Ledger.open(ledgerFile);
-    let entries;
-    try {
-      entries = ledger.idMap();
-    } finally {
-      ledger.close();
-    }
+    const entries = await readIdMap(ledgerFile);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(
         path.join(path.dirname(ledgerFile), `${path.basename(ledgerFile, '.kvledger')}-idmap.${formatArg ?? 'csv'}`),
@@ -200,7 +178,7 @@ async function pickLedger(plans: PlanIndex, snapshots: SnapshotLibrary, entry?: 
   const folder = await snapshots.folder();
   const ledgerOf = async (e: PlanEntry) => {
     const plan = await plans.read(e).catch(() => undefined);
-    return plan ? ledgerFileOf(plan, folder) : ledgerFileFor(folder, e.account);
+    return plan ? ledgerFileForPlan(plan, folder) : ledgerFileFor(folder, e.account);
   };
   if (entry) return ledgerOf(entry);
   const accounts = [...new Map(plans.list().map((e) => [e.account, e])).values()];

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { captureSnapshot } from '../../core/snapshot/capture';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
-import { interruptedCapture, newSnapshotPath } from '../../core/snapshot/library';
 import { searchOrders } from '../../core/snapshot/query';
+import { takeSnapshot } from '../../core/usecases/takeSnapshot';
 import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
@@ -46,21 +45,24 @@ export function registerSnapshotCommands(
     const previous = await snapshots.latest(account);
     if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
-    // A full capture that was cancelled or crashed is picked up where it stopped, as the CLI does.
-    const resumed = incremental ? undefined : await interruptedCapture(folder, account);
-    const out = resumed ?? newSnapshotPath(folder, account);
-    if (resumed) log.info(`Resuming the interrupted snapshot ${resumed}`);
+    const readKey = await snapshots.key();
+    let out: string | undefined;
     const controller = new AbortController();
     const read = (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => {
       token.onCancellationRequested(() => controller.abort(new vscode.CancellationError()));
-      return captureSnapshot({
+      return takeSnapshot({
         client,
-        out,
-        key,
-        signal: controller.signal,
-        previous: previous?.meta,
-        since: since ? { db: since, meta: since.meta() } : undefined,
+        folder,
+        account,
+        encryptKey: key,
+        readKey,
+        since,
         anomalyThreshold: vscode.workspace.getConfiguration('keapVault').get<number>('anomalyThreshold') ?? 0.2,
+        signal: controller.signal,
+        onTarget: (target) => {
+          out = target.file;
+          if (target.resuming) log.info(`Resuming the interrupted snapshot ${target.file}`);
+        },
         onProgress: (p) => {
           progress.report({
             message: `${p.entity}: ${p.records.toLocaleString('en-US')} records, ${p.requests} requests${p.throttleWaitedMs ? `, waited ${(p.throttleWaitedMs / 1000).toFixed(0)} s for Keap's quota` : ''}`,
@@ -84,7 +86,7 @@ export function registerSnapshotCommands(
         `Keap Vault: snapshot of ${connection.name} cancelled. Take it again to resume where it stopped.`,
         'Discard What Was Read',
       );
-      if (choice) await fs.rm(`${out}.partial`, { recursive: true, force: true });
+      if (choice && out) await fs.rm(`${out}.partial`, { recursive: true, force: true });
       return undefined;
     }
     log.info(`Snapshot ${result.file}: ${result.requests} requests, ${JSON.stringify(result.meta.counts)}`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
-import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
-import { ALL_RULES } from '../../core/validate/rules';
+import { explanationOf } from '../../core/validate/catalogue';
+import { validateSourceFile } from '../../core/validate/files/validateFile';
 import { COMMANDS } from '../commandIds';
 import type { FindingsView } from '../diagnostics';
 import type { ExplorerNode } from '../explorer/nodes';
@@ -9,8 +9,6 @@ import type { SnapshotLibrary } from '../snapshots';
 import { fileOf, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
 import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
-
-const explain = (ruleId: string) => [...ALL_RULES, ...FILE_RULES].find((r) => r.id === ruleId)?.explanation;
 
 function ruleSettings(): Record<string, RuleSetting> {
   return vscode.workspace.getConfiguration('keapVault').get<Record<string, RuleSetting>>('validation.rules') ?? {};
@@ -38,7 +36,7 @@ export function registerValidateCommands(
           : {}),
       },
     });
-    findings.showSnapshotFindings(file, report.findings, explain);
+    findings.showSnapshotFindings(file, report.findings, explanationOf);
     markDone(WALKTHROUGH_KEYS.validated);
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
     const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;
@@ -58,7 +56,7 @@ export function registerValidateCommands(
     const result = validateSourceFile(await snapshots.db(fileOf(snapshot)), document.fileName, document.getText(), {
       rules: ruleSettings(),
     });
-    findings.showFileFindings(document.uri, result.findings, explain);
+    findings.showFileFindings(document.uri, result.findings, explanationOf);
     void vscode.window.showInformationMessage(
       `Keap Vault: ${result.findings.length} finding(s) in ${result.records} record(s)${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`,
     );

@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ApplyCancelledError, applyPlan, type ApplyProgress, type Receipt } from '../../core/restore/applier';
-import { readLiveAccount } from '../../core/restore/liveRead';
+import { ApplyCancelledError, type ApplyProgress, type Receipt } from '../../core/restore/applier';
 import { ApplyLockedError } from '../../core/restore/lock';
 import type { RestorePlan } from '../../core/restore/plan';
 import { StalePlanError } from '../../core/restore/staleness';
+import { applyRestorePlan, PlanAccountError, receiptProblems } from '../../core/usecases/applyRestore';
 import type { HostToWebview, StepProgress } from '../../webview/protocol';
 import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry, PlanIndex, RestoreStatus } from '../restore/planIndex';
@@ -79,8 +79,7 @@ export class ApplyRun {
     let status: RestoreStatus = 'interrupted';
     try {
       const receipt = await this.apply();
-      const problems =
-        receipt.failed.length + (receipt.conflicts?.length ?? 0) + (receipt.duplicates?.length ?? 0) + receipt.verification.problems.length;
+      const problems = receiptProblems(receipt);
       status = problems ? 'applied with problems' : 'applied';
       await plans.setStatus(planId, status, receipt);
       log.info(
@@ -110,13 +109,6 @@ export class ApplyRun {
   private async apply(): Promise<Receipt> {
     const { connections, snapshots, log } = this.services;
     const client = await connections.client(this.entry.connectionId);
-    await client.ping();
-    const account = client.transport.account;
-    if (account !== this.plan.account) {
-      throw new Error(
-        `This plan is for the account ${this.plan.account}, and this connection reaches ${account}: open the plan with a connection to ${this.plan.account}.`,
-      );
-    }
     const snapshotFile = this.plan.snapshot.file;
     const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
     const only = new Set(this.stepIds);
@@ -124,21 +116,25 @@ export class ApplyRun {
     log.info(`Applying plan ${this.plan.planId}: ${this.stepIds.length} step(s) into ${this.plan.account}`);
     const attempt = (breakLock: boolean) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) =>
-        applyPlan({
+        applyRestorePlan({
           client,
           plan: this.plan,
           ledgerFile: this.ledgerFile,
           snapshot,
           only,
+          // The preview shows what the ledger already holds and asks before a stale lock is broken.
+          resume: true,
           breakLock,
           signal: this.controller.signal,
-          readLive: async () => (await readLiveAccount(client, { signal: this.controller.signal })).db,
           onProgress: (p) => {
             if (!only.has(p.step.id)) return;
             const index = ordinal.get(p.step.id)!;
             bar.report({ message: `${index + 1}/${this.stepIds.length}` });
             this.stepDone(p, index);
           },
+        }).catch((err: unknown) => {
+          if (err instanceof PlanAccountError) throw new Error(`${err.message} Open the plan with a connection to ${err.planAccount}.`);
+          throw err;
         }),
       );
     try {

@@ -3,12 +3,12 @@
  * connection it targets and how its last apply ended. Kept in global state (no secrets: ids, paths,
  * counts); the plan itself stays in its file and the truth about applied steps in the ledger.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import type { Receipt } from '../../core/restore/applier';
-import { ledgerFileFor } from '../../core/restore/ledger';
+import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import { parsePlan, type RestorePlan } from '../../core/restore/plan';
 import type { PlanViewState } from '../../webview/protocol';
 
@@ -28,13 +28,9 @@ export interface PlanEntry {
   result?: { created: number; updated: number; failed: number; problems: number; finishedAt: string };
 }
 
-/**
- * The account's ledger lives beside the plan's snapshot, where the CLI keeps it too; a plan made on
- * another machine names a folder that is not here, and then the snapshot folder holds it.
- */
+/** The account's ledger for a plan, as the CLI finds it (see core/usecases/applyRestore). */
 export function ledgerFileOf(plan: RestorePlan, snapshotFolder: string): string {
-  const beside = plan.snapshot.file ? path.dirname(plan.snapshot.file) : undefined;
-  return ledgerFileFor(beside && existsSync(beside) ? beside : snapshotFolder, plan.account);
+  return ledgerFileForPlan(plan, snapshotFolder);
 }
 
 const STATE_KEY = 'keapVault.restores';

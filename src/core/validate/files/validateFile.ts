@@ -7,7 +7,7 @@ import type { SnapshotEntity } from '../../snapshot/entities';
 import type { SnapshotDb } from '../../snapshot/snapshotDb';
 import type { RuleSetting } from '../engine';
 import type { Finding } from '../rule';
-import { ALL_RULES } from '../rules';
+import { isKnownRule } from '../catalogue';
 import { inferEntity } from './entityInference';
 import { idText, type FileRecord, type FileRuleContext } from './fileRule';
 import { FILE_RULES } from './rules';
@@ -34,7 +34,7 @@ export interface FileValidationResult {
 
 export function validateSourceFile(db: SnapshotDb, file: string, text: string, options: FileValidationOptions = {}): FileValidationResult {
   for (const id of Object.keys(options.rules ?? {})) {
-    if (!FILE_RULES.some((r) => r.id === id) && !ALL_RULES.some((r) => r.id === id)) {
+    if (!isKnownRule(id)) {
       throw new Error(`Unknown rule '${id}'; file rules are: ${FILE_RULES.map((r) => r.id).join(', ')}`);
     }
   }

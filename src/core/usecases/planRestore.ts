@@ -1,0 +1,77 @@
+/**
+ * Plan a restore: check which account the credential reaches, read that account live, and plan
+ * against the account's ledger (the ids earlier restores gave). Nothing is written to Keap. The CLI's
+ * `plan` and the extension's Plan Restore / Restore This Order / re-plan all come through here.
+ */
+import * as path from 'node:path';
+import type { KeapClient } from '../keap/client';
+import { Ledger, ledgerFileFor } from '../restore/ledger';
+import { readLiveAccount } from '../restore/liveRead';
+import type { PlanOptions, RestorePlan } from '../restore/plan';
+import { planRestore } from '../restore/planner';
+import type { CaptureProgress } from '../snapshot/capture';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { UseCaseError } from './useCaseError';
+
+/** The snapshot is of one account and the credential reaches another, and nobody said that was meant. */
+export class OtherAccountError extends UseCaseError {
+  readonly kind = 'other-account';
+  constructor(
+    readonly snapshotAccount: string,
+    readonly liveAccount: string,
+  ) {
+    super(`This snapshot is of the account ${snapshotAccount}, and the credential reaches ${liveAccount}.`);
+  }
+}
+
+export interface PlanRestoreInput {
+  client: KeapClient;
+  snapshot: SnapshotDb;
+  snapshotFile: string;
+  options: PlanOptions;
+  /** The account's ledger; by default the one beside the snapshot. */
+  ledgerFile?: string;
+  /**
+   * Asked when the snapshot is of another account than the credential reaches (restoring one account
+   * into another is rare and deliberate). Without an answer of yes, planning stops with OtherAccountError.
+   */
+  confirmOtherAccount?: (snapshotAccount: string, liveAccount: string) => boolean | Promise<boolean>;
+  signal?: AbortSignal;
+  onLiveProgress?: (progress: CaptureProgress) => void;
+}
+
+export interface PlannedRestore {
+  plan: RestorePlan;
+  account: string;
+  ledgerFile: string;
+}
+
+export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<PlannedRestore> {
+  const { client, snapshot } = input;
+  const account = await client.account();
+  const from = snapshot.meta().account;
+  if (from !== account && !(await input.confirmOtherAccount?.(from, account))) throw new OtherAccountError(from, account);
+  const snapshotFile = path.resolve(input.snapshotFile);
+  const ledgerFile = input.ledgerFile ?? ledgerFileFor(path.dirname(snapshotFile), account);
+  const { db: live, readAt } = await readLiveAccount(client, { signal: input.signal, onProgress: input.onLiveProgress });
+  try {
+    const ledger = await Ledger.open(ledgerFile);
+    try {
+      const plan = planRestore({
+        snapshot,
+        live,
+        liveReadAt: readAt,
+        account,
+        apiBaseUrl: client.transport.baseUrl,
+        snapshotFile,
+        idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+        options: input.options,
+      });
+      return { plan, account, ledgerFile };
+    } finally {
+      ledger.close();
+    }
+  } finally {
+    live.close();
+  }
+}
