@@ -1,30 +1,32 @@
 /**
  * The restore-plan preview as a VS Code webview panel: the host side of the protocol in
  * src/webview/protocol.ts. One panel per plan. The page is built by planPanelHtml (strict CSP, a
- * fresh nonce per load, resources only from dist/); the plan is sent after the page says `ready`,
- * and sent again on every `ready` (a hidden panel's page is discarded and reloads when shown).
+ * fresh nonce per load, resources only from dist/; see panelWebview); the plan is sent after the
+ * page says `ready`, and sent again on every `ready` (a hidden panel's page is discarded and reloads
+ * when shown; pageChannel holds what is said meanwhile).
  *
  * The host keeps its own copy of the UI state (the webview's last setState plus the progress and
- * receipt of an apply that may run while the panel is hidden) and gives it back in `init`; the
- * serializer revives panels after a reload of the window from the plan file named in the index.
+ * receipt of an apply that may run while the panel is hidden, see hostUiState) and gives it back in
+ * `init`; panelSerializer revives panels after a reload of the window from the plan file named in
+ * the index. This class dispatches what the page says: apply (applyRun), re-plan, the staleness
+ * check (staleCheck), opening records (openRecord), the id-map export.
  */
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Receipt } from '../../core/restore/applier';
-import { readLiveAccount } from '../../core/restore/liveRead';
-import { Ledger } from '../../core/restore/ledger';
 import type { RestorePlan } from '../../core/restore/plan';
-import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
-import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { isWebviewMessage, type HostToWebview, type PlanViewState, type ReplanOptions, type WebviewToHost } from '../../webview/protocol';
 import { mergeUiState, toPlanView } from '../../webview/state';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
-import { recordUri, showRecord } from '../recordDocuments';
 import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { ApplyRun, type RunMessage } from './applyRun';
-import { newNonce, planPanelHtml } from './planPanelHtml';
+import { freshUi, uiAfterRunMessage } from './hostUiState';
+import { openPlanRecord } from './openRecord';
+import { PageChannel } from './pageChannel';
+import { planPanelSerializer } from './panelSerializer';
+import { pageHtml, titleOf, webviewOptions } from './panelWebview';
+import { staleReason } from './staleCheck';
 
 export const PLAN_VIEW_TYPE = 'keapVault.planPreview';
 
@@ -38,34 +40,19 @@ export interface PlanPanelServices {
   replan(entry: PlanEntry, plan: RestorePlan, options: ReplanOptions): Promise<{ entry: PlanEntry; plan: RestorePlan }>;
 }
 
-/** Records the preview may open, as the explorer's record documents know them. */
-const OPENABLE: Partial<Record<string, SnapshotEntity>> = {
-  tags: 'tags',
-  companies: 'companies',
-  contacts: 'contacts',
-  products: 'products',
-  orders: 'orders',
-  payments: 'payments',
-  subscriptions: 'subscriptions',
-  campaigns: 'campaigns',
-};
-
 export class PlanPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, PlanPanel>();
 
-  private ready = false;
+  private readonly page: PageChannel;
   private disposed = false;
   /** A re-plan is running: apply and another re-plan wait for it. */
   private replanning = false;
   /** Bumped when an apply or re-plan starts, so a staleness check begun before it does not speak after. */
   private generation = 0;
-  /** Messages said while the page was not listening; progress is not queued (the state carries it). */
-  private queue: HostToWebview[] = [];
   private ui?: PlanViewState;
   private stale?: { reason: string };
   private readonly onRun = (message: RunMessage) => this.runSaid(message);
   private readonly disposables: vscode.Disposable[] = [];
-  private readyWaiters: Array<() => void> = [];
 
   /** Opens (or reveals) the preview of a plan. `checkStale`: re-read live first (a plan opened later). */
   static show(services: PlanPanelServices, entry: PlanEntry, plan: RestorePlan, options: { checkStale?: boolean } = {}): PlanPanel {
@@ -87,33 +74,7 @@ export class PlanPanel implements vscode.Disposable {
 
   /** The serializer: a panel VS Code restores after a window reload, with the webview's saved state. */
   static serializer(services: PlanPanelServices): vscode.WebviewPanelSerializer {
-    return {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
-        const pageUi = (saved as { ui?: PlanViewState } | undefined)?.ui;
-        const entry = typeof pageUi?.planId === 'string' ? services.plans.get(pageUi.planId) : undefined;
-        panel.webview.options = webviewOptions(services.extensionUri);
-        if (!entry || !existsSync(entry.file)) {
-          panel.webview.html =
-            '<!DOCTYPE html><html><body><p>This restore plan is no longer available. Open the plan file again with "Keap Vault: Open Restore Plan File…".</p></body></html>';
-          return;
-        }
-        try {
-          const plan = await services.plans.read(entry);
-          // The page's state is the newest for what the user chose; the host's copy knows how an apply ended.
-          const revived = new PlanPanel(
-            services,
-            panel,
-            entry,
-            plan,
-            mergeUiState(entry.planId, pageUi, services.plans.savedUi(entry.planId)),
-          );
-          if (!entry.status.startsWith('applied')) void revived.checkStale();
-        } catch (err) {
-          panel.webview.html = '<!DOCTYPE html><html><body><p>The restore plan could not be read.</p></body></html>';
-          services.log.error(`Reopening plan ${entry.planId}: ${(err as Error).message}`);
-        }
-      },
-    };
+    return planPanelSerializer(services, (panel, entry, plan, ui) => new PlanPanel(services, panel, entry, plan, ui));
   }
 
   /** The open preview of a plan (for tests and commands). */
@@ -128,6 +89,7 @@ export class PlanPanel implements vscode.Disposable {
     private plan: RestorePlan,
     savedUi: PlanViewState | undefined,
   ) {
+    this.page = new PageChannel(panel.webview);
     this.ui = savedUi?.planId === plan.planId ? { ...savedUi, applying: false } : undefined;
     PlanPanel.panels.set(plan.planId, this);
     this.attachToRun();
@@ -142,11 +104,11 @@ export class PlanPanel implements vscode.Disposable {
           );
       }),
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) this.page.notListening();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
-    this.load();
+    panel.webview.html = pageHtml(panel.webview, services.extensionUri, titleOf(plan));
   }
 
   get planId(): string {
@@ -167,64 +129,24 @@ export class PlanPanel implements vscode.Disposable {
     const run = ApplyRun.of(this.plan.planId);
     if (!run) return;
     run.attach(this.onRun);
-    this.ui = { ...(this.ui ?? this.freshUi([])), applying: true, progress: { ...this.ui?.progress, ...run.progress } };
-  }
-
-  private freshUi(selected: string[]): PlanViewState {
-    return {
-      planId: this.plan.planId,
-      filter: { text: '', action: 'all', entity: 'all' },
-      sort: { key: 'order', descending: false },
-      selected,
-      progress: {},
-      applying: false,
-    };
-  }
-
-  private load(): void {
-    const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.services.extensionUri, 'dist');
-    this.ready = false;
-    webview.html = planPanelHtml({
-      cspSource: webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString()],
-      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
-      title: titleOf(this.plan),
-    });
+    this.ui = { ...(this.ui ?? freshUi(this.plan.planId, [])), applying: true, progress: { ...this.ui?.progress, ...run.progress } };
   }
 
   private post(message: HostToWebview): void {
-    if (this.ready) {
-      void this.panel.webview.postMessage(message);
-    } else if (message.type !== 'progress') {
-      this.queue.push(message);
-    }
+    this.page.post(message);
   }
 
-  private sendInit(): void {
-    void this.panel.webview.postMessage({
-      type: 'init',
-      plan: toPlanView(this.plan),
-      stale: this.stale,
-      state: this.ui,
-    } satisfies HostToWebview);
+  private initMessage(): HostToWebview {
+    return { type: 'init', plan: toPlanView(this.plan), stale: this.stale, state: this.ui };
   }
 
   /** Everything the page says arrives here; exposed so the host tests drive the same path. */
   async receive(message: WebviewToHost): Promise<void> {
     try {
       switch (message?.type) {
-        case 'ready': {
-          this.ready = true;
-          this.sendInit();
-          const queued = this.queue.filter((m) => m.type !== 'init');
-          this.queue = [];
-          for (const m of queued) void this.panel.webview.postMessage(m);
-          for (const resolve of this.readyWaiters.splice(0)) resolve();
+        case 'ready':
+          this.page.listening(() => this.initMessage());
           return;
-        }
         case 'setState':
           if (message.state?.planId !== this.plan.planId) return;
           // Apply's progress and receipt are the host's to say; the rest is the user's.
@@ -240,7 +162,7 @@ export class PlanPanel implements vscode.Disposable {
           await vscode.commands.executeCommand(COMMANDS.exportIdMap, await this.ledgerFile(), message.format);
           return;
         case 'openRecord':
-          await this.openRecord(message.entity, message.id, message.where);
+          await openPlanRecord(this.plan, this.entry.connectionId, this.ui, message.entity, message.id, message.where);
           return;
         case 'replan':
           try {
@@ -270,21 +192,9 @@ export class PlanPanel implements vscode.Disposable {
     const generation = this.generation;
     const plan = this.plan;
     try {
-      const client = await this.services.connections.client(this.entry.connectionId);
-      const ledger = await Ledger.open(await this.ledgerFile());
-      const started = ledger.stepsOf(plan.planId).map((s) => s.stepId);
-      ledger.close();
-      const { db } = await readLiveAccount(client);
-      let changed;
-      try {
-        changed = liveChangesSince(plan, db, started);
-      } finally {
-        db.close();
-      }
-      if (this.disposed || generation !== this.generation || this.isApplying || !changed.length) return false;
-      this.markStale(
-        `The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`,
-      );
+      const reason = await staleReason(this.services.connections, this.entry, plan, () => this.ledgerFile());
+      if (this.disposed || generation !== this.generation || this.isApplying || !reason) return false;
+      this.markStale(reason);
       return true;
     } catch (err) {
       const message = `Could not check whether the plan is still current: ${(err as Error).message}`;
@@ -310,53 +220,17 @@ export class PlanPanel implements vscode.Disposable {
     if (!chosen.length) throw new Error('Nothing selected to apply.');
     this.generation++;
     const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile());
-    this.ui = { ...(this.ui ?? this.freshUi(chosen)), selected: chosen, receipt: undefined };
+    this.ui = { ...(this.ui ?? freshUi(this.plan.planId, chosen)), selected: chosen, receipt: undefined };
     this.attachToRun();
     return run.done;
   }
 
   /** What the running apply says, for this preview (kept in the host's state, posted when the page listens). */
   private runSaid(message: RunMessage): void {
-    const ui = this.ui ?? this.freshUi([]);
-    switch (message.type) {
-      case 'progress':
-        this.ui = {
-          ...ui,
-          applying: true,
-          progress: { ...ui.progress, [message.stepId]: { status: message.status, newId: message.newId, message: message.message } },
-        };
-        break;
-      case 'receipt':
-        this.ui = { ...ui, applying: false, receipt: message.receipt };
-        void this.services.plans.saveUi(this.ui);
-        break;
-      case 'stale':
-        this.ui = { ...ui, applying: false };
-        this.stale = { reason: message.reason };
-        break;
-      case 'error':
-        this.ui = { ...ui, applying: false };
-        break;
-    }
+    this.ui = uiAfterRunMessage(this.ui ?? freshUi(this.plan.planId, []), message);
+    if (message.type === 'receipt') void this.services.plans.saveUi(this.ui);
+    if (message.type === 'stale') this.stale = { reason: message.reason };
     if (!this.disposed) this.post(message);
-  }
-
-  private async openRecord(entity: string, id: string, where: 'snapshot' | 'live'): Promise<void> {
-    const known = OPENABLE[entity];
-    if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
-    const step = this.plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
-    const uri =
-      where === 'snapshot'
-        ? this.plan.snapshot.file
-          ? recordUri({ type: 'snapshot', file: this.plan.snapshot.file }, known, step?.oldId ?? id)
-          : undefined
-        : recordUri(
-            { type: 'live', connectionId: this.entry.connectionId },
-            known,
-            this.ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id,
-          );
-    if (!uri) throw new Error('This plan does not say where its snapshot is.');
-    await showRecord(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 
   private async replan(options: ReplanOptions): Promise<void> {
@@ -379,12 +253,12 @@ export class PlanPanel implements vscode.Disposable {
     this.stale = undefined;
     this.ui = undefined;
     this.panel.title = titleOf(this.plan);
-    if (this.ready) this.sendInit();
+    if (this.page.isReady) this.page.postNow(this.initMessage());
   }
 
   /** Resolves once the page has said `ready` (and so has been sent the plan). */
   whenReady(): Promise<void> {
-    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+    return this.page.whenReady();
   }
 
   dispose(): void {
@@ -397,18 +271,4 @@ export class PlanPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }
-}
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-function titleOf(plan: RestorePlan): string {
-  const creates = plan.steps.filter((s) => s.action === 'create').length;
-  return `Restore plan: ${creates} to create (${plan.account})`;
 }

@@ -1,0 +1,46 @@
+/**
+ * Opening a record the preview links to (an old id in the snapshot, a matched or new id in the
+ * live account) as the explorer's read-only record document, beside the preview.
+ */
+import * as vscode from 'vscode';
+import type { RestorePlan } from '../../core/restore/plan';
+import type { SnapshotEntity } from '../../core/snapshot/entities';
+import type { PlanViewState } from '../../webview/protocol';
+import { recordUri, showRecord } from '../recordDocuments';
+
+/** Records the preview may open, as the explorer's record documents know them. */
+const OPENABLE: Partial<Record<string, SnapshotEntity>> = {
+  tags: 'tags',
+  companies: 'companies',
+  contacts: 'contacts',
+  products: 'products',
+  orders: 'orders',
+  payments: 'payments',
+  subscriptions: 'subscriptions',
+  campaigns: 'campaigns',
+};
+
+/**
+ * Opens a record of `entity` by the id the page showed. A live record is opened by the id apply got
+ * back for its step, else the id the plan matched, else the id as given.
+ */
+export async function openPlanRecord(
+  plan: RestorePlan,
+  connectionId: string,
+  ui: PlanViewState | undefined,
+  entity: string,
+  id: string,
+  where: 'snapshot' | 'live',
+): Promise<void> {
+  const known = OPENABLE[entity];
+  if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
+  const step = plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
+  const uri =
+    where === 'snapshot'
+      ? plan.snapshot.file
+        ? recordUri({ type: 'snapshot', file: plan.snapshot.file }, known, step?.oldId ?? id)
+        : undefined
+      : recordUri({ type: 'live', connectionId }, known, ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id);
+  if (!uri) throw new Error('This plan does not say where its snapshot is.');
+  await showRecord(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}

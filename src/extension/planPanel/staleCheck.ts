@@ -1,0 +1,32 @@
+/**
+ * Whether a plan is still current: re-reads the live account and compares it with what the plan
+ * saw, leaving out the records this plan's own earlier apply wrote (its ledger's steps).
+ */
+import { readLiveAccount } from '../../core/restore/liveRead';
+import { Ledger } from '../../core/restore/ledger';
+import type { RestorePlan } from '../../core/restore/plan';
+import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
+import type { ConnectionStore } from '../connections/connections';
+import type { PlanEntry } from '../restore/planIndex';
+
+/** Why the plan is stale, or undefined when the account has not changed since it was made. */
+export async function staleReason(
+  connections: ConnectionStore,
+  entry: PlanEntry,
+  plan: RestorePlan,
+  ledgerFile: () => Promise<string>,
+): Promise<string | undefined> {
+  const client = await connections.client(entry.connectionId);
+  const ledger = await Ledger.open(await ledgerFile());
+  const started = ledger.stepsOf(plan.planId).map((s) => s.stepId);
+  ledger.close();
+  const { db } = await readLiveAccount(client);
+  let changed;
+  try {
+    changed = liveChangesSince(plan, db, started);
+  } finally {
+    db.close();
+  }
+  if (!changed.length) return undefined;
+  return `The account changed since this plan was made: ${describeChanges(changed)}. Re-plan to see what a restore would do now.`;
+}
