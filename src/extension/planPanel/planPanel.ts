@@ -18,7 +18,8 @@ import { isWebviewMessage, type HostToWebview, type PlanViewState, type ReplanOp
 import { mergeUiState, toPlanView } from '../../webview/state';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
-import { ledgerFileOf, type PlanEntry, type PlanIndex } from '../restore/planIndex';
+import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
+import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { ApplyRun, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
@@ -181,7 +182,7 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private async ledgerFile(): Promise<string> {
-    return ledgerFileOf(this.plan, await this.services.snapshots.folder());
+    return ledgerFileForPlan(this.plan, await this.services.snapshots.folder());
   }
 
   /**

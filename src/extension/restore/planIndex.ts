@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import type { Receipt } from '../../core/restore/applier';
-import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import { parsePlan, type RestorePlan } from '../../core/restore/plan';
 import type { PlanViewState } from '../../webview/protocol';
 
@@ -26,11 +25,6 @@ export interface PlanEntry {
   status: RestoreStatus;
   /** Set after an apply: counts from its receipt. */
   result?: { created: number; updated: number; failed: number; problems: number; finishedAt: string };
-}
-
-/** The account's ledger for a plan, as the CLI finds it (see core/usecases/applyRestore). */
-export function ledgerFileOf(plan: RestorePlan, snapshotFolder: string): string {
-  return ledgerFileForPlan(plan, snapshotFolder);
 }
 
 const STATE_KEY = 'keapVault.restores';
