@@ -289,6 +289,22 @@ export interface KeapCampaign {
   [more: string]: unknown;
 }
 
+/** A note on a contact (`GET /v2/notes`): calls, emails, meetings written down by the account's users. */
+export interface KeapNote {
+  id: string;
+  contact_id?: string;
+  title?: string;
+  text?: string;
+  type?: string;
+  create_time?: string;
+  update_time?: string;
+  pinned_at?: string | null;
+  created_by_user_id?: string;
+  last_updated_by_user_id?: string;
+  custom_fields?: Array<{ id: string; content?: unknown }>;
+  [more: string]: unknown;
+}
+
 export type CustomFieldRecordType = 'CONTACT' | 'COMPANY' | 'ORDER' | 'SUBSCRIPTION';
 
 export interface KeapCustomField {

@@ -3,6 +3,7 @@
  * the live account. Validation findings point at these URIs, so clicking one shows the record.
  */
 import * as vscode from 'vscode';
+import { entityModule, isCapturedEntity } from '../core/entities';
 import type { SnapshotEntity } from '../core/snapshot/entities';
 import { getRecord } from '../core/snapshot/query';
 import type { ConnectionStore } from './connections/connections';
@@ -51,8 +52,8 @@ export class RecordDocuments implements vscode.TextDocumentContentProvider {
       record = getRecord(await this.snapshots.db(source.file), entity, id);
     } else {
       const client = await this.connections.client(source.connectionId);
-      const resource = (client as unknown as Record<string, { get?: (id: string) => Promise<unknown> }>)[entity];
-      record = resource?.get ? await resource.get(id) : undefined;
+      const get = isCapturedEntity(entity) ? entityModule(entity).get : undefined;
+      record = get ? await get(client, id) : undefined;
     }
     // Valid JSON either way: the documents are shown in the json language.
     return (

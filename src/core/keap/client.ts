@@ -10,6 +10,7 @@ import {
   SubscriptionsResource,
   TransactionsResource,
 } from './resources/commerce';
+import { NotesResource } from './resources/notes';
 import { CampaignsResource, CustomFieldsResource, TagsResource } from './resources/tagsAndModels';
 import type { QuotaWindowReading } from './quotaHeaders';
 import { KeapTransport, type TransportOptions } from './transport';
@@ -26,6 +27,7 @@ export class KeapClient {
   readonly tags: TagsResource;
   readonly campaigns: CampaignsResource;
   readonly customFields: CustomFieldsResource;
+  readonly notes: NotesResource;
 
   constructor(options: TransportOptions | KeapTransport) {
     this.transport = options instanceof KeapTransport ? options : new KeapTransport(options);
@@ -39,6 +41,7 @@ export class KeapClient {
     this.tags = new TagsResource(this.transport);
     this.campaigns = new CampaignsResource(this.transport);
     this.customFields = new CustomFieldsResource(this.transport);
+    this.notes = new NotesResource(this.transport);
   }
 
   /**

@@ -14,10 +14,8 @@ import { randomUUID } from 'node:crypto';
 import type { KeapClient } from '../keap/client';
 import { KeapValidationError } from '../keap/errors';
 import { filter } from '../keap/filter';
-import type { ListOptions, Page } from '../keap/paging';
-import { ALL_CONTACT_FIELDS } from '../keap/resources/contacts';
-import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
-import type { CustomFieldRecordType } from '../model';
+import type { Page } from '../keap/paging';
+import { entityModule, ENTITY_MODULES } from '../entities';
 import { countAnomalies, DEFAULT_ANOMALY_THRESHOLD, type CountAnomaly } from './anomaly';
 import { CAPTURED_ENTITIES, ENTITY_DEFS, type CapturedEntity } from './entities';
 import { CaptureJournal } from './journal';
@@ -78,18 +76,6 @@ interface Task {
   phase: CaptureProgress['phase'];
   pages(pageToken?: string): AsyncGenerator<Page<Record<string, unknown>>>;
 }
-
-/** Entities Keap can list by last change, and the filter field it uses for each (keap-api.md §4). */
-const CHANGED_SINCE: Partial<Record<CapturedEntity, string>> = {
-  contacts: 'start_update_time',
-  companies: 'since_time',
-  orders: 'modified_since_time',
-  payments: 'since_time',
-  transactions: 'since_time',
-  tags: 'since_update_time',
-};
-
-const MODEL_TYPES: CustomFieldRecordType[] = ['CONTACT', 'COMPANY', 'ORDER', 'SUBSCRIPTION'];
 
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const { client, out } = options;
@@ -179,53 +165,23 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
 }
 
 function planTasks(client: KeapClient, sinceTime: string | undefined, checkDeletions: boolean, pageSize?: number): Task[] {
-  const lists: Record<Exclude<CapturedEntity, 'custom_fields'>, (o: ListOptions) => AsyncGenerator<Page<Record<string, unknown>>>> = {
-    contacts: (o) =>
-      client.contacts.pages({ ...o, query: { fields: ALL_CONTACT_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
-    companies: (o) =>
-      client.companies.pages({ ...o, query: { fields: ALL_COMPANY_FIELDS.join(',') } }) as AsyncGenerator<Page<Record<string, unknown>>>,
-    products: (o) => client.products.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    orders: (o) => client.orders.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    payments: (o) => client.payments.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    transactions: (o) => client.transactions.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    subscriptions: (o) => client.subscriptions.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    tags: (o) => client.tags.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-    campaigns: (o) => client.campaigns.pages(o) as AsyncGenerator<Page<Record<string, unknown>>>,
-  };
   const tasks: Task[] = [];
-  for (const entity of CAPTURED_ENTITIES) {
-    if (entity === 'custom_fields') {
-      tasks.push({ name: entity, entity, phase: 'records', pages: () => customFieldPages(client) });
-      continue;
-    }
-    const since = sinceTime && CHANGED_SINCE[entity];
+  for (const module of ENTITY_MODULES) {
+    const entity = module.name;
+    const since = sinceTime && module.changedSince;
     tasks.push({
       name: entity,
       entity,
       phase: 'records',
-      pages: (pageToken) => lists[entity]({ pageToken, pageSize, filter: since ? filter(since, '==', sinceTime) : undefined }),
+      pages: (pageToken) => module.pages(client, { pageToken, pageSize, filter: since ? filter(since, '==', sinceTime) : undefined }),
     });
-    // Keap has no list of deletions: finding them means listing every id again. Contacts and
-    // companies can be listed with `fields=id` (small answers); the rest only in full.
+    // Keap has no list of deletions: finding them means listing every id again.
     if (since && checkDeletions) {
-      const sweep =
-        entity === 'contacts' || entity === 'companies'
-          ? (pageToken?: string) =>
-              client[entity].pages({ pageToken, pageSize, query: { fields: 'id' } }) as AsyncGenerator<Page<Record<string, unknown>>>
-          : (pageToken?: string) => lists[entity]({ pageToken, pageSize });
-      tasks.push({ name: `${entity}.ids`, entity, phase: 'deletion-check', pages: sweep });
+      const sweep = module.idPages ?? module.pages;
+      tasks.push({ name: `${entity}.ids`, entity, phase: 'deletion-check', pages: (pageToken) => sweep(client, { pageToken, pageSize }) });
     }
   }
   return tasks;
-}
-
-async function* customFieldPages(client: KeapClient): AsyncGenerator<Page<Record<string, unknown>>> {
-  const fields: Array<Record<string, unknown>> = [];
-  for (const type of MODEL_TYPES) {
-    const model = await client.customFields.model(type);
-    fields.push(...model.custom_fields.map((f) => ({ ...f, record_type: f.record_type ?? type })));
-  }
-  yield { items: fields };
 }
 
 async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal | undefined, progress: () => void): Promise<void> {
@@ -267,7 +223,7 @@ async function mergeIncremental(
   const deleted: Partial<Record<CapturedEntity, number>> = {};
   let checked = false;
   for (const entity of CAPTURED_ENTITIES) {
-    const incremental = CHANGED_SINCE[entity] !== undefined;
+    const incremental = entityModule(entity).changedSince !== undefined;
     if (incremental)
       await insertBatched(
         db,

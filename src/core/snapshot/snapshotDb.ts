@@ -105,6 +105,7 @@ export class SnapshotDb {
       db.close();
       throw err;
     }
+    snapshot.addMissingTables();
     return snapshot;
   }
 
@@ -218,10 +219,15 @@ export class SnapshotDb {
     this.inserts.clear();
   }
 
-  /** SHA-256 over every table's ids and JSON, in a fixed order. */
+  /**
+   * SHA-256 over every table's ids and JSON, in a fixed order. A table the file does not have (an
+   * entity added to Keap Vault after the file was written) is not part of it, so older files verify.
+   */
   checksum(): string {
     const hash = createHash('sha256');
+    const present = this.tableNames();
     for (const entity of SNAPSHOT_ENTITIES) {
+      if (!present.has(entity)) continue;
       hash.update(`\u0001${entity}\n`);
       for (const row of this.rows(entity)) hash.update(`${row.id}\u0000${row.json}\n`);
     }
@@ -238,6 +244,21 @@ export class SnapshotDb {
     }
     stmt.run([def.idOf(record, parent), JSON.stringify(record), ...def.columns.map((c) => c.of(record, parent))]);
     for (const child of def.children ?? []) for (const row of child.of(record)) this.insertOne(child.entity, row, record);
+  }
+
+  private tableNames(): Set<string> {
+    return new Set(this.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name));
+  }
+
+  /**
+   * A file written before an entity was added has no table for it: add it empty, in memory only
+   * (an open never writes the file), so every query can rely on every table.
+   */
+  private addMissingTables(): void {
+    const present = this.tableNames();
+    for (const entity of SNAPSHOT_ENTITIES) {
+      if (!present.has(entity)) for (const sql of createTableSql(ENTITY_DEFS[entity])) this.db.run(sql);
+    }
   }
 
   private verify(where: string, checksum: boolean): void {

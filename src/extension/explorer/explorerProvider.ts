@@ -4,6 +4,7 @@
  * connection store and the snapshot library; nothing here talks HTTP or SQL itself.
  */
 import * as vscode from 'vscode';
+import { entityModule } from '../../core/entities';
 import type { KeapOrder } from '../../core/model';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { listRecords, orderDetails } from '../../core/snapshot/query';
@@ -14,18 +15,6 @@ import { EXPLORER_ENTITIES, PAGE_SIZE, type ExplorerNode, type RecordSource } fr
 import { recordLabel } from './recordLabels';
 
 type Json = Record<string, unknown>;
-
-const LIVE_LISTS: Partial<Record<SnapshotEntity, keyof import('../../core/keap/client').KeapClient>> = {
-  orders: 'orders',
-  contacts: 'contacts',
-  companies: 'companies',
-  products: 'products',
-  payments: 'payments',
-  subscriptions: 'subscriptions',
-  tags: 'tags',
-  campaigns: 'campaigns',
-  transactions: 'transactions',
-};
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -151,7 +140,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         // Keap v2 lists carry no totals and counting means reading everything: show the latest snapshot's counts, at no request.
         const account = this.connections.get(node.connectionId)?.account;
         const latest = account ? await this.snapshots.latest(account) : undefined;
-        return EXPLORER_ENTITIES.filter((e) => LIVE_LISTS[e]).map((entity) => ({
+        return EXPLORER_ENTITIES.filter((e) => entityModule(e).live).map((entity) => ({
           kind: 'entity',
           source: { type: 'live', connectionId: node.connectionId },
           entity,
@@ -224,13 +213,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       return nodes;
     }
     const client = await this.connections.client(source.connectionId);
-    const list = client[LIVE_LISTS[entity]!] as unknown as { pages(o: object): AsyncGenerator<{ items: Json[]; nextPageToken?: string }> };
-    const pages = list.pages({ pageSize: PAGE_SIZE, pageToken, orderBy: entity === 'orders' ? 'order_time desc' : undefined });
+    const module = entityModule(entity);
+    const pages = module.pages(client, { pageSize: PAGE_SIZE, pageToken, orderBy: module.live?.orderBy });
     const page = (await pages.next()).value;
     await pages.return(undefined);
-    const nodes: ExplorerNode[] = (page?.items ?? []).map((r: Json) =>
-      this.recordNode(source, entity, String(r.id ?? `${r.payment_id}@${r.transaction_time}`), r),
-    );
+    const nodes: ExplorerNode[] = (page?.items ?? []).map((r: Json) => this.recordNode(source, entity, module.table.idOf(r), r));
     if (page?.nextPageToken) nodes.push({ kind: 'more', source, entity, pageToken: page.nextPageToken });
     return nodes;
   }

@@ -19,17 +19,5 @@ export type ExplorerNode =
   | { kind: 'more'; source: RecordSource; entity: SnapshotEntity; offset?: number; pageToken?: string }
   | { kind: 'message'; text: string; command?: { id: CommandId; args: unknown[] } };
 
-/** Entities the explorer lists, in the order users look for them. */
-export const EXPLORER_ENTITIES: SnapshotEntity[] = [
-  'orders',
-  'contacts',
-  'companies',
-  'products',
-  'payments',
-  'subscriptions',
-  'tags',
-  'campaigns',
-  'transactions',
-  'custom_fields',
-];
+export { EXPLORER_ENTITIES } from '../../core/entities';
 export const PAGE_SIZE = 50;

@@ -4,21 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { RestorePlan } from '../../core/restore/plan';
-import type { SnapshotEntity } from '../../core/snapshot/entities';
+import { entityModule, isCapturedEntity } from '../../core/entities';
 import type { PlanViewState } from '../../webview/protocol';
 import { recordUri, showRecord } from '../recordDocuments';
-
-/** Records the preview may open, as the explorer's record documents know them. */
-const OPENABLE: Partial<Record<string, SnapshotEntity>> = {
-  tags: 'tags',
-  companies: 'companies',
-  contacts: 'contacts',
-  products: 'products',
-  orders: 'orders',
-  payments: 'payments',
-  subscriptions: 'subscriptions',
-  campaigns: 'campaigns',
-};
 
 /**
  * Opens a record of `entity` by the id the page showed. A live record is opened by the id apply got
@@ -32,7 +20,8 @@ export async function openPlanRecord(
   id: string,
   where: 'snapshot' | 'live',
 ): Promise<void> {
-  const known = OPENABLE[entity];
+  // Records the explorer lists live are records a person can open; a marker field's step is not one.
+  const known = isCapturedEntity(entity) && entityModule(entity).live ? entity : undefined;
   if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
   const step = plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
   const uri =

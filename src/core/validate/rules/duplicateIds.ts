@@ -1,17 +1,5 @@
-import type { SnapshotEntity } from '../../snapshot/entities';
+import { UNIQUE_ID_ENTITIES } from '../../entities';
 import type { ValidationRule } from '../rule';
-
-const ENTITIES: SnapshotEntity[] = [
-  'contacts',
-  'companies',
-  'products',
-  'orders',
-  'order_items',
-  'payments',
-  'subscriptions',
-  'tags',
-  'campaigns',
-];
 
 export const duplicateIds: ValidationRule = {
   id: 'entity/duplicate-id',
@@ -22,7 +10,7 @@ export const duplicateIds: ValidationRule = {
     'so payments, invoices and integrations that key on it can land on the wrong one. This usually comes from merging exports or ' +
     're-importing data. Keep the record Keap holds under that id and re-create the other through a restore, which gives it a new id.',
   run({ db }) {
-    return ENTITIES.flatMap((entity) =>
+    return UNIQUE_ID_ENTITIES.flatMap((entity) =>
       db.all<{ id: string; n: number }>(`SELECT id, COUNT(*) AS n FROM ${entity} GROUP BY id HAVING COUNT(*) > 1 ORDER BY id`).map((r) => ({
         entity,
         recordId: r.id,

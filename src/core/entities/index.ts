@@ -1,0 +1,82 @@
+/**
+ * Every Keap entity Keap Vault knows, one module each. The order is the capture order and the order
+ * of a snapshot's tables (and of its checksum): add a new entity at the end.
+ */
+import { campaigns } from './campaigns';
+import { companies } from './companies';
+import { contacts } from './contacts';
+import { customFields } from './customFields';
+import type { ChildTable, KeapEntityModule, TableDef } from './define';
+import { notes } from './notes';
+import { orders } from './orders';
+import { payments } from './payments';
+import { products } from './products';
+import { subscriptions } from './subscriptions';
+import { tags } from './tags';
+import { transactions } from './transactions';
+
+export const ENTITY_MODULES = [
+  contacts,
+  companies,
+  products,
+  orders,
+  payments,
+  transactions,
+  subscriptions,
+  tags,
+  campaigns,
+  customFields,
+  notes,
+] as const;
+
+type AnyModule = (typeof ENTITY_MODULES)[number];
+type ChildNameOf<M> = M extends KeapEntityModule<string, infer C> ? C : never;
+
+/** An entity Keap lists, stored as a snapshot table of its own. */
+export type CapturedEntity = AnyModule['name'];
+/** Rows a captured record carries inline (an order's items), stored as a table of their own. */
+export type DerivedEntity = ChildNameOf<AnyModule>;
+export type SnapshotEntity = CapturedEntity | DerivedEntity;
+
+export const CAPTURED_ENTITIES: readonly CapturedEntity[] = ENTITY_MODULES.map((m) => m.name);
+export const DERIVED_ENTITIES: readonly DerivedEntity[] = ENTITY_MODULES.flatMap((m) =>
+  ((m.children ?? []) as readonly ChildTable<DerivedEntity>[]).map((c) => c.name),
+);
+export const SNAPSHOT_ENTITIES: readonly SnapshotEntity[] = [...CAPTURED_ENTITIES, ...DERIVED_ENTITIES];
+
+const BY_NAME = new Map<string, KeapEntityModule>(ENTITY_MODULES.map((m) => [m.name, m as KeapEntityModule]));
+const PARENT_OF = new Map<string, KeapEntityModule>(
+  ENTITY_MODULES.flatMap((m) => (m.children ?? []).map((c) => [c.name, m as KeapEntityModule] as const)),
+);
+
+export function isCapturedEntity(name: string): name is CapturedEntity {
+  return BY_NAME.has(name);
+}
+
+export function isSnapshotEntity(name: string): name is SnapshotEntity {
+  return BY_NAME.has(name) || PARENT_OF.has(name);
+}
+
+/** The module of a captured entity, or of the entity whose records carry a derived one inline. */
+export function entityModule(name: SnapshotEntity): KeapEntityModule {
+  const module = BY_NAME.get(name) ?? PARENT_OF.get(name);
+  if (!module) throw new Error(`Unknown Keap entity '${name}'`);
+  return module;
+}
+
+/** The snapshot table of any entity, captured or derived. */
+export function tableOf(name: SnapshotEntity): TableDef | ChildTable {
+  const module = entityModule(name);
+  return module.name === name ? module.table : module.children!.find((c) => c.name === name)!;
+}
+
+/** Entities whose ids Keap makes unique (checked by entity/duplicate-id): each entity, then its children. */
+export const UNIQUE_ID_ENTITIES: readonly SnapshotEntity[] = ENTITY_MODULES.flatMap((m) => [
+  ...(m.uniqueIds ? [m.name] : []),
+  ...((m.children ?? []) as readonly ChildTable<DerivedEntity>[]).filter((c) => c.uniqueIds).map((c) => c.name),
+]);
+
+/** Entities the explorer lists, in the order users look for them. */
+export const EXPLORER_ENTITIES: readonly CapturedEntity[] = ENTITY_MODULES.filter((m) => m.explorerRank !== undefined)
+  .sort((a, b) => a.explorerRank! - b.explorerRank!)
+  .map((m) => m.name);

@@ -1,0 +1,54 @@
+/** Orders: the Order ID everything else hangs on. Items come inline and are stored as order_items rows. */
+import type { KeapOrder, KeapOrderItem } from '../model';
+import { amountOf, asJsonPages, byId, defineEntity, int, text, type Json } from './define';
+
+export const orders = defineEntity({
+  name: 'orders',
+  noun: { one: 'order', many: 'orders' },
+  pages: (client, o) => asJsonPages(client.orders.pages(o)),
+  get: async (client, id) => (await client.orders.get(id)) as unknown as Json,
+  changedSince: 'modified_since_time',
+  table: {
+    name: 'orders',
+    idOf: byId,
+    columns: [
+      text('contact_id', (r) => (r as KeapOrder).contact?.id, true),
+      text('invoice_id', (r) => r.invoice_id, true),
+      text('title', (r) => r.title),
+      text('status', (r) => r.status),
+      text('order_time', (r) => r.order_time, true),
+      text('creation_time', (r) => r.creation_time),
+      text('modification_time', (r) => r.modification_time),
+      text('source_type', (r) => r.source_type),
+      int('total_cents', (r) => amountOf((r as KeapOrder).total)),
+      int('paid_cents', (r) => amountOf((r as KeapOrder).total_paid)),
+      int('due_cents', (r) => amountOf((r as KeapOrder).total_due)),
+    ],
+  },
+  children: [
+    {
+      name: 'order_items',
+      parentColumn: 'order_id',
+      idOf: byId,
+      rowsOf: (r) => ((r as KeapOrder).order_items ?? []) as unknown as Json[],
+      columns: [
+        text('order_id', (_r, p) => p?.id, true),
+        text('product_id', (r) => (r as unknown as KeapOrderItem).product?.id, true),
+        text('item_type', (r) => r.item_type),
+        int('quantity', (r) => r.quantity),
+        int('price_cents', (r) => amountOf((r as unknown as KeapOrderItem).price_per_unit)),
+        text('subscription_plan_id', (r) => (r as unknown as KeapOrderItem).subscription_plan?.id),
+      ],
+      uniqueIds: true,
+    },
+  ],
+  label: (record) => {
+    const o = record as KeapOrder;
+    const who =
+      [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || `contact ${o.contact?.id ?? '?'}`;
+    return { label: `#${o.id} ${who}`, description: `${o.total?.formatted_amount ?? ''} ${o.status ?? ''}`.trim() };
+  },
+  explorerRank: 10,
+  live: { orderBy: 'order_time desc' },
+  uniqueIds: true,
+});

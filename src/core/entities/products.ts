@@ -1,0 +1,40 @@
+/** Products, with their subscription plans inline (stored as subscription_plans rows). */
+import type { KeapProduct } from '../model';
+import { amountOf, asJsonPages, byId, defineEntity, int, text, type Json } from './define';
+
+export const products = defineEntity({
+  name: 'products',
+  noun: { one: 'product', many: 'products' },
+  pages: (client, o) => asJsonPages(client.products.pages(o)),
+  get: async (client, id) => (await client.products.get(id)) as unknown as Json,
+  table: {
+    name: 'products',
+    idOf: byId,
+    columns: [
+      text('name', (r) => r.name),
+      text('sku', (r) => r.sku, true),
+      int('price_cents', (r) => amountOf((r as KeapProduct).price)),
+      int('active', (r) => r.active),
+    ],
+  },
+  children: [
+    {
+      name: 'subscription_plans',
+      parentColumn: 'product_id',
+      idOf: byId,
+      rowsOf: (r) => ((r as KeapProduct).subscription_plans ?? []) as Json[],
+      columns: [
+        text('product_id', (_r, p) => p?.id, true),
+        int('price_cents', (r) => amountOf(r.plan_price)),
+        text('billing_cycle', (r) => r.billing_cycle),
+      ],
+    },
+  ],
+  label: (record) => ({
+    label: String(record.name ?? `#${record.id}`),
+    description: [record.sku, (record.price as Json | undefined)?.formatted_amount].filter(Boolean).join(' '),
+  }),
+  explorerRank: 40,
+  live: {},
+  uniqueIds: true,
+});

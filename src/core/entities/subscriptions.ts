@@ -1,0 +1,25 @@
+/** Subscriptions: a contact's recurring billing of a product's plan. */
+import type { KeapSubscription } from '../model';
+import { asJsonPages, byId, cents, defineEntity, int, plainLabel, text, type Json } from './define';
+
+export const subscriptions = defineEntity({
+  name: 'subscriptions',
+  noun: { one: 'subscription', many: 'subscriptions' },
+  pages: (client, o) => asJsonPages(client.subscriptions.pages(o)),
+  get: async (client, id) => (await client.subscriptions.get(id)) as unknown as Json,
+  table: {
+    name: 'subscriptions',
+    idOf: byId,
+    columns: [
+      text('contact_id', (r) => r.contact_id, true),
+      text('product_id', (r) => r.product_id, true),
+      text('subscription_plan_id', (r) => r.subscription_plan_id, true),
+      int('active', (r) => r.active),
+      int('billing_amount_cents', (r) => cents((r as KeapSubscription).billing_amount)),
+    ],
+  },
+  label: plainLabel,
+  explorerRank: 60,
+  live: {},
+  uniqueIds: true,
+});
