@@ -3,12 +3,13 @@
  * built from our own words and Keap's error message only, never from request configuration, so a
  * credential can never leak into a message or a log line.
  */
+import { KeapVaultError } from '../errors';
+
 export type KeapErrorKind =
   'auth' | 'permission' | 'not-found' | 'validation' | 'conflict' | 'throttled' | 'unavailable' | 'uncertain-write' | 'protocol';
 
-export abstract class KeapError extends Error {
-  abstract readonly kind: KeapErrorKind;
-
+/** An answer from Keap (or its absence) turned into something the user can act on. */
+export abstract class KeapError extends KeapVaultError<KeapErrorKind> {
   constructor(
     message: string,
     /** HTTP status, when Keap answered. */
@@ -19,7 +20,6 @@ export abstract class KeapError extends Error {
     readonly request?: string,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 

@@ -1,17 +1,10 @@
+import { KeapVaultFileError } from '../errors';
+
 /** Why a snapshot could not be used, and what to do about it. The file is never modified. */
 export type SnapshotErrorKind = 'not-found' | 'format' | 'version' | 'corrupt' | 'key';
 
-export abstract class SnapshotError extends Error {
-  abstract readonly kind: SnapshotErrorKind;
-
-  constructor(
-    message: string,
-    readonly file?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** `file` is the snapshot's path, when known. */
+export abstract class SnapshotError extends KeapVaultFileError<SnapshotErrorKind> {}
 
 /** Not a file at all. */
 export class SnapshotNotFoundError extends SnapshotError {

@@ -1,0 +1,29 @@
+/**
+ * The one error style of the core: a typed error with a `kind` a caller can switch on and a
+ * `message` written for the user (what happened and what to do next), never for a developer.
+ * Each area has its own abstract family on this base (KeapError for Keap's answers, SnapshotError
+ * for snapshot files, ExportError for exports), whose `kind` values are that area's own union.
+ *
+ * `name` is the concrete class's name (`KeapAuthError`, `SnapshotKeyError`…), so a log line or a
+ * stack trace says which error it was without an `instanceof`.
+ */
+export abstract class KeapVaultError<Kind extends string = string> extends Error {
+  /** What went wrong, as a stable token callers and tests match on (`'auth'`, `'corrupt'`, `'exists'`…). */
+  abstract readonly kind: Kind;
+
+  /** `message` is shown to the user as it is: say what happened and what to do next. */
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An error about one file (a snapshot, an export target); `file` is its path when known. */
+export abstract class KeapVaultFileError<Kind extends string = string> extends KeapVaultError<Kind> {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}

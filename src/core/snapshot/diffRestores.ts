@@ -1,0 +1,96 @@
+/**
+ * The restore-aware part of a diff. Keap gives a restored record a new id; a record only in A whose
+ * restore is in B (by the marker in B's record, or by the caller's id map) is taken out of
+ * removed/added and compared through the restore's projection (restoredView.ts), references mapped
+ * to B's ids. Which records pair is restoreMatch.ts's business.
+ */
+import { fieldChanges, type IgnoreRules } from './diffFields';
+import { unmatchedIds } from './diffMerge';
+import type { EntityDiff } from './diffTypes';
+import type { SnapshotEntity } from './entities';
+import { compareIdsNaturally } from './idOrder';
+import { isRestoreMarkerField, matchRestoredRecords, type RestoredId } from './restoreMatch';
+import { restoredView, type MapRef } from './restoredView';
+import type { SnapshotDb } from './snapshotDb';
+import type { Database } from './sqlite';
+
+/**
+ * Takes the records B holds as restores of A's out of `added`/`removed` and compares each pair
+ * through the restore's projection, references mapped to B's ids.
+ */
+export function settleRestores(
+  a: SnapshotDb,
+  b: SnapshotDb,
+  results: EntityDiff[],
+  ignore: IgnoreRules,
+  cap: number,
+  idMap: RestoredId[],
+): void {
+  const byEntity = new Map(results.map((d) => [d.entity, d]));
+  // An entity not asked for may still hold restores that others reference (an order's contact).
+  const pairs = matchRestoredRecords(a, b, (entity) => byEntity.get(entity) ?? unmatchedIds(a.db, b.db, entity), idMap);
+  // The id map also covers records linked to an existing live record rather than created: those
+  // are references to map, though not pairs (the live record is in both snapshots).
+  const linked = new Map(idMap.map((e) => [`${e.entity}:${e.oldId}`, e.newId]));
+  const mapRef: MapRef = (entity, oldId) => pairs.get(entity as SnapshotEntity)?.get(oldId) ?? linked.get(`${entity}:${oldId}`) ?? oldId;
+  const asIs: MapRef = (_entity, id) => id;
+  for (const d of results) {
+    const restored = pairs.get(d.entity);
+    if (restored?.size) settlePairs(a.db, b.db, d, restored, { mapRef, asIs, ignore, cap });
+    if (d.entity === 'custom_fields' && d.added.length) {
+      d.markerFields = d.added.filter((id) => isRestoreMarkerField(b, id));
+      d.added = withoutOnce(d.added, d.markerFields);
+    }
+  }
+}
+
+function settlePairs(
+  a: Database,
+  b: Database,
+  d: EntityDiff,
+  pairs: Map<string, string>,
+  how: { mapRef: MapRef; asIs: MapRef; ignore: IgnoreRules; cap: number },
+): void {
+  d.removed = withoutOnce(d.removed, pairs.keys());
+  d.added = withoutOnce(d.added, pairs.values());
+  const sql = `SELECT json FROM ${d.entity} WHERE id = ? ORDER BY rowid LIMIT 1`;
+  const readA = a.prepare(sql);
+  const readB = b.prepare(sql);
+  try {
+    for (const [oldId, newId] of pairs) {
+      const before = restoredView(d.entity, JSON.parse(jsonOf(readA, oldId)), how.mapRef);
+      const after = restoredView(d.entity, JSON.parse(jsonOf(readB, newId)), how.asIs);
+      const changes = fieldChanges(before, after, how.ignore);
+      d.restoredCount++;
+      if (!changes.length) d.restored.push({ oldId, newId });
+      else if (d.changedCount++ < how.cap) d.changed.push({ id: oldId, newId, changes });
+    }
+  } finally {
+    readA.free();
+    readB.free();
+  }
+  d.restored.sort((x, y) => compareIdsNaturally(x.oldId, y.oldId));
+  d.changed.sort((x, y) => compareIdsNaturally(x.id, y.id));
+}
+
+function jsonOf(stmt: ReturnType<Database['prepare']>, id: string): string {
+  stmt.bind([id]);
+  try {
+    if (!stmt.step()) throw new Error(`Record ${id} vanished during the compare`);
+    return String(stmt.get()[0]);
+  } finally {
+    stmt.reset();
+  }
+}
+
+/** `list` without one occurrence of each id in `drop` (ids may repeat: see the duplicate rule in diff.ts). */
+function withoutOnce(list: string[], drop: Iterable<string>): string[] {
+  const left = new Map<string, number>();
+  for (const id of drop) left.set(id, (left.get(id) ?? 0) + 1);
+  return list.filter((id) => {
+    const n = left.get(id);
+    if (!n) return true;
+    left.set(id, n - 1);
+    return false;
+  });
+}
