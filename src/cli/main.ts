@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 findings or failure, 2 usage.
  */
 import { Command, CommanderError } from 'commander';
-import { KeapError } from '../core/keap/errors';
+import { KeapVaultError } from '../core/errors';
 import { registerDemoCommand } from './commands/demo';
 import { registerDiffCommand } from './commands/diff';
 import { registerDisasterCommand } from './commands/disaster';
@@ -57,7 +57,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       io.err(`keap-vault: ${err.message}`);
       return EXIT_USAGE;
     }
-    if (err instanceof KeapError) {
+    if (err instanceof KeapVaultError) {
       io.err(`keap-vault: ${err.message}`);
       return EXIT_FAILURE;
     }

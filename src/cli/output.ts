@@ -1,5 +1,10 @@
 /** Printing for the CLI: plain aligned text for people, `--json` for machines, errors on stderr. */
-export class UsageError extends Error {}
+import { KeapVaultError } from '../core/errors';
+
+/** The command line asked for something that cannot be done as asked: exit 2, with what to type instead. */
+export class UsageError extends KeapVaultError<'usage'> {
+  readonly kind = 'usage';
+}
 
 /** The command did its job and found problems (e.g. validation errors): exit 1, already reported. */
 export class FindingsFound extends Error {

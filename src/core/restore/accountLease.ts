@@ -15,6 +15,7 @@ import { KeapConflictError, KeapNotFoundError, KeapValidationError } from '../ke
 import { filter } from '../keap/filter';
 import type { KeapTag } from '../model';
 import { ApplyLockedError, isAlive, type LockOwner } from './lock';
+import { KeapVaultError } from '../errors';
 
 export const LEASE_TAG_NAME = 'Keap Vault: restore in progress';
 
@@ -25,8 +26,8 @@ interface LeaseText extends LockOwner {
   expires: string;
 }
 
-export class LeaseLostError extends Error {
-  override readonly name = 'LeaseLostError';
+export class LeaseLostError extends KeapVaultError<'lease-lost'> {
+  readonly kind = 'lease-lost';
 }
 
 export interface LeaseOptions {

@@ -8,6 +8,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accountSlug } from '../snapshot/library';
+import { KeapVaultError } from '../errors';
 
 export interface LockOwner {
   pid: number;
@@ -18,7 +19,8 @@ export interface LockOwner {
   by?: string;
 }
 
-export class ApplyLockedError extends Error {
+export class ApplyLockedError extends KeapVaultError<'apply-locked'> {
+  readonly kind = 'apply-locked';
   constructor(
     message: string,
     readonly owner: LockOwner,

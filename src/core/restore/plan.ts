@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Headline, PlanStep, RestorePlan } from './planTypes';
+import { KeapVaultError } from '../errors';
 
 export * from './planTypes';
 
@@ -30,7 +31,9 @@ export function fingerprintOf(records: RestorePlan['live']['records']): string {
   return hash.digest('hex');
 }
 
-export class PlanFormatError extends Error {}
+export class PlanFormatError extends KeapVaultError<'plan-format'> {
+  readonly kind = 'plan-format';
+}
 
 /** Reads a plan file's JSON, refusing other documents and newer major versions. */
 export function parsePlan(text: string): RestorePlan {

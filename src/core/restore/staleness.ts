@@ -8,6 +8,7 @@
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex } from './liveIndex';
 import type { RestoreEntity, RestorePlan } from './plan';
+import { KeapVaultError } from '../errors';
 
 export interface LiveChange {
   entity: string;
@@ -15,8 +16,8 @@ export interface LiveChange {
   change: 'changed' | 'deleted';
 }
 
-export class StalePlanError extends Error {
-  override readonly name = 'StalePlanError';
+export class StalePlanError extends KeapVaultError<'stale-plan'> {
+  readonly kind = 'stale-plan';
 
   constructor(readonly changed: LiveChange[]) {
     super(`The account changed since the plan was made: ${describeChanges(changed)}. Make a new plan.`);

@@ -12,6 +12,7 @@ import type { SourcePosition } from '../rule';
 import { parseCsvRecords } from './csvRecords';
 import { parseJsonDocument, parseNdjson } from './jsonRecords';
 import { LineIndex } from './lineIndex';
+import { KeapVaultFileError } from '../../errors';
 
 export type SourceFormat = 'json' | 'ndjson' | 'csv';
 export const SOURCE_FORMATS: readonly SourceFormat[] = ['json', 'ndjson', 'csv'];
@@ -48,13 +49,11 @@ export interface ParsedSource extends ParsedRecords {
 }
 
 /** A file whose format cannot be told from its name (and none was given). */
-export class SourceFormatError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-  ) {
-    super(message);
-    this.name = 'SourceFormatError';
+export class SourceFormatError extends KeapVaultFileError<'source-format'> {
+  readonly kind = 'source-format';
+  declare readonly file: string;
+  constructor(message: string, file: string) {
+    super(message, file);
   }
 }
 
