@@ -15,7 +15,7 @@ import type {
   KeapTag,
   KeapTransaction,
 } from '../core/model';
-import { currencyValue, toMajor } from '../core/money';
+import { currencyValue, dollarsOfCents } from './money';
 import type {
   CampaignRecord,
   CompanyRecord,
@@ -190,7 +190,7 @@ export function renderOrderPayment(p: PaymentRecord): KeapOrderPayment {
     id: String(p.invoice_payment_id),
     invoice_id: String(p.invoice_id),
     payment_id: String(p.id),
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     note: p.note,
     pay_time: p.pay_time,
     pay_status: p.pay_status,
@@ -203,7 +203,7 @@ export function renderSalesPayment(p: PaymentRecord): KeapPayment {
   return {
     id: String(p.id),
     type: p.method_type,
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     note: p.note,
     status: p.pay_status === 'PENDING' ? 'PENDING' : 'COMPLETED',
     commissioned: !p.skip_commission,
@@ -218,7 +218,7 @@ export function renderSalesPayment(p: PaymentRecord): KeapPayment {
 export function renderTransaction(store: EmulatorStore, p: PaymentRecord): KeapTransaction {
   const contact = store.contacts.get(p.contact_id);
   return {
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     status: 'APPROVED',
     description: `${p.method_type} payment`,
     contact: {
@@ -245,7 +245,7 @@ export function renderSubscription(s: SubscriptionRecord, plan: PlanRecord | und
     subscription_plan_id: String(s.subscription_plan_id),
     quantity: s.quantity,
     active: s.active,
-    billing_amount: toMajor(s.billing_amount_cents),
+    billing_amount: dollarsOfCents(s.billing_amount_cents),
     billing_cycle: plan ? cycleToBillingCycle(plan.cycle_type) : undefined,
     billing_frequency: plan?.frequency,
     start_date: s.start_date,
