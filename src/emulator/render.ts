@@ -22,6 +22,7 @@ import type {
   ContactRecord,
   CustomFieldRecord,
   CustomValues,
+  NoteRecord,
   OrderItemRecord,
   OrderRecord,
   PaymentRecord,
@@ -302,4 +303,39 @@ export function pickFields<T extends object>(value: T, fields: readonly string[]
   const out: Record<string, unknown> = {};
   for (const f of fields) if (f in value) out[f] = (value as Record<string, unknown>)[f];
   return out as Partial<T>;
+}
+
+/**
+ * A note as Keap's v2 `Note`. `pinned_at` is left out when the note is not pinned: Keap's description
+ * calls it "null if not pinned" but types it a plain string, and the emulator answers within the type.
+ * `custom_fields` only when asked for (`fields=custom_fields`), as Keap does.
+ */
+export interface NoteJson {
+  id: string;
+  title: string;
+  text: string;
+  type: string;
+  contact_id: string;
+  create_time: string;
+  update_time: string;
+  created_by_user_id: string;
+  last_updated_by_user_id: string;
+  pinned_at?: string;
+  custom_fields?: CustomFieldValue[];
+}
+
+export function renderNote(n: NoteRecord, withCustomFields = false): NoteJson {
+  return {
+    id: String(n.id),
+    title: n.title,
+    text: n.text,
+    type: n.type,
+    contact_id: String(n.contact_id),
+    create_time: n.create_time,
+    update_time: n.update_time,
+    created_by_user_id: String(n.created_by_user_id),
+    last_updated_by_user_id: String(n.last_updated_by_user_id),
+    ...(n.pinned_at ? { pinned_at: n.pinned_at } : {}),
+    ...(withCustomFields ? { custom_fields: customFieldValues(n.custom) } : {}),
+  };
 }

@@ -9,6 +9,7 @@
 import * as catalog from './account/catalog';
 import * as contacts from './account/contacts';
 import * as customFields from './account/customFields';
+import { requireNote } from './account/notes';
 import * as orders from './account/orders';
 import * as payments from './account/payments';
 import * as subscriptions from './account/subscriptions';
@@ -20,6 +21,7 @@ import type {
   ContactRecord,
   CustomFieldRecord,
   CustomFieldRecordType,
+  NoteRecord,
   OrderItemRecord,
   OrderRecord,
   PaymentRecord,
@@ -172,5 +174,11 @@ export class EmulatorStore extends AccountTables {
   }
   customFieldsOf(recordType: CustomFieldRecordType): CustomFieldRecord[] {
     return customFields.customFieldsOf(this, recordType);
+  }
+
+  // ---------------------------------------------------------------- notes
+
+  requireNote(id: number, contactId?: number): NoteRecord {
+    return requireNote(this, id, contactId);
   }
 }

@@ -86,11 +86,12 @@ export function updateContact(account: AccountTables, id: number, input: Contact
   return record;
 }
 
-/** Deleting a contact in Keap takes its orders, payments, subscriptions and tag assignments with it. */
+/** Deleting a contact in Keap takes its orders, payments, subscriptions, notes and tag assignments with it. */
 export function deleteContact(account: AccountTables, id: number): void {
   requireContact(account, id);
   for (const order of account.ordersOf(id)) account.removeOrder(order.id);
   for (const sub of account.subscriptionsOf(id)) account.removeSubscription(sub.id);
+  for (const note of [...account.notes.values()]) if (note.contact_id === id) account.notes.delete(note.id);
   account.contactTags.delete(id);
   account.contacts.delete(id);
 }

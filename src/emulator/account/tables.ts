@@ -11,6 +11,7 @@ import type {
   ContactRecord,
   ContactTagMap,
   CustomFieldRecord,
+  NoteRecord,
   OrderRecord,
   PaymentRecord,
   PlanRecord,
@@ -36,6 +37,8 @@ export interface StoreState {
   tags: TagRecord[];
   campaigns: CampaignRecord[];
   customFields: CustomFieldRecord[];
+  /** Absent from state files written before the emulator had notes. */
+  notes?: NoteRecord[];
   contactTags: Array<[number, Array<[number, string]>]>;
   manualPaymentTypes: string[];
 }
@@ -51,6 +54,7 @@ export class AccountTables {
   readonly tags = new Table<TagRecord>(1);
   readonly campaigns = new Table<CampaignRecord>(1);
   readonly customFields = new Table<CustomFieldRecord>(1);
+  readonly notes = new Table<NoteRecord>(1);
   readonly contactTags: ContactTagMap = new Map();
   manualPaymentTypes = [...DEFAULT_MANUAL_PAYMENT_TYPES];
 
@@ -190,6 +194,7 @@ export class AccountTables {
       tags: [...this.tags.values()],
       campaigns: [...this.campaigns.values()],
       customFields: [...this.customFields.values()],
+      notes: [...this.notes.values()],
       contactTags: [...this.contactTags].map(([c, m]) => [c, [...m]]),
       manualPaymentTypes: this.manualPaymentTypes,
     };
@@ -208,6 +213,7 @@ export class AccountTables {
     state.tags.forEach((r) => this.tags.insert(r));
     state.campaigns.forEach((r) => this.campaigns.insert(r));
     state.customFields.forEach((r) => this.customFields.insert(r));
+    state.notes?.forEach((r) => this.notes.insert(r));
     for (const [contactId, applied] of state.contactTags) this.contactTags.set(contactId, new Map(applied));
     this.manualPaymentTypes = state.manualPaymentTypes ?? [...DEFAULT_MANUAL_PAYMENT_TYPES];
     for (const [name, table] of this.tables()) table.peekNextId = state.nextIds[name] ?? 1;
@@ -228,6 +234,7 @@ export class AccountTables {
       ['tags', this.tags],
       ['campaigns', this.campaigns],
       ['customFields', this.customFields],
+      ['notes', this.notes],
     ];
   }
 }
