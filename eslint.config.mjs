@@ -50,22 +50,21 @@ const cliBoundaries = {
 
 /**
  * The emulator stands in for Keap, so it must not run Keap Vault's own logic (a bug there would be
- * mirrored on both sides of every test); types of Keap's wire format (core/model) are fine.
- * `knownDebt` names the core modules a file may still import as values (see the exceptions below).
+ * mirrored on both sides of every test); types of Keap's wire format (core/model) are fine. It keeps
+ * its own money arithmetic (src/emulator/money.ts); fixtures that write an emulated account into the
+ * core's snapshot live with the tests (test/fixtures).
  */
-function emulatorBoundaries(knownDebt = []) {
-  return {
-    paths: [vscodeOnlyInExtension],
-    patterns: [
-      {
-        ...into(['core'], knownDebt),
-        allowTypeImports: true,
-        message: "The emulator stands in for Keap and may not run Keap Vault's own logic: take only types from src/core (`import type`).",
-      },
-      { ...into(['extension', 'cli']), message: 'The emulator may not depend on a front end.' },
-    ],
-  };
-}
+const emulatorBoundaries = {
+  paths: [vscodeOnlyInExtension],
+  patterns: [
+    {
+      ...into(['core']),
+      allowTypeImports: true,
+      message: "The emulator stands in for Keap and may not run Keap Vault's own logic: take only types from src/core (`import type`).",
+    },
+    { ...into(['extension', 'cli']), message: 'The emulator may not depend on a front end.' },
+  ],
+};
 
 /**
  * The webview is a browser bundle: from the core it may take only types, and only from the modules
@@ -122,24 +121,11 @@ export default defineConfig(
   { files: ['src/core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', coreBoundaries] } },
   { files: ['src/extension/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', extensionBoundaries] } },
   { files: ['src/cli/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', cliBoundaries] } },
-  { files: ['src/emulator/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', emulatorBoundaries()] } },
-  // Known debt, to be removed (not a precedent: add no file or module here). These emulator files run core code:
-  // - money conversion (toCents / toMajor / currencyValue) in the routes and the renderer: the emulator
-  //   should own its own copy of Keap's money arithmetic instead of sharing the client's;
-  // - accountSnapshot.ts writes an emulated account straight into a SnapshotDb (test and bench fixtures):
-  //   it belongs with the fixtures (test/bench support), not in the emulator.
-  {
-    files: ['src/emulator/render.ts', 'src/emulator/routes/{orders,payments,products,subscriptions}.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', emulatorBoundaries(['money'])] },
-  },
-  {
-    files: ['src/emulator/accountSnapshot.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', emulatorBoundaries(['snapshot/snapshotDb'])] },
-  },
+  { files: ['src/emulator/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', emulatorBoundaries] } },
   { files: ['src/webview/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', webviewBoundaries] } },
   {
-    // Unit tests and benchmarks run in plain Node, where there is no 'vscode' module.
-    files: ['test/unit/**/*.ts', 'test/webview/**/*.ts', 'bench/**/*.ts'],
+    // Unit tests, their shared fixtures and benchmarks run in plain Node, where there is no 'vscode' module.
+    files: ['test/unit/**/*.ts', 'test/fixtures/**/*.ts', 'test/webview/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { exportSnapshot, type ExportFormat } from '../src/core/snapshot/export';
 import { SnapshotDb } from '../src/core/snapshot/snapshotDb';
-import { snapshotOfAccount } from '../src/emulator/accountSnapshot';
+import { snapshotOfAccount } from '../test/fixtures/accountSnapshot';
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';
 

@@ -14,7 +14,7 @@ import { planRestore } from '../src/core/restore/planner';
 import { captureSnapshot } from '../src/core/snapshot/capture';
 import { SnapshotDb } from '../src/core/snapshot/snapshotDb';
 import { KEAP_PAT_QUOTA, startEmulator } from '../src/emulator';
-import { snapshotOfAccount } from '../src/emulator/accountSnapshot';
+import { snapshotOfAccount } from '../test/fixtures/accountSnapshot';
 import { applyDisaster } from '../src/emulator/disasters';
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { validateSnapshot } from '../src/core/validate/engine';
-import { snapshotOfAccount } from '../src/emulator/accountSnapshot';
+import { snapshotOfAccount } from '../test/fixtures/accountSnapshot';
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';
 

@@ -11,7 +11,13 @@ import type { CustomFieldRecord, CustomValues } from './records';
 export type FilterOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type FilterKind =
-  { kind: 'text'; wildcard?: boolean } | { kind: 'number' } | { kind: 'bool' } | { kind: 'list' } | { kind: 'since' } | { kind: 'until' };
+  /** `wildcard`: a trailing `*` matches a prefix. `contains`: a bare value matches anywhere, a leading `*` is refused (Keap's notes). */
+  | { kind: 'text'; wildcard?: boolean; contains?: boolean }
+  | { kind: 'number' }
+  | { kind: 'bool' }
+  | { kind: 'list' }
+  | { kind: 'since' }
+  | { kind: 'until' };
 
 export interface FilterField<T> {
   type: FilterKind;
@@ -165,6 +171,7 @@ function clauseTest<T>(field: FilterField<T>, op: FilterOp, value: string, name:
   const type = field.type;
   switch (type.kind) {
     case 'text': {
+      if (type.contains && value.startsWith('*')) throw badRequest(`Filter field '${name}' takes a wildcard only at the end of the value`);
       if (type.wildcard && value.endsWith('*') && op === '==') {
         const prefix = value.slice(0, -1).toLowerCase();
         return (row) =>
@@ -173,6 +180,11 @@ function clauseTest<T>(field: FilterField<T>, op: FilterOp, value: string, name:
             .startsWith(prefix);
       }
       const lower = value.toLowerCase();
+      if (type.contains && op === '==')
+        return (row) =>
+          String(field.get(row) ?? '')
+            .toLowerCase()
+            .includes(lower);
       return (row) => {
         const actual = field.get(row);
         if (actual === undefined || actual === null) return op === '!=';

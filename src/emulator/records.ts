@@ -174,6 +174,26 @@ export interface CampaignRecord {
   completed_contact_count: number;
 }
 
+/** Keap's note types as its UI offers them. */
+export type NoteType = 'Call' | 'Email' | 'Appointment' | 'Fax' | 'Letter' | 'Other';
+
+/** A note on a contact. Keap Vault only reads notes, so the emulator offers no writes for them. */
+export interface NoteRecord {
+  id: number;
+  contact_id: number;
+  title: string;
+  /** Free text as typed into Keap: may span lines and hold anything, markup included. */
+  text: string;
+  type: NoteType;
+  create_time: string;
+  update_time: string;
+  /** Keap user ids (the account's users are not emulated beyond their ids). */
+  created_by_user_id: number;
+  last_updated_by_user_id: number;
+  pinned_at?: string;
+  custom: CustomValues;
+}
+
 export type CustomFieldRecordType = 'CONTACT' | 'COMPANY' | 'ORDER' | 'SUBSCRIPTION';
 
 export interface CustomFieldRecord {

@@ -15,13 +15,14 @@ import type {
   KeapTag,
   KeapTransaction,
 } from '../core/model';
-import { currencyValue, toMajor } from '../core/money';
+import { currencyValue, dollarsOfCents } from './money';
 import type {
   CampaignRecord,
   CompanyRecord,
   ContactRecord,
   CustomFieldRecord,
   CustomValues,
+  NoteRecord,
   OrderItemRecord,
   OrderRecord,
   PaymentRecord,
@@ -190,7 +191,7 @@ export function renderOrderPayment(p: PaymentRecord): KeapOrderPayment {
     id: String(p.invoice_payment_id),
     invoice_id: String(p.invoice_id),
     payment_id: String(p.id),
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     note: p.note,
     pay_time: p.pay_time,
     pay_status: p.pay_status,
@@ -203,7 +204,7 @@ export function renderSalesPayment(p: PaymentRecord): KeapPayment {
   return {
     id: String(p.id),
     type: p.method_type,
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     note: p.note,
     status: p.pay_status === 'PENDING' ? 'PENDING' : 'COMPLETED',
     commissioned: !p.skip_commission,
@@ -218,7 +219,7 @@ export function renderSalesPayment(p: PaymentRecord): KeapPayment {
 export function renderTransaction(store: EmulatorStore, p: PaymentRecord): KeapTransaction {
   const contact = store.contacts.get(p.contact_id);
   return {
-    amount: toMajor(p.amount_cents),
+    amount: dollarsOfCents(p.amount_cents),
     status: 'APPROVED',
     description: `${p.method_type} payment`,
     contact: {
@@ -245,7 +246,7 @@ export function renderSubscription(s: SubscriptionRecord, plan: PlanRecord | und
     subscription_plan_id: String(s.subscription_plan_id),
     quantity: s.quantity,
     active: s.active,
-    billing_amount: toMajor(s.billing_amount_cents),
+    billing_amount: dollarsOfCents(s.billing_amount_cents),
     billing_cycle: plan ? cycleToBillingCycle(plan.cycle_type) : undefined,
     billing_frequency: plan?.frequency,
     start_date: s.start_date,
@@ -302,4 +303,39 @@ export function pickFields<T extends object>(value: T, fields: readonly string[]
   const out: Record<string, unknown> = {};
   for (const f of fields) if (f in value) out[f] = (value as Record<string, unknown>)[f];
   return out as Partial<T>;
+}
+
+/**
+ * A note as Keap's v2 `Note`. `pinned_at` is left out when the note is not pinned: Keap's description
+ * calls it "null if not pinned" but types it a plain string, and the emulator answers within the type.
+ * `custom_fields` only when asked for (`fields=custom_fields`), as Keap does.
+ */
+export interface NoteJson {
+  id: string;
+  title: string;
+  text: string;
+  type: string;
+  contact_id: string;
+  create_time: string;
+  update_time: string;
+  created_by_user_id: string;
+  last_updated_by_user_id: string;
+  pinned_at?: string;
+  custom_fields?: CustomFieldValue[];
+}
+
+export function renderNote(n: NoteRecord, withCustomFields = false): NoteJson {
+  return {
+    id: String(n.id),
+    title: n.title,
+    text: n.text,
+    type: n.type,
+    contact_id: String(n.contact_id),
+    create_time: n.create_time,
+    update_time: n.update_time,
+    created_by_user_id: String(n.created_by_user_id),
+    last_updated_by_user_id: String(n.last_updated_by_user_id),
+    ...(n.pinned_at ? { pinned_at: n.pinned_at } : {}),
+    ...(withCustomFields ? { custom_fields: customFieldValues(n.custom) } : {}),
+  };
 }

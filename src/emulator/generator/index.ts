@@ -1,6 +1,6 @@
 /**
  * The emulator's deterministic, seeded account generator: a realistic Keap account (contacts,
- * companies, products and plans, orders with items and payments, subscriptions, tags, campaigns)
+ * companies, products and plans, orders with items and payments, subscriptions, tags, campaigns, notes)
  * written straight into an `EmulatorStore`, optionally with planted integrity problems that a
  * validator must find exactly.
  *
@@ -19,6 +19,8 @@
  *                   ≈20 % unpaid (a fully paid order has 1–2 payments, a partly paid one 1–2), so
  *                   payments ≈ 1.03 per order ≈ 1.24 × size
  * - subscriptions ≈ size / 10
+ * - notes         = round(size / 2) unless `notes` says otherwise, on random contacts (own random stream,
+ *                   written last: see notes.ts)
  * Planting adds a few records (a duplicate order, extra payments, contacts when no existing record
  * fits) and removes others (the "no longer exists" ones); `counts` reports the store as it ends.
  *
@@ -32,6 +34,7 @@
  */
 import type { EmulatorStore } from '../store';
 import { targetCounts, type GenerateOptions, type GenerateResult } from './options';
+import { generateNotes } from './notes';
 import { PlantingStage } from './planting';
 
 export {
@@ -51,6 +54,16 @@ export function generateAccount(store: EmulatorStore, options: GenerateOptions):
 
 /** The last stage of the chain (see state.ts): runs the stages in order and reports the counts. */
 class AccountGenerator extends PlantingStage {
+  private readonly noteCount: number | undefined;
+
+  constructor(store: EmulatorStore, options: GenerateOptions) {
+    super(store, options);
+    if (options.notes !== undefined && (!Number.isInteger(options.notes) || options.notes < 0)) {
+      throw new RangeError(`notes must be a whole number >= 0 (got ${options.notes})`);
+    }
+    this.noteCount = options.notes;
+  }
+
   run(): GenerateResult {
     const target = targetCounts(this.size);
     this.generateCompanies(target.companies, this.plantCount('dangling-company'));
@@ -62,6 +75,7 @@ class AccountGenerator extends PlantingStage {
     this.generateOrders(target.orders);
     this.generateSubscriptions(target.subscriptions);
     this.plantProblems();
+    generateNotes(this.store, this.rng.fork('notes'), this.noteCount ?? target.notes, this.nowSec);
     return { counts: this.counts(), planted: this.planted };
   }
 

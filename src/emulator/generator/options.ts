@@ -41,6 +41,8 @@ export interface GenerateOptions {
   now?: Date;
   /** How many of each problem to plant; none by default (a clean account). */
   plant?: Partial<Record<PlantedProblemKind, number>>;
+  /** Notes on contacts; `targetCounts(size).notes` (one per two contacts) by default, 0 for none. */
+  notes?: number;
 }
 
 /**
@@ -63,7 +65,10 @@ export interface PlantedProblem {
 }
 
 export interface GenerateResult {
-  /** contacts, companies, products, plans, orders, order_items, payments, subscriptions, tags, contact_tags, campaigns. */
+  /**
+   * contacts, companies, products, plans, orders, order_items, payments, subscriptions, tags, contact_tags, campaigns.
+   * (Notes are not counted here: the counts predate them and callers compare them whole; see `store.notes.size`.)
+   */
   counts: Record<string, number>;
   planted: PlantedProblem[];
 }
@@ -73,7 +78,7 @@ export const DEFAULT_GENERATOR_NOW = '2026-11-01T12:00:00.000Z';
 /** The entity counts `generateAccount` aims at before planting (orders and subscriptions approximately). */
 export function targetCounts(
   size: number,
-): Record<'contacts' | 'companies' | 'products' | 'tags' | 'campaigns' | 'orders' | 'subscriptions', number> {
+): Record<'contacts' | 'companies' | 'products' | 'tags' | 'campaigns' | 'orders' | 'subscriptions' | 'notes', number> {
   return {
     contacts: size,
     companies: Math.max(1, Math.round(size / 8)),
@@ -82,5 +87,6 @@ export function targetCounts(
     campaigns: clamp(Math.round(size / 100), 2, 30),
     orders: Math.round(size * 1.2),
     subscriptions: Math.round(size / 10),
+    notes: Math.round(size / 2),
   };
 }

@@ -95,6 +95,7 @@ export abstract class GeneratorBase {
       store.subscriptions,
       store.tags,
       store.campaigns,
+      store.notes,
     ]) {
       if (table.size > 0) throw new Error('generateAccount needs an empty store');
     }

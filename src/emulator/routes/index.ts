@@ -2,6 +2,7 @@ import { Router } from '../http/router';
 import { registerCampaignAndModelRoutes } from './campaignsAndModels';
 import { registerCompanyRoutes } from './companies';
 import { registerContactRoutes } from './contacts';
+import { registerNoteRoutes } from './notes';
 import { registerOrderRoutes } from './orders';
 import { registerPaymentRoutes } from './payments';
 import { registerProductRoutes } from './products';
@@ -19,5 +20,6 @@ export function keapRoutes(): Router {
   registerSubscriptionRoutes(router);
   registerTagRoutes(router);
   registerCampaignAndModelRoutes(router);
+  registerNoteRoutes(router);
   return router;
 }

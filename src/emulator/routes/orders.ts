@@ -1,5 +1,5 @@
 import type { OrderItemType } from '../../core/model';
-import { toCents } from '../../core/money';
+import { centsOfDollars } from '../money';
 import { badRequest } from '../apiError';
 import {
   allowOnly,
@@ -129,8 +129,8 @@ function itemInput(value: unknown): OrderItemInput {
     description: optString(body, 'description'),
     notes: optString(body, 'notes'),
     quantity,
-    price_cents: price === undefined ? undefined : toCents(price),
-    cost_cents: cost === undefined ? undefined : toCents(cost),
+    price_cents: price === undefined ? undefined : centsOfDollars(price),
+    cost_cents: cost === undefined ? undefined : centsOfDollars(cost),
     item_type: optEnum(body, 'item_type', ITEM_TYPES),
     subscription_plan_id: optId(body, 'subscription_plan_id'),
   };
@@ -220,8 +220,8 @@ export function registerOrderRoutes(router: Router): void {
       description: optString(patch, 'description'),
       notes: optString(patch, 'notes'),
       quantity: optInt(patch, 'quantity'),
-      price_cents: price === undefined ? undefined : toCents(price),
-      cost_cents: cost === undefined ? undefined : toCents(cost),
+      price_cents: price === undefined ? undefined : centsOfDollars(price),
+      cost_cents: cost === undefined ? undefined : centsOfDollars(cost),
     });
     return { status: 200, body: renderOrderItem(req.store, item) };
   });

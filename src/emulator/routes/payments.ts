@@ -1,4 +1,4 @@
-import { toCents } from '../../core/money';
+import { centsOfDollars } from '../money';
 import { badRequest } from '../apiError';
 import { allowOnly, objectBody, optString, optTime, reqBool, reqNumber } from '../http/body';
 import type { Router } from '../http/router';
@@ -89,7 +89,7 @@ export function registerPaymentRoutes(router: Router): void {
     const methodType = optString(body, 'payment_method_type');
     if (!methodType) throw badRequest('payment_method_type or payment_method_id is required');
     const payment = req.store.recordPayment(pathId(req, 'order_id'), {
-      amount_cents: toCents(reqNumber(body, 'payment_amount')),
+      amount_cents: centsOfDollars(reqNumber(body, 'payment_amount')),
       apply_to_commissions: reqBool(body, 'apply_to_commissions'),
       method_type: methodType,
       pay_time: optTime(body, 'payment_time'),

@@ -1,4 +1,4 @@
-import { toCents } from '../../core/money';
+import { centsOfDollars } from '../money';
 import { badRequest } from '../apiError';
 import {
   allowOnly,
@@ -168,7 +168,7 @@ export function registerProductRoutes(router: Router): void {
     const plan = req.store.createPlan(pathId(req, 'product_id'), {
       cycle_type: reqEnum(body, 'cycle_type', CYCLES),
       // plan_price is a double in major units in the request, like the other request doubles.
-      price_cents: toCents(reqNumber(body, 'plan_price')),
+      price_cents: centsOfDollars(reqNumber(body, 'plan_price')),
       frequency: optInt(body, 'frequency') ?? 1,
       total_cycles: optInt(body, 'total_cycles') ?? 0,
       active: optBool(body, 'active') ?? true,
@@ -187,7 +187,7 @@ export function registerProductRoutes(router: Router): void {
     const plan = req.store.requirePlan(pathId(req, 'product_id'), pathId(req, 'subscription_plan_id'));
     const cycle = optEnum(patch, 'cycle_type', CYCLES);
     if (cycle) plan.cycle_type = cycle;
-    if (patch.plan_price !== undefined) plan.price_cents = toCents(reqNumber(patch, 'plan_price'));
+    if (patch.plan_price !== undefined) plan.price_cents = centsOfDollars(reqNumber(patch, 'plan_price'));
     plan.frequency = optInt(patch, 'frequency') ?? plan.frequency;
     plan.total_cycles = optInt(patch, 'total_cycles') ?? plan.total_cycles;
     plan.active = optBool(patch, 'active') ?? plan.active;

@@ -1,4 +1,4 @@
-import { toCents } from '../../core/money';
+import { centsOfDollars } from '../money';
 import {
   allowOnly,
   customValues,
@@ -123,7 +123,7 @@ export function registerSubscriptionRoutes(router: Router): void {
       subscription_plan_id: reqId(body, 'subscription_plan_id'),
       quantity: optInt(body, 'quantity'),
       active: optBool(body, 'active'),
-      billing_amount_cents: amount === undefined ? undefined : toCents(amount),
+      billing_amount_cents: amount === undefined ? undefined : centsOfDollars(amount),
       auto_charge: optBool(body, 'auto_charge'),
       start_date: optDate(body, 'start_date'),
       allow_duplicate: optBool(body, 'allow_duplicate'),
@@ -142,7 +142,7 @@ export function registerSubscriptionRoutes(router: Router): void {
       subscription_plan_id: optId(patch, 'subscription_plan_id'),
       quantity: optInt(patch, 'quantity'),
       active: optBool(patch, 'active'),
-      billing_amount_cents: amount === undefined ? undefined : toCents(amount),
+      billing_amount_cents: amount === undefined ? undefined : centsOfDollars(amount),
       auto_charge: optBool(patch, 'auto_charge'),
       next_bill_date: optDate(patch, 'next_bill_date'),
       end_date: optDate(patch, 'end_date'),

@@ -47,6 +47,14 @@ describe("Conformance with Keap's REST v2 OpenAPI description", function () {
     const campaigns = await collect(client.campaigns.list());
     await client.campaigns.get(campaigns[0].id);
     for (const type of ['CONTACT', 'COMPANY', 'ORDER', 'SUBSCRIPTION'] as const) await client.customFields.model(type);
+    // Notes are read-only and the client has no notes resource yet: straight through the transport.
+    const notes = await client.transport.request<{ notes: Array<{ id: string; contact_id: string }> }>({
+      method: 'GET',
+      path: '/v2/notes',
+      query: { page_size: 5, order_by: 'update_time desc', fields: 'custom_fields', filter: 'since_time==2020-01-01T00:00:00Z' },
+    });
+    const note = notes.data.notes[0];
+    await client.transport.request({ method: 'GET', path: `/v2/contacts/${note.contact_id}/notes/${note.id}` });
 
     // Writes of every kind.
     const orderField = await client.customFields.create('ORDER', { label: 'Keap Vault Ref', field_type: 'TEXT' });

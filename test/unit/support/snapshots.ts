@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
 import { generateAccount, type GenerateOptions, type PlantedProblem } from '../../../src/emulator/generator';
-import { snapshotOfAccount } from '../../../src/emulator/accountSnapshot';
+import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
 import { EmulatorStore } from '../../../src/emulator/store';
 
 export function tempDir(prefix = 'kv-test-'): string {

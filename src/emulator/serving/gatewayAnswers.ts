@@ -1,0 +1,38 @@
+/**
+ * The bodies Keap's API gateway (Apigee) answers with when a request never reaches Keap: rate-limit
+ * refusals and upstream failures. They are shaped unlike Keap's own errors on purpose, because the
+ * real gateway's are, and a client has to cope with both.
+ */
+import type { FaultKind } from '../faults';
+import type { QuotaDecision } from '../quota';
+
+/** Keap's spike arrest (per second) names its rate; every other limit is a plain quota violation. */
+export function throttledBody(violation: QuotaDecision['violation'], perSecond: number | undefined): unknown {
+  return violation === 'spike'
+    ? {
+        fault: {
+          faultstring: `Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=${perSecond}, periodInMicroseconds=1000000, maxBurstMessageCount=${perSecond}.0}`,
+          detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' },
+        },
+      }
+    : {
+        fault: {
+          faultstring: 'Rate limit quota violation. Quota limit exceeded. Identifier : keap-vault-emulator',
+          detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+        },
+      };
+}
+
+/** An injected 500 looks like Keap's own error; a 502 or 503 comes from the gateway in front of it. */
+export function injectedFailureBody(fault: Extract<FaultKind, '500' | '502' | '503'>): unknown {
+  return fault === '500'
+    ? { code: 500, message: 'Internal Server Error', status: 'INTERNAL', details: [] }
+    : {
+        fault: {
+          faultstring: fault === '502' ? 'Bad Gateway' : 'The Service is temporarily unavailable',
+          detail: {
+            errorcode: fault === '502' ? 'messaging.adaptors.http.flow.BadGateway' : 'messaging.adaptors.http.flow.ServiceUnavailable',
+          },
+        },
+      };
+}
