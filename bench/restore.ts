@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { KeapClient } from '../src/core/keap/client';
 import { applyPlan } from '../src/core/restore/applier';
-import { readLiveAccount } from '../src/core/restore/liveRead';
+import { readLiveForRestore } from '../src/core/restore/liveRead';
 import { planRestore } from '../src/core/restore/planner';
 import { captureSnapshot } from '../src/core/snapshot/capture';
 import { SnapshotDb } from '../src/core/snapshot/snapshotDb';
@@ -70,7 +70,7 @@ async function applying(contacts: number): Promise<void> {
     await captureSnapshot({ client, out: snapshotFile });
     applyDisaster(store, { kind: 'delete-contacts', fraction: 0.1, seed: 2 });
     const snapshot = await SnapshotDb.open(snapshotFile);
-    const { db: live, readAt } = await readLiveAccount(client);
+    const { db: live, readAt } = await readLiveForRestore(client);
     const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: 'bench', apiBaseUrl: emulator.apiBaseUrl });
     const before = client.transport.requestCount;
     const started = Date.now();
@@ -79,7 +79,7 @@ async function applying(contacts: number): Promise<void> {
       plan,
       ledgerFile: path.join(dir, 'bench.kvledger'),
       snapshot,
-      readLive: async () => (await readLiveAccount(client)).db,
+      readLive: async () => (await readLiveForRestore(client)).db,
     });
     const seconds = (Date.now() - started) / 1000;
     const requests = client.transport.requestCount - before;

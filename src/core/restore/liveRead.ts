@@ -8,17 +8,38 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { captureSnapshot, type CaptureProgress } from '../snapshot/capture';
+import { CAPTURED_ENTITIES, entityModule, type CapturedEntity } from '../entities';
 import { SnapshotDb } from '../snapshot/snapshotDb';
+import { RESTORE_ORDER } from './planTypes';
 
-export async function readLiveAccount(
-  client: KeapClient,
-  options: { signal?: AbortSignal; onProgress?: (p: CaptureProgress) => void } = {},
-): Promise<{ db: SnapshotDb; readAt: string }> {
+export interface LiveReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: CaptureProgress) => void;
+  /** Only these entities (default: all). */
+  entities?: readonly CapturedEntity[];
+}
+
+/**
+ * What a restore reads of the live account: the entities it restores and those whose records carry
+ * one it restores (contacts carry their tags, products their subscription plans). Transactions and
+ * notes are never restored, so planning, the stale check and verification do not spend requests on them.
+ */
+export const RESTORE_LIVE_ENTITIES: readonly CapturedEntity[] = CAPTURED_ENTITIES.filter((e) => {
+  const restored = (name: string) => (RESTORE_ORDER as readonly string[]).includes(name);
+  return restored(e) || (entityModule(e).children ?? []).some((c) => restored(c.name));
+});
+
+/** The live account as a restore reads it (see RESTORE_LIVE_ENTITIES). */
+export function readLiveForRestore(client: KeapClient, options: Omit<LiveReadOptions, 'entities'> = {}) {
+  return readLiveAccount(client, { ...options, entities: RESTORE_LIVE_ENTITIES });
+}
+
+export async function readLiveAccount(client: KeapClient, options: LiveReadOptions = {}): Promise<{ db: SnapshotDb; readAt: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'keap-vault-live-'));
   try {
     const readAt = new Date().toISOString();
     const out = path.join(dir, 'live.kvsnap');
-    await captureSnapshot({ client, out, signal: options.signal, onProgress: options.onProgress });
+    await captureSnapshot({ client, out, signal: options.signal, onProgress: options.onProgress, entities: options.entities });
     return { db: await SnapshotDb.open(out), readAt };
   } finally {
     await rm(dir, { recursive: true, force: true });

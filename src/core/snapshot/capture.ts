@@ -56,6 +56,11 @@ export interface CaptureOptions {
   overlapMs?: number;
   /** Records per request; Keap's maximum (1000) unless a test wants many pages. */
   pageSize?: number;
+  /**
+   * Only these entities (a full capture only): a live read for a restore needs only what a restore
+   * touches, and every entity left out is requests spared. The others stay empty in the result.
+   */
+  entities?: readonly CapturedEntity[];
 }
 
 export interface CaptureResult {
@@ -80,6 +85,8 @@ interface Task {
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const { client, out } = options;
   const mode = options.since ? 'incremental' : 'full';
+  if (options.entities && options.since) throw new Error('An incremental capture reads every entity; it cannot be limited to some.');
+  const entities = options.entities ?? CAPTURED_ENTITIES;
   const dir = CaptureJournal.dirFor(out);
   const existing = options.restart ? undefined : await CaptureJournal.find(dir);
   const reusable =
@@ -94,7 +101,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const sinceTime = options.since
     ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString()
     : undefined;
-  const tasks = planTasks(client, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
+  const tasks = planTasks(client, entities, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
   const estimates = (options.since?.meta ?? options.previous)?.counts ?? {};
 
   const report = (task: Task, done: boolean) => {
@@ -133,7 +140,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   options.signal?.throwIfAborted();
   const db = await SnapshotDb.create();
   try {
-    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : await loadFull(db, journal);
+    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : await loadFull(db, journal, entities);
     const finishedAt = new Date().toISOString();
     const meta = await db.save(
       out,
@@ -164,9 +171,15 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   }
 }
 
-function planTasks(client: KeapClient, sinceTime: string | undefined, checkDeletions: boolean, pageSize?: number): Task[] {
+function planTasks(
+  client: KeapClient,
+  entities: readonly CapturedEntity[],
+  sinceTime: string | undefined,
+  checkDeletions: boolean,
+  pageSize?: number,
+): Task[] {
   const tasks: Task[] = [];
-  for (const module of ENTITY_MODULES) {
+  for (const module of ENTITY_MODULES.filter((m) => entities.includes(m.name))) {
     const entity = module.name;
     const since = sinceTime && module.changedSince;
     tasks.push({
@@ -204,8 +217,8 @@ async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal
 
 const BATCH = 1000;
 
-async function loadFull(db: SnapshotDb, journal: CaptureJournal): Promise<undefined> {
-  for (const entity of CAPTURED_ENTITIES) await insertBatched(db, entity, journal.records(entity));
+async function loadFull(db: SnapshotDb, journal: CaptureJournal, entities: readonly CapturedEntity[]): Promise<undefined> {
+  for (const entity of entities) await insertBatched(db, entity, journal.records(entity));
   return undefined;
 }
 

@@ -140,7 +140,8 @@ export class SnapshotDb {
   }
 
   counts(): Record<SnapshotEntity, number> {
-    return Object.fromEntries(SNAPSHOT_ENTITIES.map((e) => [e, this.count(e)])) as Record<SnapshotEntity, number>;
+    const present = this.tableNames(); // a table a file does not have yet holds nothing
+    return Object.fromEntries(SNAPSHOT_ENTITIES.map((e) => [e, present.has(e) ? this.count(e) : 0])) as Record<SnapshotEntity, number>;
   }
 
   /** Every record of an entity in stored order, one at a time (a statement cursor, not an array). */

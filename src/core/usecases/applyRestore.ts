@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { applyPlan, type ApplyProgress, type Receipt } from '../restore/applier';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
-import { readLiveAccount } from '../restore/liveRead';
+import { readLiveForRestore } from '../restore/liveRead';
 import type { RestorePlan } from '../restore/plan';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { UseCaseError } from './useCaseError';
@@ -83,7 +83,7 @@ export async function applyRestorePlan(input: ApplyRestoreInput): Promise<Receip
     only: input.only,
     breakLock: input.breakLock,
     signal: input.signal,
-    readLive: async () => (await readLiveAccount(client, { signal: input.signal })).db,
+    readLive: async () => (await readLiveForRestore(client, { signal: input.signal })).db,
     onProgress: input.onProgress,
   });
 }

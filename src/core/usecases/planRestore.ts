@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
-import { readLiveAccount } from '../restore/liveRead';
+import { readLiveForRestore } from '../restore/liveRead';
 import type { PlanOptions, RestorePlan } from '../restore/plan';
 import { planRestore } from '../restore/planner';
 import type { CaptureProgress } from '../snapshot/capture';
@@ -53,7 +53,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
   if (from !== account && !(await input.confirmOtherAccount?.(from, account))) throw new OtherAccountError(from, account);
   const snapshotFile = path.resolve(input.snapshotFile);
   const ledgerFile = input.ledgerFile ?? ledgerFileFor(path.dirname(snapshotFile), account);
-  const { db: live, readAt } = await readLiveAccount(client, { signal: input.signal, onProgress: input.onLiveProgress });
+  const { db: live, readAt } = await readLiveForRestore(client, { signal: input.signal, onProgress: input.onLiveProgress });
   try {
     const ledger = await Ledger.open(ledgerFile);
     try {

@@ -56,6 +56,7 @@ describe('Capture: live account -> snapshot', function () {
       pages(store.subscriptions.size) +
       pages(store.tags.size) +
       pages(store.campaigns.size) +
+      pages(store.notes.size) +
       4;
     assert.equal(result.requests, expected);
     assert.equal(result.meta.requests, expected);

@@ -466,7 +466,16 @@ describe('Snapshot diff after a restore (records under new ids)', function () {
 
     const diff = diffSnapshots(fixture.snapshot, live, { ignore: [...VOLATILE_FIELDS] });
     assertConsistent(diff);
-    assert.deepEqual(diff.totals, { added: 0, removed: 0, changed: 0 });
+    // Keap deletes a contact's notes with it, and notes are read-only for Keap Vault: compare shows
+    // exactly those as removed, and nothing else differs.
+    const lostNotes = fixture.snapshot
+      .all<{ id: string }>(
+        `SELECT id FROM notes WHERE contact_id IN (${lost.affected.contacts!.map(() => '?').join(', ')}) ORDER BY id`,
+        lost.affected.contacts,
+      )
+      .map((r) => r.id);
+    assert.deepEqual(sorted(entityOf(diff, 'notes').removed), sorted(lostNotes));
+    assert.deepEqual(diff.totals, { added: 0, removed: lostNotes.length, changed: 0 });
     const contacts = new Map(entityOf(diff, 'contacts').restored.map((r) => [r.oldId, r.newId]));
     assert.deepEqual([...contacts.keys()], sorted(lost.affected.contacts));
     for (const { oldId, newId } of entityOf(diff, 'orders').restored) {
