@@ -43,7 +43,7 @@ describe("Keap's notes", function () {
     db.close();
   });
 
-  it('an incremental capture picks up a note changed since (Keap's since_time filter) and keeps the others', async () => {
+  it('an incremental capture picks up a note changed since (since_time filter) and keeps the others', async () => {
     const { client, store } = await account(120, 82);
     const dir = tempDir();
     const first = path.join(dir, 'first.kvsnap');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ledger } from '../../../src/core/restore/ledger';
+import { readLiveAccount, readLiveForRestore, RESTORE_LIVE_ENTITIES } from '../../../src/core/restore/liveRead';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyRestorePlan, ApplyInterruptedError, PlanAccountError, receiptProblems } from '../../../src/core/usecases/applyRestore';
 import { OtherAccountError, planRestoreFromSnapshot } from '../../../src/core/usecases/planRestore';
@@ -106,6 +107,34 @@ describe('Use cases shared by the CLI and the extension', function () {
     assert.equal(plan.account, 'emulator.keap-vault.local');
     assert.equal(path.dirname(ledgerFile), folder, "the account's ledger is beside the snapshot");
     snapshot.close();
+  });
+
+  it("a restore's live read reads what a restore touches and spares the requests of what it never restores (notes, transactions)", async () => {
+    const { client, store } = await account(1500, 74);
+    assert.ok(store.notes.size > 0 && store.payments.size > 0);
+    assert.deepEqual([...RESTORE_LIVE_ENTITIES].sort(), [
+      'campaigns',
+      'companies',
+      'contacts',
+      'custom_fields',
+      'orders',
+      'payments',
+      'products',
+      'subscriptions',
+      'tags',
+    ]);
+    let before = client.transport.requestCount;
+    const all = await readLiveAccount(client);
+    const everything = client.transport.requestCount - before;
+    before = client.transport.requestCount;
+    const forRestore = await readLiveForRestore(client);
+    const restoreRead = client.transport.requestCount - before;
+    const pages = (n: number) => Math.max(1, Math.ceil(n / 1000));
+    assert.equal(everything - restoreRead, pages(store.notes.size) + pages(store.payments.size), 'notes and transactions are not read');
+    for (const entity of RESTORE_LIVE_ENTITIES) assert.equal(forRestore.db.count(entity), all.db.count(entity), entity);
+    assert.equal(forRestore.db.count('notes'), 0);
+    all.db.close();
+    forRestore.db.close();
   });
 
   it('apply: refused without a write when the credential reaches another account, or when an interrupted apply is not asked to resume', async () => {
