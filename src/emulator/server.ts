@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   port?: number;
   /** The personal access token / service account key the emulator accepts. */
   token?: string;
+  /** The account's name in `x-keap-tenant-id` (default emulator.keap-vault.local): tests give each account its own. */
+  tenantId?: string;
   store?: EmulatorStore;
   /** Keap's limits for a personal access token by default. */
   quota?: QuotaConfig;
@@ -93,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = options.store ?? new EmulatorStore();
   const token = options.token ?? DEFAULT_EMULATOR_TOKEN;
   const gateway = new Gateway(token, options.oauth);
-  const quota = new QuotaKeeper(options.quota ?? KEAP_PAT_QUOTA);
+  const quota = new QuotaKeeper(options.quota ?? KEAP_PAT_QUOTA, options.tenantId);
   const faults = new FaultInjector(options.faults);
   const router = keapRoutes();
   const log = new RequestLog(options.requestLogSize ?? 10_000);

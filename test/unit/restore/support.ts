@@ -31,13 +31,15 @@ export async function accountWithSnapshot(
   const store = new EmulatorStore();
   generateAccount(store, { seed, size });
   store.clock = () => new Date('2026-11-26T12:00:00Z');
-  const account = await startTestAccount({ ...emulatorOptions, store });
   const dir = tempDir('kv-restore-');
+  // Each fixture is an account of its own (its own apply lock and lease), as Keap names it.
+  const name = `emulator-${seed}-${path.basename(dir)}.keap-vault.local`;
+  const account = await startTestAccount({ tenantId: name, ...emulatorOptions, store });
   const snapshotFile = path.join(dir, 'before.kvsnap');
   await captureSnapshot({ client: account.client, out: snapshotFile });
   return {
     ...account,
-    account: `emulator-${seed}-${path.basename(dir)}.keap-vault.local`,
+    account: name,
     dir,
     snapshotFile,
     snapshot: await SnapshotDb.open(snapshotFile),
