@@ -1,12 +1,50 @@
 /** Companies: found again by the restore marker, else by company name (case-insensitive). */
 import { filter } from '../../keap/filter';
 import type { KeapCompany } from '../../model';
+import { orNull, pick, verbatim } from '../fieldRules';
 import { companyPayload } from '../payloads';
 import { quote } from '../planContext';
-import { first, idOf, type RestorableEntity } from './entity';
+import { first, verifyByFind, type RestorableEntity } from './entity';
 
 export const companies: RestorableEntity = {
   entity: 'companies',
+
+  fields: {
+    fields: [
+      ...verbatim(
+        'company_name',
+        'phone_number',
+        'fax_number',
+        'address',
+        'website',
+        'notes',
+        'owner_id',
+        'suffix',
+        'title',
+        'first_name',
+        'middle_name',
+        'last_name',
+        'job_title',
+        'preferred_name',
+        'spouse_name',
+        'birth_date',
+        'anniversary_date',
+        'assistant_name',
+        'assistant_phone',
+        'billing_information',
+        'contact_type',
+        'referral_code',
+      ),
+      { name: 'email_address', toRequest: (v) => pick(v, ['email', 'field']), compare: (v) => orNull(pick(v, ['email', 'field'])) },
+    ],
+    customFields: true,
+    serverAssigned: {
+      id: 'a new company id',
+      create_time: "the restore's date",
+      update_time: "the restore's date",
+      groups: 'computed by Keap',
+    },
+  },
 
   plan(ctx, record, pulledIn) {
     return ctx.planSimple(
@@ -20,7 +58,7 @@ export const companies: RestorableEntity = {
   },
 
   async create(ctx, step, { body }) {
-    return { id: (await ctx.client.companies.create(body, { verify: idOf(() => ctx.find(step)) })).id, sent: true };
+    return { id: (await ctx.client.companies.create(body, { verify: verifyByFind(() => ctx.find(step)) })).id, sent: true };
   },
 
   updatable: (client) => client.companies,

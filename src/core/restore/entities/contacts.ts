@@ -1,14 +1,80 @@
 /** Contacts: found again by the restore marker, else by any of their email addresses. */
 import { filter } from '../../keap/filter';
 import type { KeapContact } from '../../model';
+import { nestedId, pick, present, reference, verbatim, type Json } from '../fieldRules';
 import { contactPayload } from '../payloads';
 import { quote } from '../planContext';
-import { first, idOf, type RestorableEntity } from './entity';
+import { first, verifyByFind, type RestorableEntity } from './entity';
 
 const SIDE_EFFECT = 'Creating a contact can start automations that trigger on new contacts.';
 
+const emails = (list: unknown) =>
+  Array.isArray(list) ? list.map((e) => pick(e, ['email', 'field', 'opt_in_reason'])).filter(Boolean) : undefined;
+
 export const contacts: RestorableEntity = {
   entity: 'contacts',
+
+  fields: {
+    fields: [
+      ...verbatim(
+        'given_name',
+        'family_name',
+        'middle_name',
+        'job_title',
+        'website',
+        'birth_date',
+        'anniversary_date',
+        'time_zone',
+        'owner_id',
+        'leadsource_id',
+        'preferred_locale',
+        'preferred_name',
+        'prefix',
+        'suffix',
+        'spouse_name',
+        'contact_type',
+        'source_type',
+        'referral_code',
+        'origin',
+        'utm_parameters',
+        'social_accounts',
+        'fax_numbers',
+        'phone_numbers',
+        'addresses',
+        'assistant_name',
+        'assistant_phone',
+        'billing_information',
+      ),
+      {
+        name: 'email_addresses',
+        toRequest: emails,
+        compare: (v) =>
+          Array.isArray(v)
+            ? v.map((e) => `${String((e as Json).email ?? '').toLowerCase()} ${String((e as Json).field ?? '')}`).sort()
+            : [],
+      },
+      {
+        name: 'company',
+        ...reference('companies', nestedId),
+        toRequest: (v, ctx) =>
+          present(nestedId(v)) ? { id: reference('companies', nestedId).toRequest!(v, { ...ctx, path: `${ctx.path}.id` }, {}) } : undefined,
+      },
+    ],
+    customFields: true,
+    serverAssigned: {
+      id: 'a new contact id',
+      create_time: "the restore's date",
+      update_time: "the restore's date",
+      tag_ids: 'restored as tag assignments',
+      score_value: 'computed by Keap',
+      links: 'computed by Keap',
+      groups: 'computed by Keap',
+      created_by: 'the API user',
+      last_updated_by: 'the API user',
+      account_id: 'the account',
+      notes: 'Keap keeps contact notes as notes, not as a contact field',
+    },
+  },
 
   // A contact comes with its tags.
   selectedWith(snap, id) {
@@ -35,7 +101,7 @@ export const contacts: RestorableEntity = {
   },
 
   async create(ctx, step, { body }) {
-    return { id: (await ctx.client.contacts.create(body, { verify: idOf(() => ctx.find(step)) })).id, sent: true };
+    return { id: (await ctx.client.contacts.create(body, { verify: verifyByFind(() => ctx.find(step)) })).id, sent: true };
   },
 
   updatable: (client) => client.contacts,

@@ -7,6 +7,7 @@
  */
 import type { KeapClient } from '../../keap/client';
 import type { SnapshotDb } from '../../snapshot/snapshotDb';
+import type { EntityFields } from '../fieldRules';
 import type { PlanStep, RestoreEntity, RestorePlan } from '../plan';
 import type { Json, PlanContext, Resolution } from '../planContext';
 
@@ -49,6 +50,8 @@ export interface Updatable {
 
 export interface RestorableEntity {
   readonly entity: RestoreEntity;
+  /** The entity's part of the field catalogue (fields.ts): what a restore writes, compares and verifies. */
+  readonly fields?: EntityFields;
 
   // ---- planning
   /** Plans every selected snapshot record of the entity. Default: each distinct id, in snapshot order. */
@@ -78,7 +81,7 @@ export interface RestorableEntity {
 }
 
 /** A create's `verify` callback (asked when the answer to a create was lost) from a step's `find`. */
-export function idOf<T extends { id: string }>(find: () => Promise<string | undefined>): () => Promise<T | undefined> {
+export function verifyByFind<T extends { id: string }>(find: () => Promise<string | undefined>): () => Promise<T | undefined> {
   return async () => {
     const id = await find();
     return id === undefined ? undefined : ({ id } as T);

@@ -6,17 +6,159 @@
  */
 import { filter } from '../../keap/filter';
 import type { KeapOrder } from '../../model';
+import {
+  amount,
+  isoTime,
+  nestedId,
+  orNull,
+  pick,
+  present,
+  reference,
+  time,
+  verbatim,
+  type EntityFields,
+  type MapRef,
+  type WriteContext,
+} from '../fieldRules';
+import { comparableFields, requestFields } from '../fields';
 import { recordMarker } from '../marker';
 import { liveOrderSignature, orderSignature } from '../orderSignature';
 import { orderPayload } from '../payloads';
 import { parentRefs, quote, type Json, type PlanContext, type Resolution } from '../planContext';
 import { setPath } from '../stepRequest';
-import { idOf, type RestorableEntity } from './entity';
+import { verifyByFind, type RestorableEntity } from './entity';
 
 const SIDE_EFFECT = 'Orders restored through the API are created with source API; Keap may send invoices if the account is set to.';
 
+const CREATABLE_ITEM_TYPES = new Set([
+  'PRODUCT',
+  'SHIPPING',
+  'TAX',
+  'FINANCE_CHARGE',
+  'SUBSCRIPTION',
+  'DISCOUNT',
+  'DISCOUNT_FREE_TRIAL',
+  'DISCOUNT_ORDER_TOTAL',
+  'DISCOUNT_PRODUCT',
+  'DISCOUNT_PRODUCT_CATEGORY',
+  'DISCOUNT_SHIPPING',
+  'OTHER',
+  'FEE',
+]);
+
+/** Item types Keap does not accept on create are written as OTHER (the plan says so). */
+export const creatableItemType = (type: unknown) =>
+  CREATABLE_ITEM_TYPES.has(String(type ?? 'PRODUCT')) ? String(type ?? 'PRODUCT') : 'OTHER';
+export const isCreatableItemType = (type: unknown) => CREATABLE_ITEM_TYPES.has(String(type ?? 'PRODUCT'));
+
+export const ORDER_ITEM_FIELDS: EntityFields = {
+  fields: [
+    ...verbatim('name', 'description', 'notes'),
+    { name: 'quantity', compare: (v) => v ?? 1, toRequest: (v) => v ?? 1, required: true },
+    { name: 'item_type', toRequest: creatableItemType, compare: creatableItemType, createOnly: true, required: true },
+    { name: 'price_per_unit', toRequest: (v) => amount(v) / 100, compare: amount, required: true },
+    { name: 'cost_per_unit', toRequest: (v) => (amount(v) ? amount(v) / 100 : undefined), compare: amount },
+    { name: 'product', write: 'product_id', ...reference('products', nestedId) },
+    { name: 'subscription_plan', write: 'subscription_plan_id', ...reference('subscription_plans', nestedId) },
+  ],
+  serverAssigned: {
+    id: 'a new item id',
+    discount: 'computed by Keap',
+    special: 'computed by Keap',
+    subscription_id: 'set when a subscription bills',
+  },
+};
+
+/** Keap reads an order's shipping as `shipping_information` and writes it as `shipping_address`. */
+function shippingFromInformation(info: unknown): Json | undefined {
+  if (!info || typeof info !== 'object') return undefined;
+  const i = info as Json;
+  const address = (i.address ?? {}) as Json;
+  return pick(
+    {
+      ...address,
+      first_name: i.given_name,
+      last_name: i.family_name,
+      company: i.company,
+      phone: i.phone_number,
+      is_invoice_to_company: i.invoice_to_company,
+    },
+    [
+      'line1',
+      'line2',
+      'locality',
+      'region',
+      'zip_code',
+      'zip_four',
+      'country_code',
+      'first_name',
+      'middle_name',
+      'last_name',
+      'company',
+      'phone',
+      'is_invoice_to_company',
+    ],
+  );
+}
+
+function orderItemsRequest(items: unknown, ctx: WriteContext): Json[] {
+  return (Array.isArray(items) ? items : []).map((item, i) =>
+    requestFields(ORDER_ITEM_FIELDS, item as Json, ctx.refs, `${ctx.path}[${i}].`),
+  );
+}
+
+function orderItemsComparable(items: unknown, mapRef: MapRef): Json[] {
+  return (Array.isArray(items) ? items : []).map((item) => comparableFields(ORDER_ITEM_FIELDS, item as Json, mapRef));
+}
+
 export const orders: RestorableEntity = {
   entity: 'orders',
+
+  fields: {
+    fields: [
+      ...verbatim('notes', 'terms', 'lead_affiliate_id', 'sales_affiliate_id', 'external_create_user'),
+      ...time('sent_time', 'due_time', 'external_create_time', 'external_update_time'),
+      { name: 'order_time', compare: isoTime, required: true },
+      { name: 'order_type', toRequest: (v) => v ?? 'OFFLINE', compare: (v) => v ?? 'OFFLINE', required: true },
+      { name: 'title', write: 'order_title', toRequest: (v, _c, r) => (present(v) ? v : `Order ${String(r.id)}`), required: true },
+      { name: 'contact', write: 'contact_id', ...reference('contacts', nestedId) },
+      { name: 'promo_code', write: 'promo_codes', toRequest: (v) => (present(v) ? [v] : undefined) },
+      { name: 'shipping_address' },
+      {
+        name: 'shipping_information',
+        write: 'shipping_address',
+        toRequest: shippingFromInformation,
+        compare: (v) => orNull(shippingFromInformation(v)),
+      },
+      {
+        name: 'order_items',
+        createOnly: true,
+        toRequest: (v, ctx) => orderItemsRequest(v, ctx),
+        compare: (v, mapRef) => orderItemsComparable(v, mapRef),
+      },
+    ],
+    customFields: true,
+    serverAssigned: {
+      id: 'a new order id',
+      status: 'follows the payments',
+      total: 'the sum of the items',
+      total_paid: 'the sum of the payments',
+      total_due: 'computed by Keap',
+      refund_total: 'refunds cannot be recorded through the API',
+      creation_time: "the restore's date",
+      modification_time: "the restore's date",
+      invoice_id: 'a new invoice id',
+      invoice_number: 'assigned by Keap',
+      source_type: 'API',
+      credit_status: 'computed by Keap',
+      refund_status: 'computed by Keap',
+      synced: 'computed by Keap',
+      files: 'files are not restored',
+      allow_payment: 'computed by Keap',
+      allow_paypal: 'computed by Keap',
+      payment_plan: 'payment plans are not restored',
+    },
+  },
 
   // An order comes with its payments.
   selectedWith(snap, id) {
@@ -28,7 +170,7 @@ export const orders: RestorableEntity = {
   },
 
   async create(ctx, step, { body }) {
-    return { id: (await ctx.client.orders.create(body as never, { verify: idOf(() => ctx.find(step)) })).id, sent: true };
+    return { id: (await ctx.client.orders.create(body as never, { verify: verifyByFind(() => ctx.find(step)) })).id, sent: true };
   },
 
   updatable: (client) => client.orders,

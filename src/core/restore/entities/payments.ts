@@ -4,7 +4,8 @@
  * and date.
  */
 import type { KeapOrder, KeapPayment, KeapPaymentResult } from '../../model';
-import { markerValue, paymentNoteMarker, RESTORE_NOTE_TAG } from '../marker';
+import { isoTime, orNull, present, reference } from '../fieldRules';
+import { markerValue, noteWithoutMarker, paymentNote, paymentNoteMarker, RESTORE_NOTE_TAG } from '../marker';
 import { paymentPayload } from '../payloads';
 import { formatMoney, type PlanContext, type Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
@@ -14,6 +15,48 @@ const SIDE_EFFECT =
 
 export const payments: RestorableEntity = {
   entity: 'payments',
+
+  fields: {
+    fields: [
+      {
+        name: 'amount',
+        write: 'payment_amount',
+        toRequest: (v) => v ?? 0,
+        compare: (v) => Math.round(Number(v ?? 0) * 100),
+        required: true,
+      },
+      {
+        name: 'type',
+        write: 'payment_method_type',
+        toRequest: (v) => (present(v) ? v : 'Adjustment'),
+        compare: (v) => (present(v) ? v : 'Adjustment'),
+        required: true,
+      },
+      { name: 'commissioned', write: 'apply_to_commissions', toRequest: (v) => v ?? false, compare: (v) => v ?? false, required: true },
+      { name: 'payment_time', compare: isoTime },
+      // The note carries the restore marker, the only way to find a payment again (it has no custom fields).
+      {
+        name: 'note',
+        write: 'notes',
+        required: true,
+        toRequest: (v, _c, r) => paymentNote(String(r.id), noteWithoutMarker(v)),
+        compare: (v) => orNull(noteWithoutMarker(v)),
+      },
+      { name: 'order_ids', write: '@order_id', ...reference('orders', (v) => (Array.isArray(v) ? v[0] : undefined)) },
+    ],
+    serverAssigned: {
+      id: 'a new payment id',
+      status: 'set by Keap',
+      synced: 'computed by Keap',
+      update_time: "the restore's date",
+      contact_id: "the order's contact",
+      refund_payment_id: 'refunds cannot be recorded through the API',
+      merchant_account_id: 'manual payments have none',
+      merchant_account_type: 'manual payments have none',
+      payment_method: 'manual payments have none',
+      external_transaction_id: 'manual payments have none',
+    },
+  },
 
   plan(ctx, record, pulledIn) {
     return planPayment(ctx, record as unknown as KeapPayment, pulledIn);

@@ -3,14 +3,28 @@
  * found again on the live product by id, else by billing cycle, frequency and price.
  */
 import type { KeapProduct } from '../../model';
+import { amount } from '../fieldRules';
 import { planPayload } from '../payloads';
 import type { PlanContext } from '../planContext';
-import { idOf, type RestorableEntity } from './entity';
+import { verifyByFind, type RestorableEntity } from './entity';
 
 type SubscriptionPlan = NonNullable<KeapProduct['subscription_plans']>[number];
 
 export const subscriptionPlans: RestorableEntity = {
   entity: 'subscription_plans',
+
+  fields: {
+    fields: [
+      { name: 'billing_cycle', write: 'cycle_type', toRequest: (v) => v ?? 'MONTHLY', compare: (v) => v ?? 'MONTHLY', required: true },
+      { name: 'billing_frequency', write: 'frequency', toRequest: (v) => v ?? 1, compare: (v) => v ?? 1, required: true },
+      { name: 'number_of_cycles', write: 'total_cycles', toRequest: (v) => v ?? 0, compare: (v) => v ?? 0, required: true },
+      { name: 'plan_price', toRequest: (v) => amount(v) / 100, compare: amount, required: true },
+      { name: 'active', toRequest: (v) => v ?? true, compare: (v) => v ?? true, required: true },
+      { name: 'prorate', write: 'allow_prorating' },
+      { name: 'order_index', write: 'display_order_index' },
+    ],
+    serverAssigned: { id: 'a new plan id', product_id: 'the product it belongs to' },
+  },
 
   plan(ctx, _record, pulledIn, oldId) {
     const row = ctx.snap.all<{ product_id: string; json: string }>('SELECT product_id, json FROM subscription_plans WHERE id = ? LIMIT 1', [
@@ -68,7 +82,7 @@ export const subscriptionPlans: RestorableEntity = {
         await ctx.client.products.createPlan(
           params.product_id,
           body as never,
-          idOf(() => ctx.find(step)),
+          verifyByFind(() => ctx.find(step)),
         )
       ).id,
       sent: true,

@@ -3,12 +3,50 @@
  * subscription starts today, and only when the user accepts that.
  */
 import type { KeapSubscription } from '../../model';
+import { reference, verbatim } from '../fieldRules';
 import { subscriptionPayload } from '../payloads';
 import { parentRefs, type Json } from '../planContext';
-import { idOf, type RestorableEntity } from './entity';
+import { verifyByFind, type RestorableEntity } from './entity';
 
 export const subscriptions: RestorableEntity = {
   entity: 'subscriptions',
+
+  fields: {
+    fields: [
+      ...verbatim(
+        'quantity',
+        'active',
+        'billing_amount',
+        'auto_charge',
+        'max_charge_attempts',
+        'days_between_retries',
+        'payment_method_id',
+        'allow_tax',
+        'lead_affiliate_id',
+        'sale_affiliate_id',
+        'shipping_address',
+        'promo_code',
+        'shipping_option_id',
+      ),
+      { name: 'contact_id', ...reference('contacts') },
+      { name: 'subscription_plan_id', ...reference('subscription_plans') },
+    ],
+    customFields: true,
+    serverAssigned: {
+      id: 'a new subscription id',
+      product_id: 'follows the plan',
+      billing_cycle: 'follows the plan',
+      billing_frequency: 'follows the plan',
+      last_bill_date: 'none yet',
+      modification_time: "the restore's date",
+      reason_stopped: 'only inactive subscriptions have one',
+    },
+    restoredDifferently: {
+      start_date: 'today: Keap refuses past start dates',
+      next_bill_date: 'follows the new start date',
+      end_date: 'Keap refuses past dates',
+    },
+  },
 
   plan(ctx, record, pulledIn) {
     const sub = record as unknown as KeapSubscription;
@@ -68,7 +106,7 @@ export const subscriptions: RestorableEntity = {
   },
 
   async create(ctx, step, { body }) {
-    return { id: (await ctx.client.subscriptions.create(body as never, { verify: idOf(() => ctx.find(step)) })).id, sent: true };
+    return { id: (await ctx.client.subscriptions.create(body as never, { verify: verifyByFind(() => ctx.find(step)) })).id, sent: true };
   },
 
   updatable: (client) => client.subscriptions,

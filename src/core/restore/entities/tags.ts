@@ -1,13 +1,19 @@
 /** Tags: found again by name (case-insensitive); the restore's own lease tag is never restored. */
 import { filter } from '../../keap/filter';
 import type { KeapTag } from '../../model';
+import { verbatim } from '../fieldRules';
 import { LEASE_TAG_NAME } from '../accountLease';
 import { tagPayload } from '../payloads';
 import { quote, type PlanContext } from '../planContext';
-import { first, idOf, type RestorableEntity } from './entity';
+import { first, verifyByFind, type RestorableEntity } from './entity';
 
 export const tags: RestorableEntity = {
   entity: 'tags',
+
+  fields: {
+    fields: verbatim('name', 'description', 'category'),
+    serverAssigned: { id: 'a new tag id', create_time: "the restore's date", update_time: "the restore's date" },
+  },
 
   planAll(ctx: PlanContext): void {
     // A snapshot taken while a restore ran holds its lease tag: that is no data to restore.
@@ -28,7 +34,7 @@ export const tags: RestorableEntity = {
   },
 
   async create(ctx, step, { body }) {
-    return { id: (await ctx.client.tags.create(body, { verify: idOf(() => ctx.find(step)) })).id, sent: true };
+    return { id: (await ctx.client.tags.create(body, { verify: verifyByFind(() => ctx.find(step)) })).id, sent: true };
   },
 
   updatable: (client) => client.tags,
