@@ -12,23 +12,26 @@
  * restored it, or someone re-entered it): the step then links to it or stops as a conflict. The
  * receipt counts only what Keap confirmed, and verification re-reads every record written and
  * compares every field a client can set with the snapshot.
+ *
+ * This file is the loop every step goes through; how one entity is created, updated, found again
+ * and verified beyond its fields is in its module (entities/<entity>.ts), reached through the
+ * registry (entities/index.ts).
  */
 import type { KeapClient } from '../keap/client';
-import { KeapError, KeapNotFoundError } from '../keap/errors';
+import { KeapError } from '../keap/errors';
 import { filter } from '../keap/filter';
-import type { KeapCustomField, KeapOrder, KeapPaymentResult } from '../model';
-import type { SnapshotEntity } from '../snapshot/entities';
-import { getRecord } from '../snapshot/query';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
-import { comparableRecord, readNameOf } from './fields';
+import { AccountLease } from './accountLease';
+import { verifyWrites } from './applyVerification';
+import { RESTORABLE_ENTITIES } from './entities';
+import type { ApplyContext, ResolvedRequest, WriteResult } from './entities/entity';
 import { Ledger } from './ledger';
 import { LiveGuard, type LiveGuardOptions } from './liveGuard';
 import { LiveIndex } from './liveIndex';
-import { AccountLease } from './accountLease';
 import { ApplyLock } from './lock';
-import { MARKER_LABEL, markerValue, paymentNoteMarker, RESTORE_NOTE_TAG } from './marker';
-import { orderSignature, liveOrderSignature } from './orderSignature';
+import { MARKER_LABEL, markerValue } from './marker';
 import { liveChangesSince, StalePlanError } from './staleness';
+import { resolveStepRequest } from './stepRequest';
 import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
 
 export type { Receipt } from './plan';
@@ -95,8 +98,10 @@ export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
   }
 }
 
-class Applier {
-  private readonly client: KeapClient;
+class Applier implements ApplyContext {
+  readonly client: KeapClient;
+  /** Each entity's create, update, find and verification specifics. */
+  private readonly entities = RESTORABLE_ENTITIES;
   private readonly plan: RestorePlan;
   private readonly byId: Map<string, PlanStep>;
   /** Old id -> live id, for every record the plan found in live or has made. */
@@ -255,12 +260,7 @@ class Applier {
           this.receipt.notApplied.push({
             stepId: step.id,
             action: step.action,
-            reason:
-              step.entity === 'contact_tags'
-                ? 'Every contact already carried the tag'
-                : step.entity === 'payments'
-                  ? 'Already recorded on the order (its restore marker is in the note)'
-                  : "Nothing Keap's API can change was left to send",
+            reason: this.entities.get(step.entity)?.nothingSent ?? "Nothing Keap's API can change was left to send",
           });
           progress('skipped');
           continue;
@@ -279,7 +279,17 @@ class Applier {
     await this.guard.refreshAll(this.plan.steps.filter((s) => this.written.has(s.id) && s.action === 'create').map((s) => s.entity));
     const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));
     this.receipt.duplicates = this.guard.duplicates().filter((d) => mine.has(`${d.entity}:${d.oldId}`));
-    await this.verify();
+    await verifyWrites({
+      plan: this.plan,
+      snapshot: this.options.snapshot,
+      readLive: this.options.readLive,
+      entities: this.entities,
+      written: this.written,
+      failedSteps: this.failedSteps,
+      liveIdOfStep: (stepId) => this.resolved.get(stepId)!,
+      mapRef: (entity, oldId) => this.liveIdOf(entity, oldId),
+      verification: this.receipt.verification,
+    });
     this.receipt.finishedAt = new Date().toISOString();
     this.receipt.requests = this.client.transport.requestCount - this.requestsBefore;
     return this.receipt;
@@ -288,86 +298,30 @@ class Applier {
   // ------------------------------------------------------------------ one step
 
   /** Sends a step; `sent` is false when it turned out to have nothing to send. */
-  private async execute(step: PlanStep): Promise<{ id: string | undefined; sent: boolean }> {
-    const { body, params } = this.resolveRefs(step);
-    const verify = () => this.find(step);
-    const c = this.client;
-    const live = step.liveId;
-    const created = (id: string | undefined) => ({ id, sent: true });
-    if (step.action === 'update') return this.update(step, body);
-    switch (step.entity) {
-      case 'custom_fields': {
-        const field = await c.customFields.create(step.recordType as 'CONTACT', body as { label: string; field_type: string });
-        if (step.oldId.startsWith('marker:') && field.field_name) this.markerFieldNames.set(step.recordType!, field.field_name);
-        return created(field.id);
-      }
-      case 'tags':
-        return created((await c.tags.create(body, { verify: idOf(verify) })).id);
-      case 'companies':
-        return created((await c.companies.create(body, { verify: idOf(verify) })).id);
-      case 'contacts':
-        return created((await c.contacts.create(body, { verify: idOf(verify) })).id);
-      case 'products':
-        return created((await c.products.create(body, { verify: idOf(verify) })).id);
-      case 'subscription_plans':
-        return created((await c.products.createPlan(params.product_id, body as never, idOf(verify))).id);
-      case 'orders':
-        return created((await c.orders.create(body as never, { verify: idOf(verify) })).id);
-      case 'payments': {
-        // Never blind: the order's payments are read first (a lost answer looks the same).
-        const already = await this.find(step);
-        if (already !== undefined) return { id: already, sent: false };
-        const result = await c.orders.recordPayment(params.order_id, body as never, async () => {
-          const id = await this.find(step);
-          return id === undefined ? undefined : ({ id } as KeapPaymentResult);
-        });
-        return created(result.id);
-      }
-      case 'contact_tags': {
-        // Keap answers 200 even when some contacts were not tagged: each contact's result counts.
-        const results = await c.tags.apply(params.tag_id, body.contact_ids as string[]);
-        const missing = Object.entries(results)
-          .filter(([, r]) => r === 'CONTACT_NOT_FOUND')
-          .map(([id]) => id);
-        if (missing.length)
-          throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
-        return { id: params.tag_id, sent: Object.values(results).some((r) => r === 'SUCCESS') };
-      }
-      case 'subscriptions':
-        return created((await c.subscriptions.create(body as never, { verify: idOf(verify) })).id);
-      default:
-        throw new Error(`Cannot apply ${step.entity} steps (${live ?? step.oldId})`);
-    }
+  private async execute(step: PlanStep): Promise<WriteResult> {
+    const request = this.resolveRefs(step);
+    if (step.action === 'update') return this.update(step, request.body);
+    const create = this.entities.get(step.entity)?.create;
+    if (!create) throw new Error(`Cannot apply ${step.entity} steps (${step.liveId ?? step.oldId})`);
+    return create(this, step, request);
   }
 
   /** A PATCH of the fields that differ and, for orders, of their items (update_mask names each). */
-  private async update(step: PlanStep, body: Json): Promise<{ id: string | undefined; sent: boolean }> {
+  private async update(step: PlanStep, body: Json): Promise<WriteResult> {
     const c = this.client;
     const id = step.liveId!;
     let sent = false;
     if (Object.keys(body).length) {
-      const resources = {
-        tags: c.tags,
-        companies: c.companies,
-        contacts: c.contacts,
-        products: c.products,
-        orders: c.orders,
-        subscriptions: c.subscriptions,
-      } as const;
-      const resource = resources[step.entity as keyof typeof resources];
+      const resource = this.entities.get(step.entity)?.updatable?.(c);
       if (!resource) throw new Error(`Cannot update ${step.entity}`);
       await resource.update(id, body as never);
       sent = true;
     }
-    for (const patch of step.itemPatches ?? []) {
-      const patchBody = structuredClone(patch.body);
-      for (const ref of patch.refs ?? []) setPath(patchBody, ref.path, this.requireLiveId(step, ref));
-      await c.transport.request({
-        method: 'PATCH',
-        path: `/v2/orders/${id}/items/${patch.liveItemId}`,
-        body: patchBody,
-        query: { update_mask: Object.keys(patchBody) },
-      });
+    // Items are patched one by one (an order's), each naming its fields in update_mask.
+    if (step.itemPatches?.length) {
+      const patchItems = this.entities.get(step.entity)?.patchItems;
+      if (!patchItems) throw new Error(`Cannot patch items of ${step.entity}`);
+      await patchItems(this, step, id);
       sent = true;
     }
     return { id, sent };
@@ -377,98 +331,13 @@ class Applier {
    * What a create may already have made in live: by the restore marker where Keap can filter by
    * it, else by what identifies the record. Undefined means proven absent.
    */
-  private async find(step: PlanStep): Promise<string | undefined> {
-    const c = this.client;
-    const { body, params } = this.resolveRefs(step);
-    const first = async <T>(source: AsyncIterable<T>): Promise<T | undefined> => {
-      for await (const item of source) return item;
-      return undefined;
-    };
+  async find(step: PlanStep): Promise<string | undefined> {
+    const request = this.resolveRefs(step);
     if (step.action === 'update') return step.liveId; // updates are idempotent: sending again is safe
-    switch (step.entity) {
-      case 'custom_fields': {
-        const model = await c.customFields.model(step.recordType as 'CONTACT');
-        const field = model.custom_fields.find((f: KeapCustomField) => f.label === body.label);
-        if (field && step.oldId.startsWith('marker:') && field.field_name) this.markerFieldNames.set(step.recordType!, field.field_name);
-        return field?.id;
-      }
-      case 'tags':
-        return (await first(c.tags.list({ filter: filter('name', '==', String(body.name)) })))?.id;
-      case 'companies':
-        return (
-          (await this.byMarker('COMPANY', step, (f) => c.companies.list({ filter: f }))) ??
-          (await first(c.companies.list({ filter: filter('company_name', '==', String(body.company_name)) })))?.id
-        );
-      case 'contacts': {
-        const marked = await this.byMarker('CONTACT', step, (f) => c.contacts.list({ filter: f }));
-        const email = (body.email_addresses as Array<{ email: string }> | undefined)?.[0]?.email;
-        return marked ?? (email ? (await first(c.contacts.list({ filter: filter('email', '==', email) })))?.id : undefined);
-      }
-      case 'products':
-        return body.sku ? (await first(c.products.list({ filter: filter('sku', '==', String(body.sku)) })))?.id : undefined;
-      case 'subscription_plans': {
-        for await (const plan of c.products.plans(params.product_id)) {
-          if (
-            plan.cycle_type === body.cycle_type &&
-            plan.frequency === body.frequency &&
-            plan.plan_price?.amount === Math.round(Number(body.plan_price) * 100)
-          )
-            return plan.id;
-        }
-        return undefined;
-      }
-      case 'orders': {
-        const marked = await this.byMarker('ORDER', step, (f) => c.orders.list({ filter: f }));
-        if (marked) return marked;
-        // No marker field to search by: the order's contact, date, items and total identify it.
-        const want = orderSignature(body);
-        const at = body.order_time ? Date.parse(String(body.order_time)) : NaN;
-        for await (const order of c.orders.list({ filter: filter('contact_id', '==', String(body.contact_id)) })) {
-          if (liveOrderSignature(order as unknown as Json) === want && (order.order_time ? Date.parse(order.order_time) : NaN) === at)
-            return order.id;
-        }
-        return undefined;
-      }
-      case 'payments': {
-        // The note's marker first; failing that (a note Keap trimmed or lost), the order, amount and date.
-        const marker = markerValue(step.oldId);
-        const cents = Math.round(Number(body.payment_amount) * 100);
-        const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
-        let byAmountAndDate: string | undefined;
-        for await (const p of c.orders.payments(params.order_id)) {
-          if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
-          const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
-          if (
-            !byAmountAndDate &&
-            !restoredOther &&
-            at !== undefined &&
-            Math.round((p.amount ?? 0) * 100) === cents &&
-            p.pay_time &&
-            Date.parse(p.pay_time) === at
-          ) {
-            byAmountAndDate = p.payment_id ?? p.id;
-          }
-        }
-        return byAmountAndDate;
-      }
-      case 'contact_tags': {
-        // Applying again would be harmless, but live can say whether it is needed at all.
-        const wanted = new Set(body.contact_ids as string[]);
-        for await (const tagged of c.tags.contacts(params.tag_id)) wanted.delete(tagged.id);
-        return wanted.size === 0 ? params.tag_id : undefined;
-      }
-      case 'subscriptions':
-        return this.byMarker('SUBSCRIPTION', step, (f) => c.subscriptions.list({ filter: f }));
-      default:
-        return undefined;
-    }
+    return this.entities.get(step.entity)?.find?.(this, step, request);
   }
 
-  private async byMarker(
-    recordType: string,
-    step: PlanStep,
-    list: (f: string) => AsyncIterable<{ id: string }>,
-  ): Promise<string | undefined> {
+  async byMarker(recordType: string, step: PlanStep, list: (f: string) => AsyncIterable<{ id: string }>): Promise<string | undefined> {
     let fieldName = this.markerFieldNames.get(recordType);
     if (!fieldName) {
       const model = await this.client.customFields.model(recordType as 'CONTACT');
@@ -480,19 +349,16 @@ class Applier {
     return undefined;
   }
 
-  /** The step's body with snapshot ids replaced by live ones; `@name` refs become URL parameters. */
-  private resolveRefs(step: PlanStep): { body: Json; params: Record<string, string> } {
-    const body = structuredClone(step.payload ?? {}) as Json;
-    const params: Record<string, string> = {};
-    for (const ref of step.refs ?? []) {
-      const liveId = this.requireLiveId(step, ref);
-      if (ref.path.startsWith('@')) params[ref.path.slice(1)] = liveId;
-      else setPath(body, ref.path, liveId);
-    }
-    return { body, params };
+  noteMarkerFieldName(recordType: string, fieldName: string): void {
+    this.markerFieldNames.set(recordType, fieldName);
   }
 
-  private requireLiveId(step: PlanStep, ref: { entity: RestoreEntity; oldId: string }): string {
+  /** The step's body with snapshot ids replaced by live ones; `@name` refs become URL parameters. */
+  private resolveRefs(step: PlanStep): ResolvedRequest {
+    return resolveStepRequest(step, (ref) => this.requireLiveId(step, ref));
+  }
+
+  requireLiveId(step: PlanStep, ref: { entity: RestoreEntity; oldId: string }): string {
     const liveId = this.liveIdOf(ref.entity, ref.oldId);
     if (liveId === undefined) throw new Error(`${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
     return liveId;
@@ -537,107 +403,4 @@ class Applier {
     this.receipt.failed.push({ stepId: step.id, message });
     await this.ledger.failed(this.plan.planId, step, message);
   }
-
-  // ------------------------------------------------------------------ verification
-
-  /**
-   * Re-reads the account and compares every record this plan wrote with the snapshot, field by
-   * field through the id map: a created record in every field a client can set, an updated one in
-   * the fields the update sent. Every difference is a problem the receipt reports.
-   */
-  private async verify(): Promise<void> {
-    const snapshot = this.options.snapshot;
-    const written = this.plan.steps.filter((s) => this.written.has(s.id) && s.entity !== 'custom_fields' && s.entity !== 'contact_tags');
-    if (!snapshot || !written.length) return;
-    const live = await this.options.readLive();
-    try {
-      const index = new LiveIndex(live);
-      const mapRef = (e: string, id: string) => this.liveIdOf(e as RestoreEntity, id);
-      for (const step of written) {
-        const liveId = this.resolved.get(step.id)!;
-        const want = getRecord<Json>(snapshot, step.entity as SnapshotEntity, step.oldId);
-        const got = index.record<Json>(step.entity, liveId);
-        this.receipt.verification.checked++;
-        const name = `${step.entity} ${step.oldId}${liveId !== step.oldId ? ` -> ${liveId}` : ''}`;
-        if (!got || !want) {
-          this.receipt.verification.problems.push(`${name}: ${got ? 'not in the snapshot' : 'not found in the account'}`);
-          continue;
-        }
-        const expected = comparableRecord(step.entity, want, mapRef);
-        const actual = comparableRecord(step.entity, got, (_e, id) => id);
-        for (const key of this.verifiedKeys(step, expected)) {
-          if (key === 'order_items' && step.action === 'update') {
-            this.verifyItemPatches(step, name, expected, got);
-            continue;
-          }
-          if (JSON.stringify(expected[key]) !== JSON.stringify(actual[key])) {
-            this.receipt.verification.problems.push(
-              `${name}: ${key} is ${JSON.stringify(actual[key])}, the snapshot has ${JSON.stringify(expected[key])}`,
-            );
-          }
-        }
-        if (step.entity === 'orders' && step.action === 'create') this.verifyPaid(step, name, want as KeapOrder, got as KeapOrder);
-      }
-    } finally {
-      live.close();
-    }
-  }
-
-  /** A create is checked in every compared field; an update in those it sent. */
-  private verifiedKeys(step: PlanStep, expected: Json): string[] {
-    if (step.action === 'create') return Object.keys(expected);
-    const keys = Object.keys(step.payload ?? {})
-      .map((k) => readNameOf(step.entity, k))
-      .filter((k): k is string => !!k);
-    return step.itemPatches?.length ? [...keys, 'order_items'] : keys;
-  }
-
-  private verifyItemPatches(step: PlanStep, name: string, expected: Json, got: Json): void {
-    const liveItems = (got.order_items as Json[] | undefined) ?? [];
-    const want = (expected.order_items as Json[] | undefined) ?? [];
-    for (const patch of step.itemPatches ?? []) {
-      const at = liveItems.findIndex((i) => String(i.id) === patch.liveItemId);
-      const actual =
-        at >= 0 ? (comparableRecord(step.entity, { order_items: [liveItems[at]] }, (_e, id) => id).order_items as Json[])[0] : undefined;
-      for (const key of Object.keys(patch.body)) {
-        const field = readNameOf('order_items', key) ?? key;
-        if (!actual || JSON.stringify(actual[field]) !== JSON.stringify(want[at]?.[field])) {
-          this.receipt.verification.problems.push(
-            `${name}: item ${patch.liveItemId} ${field} is ${JSON.stringify(actual?.[field])}, the snapshot has ${JSON.stringify(want[at]?.[field])}`,
-          );
-        }
-      }
-    }
-  }
-
-  private verifyPaid(step: PlanStep, name: string, want: KeapOrder, got: KeapOrder): void {
-    const wantPaid = want.total_paid?.amount ?? 0;
-    const gotPaid = got.total_paid?.amount ?? 0;
-    const blockedPayments = this.plan.steps.some(
-      (s) =>
-        s.entity === 'payments' &&
-        s.refs?.some((r) => r.entity === 'orders' && r.oldId === step.oldId) &&
-        (s.action !== 'create' || this.failedSteps.has(s.id)),
-    );
-    if (wantPaid !== gotPaid && !blockedPayments)
-      this.receipt.verification.problems.push(`${name}: paid ${gotPaid / 100}, the snapshot has ${wantPaid / 100}`);
-  }
-}
-
-function idOf<T extends { id: string }>(find: () => Promise<string | undefined>): () => Promise<T | undefined> {
-  return async () => {
-    const id = await find();
-    return id === undefined ? undefined : ({ id } as T);
-  };
-}
-
-function setPath(target: Json, path: string, value: string): void {
-  const parts = path.match(/[^.[\]]+/g) ?? [];
-  let node: Record<string, unknown> | unknown[] = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const key = /^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i];
-    node = (node as Record<string | number, unknown>)[key] as Record<string, unknown>;
-  }
-  const last = parts[parts.length - 1];
-  (node as Record<string | number, unknown>)[/^\d+$/.test(last) ? Number(last) : last] = value;
 }

@@ -1,0 +1,102 @@
+/**
+ * Custom fields: found again by record type and label. The restore marker field (one per record
+ * type, `marker:<TYPE>` in references) is planned here too, as a visible step of its own.
+ */
+import type { KeapCustomField } from '../../model';
+import { customFieldPayload, MARKER_LABEL } from '../payloads';
+import { quote, type PlanContext, type Resolution } from '../planContext';
+import type { RestorableEntity } from './entity';
+
+export const customFields: RestorableEntity = {
+  entity: 'custom_fields',
+
+  planAll(ctx: PlanContext): void {
+    for (const row of ctx.snap.rows('custom_fields')) {
+      const f = JSON.parse(row.json) as KeapCustomField;
+      if (f.label !== MARKER_LABEL && ctx.isSelected('custom_fields', f.id)) ctx.resolve('custom_fields', f.id);
+    }
+  },
+
+  planReference(ctx, oldId) {
+    return oldId.startsWith('marker:') ? markerField(ctx, oldId.slice('marker:'.length)) : undefined;
+  },
+
+  plan(ctx, record, pulledIn) {
+    const field = record as unknown as KeapCustomField;
+    const liveId = ctx.live.byNaturalKey('custom_fields', `${field.record_type}:${field.label}`);
+    const label = `Custom field ${quote(field.label)} (${String(field.record_type).toLowerCase()})`;
+    if (liveId) {
+      ctx.dependOnLive('custom_fields', liveId);
+      return ctx.addStep(
+        {
+          entity: 'custom_fields',
+          oldId: field.id,
+          liveId,
+          action: 'skip',
+          reason: liveId === field.id ? 'identical' : 'matched-by-key',
+          detail: `${label}: in the account`,
+          label,
+          pulledIn,
+        },
+        liveId,
+      );
+    }
+    return ctx.addStep({
+      entity: 'custom_fields',
+      oldId: field.id,
+      action: 'create',
+      reason: 'missing-in-live',
+      detail: `${label}: not in the account, create it`,
+      label,
+      pulledIn,
+      recordType: field.record_type,
+      payload: customFieldPayload(field),
+    });
+  },
+
+  async create(ctx, step, { body }) {
+    const field = await ctx.client.customFields.create(step.recordType as 'CONTACT', body as { label: string; field_type: string });
+    if (step.oldId.startsWith('marker:') && field.field_name) ctx.noteMarkerFieldName(step.recordType!, field.field_name);
+    return { id: field.id, sent: true };
+  },
+
+  async find(ctx, step, { body }) {
+    const model = await ctx.client.customFields.model(step.recordType as 'CONTACT');
+    const field = model.custom_fields.find((f: KeapCustomField) => f.label === body.label);
+    if (field && step.oldId.startsWith('marker:') && field.field_name) ctx.noteMarkerFieldName(step.recordType!, field.field_name);
+    return field?.id;
+  },
+};
+
+/** The custom field that marks restored records: created as a visible step when the account lacks it. */
+function markerField(ctx: PlanContext, recordType: string): Resolution {
+  const liveId = ctx.live.markerFieldIds.get(recordType);
+  if (liveId) {
+    // A step of its own (not a bare live reference): the records written carry `marker:TYPE` in
+    // their references, and apply finds the field's live id through this step.
+    ctx.dependOnLive('custom_fields', liveId);
+    return ctx.addStep(
+      {
+        entity: 'custom_fields',
+        oldId: `marker:${recordType}`,
+        liveId,
+        action: 'skip',
+        reason: 'restored-earlier',
+        recordType,
+        label: `${MARKER_LABEL} (${recordType.toLowerCase()})`,
+        detail: `The custom field "${MARKER_LABEL}" on ${recordType.toLowerCase()}s is in the account (field ${liveId}): restored records are marked there`,
+      },
+      liveId,
+    );
+  }
+  return ctx.addStep({
+    entity: 'custom_fields',
+    oldId: `marker:${recordType}`,
+    action: 'create',
+    reason: 'marker-field-missing',
+    recordType,
+    label: `${MARKER_LABEL} (${recordType.toLowerCase()})`,
+    detail: `Create the text custom field "${MARKER_LABEL}" on ${recordType.toLowerCase()}s: restored records carry their id from the snapshot there, so a re-run or a resume recognises them`,
+    payload: { label: MARKER_LABEL, field_type: 'TEXT' },
+  });
+}

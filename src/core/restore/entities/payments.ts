@@ -1,0 +1,196 @@
+/**
+ * Payments: recorded on their (restored) order, never twice and never above its balance, as Keap
+ * cannot delete a payment. Found again by the restore marker in the note, else by order, amount
+ * and date.
+ */
+import type { KeapOrder, KeapPayment, KeapPaymentResult } from '../../model';
+import { isoTime, orNull, present, reference } from '../fieldRules';
+import { markerValue, noteWithoutMarker, paymentNote, paymentNoteMarker, RESTORE_NOTE_TAG } from '../marker';
+import { paymentPayload } from '../payloads';
+import { formatMoney, type PlanContext, type Resolution } from '../planContext';
+import type { RestorableEntity } from './entity';
+
+const SIDE_EFFECT =
+  'The first payment on an API-created order satisfies Keap\'s "Purchase" automation triggers (automations, receipts, commissions).';
+
+export const payments: RestorableEntity = {
+  entity: 'payments',
+
+  fields: {
+    fields: [
+      {
+        name: 'amount',
+        write: 'payment_amount',
+        toRequest: (v) => v ?? 0,
+        compare: (v) => Math.round(Number(v ?? 0) * 100),
+        required: true,
+      },
+      {
+        name: 'type',
+        write: 'payment_method_type',
+        toRequest: (v) => (present(v) ? v : 'Adjustment'),
+        compare: (v) => (present(v) ? v : 'Adjustment'),
+        required: true,
+      },
+      { name: 'commissioned', write: 'apply_to_commissions', toRequest: (v) => v ?? false, compare: (v) => v ?? false, required: true },
+      { name: 'payment_time', compare: isoTime },
+      // The note carries the restore marker, the only way to find a payment again (it has no custom fields).
+      {
+        name: 'note',
+        write: 'notes',
+        required: true,
+        toRequest: (v, _c, r) => paymentNote(String(r.id), noteWithoutMarker(v)),
+        compare: (v) => orNull(noteWithoutMarker(v)),
+      },
+      { name: 'order_ids', write: '@order_id', ...reference('orders', (v) => (Array.isArray(v) ? v[0] : undefined)) },
+    ],
+    serverAssigned: {
+      id: 'a new payment id',
+      status: 'set by Keap',
+      synced: 'computed by Keap',
+      update_time: "the restore's date",
+      contact_id: "the order's contact",
+      refund_payment_id: 'refunds cannot be recorded through the API',
+      merchant_account_id: 'manual payments have none',
+      merchant_account_type: 'manual payments have none',
+      payment_method: 'manual payments have none',
+      external_transaction_id: 'manual payments have none',
+    },
+  },
+
+  plan(ctx, record, pulledIn) {
+    return planPayment(ctx, record as unknown as KeapPayment, pulledIn);
+  },
+
+  async create(ctx, step, { body, params }) {
+    // Never blind: the order's payments are read first (a lost answer looks the same).
+    const already = await ctx.find(step);
+    if (already !== undefined) return { id: already, sent: false };
+    const result = await ctx.client.orders.recordPayment(params.order_id, body as never, async () => {
+      const id = await ctx.find(step);
+      return id === undefined ? undefined : ({ id } as KeapPaymentResult);
+    });
+    return { id: result.id, sent: true };
+  },
+
+  async find(ctx, step, { body, params }) {
+    // The note's marker first; failing that (a note Keap trimmed or lost), the order, amount and date.
+    const marker = markerValue(step.oldId);
+    const cents = Math.round(Number(body.payment_amount) * 100);
+    const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
+    let byAmountAndDate: string | undefined;
+    for await (const p of ctx.client.orders.payments(params.order_id)) {
+      if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
+      const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
+      if (
+        !byAmountAndDate &&
+        !restoredOther &&
+        at !== undefined &&
+        Math.round((p.amount ?? 0) * 100) === cents &&
+        p.pay_time &&
+        Date.parse(p.pay_time) === at
+      ) {
+        byAmountAndDate = p.payment_id ?? p.id;
+      }
+    }
+    return byAmountAndDate;
+  },
+
+  nothingSent: 'Already recorded on the order (its restore marker is in the note)',
+};
+
+function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean): Resolution {
+  const orderOldId = payment.order_ids?.[0];
+  const label = `Payment ${payment.id} of ${formatMoney(payment.amount)}${orderOldId ? ` on order ${orderOldId}` : ''}`;
+  if (!orderOldId || !ctx.snapRecord('orders', orderOldId)) {
+    const liveOrder = orderOldId && ctx.live.has('orders', orderOldId) ? orderOldId : undefined;
+    if (!liveOrder)
+      return ctx.addStep({
+        entity: 'payments',
+        oldId: payment.id,
+        action: 'blocked',
+        reason: 'parent-missing',
+        label,
+        pulledIn,
+        detail: `${label}: its order is in neither the snapshot nor the account`,
+      });
+  }
+  const order = ctx.resolve('orders', orderOldId!, true);
+  if (order.state === 'live') {
+    const match = livePaymentMatching(ctx, order.liveId, payment);
+    if (match) {
+      ctx.dependOnLive('payments', match.id);
+      return ctx.addStep(
+        {
+          entity: 'payments',
+          oldId: payment.id,
+          liveId: match.id,
+          action: 'skip',
+          reason: match.id === payment.id ? 'identical' : match.marked ? 'restored-earlier' : 'matched-by-key',
+          label,
+          pulledIn,
+          detail: `${label}: recorded in the account as payment ${match.id}`,
+        },
+        match.id,
+      );
+    }
+    const liveOrder = ctx.live.record<KeapOrder>('orders', order.liveId)!;
+    ctx.dependOnLive('orders', order.liveId);
+    const planned = ctx.plannedPayments.get(order.liveId) ?? 0;
+    const due = (liveOrder.total_due?.amount ?? 0) - planned;
+    if (Math.round((payment.amount ?? 0) * 100) > due) {
+      return ctx.addStep({
+        entity: 'payments',
+        oldId: payment.id,
+        action: 'conflict',
+        reason: 'would-overpay',
+        label,
+        pulledIn,
+        detail: `${label}: live order ${order.liveId} has only ${formatMoney(due / 100)} due; Keap refuses payments above the balance and payments cannot be deleted: check the order's payments by hand`,
+      });
+    }
+    ctx.plannedPayments.set(order.liveId, planned + Math.round((payment.amount ?? 0) * 100));
+  }
+  const payload = paymentPayload(payment, orderOldId!);
+  const blocked = ctx.blockedBy(payload.refs, [order]);
+  if (blocked)
+    return ctx.addStep({
+      entity: 'payments',
+      oldId: payment.id,
+      action: 'blocked',
+      reason: blocked.reason,
+      detail: blocked.detail,
+      label,
+      pulledIn,
+    });
+  return ctx.addStep({
+    entity: 'payments',
+    oldId: payment.id,
+    action: 'create',
+    reason: 'missing-in-live',
+    label,
+    pulledIn,
+    detail: `${label}: record it (${payment.type ?? 'manual'}, dated ${payment.payment_time ?? 'now'}); it is checked against the order's payments before it is sent, as Keap cannot delete a payment`,
+    payload: payload.body,
+    refs: payload.refs,
+    dependsOn: ctx.stepDeps([order]),
+    sideEffects: [SIDE_EFFECT],
+  });
+}
+
+function livePaymentMatching(ctx: PlanContext, liveOrderId: string, payment: KeapPayment): { id: string; marked: boolean } | undefined {
+  const payments = ctx.live.paymentsOf(liveOrderId);
+  const marker = markerValue(payment.id);
+  const marked = payments.find((p) => p.note?.includes(marker));
+  if (marked) return { id: marked.id, marked: true };
+  const same =
+    payments.find((p) => p.id === payment.id) ??
+    payments.find(
+      (p) =>
+        Math.round((p.amount ?? 0) * 100) === Math.round((payment.amount ?? 0) * 100) &&
+        p.payment_time &&
+        payment.payment_time &&
+        Date.parse(p.payment_time) === Date.parse(payment.payment_time),
+    );
+  return same ? { id: same.id, marked: false } : undefined;
+}

@@ -1,0 +1,362 @@
+/**
+ * The planning context: what every entity's planning shares. It holds the snapshot, the live
+ * account indexed, the user's selection and options, and the steps and resolutions made so far;
+ * it resolves a snapshot record to where it stands in live (planning its step on first use,
+ * through the entity's module), finds live matches, and makes steps. What is specific to one
+ * entity is in entities/<entity>.ts.
+ *
+ * How a snapshot record is found in live, in this order: the ledger's id map (restored earlier),
+ * the restore marker custom field (restored earlier, even if the ledger was lost), the same id (it
+ * still exists), a natural key (email, SKU, tag name, company name).
+ */
+import type { KeapOrderItem } from '../model';
+import { getRecord } from '../snapshot/query';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
+import type { RestorableEntity } from './entities/entity';
+import { LiveIndex, projectionHash } from './liveIndex';
+import { comparable, type Payload } from './payloads';
+import { RESTORE_ORDER, type PlanOptions, type PlanStep, type ReasonCode, type RestoreEntity } from './plan';
+import { diffFields, isRelink, updateOf } from './planUpdate';
+
+export interface PlanInput {
+  snapshot: SnapshotDb;
+  live: SnapshotDb;
+  liveReadAt: string;
+  account: string;
+  apiBaseUrl: string;
+  /** The ledger's id map: where an earlier restore put a snapshot record. */
+  idMap?: (entity: RestoreEntity, oldId: string) => string | undefined;
+  options?: PlanOptions;
+  /** The account's today (YYYY-MM-DD), for subscriptions. */
+  today?: string;
+  /** Where the snapshot file is, recorded in the plan for apply's verification. */
+  snapshotFile?: string;
+}
+
+export class PlanError extends Error {}
+
+export type Json = Record<string, unknown>;
+
+/** Where a snapshot record stands in live after planning. */
+export type Resolution = { state: 'live'; liveId: string } | { state: 'step'; stepId: string } | { state: 'missing'; why: string };
+
+/** A live match of a snapshot record, with how it was found. */
+export interface LiveMatch {
+  liveId: string;
+  reason: ReasonCode;
+  how: string;
+}
+
+export type NewStep = Omit<PlanStep, 'id' | 'dependsOn'> & { dependsOn?: string[] };
+
+export class PlanContext {
+  readonly live: LiveIndex;
+  readonly snap: SnapshotDb;
+  readonly options: PlanOptions;
+  readonly steps = new Map<string, PlanStep>();
+  private readonly resolutions = new Map<string, Resolution>();
+  readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
+  /** Hashes of live records already projected while comparing (the same a stale check computes). */
+  readonly liveHashes = new Map<string, string>();
+  readonly warnings = new Set<string>();
+  readonly selected: Set<string> | undefined;
+  /** Cents of payments this plan records on each live order (payments must not overpay it). */
+  readonly plannedPayments = new Map<string, number>();
+
+  constructor(
+    readonly input: PlanInput,
+    private readonly entities: ReadonlyMap<RestoreEntity, RestorableEntity>,
+  ) {
+    this.snap = input.snapshot;
+    this.live = new LiveIndex(input.live);
+    this.options = { updateExisting: false, missingParent: 'create', subscriptionsStartToday: false, ...input.options };
+    this.selected = this.selection();
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  /** Keys (`entity:id`) chosen by the user, or undefined for the whole snapshot. */
+  private selection(): Set<string> | undefined {
+    const { records, entities } = this.options;
+    if (!records?.length && !entities?.length) return undefined;
+    const chosen = new Set<string>();
+    for (const key of records ?? []) {
+      const [entity, id] = splitKey(key);
+      if (!(RESTORE_ORDER as readonly string[]).includes(entity) || !this.snapRecord(entity as RestoreEntity, id)) {
+        throw new PlanError(`No ${entity} with id ${id} in the snapshot`);
+      }
+      chosen.add(key);
+      // An order comes with its payments; a contact with its tags.
+      for (const along of this.entities.get(entity as RestoreEntity)?.selectedWith?.(this.snap, id) ?? []) chosen.add(along);
+    }
+    for (const entity of entities ?? []) {
+      if (!(RESTORE_ORDER as readonly string[]).includes(entity))
+        throw new PlanError(`Cannot restore '${entity}'; restorable: ${RESTORE_ORDER.join(', ')}`);
+      const ids =
+        this.entities.get(entity)?.selectableIds?.(this.snap) ??
+        this.snap.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity}`).map((row) => row.id);
+      for (const id of ids) chosen.add(`${entity}:${id}`);
+    }
+    return chosen;
+  }
+
+  isSelected(entity: RestoreEntity, id: string): boolean {
+    return !this.selected || this.selected.has(`${entity}:${id}`);
+  }
+
+  // ------------------------------------------------------------------ resolution
+
+  /** Plans every selected snapshot record of one entity. */
+  planEntity(entity: RestoreEntity): void {
+    const module = this.entities.get(entity);
+    if (module?.planAll) return module.planAll(this);
+    for (const row of this.snap.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity} ORDER BY rowid`))
+      if (this.isSelected(entity, row.id)) this.resolve(entity, row.id);
+  }
+
+  /**
+   * Where a snapshot record will be once the plan runs, planning its step on first use. Parents are
+   * resolved before children, so a child's references are known when its step is made.
+   */
+  resolve(entity: RestoreEntity, oldId: string, pulledIn = false): Resolution {
+    const key = `${entity}:${oldId}`;
+    const known = this.resolutions.get(key);
+    if (known) return known;
+    this.resolutions.set(key, { state: 'missing', why: 'in progress' }); // guards reference cycles
+    const resolution = this.decide(entity, oldId, pulledIn);
+    this.resolutions.set(key, resolution);
+    return resolution;
+  }
+
+  private decide(entity: RestoreEntity, oldId: string, pulledIn: boolean): Resolution {
+    const module = this.entities.get(entity);
+    const special = module?.planReference?.(this, oldId);
+    if (special) return special;
+    const record = this.snapRecord(entity, oldId);
+    if (!record) {
+      const liveId = this.live.has(entity, oldId) ? oldId : undefined;
+      if (liveId) return this.useLive(entity, liveId);
+      return { state: 'missing', why: `${entity} ${oldId} is in neither the snapshot nor the account` };
+    }
+    if (!module?.plan) return { state: 'missing', why: `${entity} cannot be restored` };
+    return module.plan(this, record, pulledIn, oldId);
+  }
+
+  /** A live match (ledger, marker, same id, natural key) of a snapshot record. */
+  findLive(entity: RestoreEntity, oldId: string, naturalKey?: () => string | undefined): LiveMatch | undefined {
+    const fromLedger = this.input.idMap?.(entity, oldId);
+    if (fromLedger && this.live.has(entity, fromLedger))
+      return { liveId: fromLedger, reason: 'restored-earlier', how: `restored earlier as ${fromLedger}` };
+    const marked = this.live.byRestoreMarker(entity, oldId);
+    if (marked) return { liveId: marked, reason: 'restored-earlier', how: `restored earlier as ${marked} (marker)` };
+    if (this.live.has(entity, oldId)) return { liveId: oldId, reason: 'identical', how: 'same id' };
+    const byKey = naturalKey?.();
+    if (byKey) return { liveId: byKey, reason: 'matched-by-key', how: `matches live ${entity} ${byKey}` };
+    return undefined;
+  }
+
+  /**
+   * The usual plan of a record: its live match (ledger, marker, same id, natural key) if any, else
+   * a create once its parents are known, or blocked when a parent cannot be had.
+   */
+  planSimple(
+    entity: RestoreEntity,
+    record: Json,
+    pulledIn: boolean,
+    naturalKey: () => string | undefined,
+    payload: Payload,
+    label: string,
+  ): Resolution {
+    const oldId = String(record.id);
+    const refs = parentRefs(payload.refs);
+    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
+    const found = this.findLive(entity, oldId, naturalKey);
+    if (found) return this.existing(entity, record, found, pulledIn, label, payload);
+    const blocked = this.blockedBy(refs, deps);
+    if (blocked) return this.addStep({ entity, oldId, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
+    return this.addStep({
+      entity,
+      oldId,
+      action: 'create',
+      reason: 'missing-in-live',
+      detail: `${label} is not in the account: create it (Keap gives it a new id)`,
+      label,
+      pulledIn,
+      payload: payload.body,
+      refs: payload.refs,
+      dependsOn: this.stepDeps(deps),
+    });
+  }
+
+  /**
+   * A snapshot record that live has: skip when identical; update when asked; and, always, point
+   * references that lead to a record gone from the account at its restored counterpart (relink).
+   * Anything else that differs is a skip that says what differs and how to include it.
+   */
+  existing(entity: RestoreEntity, record: Json, found: LiveMatch, pulledIn: boolean, label: string, payload?: Payload): Resolution {
+    const oldId = String(record.id);
+    this.dependOnLive(entity, found.liveId);
+    const liveRecord = this.live.record<Json>(entity, found.liveId)!;
+    const want = comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id));
+    const have = this.live.projection(entity, liveRecord);
+    this.liveHashes.set(`${entity}:${found.liveId}`, projectionHash(have));
+    const changes = diffFields(want, have);
+    const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
+    if (!changes.length)
+      return this.addStep(
+        { ...base, action: 'skip', reason: found.reason, detail: `${label}: in the account (${found.how}), identical` },
+        found.liveId,
+      );
+    const relinks = changes.filter(isRelink);
+    const chosen = this.options.updateExisting && entity !== 'tags' ? changes : relinks;
+    const update = payload
+      ? updateOf(entity, payload, chosen, (liveRecord.order_items as KeapOrderItem[] | undefined) ?? [], !this.options.updateExisting)
+      : undefined;
+    const left = changes.filter((c) => !chosen.includes(c) || update?.unsent.includes(c.path));
+    if (update && (Object.keys(update.body).length || update.itemPatches.length)) {
+      const relinkOnly = !this.options.updateExisting;
+      const why = relinkOnly
+        ? `points at ${relinks.length === 1 ? 'a record' : 'records'} this plan restores under new ids: relink${left.length ? `; ${left.length} other field(s) differ and are not updated (--update-existing)` : ''}`
+        : `${changes.length} field(s) different: update${left.length ? ` (${left.map((c) => c.path).join(', ')} cannot be updated through Keap's API)` : ''}`;
+      return this.addStep(
+        {
+          ...base,
+          action: 'update',
+          reason: relinkOnly ? 'relink' : 'differs',
+          detail: `${label}: in the account (${found.how}) ${why}`,
+          payload: update.body,
+          refs: update.refs,
+          changes,
+          itemPatches: update.itemPatches.length ? update.itemPatches : undefined,
+          dependsOn: this.stepDeps(update.refs.filter((r) => !isMarkerRef(r)).map((r) => this.resolve(r.entity, r.oldId, true))),
+        },
+        found.liveId,
+      );
+    }
+    const hint = this.options.updateExisting
+      ? "; Keap's API cannot change them"
+      : '; not updated (plan with --update-existing to update them)';
+    return this.addStep(
+      {
+        ...base,
+        action: 'skip',
+        reason: 'present-differs',
+        detail: `${label}: in the account (${found.how}) but ${changes.length} field(s) differ${hint}`,
+        changes,
+      },
+      found.liveId,
+    );
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  /** Why a step cannot run: a parent neither live nor creatable, or the policy says not to create it. */
+  blockedBy(refs: Array<{ entity: RestoreEntity; oldId: string }>, deps: Resolution[]): { reason: ReasonCode; detail: string } | undefined {
+    for (let i = 0; i < deps.length; i++) {
+      const dep = deps[i];
+      const ref = refs[i];
+      if (dep.state === 'missing') {
+        if (this.options.missingParent === 'fail')
+          throw new PlanError(`${ref.entity} ${ref.oldId} is needed but is in neither the snapshot nor the account`);
+        return { reason: 'parent-missing', detail: `Needs ${ref.entity} ${ref.oldId}, which is in neither the snapshot nor the account` };
+      }
+      if (dep.state === 'step') {
+        const step = this.steps.get(dep.stepId)!;
+        if (step.action === 'blocked' || step.action === 'conflict')
+          return { reason: 'parent-blocked', detail: `Needs ${step.id}, which is ${step.action}: ${step.detail}` };
+        if (
+          step.action === 'create' &&
+          step.pulledIn &&
+          this.options.missingParent !== 'create' &&
+          this.selected &&
+          !this.selected.has(step.id)
+        ) {
+          if (this.options.missingParent === 'fail') throw new PlanError(`${step.id} is missing in the account and not selected`);
+          return { reason: 'parent-missing', detail: `Needs ${step.id}, missing in the account and not selected (missing parents: skip)` };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  stepDeps(deps: Resolution[]): string[] {
+    return [
+      ...new Set(
+        deps
+          .filter((d): d is { state: 'step'; stepId: string } => d.state === 'step' && this.steps.get(d.stepId)?.action !== 'skip')
+          .map((d) => d.stepId),
+      ),
+    ];
+  }
+
+  addStep(fields: NewStep, liveId?: string): Resolution {
+    const id = `${fields.entity}:${fields.oldId}`;
+    const step: PlanStep = { ...fields, id, dependsOn: fields.dependsOn ?? [] };
+    if (step.action === 'create' || step.action === 'update') {
+      // The marker field is needed only by records that will be written: resolved (and created) now.
+      const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
+      step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
+    }
+    if (!step.pulledIn) delete step.pulledIn;
+    this.steps.set(id, step);
+    if (liveId) return { state: 'live', liveId };
+    if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };
+    return { state: 'missing', why: step.detail };
+  }
+
+  addSideEffect(resolution: Resolution, effect: string): void {
+    if (resolution.state !== 'step') return;
+    const step = this.steps.get(resolution.stepId)!;
+    if (step.action === 'create') step.sideEffects = [...(step.sideEffects ?? []), effect];
+  }
+
+  /** Whether a resolution is a step this plan cannot run. */
+  isBlockedStep(resolution: Resolution): boolean {
+    return resolution.state === 'step' && this.steps.get(resolution.stepId)?.action === 'blocked';
+  }
+
+  // ------------------------------------------------------------------ live and snapshot records
+
+  useLive(entity: RestoreEntity, liveId: string): Resolution {
+    this.dependOnLive(entity, liveId);
+    return { state: 'live', liveId };
+  }
+
+  /** Records that the plan relies on as they are in live (the stale check looks at them again). */
+  dependOnLive(entity: RestoreEntity, id: string): void {
+    this.liveDeps.set(`${entity}:${id}`, { entity, id });
+  }
+
+  /** The live id a snapshot record maps to, or a placeholder for one being created. */
+  liveIdOf(entity: RestoreEntity, oldId: string): string | undefined {
+    const r = this.resolve(entity, oldId, true);
+    return r.state === 'live' ? r.liveId : r.state === 'step' ? `new:${r.stepId}` : undefined;
+  }
+
+  snapRecord(entity: RestoreEntity, id: string): Json | undefined {
+    return entity === 'contact_tags' ? undefined : getRecord<Json>(this.snap, entity, id);
+  }
+}
+
+export function isMarkerRef(ref: { entity: string; oldId: string }): boolean {
+  return ref.entity === 'custom_fields' && ref.oldId.startsWith('marker:');
+}
+
+/** References to the records a step depends on (the marker field is resolved only for writes). */
+export function parentRefs<T extends { entity: string; oldId: string }>(refs: T[]): T[] {
+  return refs.filter((r) => !isMarkerRef(r));
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  if (at < 1) throw new PlanError(`Select records as entity:id (e.g. orders:1234), got '${key}'`);
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+export function quote(value: unknown): string {
+  return JSON.stringify(String(value ?? ''));
+}
+
+export function formatMoney(major: number | undefined): string {
+  return `$${(major ?? 0).toFixed(2)}`;
+}
