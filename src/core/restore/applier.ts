@@ -33,13 +33,15 @@ import { MARKER_LABEL, markerValue } from './marker';
 import { liveChangesSince, StalePlanError } from './staleness';
 import { resolveStepRequest } from './stepRequest';
 import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
+import { KeapVaultError } from '../errors';
 
 export type { Receipt } from './plan';
 
 export { StalePlanError } from './staleness';
 
-export class ApplyCancelledError extends Error {
-  override readonly name = 'ApplyCancelledError';
+/** The user cancelled between steps; the ledger is consistent and applying again continues. */
+export class ApplyCancelledError extends KeapVaultError<'apply-cancelled'> {
+  readonly kind = 'apply-cancelled';
 }
 
 export interface ApplyProgress {

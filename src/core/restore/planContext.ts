@@ -17,6 +17,7 @@ import { LiveIndex, projectionHash } from './liveIndex';
 import { comparable, type Payload } from './payloads';
 import { RESTORE_ORDER, type PlanOptions, type PlanStep, type ReasonCode, type RestoreEntity } from './plan';
 import { diffFields, isRelink, updateOf } from './planUpdate';
+import { KeapVaultError } from '../errors';
 
 export interface PlanInput {
   snapshot: SnapshotDb;
@@ -33,7 +34,10 @@ export interface PlanInput {
   snapshotFile?: string;
 }
 
-export class PlanError extends Error {}
+/** A plan cannot be made as asked (an unknown record or entity in the selection). */
+export class PlanError extends KeapVaultError<'plan'> {
+  readonly kind = 'plan';
+}
 
 export type Json = Record<string, unknown>;
 
