@@ -1,6 +1,6 @@
 /** Companies: a contact's employer; contacts point at them. */
 import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
-import { asJsonPages, byId, defineEntity, text, type Json } from './define';
+import { asJsonPages, byId, defineEntity, lowercasedKey, text, type Json } from './define';
 
 export const companies = defineEntity({
   name: 'companies',
@@ -8,6 +8,8 @@ export const companies = defineEntity({
   pages: (client, o) => asJsonPages(client.companies.pages({ ...o, query: { fields: ALL_COMPANY_FIELDS.join(',') } })),
   get: async (client, id) => (await client.companies.get(id)) as unknown as Json,
   changedSince: 'since_time',
+  changeTime: 'update_time',
+  naturalKey: { name: 'company name', of: (r) => lowercasedKey(r.company_name) },
   idPages: (client, o) => asJsonPages(client.companies.pages({ ...o, query: { fields: 'id' } })),
   table: {
     name: 'companies',

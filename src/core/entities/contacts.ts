@@ -15,6 +15,11 @@ export const contacts = defineEntity({
   pages: (client, o) => asJsonPages(client.contacts.pages({ ...o, query: { fields: ALL_CONTACT_FIELDS.join(',') } })),
   get: async (client, id) => (await client.contacts.get(id)) as unknown as Json,
   changedSince: 'start_update_time',
+  changeTime: 'update_time',
+  naturalKey: {
+    name: 'email',
+    of: (r) => ((r as KeapContact).email_addresses ?? []).map((e) => String(e.email ?? '').toLowerCase()).filter(Boolean),
+  },
   // Keap has no list of deletions; `fields=id` keeps the full id sweep small.
   idPages: (client, o) => asJsonPages(client.contacts.pages({ ...o, query: { fields: 'id' } })),
   table: {

@@ -22,6 +22,8 @@ export const customFields = defineEntity({
   name: 'custom_fields',
   noun: { one: 'custom field', many: 'custom fields' },
   pages: (client) => modelPages(client),
+  // Keap keeps labels unique per record type.
+  naturalKey: { name: 'label', of: (r) => (r.label ? [`${String(r.record_type)}:${String(r.label)}`] : []) },
   table: {
     name: 'custom_fields',
     idOf: byId,

@@ -53,6 +53,15 @@ export interface KeapEntityModule<N extends string = string, C extends string = 
   changedSince?: string;
   /** A cheaper listing of every id, for the deletion check (e.g. `fields=id`); by default `pages`. */
   idPages?(client: KeapClient, options: ListOptions): AsyncGenerator<Page<Json>>;
+  /**
+   * What identifies a record in Keap besides its id, as compared (lowercased where Keap ignores
+   * case): a restore links a record whose key is already live instead of creating it again.
+   */
+  naturalKey?: { name: string; of(record: Json): string[] };
+  /** The field holding when Keap last changed a record (Keap's own clock). */
+  changeTime?: string;
+  /** Without a "changed since" filter: a list newest first (`orderBy`), read until `timeField` is older. */
+  newestFirst?: { orderBy: string; timeField: string };
   table: TableDef<N>;
   children?: readonly ChildTable<C>[];
   /** One line for a record: the explorer, quick picks, messages. Data shown as text, never HTML. */
@@ -106,6 +115,9 @@ export const amountOf = (v: unknown): unknown => (v as { amount?: number } | und
 /** Keap's typed list pages, as plain records. */
 export const asJsonPages = <T>(pages: AsyncGenerator<Page<T>>): AsyncGenerator<Page<Json>> =>
   pages as unknown as AsyncGenerator<Page<Json>>;
+
+/** A text field as a natural key: lowercased (Keap compares it without case), none when empty. */
+export const lowercasedKey = (value: unknown): string[] => (typeof value === 'string' && value ? [value.toLowerCase()] : []);
 
 /** The record's name-like field, or its id: for entities with nothing better to show. */
 export function plainLabel(record: Json): RecordLabel {

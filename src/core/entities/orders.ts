@@ -8,6 +8,7 @@ export const orders = defineEntity({
   pages: (client, o) => asJsonPages(client.orders.pages(o)),
   get: async (client, id) => (await client.orders.get(id)) as unknown as Json,
   changedSince: 'modified_since_time',
+  changeTime: 'modification_time',
   table: {
     name: 'orders',
     idOf: byId,

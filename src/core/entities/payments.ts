@@ -7,6 +7,7 @@ export const payments = defineEntity({
   noun: { one: 'payment', many: 'payments' },
   pages: (client, o) => asJsonPages(client.payments.pages(o)),
   changedSince: 'since_time',
+  changeTime: 'update_time',
   table: {
     name: 'payments',
     idOf: byId,

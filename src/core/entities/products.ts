@@ -6,6 +6,9 @@ export const products = defineEntity({
   name: 'products',
   noun: { one: 'product', many: 'products' },
   pages: (client, o) => asJsonPages(client.products.pages(o)),
+  changeTime: 'update_time',
+  newestFirst: { orderBy: 'last_updated_time desc', timeField: 'update_time' },
+  naturalKey: { name: 'SKU', of: (r) => (typeof r.sku === 'string' && r.sku ? [r.sku] : []) },
   get: async (client, id) => (await client.products.get(id)) as unknown as Json,
   table: {
     name: 'products',

@@ -6,6 +6,8 @@ export const subscriptions = defineEntity({
   name: 'subscriptions',
   noun: { one: 'subscription', many: 'subscriptions' },
   pages: (client, o) => asJsonPages(client.subscriptions.pages(o)),
+  changeTime: 'modification_time',
+  newestFirst: { orderBy: 'modification_time desc', timeField: 'modification_time' },
   get: async (client, id) => (await client.subscriptions.get(id)) as unknown as Json,
   table: {
     name: 'subscriptions',

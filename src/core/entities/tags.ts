@@ -1,6 +1,6 @@
 /** Tags: labels applied to contacts (the assignments are the contacts' contact_tags rows). */
 import type { KeapTag } from '../model';
-import { asJsonPages, byId, defineEntity, text, type Json } from './define';
+import { asJsonPages, byId, defineEntity, lowercasedKey, text, type Json } from './define';
 
 export const tags = defineEntity({
   name: 'tags',
@@ -8,6 +8,8 @@ export const tags = defineEntity({
   pages: (client, o) => asJsonPages(client.tags.pages(o)),
   get: async (client, id) => (await client.tags.get(id)) as unknown as Json,
   changedSince: 'since_update_time',
+  changeTime: 'update_time',
+  naturalKey: { name: 'name', of: (r) => lowercasedKey(r.name) },
   table: {
     name: 'tags',
     idOf: byId,

@@ -20,8 +20,8 @@
  */
 import type { KeapClient } from '../keap/client';
 import { filter } from '../keap/filter';
-import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
-import { ALL_CONTACT_FIELDS } from '../keap/resources/contacts';
+import type { Page } from '../keap/paging';
+import { entityModule, isCapturedEntity, type CapturedEntity } from '../entities';
 import type { CustomFieldRecordType } from '../model';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, paymentNoteMarker, recordMarker, type MarkedEntity } from './marker';
 import type { PlanStep, RestoreEntity } from './planTypes';
@@ -41,7 +41,7 @@ export interface LiveGuardOptions {
 }
 
 /** The entities the guard watches, and how Keap lists what changed in each since a time. */
-type Watched = 'contacts' | 'companies' | 'products' | 'orders' | 'payments' | 'subscriptions' | 'tags';
+type Watched = RestoreEntity & CapturedEntity;
 
 interface View {
   /** Local time of the last look (ms), for `maxAgeMs`. */
@@ -51,16 +51,6 @@ interface View {
 }
 
 /** Keap's last-change time of each watched entity's records. */
-const CHANGE_TIME: Record<Watched, string> = {
-  contacts: 'update_time',
-  companies: 'update_time',
-  products: 'update_time',
-  orders: 'modification_time',
-  payments: 'update_time',
-  subscriptions: 'modification_time',
-  tags: 'update_time',
-};
-
 export interface DuplicateMarker {
   entity: RestoreEntity;
   oldId: string;
@@ -181,52 +171,23 @@ export class LiveGuard {
     this.views.set(entity, view);
   }
 
-  /** Records of `entity` changed since `since`, the cheapest way Keap offers. */
+  /**
+   * Records of `entity` changed since `since`, the cheapest way Keap offers: its module's "changed
+   * since" filter, else its list newest first, read until the records are older than `since`.
+   */
   private async *changedSince(entity: Watched, since: string): AsyncGenerator<Json> {
-    const c = this.client;
-    switch (entity) {
-      case 'contacts':
-        yield* c.contacts.list({
-          filter: filter('start_update_time', '==', since),
-          query: { fields: ALL_CONTACT_FIELDS.join(',') },
-        }) as AsyncGenerator<Json>;
-        return;
-      case 'companies':
-        yield* c.companies.list({
-          filter: filter('since_time', '==', since),
-          query: { fields: ALL_COMPANY_FIELDS.join(',') },
-        }) as AsyncGenerator<Json>;
-        return;
-      case 'orders':
-        yield* c.orders.list({ filter: filter('modified_since_time', '==', since) }) as AsyncGenerator<Json>;
-        return;
-      case 'payments':
-        yield* c.payments.list({ filter: filter('since_time', '==', since) }) as AsyncGenerator<Json>;
-        return;
-      case 'tags':
-        yield* c.tags.list({ filter: filter('since_update_time', '==', since) }) as AsyncGenerator<Json>;
-        return;
-      // No time filter: newest first, until the records are older than `since`.
-      case 'products':
-        yield* newestUntil(
-          c.products.list({ query: { order_by: 'last_updated_time desc' } }) as AsyncGenerator<Json>,
-          'update_time',
-          since,
-        );
-        return;
-      case 'subscriptions':
-        yield* newestUntil(
-          c.subscriptions.list({ query: { order_by: 'modification_time desc' } }) as AsyncGenerator<Json>,
-          'modification_time',
-          since,
-        );
-        return;
+    const module = entityModule(entity);
+    if (module.changedSince) {
+      yield* items(module.pages(this.client, { filter: filter(module.changedSince, '==', since) }));
+      return;
     }
+    const { orderBy, timeField } = module.newestFirst!;
+    yield* newestUntil(items(module.pages(this.client, { query: { order_by: orderBy } })), timeField, since);
   }
 
   private observe(entity: Watched, r: Json, view: View): void {
     const id = String(r.id);
-    const changed = Date.parse(String(r[CHANGE_TIME[entity]] ?? ''));
+    const changed = Date.parse(String(r[entityModule(entity).changeTime ?? 'update_time'] ?? ''));
     if (changed > (view.newest ?? -Infinity)) view.newest = changed;
     const oldId =
       entity === 'payments'
@@ -266,8 +227,11 @@ export class LiveGuard {
   }
 }
 
+/** What the guard can watch: an entity Keap lists by change, with a time to read up to. */
 function isWatched(entity: RestoreEntity): entity is Watched {
-  return ['contacts', 'companies', 'products', 'orders', 'payments', 'subscriptions', 'tags'].includes(entity);
+  if (!isCapturedEntity(entity)) return false;
+  const module = entityModule(entity);
+  return module.changeTime !== undefined && (module.changedSince !== undefined || module.newestFirst !== undefined);
 }
 
 function isMarked(entity: RestoreEntity): entity is MarkedEntity {
@@ -283,23 +247,14 @@ async function* newestUntil(source: AsyncGenerator<Json>, timeField: string, sin
 }
 
 function naturalKeyName(entity: RestoreEntity): string {
-  return ({ contacts: 'email', companies: 'company name', products: 'SKU', tags: 'name' } as Record<string, string>)[entity] ?? 'key';
+  return (isCapturedEntity(entity) && entityModule(entity).naturalKey?.name) || 'key';
 }
 
 /** The natural keys a live record (or a create body) can be found by (the same the planner matches on). */
 function naturalKeysOfRecord(entity: RestoreEntity, r: Json): string[] {
-  switch (entity) {
-    case 'contacts':
-      return ((r.email_addresses as Array<{ email?: string }> | undefined) ?? [])
-        .map((e) => String(e.email ?? '').toLowerCase())
-        .filter(Boolean);
-    case 'companies':
-      return typeof r.company_name === 'string' && r.company_name ? [r.company_name.toLowerCase()] : [];
-    case 'products':
-      return typeof r.sku === 'string' && r.sku ? [r.sku] : [];
-    case 'tags':
-      return typeof r.name === 'string' && r.name ? [r.name.toLowerCase()] : [];
-    default:
-      return [];
-  }
+  return (isCapturedEntity(entity) && entityModule(entity).naturalKey?.of(r)) || [];
+}
+
+async function* items<T>(pages: AsyncGenerator<Page<T>>): AsyncGenerator<T> {
+  for await (const page of pages) yield* page.items;
 }

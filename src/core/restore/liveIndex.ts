@@ -8,6 +8,7 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { hashRecord, type RestoreEntity } from './plan';
 import { comparableRecord } from './fields';
 import { MARKER_LABEL, recordMarker } from './marker';
+import { entityModule, ENTITY_MODULES, isCapturedEntity } from '../entities';
 
 type Json = Record<string, unknown>;
 
@@ -24,23 +25,23 @@ export class LiveIndex {
   private readonly tagsByContact = new Map<string, Set<string>>();
 
   constructor(readonly db: SnapshotDb) {
+    // Natural keys as each entity module states them (email, company name, SKU, tag name, field label).
+    for (const module of ENTITY_MODULES) {
+      if (!module.naturalKey) continue;
+      for (const r of this.records<Json>(module.name)) for (const key of module.naturalKey.of(r)) this.key(module.name, key, String(r.id));
+    }
     for (const f of this.records<KeapCustomField>('custom_fields')) {
-      this.key('custom_fields', `${f.record_type}:${f.label}`, f.id);
       if (f.label === MARKER_LABEL && f.record_type) this.markerFieldIds.set(f.record_type, f.id);
     }
     const markerOf = (type: string, r: Json) => recordMarker(r, this.markerFieldIds.get(type));
     for (const c of this.records<KeapContact>('contacts')) {
-      for (const e of c.email_addresses ?? []) this.key('contacts', e.email.toLowerCase(), c.id);
       const m = markerOf('CONTACT', c);
       if (m) this.marker('contacts', m, c.id);
     }
     for (const c of this.records<Json>('companies')) {
-      if (typeof c.company_name === 'string') this.key('companies', c.company_name.toLowerCase(), String(c.id));
       const m = markerOf('COMPANY', c);
       if (m) this.marker('companies', m, String(c.id));
     }
-    for (const p of this.records<Json>('products')) if (typeof p.sku === 'string' && p.sku) this.key('products', p.sku, String(p.id));
-    for (const t of this.records<Json>('tags')) if (typeof t.name === 'string') this.key('tags', t.name.toLowerCase(), String(t.id));
     for (const o of this.records<KeapOrder>('orders')) {
       const m = markerOf('ORDER', o);
       if (m) this.marker('orders', m, o.id);
@@ -86,6 +87,16 @@ export class LiveIndex {
     const text = this.json(entity, id);
     if (text === undefined) return undefined;
     return of === 'record' ? hashRecord(text) : projectionHash(this.projection(entity, JSON.parse(text) as Json));
+  }
+
+  /** The live record a snapshot record matches by one of its natural keys (its module's), if any. */
+  byNaturalKeyOf(entity: RestoreEntity, record: Json): string | undefined {
+    const naturalKey = isCapturedEntity(entity) ? entityModule(entity).naturalKey : undefined;
+    for (const key of naturalKey?.of(record) ?? []) {
+      const id = this.byNaturalKey(entity, key);
+      if (id) return id;
+    }
+    return undefined;
   }
 
   byNaturalKey(entity: RestoreEntity, key: string): string | undefined {

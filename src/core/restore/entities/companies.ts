@@ -2,9 +2,14 @@
 import { filter } from '../../keap/filter';
 import type { KeapCompany } from '../../model';
 import { orNull, pick, verbatim } from '../fieldRules';
-import { companyPayload } from '../payloads';
+import { marked, type Payload } from '../payloads';
+import { requestBody } from '../fields';
 import { quote } from '../planContext';
 import { first, verifyByFind, type RestorableEntity } from './entity';
+
+function companyPayload(company: KeapCompany, markerFieldRef?: string): Payload {
+  return requestBody('companies', company, marked(markerFieldRef, company.id));
+}
 
 export const companies: RestorableEntity = {
   entity: 'companies',
@@ -51,7 +56,7 @@ export const companies: RestorableEntity = {
       'companies',
       record,
       pulledIn,
-      () => ctx.live.byNaturalKey('companies', String(record.company_name ?? '').toLowerCase()),
+      () => ctx.live.byNaturalKeyOf('companies', record),
       companyPayload(record as KeapCompany, 'marker:COMPANY'),
       `Company ${quote(record.company_name)}`,
     );

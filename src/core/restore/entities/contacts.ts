@@ -2,9 +2,14 @@
 import { filter } from '../../keap/filter';
 import type { KeapContact } from '../../model';
 import { nestedId, pick, present, reference, verbatim, type Json } from '../fieldRules';
-import { contactPayload } from '../payloads';
+import { marked, type Payload } from '../payloads';
+import { requestBody } from '../fields';
 import { quote } from '../planContext';
 import { first, verifyByFind, type RestorableEntity } from './entity';
+
+function contactPayload(contact: KeapContact, markerFieldRef?: string): Payload {
+  return requestBody('contacts', contact, marked(markerFieldRef, contact.id));
+}
 
 const SIDE_EFFECT = 'Creating a contact can start automations that trigger on new contacts.';
 
@@ -92,7 +97,7 @@ export const contacts: RestorableEntity = {
       'contacts',
       contact,
       pulledIn,
-      () => email.map((e) => ctx.live.byNaturalKey('contacts', e)).find(Boolean),
+      () => ctx.live.byNaturalKeyOf('contacts', contact as unknown as Json),
       payload,
       `Contact ${quote(name)}`,
     );

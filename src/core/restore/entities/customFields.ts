@@ -3,9 +3,17 @@
  * type, `marker:<TYPE>` in references) is planned here too, as a visible step of its own.
  */
 import type { KeapCustomField } from '../../model';
-import { customFieldPayload, MARKER_LABEL } from '../payloads';
-import { quote, type PlanContext, type Resolution } from '../planContext';
+import { MARKER_LABEL } from '../payloads';
+import { quote, type Json, type PlanContext, type Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
+
+function customFieldPayload(field: KeapCustomField): Json {
+  return {
+    label: field.label,
+    field_type: field.field_type ?? 'TEXT',
+    ...(field.options?.length ? { options: field.options.map((o) => ({ label: o.label })) } : {}),
+  };
+}
 
 export const customFields: RestorableEntity = {
   entity: 'custom_fields',
@@ -23,7 +31,7 @@ export const customFields: RestorableEntity = {
 
   plan(ctx, record, pulledIn) {
     const field = record as unknown as KeapCustomField;
-    const liveId = ctx.live.byNaturalKey('custom_fields', `${field.record_type}:${field.label}`);
+    const liveId = ctx.live.byNaturalKeyOf('custom_fields', record);
     const label = `Custom field ${quote(field.label)} (${String(field.record_type).toLowerCase()})`;
     if (liveId) {
       ctx.dependOnLive('custom_fields', liveId);

@@ -20,13 +20,18 @@ import {
   type MapRef,
   type WriteContext,
 } from '../fieldRules';
-import { comparableFields, requestFields } from '../fields';
+import { comparableFields, requestBody, requestFields } from '../fields';
 import { recordMarker } from '../marker';
 import { liveOrderSignature, orderSignature } from '../orderSignature';
-import { orderPayload } from '../payloads';
+import { marked, type Payload } from '../payloads';
 import { parentRefs, quote, type Json, type PlanContext, type Resolution } from '../planContext';
 import { setPath } from '../stepRequest';
 import { verifyByFind, type RestorableEntity } from './entity';
+
+function orderPayload(order: KeapOrder, markerFieldRef?: string): Payload & { retypedItems: number } {
+  const payload = requestBody('orders', order, marked(markerFieldRef, order.id));
+  return { ...payload, retypedItems: (order.order_items ?? []).filter((i) => !isCreatableItemType(i.item_type)).length };
+}
 
 const SIDE_EFFECT = 'Orders restored through the API are created with source API; Keap may send invoices if the account is set to.';
 

@@ -6,9 +6,15 @@
 import type { KeapOrder, KeapPayment, KeapPaymentResult } from '../../model';
 import { isoTime, orNull, present, reference } from '../fieldRules';
 import { markerValue, noteWithoutMarker, paymentNote, paymentNoteMarker, RESTORE_NOTE_TAG } from '../marker';
-import { paymentPayload } from '../payloads';
+import { type Payload } from '../payloads';
+import { requestBody } from '../fields';
 import { formatMoney, type PlanContext, type Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
+
+function paymentPayload(payment: KeapPayment, orderOldId: string): Payload {
+  const { body, refs } = requestBody('payments', { ...payment, order_ids: [orderOldId] });
+  return { body, refs };
+}
 
 const SIDE_EFFECT =
   'The first payment on an API-created order satisfies Keap\'s "Purchase" automation triggers (automations, receipts, commissions).';

@@ -2,9 +2,14 @@
 import { filter } from '../../keap/filter';
 import type { KeapProduct } from '../../model';
 import { amount, present, verbatim } from '../fieldRules';
-import { productPayload } from '../payloads';
+import { type Payload } from '../payloads';
+import { requestBody } from '../fields';
 import { quote } from '../planContext';
 import { first, verifyByFind, type RestorableEntity } from './entity';
+
+function productPayload(product: KeapProduct): Payload {
+  return requestBody('products', product);
+}
 
 export const products: RestorableEntity = {
   entity: 'products',
@@ -55,7 +60,7 @@ export const products: RestorableEntity = {
       'products',
       record,
       pulledIn,
-      () => (record.sku ? ctx.live.byNaturalKey('products', String(record.sku)) : undefined),
+      () => ctx.live.byNaturalKeyOf('products', record),
       productPayload(record as KeapProduct),
       `Product ${quote(record.name)}${record.sku ? ` (${String(record.sku)})` : ''}`,
     );

@@ -4,9 +4,15 @@
  */
 import type { KeapProduct } from '../../model';
 import { amount } from '../fieldRules';
-import { planPayload } from '../payloads';
-import type { PlanContext } from '../planContext';
+import { type Payload } from '../payloads';
+import { requestBody } from '../fields';
+import type { Json, PlanContext } from '../planContext';
 import { verifyByFind, type RestorableEntity } from './entity';
+
+function planPayload(plan: NonNullable<KeapProduct['subscription_plans']>[number], productOldId: string): Payload {
+  const { body } = requestBody('subscription_plans', plan as unknown as Json);
+  return { body, refs: [{ path: '@product_id', entity: 'products', oldId: productOldId }] };
+}
 
 type SubscriptionPlan = NonNullable<KeapProduct['subscription_plans']>[number];
 

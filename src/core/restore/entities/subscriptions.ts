@@ -4,9 +4,16 @@
  */
 import type { KeapSubscription } from '../../model';
 import { reference, verbatim } from '../fieldRules';
-import { subscriptionPayload } from '../payloads';
+import { marked, type Payload } from '../payloads';
+import { requestBody } from '../fields';
 import { parentRefs, type Json } from '../planContext';
 import { verifyByFind, type RestorableEntity } from './entity';
+
+function subscriptionPayload(sub: KeapSubscription, startDate: string, markerFieldRef?: string): Payload {
+  const { body, refs } = requestBody('subscriptions', sub, marked(markerFieldRef, sub.id));
+  // Keap refuses past start dates; its own duplicate check (same contact, same plan) stays on.
+  return { body: { ...body, start_date: startDate, allow_duplicate: false }, refs };
+}
 
 export const subscriptions: RestorableEntity = {
   entity: 'subscriptions',

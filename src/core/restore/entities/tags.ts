@@ -3,9 +3,14 @@ import { filter } from '../../keap/filter';
 import type { KeapTag } from '../../model';
 import { verbatim } from '../fieldRules';
 import { LEASE_TAG_NAME } from '../accountLease';
-import { tagPayload } from '../payloads';
-import { quote, type PlanContext } from '../planContext';
+import { type Payload } from '../payloads';
+import { requestBody } from '../fields';
+import { quote, type Json, type PlanContext } from '../planContext';
 import { first, verifyByFind, type RestorableEntity } from './entity';
+
+function tagPayload(tag: KeapTag): Payload {
+  return requestBody('tags', tag as unknown as Json);
+}
 
 export const tags: RestorableEntity = {
   entity: 'tags',
@@ -27,7 +32,7 @@ export const tags: RestorableEntity = {
       'tags',
       record,
       pulledIn,
-      () => ctx.live.byNaturalKey('tags', String(record.name ?? '').toLowerCase()),
+      () => ctx.live.byNaturalKeyOf('tags', record),
       tagPayload(record as unknown as KeapTag),
       `Tag ${quote(record.name)}`,
     );
