@@ -6,6 +6,9 @@
  *
  * `name` is the concrete class's name (`KeapAuthError`, `SnapshotKeyError`…), so a log line or a
  * stack trace says which error it was without an `instanceof`.
+ *
+ * A throw only a bug can reach (never input, state or the user) may stay a plain `Error`, with a
+ * `// invariant: why` comment on it or the line above; test/unit/errors.test.ts fails on any other.
  */
 export abstract class KeapVaultError<Kind extends string = string> extends Error {
   /** What went wrong, as a stable token callers and tests match on (`'auth'`, `'corrupt'`, `'exists'`…). */

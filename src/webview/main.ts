@@ -12,6 +12,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
 const root = document.getElementById('app');
+// invariant: planPanelHtml always writes the #app element this script is loaded into.
 if (!root) throw new Error('The plan panel page has no #app element.');
 const view = new PlanPanelView(root, api);
 

@@ -1,8 +1,14 @@
 import axios from 'axios';
 import type { Command } from 'commander';
+import { KeapVaultError } from '../../core/errors';
 import { DISASTER_KINDS, type DisasterKind } from '../../emulator/disasters';
 import { printJson, UsageError, type Io } from '../output';
 import type { ConnectionFlags } from '../connection';
+
+/** The emulator answered the disaster request with a refusal (its message is in this one). Nothing was lost. */
+export class DisasterRefusedError extends KeapVaultError<'emulator-refused'> {
+  readonly kind = 'emulator-refused';
+}
 
 /** Talks to a running emulator's admin path; refuses anything that is not loopback (never real Keap). */
 export function registerDisasterCommand(program: Command, io: Io): void {
@@ -39,7 +45,8 @@ export function registerDisasterCommand(program: Command, io: Io): void {
           },
           { headers: { 'X-Keap-API-Key': key ?? '' }, proxy: false, validateStatus: () => true },
         );
-        if (res.status !== 200) throw new Error(`The emulator refused: ${res.data?.message ?? res.data?.fault?.faultstring ?? res.status}`);
+        if (res.status !== 200)
+          throw new DisasterRefusedError(`The emulator refused: ${res.data?.message ?? res.data?.fault?.faultstring ?? res.status}`);
         if (flags.json) return printJson(io, res.data);
         const affected = Object.entries(res.data.affected as Record<string, string[]>);
         io.out(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DERIVED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
-import { EXPORT_FORMATS, exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
+import { EXPORT_FORMATS, ExportCancelledError, exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { counted, printJson, UsageError, type Io } from '../output';
 
@@ -30,7 +30,7 @@ export function registerExportCommand(program: Command, io: Io): void {
       const db = await SnapshotDb.open(snapshot, { key: process.env.KEAP_VAULT_SNAPSHOT_KEY });
       // Ctrl-C cancels cleanly (temporary files removed); a second one ends the process as usual.
       const controller = new AbortController();
-      const onSigint = () => controller.abort(new Error('Export cancelled (Ctrl-C); no files were written.'));
+      const onSigint = () => controller.abort(new ExportCancelledError('Export cancelled (Ctrl-C); no files were written.'));
       process.once('SIGINT', onSigint);
       try {
         const result = await exportSnapshot(db, {

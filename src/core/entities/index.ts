@@ -60,6 +60,7 @@ export function isSnapshotEntity(name: string): name is SnapshotEntity {
 /** The module of a captured entity, or of the entity whose records carry a derived one inline. */
 export function entityModule(name: SnapshotEntity): KeapEntityModule {
   const module = BY_NAME.get(name) ?? PARENT_OF.get(name);
+  // invariant: every SnapshotEntity is captured or carried inline by a captured one (isSnapshotEntity).
   if (!module) throw new Error(`Unknown Keap entity '${name}'`);
   return module;
 }

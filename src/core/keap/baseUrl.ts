@@ -1,4 +1,5 @@
 /** Checking where a Keap credential may be sent, before it is stored or used. */
+import { BaseUrlError } from './errors';
 
 /**
  * A base URL a credential may be sent to: https (plain http only to this machine, e.g. the emulator),
@@ -9,13 +10,17 @@ export function checkedBaseUrl(value: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`Not a URL: ${value}`);
+    throw new BaseUrlError('not-a-url', `Not a URL: ${value}`);
   }
-  if (url.username || url.password) throw new Error('Put the credential in its own field, not in the URL.');
-  if (url.search || url.hash) throw new Error('The base URL takes no query or fragment (a token belongs in the credential field).');
+  if (url.username || url.password) throw new BaseUrlError('credential-in-url', 'Put the credential in its own field, not in the URL.');
+  if (url.search || url.hash)
+    throw new BaseUrlError('query-in-url', 'The base URL takes no query or fragment (a token belongs in the credential field).');
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error('Use https: the credential would travel in clear text (plain http is allowed only to this machine).');
+    throw new BaseUrlError(
+      'insecure',
+      'Use https: the credential would travel in clear text (plain http is allowed only to this machine).',
+    );
   }
   return url.toString().replace(/\/$/, '');
 }

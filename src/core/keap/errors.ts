@@ -54,6 +54,53 @@ export class KeapProtocolError extends KeapError {
   readonly kind = 'protocol';
 }
 
+/** Why a base URL was refused: a credential must not be sent there. Nothing was stored or sent. */
+export type BaseUrlErrorKind = 'not-a-url' | 'credential-in-url' | 'query-in-url' | 'insecure';
+
+/** A connection's base URL a credential may not be sent to (see `checkedBaseUrl`). */
+export class BaseUrlError extends KeapVaultError<BaseUrlErrorKind> {
+  constructor(
+    readonly kind: BaseUrlErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a request was refused before it was sent: a value that must not reach a URL or a filter. */
+export type KeapRequestErrorKind = 'filter-field' | 'filter-value' | 'id';
+
+/**
+ * A request Keap Vault will not build (a filter field or value, a record id that would change the
+ * request's meaning). Nothing was sent. Not a `KeapError`: Keap never saw it.
+ */
+export class KeapRequestError extends KeapVaultError<KeapRequestErrorKind> {
+  constructor(
+    readonly kind: KeapRequestErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a listing stopped: Keap's page had no list, or its cursor came back again (it would loop). */
+export type KeapPagingErrorKind = 'no-list' | 'repeated-page-token';
+
+/**
+ * A list answer from Keap that cannot be paged through. Deliberately not a `KeapError` (so not a
+ * per-step failure to a restore's applier): the listing as a whole cannot be trusted.
+ */
+export class KeapPagingError extends KeapVaultError<KeapPagingErrorKind> {
+  constructor(
+    readonly kind: KeapPagingErrorKind,
+    message: string,
+    /** `GET /path` of the listing. */
+    readonly request: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Removes every occurrence of the given secrets from a text (defence in depth for logs). */
 export function redact(text: string, secrets: Array<string | undefined>): string {
   let out = text;

@@ -3,6 +3,8 @@
  * stray `;` cannot smuggle in another clause (Keap silently ignores what it does not know, and a
  * broken filter can turn into a full export).
  */
+import { KeapRequestError } from './errors';
+
 export type FilterOperator = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 export class KeapFilter {
@@ -13,9 +15,9 @@ export class KeapFilter {
   }
 
   and(field: string, op: FilterOperator, value: string | number | boolean | Array<string | number>): this {
-    if (!/^[A-Za-z0-9_]+$/.test(field)) throw new Error(`Invalid filter field '${field}'`);
+    if (!/^[A-Za-z0-9_]+$/.test(field)) throw new KeapRequestError('filter-field', `Invalid filter field '${field}'`);
     const text = Array.isArray(value) ? value.join(',') : String(value);
-    if (text.includes(';')) throw new Error(`A filter value cannot contain ';' (${field})`);
+    if (text.includes(';')) throw new KeapRequestError('filter-value', `A filter value cannot contain ';' (${field})`);
     this.clauses.push(`${field}${op}${text}`);
     return this;
   }

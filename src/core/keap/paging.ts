@@ -3,6 +3,7 @@
  * records costs ceil(N / 1000) requests. Pages carry the token that fetched them and the next
  * one, so a reader can checkpoint and resume mid-list.
  */
+import { KeapPagingError } from './errors';
 import type { KeapTransport, QueryValue } from './transport';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -48,12 +49,13 @@ export async function* listPages<T>(
       signal: options.signal,
     });
     const items = res.data?.[key];
-    if (!Array.isArray(items)) throw new Error(`GET ${path}: Keap's answer has no '${key}' list`);
+    if (!Array.isArray(items)) throw new KeapPagingError('no-list', `GET ${path}: Keap's answer has no '${key}' list`, `GET ${path}`);
     const next = typeof res.data.next_page_token === 'string' && res.data.next_page_token ? res.data.next_page_token : undefined;
     yield { items: items as T[], pageToken, nextPageToken: next };
     if (!next || items.length === 0) return;
     // A cursor that comes back again would loop forever: stop loudly instead.
-    if (seen.has(next)) throw new Error(`GET ${path}: Keap returned the same page token twice`);
+    if (seen.has(next))
+      throw new KeapPagingError('repeated-page-token', `GET ${path}: Keap returned the same page token twice`, `GET ${path}`);
     seen.add(next);
     pageToken = next;
   }

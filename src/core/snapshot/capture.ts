@@ -85,6 +85,7 @@ interface Task {
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const { client, out } = options;
   const mode = options.since ? 'incremental' : 'full';
+  // invariant: no caller combines them (live reads limit entities and are never incremental; takeSnapshot never limits).
   if (options.entities && options.since) throw new Error('An incremental capture reads every entity; it cannot be limited to some.');
   const entities = options.entities ?? CAPTURED_ENTITIES;
   const dir = CaptureJournal.dirFor(out);

@@ -39,6 +39,7 @@ import { IdCursor, mergeById } from './diffMerge';
 import { settleRestores } from './diffRestores';
 import type { EntityDiff, SnapshotDiff, SnapshotSide } from './diffTypes';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from './entities';
+import { SnapshotQueryError } from './errors';
 import { compareIdsNaturally } from './idOrder';
 import type { RestoredId } from './restoreMatch';
 import type { SnapshotDb, SnapshotMeta } from './snapshotDb';
@@ -80,7 +81,7 @@ export const VOLATILE_FIELDS: readonly string[] = ['update_time', 'modification_
 export function diffSnapshots(a: SnapshotDb, b: SnapshotDb, options: DiffOptions = {}): SnapshotDiff {
   const entities = options.entities ?? SNAPSHOT_ENTITIES;
   for (const entity of entities) {
-    if (!SNAPSHOT_ENTITIES.includes(entity)) throw new Error(`Unknown snapshot entity '${entity}'`);
+    if (!SNAPSHOT_ENTITIES.includes(entity)) throw new SnapshotQueryError('unknown-entity', `Unknown snapshot entity '${entity}'`);
   }
   const ignore = compileIgnore(options.ignore ?? []);
   const cap = options.maxChangedRecords ?? Infinity;

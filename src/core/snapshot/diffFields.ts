@@ -4,6 +4,7 @@
  * ignores. Arrays are compared index by index (see diff.ts for why).
  */
 import type { FieldChange } from './diffTypes';
+import { IgnorePathError } from './errors';
 
 type Segment = string | number;
 type PatternSegment = Segment | '*';
@@ -34,13 +35,13 @@ export function parsePath(pattern: string): PatternSegment[] {
   while (at < pattern.length) {
     token.lastIndex = at;
     const m = token.exec(pattern);
-    if (!m || (m.index === 0 && pattern[0] === '.')) throw new Error(`Not a field path: '${pattern}'`);
+    if (!m || (m.index === 0 && pattern[0] === '.')) throw new IgnorePathError('not-a-path', `Not a field path: '${pattern}'`, pattern);
     if (m[1] !== undefined) segments.push(m[1]);
     else if (m[2] !== undefined) segments.push(m[2] === '*' ? '*' : Number(m[2]));
     else segments.push(JSON.parse(m[3]) as string);
     at = token.lastIndex;
   }
-  if (!segments.length) throw new Error('An empty field path cannot be ignored');
+  if (!segments.length) throw new IgnorePathError('empty-path', 'An empty field path cannot be ignored', pattern);
   return segments;
 }
 

@@ -76,6 +76,7 @@ function settlePairs(
 function jsonOf(stmt: ReturnType<Database['prepare']>, id: string): string {
   stmt.bind([id]);
   try {
+    // invariant: the id was read from this same in-memory database, which nothing changes during a compare.
     if (!stmt.step()) throw new Error(`Record ${id} vanished during the compare`);
     return String(stmt.get()[0]);
   } finally {

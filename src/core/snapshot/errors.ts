@@ -1,4 +1,4 @@
-import { KeapVaultFileError } from '../errors';
+import { KeapVaultError, KeapVaultFileError } from '../errors';
 
 /** Why a snapshot could not be used, and what to do about it. The file is never modified. */
 export type SnapshotErrorKind = 'not-found' | 'format' | 'version' | 'corrupt' | 'key';
@@ -25,4 +25,32 @@ export class SnapshotCorruptError extends SnapshotError {
 /** Encrypted and no key, or the wrong key. */
 export class SnapshotKeyError extends SnapshotError {
   readonly kind = 'key';
+}
+
+/** Why a question to a snapshot cannot be asked: an entity it has no table for, a column it cannot order by. */
+export type SnapshotQueryErrorKind = 'unknown-entity' | 'order-by';
+
+/** A read of a snapshot asked for something no snapshot holds. Nothing was read. */
+export class SnapshotQueryError extends KeapVaultError<SnapshotQueryErrorKind> {
+  constructor(
+    readonly kind: SnapshotQueryErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a field path to ignore in a compare was refused. */
+export type IgnorePathErrorKind = 'not-a-path' | 'empty-path';
+
+/** A field path given to ignore in a compare (`a.b[2]["odd.key"][*]`) that cannot be read. */
+export class IgnorePathError extends KeapVaultError<IgnorePathErrorKind> {
+  constructor(
+    readonly kind: IgnorePathErrorKind,
+    message: string,
+    /** The path as given. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
 }

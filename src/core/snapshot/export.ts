@@ -33,6 +33,7 @@ import type { SnapshotDb } from './snapshotDb';
 
 export { EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportOptions, type ExportResult } from './exportTypes';
 export {
+  ExportCancelledError,
   ExportEntityError,
   ExportError,
   ExportExistsError,

@@ -1,6 +1,6 @@
 import { KeapVaultFileError } from '../errors';
 
-export type ExportErrorKind = 'format' | 'entity' | 'path' | 'exists';
+export type ExportErrorKind = 'format' | 'entity' | 'path' | 'exists' | 'cancelled';
 
 /** Why an export was refused; `file` is the target concerned, when there is one. Nothing is left under a final name. */
 export abstract class ExportError extends KeapVaultFileError<ExportErrorKind> {}
@@ -20,4 +20,8 @@ export class ExportPathError extends ExportError {
 /** The target file exists and overwriting was not asked for. */
 export class ExportExistsError extends ExportError {
   readonly kind = 'exists';
+}
+/** The export was cancelled (Ctrl-C, a cancel button); no files were written. */
+export class ExportCancelledError extends ExportError {
+  readonly kind = 'cancelled';
 }

@@ -31,5 +31,6 @@ function parentColumnOf(entity: DerivedEntity): string {
     const child = def.children?.find((c) => c.entity === entity);
     if (child) return child.parentColumn;
   }
+  // invariant: every DerivedEntity is some entity's child in ENTITY_DEFS.
   throw new Error(`No parent table holds '${entity}'`);
 }

@@ -4,6 +4,7 @@
  */
 import type { KeapContact, KeapOrder, KeapOrderItem, KeapPayment, KeapProduct, KeapTransaction } from '../model';
 import { ENTITY_DEFS, type SnapshotEntity } from './entities';
+import { SnapshotQueryError } from './errors';
 import type { SnapshotDb } from './snapshotDb';
 
 export interface ListQuery {
@@ -34,7 +35,7 @@ export function listRecords<T = Record<string, unknown>>(
 ): Array<StoredRecord<T>> {
   const columns = new Set(['id', 'rowid', ...ENTITY_DEFS[entity].columns.map((c) => c.name)]);
   const orderBy = query.orderBy ?? 'rowid';
-  if (!columns.has(orderBy)) throw new Error(`Cannot order ${entity} by '${orderBy}'`);
+  if (!columns.has(orderBy)) throw new SnapshotQueryError('order-by', `Cannot order ${entity} by '${orderBy}'`);
   // Ids are digit strings: order them as numbers when asked to order by id.
   const key = orderBy === 'id' ? 'CAST(id AS INTEGER)' : orderBy;
   const rows = db.all<{ id: string; json: string }>(

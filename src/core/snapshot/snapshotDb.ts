@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { decrypt, encrypt, isEncrypted } from './envelope';
 import { createTableSql, ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
-import { SnapshotCorruptError, SnapshotFormatError, SnapshotNotFoundError, SnapshotVersionError } from './errors';
+import { SnapshotCorruptError, SnapshotFormatError, SnapshotNotFoundError, SnapshotQueryError, SnapshotVersionError } from './errors';
 import { loadSqlJs, type Database } from './sqlite';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
@@ -297,7 +297,8 @@ export class SnapshotDb {
 }
 
 function checkedEntity(entity: string): SnapshotEntity {
-  if (!(SNAPSHOT_ENTITIES as readonly string[]).includes(entity)) throw new Error(`Unknown snapshot entity '${entity}'`);
+  if (!(SNAPSHOT_ENTITIES as readonly string[]).includes(entity))
+    throw new SnapshotQueryError('unknown-entity', `Unknown snapshot entity '${entity}'`);
   return entity as SnapshotEntity;
 }
 

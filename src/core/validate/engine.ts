@@ -4,6 +4,7 @@
  * and SARIF alike.
  */
 import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { ValidationSettingError } from './errors';
 import type { Finding, Severity, ValidationRule, ValidationSettings } from './rule';
 import { ALL_RULES } from './rules';
 
@@ -43,7 +44,8 @@ export function ruleById(id: string): ValidationRule | undefined {
 
 export function validateSnapshot(db: SnapshotDb, options: ValidationOptions = {}): ValidationReport {
   for (const id of [...(options.only ?? []), ...Object.keys(options.rules ?? {})]) {
-    if (!ruleById(id)) throw new Error(`Unknown rule '${id}'; rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`);
+    if (!ruleById(id))
+      throw new ValidationSettingError('unknown-rule', `Unknown rule '${id}'; rules are: ${ALL_RULES.map((r) => r.id).join(', ')}`, id);
   }
   const settings: ValidationSettings = {
     ...DEFAULT_SETTINGS,

@@ -18,6 +18,7 @@ import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
 import { withCancellableProgress } from './cancellableProgress';
 import { registerCommand } from './register';
@@ -78,7 +79,8 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     plans,
     replan: async (entry, plan, options) => {
       const connection = connections.get(entry.connectionId);
-      if (!connection || !plan.snapshot.file) throw new Error("The plan's connection or snapshot is gone: plan again from the snapshot.");
+      if (!connection || !plan.snapshot.file)
+        throw new UserError('gone', "The plan's connection or snapshot is gone: plan again from the snapshot.");
       return planWithProgress('Keap Vault: re-planning (reading the live account)…', plan.snapshot.file, connection, {
         ...plan.options,
         ...options,
@@ -104,7 +106,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
 
   registerCommand(context, log, COMMANDS.restoreOrder, async (node?: ExplorerNode) => {
     if (node?.kind !== 'record' || node.entity !== 'orders' || node.source.type !== 'snapshot') {
-      throw new Error('Choose an order under a snapshot in the Keap Vault explorer.');
+      throw new UserError('needs-selection', 'Choose an order under a snapshot in the Keap Vault explorer.');
     }
     const file = node.source.file;
     const connection = await pickConnectionFor(connections, (await snapshots.db(file)).meta().account);
@@ -132,8 +134,8 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   registerCommand(context, log, COMMANDS.openRestore, async (planIdOrEntry?: string | PlanEntry) => {
     const planId = typeof planIdOrEntry === 'string' ? planIdOrEntry : planIdOrEntry?.planId;
     const entry = planId ? plans.get(planId) : undefined;
-    if (!entry) throw new Error('That restore is no longer in the history.');
-    if (!existsSync(entry.file)) throw new Error(`The plan file ${entry.file} is gone.`);
+    if (!entry) throw new UserError('gone', 'That restore is no longer in the history.');
+    if (!existsSync(entry.file)) throw new UserError('gone', `The plan file ${entry.file} is gone.`);
     PlanPanel.show(services, entry, await plans.read(entry), {
       checkStale: !entry.status.startsWith('applied') && entry.status !== 'applying',
     });
@@ -146,7 +148,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   // Apply happens in the preview, after review; from the palette this brings the preview forward.
   registerCommand(context, log, COMMANDS.applyPlan, async () => {
     const latest = plans.list().find((e) => !e.status.startsWith('applied'));
-    if (!latest) throw new Error('No restore plan to apply: plan one from a snapshot first.');
+    if (!latest) throw new UserError('nothing-yet', 'No restore plan to apply: plan one from a snapshot first.');
     await vscode.commands.executeCommand(COMMANDS.openRestore, latest.planId);
     void vscode.window.showInformationMessage('Keap Vault: review the plan, choose what to restore, and press Apply in the preview.');
   });
@@ -154,7 +156,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   registerCommand(context, log, COMMANDS.exportIdMap, async (ledgerArg?: string | PlanEntry, formatArg?: 'csv' | 'json') => {
     const ledgerFile = typeof ledgerArg === 'string' ? ledgerArg : await pickLedger(plans, snapshots, ledgerArg);
     if (!ledgerFile) return;
-    if (!existsSync(ledgerFile)) throw new Error('Nothing has been restored into this account yet: there is no id map.');
+    if (!existsSync(ledgerFile)) throw new UserError('nothing-yet', 'Nothing has been restored into this account yet: there is no id map.');
     const entries = await readIdMap(ledgerFile);
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(
@@ -182,7 +184,7 @@ async function pickLedger(plans: PlanIndex, snapshots: SnapshotLibrary, entry?: 
   };
   if (entry) return ledgerOf(entry);
   const accounts = [...new Map(plans.list().map((e) => [e.account, e])).values()];
-  if (!accounts.length) throw new Error('Nothing has been restored from this VS Code yet: there is no id map.');
+  if (!accounts.length) throw new UserError('nothing-yet', 'Nothing has been restored from this VS Code yet: there is no id map.');
   const picked =
     accounts.length === 1
       ? accounts[0]

@@ -9,6 +9,7 @@ import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes';
 import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 import { fileOf, pickConnection, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
 
@@ -38,12 +39,14 @@ export function registerSnapshotCommands(
     const folder = await snapshots.folder();
     const encrypt = vscode.workspace.getConfiguration('keapVault').get<boolean>('encryptSnapshots') ?? false;
     const key = encrypt ? await snapshots.key() : undefined;
-    if (encrypt && !key) throw new Error('Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
+    if (encrypt && !key)
+      throw new UserError('not-configured', 'Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
     await client.ping();
     const account = client.transport.account;
     await connections.noteAccount(connection.id, account);
     const previous = await snapshots.latest(account);
-    if (incremental && !previous) throw new Error('No earlier snapshot of this account to start from: take a full snapshot first.');
+    if (incremental && !previous)
+      throw new UserError('nothing-yet', 'No earlier snapshot of this account to start from: take a full snapshot first.');
     const since = incremental && previous ? await snapshots.db(previous.file) : undefined;
     const readKey = await snapshots.key();
     let out: string | undefined;

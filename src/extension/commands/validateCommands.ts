@@ -6,6 +6,7 @@ import { COMMANDS } from '../commandIds';
 import type { FindingsView } from '../diagnostics';
 import type { ExplorerNode } from '../explorer/nodes';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 import { fileOf, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
 import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
@@ -49,7 +50,7 @@ export function registerValidateCommands(
 
   registerCommand(context, log, COMMANDS.validateCurrentFile, async (snapshotArg?: string) => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) throw new Error('Open the JSON, NDJSON or CSV file to validate first.');
+    if (!editor) throw new UserError('needs-selection', 'Open the JSON, NDJSON or CSV file to validate first.');
     const snapshot = await pickSnapshot(snapshots, snapshotArg, 'Check the file against which snapshot?');
     if (!snapshot) return;
     const document = editor.document;

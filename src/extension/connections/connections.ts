@@ -10,6 +10,7 @@ import type { RateWindow } from '../../core/keap/throttle';
 import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
 import type { RunningEmulator } from '../../emulator';
+import { UserError } from '../userError';
 
 export interface Connection {
   id: string;
@@ -71,8 +72,8 @@ export class ConnectionStore implements vscode.Disposable {
    */
   async edit(id: string, changes: { name?: string; baseUrl?: string }): Promise<{ connection: Connection; credentialCleared: boolean }> {
     const known = this.get(id);
-    if (!known) throw new Error(`No connection ${id}`);
-    if (known.demo) throw new Error('The demo connection cannot be edited.');
+    if (!known) throw new UserError('gone', `No connection ${id}`);
+    if (known.demo) throw new UserError('not-possible', 'The demo connection cannot be edited.');
     const baseUrl = changes.baseUrl !== undefined ? checkedBaseUrl(changes.baseUrl) : known.baseUrl;
     const otherHost = new URL(baseUrl).host !== new URL(known.baseUrl).host;
     const edited: Connection = {
@@ -173,9 +174,10 @@ export class ConnectionStore implements vscode.Disposable {
   async client(id: string): Promise<KeapClient> {
     let connection = this.get(id);
     if (id === DEMO_CONNECTION_ID) connection = await this.ensureDemo();
-    if (!connection) throw new Error(`No connection ${id}`);
+    if (!connection) throw new UserError('gone', `No connection ${id}`);
     const key = await this.secrets.get(secretKey(id));
-    if (!key) throw new Error(`No credential for ${connection.name}: set one with "Keap Vault: Set or Replace Credential".`);
+    if (!key)
+      throw new UserError('not-configured', `No credential for ${connection.name}: set one with "Keap Vault: Set or Replace Credential".`);
     const windows = quotaWindows();
     // The cache key holds a hash of the credential, never the credential itself.
     const fingerprint = createHash('sha256')

@@ -14,6 +14,7 @@ import type { HostToWebview, StepProgress } from '../../webview/protocol';
 import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry, PlanIndex, RestoreStatus } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 
 export interface ApplyRunServices {
   log: vscode.LogOutputChannel;
@@ -40,7 +41,7 @@ export class ApplyRun {
 
   /** Starts applying the chosen create/update steps of a plan. */
   static start(services: ApplyRunServices, entry: PlanEntry, plan: RestorePlan, stepIds: string[], ledgerFile: string): ApplyRun {
-    if (ApplyRun.running.has(plan.planId)) throw new Error('This plan is being applied already.');
+    if (ApplyRun.running.has(plan.planId)) throw new UserError('busy', 'This plan is being applied already.');
     return new ApplyRun(services, entry, plan, stepIds, ledgerFile);
   }
 
@@ -133,7 +134,8 @@ export class ApplyRun {
             this.stepDone(p, index);
           },
         }).catch((err: unknown) => {
-          if (err instanceof PlanAccountError) throw new Error(`${err.message} Open the plan with a connection to ${err.planAccount}.`);
+          if (err instanceof PlanAccountError)
+            throw new UserError('wrong-account', `${err.message} Open the plan with a connection to ${err.planAccount}.`);
           throw err;
         }),
       );

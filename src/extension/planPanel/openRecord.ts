@@ -7,6 +7,7 @@ import type { RestorePlan } from '../../core/restore/plan';
 import { entityModule, isCapturedEntity } from '../../core/entities';
 import type { PlanViewState } from '../../webview/protocol';
 import { recordUri, showRecord } from '../recordDocuments';
+import { UserError } from '../userError';
 
 /**
  * Opens a record of `entity` by the id the page showed. A live record is opened by the id apply got
@@ -22,7 +23,7 @@ export async function openPlanRecord(
 ): Promise<void> {
   // Records the explorer lists live are records a person can open; a marker field's step is not one.
   const known = isCapturedEntity(entity) && entityModule(entity).live ? entity : undefined;
-  if (!known) throw new Error(`Records of ${entity} cannot be opened on their own; open their parent.`);
+  if (!known) throw new UserError('not-possible', `Records of ${entity} cannot be opened on their own; open their parent.`);
   const step = plan.steps.find((s) => s.entity === entity && (s.oldId === id || s.liveId === id));
   const uri =
     where === 'snapshot'
@@ -30,6 +31,6 @@ export async function openPlanRecord(
         ? recordUri({ type: 'snapshot', file: plan.snapshot.file }, known, step?.oldId ?? id)
         : undefined
       : recordUri({ type: 'live', connectionId }, known, ui?.progress[step?.id ?? '']?.newId ?? step?.liveId ?? id);
-  if (!uri) throw new Error('This plan does not say where its snapshot is.');
+  if (!uri) throw new UserError('gone', 'This plan does not say where its snapshot is.');
   await showRecord(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

@@ -21,6 +21,7 @@ import type { ConnectionStore } from '../connections/connections';
 import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 import { ApplyRun, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
 import { openPlanRecord } from './openRecord';
@@ -213,12 +214,12 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private async apply(stepIds: string[]): Promise<Receipt | undefined> {
-    if (this.replanning) throw new Error('Wait for the re-plan to finish.');
-    if (this.isApplying) throw new Error('This plan is being applied already.');
-    if (this.stale) throw new Error(this.stale.reason);
+    if (this.replanning) throw new UserError('busy', 'Wait for the re-plan to finish.');
+    if (this.isApplying) throw new UserError('busy', 'This plan is being applied already.');
+    if (this.stale) throw new UserError('stale', this.stale.reason);
     const actionable = new Set(this.plan.steps.filter((s) => s.action === 'create' || s.action === 'update').map((s) => s.id));
     const chosen = stepIds.filter((id) => actionable.has(id));
-    if (!chosen.length) throw new Error('Nothing selected to apply.');
+    if (!chosen.length) throw new UserError('needs-selection', 'Nothing selected to apply.');
     this.generation++;
     const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile());
     this.ui = { ...(this.ui ?? freshUi(this.plan.planId, chosen)), selected: chosen, receipt: undefined };
@@ -235,7 +236,7 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   private async replan(options: ReplanOptions): Promise<void> {
-    if (this.isApplying) throw new Error('Wait for the apply to finish before re-planning.');
+    if (this.isApplying) throw new UserError('busy', 'Wait for the apply to finish before re-planning.');
     if (this.replanning) return;
     this.replanning = true;
     this.generation++;

@@ -39,7 +39,9 @@ export function planPanelCsp(cspSource: string, nonce: string): string {
   // VS Code gives `'self' https://*.vscode-cdn.net`. Anything else quoted ('unsafe-inline'), or a
   // semicolon or comma, would loosen or add directives: refuse it rather than write it.
   const sources = cspSource.trim().split(/\s+/);
+  // invariant: the list is VS Code's webview.cspSource, never a user's or a file's; this only guards against a host bug.
   if (!sources.every((s) => s === "'self'" || /^[^'";,]+$/.test(s))) throw new Error(`Not a CSP source list: ${cspSource}`);
+  // invariant: the nonce is always ours (base64 from crypto), never a user's or a file's.
   if (!/^[A-Za-z0-9+/_=-]+$/.test(nonce)) throw new Error('A CSP nonce is base64 characters only.');
   return (
     [

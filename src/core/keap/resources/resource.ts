@@ -1,3 +1,4 @@
+import { KeapRequestError } from '../errors';
 import { listAll, listPages, type ListOptions, type Page } from '../paging';
 import type { KeapTransport, QueryValue } from '../transport';
 
@@ -70,6 +71,6 @@ export class KeapResource<T, Create = Partial<T>, Update = Partial<Create>> exte
 
 /** Keap ids are digit strings; anything else must not reach a URL path. */
 export function encodeId(id: string): string {
-  if (!/^\d+$/.test(id)) throw new Error(`Not a Keap id: ${JSON.stringify(id).slice(0, 40)}`);
+  if (!/^\d+$/.test(id)) throw new KeapRequestError('id', `Not a Keap id: ${JSON.stringify(id).slice(0, 40)}`);
   return id;
 }

@@ -34,6 +34,7 @@ export class SnapshotLookup {
   }
 
   private existing<T extends LookupTable>(table: T, column: LookupColumn<T>, values: Iterable<string>): Set<string> {
+    // invariant: `column` is typed LookupColumn<T>; only a cast in a caller could name another one.
     if (!(COLUMNS[table] as readonly string[]).includes(column)) throw new Error(`No lookup of ${table}.${column}`);
     const key = `${table}.${column}`;
     const known = this.known.get(key) ?? new Map<string, boolean>();

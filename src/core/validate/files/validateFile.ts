@@ -6,6 +6,7 @@
 import type { SnapshotEntity } from '../../snapshot/entities';
 import type { SnapshotDb } from '../../snapshot/snapshotDb';
 import type { RuleSetting } from '../engine';
+import { ValidationSettingError } from '../errors';
 import type { Finding } from '../rule';
 import { isKnownRule } from '../catalogue';
 import { inferEntity } from './entityInference';
@@ -35,7 +36,11 @@ export interface FileValidationResult {
 export function validateSourceFile(db: SnapshotDb, file: string, text: string, options: FileValidationOptions = {}): FileValidationResult {
   for (const id of Object.keys(options.rules ?? {})) {
     if (!isKnownRule(id)) {
-      throw new Error(`Unknown rule '${id}'; file rules are: ${FILE_RULES.map((r) => r.id).join(', ')}`);
+      throw new ValidationSettingError(
+        'unknown-rule',
+        `Unknown rule '${id}'; file rules are: ${FILE_RULES.map((r) => r.id).join(', ')}`,
+        id,
+      );
     }
   }
   const parsed = parseSourceFile(file, text, options.format);
