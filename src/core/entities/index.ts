@@ -7,6 +7,7 @@ import { companies } from './companies';
 import { contacts } from './contacts';
 import { customFields } from './customFields';
 import type { ChildTable, KeapEntityModule, TableDef } from './define';
+import type { CapturedEntity, DerivedEntity, SnapshotEntity } from './names';
 import { notes } from './notes';
 import { orders } from './orders';
 import { payments } from './payments';
@@ -32,11 +33,12 @@ export const ENTITY_MODULES = [
 type AnyModule = (typeof ENTITY_MODULES)[number];
 type ChildNameOf<M> = M extends KeapEntityModule<string, infer C> ? C : never;
 
-/** An entity Keap lists, stored as a snapshot table of its own. */
-export type CapturedEntity = AnyModule['name'];
-/** Rows a captured record carries inline (an order's items), stored as a table of their own. */
-export type DerivedEntity = ChildNameOf<AnyModule>;
-export type SnapshotEntity = CapturedEntity | DerivedEntity;
+export type { CapturedEntity, DerivedEntity, SnapshotEntity } from './names';
+
+/** Compiles only while names.ts lists exactly the registry's entities (captured and derived). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchRegistry: [Same<AnyModule['name'], CapturedEntity>, Same<ChildNameOf<AnyModule>, DerivedEntity>] = [true, true];
+void namesMatchRegistry;
 
 export const CAPTURED_ENTITIES: readonly CapturedEntity[] = ENTITY_MODULES.map((m) => m.name);
 export const DERIVED_ENTITIES: readonly DerivedEntity[] = ENTITY_MODULES.flatMap((m) =>

@@ -2,7 +2,7 @@
  * The restore plan's types, without behaviour or Node imports, so that the preview webview (a
  * browser bundle) uses the very same definitions as the planner and the applier.
  */
-import type { SnapshotEntity } from '../snapshot/entities';
+import type { SnapshotEntity } from '../entities/names';
 
 export type PlanAction = 'create' | 'update' | 'skip' | 'conflict' | 'blocked';
 
