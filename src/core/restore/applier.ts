@@ -39,6 +39,19 @@ export type { Receipt } from './plan';
 
 export { StalePlanError } from './staleness';
 
+/**
+ * A step this plan cannot carry out: an entity Keap Vault cannot write (a plan edited by hand), or a
+ * reference whose record has no live id yet.
+ */
+export class ApplyStepError extends KeapVaultError<'not-applicable' | 'parent-not-restored'> {
+  constructor(
+    readonly kind: 'not-applicable' | 'parent-not-restored',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The user cancelled between steps; the ledger is consistent and applying again continues. */
 export class ApplyCancelledError extends KeapVaultError<'apply-cancelled'> {
   readonly kind = 'apply-cancelled';
@@ -304,7 +317,7 @@ class Applier implements ApplyContext {
     const request = this.resolveRefs(step);
     if (step.action === 'update') return this.update(step, request.body);
     const create = this.entities.get(step.entity)?.create;
-    if (!create) throw new Error(`Cannot apply ${step.entity} steps (${step.liveId ?? step.oldId})`);
+    if (!create) throw new ApplyStepError('not-applicable', `Cannot apply ${step.entity} steps (${step.liveId ?? step.oldId})`);
     return create(this, step, request);
   }
 
@@ -315,14 +328,14 @@ class Applier implements ApplyContext {
     let sent = false;
     if (Object.keys(body).length) {
       const resource = this.entities.get(step.entity)?.updatable?.(c);
-      if (!resource) throw new Error(`Cannot update ${step.entity}`);
+      if (!resource) throw new ApplyStepError('not-applicable', `Cannot update ${step.entity}`);
       await resource.update(id, body as never);
       sent = true;
     }
     // Items are patched one by one (an order's), each naming its fields in update_mask.
     if (step.itemPatches?.length) {
       const patchItems = this.entities.get(step.entity)?.patchItems;
-      if (!patchItems) throw new Error(`Cannot patch items of ${step.entity}`);
+      if (!patchItems) throw new ApplyStepError('not-applicable', `Cannot patch items of ${step.entity}`);
       await patchItems(this, step, id);
       sent = true;
     }
@@ -362,7 +375,8 @@ class Applier implements ApplyContext {
 
   requireLiveId(step: PlanStep, ref: { entity: RestoreEntity; oldId: string }): string {
     const liveId = this.liveIdOf(ref.entity, ref.oldId);
-    if (liveId === undefined) throw new Error(`${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
+    if (liveId === undefined)
+      throw new ApplyStepError('parent-not-restored', `${step.id}: ${ref.entity} ${ref.oldId} has no id in the account yet`);
     return liveId;
   }
 

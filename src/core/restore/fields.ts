@@ -71,6 +71,7 @@ export function requestBody(
   marker?: { fieldRef: string; value: string },
 ): { body: Json; refs: IdReference[] } {
   const def = catalogue(entity);
+  // invariant: plans ask for bodies only of entities with a catalogue (restore/entities)
   if (!def) throw new Error(`${entity} has no request body`);
   const refs: IdReference[] = [];
   // `@name` fields (URL parameters) record their reference in requestFields and stay out of the body.

@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../fs/atomicWrite';
 import { accountSlug } from '../snapshot/library';
 import { loadSqlJs, type Database } from '../snapshot/sqlite';
 import type { RestoreEntity } from './plan';
+import { KeapVaultFileError } from '../errors';
 
 /** `linked`: the record was found in Keap (restored elsewhere, or re-entered) and mapped; nothing was sent. */
 export type StepStatus = 'pending' | 'done' | 'linked' | 'failed';
@@ -46,6 +47,15 @@ const SCHEMA = [
      PRIMARY KEY (entity, old_id))`,
 ];
 
+/** The account's ledger cannot be read; it is left as it is. */
+export class LedgerDamagedError extends KeapVaultFileError<'ledger-damaged'> {
+  readonly kind = 'ledger-damaged';
+  constructor(message: string, file: string, cause: unknown) {
+    super(message, file);
+    this.cause = cause;
+  }
+}
+
 export class Ledger {
   private constructor(
     readonly file: string,
@@ -69,9 +79,10 @@ export class Ledger {
       db = bytes ? new SQL.Database(bytes) : new SQL.Database();
       for (const sql of SCHEMA) db.run(sql);
     } catch (err) {
-      throw new Error(
+      throw new LedgerDamagedError(
         `The ledger ${file} is damaged (${(err as Error).message}); it was not changed. Move it aside to start a new one (the id map in it is then lost).`,
-        { cause: err },
+        file,
+        err,
       );
     }
     const ledger = new Ledger(file, db);

@@ -85,6 +85,7 @@ export class ApplyLock {
         stale,
       );
     }
+    // invariant: the loop above returns or throws on its last attempt
     throw new Error('unreachable');
   }
 
