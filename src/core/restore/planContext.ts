@@ -172,12 +172,8 @@ export class PlanContext {
     label: string,
   ): Resolution {
     const oldId = String(record.id);
-    const refs = parentRefs(payload.refs);
-    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
-    const found = this.findLive(entity, oldId, naturalKey);
-    if (found) return this.existing(entity, record, found, pulledIn, label, payload);
-    const blocked = this.blockedBy(refs, deps);
-    if (blocked) return this.addStep({ entity, oldId, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
+    const { settled, deps } = this.settle(entity, record, pulledIn, label, payload, naturalKey);
+    if (settled) return settled;
     return this.addStep({
       entity,
       oldId,
@@ -255,6 +251,40 @@ export class PlanContext {
   // ------------------------------------------------------------------ steps
 
   /** Why a step cannot run: a parent neither live nor creatable, or the policy says not to create it. */
+  /**
+   * What every record's plan starts with: its parents resolved, then its live match (a skip or an
+   * update) or, when a parent cannot be had, a blocked step. `settled` is that step; without one
+   * the record is to be created, after `deps`.
+   */
+  settle(
+    entity: RestoreEntity,
+    record: Json,
+    pulledIn: boolean,
+    label: string,
+    payload: Payload,
+    naturalKey?: () => string | undefined,
+  ): { settled?: Resolution; deps: Resolution[] } {
+    const oldId = String(record.id);
+    const refs = parentRefs(payload.refs);
+    const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
+    const found = this.findLive(entity, oldId, naturalKey);
+    if (found) return { settled: this.existing(entity, record, found, pulledIn, label, payload), deps };
+    const blocked = this.blockedBy(refs, deps);
+    if (blocked) return { settled: this.addBlocked(entity, oldId, blocked, label, pulledIn), deps };
+    return { deps };
+  }
+
+  /** The step of a record that cannot be restored because a parent cannot be had (see blockedBy). */
+  addBlocked(
+    entity: RestoreEntity,
+    oldId: string,
+    blocked: { reason: ReasonCode; detail: string },
+    label: string,
+    pulledIn: boolean,
+  ): Resolution {
+    return this.addStep({ entity, oldId, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
+  }
+
   blockedBy(refs: Array<{ entity: RestoreEntity; oldId: string }>, deps: Resolution[]): { reason: ReasonCode; detail: string } | undefined {
     for (let i = 0; i < deps.length; i++) {
       const dep = deps[i];

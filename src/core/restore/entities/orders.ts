@@ -24,7 +24,7 @@ import { comparableFields, requestBody, requestFields } from '../fields';
 import { recordMarker } from '../marker';
 import { liveOrderSignature, orderSignature } from '../orderSignature';
 import { marked, type Payload } from '../payloads';
-import { parentRefs, quote, type Json, type PlanContext, type Resolution } from '../planContext';
+import { quote, type Json, type PlanContext, type Resolution } from '../planContext';
 import { setPath } from '../stepRequest';
 import { verifyByFind, type RestorableEntity } from './entity';
 
@@ -224,21 +224,8 @@ export const orders: RestorableEntity = {
 function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resolution {
   const payload = orderPayload(order, 'marker:ORDER');
   const label = `Order ${order.id}${order.title ? ` ${quote(order.title)}` : ''}`;
-  const refs = parentRefs(payload.refs);
-  const deps = refs.map((r) => ctx.resolve(r.entity, r.oldId, true));
-  const found = ctx.findLive('orders', order.id);
-  if (found) return ctx.existing('orders', order as unknown as Json, found, pulledIn, label, payload);
-  const blocked = ctx.blockedBy(refs, deps);
-  if (blocked)
-    return ctx.addStep({
-      entity: 'orders',
-      oldId: order.id,
-      action: 'blocked',
-      reason: blocked.reason,
-      detail: blocked.detail,
-      label,
-      pulledIn,
-    });
+  const { settled, deps } = ctx.settle('orders', order as unknown as Json, pulledIn, label, payload);
+  if (settled) return settled;
   const resolution = ctx.input.options?.resolutions?.[`orders:${order.id}`];
   const lookAlikes = liveLookAlikes(ctx, order);
   const duplicate = liveDuplicateOf(ctx, order, lookAlikes);

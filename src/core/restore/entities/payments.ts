@@ -159,16 +159,7 @@ function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean):
   }
   const payload = paymentPayload(payment, orderOldId!);
   const blocked = ctx.blockedBy(payload.refs, [order]);
-  if (blocked)
-    return ctx.addStep({
-      entity: 'payments',
-      oldId: payment.id,
-      action: 'blocked',
-      reason: blocked.reason,
-      detail: blocked.detail,
-      label,
-      pulledIn,
-    });
+  if (blocked) return ctx.addBlocked('payments', payment.id, blocked, label, pulledIn);
   return ctx.addStep({
     entity: 'payments',
     oldId: payment.id,

@@ -58,16 +58,7 @@ export const subscriptionPlans: RestorableEntity = {
     }
     const payload = planPayload(plan, row.product_id);
     const blocked = ctx.blockedBy(payload.refs, [product]);
-    if (blocked)
-      return ctx.addStep({
-        entity: 'subscription_plans',
-        oldId,
-        action: 'blocked',
-        reason: blocked.reason,
-        detail: blocked.detail,
-        label,
-        pulledIn,
-      });
+    if (blocked) return ctx.addBlocked('subscription_plans', oldId, blocked, label, pulledIn);
     return ctx.addStep({
       entity: 'subscription_plans',
       oldId,

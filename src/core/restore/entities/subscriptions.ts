@@ -6,7 +6,6 @@ import type { KeapSubscription } from '../../model';
 import { reference, verbatim } from '../fieldRules';
 import { marked, type Payload } from '../payloads';
 import { requestBody } from '../fields';
-import { parentRefs, type Json } from '../planContext';
 import { verifyByFind, type RestorableEntity } from './entity';
 
 function subscriptionPayload(sub: KeapSubscription, startDate: string, markerFieldRef?: string): Payload {
@@ -59,21 +58,8 @@ export const subscriptions: RestorableEntity = {
     const sub = record as unknown as KeapSubscription;
     const label = `Subscription ${sub.id} (contact ${sub.contact_id}, plan ${sub.subscription_plan_id})`;
     const payload = subscriptionPayload(sub, ctx.input.today ?? new Date().toISOString().slice(0, 10), 'marker:SUBSCRIPTION');
-    const refs = parentRefs(payload.refs);
-    const deps = refs.map((r) => ctx.resolve(r.entity, r.oldId, true));
-    const found = ctx.findLive('subscriptions', sub.id);
-    if (found) return ctx.existing('subscriptions', sub as unknown as Json, found, pulledIn, label, payload);
-    const blocked = ctx.blockedBy(refs, deps);
-    if (blocked)
-      return ctx.addStep({
-        entity: 'subscriptions',
-        oldId: sub.id,
-        action: 'blocked',
-        reason: blocked.reason,
-        detail: blocked.detail,
-        label,
-        pulledIn,
-      });
+    const { settled, deps } = ctx.settle('subscriptions', record, pulledIn, label, payload);
+    if (settled) return settled;
     if (sub.active === false)
       return ctx.addStep({
         entity: 'subscriptions',
