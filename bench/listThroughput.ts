@@ -9,6 +9,8 @@ import { KeapClient } from '../src/core/keap/client';
 import { startEmulator, KEAP_PAT_QUOTA, UNLIMITED_QUOTA, type QuotaConfig } from '../src/emulator';
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';
+import { quotaBoundSeconds } from '../src/core/keap/quotaBound';
+import { windowsOf } from './support/quota';
 
 const RESOURCES = [
   'contacts',
@@ -40,7 +42,7 @@ async function readAll(store: EmulatorStore, quota: QuotaConfig, label: string):
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const stats = emulator.stats();
-    const minimum = quota.perSecond ? quotaBoundSeconds(stats.accepted, quota) : 0;
+    const minimum = quotaBoundSeconds(stats.accepted, windowsOf(quota));
     console.log(
       `${label.padEnd(22)} ${String(records).padStart(9)} records  ${String(stats.accepted).padStart(5)} requests  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(
         records / seconds,
@@ -52,13 +54,6 @@ async function readAll(store: EmulatorStore, quota: QuotaConfig, label: string):
   } finally {
     await emulator.close();
   }
-}
-
-/** The least time Keap's windows allow for n requests: per-second and per-minute bounds. */
-function quotaBoundSeconds(n: number, quota: QuotaConfig): number {
-  const perSecond = Math.max(0, (n - quota.perSecond!) / quota.perSecond!);
-  const perMinute = quota.perMinute && n > quota.perMinute ? Math.floor((n - 1) / quota.perMinute) * 60 : 0;
-  return Math.max(perSecond, perMinute);
 }
 
 async function main(): Promise<void> {

@@ -18,6 +18,9 @@ import { snapshotOfAccount } from '../test/fixtures/accountSnapshot';
 import { applyDisaster } from '../src/emulator/disasters';
 import { generateAccount } from '../src/emulator/generator';
 import { EmulatorStore } from '../src/emulator/store';
+import { quotaBoundSeconds } from '../src/core/keap/quotaBound';
+import { KEAP_PAT_WINDOWS } from '../src/core/keap/throttle';
+import { estimateApply } from '../src/core/restore/estimate';
 
 async function planning(contacts: number): Promise<void> {
   const store = new EmulatorStore();
@@ -52,13 +55,6 @@ async function planning(contacts: number): Promise<void> {
   );
 }
 
-/** The least time Keap's windows allow for n requests (10/s burst, 240/min). */
-function quotaBoundSeconds(n: number): number {
-  const perSecond = Math.max(0, (n - 10) / 10);
-  const perMinute = n > 240 ? Math.floor((n - 1) / 240) * 60 : 0;
-  return Math.max(perSecond, perMinute);
-}
-
 async function applying(contacts: number): Promise<void> {
   const store = new EmulatorStore();
   generateAccount(store, { seed: 'bench-apply', size: contacts });
@@ -72,6 +68,7 @@ async function applying(contacts: number): Promise<void> {
     const snapshot = await SnapshotDb.open(snapshotFile);
     const { db: live, readAt } = await readLiveForRestore(client);
     const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: 'bench', apiBaseUrl: emulator.apiBaseUrl });
+    const estimate = estimateApply(plan, { liveCounts: live.counts(), windows: KEAP_PAT_WINDOWS });
     const before = client.transport.requestCount;
     const started = Date.now();
     const receipt = await applyPlan({
@@ -84,11 +81,15 @@ async function applying(contacts: number): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     const requests = client.transport.requestCount - before;
     const writes = receipt.created + receipt.updated;
-    const minimum = quotaBoundSeconds(requests);
+    const minimum = quotaBoundSeconds(requests, KEAP_PAT_WINDOWS);
     console.log(
       `Apply under Keap's PAT quota (10/s, 240/min): ${writes} writes (${receipt.created} created), ${requests} requests ` +
         `(${(requests / Math.max(1, receipt.created)).toFixed(2)} per created record, reads for the stale check and verification included), ${seconds.toFixed(1)} s; ` +
         `quota-bound minimum ${minimum.toFixed(1)} s, ratio ${(seconds / minimum).toFixed(2)}; 429s: ${emulator.stats().throttled}; failed: ${receipt.failed.length}`,
+    );
+    console.log(
+      `Estimate before Apply: ${estimate.summary} (${JSON.stringify(estimate.parts)}); ` +
+        `requests sent / estimated ${(requests / estimate.requests).toFixed(2)}, seconds taken / estimated ${(seconds / (estimate.ms / 1000)).toFixed(2)}`,
     );
   } finally {
     await emulator.close();

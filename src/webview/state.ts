@@ -66,6 +66,7 @@ export function toPlanView(plan: PlanView): PlanView {
     markerLabel: plan.markerLabel,
     headline: plan.headline ?? {},
     warnings: plan.warnings ?? [],
+    estimate: plan.estimate,
     steps,
   };
 }

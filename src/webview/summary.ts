@@ -23,6 +23,8 @@ function planMeta(plan: PlanView): HTMLElement {
     ...item('Snapshot', `${plan.snapshot.snapshotId} (${plan.snapshot.finishedAt})`),
     ...item('Live read', plan.live.readAt),
     ...item('Plan', `${plan.planId}, made ${plan.createdAt}`),
+    // What Apply of every step costs under the quota known when the plan was made.
+    ...(plan.estimate ? item('Applying it', plan.estimate.summary) : []),
   );
 }
 

@@ -206,6 +206,8 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
       `  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`,
     );
   }
+  if (plan.estimate)
+    io.out(`Applying it: ${plan.estimate.summary}${plan.estimate.windows.length ? ` (${quotaInForce(plan.estimate.windows)})` : ''}.`);
   if (counts.differs) {
     io.out(
       `\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`,
@@ -266,4 +268,13 @@ function printReceipt(io: Io, r: Receipt, ledgerFile: string): void {
       : `Verification: ${r.verification.checked} record(s) written re-read: every field a client can set matches the snapshot.`,
   );
   io.out(`Id map (${r.idMap.length} records): keap-vault idmap ${ledgerFile}`);
+}
+
+/** "Keap's quota for this credential: 10 a second, 240 a minute, 30,000 a day". */
+function quotaInForce(windows: Array<{ limit: number; windowMs: number }>): string {
+  const per: Record<number, string> = { 1000: 'a second', 60_000: 'a minute', 3_600_000: 'an hour', 86_400_000: 'a day' };
+  const parts = [...windows]
+    .sort((a, b) => a.windowMs - b.windowMs)
+    .map((w) => `${w.limit.toLocaleString('en-US')} ${per[w.windowMs] ?? `per ${w.windowMs / 1000} s`}`);
+  return `Keap's quota for this credential: ${parts.join(', ')}`;
 }

@@ -62,6 +62,11 @@ export class RequestThrottle {
   private readonly released: Array<() => void> = [];
   readonly stats: ThrottleStats = { waits: 0, waitedMs: 0, throttled: 0 };
 
+  /** The limits in force: ours until Keap's headers named its own, then Keap's (product and tenant). */
+  get limits(): RateWindow[] {
+    return this.windows.map(({ limit, windowMs }) => ({ limit, windowMs }));
+  }
+
   constructor(
     private readonly options: ThrottleOptions,
     private readonly now = () => Date.now(),

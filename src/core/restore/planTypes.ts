@@ -120,6 +120,23 @@ export interface RestorePlan {
   headline: Headline;
   warnings: string[];
   steps: PlanStep[];
+  /** What applying every step will cost in requests and time under the quota known at planning. */
+  estimate?: ApplyEstimate;
+}
+
+/** The requests an apply of a plan makes and how long Keap's quota lets them take. */
+export interface ApplyEstimate {
+  requests: number;
+  /** What the requests are for. */
+  parts: { writes: number; paymentChecks: number; liveReads: number; guard: number; lease: number };
+  /** The limits the time was computed under (per window: requests and its length in ms). */
+  windows: Array<{ limit: number; windowMs: number }>;
+  /** The least time those limits allow. */
+  ms: number;
+  /** The window that binds, when one does (`windowMs` of it). */
+  bindingWindowMs?: number;
+  /** One sentence for people: "about 1,240 requests: 5 min at 240 a minute". */
+  summary: string;
 }
 
 export type MissingParentPolicy = 'skip' | 'create' | 'fail';

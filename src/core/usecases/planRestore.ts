@@ -8,6 +8,7 @@ import type { KeapClient } from '../keap/client';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
 import { readLiveForRestore } from '../restore/liveRead';
 import type { PlanOptions, RestorePlan } from '../restore/plan';
+import { estimateApply } from '../restore/estimate';
 import { planRestore } from '../restore/planner';
 import type { CaptureProgress } from '../snapshot/capture';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
@@ -67,6 +68,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
         idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
         options: input.options,
       });
+      plan.estimate = estimateApply(plan, { liveCounts: live.counts(), windows: client.transport.throttle.limits });
       return { plan, account, ledgerFile };
     } finally {
       ledger.close();

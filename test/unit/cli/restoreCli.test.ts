@@ -37,6 +37,11 @@ describe('keap-vault plan / apply / idmap', function () {
     for (const id of lost.affected.contacts) assert.match(text, new RegExp(`^\\+ contacts:${id} create \\(missing-in-live\\)`, 'm'));
     assert.match(text, /^\+ custom_fields:marker:ORDER create \(marker-field-missing\)/m);
     assert.match(text, /Purchase" automation triggers/);
+    assert.match(
+      text,
+      /^Applying it: about \d+ requests; no quota is known for this connection\.$/m,
+      'the estimate (--unlimited: no quota)',
+    );
 
     const applied = captureIo();
     assert.equal(await runCli(['--unlimited', 'apply', planFile], applied), 0);

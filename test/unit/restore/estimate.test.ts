@@ -1,0 +1,81 @@
+/**
+ * The estimate before Apply: the requests an apply makes and the least time Keap's quota allows
+ * (one function for that minimum, shared with the benches).
+ */
+import assert from 'node:assert/strict';
+import { quotaBound } from '../../../src/core/keap/quotaBound';
+import { KEAP_PAT_WINDOWS } from '../../../src/core/keap/throttle';
+import { duration, estimateApply } from '../../../src/core/restore/estimate';
+import type { PlanStep, RestorePlan } from '../../../src/core/restore/plan';
+import { applyRestorePlan } from '../../../src/core/usecases/applyRestore';
+import { planRestoreFromSnapshot } from '../../../src/core/usecases/planRestore';
+import { applyDisaster } from '../../../src/emulator/disasters';
+import { closeTestAccounts } from '../support/emulator';
+import { accountWithSnapshot } from './support';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+function planOf(creates: number): RestorePlan {
+  const steps = Array.from({ length: creates }, (_, i): PlanStep => ({
+    id: `contacts:${i}`,
+    entity: 'contacts',
+    oldId: String(i),
+    action: 'create',
+    reason: 'missing-in-live',
+    detail: '',
+    label: `Contact ${i}`,
+    dependsOn: [],
+  }));
+  return { steps } as unknown as RestorePlan;
+}
+
+describe('Restore: the estimate before Apply', function () {
+  this.timeout(120_000);
+  after(closeTestAccounts);
+
+  it('the quota-bound minimum: the largest window overflowed decides, the smaller ones pace what is left', () => {
+    assert.equal(quotaBound(10, KEAP_PAT_WINDOWS).ms, 0, 'a burst of 10 goes at once');
+    assert.equal(quotaBound(11, KEAP_PAT_WINDOWS).ms, 1000);
+    assert.equal(quotaBound(240, KEAP_PAT_WINDOWS).ms, 23_000, '240 requests: 24 seconds of 10, inside the first minute');
+    assert.equal(quotaBound(241, KEAP_PAT_WINDOWS).ms, MINUTE);
+    assert.equal(quotaBound(50_000, KEAP_PAT_WINDOWS).ms, DAY + quotaBound(20_000, KEAP_PAT_WINDOWS).ms, 'a day, then 20,000 more');
+    assert.equal(quotaBound(50_000, KEAP_PAT_WINDOWS).binding?.windowMs, DAY);
+    const twoMinuteLimits = [
+      { limit: 240, windowMs: MINUTE },
+      { limit: 120, windowMs: MINUTE },
+    ];
+    assert.equal(quotaBound(121, twoMinuteLimits).ms, MINUTE, "Keap's product and tenant limits: the lower binds");
+  });
+
+  it('says when the daily limit binds, in days, and otherwise the time at the minute limit', () => {
+    const big = estimateApply(planOf(118_000), { liveCounts: {}, windows: KEAP_PAT_WINDOWS });
+    assert.match(
+      big.summary,
+      /^about 1\d\d,\d{3} requests: \d+ h \d+ min at 240 a minute, then the daily limit of 30,000 binds: about 3 days \d+ h$/,
+    );
+    assert.equal(big.bindingWindowMs, DAY);
+    const small = estimateApply(planOf(100), { liveCounts: { contacts: 2500 }, windows: KEAP_PAT_WINDOWS });
+    assert.match(small.summary, /^about 1\d\d requests: \d+ s at Keap's 240 a minute$/);
+    assert.equal(estimateApply(planOf(0), { liveCounts: {}, windows: KEAP_PAT_WINDOWS }).summary, 'nothing to send');
+    assert.equal(duration(8 * 3_600_000 + 12 * MINUTE), '8 h 12 min');
+  });
+
+  it('is close to what the apply then sends', async () => {
+    const fixture = await accountWithSnapshot(60, 'estimate');
+    applyDisaster(fixture.store, { kind: 'delete-orders', count: 6, seed: 3 });
+    const { plan, ledgerFile } = await planRestoreFromSnapshot({
+      client: fixture.client,
+      snapshot: fixture.snapshot,
+      snapshotFile: fixture.snapshotFile,
+      options: {},
+    });
+    assert.ok(plan.estimate, 'the plan carries its estimate');
+    const receipt = await applyRestorePlan({ client: fixture.client, plan, ledgerFile, snapshot: fixture.snapshot, resume: false });
+    const estimated = plan.estimate.requests;
+    assert.ok(
+      Math.abs(estimated - receipt.requests) <= Math.max(3, receipt.requests * 0.15),
+      `estimated ${estimated} (${JSON.stringify(plan.estimate.parts)}), sent ${receipt.requests}`,
+    );
+  });
+});
