@@ -19,20 +19,7 @@ export function registerConnectionCommands(
       ignoreFocusOut: true,
     });
     if (name === undefined) return;
-    const baseUrl = await vscode.window.showInputBox({
-      title: 'Add Keap connection (2/3)',
-      prompt: 'Keap REST API base URL',
-      value: 'https://api.infusionsoft.com/crm/rest',
-      ignoreFocusOut: true,
-      validateInput: (v) => {
-        try {
-          checkedBaseUrl(v);
-          return undefined;
-        } catch (err) {
-          return (err as Error).message;
-        }
-      },
-    });
+    const baseUrl = await askBaseUrl('Add Keap connection (2/3)', 'https://api.infusionsoft.com/crm/rest');
     if (baseUrl === undefined) return;
     const connection = await connections.add(name, baseUrl);
     const key = await vscode.window.showInputBox({
@@ -55,20 +42,7 @@ export function registerConnectionCommands(
       ignoreFocusOut: true,
     });
     if (name === undefined) return;
-    const baseUrl = await vscode.window.showInputBox({
-      title: `Edit ${connection.name} (2/2)`,
-      prompt: 'Keap REST API base URL',
-      value: connection.baseUrl,
-      ignoreFocusOut: true,
-      validateInput: (v) => {
-        try {
-          checkedBaseUrl(v);
-          return undefined;
-        } catch (err) {
-          return (err as Error).message;
-        }
-      },
-    });
+    const baseUrl = await askBaseUrl(`Edit ${connection.name} (2/2)`, connection.baseUrl);
     if (baseUrl === undefined) return;
     const { credentialCleared } = await connections.edit(connection.id, { name, baseUrl });
     if (credentialCleared)
@@ -113,5 +87,23 @@ export function registerConnectionCommands(
       () => connections.ensureDemo(),
     );
     return connection.baseUrl;
+  });
+}
+
+/** The API base URL, checked as the user types (a URL a credential may be sent to: https, no credentials in it). */
+function askBaseUrl(title: string, value: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt: 'Keap REST API base URL',
+    value,
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      try {
+        checkedBaseUrl(v);
+        return undefined;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
   });
 }
