@@ -222,10 +222,31 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
     io.out(
       `${symbol} ${step.id} ${isDiffering(step) ? 'differs' : step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`,
     );
+    const next = howToGoOn(step);
+    if (next) io.out(`    -> ${next}`);
     for (const change of step.changes ?? [])
       io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
   }
   if (plan.warnings.length) io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
+}
+
+/**
+ * What to type to settle a step the plan could not decide alone, in this front end's terms (the
+ * preview offers the same choices as buttons).
+ */
+function howToGoOn(step: PlanStep): string | undefined {
+  switch (step.reason) {
+    case 'likely-duplicate':
+      return step.entity === 'orders'
+        ? `if the live order is this order, plan again with --link ${step.id}; if it is a different order, with --create-anyway ${step.id}`
+        : undefined;
+    case 'past-start-date':
+      return 'to restore it starting today (Keap bills it from today on), plan again with --subscriptions-start-today';
+    case 'would-overpay':
+      return "nothing is sent for it; compare the order's payments in Keap with the snapshot by hand";
+    default:
+      return undefined;
+  }
 }
 
 /** A skipped record that is not equal to the snapshot. */

@@ -17,6 +17,52 @@ describe('keap-vault plan / apply / idmap', function () {
     await closeTestAccounts();
   });
 
+  it('names the flags that settle what the plan cannot decide alone (a likely duplicate order, a subscription that started in the past)', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'cli-hints', size: 60 });
+    store.clock = () => new Date('2026-11-26T12:00:00Z');
+    const { emulator, client } = await startTestAccount({ store });
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const dir = tempDir();
+    const snapshot = path.join(dir, 'before.kvsnap');
+    assert.equal(await runCli(['--unlimited', 'snapshot', '--out', snapshot], captureIo()), 0);
+    const order = [...store.orders.values()].find((o) => store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
+    store.removeOrder(order.id);
+    // Re-entered by hand: same contact, date, items and total, a new id.
+    await client.orders.create({
+      contact_id: String(order.contact_id),
+      order_title: order.title,
+      order_time: order.order_time,
+      order_type: order.order_type,
+      order_items: order.items.map((i) => ({
+        product_id: String(i.product_id),
+        quantity: i.quantity,
+        price_per_unit: i.price_cents / 100,
+        item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
+      })),
+    });
+    // A contact with an active subscription lost, subscription and all (it started before today).
+    const subscribed = [...store.subscriptions.values()].find((s) => s.active && s.contact_id !== order.contact_id)!;
+    store.deleteContact(subscribed.contact_id);
+
+    const planned = captureIo();
+    assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', path.join(dir, 'plan.json')], planned), 0);
+    const text = planned.stdout.join('\n');
+    assert.match(text, new RegExp(`^! orders:${order.id} conflict \\(likely-duplicate\\)`, 'm'));
+    assert.match(
+      text,
+      new RegExp(
+        `^    -> if the live order is this order, plan again with --link orders:${order.id}; if it is a different order, with --create-anyway orders:${order.id}$`,
+        'm',
+      ),
+    );
+    const pastStart = text.split('\n').findIndex((l) => / \(past-start-date\)/.test(l));
+    assert.ok(pastStart >= 0, 'the lost contacts had subscriptions that started in the past');
+    assert.match(text.split('\n')[pastStart + 1], /^    -> .*plan again with --subscriptions-start-today$/);
+    assert.doesNotMatch(text, /accept "starts today"/, 'no words of the preview on the command line');
+  });
+
   it('plans with a readable summary, applies, and exports the id map', async () => {
     const store = new EmulatorStore();
     generateAccount(store, { seed: 'cli-restore', size: 60 });

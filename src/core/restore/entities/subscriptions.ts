@@ -78,7 +78,7 @@ export const subscriptions: RestorableEntity = {
         reason: 'past-start-date',
         label,
         pulledIn,
-        detail: `${label}: Keap cannot create a subscription that started in the past (${sub.start_date ?? 'unknown'}); accept "starts today" to restore it`,
+        detail: `${label}: Keap cannot create a subscription that started in the past (${sub.start_date ?? 'unknown'}); it can be restored starting today`,
       });
     }
     ctx.warnings.add(
