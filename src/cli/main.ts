@@ -17,6 +17,7 @@ import { registerValidateCommand } from './commands/validate';
 import type { ConnectionFlags } from './connection';
 import { captureLiveSnapshot } from './liveSnapshot';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FindingsFound, processIo, UsageError, type Io } from './output';
+import { describeSystemError } from '../core/fs/systemErrors';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('keap-vault')
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       io.err(`keap-vault: ${err.message}`);
       return EXIT_FAILURE;
     }
-    io.err(`keap-vault: ${(err as Error).message ?? String(err)}`);
+    io.err(`keap-vault: ${describeSystemError(err) ?? (err as Error).message ?? String(err)}`);
     return EXIT_FAILURE;
   }
 }

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** When `port` is taken, listen on a free one instead of failing. */
+  freePortIfTaken?: boolean;
   /** The personal access token / service account key the emulator accepts. */
   token?: string;
   /** The account's name in `x-keap-tenant-id` (default emulator.keap-vault.local): tests give each account its own. */
@@ -214,10 +216,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return send(res, answer.status, answer.body, decision.headers);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (err) {
+    // A default port another program (or another emulator) holds: any free one will do.
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.freePortIfTaken) throw err;
+    await listen(0);
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
 

@@ -6,7 +6,7 @@ import { printJson, UsageError, type Io } from '../output';
 
 interface EmulatorFlags {
   host: string;
-  port: string;
+  port?: string;
   seed: string;
   size: string;
   token: string;
@@ -23,12 +23,18 @@ interface EmulatorFlags {
   json?: boolean;
 }
 
+/**
+ * The emulator's port unless told otherwise: the same on every start, so an exported KEAP_API_URL
+ * keeps working across restarts.
+ */
+export const EMULATOR_PORT = 8720;
+
 export function registerEmulatorCommand(program: Command, io: Io): void {
   program
     .command('emulator')
     .description('run the built-in Keap emulator (Keap REST v2 on loopback, seeded demo data)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port (0 picks a free one)', '0')
+    .option('--port <port>', `port (default ${EMULATOR_PORT}, or a free one when that is taken; 0: always a free one)`)
     .option('--seed <seed>', 'seed of the generated account', '1')
     .option('--size <contacts>', 'contacts to generate (other records scale from it)', '200')
     .option('--token <token>', 'the personal access token the emulator accepts', DEFAULT_EMULATOR_TOKEN)
@@ -46,7 +52,8 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
     .action(async (flags: EmulatorFlags) => {
       const emulator = await startSeededEmulator({
         host: flags.host,
-        port: intFlag(flags.port, '--port'),
+        port: flags.port === undefined ? EMULATOR_PORT : intFlag(flags.port, '--port'),
+        freePortIfTaken: flags.port === undefined,
         seed: flags.seed,
         size: intFlag(flags.size, '--size'),
         token: flags.token,
@@ -69,6 +76,9 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
         counts: emulator.stats().counts,
         planted: emulator.generated?.planted ?? [],
       };
+      const port = Number(new URL(emulator.url).port);
+      if (flags.port === undefined && port !== EMULATOR_PORT)
+        io.err(`Port ${EMULATOR_PORT} is taken (another emulator?): listening on ${port} instead; use the export line below.`);
       if (flags.json) printJson(io, details);
       else {
         io.out(`Keap emulator listening on ${emulator.apiBaseUrl}`);

@@ -25,6 +25,7 @@ import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { FindingsFound, printJson, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
+import { withPath } from '../../core/fs/systemErrors';
 
 interface PlanFlags {
   select?: string;
@@ -119,7 +120,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean },
         command: Command,
       ) => {
-        const plan = parsePlan(await fs.readFile(planFile, 'utf8'));
+        const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
         const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
         const snapshotFile = flags.snapshot ?? plan.snapshot.file;
         const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, process.cwd(), snapshotFile);

@@ -11,6 +11,7 @@ import { decrypt, encrypt, isEncrypted } from './envelope';
 import { createTableSql, ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
 import { SnapshotCorruptError, SnapshotFormatError, SnapshotNotFoundError, SnapshotQueryError, SnapshotVersionError } from './errors';
 import { loadSqlJs, type Database } from './sqlite';
+import { withPath } from '../fs/systemErrors';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -76,7 +77,7 @@ export class SnapshotDb {
       bytes = await fs.readFile(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SnapshotNotFoundError(`No snapshot at ${file}`, file);
-      throw err;
+      throw withPath(err, file);
     }
     return SnapshotDb.fromBytes(bytes, options, file);
   }

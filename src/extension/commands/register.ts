@@ -8,11 +8,12 @@
 import * as vscode from 'vscode';
 import { KeapVaultError } from '../../core/errors';
 import type { CommandId } from '../commandIds';
+import { describeSystemError } from '../../core/fs/systemErrors';
 
 /** What the user sees (after "Keap Vault: "): a typed error's message as it is, else whatever the error says. */
 export function userMessage(err: unknown): string {
   if (err instanceof KeapVaultError) return err.message;
-  return (err as Error | undefined)?.message ?? String(err);
+  return describeSystemError(err) ?? (err as Error | undefined)?.message ?? String(err);
 }
 
 /** The log line: the message, with a typed error's class and kind, or an untyped error's stack. */

@@ -158,3 +158,89 @@ describe('keap-vault CLI wording', () => {
     );
   });
 });
+
+describe('keap-vault: system errors as sentences', function () {
+  this.timeout(60_000);
+  after(closeTestAccounts);
+
+  it('a folder where a file is needed, and a file where a folder is needed: a sentence naming the path, exit 1', async () => {
+    const { tempDir } = await import('../support/snapshots');
+    const dir = tempDir();
+    const info = captureIo();
+    assert.equal(await runCli(['info', dir], info), 1);
+    assert.equal(info.stderr.join('\n'), `keap-vault: ${dir} is a folder; a file is needed here.`);
+
+    const { emulator } = await startTestAccount();
+    process.env.KEAP_API_URL = emulator.apiBaseUrl;
+    process.env.KEAP_API_KEY = emulator.token;
+    const snapshot = captureIo();
+    assert.equal(await runCli(['--unlimited', 'snapshot', '--dir', '/dev/null'], snapshot), 1);
+    assert.match(
+      snapshot.stderr.join('\n'),
+      /^keap-vault: \/dev\/null(\/\S+)? (already exists and is not a folder|is not a folder: a file stands where a folder is needed)/,
+    );
+    assert.doesNotMatch(snapshot.stderr.join('\n'), /E[A-Z]{3,}:/, 'no errno code');
+  });
+
+  it('describes errno errors it knows, and leaves others alone', async () => {
+    const { describeSystemError } = await import('../../../src/core/fs/systemErrors');
+    const errno = (code: string, syscall: string, extra: object = {}) => Object.assign(new Error(code), { code, syscall, ...extra });
+    assert.equal(describeSystemError(errno('ENOENT', 'open', { path: '/x/plan.json' })), 'There is no file or folder /x/plan.json.');
+    assert.equal(
+      describeSystemError(errno('EACCES', 'open', { path: '/root/a' })),
+      'Keap Vault may not use /root/a: check its permissions.',
+    );
+    assert.equal(describeSystemError(errno('ENOSPC', 'write')), 'The disk is full; free some space and run it again.');
+    assert.equal(
+      describeSystemError(errno('EADDRINUSE', 'listen', { address: '127.0.0.1', port: 8720 })),
+      'Port 8720 on 127.0.0.1 is taken by another program; choose another port.',
+    );
+    assert.equal(describeSystemError(new Error('plain')), undefined);
+    assert.equal(describeSystemError(errno('ECONNRESET', 'read')), undefined);
+  });
+});
+
+describe('keap-vault emulator: a stable port', function () {
+  this.timeout(60_000);
+
+  it('listens on its default port when free, on a free one (saying so) when taken, and an explicit taken port is a sentence', async () => {
+    const net = await import('node:net');
+    const { EMULATOR_PORT } = await import('../../../src/cli/commands/emulator');
+    const { spawn } = await import('node:child_process');
+    const { CLI, runCliProcess } = await import('../support/cliProcess');
+    const blocker = net.createServer();
+    const blocked = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false)); // already taken by something else: the fallback is what is tested either way
+      blocker.listen(EMULATOR_PORT, '127.0.0.1', () => resolve(true));
+    });
+    try {
+      const child = spawn(process.execPath, [CLI, 'emulator', '--size', '5', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const details = await new Promise<{ apiBaseUrl: string }>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          try {
+            resolve(JSON.parse(stdout));
+          } catch {
+            // not complete yet
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`emulator exited with ${code}: ${stderr}`)));
+      });
+      child.kill('SIGTERM');
+      assert.notEqual(new URL(details.apiBaseUrl).port, String(EMULATOR_PORT));
+      assert.match(stderr, new RegExp(`Port ${EMULATOR_PORT} is taken \\(another emulator\\?\\): listening on \\d+ instead`));
+
+      const explicit = await runCliProcess(['emulator', '--size', '5', '--port', String(EMULATOR_PORT)], process.env);
+      assert.equal(explicit.code, 1);
+      assert.equal(
+        explicit.stderr.trim(),
+        `keap-vault: Port ${EMULATOR_PORT} on 127.0.0.1 is taken by another program; choose another port.`,
+      );
+    } finally {
+      if (blocked) await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
