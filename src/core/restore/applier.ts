@@ -25,6 +25,7 @@ import { AccountLease } from './accountLease';
 import { verifyWrites } from './applyVerification';
 import { RESTORABLE_ENTITIES } from './entities';
 import type { ApplyContext, ResolvedRequest, WriteResult } from './entities/entity';
+import type { KeapOrderPayment } from '../model';
 import { Ledger } from './ledger';
 import { LiveGuard, type LiveGuardOptions } from './liveGuard';
 import { LiveIndex } from './liveIndex';
@@ -270,6 +271,7 @@ class Applier implements ApplyContext {
         await this.ledger.done(this.plan.planId, step, newId);
         this.noteDone(step, newId);
         if (newId !== undefined && step.action === 'create') this.guard.noteOwn(step.entity, newId);
+        if (newId !== undefined && sent && step.action === 'create' && step.entity === 'orders') this.createdOrders.set(newId, undefined);
         if (!sent) {
           this.receipt.skipped++;
           this.receipt.notApplied.push({
@@ -346,6 +348,34 @@ class Applier implements ApplyContext {
    * What a create may already have made in live: by the restore marker where Keap can filter by
    * it, else by what identifies the record. Undefined means proven absent.
    */
+  /**
+   * Orders this apply created, and their payments as known since one read: only this apply writes
+   * restore payments to them (the lock and the lease keep every other apply out, and nobody else knew
+   * their ids before), so one read before the first payment covers the rest. A lost answer or a
+   * crash is settled by reading again (find), never from here.
+   */
+  private readonly createdOrders = new Map<string, KeapOrderPayment[] | undefined>();
+
+  async paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]> {
+    const known = this.createdOrders.get(liveOrderId);
+    if (known) return known;
+    const read: KeapOrderPayment[] = [];
+    for await (const p of this.client.orders.payments(liveOrderId)) read.push(p);
+    if (this.createdOrders.has(liveOrderId)) this.createdOrders.set(liveOrderId, read);
+    return read;
+  }
+
+  claimedLiveIds(entity: RestoreEntity, exceptStepId: string): Set<string> {
+    const claimed = new Set<string>();
+    for (const [stepId, liveId] of this.resolved)
+      if (stepId !== exceptStepId && this.byId.get(stepId)?.entity === entity) claimed.add(liveId);
+    return claimed;
+  }
+
+  notePaymentRecorded(liveOrderId: string, payment: KeapOrderPayment): void {
+    this.createdOrders.get(liveOrderId)?.push(payment);
+  }
+
   async find(step: PlanStep): Promise<string | undefined> {
     const request = this.resolveRefs(step);
     if (step.action === 'update') return step.liveId; // updates are idempotent: sending again is safe

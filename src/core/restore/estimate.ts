@@ -2,7 +2,7 @@
  * What an apply will cost, said before Apply: the requests it makes and the least time Keap's quota
  * allows for them. Counted from the plan's steps and what the apply does around them (see
  * applier.ts): one write per create or update (plus one per item patch), a read of the order's
- * payments before each payment, two live reads (the stale check and verification), the guard's
+ * payments before a payment (once per order the apply creates), two live reads (the stale check and verification), the guard's
  * looks at what changed (one list per watched entity every 30 s), and the lease in Keap.
  */
 import type { CapturedEntity } from '../entities';
@@ -32,7 +32,20 @@ export interface EstimateInput {
 export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEstimate {
   const steps = plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!input.only || input.only.has(s.id)));
   const writes = steps.reduce((n, s) => n + 1 + (s.itemPatches?.length ?? 0), 0);
-  const paymentChecks = steps.filter((s) => s.action === 'create' && s.entity === 'payments').length;
+  // A payment is never sent blind: its order's payments are read first, once for an order this apply
+  // creates (then known from what it records), every time for an order that was already live.
+  const createdOrders = new Set(steps.filter((s) => s.action === 'create' && s.entity === 'orders').map((s) => s.oldId));
+  const ordersRead = new Set<string>();
+  let paymentChecks = 0;
+  for (const s of steps) {
+    if (s.action !== 'create' || s.entity !== 'payments') continue;
+    const order = s.refs?.find((r) => r.entity === 'orders')?.oldId;
+    if (order === undefined || !createdOrders.has(order)) paymentChecks++;
+    else if (!ordersRead.has(order)) {
+      ordersRead.add(order);
+      paymentChecks++;
+    }
+  }
   const oneLiveRead = RESTORE_LIVE_ENTITIES.reduce(
     (n, e) => n + (e === 'custom_fields' ? CUSTOM_FIELD_MODELS : Math.max(1, Math.ceil((input.liveCounts[e] ?? 0) / PAGE))),
     0,

@@ -59,7 +59,7 @@ describe('keap-vault plan / apply / idmap', function () {
     );
     const pastStart = text.split('\n').findIndex((l) => / \(past-start-date\)/.test(l));
     assert.ok(pastStart >= 0, 'the lost contacts had subscriptions that started in the past');
-    assert.match(text.split('\n')[pastStart + 1], /^    -> .*plan again with --subscriptions-start-today$/);
+    assert.match(text.split('\n')[pastStart + 1], /^ {4}-> .*plan again with --subscriptions-start-today$/);
     assert.doesNotMatch(text, /accept "starts today"/, 'no words of the preview on the command line');
   });
 

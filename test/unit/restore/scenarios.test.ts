@@ -195,6 +195,106 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     await assertNoDuplicates(fixture);
   });
 
+  it('an order this apply creates is read for payments once, before its first; each of its payments (two equal ones included) is recorded once, and a payment someone recorded on it before that read is not sent again', async () => {
+    const base = await accountWithSnapshot(40, 'payments-once');
+    // Two orders with room for three equal payments, paid that way before the snapshot.
+    const [first, second] = [...base.store.orders.values()].filter((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0);
+    for (const order of [first, second]) {
+      const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
+      for (let i = 0; i < 3; i++)
+        base.store.recordPayment(order.id, {
+          amount_cents: each,
+          method_type: 'Cash',
+          pay_time: '2026-11-20T10:00:00.000Z',
+          apply_to_commissions: false,
+        });
+    }
+    const snapshotFile = path.join(base.dir, 'paid.kvsnap');
+    const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
+    const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
+    await captureSnapshot({ client: base.client, out: snapshotFile });
+    const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
+    base.store.removeOrder(first.id);
+    base.store.removeOrder(second.id);
+    const plan = await makePlan(fixture);
+    assert.equal(plan.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length, 6);
+
+    // Someone records the second order's first payment by hand the moment Keap creates the order
+    // (an automation reacting to the new order, say): before the apply's one read of its payments.
+    const firstPaymentOf = (old: number) =>
+      JSON.parse(String(fixture.snapshot.scalar('SELECT json FROM payments WHERE order_id = ? ORDER BY id LIMIT 1', [String(old)]))) as {
+        amount: number;
+      };
+    const byHand = firstPaymentOf(second.id);
+    let handPaid: number | undefined;
+    const stop = setInterval(() => {
+      if (handPaid !== undefined) return;
+      const restored = [...fixture.store.orders.values()].find((o) => o.title === second.title && o.id !== second.id);
+      if (!restored) return;
+      handPaid = restored.id;
+      fixture.store.recordPayment(restored.id, {
+        amount_cents: Math.round(byHand.amount * 100),
+        method_type: 'Cash',
+        pay_time: '2026-11-20T10:00:00.000Z',
+        apply_to_commissions: false,
+      });
+    }, 0);
+    const before = fixture.emulator.requests().length;
+    let receipt;
+    try {
+      receipt = await apply(fixture, plan);
+    } finally {
+      clearInterval(stop);
+    }
+    assert.deepEqual(receipt.failed, []);
+    const reads = fixture.emulator
+      .requests()
+      .slice(before)
+      .filter((r) => r.method === 'GET' && /\/v2\/orders\/\d+\/payments(\?|$)/.test(r.path));
+    assert.equal(reads.length, 2, `one read of each new order's payments: ${reads.map((r) => r.path).join(', ')}`);
+    const idMap = await idMapOf(fixture.ledgerFile);
+    const firstNew = Number(idMap.get(`orders:${first.id}`));
+    assert.equal(fixture.store.paymentsOf(firstNew).length, 3, 'three equal payments, three payments: none merged, none twice');
+    assert.ok(handPaid !== undefined, 'the hand-recorded payment went in while the apply ran');
+    assert.equal(handPaid, Number(idMap.get(`orders:${second.id}`)));
+    assert.equal(fixture.store.paymentsOf(handPaid).length, 3, 'the payment recorded by hand is matched, not sent again');
+    await assertNoDuplicates(fixture);
+  });
+
+  it('three equal payments in the snapshot and one left in the account: the plan records two, not none', async () => {
+    const base = await accountWithSnapshot(40, 'payments-equal');
+    const order = [...base.store.orders.values()].find((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
+    const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
+    const paid = [0, 1, 2].map(
+      () =>
+        base.store.recordPayment(order.id, {
+          amount_cents: each,
+          method_type: 'Cash',
+          pay_time: '2026-11-20T10:00:00.000Z',
+          apply_to_commissions: false,
+        }).id,
+    );
+    const snapshotFile = path.join(base.dir, 'paid.kvsnap');
+    const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
+    const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
+    await captureSnapshot({ client: base.client, out: snapshotFile });
+    const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
+    base.store.removePayment(paid[1]);
+    base.store.removePayment(paid[2]);
+    const plan = await makePlan(fixture);
+    const steps = plan.steps.filter((s) => s.entity === 'payments' && paid.map(String).includes(s.oldId));
+    assert.deepEqual(steps.map((s) => s.action).sort(), ['create', 'create', 'skip']);
+    const receipt = await apply(fixture, plan);
+    assert.deepEqual(receipt.failed, []);
+    assert.equal(base.store.paymentsOf(order.id).length, 3, 'three payments again, none twice');
+    const again = await makePlan(fixture);
+    assert.equal(
+      again.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length,
+      0,
+      'a second plan has nothing left to record',
+    );
+  });
+
   it('every restored order has every field Keap lets a client set: shipping address, promo code, notes, custom fields', async () => {
     const fixture = await accountWithSnapshot(300, 'fields');
     const rich = [...fixture.store.orders.values()].filter((o) => o.extra.shipping_address || o.promo_codes.length || o.notes || o.terms);

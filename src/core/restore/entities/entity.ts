@@ -6,6 +6,7 @@
  * out means the shared default (or, for writing, that the entity cannot be written).
  */
 import type { KeapClient } from '../../keap/client';
+import type { KeapOrderPayment } from '../../model';
 import type { SnapshotDb } from '../../snapshot/snapshotDb';
 import type { EntityFields } from '../fieldRules';
 import type { PlanStep, RestoreEntity, RestorePlan } from '../plan';
@@ -34,6 +35,16 @@ export interface ApplyContext {
   requireLiveId(step: PlanStep, ref: { entity: RestoreEntity; oldId: string }): string;
   /** Remembers the field name of a record type's restore marker field (to filter by it). */
   noteMarkerFieldName(recordType: string, fieldName: string): void;
+  /**
+   * The payments of a live order, to prove a payment is not there before it is sent. An order this
+   * apply created is read once (before its first payment) and then known from the payments this
+   * apply records on it; any other order is read every time.
+   */
+  paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]>;
+  /** A payment this apply recorded on a live order (so the order's known payments include it). */
+  notePaymentRecorded(liveOrderId: string, payment: KeapOrderPayment): void;
+  /** Live ids other steps of the plan already stand for (two snapshot records are never one live record). */
+  claimedLiveIds(entity: RestoreEntity, exceptStepId: string): Set<string>;
 }
 
 /** What an entity's verification may use: the plan, the steps that failed, and where problems go. */

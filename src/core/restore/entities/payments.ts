@@ -3,12 +3,13 @@
  * cannot delete a payment. Found again by the restore marker in the note, else by order, amount
  * and date.
  */
-import type { KeapOrder, KeapPayment, KeapPaymentResult } from '../../model';
+import type { KeapOrder, KeapOrderPayment, KeapPayment, KeapPaymentResult } from '../../model';
 import { isoTime, orNull, present, reference } from '../fieldRules';
 import { markerValue, noteWithoutMarker, paymentNote, paymentNoteMarker, RESTORE_NOTE_TAG } from '../marker';
 import { type Payload } from '../payloads';
 import { requestBody } from '../fields';
-import { formatMoney, type PlanContext, type Resolution } from '../planContext';
+import type { PlanStep } from '../plan';
+import { formatMoney, type Json, type PlanContext, type Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
 
 function paymentPayload(payment: KeapPayment, orderOldId: string): Payload {
@@ -69,41 +70,61 @@ export const payments: RestorableEntity = {
   },
 
   async create(ctx, step, { body, params }) {
-    // Never blind: the order's payments are read first (a lost answer looks the same).
-    const already = await ctx.find(step);
+    // Never blind: what the order holds is looked at first (read fresh, or known since one read for an
+    // order this apply created); a lost answer is settled by reading the order again (find).
+    const already = matchingPayment(await ctx.paymentsBeforeCreate(params.order_id), step, body, ctx.claimedLiveIds('payments', step.id));
     if (already !== undefined) return { id: already, sent: false };
     const result = await ctx.client.orders.recordPayment(params.order_id, body as never, async () => {
       const id = await ctx.find(step);
       return id === undefined ? undefined : ({ id } as KeapPaymentResult);
     });
+    ctx.notePaymentRecorded(params.order_id, {
+      id: result.id,
+      payment_id: result.id,
+      amount: Number(body.payment_amount),
+      note: body.notes as string | undefined,
+      pay_time: body.payment_time as string | undefined,
+    } as KeapOrderPayment);
     return { id: result.id, sent: true };
   },
 
   async find(ctx, step, { body, params }) {
-    // The note's marker first; failing that (a note Keap trimmed or lost), the order, amount and date.
-    const marker = markerValue(step.oldId);
-    const cents = Math.round(Number(body.payment_amount) * 100);
-    const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
-    let byAmountAndDate: string | undefined;
-    for await (const p of ctx.client.orders.payments(params.order_id)) {
-      if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
-      const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
-      if (
-        !byAmountAndDate &&
-        !restoredOther &&
-        at !== undefined &&
-        Math.round((p.amount ?? 0) * 100) === cents &&
-        p.pay_time &&
-        Date.parse(p.pay_time) === at
-      ) {
-        byAmountAndDate = p.payment_id ?? p.id;
-      }
-    }
-    return byAmountAndDate;
+    const payments: KeapOrderPayment[] = [];
+    for await (const p of ctx.client.orders.payments(params.order_id)) payments.push(p);
+    return matchingPayment(payments, step, body, ctx.claimedLiveIds('payments', step.id));
   },
 
   nothingSent: 'Already recorded on the order (its restore marker is in the note)',
 };
+
+/**
+ * This step's payment among an order's payments: by the restore marker in the note; failing that (a
+ * note Keap trimmed or lost, a payment typed by hand), by amount and date among the payments no other
+ * step restored or stands for. Three equal payments in the snapshot are three payments: one typed
+ * by hand accounts for one of them, not for all three.
+ */
+function matchingPayment(payments: KeapOrderPayment[], step: PlanStep, body: Json, claimed: Set<string>): string | undefined {
+  const marker = markerValue(step.oldId);
+  const cents = Math.round(Number(body.payment_amount) * 100);
+  const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
+  let byAmountAndDate: string | undefined;
+  for (const p of payments) {
+    if (paymentNoteMarker(p.note) === step.oldId || p.note?.includes(marker)) return p.payment_id ?? p.id;
+    const restoredOther = p.note?.includes(RESTORE_NOTE_TAG); // another step's payment, not this one
+    if (
+      !byAmountAndDate &&
+      !restoredOther &&
+      !claimed.has(p.payment_id ?? p.id) &&
+      at !== undefined &&
+      Math.round((p.amount ?? 0) * 100) === cents &&
+      p.pay_time &&
+      Date.parse(p.pay_time) === at
+    ) {
+      byAmountAndDate = p.payment_id ?? p.id;
+    }
+  }
+  return byAmountAndDate;
+}
 
 function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean): Resolution {
   const orderOldId = payment.order_ids?.[0];
@@ -180,14 +201,28 @@ function livePaymentMatching(ctx: PlanContext, liveOrderId: string, payment: Kea
   const marker = markerValue(payment.id);
   const marked = payments.find((p) => p.note?.includes(marker));
   if (marked) return { id: marked.id, marked: true };
+  // A live payment stands for one snapshot payment: three equal ones in the snapshot and one left
+  // live means two to record, not none.
+  const claimed = claimedLivePayments(ctx);
   const same =
     payments.find((p) => p.id === payment.id) ??
     payments.find(
       (p) =>
+        !claimed.has(p.id) &&
+        !p.note?.includes(RESTORE_NOTE_TAG) &&
         Math.round((p.amount ?? 0) * 100) === Math.round((payment.amount ?? 0) * 100) &&
         p.payment_time &&
         payment.payment_time &&
         Date.parse(p.payment_time) === Date.parse(payment.payment_time),
     );
+  if (same) claimed.add(same.id);
   return same ? { id: same.id, marked: false } : undefined;
+}
+
+/** Live payments already matched to a snapshot payment in this planning (by amount and date). */
+const claimedByPlanning = new WeakMap<PlanContext, Set<string>>();
+function claimedLivePayments(ctx: PlanContext): Set<string> {
+  let claimed = claimedByPlanning.get(ctx);
+  if (!claimed) claimedByPlanning.set(ctx, (claimed = new Set()));
+  return claimed;
 }
