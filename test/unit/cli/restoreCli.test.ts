@@ -8,6 +8,7 @@ import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 import { tempDir } from '../support/snapshots';
+import { retypeOrder } from '../support/handEdits';
 
 describe('keap-vault plan / apply / idmap', function () {
   this.timeout(120_000);
@@ -30,18 +31,7 @@ describe('keap-vault plan / apply / idmap', function () {
     const order = [...store.orders.values()].find((o) => store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
     store.removeOrder(order.id);
     // Re-entered by hand: same contact, date, items and total, a new id.
-    await client.orders.create({
-      contact_id: String(order.contact_id),
-      order_title: order.title,
-      order_time: order.order_time,
-      order_type: order.order_type,
-      order_items: order.items.map((i) => ({
-        product_id: String(i.product_id),
-        quantity: i.quantity,
-        price_per_unit: i.price_cents / 100,
-        item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
-      })),
-    });
+    await retypeOrder(client, order);
     // A contact with an active subscription lost, subscription and all (it started before today).
     const subscribed = [...store.subscriptions.values()].find((s) => s.active && s.contact_id !== order.contact_id)!;
     store.deleteContact(subscribed.contact_id);

@@ -9,6 +9,7 @@ import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
 import { accountWithSnapshot, apply, makePlan } from './support';
+import { retypeOrder } from '../support/handEdits';
 
 function rows<T>(db: SnapshotDb, entity: string): T[] {
   return [...db.rows(entity as never)].map((r) => JSON.parse(r.json) as T);
@@ -85,18 +86,7 @@ describe('Restore: plan and apply', function () {
     const order = [...fixture.store.orders.values()].find((o) => fixture.store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
     fixture.store.removeOrder(order.id);
     // Someone re-entered the order by hand: same contact, date, items and total, new id.
-    const copy = await fixture.client.orders.create({
-      contact_id: String(order.contact_id),
-      order_title: order.title,
-      order_time: order.order_time,
-      order_type: order.order_type,
-      order_items: order.items.map((i) => ({
-        product_id: String(i.product_id),
-        quantity: i.quantity,
-        price_per_unit: i.price_cents / 100,
-        item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
-      })),
-    });
+    const copy = await retypeOrder(fixture.client, order);
     const plan = await makePlan(fixture);
     const step = plan.steps.find((s) => s.id === `orders:${order.id}`)!;
     assert.equal(step.action, 'conflict');
@@ -115,22 +105,7 @@ describe('Restore: plan and apply', function () {
     const copies: string[] = [];
     for (const order of lone) {
       fixture.store.removeOrder(order.id);
-      copies.push(
-        (
-          await fixture.client.orders.create({
-            contact_id: String(order.contact_id),
-            order_title: order.title,
-            order_time: order.order_time,
-            order_type: order.order_type,
-            order_items: order.items.map((i) => ({
-              product_id: String(i.product_id),
-              quantity: i.quantity,
-              price_per_unit: i.price_cents / 100,
-              item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
-            })),
-          })
-        ).id,
-      );
+      copies.push((await retypeOrder(fixture.client, order)).id);
     }
     const [same, different] = lone.map((o) => `orders:${o.id}`);
     const plan = await makePlan(fixture, { resolutions: { [same]: 'link', [different]: 'create' } });
