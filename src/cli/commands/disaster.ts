@@ -49,10 +49,12 @@ export function registerDisasterCommand(program: Command, io: Io): void {
           throw new DisasterRefusedError(`The emulator refused: ${res.data?.message ?? res.data?.fault?.faultstring ?? res.status}`);
         if (flags.json) return printJson(io, res.data);
         const affected = Object.entries(res.data.affected as Record<string, string[]>);
+        // corrupt-* changes records in place; the other kinds delete them.
+        const [done, none] = kind.startsWith('corrupt-') ? ['Changed', 'nothing changed'] : ['Lost', 'nothing lost'];
         io.out(
           affected.length
-            ? `Lost: ${affected.map(([entity, ids]) => `${ids.length} ${entity}`).join(', ')}`
-            : 'Nothing matched; nothing lost.',
+            ? `${done}: ${affected.map(([entity, ids]) => `${ids.length} ${entity}`).join(', ')}`
+            : `Nothing matched; ${none}.`,
         );
       },
     );

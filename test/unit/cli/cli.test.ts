@@ -76,6 +76,12 @@ describe('keap-vault CLI', () => {
       await runCli(['--url', 'https://api.infusionsoft.com/crm/rest', 'disaster', 'delete-contacts', '--count', '1'], captureIo()),
       2,
     );
+    const lost = captureIo();
+    assert.equal(await runCli(['disaster', 'delete-orders', '--count', '2'], lost), 0);
+    assert.match(lost.stdout.join('\n'), /^Lost: (\d+ payments, )?2 orders$/);
+    const changed = captureIo();
+    assert.equal(await runCli(['disaster', 'corrupt-orders', '--count', '3'], changed), 0);
+    assert.equal(changed.stdout.join('\n'), 'Changed: 3 orders', 'records changed in place are not called lost');
   });
 
   it('demo runs the emulator and lists orders through the client', async function () {
