@@ -6,7 +6,7 @@ import { campaigns } from './campaigns';
 import { companies } from './companies';
 import { contacts } from './contacts';
 import { customFields } from './customFields';
-import type { ChildTable, KeapEntityModule, TableDef } from './define';
+import type { ChildTable, KeapEntityModule } from './define';
 import type { CapturedEntity, DerivedEntity, SnapshotEntity } from './names';
 import { notes } from './notes';
 import { orders } from './orders';
@@ -55,22 +55,12 @@ export function isCapturedEntity(name: string): name is CapturedEntity {
   return BY_NAME.has(name);
 }
 
-export function isSnapshotEntity(name: string): name is SnapshotEntity {
-  return BY_NAME.has(name) || PARENT_OF.has(name);
-}
-
 /** The module of a captured entity, or of the entity whose records carry a derived one inline. */
 export function entityModule(name: SnapshotEntity): KeapEntityModule {
   const module = BY_NAME.get(name) ?? PARENT_OF.get(name);
-  // invariant: every SnapshotEntity is captured or carried inline by a captured one (isSnapshotEntity).
+  // invariant: every SnapshotEntity is captured or carried inline by a captured one (names.ts is checked against the registry).
   if (!module) throw new Error(`Unknown Keap entity '${name}'`);
   return module;
-}
-
-/** The snapshot table of any entity, captured or derived. */
-export function tableOf(name: SnapshotEntity): TableDef | ChildTable {
-  const module = entityModule(name);
-  return module.name === name ? module.table : module.children!.find((c) => c.name === name)!;
 }
 
 /** Entities whose ids Keap makes unique (checked by entity/duplicate-id): each entity, then its children. */

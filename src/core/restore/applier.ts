@@ -190,7 +190,7 @@ class Applier implements ApplyContext {
       live.close();
     }
     for (const step of this.plan.steps)
-      if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolved.set(step.id, step.liveId);
+      if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolveStep(step, step.liveId);
 
     const total = this.plan.steps.length;
     for (let index = 0; index < total; index++) {
@@ -354,6 +354,9 @@ class Applier implements ApplyContext {
    * their ids before), so one read before the first payment covers the rest. A lost answer or a
    * crash is settled by reading again (find), never from here.
    */
+  /** `entity:liveId` -> the steps standing for that live record (kept beside `resolved` by resolveStep). */
+  private readonly claims = new Map<string, Set<string>>();
+
   private readonly createdOrders = new Map<string, KeapOrderPayment[] | undefined>();
 
   async paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]> {
@@ -365,11 +368,20 @@ class Applier implements ApplyContext {
     return read;
   }
 
-  claimedLiveIds(entity: RestoreEntity, exceptStepId: string): Set<string> {
-    const claimed = new Set<string>();
-    for (const [stepId, liveId] of this.resolved)
-      if (stepId !== exceptStepId && this.byId.get(stepId)?.entity === entity) claimed.add(liveId);
-    return claimed;
+  isClaimed(entity: RestoreEntity, liveId: string, exceptStepId: string): boolean {
+    for (const stepId of this.claims.get(`${entity}:${liveId}`) ?? []) if (stepId !== exceptStepId) return true;
+    return false;
+  }
+
+  /** Records the live id a step stands for, in `resolved` and in the index `isClaimed` reads. */
+  private resolveStep(step: PlanStep, liveId: string): void {
+    const before = this.resolved.get(step.id);
+    if (before !== undefined) this.claims.get(`${step.entity}:${before}`)?.delete(step.id);
+    this.resolved.set(step.id, liveId);
+    const key = `${step.entity}:${liveId}`;
+    const steps = this.claims.get(key) ?? new Set<string>();
+    steps.add(step.id);
+    this.claims.set(key, steps);
   }
 
   notePaymentRecorded(liveOrderId: string, payment: KeapOrderPayment): void {
@@ -431,9 +443,7 @@ class Applier implements ApplyContext {
   }
 
   private noteDone(step: PlanStep, newId: string | undefined): void {
-    const id = newId ?? step.liveId;
-    if (id !== undefined) this.resolved.set(step.id, id);
-    else this.resolved.set(step.id, step.oldId);
+    this.resolveStep(step, newId ?? step.liveId ?? step.oldId);
     if (
       newId &&
       newId !== step.oldId &&

@@ -85,8 +85,7 @@ function summarize(requests: number, ms: number, windows: readonly RateWindow[])
   if (!requests) return 'nothing to send';
   const minute = windows.find((w) => w.windowMs === 60_000);
   const day = windows.find((w) => w.windowMs === 86_400_000);
-  const unbound = !windows.length;
-  if (unbound) return `${count}; no quota is known for this connection`;
+  if (!windows.length) return `${count}; no quota is known for this connection`;
   if (day && requests > day.limit) {
     const atMinute = quotaBound(
       requests,

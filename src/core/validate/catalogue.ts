@@ -30,7 +30,3 @@ export function isKnownRule(id: string): boolean {
 export function explanationOf(ruleId: string): string | undefined {
   return BY_ID.get(ruleId)?.explanation;
 }
-
-export function describeRule(ruleId: string): RuleDescription | undefined {
-  return BY_ID.get(ruleId);
-}

@@ -43,8 +43,8 @@ export interface ApplyContext {
   paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]>;
   /** A payment this apply recorded on a live order (so the order's known payments include it). */
   notePaymentRecorded(liveOrderId: string, payment: KeapOrderPayment): void;
-  /** Live ids other steps of the plan already stand for (two snapshot records are never one live record). */
-  claimedLiveIds(entity: RestoreEntity, exceptStepId: string): Set<string>;
+  /** Whether another step of the plan already stands for this live record (two snapshot records are never one live record). */
+  isClaimed(entity: RestoreEntity, liveId: string, exceptStepId: string): boolean;
 }
 
 /** What an entity's verification may use: the plan, the steps that failed, and where problems go. */

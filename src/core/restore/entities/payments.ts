@@ -72,7 +72,9 @@ export const payments: RestorableEntity = {
   async create(ctx, step, { body, params }) {
     // Never blind: what the order holds is looked at first (read fresh, or known since one read for an
     // order this apply created); a lost answer is settled by reading the order again (find).
-    const already = matchingPayment(await ctx.paymentsBeforeCreate(params.order_id), step, body, ctx.claimedLiveIds('payments', step.id));
+    const already = matchingPayment(await ctx.paymentsBeforeCreate(params.order_id), step, body, (liveId) =>
+      ctx.isClaimed('payments', liveId, step.id),
+    );
     if (already !== undefined) return { id: already, sent: false };
     const result = await ctx.client.orders.recordPayment(params.order_id, body as never, async () => {
       const id = await ctx.find(step);
@@ -91,7 +93,7 @@ export const payments: RestorableEntity = {
   async find(ctx, step, { body, params }) {
     const payments: KeapOrderPayment[] = [];
     for await (const p of ctx.client.orders.payments(params.order_id)) payments.push(p);
-    return matchingPayment(payments, step, body, ctx.claimedLiveIds('payments', step.id));
+    return matchingPayment(payments, step, body, (liveId) => ctx.isClaimed('payments', liveId, step.id));
   },
 
   nothingSent: 'Already recorded on the order (its restore marker is in the note)',
@@ -103,7 +105,12 @@ export const payments: RestorableEntity = {
  * step restored or stands for. Three equal payments in the snapshot are three payments: one typed
  * by hand accounts for one of them, not for all three.
  */
-function matchingPayment(payments: KeapOrderPayment[], step: PlanStep, body: Json, claimed: Set<string>): string | undefined {
+function matchingPayment(
+  payments: KeapOrderPayment[],
+  step: PlanStep,
+  body: Json,
+  claimed: (liveId: string) => boolean,
+): string | undefined {
   const marker = markerValue(step.oldId);
   const cents = Math.round(Number(body.payment_amount) * 100);
   const at = body.payment_time ? Date.parse(String(body.payment_time)) : undefined;
@@ -114,7 +121,7 @@ function matchingPayment(payments: KeapOrderPayment[], step: PlanStep, body: Jso
     if (
       !byAmountAndDate &&
       !restoredOther &&
-      !claimed.has(p.payment_id ?? p.id) &&
+      !claimed(p.payment_id ?? p.id) &&
       at !== undefined &&
       Math.round((p.amount ?? 0) * 100) === cents &&
       p.pay_time &&
