@@ -6,13 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+/**
+ * `data` may be a writer: large files (a snapshot's image) are then written piece by piece, never
+ * held a second time in memory.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string | ((handle: fs.FileHandle) => Promise<void>)): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'w', 0o600);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'function') await data(handle);
+    else await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
     await handle.close();

@@ -1,13 +1,20 @@
 /**
  * Encryption at rest for snapshots (they hold personal data): AES-256-GCM with a key derived by
  * scrypt from the caller's secret and a random salt. The envelope is a short text header
- * (format, KDF parameters, IV, tag) followed by the ciphertext of the SQLite file. GCM's tag makes
+ * (format, KDF parameters, IV) followed by the ciphertext of the snapshot file. GCM's tag makes
  * a wrong key and a damaged file both fail loudly instead of yielding garbage.
+ *
+ * Envelope 1 carries the tag in its header, so the whole ciphertext had to exist before the first
+ * byte was written. Envelope 2 (snapshot format 2) puts the tag after the ciphertext, so a large
+ * snapshot is encrypted and decrypted piece by piece, never held twice.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync, type CipherGCM, type DecipherGCM } from 'node:crypto';
 import { SnapshotCorruptError, SnapshotKeyError } from './errors';
 
 export const ENVELOPE_MAGIC = 'KEAPVAULT-ENCRYPTED-1\n';
+export const ENVELOPE_MAGIC_V2 = 'KEAPVAULT-ENCRYPTED-2\n';
+/** GCM's authentication tag, at the end of an envelope 2. */
+export const TAG_BYTES = 16;
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 interface EnvelopeHeader {
@@ -22,7 +29,61 @@ interface EnvelopeHeader {
 }
 
 export function isEncrypted(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, ENVELOPE_MAGIC.length)).toString('latin1') === ENVELOPE_MAGIC;
+  return envelopeVersion(bytes) !== undefined;
+}
+
+export function envelopeVersion(bytes: Uint8Array): 1 | 2 | undefined {
+  const head = Buffer.from(bytes.subarray(0, ENVELOPE_MAGIC.length)).toString('latin1');
+  return head === ENVELOPE_MAGIC ? 1 : head === ENVELOPE_MAGIC_V2 ? 2 : undefined;
+}
+
+/** Envelope 2: the header to write first, and the cipher for everything after it (then its tag). */
+export function startEncryption(secret: string): { header: Buffer; cipher: CipherGCM } {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', scryptSync(secret, salt, 32, SCRYPT), iv);
+  const header: Omit<EnvelopeHeader, 'tag'> = {
+    alg: 'aes-256-gcm',
+    kdf: 'scrypt',
+    n: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+  };
+  return { header: Buffer.concat([Buffer.from(ENVELOPE_MAGIC_V2, 'latin1'), Buffer.from(JSON.stringify(header) + '\n', 'utf8')]), cipher };
+}
+
+/**
+ * Envelope 2: from its first bytes (header included) and its tag, the decipher for the bytes
+ * between, and where they start.
+ */
+export function startDecryption(
+  head: Buffer,
+  tag: Buffer,
+  secret: string | undefined,
+  file?: string,
+): { decipher: DecipherGCM; bodyStart: number } {
+  if (!secret) throw new SnapshotKeyError('This snapshot is encrypted: supply its key (KEAP_VAULT_SNAPSHOT_KEY for the CLI).', file);
+  const { header, bodyStart } = parseHeader(head, ENVELOPE_MAGIC_V2, file);
+  const key = scryptSync(secret, Buffer.from(header.salt, 'base64'), 32, { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem });
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
+  decipher.setAuthTag(tag);
+  return { decipher, bodyStart };
+}
+
+function parseHeader(head: Buffer, magic: string, file?: string): { header: EnvelopeHeader; bodyStart: number } {
+  const headerEnd = head.indexOf(0x0a, magic.length);
+  let header: EnvelopeHeader;
+  try {
+    header = JSON.parse(head.subarray(magic.length, headerEnd).toString('utf8'));
+  } catch {
+    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged; the file cannot be read.", file);
+  }
+  if (headerEnd < 0 || header.alg !== 'aes-256-gcm' || header.kdf !== 'scrypt') {
+    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged or of an unknown kind.", file);
+  }
+  return { header, bodyStart: headerEnd + 1 };
 }
 
 export function encrypt(plain: Uint8Array, secret: string): Buffer {
@@ -47,21 +108,12 @@ export function encrypt(plain: Uint8Array, secret: string): Buffer {
 export function decrypt(bytes: Uint8Array, secret: string | undefined, file?: string): Buffer {
   if (!secret) throw new SnapshotKeyError('This snapshot is encrypted: supply its key (KEAP_VAULT_SNAPSHOT_KEY for the CLI).', file);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerEnd = buf.indexOf(0x0a, ENVELOPE_MAGIC.length);
-  let header: EnvelopeHeader;
-  try {
-    header = JSON.parse(buf.subarray(ENVELOPE_MAGIC.length, headerEnd).toString('utf8'));
-  } catch {
-    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged; the file cannot be read.", file);
-  }
-  if (headerEnd < 0 || header.alg !== 'aes-256-gcm' || header.kdf !== 'scrypt') {
-    throw new SnapshotCorruptError("The encrypted snapshot's header is damaged or of an unknown kind.", file);
-  }
+  const { header, bodyStart } = parseHeader(buf, ENVELOPE_MAGIC, file);
   const key = scryptSync(secret, Buffer.from(header.salt, 'base64'), 32, { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem });
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
   try {
-    return Buffer.concat([decipher.update(buf.subarray(headerEnd + 1)), decipher.final()]);
+    return Buffer.concat([decipher.update(buf.subarray(bodyStart)), decipher.final()]);
   } catch {
     throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', file);
   }

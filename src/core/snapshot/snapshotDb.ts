@@ -1,21 +1,33 @@
 /**
  * One snapshot = one SQLite file (sql.js): entity tables plus a `meta` table (format version,
- * account, API base URL, times, counts, tool version, content checksum). Opening reads the file
- * into memory and verifies it; the file itself is never written by an open. Saving is atomic and
- * optionally encrypted.
+ * account, API base URL, times, counts, tool version). Opening reads the file into memory and
+ * verifies it; the file itself is never written by an open. Saving is atomic and optionally
+ * encrypted. Format 2 (written since 0.2) stores records compressed (see schema.ts and
+ * recordBlocks.ts) and is verified by a hash of the whole file; format 1 files stay readable.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { writeFileAtomic } from '../fs/atomicWrite';
-import { decrypt, encrypt, isEncrypted } from './envelope';
-import { createTableSql, ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
-import { SnapshotCorruptError, SnapshotFormatError, SnapshotNotFoundError, SnapshotQueryError, SnapshotVersionError } from './errors';
+import { ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
+import { SnapshotCorruptError, SnapshotFormatError, SnapshotQueryError, SnapshotVersionError } from './errors';
+import { RecordBlockReader, RecordBlockWriter } from './recordBlocks';
+import {
+  CHILD_JSON_FUNCTION,
+  CHILD_OF,
+  CURRENT_FORMAT,
+  emptySchemaSql,
+  indexSql,
+  RECORD_JSON_FUNCTION,
+  rowTable,
+  tableSql,
+  viewSql,
+  type FormatVersion,
+} from './schema';
+import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
-import { withPath } from '../fs/systemErrors';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 1;
-export const TOOL_VERSION = '0.1.0';
+export const SNAPSHOT_FORMAT_VERSION = CURRENT_FORMAT;
+const READABLE_FORMATS: readonly number[] = [1, 2];
+export const TOOL_VERSION = '0.2.0';
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export interface SnapshotMeta {
@@ -30,7 +42,7 @@ export interface SnapshotMeta {
   finishedAt: string;
   counts: Partial<Record<SnapshotEntity, number>>;
   toolVersion: string;
-  /** SHA-256 over every table's ids and JSON in order. */
+  /** SHA-256 of the file's database image (format 2), or over every table's ids and JSON (format 1). */
   checksum: string;
   /** Requests the capture made. */
   requests?: number;
@@ -44,8 +56,8 @@ export interface OpenOptions {
   /** The secret an encrypted snapshot was saved with. */
   key?: string;
   /**
-   * Skip the content checksum (a full read of every row): for listing snapshots by their
-   * metadata only. Never for data that will be used.
+   * Skip format 1's content checksum (a full read of every row): for listing snapshots by their
+   * metadata only. Never for data that will be used. (Format 2's hash costs little; it always runs.)
    */
   metadataOnly?: boolean;
 }
@@ -53,55 +65,72 @@ export interface OpenOptions {
 type Statement = ReturnType<Database['prepare']>;
 
 export class SnapshotDb {
-  /** One prepared INSERT per entity: compiling SQL per row would dominate a large capture. */
+  /** One prepared INSERT per table: compiling SQL per row would dominate a large capture. */
   private readonly inserts = new Map<SnapshotEntity, Statement>();
+  /** The next rowid per table: given explicitly, so a child row knows its parent's without asking. */
+  private readonly nextRowids = new Map<SnapshotEntity, number>();
+  private readonly reader: RecordBlockReader;
+  private writer?: RecordBlockWriter;
+  /** Indexes wait until the first read after a bulk load. */
+  private indexed: boolean;
+  /** The child rows last rebuilt from a parent: a scan of children reads each parent once. */
+  private childCache?: { key: string; rows: string[] };
 
   private constructor(
     readonly db: Database,
-    readonly file?: string,
-  ) {}
+    readonly version: FormatVersion,
+    readonly file: string | undefined,
+    private sha256: string | undefined,
+  ) {
+    this.reader = new RecordBlockReader(db);
+    this.indexed = version === 1 || !!file;
+    if (version === 2) this.attachViews();
+  }
 
-  /** An empty snapshot with the schema in place. */
+  /** An empty snapshot (the current format) with its tables in place. */
   static async create(): Promise<SnapshotDb> {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
-    db.run('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-    for (const entity of SNAPSHOT_ENTITIES) for (const sql of createTableSql(ENTITY_DEFS[entity])) db.run(sql);
-    return new SnapshotDb(db);
+    for (const sql of emptySchemaSql()) db.run(sql);
+    return new SnapshotDb(db, CURRENT_FORMAT, undefined, undefined);
   }
 
   /** Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read. */
   static async open(file: string, options: OpenOptions = {}): Promise<SnapshotDb> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SnapshotNotFoundError(`No snapshot at ${file}`, file);
-      throw withPath(err, file);
-    }
-    return SnapshotDb.fromBytes(bytes, options, file);
+    const { image, sha256, encrypted } = await readSnapshotFile(file, options.key);
+    return SnapshotDb.fromImage(image, sha256, encrypted, options, file);
   }
 
-  static async fromBytes(bytes: Uint8Array, options: OpenOptions = {}, file?: string): Promise<SnapshotDb> {
-    const where = file ?? 'the snapshot';
-    const plain = isEncrypted(bytes) ? decrypt(bytes, options.key, file) : bytes;
-    if (Buffer.from(plain.subarray(0, 16)).toString('latin1') !== SQLITE_MAGIC) {
+  private static async fromImage(
+    image: Uint8Array,
+    sha256: string | undefined,
+    encrypted: boolean,
+    options: OpenOptions,
+    file: string,
+  ): Promise<SnapshotDb> {
+    if (Buffer.from(image.subarray(0, 16)).toString('latin1') !== SQLITE_MAGIC) {
       throw new SnapshotFormatError(
-        `${where} is not a Keap Vault snapshot (not an SQLite file${isEncrypted(bytes) ? '' : ', not encrypted'}).`,
+        `${file} is not a Keap Vault snapshot (not an SQLite file${encrypted ? '' : ', not encrypted'}).`,
         file,
       );
     }
     const SQL = await loadSqlJs();
     let db: Database;
     try {
-      db = new SQL.Database(plain);
-      db.exec('PRAGMA quick_check');
+      db = new SQL.Database(image);
+      // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
+      if (!sha256) db.exec('PRAGMA quick_check');
     } catch (err) {
-      throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}); it cannot be read.`, file);
+      throw new SnapshotCorruptError(`${file} is damaged (${(err as Error).message}); it cannot be read.`, file);
     }
-    const snapshot = new SnapshotDb(db, file);
+    const version = SnapshotDb.formatOf(db, file);
+    if (version === 2 && !sha256) {
+      db.close();
+      throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
+    }
+    const snapshot = new SnapshotDb(db, version, file, sha256);
     try {
-      snapshot.verify(where, !options.metadataOnly);
+      if (version === 1) snapshot.verifyV1(file, !options.metadataOnly);
     } catch (err) {
       db.close();
       throw err;
@@ -110,43 +139,87 @@ export class SnapshotDb {
     return snapshot;
   }
 
+  /** Reads the format from `meta`: typed errors for what is not a snapshot or is too new. */
+  private static formatOf(db: Database, where: string): FormatVersion {
+    let format: unknown;
+    let version: unknown;
+    try {
+      const stmt = db.prepare("SELECT key, value FROM meta WHERE key IN ('format', 'formatVersion')");
+      while (stmt.step()) {
+        const [key, value] = stmt.get() as [string, string];
+        if (key === 'format') format = JSON.parse(value);
+        else version = JSON.parse(value);
+      }
+      stmt.free();
+    } catch (err) {
+      db.close();
+      if (/no such table: meta/.test((err as Error).message))
+        throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
+      throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, where);
+    }
+    if (format !== SNAPSHOT_FORMAT) {
+      db.close();
+      throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
+    }
+    if (!READABLE_FORMATS.includes(version as number)) {
+      db.close();
+      throw new SnapshotVersionError(
+        `${where} is a snapshot of format ${String(version)}; this Keap Vault reads formats ${READABLE_FORMATS.join(' and ')}. Update Keap Vault to open it.`,
+        where,
+      );
+    }
+    return version as FormatVersion;
+  }
+
   /** Adds records of a captured entity (and the child rows they carry) in one transaction. */
   insert(entity: SnapshotEntity, records: readonly object[]): void {
+    // invariant: only new snapshots are written, and they are always of the current format.
+    if (this.version !== CURRENT_FORMAT) throw new Error('A format 1 snapshot is read-only');
     this.db.run('BEGIN');
     try {
-      for (const record of records) this.insertOne(entity, record as Record<string, unknown>);
+      this.writer ??= new RecordBlockWriter(this.db);
+      const places = this.writer.write(
+        entity,
+        records.map((r) => JSON.stringify(r)),
+      );
+      records.forEach((record, i) => this.insertRow(entity, record as Record<string, unknown>, places[i]));
       this.db.run('COMMIT');
     } catch (err) {
       this.db.run('ROLLBACK');
+      this.forgetWrites();
       throw err;
     }
   }
 
   /** Removes records (and their child rows) by id. */
   remove(entity: SnapshotEntity, ids: Iterable<string>): number {
+    this.ensureIndexes();
     const def = ENTITY_DEFS[entity];
     let removed = 0;
     this.db.run('BEGIN');
     for (const id of ids) {
-      for (const child of def.children ?? []) this.db.run(`DELETE FROM ${child.entity} WHERE ${child.parentColumn} = ?`, [id]);
-      this.db.run(`DELETE FROM ${entity} WHERE id = ?`, [id]);
+      for (const child of def.children ?? [])
+        this.db.run(`DELETE FROM ${rowTable(child.entity, this.version)} WHERE ${child.parentColumn} = ?`, [id]);
+      this.db.run(`DELETE FROM ${rowTable(entity, this.version)} WHERE id = ?`, [id]);
       removed += this.db.getRowsModified();
     }
     this.db.run('COMMIT');
+    this.childCache = undefined;
     return removed;
   }
 
   count(entity: SnapshotEntity): number {
-    return Number(this.scalar(`SELECT COUNT(*) FROM ${checkedEntity(entity)}`) ?? 0);
+    return Number(this.scalar(`SELECT COUNT(*) FROM ${rowTable(checkedEntity(entity), this.version)}`) ?? 0);
   }
 
   counts(): Record<SnapshotEntity, number> {
-    const present = this.tableNames(); // a table a file does not have yet holds nothing
+    const present = this.entitiesPresent(); // a table a file does not have yet holds nothing
     return Object.fromEntries(SNAPSHOT_ENTITIES.map((e) => [e, present.has(e) ? this.count(e) : 0])) as Record<SnapshotEntity, number>;
   }
 
   /** Every record of an entity in stored order, one at a time (a statement cursor, not an array). */
   *rows(entity: SnapshotEntity): Generator<{ id: string; json: string }> {
+    this.ensureIndexes();
     const stmt = this.db.prepare(`SELECT id, json FROM ${checkedEntity(entity)} ORDER BY rowid`);
     try {
       while (stmt.step()) {
@@ -160,6 +233,7 @@ export class SnapshotDb {
 
   /** Runs a read query with bound parameters. */
   all<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): T[] {
+    this.ensureIndexes();
     const stmt = this.db.prepare(sql);
     try {
       stmt.bind(params);
@@ -172,6 +246,7 @@ export class SnapshotDb {
   }
 
   scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
+    this.ensureIndexes();
     const stmt = this.db.prepare(sql);
     try {
       stmt.bind(params);
@@ -183,32 +258,36 @@ export class SnapshotDb {
 
   meta(): SnapshotMeta {
     const rows = this.all<{ key: string; value: string }>('SELECT key, value FROM meta');
-    return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])) as SnapshotMeta;
+    const meta = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])) as SnapshotMeta;
+    return this.version === 1 ? meta : { ...meta, checksum: this.sha256 ?? '' };
   }
 
-  /** Computes counts and checksum, records the metadata, and writes the file atomically. */
+  /** Records the metadata (with counts) and writes the file atomically; the checksum is the file's hash. */
   async save(
     file: string,
     meta: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'>,
     options: OpenOptions = {},
   ): Promise<SnapshotMeta> {
-    const full: SnapshotMeta = {
+    // invariant: only new snapshots are written, and they are always of the current format.
+    if (this.version !== CURRENT_FORMAT) throw new Error('A format 1 snapshot is read-only');
+    this.ensureIndexes();
+    const full: Omit<SnapshotMeta, 'checksum'> = {
       ...meta,
       apiBaseUrl: withoutCredentials(meta.apiBaseUrl),
       format: SNAPSHOT_FORMAT,
       formatVersion: SNAPSHOT_FORMAT_VERSION,
       toolVersion: TOOL_VERSION,
       counts: this.counts(),
-      checksum: this.checksum(),
     };
     this.db.run('DELETE FROM meta');
     for (const [key, value] of Object.entries(full)) {
       if (value !== undefined) this.db.run('INSERT INTO meta (key, value) VALUES (?, ?)', [key, JSON.stringify(value)]);
     }
-    this.freeStatements(); // export() refuses while statements are open
-    const bytes = this.db.export();
-    await writeFileAtomic(file, options.key ? encrypt(bytes, options.key) : bytes);
-    return full;
+    this.freeStatements(); // export() closes and reopens the database: statements, functions and views go
+    const image = this.db.export();
+    this.attachViews();
+    this.sha256 = await writeSnapshotFile(file, image, options.key);
+    return { ...full, checksum: this.sha256 };
   }
 
   close(): void {
@@ -219,15 +298,29 @@ export class SnapshotDb {
   private freeStatements(): void {
     for (const stmt of this.inserts.values()) stmt.free();
     this.inserts.clear();
+    this.writer?.free();
+    this.writer = undefined;
+    this.reader.reset();
+    this.childCache = undefined;
+  }
+
+  /** After a rollback: rowids and blocks may be handed out again, so nothing cached about them holds. */
+  private forgetWrites(): void {
+    this.nextRowids.clear();
+    this.writer?.free();
+    this.writer = undefined;
+    this.reader.reset();
+    this.childCache = undefined;
   }
 
   /**
-   * SHA-256 over every table's ids and JSON, in a fixed order. A table the file does not have (an
-   * entity added to Keap Vault after the file was written) is not part of it, so older files verify.
+   * SHA-256 over every table's ids and JSON, in a fixed order: equal for two snapshots holding the
+   * same records, whatever their format or file. Format 1 stored it as its checksum. A table the file
+   * does not have (an entity added after it was written) is not part of it, so older files verify.
    */
-  checksum(): string {
+  contentChecksum(): string {
     const hash = createHash('sha256');
-    const present = this.tableNames();
+    const present = this.entitiesPresent();
     for (const entity of SNAPSHOT_ENTITIES) {
       if (!present.has(entity)) continue;
       hash.update(`\u0001${entity}\n`);
@@ -236,20 +329,81 @@ export class SnapshotDb {
     return hash.digest('hex');
   }
 
-  private insertOne(entity: SnapshotEntity, record: Record<string, unknown>, parent?: Record<string, unknown>): void {
+  private insertRow(
+    entity: SnapshotEntity,
+    record: Record<string, unknown>,
+    place: [number, number],
+    parent?: Record<string, unknown>,
+  ): void {
     const def = ENTITY_DEFS[entity];
     let stmt = this.inserts.get(entity);
     if (!stmt) {
-      const names = ['id', 'json', ...def.columns.map((c) => c.name)];
-      stmt = this.db.prepare(`INSERT INTO ${entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      const names = ['rowid', 'id', ...def.columns.map((c) => c.name), CHILD_OF[entity] ? 'prow' : 'blk', 'slot'];
+      stmt = this.db.prepare(`INSERT INTO ${rowTable(entity, 2)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
       this.inserts.set(entity, stmt);
     }
-    stmt.run([def.idOf(record, parent), JSON.stringify(record), ...def.columns.map((c) => c.of(record, parent))]);
-    for (const child of def.children ?? []) for (const row of child.of(record)) this.insertOne(child.entity, row, record);
+    const rowid = this.nextRowid(entity);
+    stmt.run([rowid, def.idOf(record, parent), ...def.columns.map((c) => c.of(record, parent)), place[0], place[1]]);
+    for (const child of def.children ?? []) {
+      child.of(record).forEach((row, slot) => this.insertRow(child.entity, row, [rowid, slot], record));
+    }
   }
 
-  private tableNames(): Set<string> {
-    return new Set(this.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name));
+  private nextRowid(entity: SnapshotEntity): number {
+    let next = this.nextRowids.get(entity);
+    if (next === undefined) {
+      const stmt = this.db.prepare(`SELECT IFNULL(MAX(rowid), 0) + 1 FROM ${rowTable(entity, 2)}`);
+      stmt.step();
+      next = Number(stmt.get()[0]);
+      stmt.free();
+    }
+    this.nextRowids.set(entity, next + 1);
+    return next;
+  }
+
+  private ensureIndexes(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const entity of this.entitiesPresent()) for (const sql of indexSql(entity, this.version)) this.db.run(sql);
+  }
+
+  /** Format 2: each entity under its own name with its JSON, and the functions that rebuild it. */
+  private attachViews(): void {
+    this.db.create_function(RECORD_JSON_FUNCTION, (block: number, slot: number) => this.reader.json(block, slot));
+    this.db.create_function(CHILD_JSON_FUNCTION, (entity: SnapshotEntity, parentRow: number, slot: number) =>
+      this.childJson(entity, parentRow, slot),
+    );
+    for (const entity of this.entitiesPresent()) this.db.run(viewSql(entity));
+  }
+
+  /** A child row's JSON, rebuilt from its parent's record exactly as format 1 stored it. */
+  private childJson(entity: SnapshotEntity, parentRow: number, slot: number): string {
+    const key = `${entity}:${parentRow}`;
+    if (this.childCache?.key !== key) {
+      const child = CHILD_OF[entity];
+      // invariant: only child entities' views call this.
+      if (!child) throw new Error(`${entity} is not a child entity`);
+      const stmt = this.db.prepare(`SELECT blk, slot FROM ${rowTable(child.parent, 2)} WHERE rowid = ?`);
+      try {
+        stmt.bind([parentRow]);
+        // invariant: removing a parent removes its child rows in the same transaction.
+        if (!stmt.step()) throw new Error(`${entity} row of missing ${child.parent} row ${parentRow}`);
+        const [block, parentSlot] = stmt.get() as [number, number];
+        const parent = JSON.parse(this.reader.json(block, parentSlot)) as Record<string, unknown>;
+        this.childCache = { key, rows: child.rowsOf(parent).map((row) => JSON.stringify(row)) };
+      } finally {
+        stmt.free();
+      }
+    }
+    return this.childCache.rows[slot];
+  }
+
+  private entitiesPresent(): Set<SnapshotEntity> {
+    const names = new Set<string>();
+    const stmt = this.db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'"); // not this.all: no indexes needed
+    while (stmt.step()) names.add(String(stmt.get()[0]));
+    stmt.free();
+    return new Set(SNAPSHOT_ENTITIES.filter((e) => names.has(rowTable(e, this.version))));
   }
 
   /**
@@ -257,38 +411,26 @@ export class SnapshotDb {
    * (an open never writes the file), so every query can rely on every table.
    */
   private addMissingTables(): void {
-    const present = this.tableNames();
+    const present = this.entitiesPresent();
     for (const entity of SNAPSHOT_ENTITIES) {
-      if (!present.has(entity)) for (const sql of createTableSql(ENTITY_DEFS[entity])) this.db.run(sql);
+      if (present.has(entity)) continue;
+      this.db.run(tableSql(entity, this.version));
+      for (const sql of indexSql(entity, this.version)) this.db.run(sql);
+      if (this.version === 2) this.db.run(viewSql(entity));
     }
   }
 
-  private verify(where: string, checksum: boolean): void {
-    let meta: SnapshotMeta;
-    try {
-      meta = this.meta();
-    } catch (err) {
-      if (/no such table: meta/.test((err as Error).message)) {
-        throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, this.file);
-      }
-      throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, this.file);
-    }
-    if (meta.format !== SNAPSHOT_FORMAT)
-      throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, this.file);
-    if (meta.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
-      throw new SnapshotVersionError(
-        `${where} is a snapshot of format ${meta.formatVersion}; this Keap Vault reads format ${SNAPSHOT_FORMAT_VERSION}. Update Keap Vault to open it.`,
-        this.file,
-      );
-    }
+  private verifyV1(where: string, checksum: boolean): void {
     if (!checksum) return;
     let actual: string;
+    let expected: string;
     try {
-      actual = this.checksum();
+      expected = this.meta().checksum;
+      actual = this.contentChecksum();
     } catch (err) {
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, this.file);
     }
-    if (actual !== meta.checksum) {
+    if (actual !== expected) {
       throw new SnapshotCorruptError(
         `${where} was changed or damaged after it was written (checksum mismatch); it is not trusted.`,
         this.file,

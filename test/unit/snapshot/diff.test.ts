@@ -253,7 +253,10 @@ describe('Snapshot diff', () => {
     const b = track(await SnapshotDb.create());
     const ids = ['10', '9', 'a', '\uE000', '\u{1F600}', 'é', 'Z'];
     const rows = (db: SnapshotDb, list: string[]) =>
-      list.forEach((id, i) => db.db.run('INSERT INTO tags (id, json) VALUES (?, ?)', [id, JSON.stringify({ n: i })]));
+      db.insert(
+        'tags',
+        list.map((id, i) => ({ id, n: i })),
+      );
     rows(a, [...ids, '9']);
     rows(b, [...ids].reverse());
     const ordered = a.all<{ id: string }>('SELECT DISTINCT id FROM tags ORDER BY id').map((r) => r.id);

@@ -65,7 +65,8 @@ describe("Keap's notes", function () {
   it('a snapshot written before notes existed opens, verifies and has an empty notes table', async () => {
     const db = await SnapshotDb.create();
     db.insert('contacts', [{ id: 1, given_name: 'Ada', email_addresses: [{ email: 'ada@example.test', field: 'EMAIL1' }] }]);
-    db.db.run('DROP TABLE notes'); // as a file of an earlier version has it
+    db.db.run('DROP VIEW notes');
+    db.db.run('DROP TABLE notes_rows'); // as a file of an earlier version has it
     const file = path.join(tempDir(), 'before-notes.kvsnap');
     const meta = {
       snapshotId: 'before-notes',

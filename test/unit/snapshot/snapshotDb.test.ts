@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/snapshot/errors';
 import { getRecord, listRecords, orderDetails, searchOrders } from '../../../src/core/snapshot/query';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { TRAILER_BYTES, writeSnapshotFile } from '../../../src/core/snapshot/snapshotFile';
 import type { KeapOrder } from '../../../src/core/model';
 import { generatedSnapshotFile, tempDir, TEST_META } from '../support/snapshots';
 
@@ -19,7 +20,7 @@ describe('Snapshot store', () => {
     const db = await SnapshotDb.open(file);
     const meta = db.meta();
     assert.equal(meta.format, 'keap-vault-snapshot');
-    assert.equal(meta.formatVersion, 1);
+    assert.equal(meta.formatVersion, 2);
     assert.equal(meta.counts.contacts, store.contacts.size);
     assert.equal(meta.counts.orders, store.orders.size);
     assert.equal(
@@ -88,16 +89,15 @@ describe('Snapshot store', () => {
     await fs.writeFile(truncated, good.subarray(0, Math.floor(good.length / 2)));
     await assert.rejects(SnapshotDb.open(truncated), SnapshotCorruptError);
 
-    // Change one record's JSON inside the file: the checksum catches it.
+    // Change one indexed value inside the file, as a hand edit would: the hash catches it.
     const tampered = path.join(dir, 'tampered.kvsnap');
     const db = await SnapshotDb.open(file);
-    db.db.run(
-      "UPDATE orders SET json = replace(json, '\"OFFLINE\"', '\"ONLINE\"') WHERE rowid = (SELECT min(rowid) FROM orders WHERE json LIKE '%OFFLINE%')",
-    );
-    await fs.writeFile(tampered, db.db.export());
+    db.db.run('UPDATE orders_rows SET contact_id = contact_id + 1 WHERE rowid = 1');
+    const edited = Buffer.from(db.db.export());
+    await fs.writeFile(tampered, Buffer.concat([edited, good.subarray(good.length - TRAILER_BYTES)]));
     db.db.run("UPDATE meta SET value = '99' WHERE key = 'formatVersion'");
     const future = path.join(dir, 'future.kvsnap');
-    await fs.writeFile(future, db.db.export());
+    await writeSnapshotFile(future, db.db.export(), undefined); // a future file with a hash that verifies
     db.close();
     await assert.rejects(
       SnapshotDb.open(tampered),

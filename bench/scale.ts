@@ -1,0 +1,316 @@
+/**
+ * One large account end to end (issue 12's table): the emulator in its own process, each stage of
+ * Keap Vault in its own process too, so every stage's peak RSS is its own. Per stage: seconds,
+ * rows/s, peak RSS, and the ratio to its goal or to the limit measured in the same run (the bare
+ * list time of the same pages). Prints figures; asserts nothing.
+ *   npm run compile-tests && node out/bench/scale.js [contacts=1000000] [--quota]
+ * --quota also captures under Keap's personal-access-token quota (240/min: ~20 min at 1M contacts).
+ */
+import axios from 'axios';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { KeapClient } from '../src/core/keap/client';
+import { quotaBoundSeconds } from '../src/core/keap/quotaBound';
+import { KEAP_PAT_WINDOWS } from '../src/core/keap/throttle';
+import { ENTITY_MODULES } from '../src/core/entities';
+import { applyPlan } from '../src/core/restore/applier';
+import { readLiveForRestore } from '../src/core/restore/liveRead';
+import { planRestore } from '../src/core/restore/planner';
+import { captureSnapshot } from '../src/core/snapshot/capture';
+import { diffSnapshots } from '../src/core/snapshot/diff';
+import { exportSnapshot } from '../src/core/snapshot/export';
+import { listRecords, orderDetails } from '../src/core/snapshot/query';
+import { SnapshotDb } from '../src/core/snapshot/snapshotDb';
+import { validateSnapshot } from '../src/core/validate/engine';
+import { startEmulatorProcess } from './support/emulatorProcess';
+
+const GiB = 1024 ** 3;
+
+/** What a stage reports back to the parent. */
+interface StageFigures {
+  seconds: number;
+  rows?: number;
+  requests?: number;
+  fileBytes?: number;
+  peakRss: number;
+  note?: string;
+  /** Seconds of a sub-step the stage timed apart (opening the file, reading live). */
+  parts?: Record<string, number>;
+}
+
+interface Context {
+  apiBaseUrl: string;
+  token: string;
+  dir: string;
+}
+
+const client = (ctx: Context, quota = false) =>
+  new KeapClient({
+    baseUrl: ctx.apiBaseUrl,
+    credential: { kind: 'api-key', key: ctx.token },
+    throttle: quota ? undefined : 'unlimited',
+  });
+
+const seconds = (since: number) => (Date.now() - since) / 1000;
+const snapshotFile = (ctx: Context) => path.join(ctx.dir, 'full.kvsnap');
+
+async function timedOpen(file: string): Promise<{ db: SnapshotDb; seconds: number }> {
+  const t = Date.now();
+  const db = await SnapshotDb.open(file);
+  return { db, seconds: seconds(t) };
+}
+
+/** The stages, each run in a child process of its own. */
+const STAGES: Record<string, (ctx: Context) => Promise<Omit<StageFigures, 'peakRss'>>> = {
+  /** The limit capture is measured against: the same pages, read and thrown away. */
+  async list(ctx) {
+    const keap = client(ctx);
+    const t = Date.now();
+    let rows = 0;
+    await Promise.all(
+      ENTITY_MODULES.map(async (m) => {
+        for await (const page of m.pages(keap, {})) rows += page.items.length;
+      }),
+    );
+    return { seconds: seconds(t), rows, requests: keap.transport.requestCount };
+  },
+  async capture(ctx) {
+    const t = Date.now();
+    const result = await captureSnapshot({ client: client(ctx), out: snapshotFile(ctx) });
+    const rows = Object.values(result.meta.counts).reduce((a, b) => a + (b ?? 0), 0);
+    return { seconds: seconds(t), rows, requests: result.requests, fileBytes: statSync(result.file).size };
+  },
+  async captureUnderQuota(ctx) {
+    const t = Date.now();
+    const result = await captureSnapshot({ client: client(ctx, true), out: path.join(ctx.dir, 'quota.kvsnap') });
+    return { seconds: seconds(t), requests: result.requests };
+  },
+  async info(ctx) {
+    const { db, seconds: open } = await timedOpen(snapshotFile(ctx));
+    const rows = Object.values(db.meta().counts).reduce((a, b) => a + (b ?? 0), 0);
+    db.close();
+    return { seconds: open, rows };
+  },
+  async firstPage(ctx) {
+    const { db, seconds: open } = await timedOpen(snapshotFile(ctx));
+    const t = Date.now();
+    const page = listRecords(db, 'orders', { orderBy: 'order_time', descending: true, limit: 100 });
+    const query = seconds(t);
+    db.close();
+    return { seconds: open + query, rows: page.length, parts: { open, query } };
+  },
+  async goToOrder(ctx) {
+    const { db, seconds: open } = await timedOpen(snapshotFile(ctx));
+    const id = String(db.scalar('SELECT id FROM orders ORDER BY rowid DESC LIMIT 1'));
+    const t = Date.now();
+    const details = orderDetails(db, id);
+    const query = seconds(t);
+    db.close();
+    return { seconds: open + query, rows: details ? 1 + details.items.length + details.payments.length : 0, parts: { open, query } };
+  },
+  async validate(ctx) {
+    const { db, seconds: open } = await timedOpen(snapshotFile(ctx));
+    const t = Date.now();
+    const report = validateSnapshot(db);
+    const run = seconds(t);
+    const rows = db.count('orders');
+    db.close();
+    return { seconds: run, rows, note: `${report.findings.length} findings`, parts: { open } };
+  },
+  async export(ctx) {
+    const { db, seconds: open } = await timedOpen(snapshotFile(ctx));
+    const t = Date.now();
+    const result = await exportSnapshot(db, { format: 'ndjson', outDir: path.join(ctx.dir, 'export'), overwrite: true });
+    const run = seconds(t);
+    db.close();
+    rmSync(path.join(ctx.dir, 'export'), { recursive: true, force: true });
+    return { seconds: run, rows: result.files.reduce((n, f) => n + f.rows, 0), parts: { open } };
+  },
+  /** A small loss restored for real: plan and apply into the large account. */
+  async applySmall(ctx) {
+    await disaster(ctx, { count: 60, seed: 'small' });
+    return restore(ctx, true);
+  },
+  /** 10% of the contacts lost (with their orders and payments): plan only. */
+  async planTenth(ctx) {
+    await disaster(ctx, { fraction: 0.1, seed: 'tenth' });
+    return restore(ctx, false);
+  },
+  async diff(ctx) {
+    const live = path.join(ctx.dir, 'live.kvsnap');
+    const c = Date.now();
+    await captureSnapshot({ client: client(ctx), out: live });
+    const captureLive = seconds(c);
+    const { db: a, seconds: openA } = await timedOpen(snapshotFile(ctx));
+    const { db: b, seconds: openB } = await timedOpen(live);
+    const t = Date.now();
+    const diff = diffSnapshots(a, b);
+    const run = seconds(t);
+    const rows = a.count('contacts') + a.count('orders');
+    a.close();
+    b.close();
+    return { seconds: run, rows, note: `${JSON.stringify(diff.totals)}`, parts: { captureLive, open: openA + openB } };
+  },
+};
+
+async function disaster(ctx: Context, request: { count?: number; fraction?: number; seed: string }): Promise<void> {
+  const url = new URL(ctx.apiBaseUrl);
+  await axios.post(`${url.origin}/__emulator/disasters/delete-contacts`, request, {
+    headers: { 'X-Keap-API-Key': ctx.token },
+    proxy: false,
+  });
+}
+
+async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures, 'peakRss'>> {
+  const keap = client(ctx);
+  const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
+  let t = Date.now();
+  const { db: live, readAt } = await readLiveForRestore(keap);
+  const liveRead = seconds(t);
+  t = Date.now();
+  const plan = planRestore({
+    snapshot,
+    live,
+    liveReadAt: readAt,
+    account: snapshot.meta().account,
+    apiBaseUrl: ctx.apiBaseUrl,
+    options: { subscriptionsStartToday: true },
+  });
+  const planning = seconds(t);
+  const records = plan.steps.length;
+  const creates = plan.steps.filter((s) => s.action === 'create').length;
+  if (!apply) {
+    snapshot.close();
+    return { seconds: planning, rows: records, note: `${creates} creates`, parts: { open, liveRead } };
+  }
+  const before = keap.transport.requestCount;
+  t = Date.now();
+  const receipt = await applyPlan({
+    client: keap,
+    plan,
+    ledgerFile: path.join(ctx.dir, 'bench.kvledger'),
+    snapshot,
+    readLive: async () => (await readLiveForRestore(keap)).db,
+  });
+  const applying = seconds(t);
+  snapshot.close();
+  return {
+    seconds: applying,
+    rows: receipt.created,
+    requests: keap.transport.requestCount - before,
+    note: `${receipt.created} created, ${receipt.failed.length} failed`,
+    parts: { open, liveRead, plan: planning },
+  };
+}
+
+function runStage(stage: string, ctx: Context): StageFigures {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=16384', __filename, '--stage', stage, JSON.stringify(ctx)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !line.startsWith('{')) {
+    throw new Error(
+      `Stage ${stage} failed (exit ${run.status}): ${(run.stderr.trim().split('\n').slice(-3).join(' ') || line).slice(0, 400)}`,
+    );
+  }
+  return JSON.parse(line) as StageFigures;
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const gib = (bytes: number) => `${fmt(bytes / GiB, 2)} GiB`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--stage') {
+    const figures = await STAGES[args[1]](JSON.parse(args[2]) as Context);
+    process.stdout.write(JSON.stringify({ ...figures, peakRss: process.resourceUsage().maxRSS * 1024 }) + '\n');
+    return;
+  }
+  const contacts = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+  const underQuota = args.includes('--quota');
+  console.log(`Scale: ${contacts.toLocaleString('en-US')} contacts; Node ${process.version}, ${cpus().length} cores, ${gib(totalmem())}`);
+  const emulator = await startEmulatorProcess(contacts, 'scale');
+  console.log(`Emulator (own process) generated the account in ${fmt(emulator.generatedIn)} s`);
+  const ctx: Context = { apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, dir: mkdtempSync(path.join(tmpdir(), 'kv-bench-scale-')) };
+  const results: Record<string, StageFigures> = {};
+  try {
+    const order = [
+      'list',
+      'capture',
+      ...(underQuota ? ['captureUnderQuota'] : []),
+      'info',
+      'firstPage',
+      'goToOrder',
+      'validate',
+      'export',
+      'applySmall',
+      'planTenth',
+      'diff',
+    ];
+    for (const stage of order) {
+      try {
+        results[stage] = runStage(stage, ctx);
+      } catch (err) {
+        console.log(`  ${stage}: ${(err as Error).message}`);
+        continue;
+      }
+      const r = results[stage];
+      const rate = r.rows ? `, ${fmt(r.rows / r.seconds, 0)} rows/s` : '';
+      const parts = r.parts
+        ? ` (${Object.entries(r.parts)
+            .map(([k, v]) => `${k} ${fmt(v, 2)} s`)
+            .join(', ')})`
+        : '';
+      console.log(
+        `  ${stage.padEnd(18)} ${fmt(r.seconds, 2).padStart(8)} s${rate}, peak RSS ${gib(r.peakRss)}${r.requests ? `, ${r.requests} requests` : ''}${parts}${r.note ? `; ${r.note}` : ''}`,
+      );
+    }
+  } finally {
+    await emulator.stop();
+    rmSync(ctx.dir, { recursive: true, force: true });
+  }
+  printRatios(results);
+}
+
+/** The issue's goals, each as measured / goal (<= 1 meets it), or measured / limit of the same run. */
+function printRatios(r: Record<string, StageFigures>): void {
+  const lines: string[] = [];
+  const { list, capture } = r;
+  if (capture?.rows) {
+    lines.push(
+      `ingest: ${fmt(capture.rows / capture.seconds, 0)} rows/s; goal >= 50,000: ratio ${fmt(50_000 / (capture.rows / capture.seconds), 2)}`,
+    );
+    if (list) lines.push(`capture wall / bare list of the same pages: ${fmt(capture.seconds / list.seconds, 2)} (goal <= 1.30)`);
+    if (capture.fileBytes)
+      lines.push(
+        `file: ${fmt(capture.fileBytes / capture.rows, 0)} bytes per row (goal <= 150: ratio ${fmt(capture.fileBytes / capture.rows / 150, 2)})`,
+      );
+  }
+  const quota = r.captureUnderQuota;
+  if (quota?.requests) {
+    const minimum = quotaBoundSeconds(quota.requests, KEAP_PAT_WINDOWS);
+    lines.push(
+      `capture under PAT quota: ${fmt(quota.seconds)} s vs quota-bound minimum ${fmt(minimum)} s: ratio ${fmt(quota.seconds / minimum, 2)} (goal <= 1.15)`,
+    );
+  }
+  const peak = Math.max(...Object.values(r).map((x) => x.peakRss));
+  const worst = Object.entries(r).find(([, x]) => x.peakRss === peak)?.[0];
+  lines.push(`peak RSS, every stage: ${gib(peak)} (${worst}); goal <= 2 GB: ratio ${fmt(peak / 2e9, 2)}`);
+  if (r.validate)
+    lines.push(`validate: ${fmt(r.validate.seconds)} s for ${fmt(r.validate.rows ?? 0, 0)} orders (goal <= 15 s at 1M orders)`);
+  if (r.planTenth)
+    lines.push(
+      `plan: ${fmt(r.planTenth.seconds)} s for ${fmt(r.planTenth.rows ?? 0, 0)} records: ${fmt((r.planTenth.seconds / (r.planTenth.rows ?? 1)) * 100_000, 2)} s per 100k (goal <= 5)`,
+    );
+  if (r.firstPage) lines.push(`first page of orders: ${fmt(r.firstPage.seconds, 2)} s including the open (goal <= 1 s)`);
+  console.log('Against the goals:');
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
