@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { formatCurrencyValue } from '../../core/money';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { searchOrders } from '../../core/snapshot/query';
 import { takeSnapshot } from '../../core/usecases/takeSnapshot';
@@ -157,7 +158,7 @@ export function registerSnapshotCommands(
         : await vscode.window.showQuickPick(
             found.map((o) => ({
               label: `#${o.id}`,
-              description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`,
+              description: `${o.record.contact?.email ?? ''} ${formatCurrencyValue(o.record.total)} ${o.record.order_time?.slice(0, 10) ?? ''}`,
               id: o.id,
             })),
           );
