@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
 import { formatCurrencyValue } from '../../core/money';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { searchOrders } from '../../core/snapshot/query';
@@ -131,7 +132,7 @@ export function registerSnapshotCommands(
     const target = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' });
     if (!target?.[0]) return;
     const result = await exportSnapshot(await snapshots.db(fileOf(snapshot)), { format, outDir: target[0].fsPath });
-    void vscode.window.showInformationMessage(`Keap Vault: exported ${result.files.length} file(s) to ${target[0].fsPath}.`);
+    void vscode.window.showInformationMessage(`Keap Vault: exported ${counted(result.files.length, 'file')} to ${target[0].fsPath}.`);
   });
 
   registerCommand(context, log, COMMANDS.openRecord, async (node: ExplorerNode) => {

@@ -29,7 +29,9 @@ export const contactTags: RestorableEntity = {
       .filter(([, r]) => r === 'CONTACT_NOT_FOUND')
       .map(([id]) => id);
     if (missing.length)
-      throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
+      throw new KeapNotFoundError(
+        `Keap could not tag ${missing.length === 1 ? 'contact' : 'contacts'} ${missing.join(', ')} with tag ${params.tag_id}: not found`,
+      );
     return { id: params.tag_id, sent: Object.values(results).some((r) => r === 'SUCCESS') };
   },
 
