@@ -14,10 +14,12 @@ import { registerPingCommand } from './commands/ping';
 import { registerRestoreCommands } from './commands/restore';
 import { registerSnapshotCommands } from './commands/snapshot';
 import { registerValidateCommand } from './commands/validate';
-import type { ConnectionFlags } from './connection';
 import { captureLiveSnapshot } from './liveSnapshot';
+import { latestSnapshotFile } from './latest';
+import { clientFromFlags, type ConnectionFlags } from './connection';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FindingsFound, processIo, UsageError, type Io } from './output';
 import { describeSystemError } from '../core/fs/systemErrors';
+import { dataPaths } from '../core/fs/dataDir';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('keap-vault')
@@ -28,6 +30,11 @@ export function buildProgram(io: Io): Command {
     .option('--bearer', 'send the credential as Authorization: Bearer instead of X-Keap-API-Key')
     .option('--unlimited', 'do not pace requests (only for an emulator without quotas)')
     .option('--verbose', 'print every request to Keap on stderr: waits, retries and 429s included')
+    .addHelpText(
+      'after',
+      () =>
+        `\nSnapshots, restore plans and ledgers go to ${dataPaths().root} unless a command is given another place (--dir, --out); set KEAP_VAULT_DATA_DIR to move them all.`,
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerDemoCommand(program, io);
@@ -39,7 +46,10 @@ export function buildProgram(io: Io): Command {
   registerValidateCommand(program, io);
   registerExportCommand(program, io);
   registerRestoreCommands(program, io);
-  registerDiffCommand(program, io, { captureLive: () => captureLiveSnapshot(program.opts<ConnectionFlags>(), io) });
+  registerDiffCommand(program, io, {
+    captureLive: () => captureLiveSnapshot(program.opts<ConnectionFlags>(), io),
+    latestSnapshot: () => latestSnapshotFile(clientFromFlags(program.opts<ConnectionFlags>()), io, undefined, 'Comparing'),
+  });
   for (const command of program.commands) command.exitOverride();
   return program;
 }

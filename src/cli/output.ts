@@ -1,5 +1,9 @@
 /** Printing for the CLI: plain aligned text for people, `--json` for machines, errors on stderr. */
+import { entityModule, isCapturedEntity } from '../core/entities';
+import { counted } from '../core/counted';
 import { KeapVaultError } from '../core/errors';
+
+export { counted };
 
 /** The command line asked for something that cannot be done as asked: exit 2, with what to type instead. */
 export class UsageError extends KeapVaultError<'usage'> {
@@ -9,7 +13,7 @@ export class UsageError extends KeapVaultError<'usage'> {
 /** The command did its job and found problems (e.g. validation errors): exit 1, already reported. */
 export class FindingsFound extends Error {
   constructor(readonly count: number) {
-    super(`${count} problem(s) found`);
+    super(`${counted(count, 'problem')} found`);
   }
 }
 
@@ -60,27 +64,58 @@ export function printTable(io: Io, headers: string[], rows: Array<Array<string |
     );
 }
 
-/** Terminal columns a text takes: East Asian wide characters take two. */
+/**
+ * Terminal columns a text takes: East Asian Wide and Fullwidth characters (CJK, Hangul, fullwidth
+ * forms, most emoji) take two, combining marks and invisible format characters (accents typed as
+ * a second code point, zero-width joiners, variation selectors) none, everything else one.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
+    if (ZERO_WIDTH.test(ch)) continue;
     const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1faff) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
+      (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo initials
+      (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, Kangxi, ideographic punctuation and space
+      (cp >= 0x3041 && cp <= 0x33ff) || // kana, Bopomofo, Hangul compatibility, CJK symbols
+      (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
+      (cp >= 0x4e00 && cp <= 0x9fff) || // CJK unified ideographs
+      (cp >= 0xa000 && cp <= 0xa4cf) || // Yi
+      (cp >= 0xa960 && cp <= 0xa97f) || // Hangul Jamo extended A
+      (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
+      (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
+      (cp >= 0xfe10 && cp <= 0xfe19) || // vertical forms
+      (cp >= 0xfe30 && cp <= 0xfe6f) || // CJK compatibility forms, small form variants
+      (cp >= 0xff00 && cp <= 0xff60) || // fullwidth forms
+      (cp >= 0xffe0 && cp <= 0xffe6) || // fullwidth signs
+      (cp >= 0x1f300 && cp <= 0x1f64f) || // pictographs, emoticons
+      (cp >= 0x1f900 && cp <= 0x1f9ff) || // supplemental pictographs
+      (cp >= 0x20000 && cp <= 0x3fffd); // CJK extensions B and beyond
     width += wide ? 2 : 1;
   }
   return width;
 }
 
-/** "1 page", "2 pages", "1,204 records": a count with its noun, for sentences people read. */
-export function counted(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+/** Combining marks (Mn, Me) and format characters (Cf: zero-width joiner, bidi marks…): no column of their own. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+
+/** Nouns of the entities a snapshot derives from its records' JSON (the captured ones name their own). */
+const DERIVED_NOUNS: Record<string, { one: string; many: string }> = {
+  order_items: { one: 'order item', many: 'order items' },
+  subscription_plans: { one: 'subscription plan', many: 'subscription plans' },
+  contact_tags: { one: 'tag assignment', many: 'tag assignments' },
+};
+
+/** `counted` for a Keap entity by its name: "1 order", "3 companies", "2 tag assignments". */
+export function countedEntity(n: number, entity: string): string {
+  const noun = isCapturedEntity(entity) ? entityModule(entity).noun : DERIVED_NOUNS[entity];
+  return noun ? counted(n, noun.one, noun.many) : `${n.toLocaleString('en-US')} ${entity}`;
+}
+
+/**
+ * A path as a shell reads it: quoted when it holds anything but letters, digits and `/._-:+@,=`, so
+ * a printed command (`keap-vault apply '…/Application Support/…'`) can be pasted as it is.
+ */
+export function shellPath(file: string): string {
+  return /^[\w/.\-:+@,=]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
 }

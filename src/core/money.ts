@@ -13,13 +13,48 @@ export function toMajor(cents: number): number {
   return cents / 100;
 }
 
-export function formatCents(cents: number, currencyCode = 'USD'): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  const frac = String(abs % 100).padStart(2, '0');
-  const symbol = currencyCode === 'USD' ? '$' : `${currencyCode} `;
-  return `${sign}${symbol}${whole}.${frac}`;
+/**
+ * The locale money is written in. Keap Vault's messages are English sentences that scripts and
+ * people read alike, so amounts in them read the same on every machine: `$1,507.86`.
+ */
+export const MONEY_LOCALE = 'en-US';
+
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+function formatterFor(currencyCode: string, locale: string): Intl.NumberFormat | null {
+  const key = `${locale}|${currencyCode}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode });
+    } catch {
+      formatter = null; // not an ISO 4217 code: written as the code and the number
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * An amount in cents as people read it: the currency's symbol, thousands separators, its minor
+ * units (`$1,507.86`, `-$5.00`, `€12.50`). The one money format of the core, the CLI and the extension.
+ */
+export function formatCents(cents: number, currencyCode = 'USD', locale = MONEY_LOCALE): string {
+  const formatter = formatterFor(currencyCode, locale);
+  if (formatter) return formatter.format(cents / 100);
+  return `${cents < 0 ? '-' : ''}${currencyCode} ${(Math.abs(cents) / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** An amount Keap sends in major units (a payment's `amount`, an item's price) the same way: `12.5` -> `$12.50`. */
+export function formatMajor(major: number | undefined, currencyCode = 'USD', locale = MONEY_LOCALE): string {
+  return formatCents(toCents(major ?? 0), currencyCode, locale);
+}
+
+/** Keap's money object as text in the same format; Keap's own display text only when the amount is missing. */
+export function formatCurrencyValue(value: Partial<CurrencyValue> | undefined, locale = MONEY_LOCALE): string {
+  if (typeof value?.amount === 'number' && Number.isFinite(value.amount))
+    return formatCents(value.amount, value.currency_code || 'USD', locale);
+  return value?.formatted_amount ?? '';
 }
 
 export function currencyValue(cents: number, currencyCode = 'USD'): CurrencyValue {

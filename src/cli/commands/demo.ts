@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { KeapClient } from '../../core/keap/client';
 import { startSeededEmulator } from '../../emulator';
-import type { Io } from '../output';
+import { counted, type Io } from '../output';
 import { firstOrders, printOrderTable } from './orders';
 import { intFlag } from './emulator';
 
@@ -24,10 +24,14 @@ export function registerDemoCommand(program: Command, io: Io): void {
         io.out(`Credential accepted in ${ping.ms} ms.`);
         const limit = intFlag(flags.orders, '--orders');
         const orders = await firstOrders(client.orders.list({ orderBy: 'order_time desc', pageSize: Math.max(1, limit) }), limit);
-        io.out(`\nThe ${orders.length} most recent of ${emulator.store.orders.size} orders:`);
+        io.out(
+          `\nThe ${orders.length === 1 ? 'most recent' : `${orders.length} most recent`} of ${counted(emulator.store.orders.size, 'order')}:`,
+        );
         printOrderTable(io, orders);
         const stats = emulator.stats();
-        io.out(`\n${stats.accepted} requests, ${stats.throttled} throttled. Run your own: keap-vault emulator --help`);
+        io.out(
+          `\n${counted(stats.accepted, 'request')}, ${stats.throttled.toLocaleString('en-US')} throttled. Run your own: keap-vault emulator --help`,
+        );
       } finally {
         await emulator.close();
       }

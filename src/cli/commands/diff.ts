@@ -4,12 +4,14 @@ import { parsePath, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { compareSnapshots } from '../../core/usecases/compareSnapshots';
-import { FindingsFound, printJson, UsageError, type Io } from '../output';
+import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
 import { intFlag } from './emulator';
 
 export interface DiffCommandOptions {
   /** Captures the live account into an in-memory snapshot; enables `diff A live`. */
   captureLive?: () => Promise<SnapshotDb>;
+  /** The newest snapshot of the account the credential reaches; enables `diff latest B`. */
+  latestSnapshot?: () => Promise<string>;
 }
 
 interface DiffFlags {
@@ -35,7 +37,10 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
   program
     .command('diff')
     .description('compare two snapshots (B may be "live"); KEAP_VAULT_SNAPSHOT_KEY opens encrypted ones')
-    .argument('<a>', 'the earlier snapshot file')
+    .argument(
+      '<a>',
+      'the earlier snapshot file, or "latest": the newest of this account in the data folder (./latest for a file of that name)',
+    )
     .argument('<b>', 'the later snapshot file, or "live" for the account now (use ./live for a file of that name)')
     .option('--entity <list>', `only these entities (comma list of ${SNAPSHOT_ENTITIES.join(', ')})`)
     .option('--ignore <paths>', 'also ignore these field paths (comma list; a bare name matches at any depth)')
@@ -62,6 +67,10 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
       const limit = flags.limit !== undefined ? intFlag(flags.limit, '--limit') : flags.json ? undefined : DEFAULT_TEXT_LIMIT;
       if (flags.ledger !== undefined && !existsSync(flags.ledger)) throw new UsageError(`--ledger: no ledger at ${flags.ledger}`);
 
+      if (fileA === 'latest') {
+        if (!options.latestSnapshot) throw new UsageError('"latest" needs a connection to the account; name the snapshot file instead.');
+        fileA = await options.latestSnapshot();
+      }
       const key = process.env.KEAP_VAULT_SNAPSHOT_KEY || undefined;
       const a = await SnapshotDb.open(fileA, { key });
       let b: SnapshotDb | undefined;
@@ -131,7 +140,8 @@ export function printDiff(io: Io, diff: SnapshotDiff, files: { a: string; b: str
       for (const change of record.changes.slice(0, MAX_FIELD_LINES)) {
         io.out(`    ${clean(change.path)}: ${showValue(change.before)} -> ${showValue(change.after)}`);
       }
-      if (record.changes.length > MAX_FIELD_LINES) io.out(`    … and ${n(record.changes.length - MAX_FIELD_LINES)} more fields`);
+      if (record.changes.length > MAX_FIELD_LINES)
+        io.out(`    … and ${counted(record.changes.length - MAX_FIELD_LINES, 'more field', 'more fields')}`);
     }
     const shown = Math.min(limit, d.changed.length);
     if (d.changedCount > shown) io.out(`  … and ${n(d.changedCount - shown)} more changed (raise --limit)`);

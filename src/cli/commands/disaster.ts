@@ -2,7 +2,7 @@ import axios from 'axios';
 import type { Command } from 'commander';
 import { KeapVaultError } from '../../core/errors';
 import { DISASTER_KINDS, type DisasterKind } from '../../emulator/disasters';
-import { printJson, UsageError, type Io } from '../output';
+import { countedEntity, printJson, UsageError, type Io } from '../output';
 import type { ConnectionFlags } from '../connection';
 
 /** The emulator answered the disaster request with a refusal (its message is in this one). Nothing was lost. */
@@ -53,7 +53,7 @@ export function registerDisasterCommand(program: Command, io: Io): void {
         const [done, none] = kind.startsWith('corrupt-') ? ['Changed', 'nothing changed'] : ['Lost', 'nothing lost'];
         io.out(
           affected.length
-            ? `${done}: ${affected.map(([entity, ids]) => `${ids.length} ${entity}`).join(', ')}`
+            ? `${done}: ${affected.map(([entity, ids]) => countedEntity(ids.length, entity)).join(', ')}`
             : `Nothing matched; ${none}.`,
         );
       },

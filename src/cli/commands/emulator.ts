@@ -1,8 +1,11 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { dataPaths } from '../../core/fs/dataDir';
 import { DEFAULT_EMULATOR_TOKEN, KEAP_PAT_QUOTA, startSeededEmulator, UNLIMITED_QUOTA, type QuotaConfig } from '../../emulator';
 import { ALL_FAULT_KINDS, type FaultKind } from '../../emulator/faults';
 import { PLANTED_PROBLEM_KINDS, type PlantedProblemKind } from '../../emulator/generator';
-import { printJson, UsageError, type Io } from '../output';
+import { countedEntity, printJson, UsageError, type Io } from '../output';
 
 interface EmulatorFlags {
   host: string;
@@ -15,7 +18,7 @@ interface EmulatorFlags {
   perMinute?: string;
   perDay?: string;
   retryAfter?: boolean;
-  state?: string;
+  state?: string | true;
   faults?: string;
   faultKinds?: string;
   faultSeed?: string;
@@ -43,13 +46,18 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
     .option('--per-minute <n>', 'override the per-minute limit')
     .option('--per-day <n>', 'override the per-day limit')
     .option('--retry-after', 'send Retry-After on 429 (Keap does not document it)')
-    .option('--state <file>', 'load the account from this file if it exists, else generate and save it there; saved again on exit')
+    .option(
+      '--state [file]',
+      `load the account from this file if it exists, else generate and save it there; saved again on exit (no file: ${defaultStateFile()})`,
+    )
     .option('--faults <rate>', 'fraction of requests that fail (0..1)')
     .option('--fault-kinds <list>', `comma list of ${ALL_FAULT_KINDS.join(', ')}`)
     .option('--fault-seed <seed>', 'seed of the fault sequence', '1')
     .option('--plant <list>', `plant integrity problems, e.g. orphan-order=2,duplicate-order=1 (${PLANTED_PROBLEM_KINDS.join(', ')})`)
     .option('--json', 'print the connection details as JSON')
     .action(async (flags: EmulatorFlags) => {
+      const stateFile = flags.state === true ? defaultStateFile() : flags.state;
+      if (stateFile) await fs.mkdir(path.dirname(path.resolve(stateFile)), { recursive: true });
       const emulator = await startSeededEmulator({
         host: flags.host,
         port: flags.port === undefined ? EMULATOR_PORT : intFlag(flags.port, '--port'),
@@ -66,7 +74,7 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
                 seed: flags.faultSeed,
                 kinds: flags.faultKinds?.split(',').map((k) => k.trim() as FaultKind),
               },
-        stateFile: flags.state,
+        stateFile,
         plant: flags.plant === undefined ? undefined : plantFromFlag(flags.plant),
       });
       const details = {
@@ -85,9 +93,10 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
         io.out(`Accepted token: ${emulator.token}  (send as X-Keap-API-Key or Authorization: Bearer)`);
         io.out(
           `Account: ${Object.entries(details.counts)
-            .map(([k, v]) => `${v} ${k}`)
+            .map(([k, v]) => countedEntity(v, k))
             .join(', ')}`,
         );
+        if (stateFile) io.out(`Account kept in ${stateFile} (saved again when the emulator stops).`);
         io.out(`Use it:  export KEAP_API_URL=${emulator.apiBaseUrl} KEAP_API_KEY=${emulator.token}`);
         io.out('Press Ctrl+C to stop.');
       }
@@ -96,9 +105,14 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      if (flags.state) await emulator.saveState();
+      if (stateFile) await emulator.saveState();
       await emulator.close();
     });
+}
+
+/** Where `--state` without a file keeps the emulated account: the data folder, not the working directory. */
+function defaultStateFile(): string {
+  return path.join(dataPaths().emulator, 'account.json');
 }
 
 function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { KeapOrder } from '../../core/model';
+import { formatCurrencyValue } from '../../core/money';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { printJson, printTable, type Io } from '../output';
 import { intFlag } from './emulator';
@@ -37,8 +38,8 @@ export function printOrderTable(io: Io, orders: KeapOrder[]): void {
       o.order_time?.slice(0, 10),
       [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || o.contact?.id,
       o.order_items?.length ?? 0,
-      o.total?.formatted_amount,
-      o.total_paid?.formatted_amount,
+      formatCurrencyValue(o.total),
+      formatCurrencyValue(o.total_paid),
       o.status,
     ]),
   );

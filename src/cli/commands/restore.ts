@@ -1,4 +1,5 @@
 import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { ApplyProgress, Receipt } from '../../core/restore/applier';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
@@ -22,9 +23,12 @@ import {
 } from '../../core/usecases/applyRestore';
 import { OtherAccountError, planRestoreFromSnapshot } from '../../core/usecases/planRestore';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
+import { dataPaths } from '../../core/fs/dataDir';
+import { newPlanPath } from '../../core/restore/planFiles';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
-import { FindingsFound, printJson, UsageError, type Io } from '../output';
+import { counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
+import { latestPlanFile, latestSnapshotFile } from '../latest';
 import { withPath } from '../../core/fs/systemErrors';
 
 interface PlanFlags {
@@ -36,7 +40,8 @@ interface PlanFlags {
   missingParent: string;
   subscriptionsStartToday?: boolean;
   otherAccount?: boolean;
-  out: string;
+  out?: string;
+  dir?: string;
   ledger?: string;
   verbose?: boolean;
   json?: boolean;
@@ -48,7 +53,10 @@ export function registerRestoreCommands(program: Command, io: Io): void {
   program
     .command('plan')
     .description('plan restoring a snapshot into the live account (writes nothing to Keap)')
-    .argument('<snapshot>', 'the snapshot holding the state to restore')
+    .argument(
+      '<snapshot>',
+      'the snapshot holding the state to restore, or "latest": the newest of this account in --dir (./latest for a file of that name)',
+    )
     .option('--select <records>', 'only these records and what they need, e.g. orders:1234,contacts:55')
     .option('--entities <list>', `only these kinds (${RESTORE_ORDER.join(', ')})`)
     .option('--update-existing', 'also update live records whose fields differ')
@@ -56,7 +64,8 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--subscriptions-start-today', 'restore subscriptions starting today (Keap refuses past start dates)')
     .option('--link <steps>', "conflicts whose live record IS the snapshot's: map to it, e.g. orders:1234,orders:1240")
     .option('--create-anyway <steps>', "conflicts whose live record is a different one: create the snapshot's anyway")
-    .option('--out <file>', 'plan file to write', 'keap-restore-plan.json')
+    .option('--out <file>', `plan file to write (default: a new file in ${dataPaths().plans})`)
+    .option('--dir <folder>', `where "latest" looks for snapshots (default: ${dataPaths().snapshots})`)
     .option('--ledger <file>', "the account's ledger (default: beside the snapshot)")
     .option('--other-account', "plan restoring into an account other than the snapshot's (the credential's)")
     .option('--verbose', 'also list unchanged records')
@@ -71,6 +80,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         if (!(RESTORE_ORDER as readonly string[]).includes(e))
           throw new UsageError(`Cannot restore '${e}'; restorable: ${RESTORE_ORDER.join(', ')}`);
       const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+      if (snapshotFile === 'latest') snapshotFile = await latestSnapshotFile(client, io, flags.dir ?? dataPaths().snapshots);
       const snapshot = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
       try {
         io.err('Reading the live account…');
@@ -96,10 +106,12 @@ export function registerRestoreCommands(program: Command, io: Io): void {
             throw new UsageError(`${err.message} To plan restoring it there anyway, add --other-account.`);
           throw err;
         });
-        await writeFileAtomic(flags.out, JSON.stringify(plan, null, 2));
+        const out = flags.out ?? newPlanPath(dataPaths().plans, plan.account);
+        await fs.mkdir(path.dirname(out), { recursive: true });
+        await writeFileAtomic(out, JSON.stringify(plan, null, 2));
         if (flags.json) return printJson(io, plan);
         printPlan(io, plan, !!flags.verbose);
-        io.out(`\nPlan written to ${flags.out}. Apply it with: keap-vault apply ${flags.out}`);
+        io.out(`\nPlan written to ${out}. Apply it with: keap-vault apply ${shellPath(out)}`);
       } finally {
         snapshot.close();
       }
@@ -108,7 +120,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
   program
     .command('apply')
     .description("apply a restore plan: in order, within the quota, crash-safe through the account's ledger")
-    .argument('<plan>', 'plan file made by keap-vault plan')
+    .argument('<plan>', `plan file made by keap-vault plan, or "latest": this account's newest in ${dataPaths().plans}`)
     .option('--resume', 'continue a plan whose apply was interrupted')
     .option('--break-lock', 'break the lock of an earlier apply whose process is gone')
     .option('--ledger <file>', "the account's ledger (default: beside the plan's snapshot)")
@@ -120,10 +132,11 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean },
         command: Command,
       ) => {
-        const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
         const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
+        if (planFile === 'latest') planFile = await latestPlanFile(client, io);
+        const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
         const snapshotFile = flags.snapshot ?? plan.snapshot.file;
-        const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, process.cwd(), snapshotFile);
+        const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, dataPaths().snapshots, snapshotFile);
         const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
         const controller = new AbortController();
         const cancel = () => controller.abort();
@@ -144,7 +157,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
             throw err;
           });
           if (flags.json) printJson(io, receipt);
-          else printReceipt(io, receipt, ledgerFile);
+          else printReceipt(io, receipt, ledgerFile, plan);
           const problems = receiptProblems(receipt);
           if (problems) throw new FindingsFound(problems);
         } finally {
@@ -158,14 +171,15 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .command('idmap')
     .description('the old id -> new id map of everything restored into an account')
     .argument('<account>', 'the account (as in keap-<account>.kvledger), or a ledger file')
-    .option('--dir <folder>', "folder of the account's snapshots and ledger", 'keap-snapshots')
+    .option('--dir <folder>', `folder of the account's snapshots and ledger (default: ${dataPaths().snapshots})`)
     .option('--format <format>', 'csv or json', 'csv')
-    .action(async (account: string, flags: { dir: string; format: string }) => {
+    .action(async (account: string, flags: { dir?: string; format: string }) => {
+      const dir = flags.dir ?? dataPaths().snapshots;
       if (!['csv', 'json'].includes(flags.format)) throw new UsageError('--format must be csv or json');
       // The account as named in messages, or as the ledger file is named (keap-<account>): both find it.
       const candidates = account.endsWith('.kvledger')
         ? [account]
-        : [ledgerFileFor(flags.dir, account), ledgerFileFor(flags.dir, account.replace(/^keap-/, ''))];
+        : [ledgerFileFor(dir, account), ledgerFileFor(dir, account.replace(/^keap-/, ''))];
       const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
       if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
       const entries = await readIdMap(file);
@@ -211,7 +225,7 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
     io.out(`Applying it: ${plan.estimate.summary}${plan.estimate.windows.length ? ` (${quotaInForce(plan.estimate.windows)})` : ''}.`);
   if (counts.differs) {
     io.out(
-      `\n${counts.differs} record(s) in the account differ from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`,
+      `\n${counted(counts.differs, 'record in the account differs', 'records in the account differ')} from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`,
     );
   }
   io.out('');
@@ -272,24 +286,30 @@ function progressLine(io: Io, p: ApplyProgress): void {
   );
 }
 
-function printReceipt(io: Io, r: Receipt, ledgerFile: string): void {
+function printReceipt(io: Io, r: Receipt, ledgerFile: string, plan: RestorePlan): void {
+  const steps = new Map(plan.steps.map((s) => [s.id, s]));
   io.out(
-    `Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${r.requests} requests).`,
+    `Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${counted(r.requests, 'request')}).`,
   );
   for (const l of r.linked) io.out(`  linked ${l.stepId} -> ${l.liveId}: ${l.reason}`);
   for (const c of r.conflicts) io.out(`  conflict ${c.stepId}: ${c.reason}`);
   for (const f of r.failed) io.out(`  failed ${f.stepId}: ${f.message}`);
-  for (const n of r.notApplied) io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
+  for (const n of r.notApplied) {
+    io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
+    const step = steps.get(n.stepId);
+    const next = step && howToGoOn(step);
+    if (next) io.out(`    -> ${next}`);
+  }
   for (const d of r.duplicates)
     io.out(
       `  DUPLICATE: ${d.entity} ${d.oldId} is restored more than once in Keap (${d.liveIds.join(', ')}): another apply ran at the same time elsewhere`,
     );
   io.out(
     r.verification.problems.length
-      ? `Verification found ${r.verification.problems.length} difference(s):\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
-      : `Verification: ${r.verification.checked} record(s) written re-read: every field a client can set matches the snapshot.`,
+      ? `Verification found ${counted(r.verification.problems.length, 'difference')}:\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
+      : `Verification: ${counted(r.verification.checked, 'record')} written re-read: every field a client can set matches the snapshot.`,
   );
-  io.out(`Id map (${r.idMap.length} records): keap-vault idmap ${ledgerFile}`);
+  io.out(`Id map (${counted(r.idMap.length, 'record')}): keap-vault idmap ${shellPath(ledgerFile)}`);
 }
 
 /** "Keap's quota for this credential: 10 a second, 240 a minute, 30,000 a day". */

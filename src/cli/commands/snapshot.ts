@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { takeSnapshot } from '../../core/usecases/takeSnapshot';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
-import { printJson, printTable, UsageError, type Io } from '../output';
+import { counted, countedEntity, printJson, printTable, UsageError, type Io } from '../output';
 import { captureProgressPrinter } from '../progress';
 import { snapshotKey } from '../snapshotFlags';
 import { promises as fs } from 'node:fs';
+import { dataPaths } from '../../core/fs/dataDir';
 
 interface SnapshotFlags {
   out?: string;
-  dir: string;
+  dir?: string;
   since?: string;
   checkDeletions?: boolean;
   encrypt?: boolean;
@@ -23,7 +24,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
     .command('snapshot')
     .description('capture the live account into a snapshot file (resumes an interrupted capture of the same file)')
     .option('--out <file>', 'snapshot file to write (default: <dir>/keap-<account>-<time>.kvsnap)')
-    .option('--dir <folder>', 'folder for snapshots', 'keap-snapshots')
+    .option('--dir <folder>', `folder for snapshots (default: ${dataPaths().snapshots})`)
     .option('--since <snapshot>', 'incremental: read only what changed since this snapshot')
     .option('--check-deletions', 'incremental: also find records deleted since (a full id sweep)')
     .option('--encrypt', 'encrypt with the key in KEAP_VAULT_SNAPSHOT_KEY')
@@ -44,7 +45,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
       try {
         const result = await takeSnapshot({
           client,
-          folder: flags.dir,
+          folder: flags.dir ?? dataPaths().snapshots,
           out: flags.out,
           encryptKey: flags.encrypt ? key : undefined,
           readKey: snapshotKey(),
@@ -58,13 +59,13 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
         progress.end();
         if (flags.json) return printJson(io, result);
         io.out(
-          `${result.resumed ? 'Resumed and wrote' : 'Wrote'} ${result.file} (${result.requests} requests${result.meta.incrementalFrom ? `, incremental from ${result.meta.incrementalFrom}` : ''})`,
+          `${result.resumed ? 'Resumed and wrote' : 'Wrote'} ${result.file} (${counted(result.requests, 'request')}${result.meta.incrementalFrom ? `, incremental from ${result.meta.incrementalFrom}` : ''})`,
         );
         printCounts(io, result.meta.counts);
         if (result.deleted)
           io.out(
             `Deleted since: ${Object.entries(result.deleted)
-              .map(([e, n]) => `${n} ${e}`)
+              .map(([e, n]) => countedEntity(n, e))
               .join(', ')}`,
           );
         else if (result.meta.incrementalFrom) io.out('Records deleted in Keap since were not looked for (add --check-deletions).');
@@ -89,7 +90,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
         if (flags.json) return printJson(io, { file, bytes: size, ...meta });
         io.out(`${file} (${(size / 1024).toFixed(0)} KiB), snapshot ${meta.snapshotId}`);
         io.out(
-          `Account ${meta.account} at ${meta.apiBaseUrl}, captured ${meta.startedAt} - ${meta.finishedAt}${meta.requests !== undefined ? ` in ${meta.requests} requests` : ''}`,
+          `Account ${meta.account} at ${meta.apiBaseUrl}, captured ${meta.startedAt} - ${meta.finishedAt}${meta.requests !== undefined ? ` in ${counted(meta.requests, 'request')}` : ''}`,
         );
         if (meta.incrementalFrom)
           io.out(`Incremental from ${meta.incrementalFrom}${meta.deletionsChecked ? ', deletions checked' : ', deletions not checked'}`);

@@ -6,7 +6,7 @@ import { isKnownRule, RULE_CATALOGUE } from '../../core/validate/catalogue';
 import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
 import type { Finding, Severity } from '../../core/validate/rule';
 import { toSarif, type SarifRuleInfo } from '../../core/validate/sarif';
-import { FindingsFound, printJson, UsageError, type Io } from '../output';
+import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
 
 interface ValidateFlags {
@@ -54,12 +54,12 @@ export function registerValidateCommand(program: Command, io: Io): void {
             skipped += result.skipped;
           }
           ruleInfo = RULE_CATALOGUE.filter((r) => FILE_RULES.some((f) => f.id === r.id));
-          checked = `${records} records in ${files.length} file(s)${skipped ? ` (${skipped} of unknown kind skipped)` : ''}`;
+          checked = `${counted(records, 'record')} in ${counted(files.length, 'file')}${skipped ? ` (${skipped.toLocaleString('en-US')} of unknown kind skipped)` : ''}`;
         } else {
           const report = validateSnapshot(db, options);
           findings = report.findings;
           ruleInfo = RULE_CATALOGUE.filter((r) => report.rules.some((s) => s.id === r.id));
-          checked = `${report.rules.length} rules over ${snapshotFile}`;
+          checked = `${counted(report.rules.length, 'rule')} over ${snapshotFile}`;
         }
         if (flags.format === 'json') printJson(io, { findings });
         else if (flags.format === 'sarif') printJson(io, toSarif(findings, ruleInfo, files.length ? undefined : snapshotFile));
@@ -108,6 +108,6 @@ function printText(io: Io, findings: Finding[], checked: string): void {
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   io.out(
-    `${findings.length ? '' : 'No problems found. '}Checked ${checked}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+    `${findings.length ? '' : 'No problems found. '}Checked ${checked}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${counted(count('info'), 'note')}.`,
   );
 }

@@ -1,5 +1,6 @@
 /** Orders: the Order ID everything else hangs on. Items come inline and are stored as order_items rows. */
 import type { KeapOrder, KeapOrderItem } from '../model';
+import { formatCurrencyValue } from '../money';
 import { amountOf, asJsonPages, byId, defineEntity, int, text, type Json } from './define';
 
 export const orders = defineEntity({
@@ -47,7 +48,7 @@ export const orders = defineEntity({
     const o = record as KeapOrder;
     const who =
       [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || `contact ${o.contact?.id ?? '?'}`;
-    return { label: `#${o.id} ${who}`, description: `${o.total?.formatted_amount ?? ''} ${o.status ?? ''}`.trim() };
+    return { label: `#${o.id} ${who}`, description: `${formatCurrencyValue(o.total)} ${o.status ?? ''}`.trim() };
   },
   explorerRank: 10,
   live: { orderBy: 'order_time desc' },

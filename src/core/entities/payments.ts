@@ -1,5 +1,6 @@
 /** Payments (Keap's sales payments): money received against an order. Keap cannot delete one. */
 import type { KeapPayment } from '../model';
+import { formatMajor } from '../money';
 import { asJsonPages, byId, cents, defineEntity, int, text } from './define';
 
 export const payments = defineEntity({
@@ -23,7 +24,7 @@ export const payments = defineEntity({
   },
   label: (record) => ({
     label: `Payment #${record.id}`,
-    description: `$${Number(record.amount ?? 0).toFixed(2)} ${String(record.payment_time ?? '').slice(0, 10)}`,
+    description: `${formatMajor(Number(record.amount ?? 0))} ${String(record.payment_time ?? '').slice(0, 10)}`,
   }),
   explorerRank: 50,
   live: {},

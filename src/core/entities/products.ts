@@ -1,5 +1,6 @@
 /** Products, with their subscription plans inline (stored as subscription_plans rows). */
-import type { KeapProduct } from '../model';
+import type { CurrencyValue, KeapProduct } from '../model';
+import { formatCurrencyValue } from '../money';
 import { amountOf, asJsonPages, byId, defineEntity, int, text, type Json } from './define';
 
 export const products = defineEntity({
@@ -35,7 +36,7 @@ export const products = defineEntity({
   ],
   label: (record) => ({
     label: String(record.name ?? `#${record.id}`),
-    description: [record.sku, (record.price as Json | undefined)?.formatted_amount].filter(Boolean).join(' '),
+    description: [record.sku, formatCurrencyValue(record.price as Partial<CurrencyValue> | undefined)].filter(Boolean).join(' '),
   }),
   explorerRank: 40,
   live: {},

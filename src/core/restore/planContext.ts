@@ -18,6 +18,7 @@ import { comparable, type Payload } from './payloads';
 import { RESTORE_ORDER, type PlanOptions, type PlanStep, type ReasonCode, type RestoreEntity } from './plan';
 import { diffFields, isRelink, updateOf } from './planUpdate';
 import { KeapVaultError } from '../errors';
+import { counted } from '../counted';
 
 export interface PlanInput {
   snapshot: SnapshotDb;
@@ -216,8 +217,8 @@ export class PlanContext {
     if (update && (Object.keys(update.body).length || update.itemPatches.length)) {
       const relinkOnly = !this.options.updateExisting;
       const why = relinkOnly
-        ? `points at ${relinks.length === 1 ? 'a record' : 'records'} this plan restores under new ids: relink${left.length ? `; ${left.length} other field(s) differ and are not updated (--update-existing)` : ''}`
-        : `${changes.length} field(s) different: update${left.length ? ` (${left.map((c) => c.path).join(', ')} cannot be updated through Keap's API)` : ''}`;
+        ? `points at ${relinks.length === 1 ? 'a record' : 'records'} this plan restores under new ids: relink${left.length ? `; ${left.length === 1 ? '1 other field differs and is' : `${counted(left.length, 'other field')} differ and are`} not updated (--update-existing)` : ''}`
+        : `${counted(changes.length, 'field')} different: update${left.length ? ` (${left.map((c) => c.path).join(', ')} cannot be updated through Keap's API)` : ''}`;
       return this.addStep(
         {
           ...base,
@@ -241,7 +242,7 @@ export class PlanContext {
         ...base,
         action: 'skip',
         reason: 'present-differs',
-        detail: `${label}: in the account (${found.how}) but ${changes.length} field(s) differ${hint}`,
+        detail: `${label}: in the account (${found.how}) but ${changes.length === 1 ? '1 field differs' : `${counted(changes.length, 'field')} differ`}${hint}`,
         changes,
       },
       found.liveId,
@@ -389,8 +390,4 @@ function splitKey(key: string): [string, string] {
 
 export function quote(value: unknown): string {
   return JSON.stringify(String(value ?? ''));
-}
-
-export function formatMoney(major: number | undefined): string {
-  return `$${(major ?? 0).toFixed(2)}`;
 }

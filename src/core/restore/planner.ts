@@ -76,7 +76,7 @@ function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
         for (const f of unknownFields(entity, ctx.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
     if (unknown.size)
       ctx.warnings.add(
-        `${entity}: the snapshot has field(s) Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`,
+        `${entity}: the snapshot has ${unknown.size === 1 ? 'a field' : 'fields'} Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`,
       );
   }
 }

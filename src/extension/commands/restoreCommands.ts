@@ -6,6 +6,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import { parsePlan, type PlanOptions, type RestorePlan } from '../../core/restore/plan';
@@ -168,7 +169,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     if (!target) return;
     const json = formatArg === 'json' || (!formatArg && target.fsPath.endsWith('.json'));
     await writeFileAtomic(target.fsPath, json ? JSON.stringify(entries, null, 2) : idMapCsv(entries));
-    void vscode.window.showInformationMessage(`Keap Vault: id map of ${entries.length} record(s) written to ${target.fsPath}.`);
+    void vscode.window.showInformationMessage(`Keap Vault: id map of ${counted(entries.length, 'record')} written to ${target.fsPath}.`);
     return target.fsPath;
   });
 

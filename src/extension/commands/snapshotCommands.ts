@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
+import { formatCurrencyValue } from '../../core/money';
 import { exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
 import { searchOrders } from '../../core/snapshot/query';
 import { takeSnapshot } from '../../core/usecases/takeSnapshot';
@@ -130,7 +132,7 @@ export function registerSnapshotCommands(
     const target = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' });
     if (!target?.[0]) return;
     const result = await exportSnapshot(await snapshots.db(fileOf(snapshot)), { format, outDir: target[0].fsPath });
-    void vscode.window.showInformationMessage(`Keap Vault: exported ${result.files.length} file(s) to ${target[0].fsPath}.`);
+    void vscode.window.showInformationMessage(`Keap Vault: exported ${counted(result.files.length, 'file')} to ${target[0].fsPath}.`);
   });
 
   registerCommand(context, log, COMMANDS.openRecord, async (node: ExplorerNode) => {
@@ -157,7 +159,7 @@ export function registerSnapshotCommands(
         : await vscode.window.showQuickPick(
             found.map((o) => ({
               label: `#${o.id}`,
-              description: `${o.record.contact?.email ?? ''} ${o.record.total?.formatted_amount ?? ''} ${o.record.order_time?.slice(0, 10) ?? ''}`,
+              description: `${o.record.contact?.email ?? ''} ${formatCurrencyValue(o.record.total)} ${o.record.order_time?.slice(0, 10) ?? ''}`,
               id: o.id,
             })),
           );

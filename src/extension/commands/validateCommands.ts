@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
 import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
 import { explanationOf } from '../../core/validate/catalogue';
 import { validateSourceFile } from '../../core/validate/files/validateFile';
@@ -59,7 +60,7 @@ export function registerValidateCommands(
     });
     findings.showFileFindings(document.uri, result.findings, explanationOf);
     void vscode.window.showInformationMessage(
-      `Keap Vault: ${result.findings.length} finding(s) in ${result.records} record(s)${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`,
+      `Keap Vault: ${counted(result.findings.length, 'finding')} in ${counted(result.records, 'record')}${result.skipped ? `, ${result.skipped} of unknown kind skipped` : ''}.`,
     );
     return result.findings.length;
   });

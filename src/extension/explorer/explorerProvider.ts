@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { entityModule } from '../../core/entities';
 import type { KeapOrder } from '../../core/model';
+import { formatCurrencyValue } from '../../core/money';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { listRecords, orderDetails } from '../../core/snapshot/query';
 import { COMMANDS } from '../commandIds';
@@ -267,7 +268,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         entity: 'order_items',
         id: item.id,
         label: `${item.name ?? item.product?.name ?? 'Item'} × ${item.quantity ?? 1}`,
-        description: `${item.price_per_unit?.formatted_amount ?? ''}${item.product?.id ? ` · product #${item.product.id}` : ''}`,
+        description: `${formatCurrencyValue(item.price_per_unit)}${item.product?.id ? ` · product #${item.product.id}` : ''}`,
       });
     }
     for (const p of payments) nodes.push(this.recordNode(source, 'payments', String(p.id), p));

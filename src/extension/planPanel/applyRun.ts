@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
 import { ApplyCancelledError, type ApplyProgress, type Receipt } from '../../core/restore/applier';
 import { ApplyLockedError } from '../../core/restore/lock';
 import type { RestorePlan } from '../../core/restore/plan';
@@ -88,7 +89,7 @@ export class ApplyRun {
       );
       this.say({ type: 'receipt', receipt });
       void vscode.window.showInformationMessage(
-        `Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${problems} problem(s): see the preview` : ''}.`,
+        `Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${counted(problems, 'problem')}: see the preview` : ''}.`,
       );
       return receipt;
     } catch (err) {
@@ -114,7 +115,7 @@ export class ApplyRun {
     const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
     const only = new Set(this.stepIds);
     const ordinal = new Map(this.stepIds.map((id, i) => [id, i]));
-    log.info(`Applying plan ${this.plan.planId}: ${this.stepIds.length} step(s) into ${this.plan.account}`);
+    log.info(`Applying plan ${this.plan.planId}: ${counted(this.stepIds.length, 'step')} into ${this.plan.account}`);
     const attempt = (breakLock: boolean) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) =>
         applyRestorePlan({

@@ -78,7 +78,7 @@ describe('keap-vault CLI', () => {
     );
     const lost = captureIo();
     assert.equal(await runCli(['disaster', 'delete-orders', '--count', '2'], lost), 0);
-    assert.match(lost.stdout.join('\n'), /^Lost: (\d+ payments, )?2 orders$/);
+    assert.match(lost.stdout.join('\n'), /^Lost: (\d+ payments?, )?2 orders$/);
     const changed = captureIo();
     assert.equal(await runCli(['disaster', 'corrupt-orders', '--count', '3'], changed), 0);
     assert.equal(changed.stdout.join('\n'), 'Changed: 3 orders', 'records changed in place are not called lost');
@@ -139,19 +139,6 @@ describe('keap-vault emulator (as a process)', () => {
       details.counts.contacts - 2,
       'the loss was saved with the account',
     );
-  });
-});
-
-describe('the bundled CLI (dist/cli.js)', () => {
-  it('loads and runs: every dependency made it into the bundle', async function () {
-    const { existsSync } = await import('node:fs');
-    const { spawnSync } = await import('node:child_process');
-    const path = await import('node:path');
-    const bundle = path.join(__dirname, '../../../../dist/cli.js');
-    if (!existsSync(bundle)) this.skip(); // npm test builds it first
-    const run = spawnSync(process.execPath, [bundle, 'validate', '--help'], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /Usage: keap-vault validate/);
   });
 });
 

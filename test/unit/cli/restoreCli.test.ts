@@ -51,6 +51,17 @@ describe('keap-vault plan / apply / idmap', function () {
     assert.ok(pastStart >= 0, 'the lost contacts had subscriptions that started in the past');
     assert.match(text.split('\n')[pastStart + 1], /^ {4}-> .*plan again with --subscriptions-start-today$/);
     assert.doesNotMatch(text, /accept "starts today"/, 'no words of the preview on the command line');
+
+    // The receipt lists what the plan left undone with the same ways on.
+    const applied = captureIo();
+    await runCli(['--unlimited', 'apply', path.join(dir, 'plan.json')], applied);
+    const receipt = applied.stdout.join('\n').split('\n');
+    const held = receipt.findIndex((l) => l.startsWith(`  not applied orders:${order.id} (conflict)`));
+    assert.ok(held >= 0, receipt.join('\n'));
+    assert.match(receipt[held + 1], new RegExp(`^ {4}-> .*--link orders:${order.id}; .*--create-anyway orders:${order.id}$`));
+    const blocked = receipt.findIndex((l) => / \(blocked\): .*started in the past/.test(l));
+    assert.ok(blocked >= 0, receipt.join('\n'));
+    assert.match(receipt[blocked + 1], /^ {4}-> .*--subscriptions-start-today$/);
   });
 
   it('plans with a readable summary, applies, and exports the id map', async () => {
@@ -87,7 +98,7 @@ describe('keap-vault plan / apply / idmap', function () {
     );
     assert.match(
       applied.stdout.join('\n'),
-      /Verification: \d+ record\(s\) written re-read: every field a client can set matches the snapshot\./,
+      /Verification: \d+ records? written re-read: every field a client can set matches the snapshot\./,
     );
     assert.equal(store.contacts.size, 60);
 

@@ -25,7 +25,7 @@ describe('keap-vault validate', function () {
         io.stdout.some((l) => l.startsWith(`orders/${id}: error order/orphan-contact:`)),
         id,
       );
-    assert.match(io.stdout[io.stdout.length - 1], /2 errors, 1 warnings/);
+    assert.match(io.stdout[io.stdout.length - 1], /2 errors, 1 warning, /);
 
     const onlyWarnings = captureIo();
     assert.equal(await runCli(['validate', bad.file, '--rule', 'order/likely-duplicate'], onlyWarnings), 0, 'warnings alone do not fail');

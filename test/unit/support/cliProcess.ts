@@ -10,9 +10,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCliProcess(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env });
+    const child = spawn(process.execPath, [CLI, ...args], { env, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

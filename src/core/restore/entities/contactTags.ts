@@ -3,6 +3,7 @@
  * (the step's id is the tag's). Nothing to find again: live says which contacts carry the tag.
  */
 import { KeapNotFoundError } from '../../keap/errors';
+import { counted } from '../../counted';
 import type { PlanContext, Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
 
@@ -28,7 +29,9 @@ export const contactTags: RestorableEntity = {
       .filter(([, r]) => r === 'CONTACT_NOT_FOUND')
       .map(([id]) => id);
     if (missing.length)
-      throw new KeapNotFoundError(`Keap could not tag contact(s) ${missing.join(', ')} with tag ${params.tag_id}: not found`);
+      throw new KeapNotFoundError(
+        `Keap could not tag ${missing.length === 1 ? 'contact' : 'contacts'} ${missing.join(', ')} with tag ${params.tag_id}: not found`,
+      );
     return { id: params.tag_id, sent: Object.values(results).some((r) => r === 'SUCCESS') };
   },
 
@@ -52,7 +55,7 @@ function planTagAssignments(ctx: PlanContext, tagOldId: string): void {
         (ctx.selected.has(`contact_tags:${tagOldId}`) && (ctx.selected.has(`contacts:${c}`) || !ctx.options.records?.length)),
     );
   const tag = ctx.resolve('tags', tagOldId, true);
-  const label = `Tag ${tagOldId} on ${contacts.length} contact(s)`;
+  const label = `Tag ${tagOldId} on ${counted(contacts.length, 'contact')}`;
   if (tag.state === 'missing') {
     ctx.addStep({
       entity: 'contact_tags',
@@ -101,8 +104,8 @@ function planTagAssignments(ctx: PlanContext, tagOldId: string): void {
     oldId: tagOldId,
     action: 'create',
     reason: 'missing-in-live',
-    label: `Tag ${tagOldId} on ${missing.length} contact(s)`,
-    detail: `Apply tag ${tagOldId} to ${missing.length} contact(s) that lost it (one request per 1,000 contacts)`,
+    label: `Tag ${tagOldId} on ${counted(missing.length, 'contact')}`,
+    detail: `Apply tag ${tagOldId} to ${counted(missing.length, 'contact')} that lost it (one request per 1,000 contacts)`,
     payload: { contact_ids: missing },
     refs: [
       { path: '@tag_id', entity: 'tags', oldId: tagOldId },

@@ -6,6 +6,7 @@
  */
 import { filter } from '../../keap/filter';
 import type { KeapOrder } from '../../model';
+import { counted } from '../../counted';
 import {
   amount,
   isoTime,
@@ -258,7 +259,9 @@ function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resol
       detail: `${label}: live order ${duplicate} has the same contact, items and total${ctx.snapRecord('orders', duplicate) ? ' and date' : ' and was made after the snapshot (re-entered by hand?)'}. Creating it could duplicate the order: decide whether ${duplicate} is this order`,
     });
   }
-  const retyped = payload.retypedItems ? ` (${payload.retypedItems} item(s) of a type Keap cannot create are written as OTHER)` : '';
+  const retyped = payload.retypedItems
+    ? ` (${payload.retypedItems === 1 ? '1 item of a type Keap cannot create is' : `${counted(payload.retypedItems, 'item')} of a type Keap cannot create are`} written as OTHER)`
+    : '';
   return ctx.addStep({
     entity: 'orders',
     oldId: order.id,
@@ -267,7 +270,7 @@ function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resol
     label,
     pulledIn,
     lookAlikes: lookAlikes.length ? lookAlikes.map((o) => o.id) : undefined,
-    detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${order.order_items?.length ?? 0} item(s), dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
+    detail: `${duplicate ? `${label}: you chose to create it although live order ${duplicate} looks the same. ` : ''}${label} is not in the account: create it with its ${counted(order.order_items?.length ?? 0, 'item')}, dated ${order.order_time ?? 'as in the snapshot'} (Keap gives it a new order id and invoice id)${retyped}`,
     payload: payload.body,
     refs: payload.refs,
     dependsOn: ctx.stepDeps(deps),

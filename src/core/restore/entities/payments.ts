@@ -9,7 +9,8 @@ import { markerValue, noteWithoutMarker, paymentNote, paymentNoteMarker, RESTORE
 import { type Payload } from '../payloads';
 import { requestBody } from '../fields';
 import type { PlanStep } from '../plan';
-import { formatMoney, type Json, type PlanContext, type Resolution } from '../planContext';
+import { formatCents, formatMajor } from '../../money';
+import type { Json, PlanContext, Resolution } from '../planContext';
 import type { RestorableEntity } from './entity';
 
 function paymentPayload(payment: KeapPayment, orderOldId: string): Payload {
@@ -135,7 +136,7 @@ function matchingPayment(
 
 function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean): Resolution {
   const orderOldId = payment.order_ids?.[0];
-  const label = `Payment ${payment.id} of ${formatMoney(payment.amount)}${orderOldId ? ` on order ${orderOldId}` : ''}`;
+  const label = `Payment ${payment.id} of ${formatMajor(payment.amount)}${orderOldId ? ` on order ${orderOldId}` : ''}`;
   if (!orderOldId || !ctx.snapRecord('orders', orderOldId)) {
     const liveOrder = orderOldId && ctx.live.has('orders', orderOldId) ? orderOldId : undefined;
     if (!liveOrder)
@@ -180,7 +181,7 @@ function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean):
         reason: 'would-overpay',
         label,
         pulledIn,
-        detail: `${label}: live order ${order.liveId} has only ${formatMoney(due / 100)} due; Keap refuses payments above the balance and payments cannot be deleted: check the order's payments by hand`,
+        detail: `${label}: live order ${order.liveId} has only ${formatCents(due, liveOrder.total_due?.currency_code)} due; Keap refuses payments above the balance and payments cannot be deleted: check the order's payments by hand`,
       });
     }
     ctx.plannedPayments.set(order.liveId, planned + Math.round((payment.amount ?? 0) * 100));
