@@ -42,5 +42,7 @@ export function nodePosition(file: string, node: JsonNode): SourcePosition {
 
 /** Defines an own property, so that a `__proto__` key cannot reach a prototype. */
 export function defineMember(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  // Assignment is many times faster; only `__proto__` would reach the prototype by it.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
 }
