@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { validateSnapshot, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
 import { isKnownRule, RULE_CATALOGUE } from '../../core/validate/catalogue';
-import { FILE_RULES, validateSourceFile } from '../../core/validate/files/validateFile';
+import { FILE_RULES, validateFileOnDisk } from '../../core/validate/files/validateFile';
 import type { Finding, Severity } from '../../core/validate/rule';
 import { toSarif, type SarifRuleInfo } from '../../core/validate/sarif';
 import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
@@ -48,7 +47,8 @@ export function registerValidateCommand(program: Command, io: Io): void {
           let records = 0;
           let skipped = 0;
           for (const file of files) {
-            const result = validateSourceFile(db, file, await fs.readFile(file, 'utf8'), { rules: options.rules });
+            // Read a piece at a time: memory stays flat however large the file (README → Validation of import files).
+            const result = await validateFileOnDisk(db, file, { rules: options.rules });
             findings.push(...result.findings);
             records += result.records;
             skipped += result.skipped;

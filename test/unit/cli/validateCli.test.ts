@@ -84,4 +84,23 @@ describe('keap-vault validate', function () {
     const line = io.stdout.find((l) => l.includes('file/unknown-contact'))!;
     assert.match(line, new RegExp(`^${input.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error file/unknown-contact:`));
   });
+
+  it('bad input files (nesting no stack holds, Latin-1 bytes) exit 1 with the position of each problem', async () => {
+    const { file } = await generatedSnapshotFile({ seed: 'cli-file', size: 50 });
+    const deep = path.join(path.dirname(file), 'deep.json');
+    await fs.writeFile(deep, '['.repeat(100_000));
+    const latin1 = path.join(path.dirname(file), 'contacts.csv');
+    await fs.writeFile(latin1, Buffer.concat([Buffer.from('id,given_name\nc1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const io = captureIo();
+    assert.equal(await runCli(['validate', file, deep, latin1], io), 1);
+    assert.ok(
+      io.stdout.includes(`${deep}:1:2: error file/syntax: Expected a record (a JSON object) but found an array`),
+      io.stdout.join('\n'),
+    );
+    assert.ok(io.stdout.includes(`${deep}:1:100001: error file/syntax: Invalid JSON: a closing bracket (]) was expected`));
+    const encoding = io.stdout.find((l) =>
+      l.startsWith(`${latin1}:2:7: error file/syntax: The file is not UTF-8 here: byte 0xE9 at byte offset 20`),
+    );
+    assert.ok(encoding, io.stdout.join('\n'));
+  });
 });

@@ -12,14 +12,16 @@
  *   of scalar arrays. JSON text in any other column stays text.
  * - The export's formula guard (a `'` before a leading `=`, `+`, `-`, `@`, TAB or CR) is removed.
  */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { SnapshotEntity } from '../../snapshot/entities';
 import type { SourcePosition } from '../rule';
-import { fieldOffset, tokenizeCsv, type CsvField, type CsvRow } from './csvTokenizer';
+import { CsvRowSplitter, MAX_ROW_LENGTH, type CsvRowText } from './csvRows';
+import { fieldOffset, tokenizeCsv, UNTERMINATED_QUOTE, type CsvField, type CsvRow } from './csvTokenizer';
 import { parseFieldPath, type PathSegment } from './fieldPath';
-import { jsonErrorMessage, parseJsonTree, plainValue } from './jsonRecords';
-import type { LineIndex } from './lineIndex';
-import type { ParsedRecords, SourceRecord, SourceSyntaxError } from './sourceRecords';
+import { nodeAt, type JsonNode } from './jsonNode';
+import { JsonParser } from './jsonParser';
+import { jsonErrorMessage } from './jsonRecords';
+import { LineIndex } from './lineIndex';
+import type { RecordReader, RecordSink, SourceRecord, SourceSyntaxError } from './sourceRecords';
 
 export const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
   'amount',
@@ -73,37 +75,83 @@ interface Cell {
   field: CsvField;
   /** Characters of the cell's text before the value (the formula guard). */
   skip: number;
-  json?: Node;
+  json?: JsonNode;
   parts?: Array<{ start: number; end: number }>;
 }
 
-export function parseCsvRecords(text: string, lines: LineIndex, fileEntity?: SnapshotEntity): ParsedRecords {
-  const { rows, errors } = tokenizeCsv(text);
-  const syntaxErrors: SourceSyntaxError[] = errors.map((e) => ({
-    message: e.message,
-    position: lines.span(e.start, e.end),
-    index: rowIndexAt(rows, e.start),
-    entity: fileEntity,
-  }));
-  const records: SourceRecord[] = [];
-  const [header, ...data] = rows;
-  if (!header || header.broken) return { records, syntaxErrors };
-  const columns = header.fields.map((f) => unguard(f.value).text.trim());
-  for (const [index, row] of data.entries()) {
-    if (row.broken) continue;
-    const extra = row.fields.slice(columns.length).filter((f) => f.value !== '');
-    if (extra.length) {
+/**
+ * Reads CSV a piece at a time: rows come from `CsvRowSplitter` with the position they start at,
+ * and each is tokenized and turned into a record on its own, so memory holds one row.
+ */
+export class CsvReader implements RecordReader {
+  private readonly rows: CsvRowSplitter;
+  /** The header's column names; undefined until it is read, null when it is broken (no row is then read). */
+  private columns: string[] | null | undefined;
+  private dataRows = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly fileEntity: SnapshotEntity | undefined,
+    private readonly sink: RecordSink,
+    maxRowLength?: number,
+  ) {
+    this.rows = new CsvRowSplitter((row) => this.row(row), maxRowLength);
+  }
+
+  write(text: string): void {
+    this.rows.write(text);
+  }
+
+  end(): void {
+    this.rows.end();
+  }
+
+  private row(text: CsvRowText): void {
+    const lines = new LineIndex(this.file, text.text, text.start);
+    const { rows, errors } = text.unterminatedQuote !== undefined || text.tooLong ? { rows: [], errors: [] } : tokenizeCsv(text.text);
+    if (!rows.length && text.unterminatedQuote === undefined && !text.tooLong) return; // an empty line
+    const isHeader = this.columns === undefined;
+    const index = isHeader ? undefined : this.dataRows++;
+    const syntaxErrors: SourceSyntaxError[] = errors.map((e) => ({
+      message: e.message,
+      position: lines.span(e.start, e.end),
+      index,
+      entity: this.fileEntity,
+    }));
+    if (text.unterminatedQuote !== undefined) {
       syntaxErrors.push({
-        message: `This row has ${row.fields.length} cells but the header names ${columns.length} columns; the extra cells are ignored`,
-        position: lines.span(extra[0].start, extra[extra.length - 1].end),
+        message: UNTERMINATED_QUOTE,
+        position: lines.span(text.unterminatedQuote, text.text.length),
         index,
-        entity: fileEntity,
+        entity: this.fileEntity,
+      });
+    } else if (text.tooLong) {
+      syntaxErrors.push({
+        message: `This row is longer than ${MAX_ROW_LENGTH.toLocaleString('en-US')} characters, more than any Keap field holds; it is not read`,
+        position: lines.span(0, text.text.length),
+        index,
+        entity: this.fileEntity,
       });
     }
-    records.push(csvRecord(row, index, columns, lines, fileEntity, syntaxErrors));
+    const row = rows[0];
+    if (isHeader) {
+      this.columns = row ? row.fields.map((f) => unguard(f.value).text.trim()) : null;
+    } else if (row && this.columns) {
+      const columns = this.columns;
+      const extra = row.fields.slice(columns.length).filter((f) => f.value !== '');
+      if (extra.length) {
+        syntaxErrors.push({
+          message: `This row has ${row.fields.length} cells but the header names ${columns.length} columns; the extra cells are ignored`,
+          position: lines.span(extra[0].start, extra[extra.length - 1].end),
+          index,
+          entity: this.fileEntity,
+        });
+      }
+      this.sink.record(csvRecord(row, index as number, columns, lines, this.fileEntity, syntaxErrors));
+    }
+    syntaxErrors.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+    for (const e of syntaxErrors) this.sink.syntaxError(e);
   }
-  syntaxErrors.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  return { records, syntaxErrors };
 }
 
 function csvRecord(
@@ -125,9 +173,9 @@ function csvRecord(
     const at = (i: number) => fieldOffset(field, skip + i);
     let value: unknown = text;
     if ((JSON_FIELDS.has(name) || LIST_FIELDS.has(name)) && /^\s*[[{]/.test(text)) {
-      const { root, errors } = parseJsonTree(text);
+      const { root, errors } = JsonParser.parse(text);
       cell.json = root;
-      value = root ? plainValue(root) : undefined;
+      value = root?.value;
       if (errors.length) {
         // Like a JSON record with an error: the cell is reported, not checked; the row's other cells are.
         const e = errors[0];
@@ -173,7 +221,7 @@ function cellPosition(
     const rest = segments.slice(k);
     const at = (i: number) => fieldOffset(cell.field, cell.skip + i);
     if (rest.length && cell.json) {
-      const node = findNodeAtLocation(cell.json, rest);
+      const node = nodeAt(cell.json, rest);
       if (node) return span(at(node.offset), at(node.offset + node.length));
     }
     const part = rest.length === 1 && typeof rest[0] === 'number' ? cell.parts?.[rest[0]] : undefined;
@@ -225,16 +273,4 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function define(object: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-/** The data row (0-based, header excluded) an offset falls in. */
-function rowIndexAt(rows: CsvRow[], offset: number): number | undefined {
-  let lo = -1;
-  let hi = rows.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (rows[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo > 0 ? lo - 1 : undefined;
 }

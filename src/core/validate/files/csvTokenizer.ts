@@ -39,6 +39,9 @@ export interface CsvTokens {
   errors: CsvError[];
 }
 
+export const UNTERMINATED_QUOTE =
+  'Unterminated quoted field: the quote opened here is never closed (a quote inside a quoted field must be doubled: "")';
+
 /** File offset of index `i` in a field's value (i may be value.length, for an end). */
 export function fieldOffset(field: CsvField, i: number): number {
   let shift = 0;
@@ -60,7 +63,7 @@ export function tokenizeCsv(text: string): CsvTokens {
         const field = quotedField(text, i);
         if (!field) {
           errors.push({
-            message: 'Unterminated quoted field: the quote opened here is never closed (a quote inside a quoted field must be doubled: "")',
+            message: UNTERMINATED_QUOTE,
             start,
             end: lineEnd(text, start),
           });

@@ -5,6 +5,7 @@
 import type { SnapshotEntity } from '../../snapshot/entities';
 import type { Finding, RecordRef, Severity } from '../rule';
 import { valueAt } from './fieldPath';
+import type { FileIds } from './fileIds';
 import type { SnapshotLookup } from './snapshotLookup';
 import type { SourceRecord, SourceSyntaxError } from './sourceRecords';
 
@@ -16,18 +17,35 @@ export interface FileRecord {
   id?: string;
   /** The id, or `#<index>` for a record without one (a create request). */
   recordId: string;
+  /** The line of an earlier record of the same entity with the same id. */
+  firstLine?: number;
 }
 
 export interface FileRuleContext {
   file: string;
-  records: readonly FileRecord[];
+  snapshot: SnapshotLookup;
+  /** The ids of the records read so far (all of them by `finish`). */
+  ids: FileIds;
+}
+
+/** What is known once the whole file has been read. */
+export interface FileEnd {
   syntaxErrors: readonly SourceSyntaxError[];
   /** The file's entity (its name, or most of its records): for findings about the file itself. */
   fileEntity: SnapshotEntity;
-  snapshot: SnapshotLookup;
 }
 
 export type FileFinding = Omit<Finding, 'ruleId' | 'severity'>;
+
+/**
+ * One rule checking one file. Records come in file order, a batch at a time, and are dropped
+ * after: a rule keeps only what it needs of them (ids, findings it cannot tell yet).
+ */
+export interface FileRuleRun {
+  check(records: readonly FileRecord[]): FileFinding[];
+  /** After the last record: what only the whole file can tell. */
+  finish?(end: FileEnd): FileFinding[];
+}
 
 export interface FileRule {
   /** Stable id, `file/problem`, used in settings, SARIF and the CLI. */
@@ -36,7 +54,7 @@ export interface FileRule {
   title: string;
   /** Why it matters and how to fix it: one paragraph. */
   explanation: string;
-  check(context: FileRuleContext): FileFinding[];
+  start(context: FileRuleContext): FileRuleRun;
 }
 
 /** A reference found in a record: the id and the path it sits at. */

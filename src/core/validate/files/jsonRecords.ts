@@ -1,25 +1,31 @@
 /**
- * Records from JSON and NDJSON text, with the offsets of every value (jsonc-parser's syntax tree,
- * the parser VS Code itself uses). The parser is error-tolerant: after a syntax error the rest of
+ * Records from JSON and NDJSON text read a piece at a time, each with the positions of its
+ * values. The parser recovers from errors as jsonc-parser does: after a syntax error the rest of
  * the document is still read, and only a record that contains the error is left out.
  *
  * A JSON file is one of: an array of records; Keap Vault's export document
  * (`{"meta": …, "entities": {"orders": […]}}`); a Keap list answer (`{"orders": […],
- * "next_page_token": …}`); or a single record.
+ * "next_page_token": …}`); or a single record. The records of an array and of an export document
+ * are handed on one by one as they are read, so a large file is never held whole. A list answer
+ * or a single record is held until the document ends, as only its last key can tell which it is
+ * (Keap's list answers hold at most 1,000 records). An export document is known by its `entities`
+ * object before any `id` key: a record with an `entities` object and a later `id` is taken for one.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import { CAPTURED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../snapshot/entities';
 import { parseFieldPath } from './fieldPath';
-import type { LineIndex } from './lineIndex';
-import type { ParsedRecords, SourceRecord, SourceSyntaxError } from './sourceRecords';
-
-/** Strict JSON: comments and trailing commas are errors (Keap and JSON.parse reject them). */
-const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+import { nodeAt, nodePosition, type JsonNode } from './jsonNode';
+import { JsonParser, type JsonError, type JsonErrorCode, type OpenContainer } from './jsonParser';
+import { JsonTokenizer, Token } from './jsonTokenizer';
+import type { RecordReader, RecordSink, SourceRecord, SourceSyntaxError } from './sourceRecords';
+import type { SourcePosition } from '../rule';
 
 /** Keys a Keap list answer has besides its array of records. */
 const LIST_KEYS = new Set(['next_page_token', 'previous_page_token', 'count', 'next', 'previous']);
 
-const MESSAGES: Record<string, string> = {
+/** Errors waiting for the record they may fall in; past this many the oldest are placed outside any record (a file of garbage). */
+const MAX_PENDING_ERRORS = 10_000;
+
+const MESSAGES: Record<JsonErrorCode, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'invalid number',
   PropertyNameExpected: 'a property name in double quotes was expected',
@@ -30,7 +36,6 @@ const MESSAGES: Record<string, string> = {
   CloseBracketExpected: 'a closing bracket (]) was expected',
   EndOfFileExpected: 'unexpected text after the end of the JSON value',
   InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unterminated comment',
   UnexpectedEndOfString: 'unterminated string',
   UnexpectedEndOfNumber: 'unterminated number',
   InvalidUnicode: 'invalid \\u escape',
@@ -39,96 +44,226 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** "Invalid JSON: a comma (,) was expected". */
-export function jsonErrorMessage(error: ParseError): string {
-  const code = printParseErrorCode(error.error);
-  return `Invalid JSON: ${MESSAGES[code] ?? code}`;
+export function jsonErrorMessage(error: { code: JsonErrorCode }): string {
+  return `Invalid JSON: ${MESSAGES[error.code]}`;
 }
 
-/** Parses JSON text strictly; offsets in the tree and errors are relative to `text`. */
-export function parseJsonTree(text: string): { root: Node | undefined; errors: ParseError[] } {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, STRICT);
-  return { root, errors };
+function errorPosition(file: string, e: JsonError): SourcePosition {
+  return { file, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn };
 }
 
-export function parseJsonDocument(text: string, lines: LineIndex, fileEntity?: SnapshotEntity): ParsedRecords {
-  const { root, errors } = parseJsonTree(text);
-  const syntaxErrors: SourceSyntaxError[] = [];
-  const records: SourceRecord[] = [];
-  if (!root) {
-    syntaxErrors.push({
-      message: 'The file holds no JSON: expected an array of records, a record, or a Keap Vault export',
-      position: lines.span(0, text.length),
-      entity: fileEntity,
+export class JsonDocumentReader implements RecordReader {
+  private readonly tokenizer: JsonTokenizer;
+  private readonly parser: JsonParser;
+  private index = 0;
+  /** Errors read since the last record: each falls before, inside or after the next one. */
+  private pending: JsonError[] = [];
+  private streamedExport = false;
+  private endPosition = { line: 1, column: 1 };
+
+  constructor(
+    private readonly file: string,
+    private readonly fileEntity: SnapshotEntity | undefined,
+    private readonly sink: RecordSink,
+  ) {
+    this.parser = new JsonParser({
+      error: (e) => this.pendError(e),
+      streams: (container, parents) => this.streams(container, parents),
+      child: (node, container, _key, parents) =>
+        this.record(node, parents.length === 0 ? this.fileEntity : entityNamed(String(container.key))),
     });
-    return { records, syntaxErrors };
+    this.tokenizer = new JsonTokenizer((t) => {
+      if (t.kind === Token.EOF) this.endPosition = { line: t.endLine, column: t.endColumn };
+      this.parser.token(t);
+    });
   }
-  // Records come in file order and so do errors (sorted): one walk pairs them.
-  const pending = [...errors].sort((a, b) => a.offset - b.offset);
-  let next = 0;
-  for (const [index, { node, entity = fileEntity }] of recordNodes(root, fileEntity).entries()) {
-    for (; next < pending.length && pending[next].offset <= node.offset; next++) {
-      syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, undefined, fileEntity));
+
+  write(text: string): void {
+    this.tokenizer.write(text);
+  }
+
+  end(): void {
+    this.tokenizer.end();
+    const root = this.parser.root;
+    if (!root) {
+      // As before: an empty or unreadable document is one finding, not a list of what is missing.
+      this.pending = [];
+      this.sink.syntaxError({
+        message: 'The file holds no JSON: expected an array of records, a record, or a Keap Vault export',
+        position: { file: this.file, line: 1, column: 1, endLine: this.endPosition.line, endColumn: this.endPosition.column },
+        entity: this.fileEntity,
+      });
+      return;
     }
+    if (root.type !== 'array' && !this.streamedExport)
+      for (const { node, entity } of recordNodes(root, this.fileEntity)) this.record(node, entity);
+    this.placePending(Infinity);
+  }
+
+  /** The records' arrays: the document's own array, and an export document's `entities.<name>` arrays. */
+  private streams(container: OpenContainer, parents: readonly OpenContainer[]): boolean {
+    if (container.node.type !== 'array') return false;
+    if (parents.length === 0) return true;
+    const [root, entities] = parents;
+    if (
+      parents.length === 2 &&
+      root.node.type === 'object' &&
+      entities.key === 'entities' &&
+      entities.node.type === 'object' &&
+      !root.node.members?.some((m) => m.key === 'id')
+    ) {
+      this.streamedExport = true;
+      return true;
+    }
+    return false;
+  }
+
+  private pendError(e: JsonError): void {
+    this.pending.push(e);
+    if (this.pending.length > MAX_PENDING_ERRORS) {
+      for (const early of this.pending.splice(0, MAX_PENDING_ERRORS / 2)) this.outside(early);
+    }
+  }
+
+  /** Errors before `offset` belong to no record. */
+  private placePending(offset: number): void {
+    let n = 0;
+    while (n < this.pending.length && this.pending[n].offset <= offset) this.outside(this.pending[n++]);
+    this.pending.splice(0, n);
+  }
+
+  private outside(e: JsonError): void {
+    this.sink.syntaxError({ message: jsonErrorMessage(e), position: errorPosition(this.file, e), entity: this.fileEntity });
+  }
+
+  private record(node: JsonNode, entity: SnapshotEntity | undefined): void {
+    const index = this.index++;
+    this.placePending(node.offset);
     // A record holding a syntax error is reported, not checked: its values may be cut short.
-    let spoiled = false;
-    for (; next < pending.length && pending[next].offset < node.offset + node.length; next++, spoiled = true) {
-      syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, index, entity));
+    let n = 0;
+    for (; n < this.pending.length && this.pending[n].offset < node.offset + node.length; n++) {
+      this.sink.syntaxError({
+        message: jsonErrorMessage(this.pending[n]),
+        position: errorPosition(this.file, this.pending[n]),
+        index,
+        entity,
+      });
     }
-    if (spoiled) continue;
-    const made = recordFromNode(node, index, entity, lines, 0);
-    if ('message' in made) syntaxErrors.push(made);
-    else records.push(made);
+    this.pending.splice(0, n);
+    if (n) return;
+    const made = recordFromNode(this.file, node, index, entity);
+    if ('message' in made) this.sink.syntaxError(made);
+    else this.sink.record(made);
   }
-  for (; next < pending.length; next++) syntaxErrors.push(jsonSyntaxError(pending[next], lines, 0, undefined, fileEntity));
-  syntaxErrors.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  return { records, syntaxErrors };
 }
 
 /** One record a line; blank lines are skipped. A malformed line is a syntax error, and the next line is read as usual. */
-export function parseNdjson(text: string, lines: LineIndex, fileEntity?: SnapshotEntity): ParsedRecords {
-  const records: SourceRecord[] = [];
-  const syntaxErrors: SourceSyntaxError[] = [];
-  let index = 0;
-  let start = 0;
-  for (const m of `${text}\n`.matchAll(/\r\n|\n|\r/g)) {
-    const end = m.index ?? text.length;
-    const line = text.slice(start, end);
-    const base = start;
-    start = end + m[0].length;
-    if (!line.trim()) continue;
-    const slot = index++;
-    const { root, errors } = parseJsonTree(line);
-    if (errors.length || !root) {
-      // The first error only: the ones after it on the same line follow from it.
-      syntaxErrors.push(
-        errors.length
-          ? jsonSyntaxError(errors[0], lines, base, slot, fileEntity)
-          : { message: 'Invalid JSON line', position: lines.span(base, base + line.length), index: slot, entity: fileEntity },
-      );
-      continue;
+export class NdjsonReader implements RecordReader {
+  private index = 0;
+  private offset = 0;
+  private line = 1;
+  /** The last piece ended with a CR: an LF at the start of the next one belongs to the same line break. */
+  private afterCr = false;
+  private current: { tokenizer: JsonTokenizer; parser: JsonParser; errors: JsonError[]; content: boolean } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly fileEntity: SnapshotEntity | undefined,
+    private readonly sink: RecordSink,
+  ) {}
+
+  write(text: string): void {
+    const n = text.length;
+    let i = 0;
+    if (this.afterCr && n) {
+      this.afterCr = false;
+      if (text.charCodeAt(0) === 10) {
+        this.offset++;
+        i = 1;
+      }
     }
-    const made = recordFromNode(root, slot, fileEntity, lines, base);
-    if ('message' in made) syntaxErrors.push(made);
-    else records.push(made);
+    while (i < n) {
+      const end = nextBreak(text, i);
+      if (end > i) this.piece(text.slice(i, end));
+      if (end === n) break;
+      this.finishLine();
+      let breakLength = 1;
+      if (text.charCodeAt(end) === 13) {
+        if (end + 1 === n) this.afterCr = true;
+        else if (text.charCodeAt(end + 1) === 10) breakLength = 2;
+      }
+      this.offset += breakLength;
+      this.line++;
+      i = end + breakLength;
+    }
   }
-  return { records, syntaxErrors };
+
+  end(): void {
+    this.finishLine();
+  }
+
+  private piece(text: string): void {
+    if (!this.current) {
+      const errors: JsonError[] = [];
+      const parser = new JsonParser({ error: (e) => errors.push(e) });
+      const tokenizer = new JsonTokenizer((t) => parser.token(t), { offset: this.offset, line: this.line, column: 1 });
+      this.current = { tokenizer, parser, errors, content: false };
+    }
+    if (!this.current.content) this.current.content = /\S/.test(text);
+    this.current.tokenizer.write(text);
+    this.offset += text.length;
+  }
+
+  private finishLine(): void {
+    const line = this.current;
+    this.current = undefined;
+    if (!line?.content) return;
+    line.tokenizer.end();
+    const slot = this.index++;
+    const root = line.parser.root;
+    if (line.errors.length || !root) {
+      // The first error only: the ones after it on the same line follow from it.
+      const [first] = line.errors;
+      this.sink.syntaxError(
+        first
+          ? { message: jsonErrorMessage(first), position: errorPosition(this.file, first), index: slot, entity: this.fileEntity }
+          : {
+              message: 'Invalid JSON line',
+              position: { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: 1 },
+              index: slot,
+              entity: this.fileEntity,
+            },
+      );
+      return;
+    }
+    const made = recordFromNode(this.file, root, slot, this.fileEntity);
+    if ('message' in made) this.sink.syntaxError(made);
+    else this.sink.record(made);
+  }
 }
 
-/** The nodes that are records, each with the entity the document says it is. */
-function recordNodes(root: Node, fileEntity?: SnapshotEntity): Array<{ node: Node; entity?: SnapshotEntity }> {
-  if (root.type === 'array') return (root.children ?? []).map((node) => ({ node, entity: fileEntity }));
+function nextBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** The nodes that are records in a document held whole, each with the entity the document says it is. */
+function recordNodes(root: JsonNode, fileEntity?: SnapshotEntity): Array<{ node: JsonNode; entity?: SnapshotEntity }> {
+  if (root.type === 'array') return (root.items ?? []).map((node) => ({ node, entity: fileEntity }));
   if (root.type !== 'object') return [{ node: root, entity: fileEntity }];
   const props = properties(root);
   const entities = props.get('entities');
   if (entities?.type === 'object' && !props.has('id')) {
     return [...properties(entities)].flatMap(([key, value]) =>
-      value.type === 'array' ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
+      value.type === 'array' ? (value.items ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
     );
   }
   if (isListAnswer(props)) {
     return [...props].flatMap(([key, value]) =>
-      value.type === 'array' && entityNamed(key) ? (value.children ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
+      value.type === 'array' && entityNamed(key) ? (value.items ?? []).map((node) => ({ node, entity: entityNamed(key) })) : [],
     );
   }
   return [{ node: root, entity: fileEntity }];
@@ -138,7 +273,7 @@ function recordNodes(root: Node, fileEntity?: SnapshotEntity): Array<{ node: Nod
  * `{"orders": […], "next_page_token": …}`. A record can hold arrays named like entities too
  * (a contact's `custom_fields`), so only an object with no other keys counts.
  */
-function isListAnswer(props: Map<string, Node>): boolean {
+function isListAnswer(props: Map<string, JsonNode>): boolean {
   let lists = 0;
   for (const [key, value] of props) {
     if (value.type === 'array' && (CAPTURED_ENTITIES as readonly string[]).includes(key)) lists++;
@@ -147,12 +282,9 @@ function isListAnswer(props: Map<string, Node>): boolean {
   return lists > 0;
 }
 
-function properties(object: Node): Map<string, Node> {
-  const map = new Map<string, Node>();
-  for (const prop of object.children ?? []) {
-    const [key, value] = prop.children ?? [];
-    if (key && value && typeof key.value === 'string' && !map.has(key.value)) map.set(key.value, value);
-  }
+function properties(object: JsonNode): Map<string, JsonNode> {
+  const map = new Map<string, JsonNode>();
+  for (const { key, node } of object.members ?? []) if (node && !map.has(key)) map.set(key, node);
   return map;
 }
 
@@ -160,14 +292,8 @@ function entityNamed(key: string): SnapshotEntity | undefined {
   return (SNAPSHOT_ENTITIES as readonly string[]).includes(key) ? (key as SnapshotEntity) : undefined;
 }
 
-function recordFromNode(
-  node: Node,
-  index: number,
-  entity: SnapshotEntity | undefined,
-  lines: LineIndex,
-  base: number,
-): SourceRecord | SourceSyntaxError {
-  const position = lines.span(base + node.offset, base + node.offset + node.length);
+function recordFromNode(file: string, node: JsonNode, index: number, entity: SnapshotEntity | undefined): SourceRecord | SourceSyntaxError {
+  const position = nodePosition(file, node);
   if (node.type !== 'object') {
     return {
       message: `Expected a record (a JSON object) but found ${node.type === 'array' ? 'an array' : `a ${node.type}`}`,
@@ -179,42 +305,11 @@ function recordFromNode(
   return {
     index,
     entity,
-    record: plainValue(node) as Record<string, unknown>,
+    record: node.value as Record<string, unknown>,
     position,
     fieldPosition(path: string) {
-      const found = findNodeAtLocation(node, parseFieldPath(path));
-      return found ? lines.span(base + found.offset, base + found.offset + found.length) : undefined;
+      const found = nodeAt(node, parseFieldPath(path));
+      return found ? nodePosition(file, found) : undefined;
     },
   };
-}
-
-/**
- * A node's value as ordinary objects (jsonc-parser gives prototype-less ones, which compare and
- * print oddly). `Object.fromEntries` defines keys, so a `__proto__` key is data, not a prototype.
- */
-export function plainValue(node: Node): unknown {
-  switch (node.type) {
-    case 'object':
-      return Object.fromEntries(
-        (node.children ?? []).flatMap((prop) => {
-          const [key, value] = prop.children ?? [];
-          return key && typeof key.value === 'string' ? [[key.value, value ? plainValue(value) : undefined]] : [];
-        }),
-      );
-    case 'array':
-      return (node.children ?? []).map(plainValue);
-    default:
-      return node.value;
-  }
-}
-
-function jsonSyntaxError(
-  error: ParseError,
-  lines: LineIndex,
-  base: number,
-  index: number | undefined,
-  entity: SnapshotEntity | undefined,
-): SourceSyntaxError {
-  const start = base + error.offset;
-  return { message: jsonErrorMessage(error), position: lines.span(start, start + error.length), index, entity };
 }

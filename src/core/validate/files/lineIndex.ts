@@ -4,6 +4,7 @@
  * exclusive (the column just after the last character), as in VS Code ranges and SARIF regions.
  */
 import type { SourcePosition } from '../rule';
+import { TEXT_START, type TextPoint } from './textPosition';
 
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -11,6 +12,8 @@ export class LineIndex {
   constructor(
     readonly file: string,
     text: string,
+    /** Where `text` starts in the file (a row of a file read piece by piece); offsets stay relative to `text`. */
+    private readonly start: TextPoint = TEXT_START,
   ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -27,7 +30,9 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    return lo === 0
+      ? { line: this.start.line, column: this.start.column + offset }
+      : { line: this.start.line + lo, column: offset - this.starts[lo] + 1 };
   }
 
   /** The position of the text from `start` to `end` (exclusive). */

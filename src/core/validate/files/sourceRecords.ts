@@ -2,16 +2,18 @@
  * Records from a file the developer is editing (JSON, NDJSON or CSV of Keap-shaped records), each
  * with its own position and the position of any field in it, so that findings point at the exact
  * line and column. Syntax errors are collected, not thrown: the rest of the file is still read.
+ * A reader takes the text a piece at a time and hands on each record as soon as it is read, so
+ * that a file of any size is checked in bounded memory.
  *
- * Positions are 1-based; columns count UTF-16 code units; ends are exclusive. A UTF-8 BOM is not
+ * Positions are 1-based; columns count UTF-16 code units; ends are exclusive. A BOM is not
  * part of the text (editors do not show it), so it shifts no column.
  */
 import path from 'node:path';
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../snapshot/entities';
 import type { SourcePosition } from '../rule';
-import { parseCsvRecords } from './csvRecords';
-import { parseJsonDocument, parseNdjson } from './jsonRecords';
-import { LineIndex } from './lineIndex';
+import { CsvReader } from './csvRecords';
+import { JsonDocumentReader, NdjsonReader } from './jsonRecords';
+import { SyntaxErrorList } from './syntaxErrorList';
 import { KeapVaultFileError } from '../../errors';
 
 export type SourceFormat = 'json' | 'ndjson' | 'csv';
@@ -42,6 +44,23 @@ export interface ParsedRecords {
   syntaxErrors: SourceSyntaxError[];
 }
 
+/** Where a reader hands what it reads, in file order (a record's own syntax errors come with or just after it). */
+export interface RecordSink {
+  record(record: SourceRecord): void;
+  syntaxError(error: SourceSyntaxError): void;
+}
+
+/** Text in, a piece at a time; records and syntax errors out, to its sink. */
+export interface RecordReader {
+  write(text: string): void;
+  end(): void;
+}
+
+export interface ReaderOptions {
+  /** CSV: a row longer than this many characters is reported, not read (tests make it small). */
+  maxRowLength?: number;
+}
+
 export interface ParsedSource extends ParsedRecords {
   format: SourceFormat;
   /** The entity the file's name says, if any. */
@@ -56,9 +75,6 @@ export class SourceFormatError extends KeapVaultFileError<'source-format'> {
     super(message, file);
   }
 }
-
-/** Past this many, one more line per error helps nobody: the file is probably not the format it claims. */
-const MAX_SYNTAX_ERRORS = 50;
 
 const EXTENSIONS: Record<string, SourceFormat> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv' };
 
@@ -75,7 +91,8 @@ export function entityFromFileName(file: string): SnapshotEntity | undefined {
   return ENTITY_NAMES.find((e) => base === e || (base.startsWith(e) && /^[-_. ]/.test(base.slice(e.length))));
 }
 
-export function parseSourceFile(file: string, text: string, format?: SourceFormat): ParsedSource {
+/** The format a file is read as: the one given, else its extension's; an unknown one is a typed error. */
+export function chosenFormat(file: string, format?: SourceFormat): SourceFormat {
   const chosen = format ?? sourceFormatOf(file);
   if (!chosen || !SOURCE_FORMATS.includes(chosen)) {
     throw new SourceFormatError(
@@ -85,26 +102,40 @@ export function parseSourceFile(file: string, text: string, format?: SourceForma
       file,
     );
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = new LineIndex(file, body);
+  return chosen;
+}
+
+/** A reader of a format; the text it is given must not start with a BOM (`withoutBom`). */
+export function recordReader(
+  format: SourceFormat,
+  file: string,
+  entity: SnapshotEntity | undefined,
+  sink: RecordSink,
+  options: ReaderOptions = {},
+): RecordReader {
+  if (format === 'csv') return new CsvReader(file, entity, sink, options.maxRowLength);
+  if (format === 'ndjson') return new NdjsonReader(file, entity, sink);
+  return new JsonDocumentReader(file, entity, sink);
+}
+
+/** Text as an editor holds it may start with a BOM, which is not part of the content. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A whole text at once, every record kept: for callers that hold the text anyway (tests, small files). */
+export function parseSourceFile(file: string, text: string, format?: SourceFormat): ParsedSource {
+  const chosen = chosenFormat(file, format);
   const entity = entityFromFileName(file);
-  const parse = chosen === 'csv' ? parseCsvRecords : chosen === 'ndjson' ? parseNdjson : parseJsonDocument;
-  const parsed = parse(body, lines, entity);
-  return { format: chosen, entity, records: parsed.records, syntaxErrors: capped(parsed.syntaxErrors) };
+  const records: SourceRecord[] = [];
+  const syntaxErrors = new SyntaxErrorList();
+  const reader = recordReader(chosen, file, entity, { record: (r) => records.push(r), syntaxError: (e) => syntaxErrors.add(e) });
+  reader.write(withoutBom(text));
+  reader.end();
+  return { format: chosen, entity, records, syntaxErrors: syntaxErrors.list() };
 }
 
 /** The records of a file; its syntax errors are in `parseSourceFile`'s answer. */
 export function parseSourceRecords(file: string, text: string, format?: SourceFormat): SourceRecord[] {
   return parseSourceFile(file, text, format).records;
-}
-
-function capped(errors: SourceSyntaxError[]): SourceSyntaxError[] {
-  if (errors.length <= MAX_SYNTAX_ERRORS) return errors;
-  const kept = errors.slice(0, MAX_SYNTAX_ERRORS);
-  const last = kept[kept.length - 1];
-  kept[kept.length - 1] = {
-    ...last,
-    message: `${last.message} (and ${errors.length - MAX_SYNTAX_ERRORS} more syntax errors after this one)`,
-  };
-  return kept;
 }

@@ -9,21 +9,17 @@ export const duplicateId: FileRule = {
     'creates a duplicate: two orders, two payments) or two different records of which one carries the wrong id, so anything keyed ' +
     'on it can land on the wrong one. This usually comes from merging or copy-pasting exports. Keep one record per id: delete the ' +
     'copy, or remove the id from the record that is meant to be new.',
-  check({ records }) {
-    const first = new Map<string, FileRecord>();
-    return records.flatMap((record) => {
-      if (record.id === undefined) return [];
-      const key = `${record.entity}\u0000${record.id}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, record);
-        return [];
-      }
-      return [
-        findingAt(record, 'id', `${describeRecord(record)} is in the file twice: it is first at line ${earlier.source.position.line}`, [
-          { entity: record.entity, id: record.id },
-        ]),
-      ];
-    });
-  },
+  // The validator notes each id's first line as records come (FileIds), so this holds nothing itself.
+  start: () => ({
+    check: (records) =>
+      records.flatMap((record: FileRecord) =>
+        record.id === undefined || record.firstLine === undefined
+          ? []
+          : [
+              findingAt(record, 'id', `${describeRecord(record)} is in the file twice: it is first at line ${record.firstLine}`, [
+                { entity: record.entity, id: record.id },
+              ]),
+            ],
+      ),
+  }),
 };

@@ -10,21 +10,25 @@ export const existingOrderId: FileRule = {
     'twice, while payments and integrations that use the id in the file still point at the existing order. If the record changes the ' +
     'existing order, update that order instead of importing it; if it is a new order, remove its id; to bring back a deleted order, ' +
     'restore it with Keap Vault, which maps the old id to the new one.',
-  check({ records, snapshot }) {
-    const orders = records.filter((r) => r.entity === 'orders' && r.id !== undefined);
-    const existing = snapshot.existingIds(
-      'orders',
-      orders.map((r) => r.id as string),
-    );
-    return orders
-      .filter((r) => existing.has(r.id as string))
-      .map((record) =>
-        findingAt(
-          record,
-          'id',
-          `${describeRecord(record)} already exists in the snapshot; importing it creates a second order with a new id instead of updating this one`,
-          [{ entity: 'orders', id: record.id as string }],
-        ),
+  start: ({ snapshot }) => ({
+    check(records) {
+      const orders = records.filter((r) => r.entity === 'orders' && r.id !== undefined);
+      // Each order id is asked about once (a repeat is file/duplicate-id's), so nothing is remembered.
+      const existing = snapshot.existingIds(
+        'orders',
+        orders.map((r) => r.id as string),
+        { remember: false },
       );
-  },
+      return orders
+        .filter((r) => existing.has(r.id as string))
+        .map((record) =>
+          findingAt(
+            record,
+            'id',
+            `${describeRecord(record)} already exists in the snapshot; importing it creates a second order with a new id instead of updating this one`,
+            [{ entity: 'orders', id: record.id as string }],
+          ),
+        );
+    },
+  }),
 };

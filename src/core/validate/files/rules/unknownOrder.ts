@@ -1,5 +1,6 @@
 import type { SnapshotEntity } from '../../../snapshot/entities';
-import { describeRecord, findingAt, quoteId, referenceAt, referencesIn, type FileRule } from '../fileRule';
+import { detachedFinding, detachedText } from '../detachedText';
+import { describeRecord, findingAt, quoteId, referenceAt, referencesIn, type FileFinding, type FileRule } from '../fileRule';
 
 /** Keap's transactions have the same shape as payments. */
 const PAYING: readonly SnapshotEntity[] = ['payments', 'transactions'];
@@ -13,26 +14,34 @@ export const unknownOrder: FileRule = {
     'accounting cannot place, and Keap cannot delete payments once they are recorded. The order may be from another account, may ' +
     "have been deleted, or may be missing from this import. Add the order to the file, use the order's id from the snapshot, or " +
     'restore the order first with Keap Vault so that the payment lands on it.',
-  check({ records, snapshot }) {
-    const inFile = new Set(records.filter((r) => r.entity === 'orders' && r.id !== undefined).map((r) => r.id as string));
-    const refs = records.flatMap((record) => {
-      if (!PAYING.includes(record.entity)) return [];
-      const single = referenceAt(record.source.record, ['order_id']);
-      return [...(single ? [single] : []), ...referencesIn(record.source.record, 'order_ids')].map((ref) => ({ record, ref }));
-    });
-    const known = snapshot.existingIds(
-      'orders',
-      refs.filter((r) => !inFile.has(r.ref.id)).map((r) => r.ref.id),
-    );
-    return refs
-      .filter(({ ref }) => !inFile.has(ref.id) && !known.has(ref.id))
-      .map(({ record, ref }) =>
-        findingAt(
-          record,
-          ref.path,
-          `${describeRecord(record)} is for order ${quoteId(ref.id)}, which is neither in the snapshot nor in this file`,
-          [{ entity: 'orders', id: ref.id }],
-        ),
-      );
+  start: ({ snapshot, ids }) => {
+    /** Findings that an order later in the file may still answer. */
+    const pending: Array<{ order: string; finding: FileFinding }> = [];
+    return {
+      check(records) {
+        const refs = records.flatMap((record) => {
+          if (!PAYING.includes(record.entity)) return [];
+          const single = referenceAt(record.source.record, ['order_id']);
+          return [...(single ? [single] : []), ...referencesIn(record.source.record, 'order_ids')].map((ref) => ({ record, ref }));
+        });
+        const unseen = refs.filter((r) => !ids.has('orders', r.ref.id));
+        const known = snapshot.existingIds(
+          'orders',
+          unseen.map((r) => r.ref.id),
+        );
+        for (const { record, ref } of unseen) {
+          if (known.has(ref.id)) continue;
+          const finding = findingAt(
+            record,
+            ref.path,
+            `${describeRecord(record)} is for order ${quoteId(ref.id)}, which is neither in the snapshot nor in this file`,
+            [{ entity: 'orders', id: ref.id }],
+          );
+          pending.push({ order: detachedText(ref.id), finding: detachedFinding(finding) });
+        }
+        return [];
+      },
+      finish: () => pending.filter((p) => !ids.has('orders', p.order)).map((p) => p.finding),
+    };
   },
 };

@@ -20,23 +20,25 @@ export const unknownProduct: FileRule = {
     'product it does not have, and an item whose product is gone cannot be fulfilled, reported by product or refunded against it. ' +
     "The id may come from another account or from a product that was deleted or re-created with a new id. Use the product's id " +
     'from the snapshot (or an existing SKU), or restore the product first with Keap Vault so that the id map re-links its items.',
-  check({ records, snapshot }) {
-    const refs: ItemRef[] = [];
-    for (const record of records) {
-      if (record.entity === 'orders') {
-        const items = valueAt(record.source.record, 'order_items');
-        if (Array.isArray(items)) items.forEach((_, i) => refs.push(...itemRef(record, `order_items[${i}].`, i)));
-      } else if (record.entity === 'order_items') {
-        refs.push(...itemRef(record, '', record.source.index));
+  start: ({ snapshot }) => ({
+    check(records) {
+      const refs: ItemRef[] = [];
+      for (const record of records) {
+        if (record.entity === 'orders') {
+          const items = valueAt(record.source.record, 'order_items');
+          if (Array.isArray(items)) items.forEach((_, i) => refs.push(...itemRef(record, `order_items[${i}].`, i)));
+        } else if (record.entity === 'order_items') {
+          refs.push(...itemRef(record, '', record.source.index));
+        }
       }
-    }
-    const ids = snapshot.existingIds(
-      'products',
-      refs.filter((r) => r.by === 'id').map((r) => r.value),
-    );
-    const skus = snapshot.existingSkus(refs.filter((r) => r.by === 'sku').map((r) => r.value));
-    return refs.filter((r) => !(r.by === 'id' ? ids : skus).has(r.value)).map(finding);
-  },
+      const ids = snapshot.existingIds(
+        'products',
+        refs.filter((r) => r.by === 'id').map((r) => r.value),
+      );
+      const skus = snapshot.existingSkus(refs.filter((r) => r.by === 'sku').map((r) => r.value));
+      return refs.filter((r) => !(r.by === 'id' ? ids : skus).has(r.value)).map(finding);
+    },
+  }),
 };
 
 function itemRef(record: FileRecord, prefix: string, item: number): ItemRef[] {

@@ -8,20 +8,22 @@ export const unknownTag: FileRule = {
     "Tags drive Keap's automation: campaigns start, stop and segment on them. Applying a tag id the account does not have fails, " +
     'or is silently dropped, so the contact misses the sequences the tag was meant to start. The id may come from another account ' +
     "or from a tag that was deleted. Use the tag's id from the snapshot, create the tag first, or restore it with Keap Vault.",
-  check({ records, snapshot }) {
-    const refs = records.flatMap((record) =>
-      record.entity === 'contacts' ? referencesIn(record.source.record, 'tag_ids').map((ref) => ({ record, ref })) : [],
-    );
-    const known = snapshot.existingIds(
-      'tags',
-      refs.map((r) => r.ref.id),
-    );
-    return refs
-      .filter(({ ref }) => !known.has(ref.id))
-      .map(({ record, ref }) =>
-        findingAt(record, ref.path, `${describeRecord(record)} has tag ${quoteId(ref.id)}, which is not in the snapshot`, [
-          { entity: 'tags', id: ref.id },
-        ]),
+  start: ({ snapshot }) => ({
+    check(records) {
+      const refs = records.flatMap((record) =>
+        record.entity === 'contacts' ? referencesIn(record.source.record, 'tag_ids').map((ref) => ({ record, ref })) : [],
       );
-  },
+      const known = snapshot.existingIds(
+        'tags',
+        refs.map((r) => r.ref.id),
+      );
+      return refs
+        .filter(({ ref }) => !known.has(ref.id))
+        .map(({ record, ref }) =>
+          findingAt(record, ref.path, `${describeRecord(record)} has tag ${quoteId(ref.id)}, which is not in the snapshot`, [
+            { entity: 'tags', id: ref.id },
+          ]),
+        );
+    },
+  }),
 };
