@@ -115,29 +115,32 @@ export class PlanContext {
   planEntity(entity: RestoreEntity): void {
     const module = this.entities.get(entity);
     if (module?.planAll) return module.planAll(this);
-    for (const row of this.snap.all<{ id: string }>(`SELECT DISTINCT id FROM ${entity} ORDER BY rowid`))
-      if (this.isSelected(entity, row.id)) this.resolve(entity, row.id);
+    // One pass in stored order, each record parsed once: a look-up per id costs a query and, in a
+    // large snapshot, a block opened at random. A repeated id keeps its first record, as getRecord does.
+    for (const row of this.snap.rows(entity))
+      if (this.isSelected(entity, row.id) && !this.resolutions.has(`${entity}:${row.id}`))
+        this.resolve(entity, row.id, false, JSON.parse(row.json) as Json);
   }
 
   /**
    * Where a snapshot record will be once the plan runs, planning its step on first use. Parents are
    * resolved before children, so a child's references are known when its step is made.
    */
-  resolve(entity: RestoreEntity, oldId: string, pulledIn = false): Resolution {
+  resolve(entity: RestoreEntity, oldId: string, pulledIn = false, record?: Json): Resolution {
     const key = `${entity}:${oldId}`;
     const known = this.resolutions.get(key);
     if (known) return known;
     this.resolutions.set(key, { state: 'missing', why: 'in progress' }); // guards reference cycles
-    const resolution = this.decide(entity, oldId, pulledIn);
+    const resolution = this.decide(entity, oldId, pulledIn, record);
     this.resolutions.set(key, resolution);
     return resolution;
   }
 
-  private decide(entity: RestoreEntity, oldId: string, pulledIn: boolean): Resolution {
+  private decide(entity: RestoreEntity, oldId: string, pulledIn: boolean, stored?: Json): Resolution {
     const module = this.entities.get(entity);
     const special = module?.planReference?.(this, oldId);
     if (special) return special;
-    const record = this.snapRecord(entity, oldId);
+    const record = stored ?? this.snapRecord(entity, oldId);
     if (!record) {
       const liveId = this.live.has(entity, oldId) ? oldId : undefined;
       if (liveId) return this.useLive(entity, liveId);
@@ -366,6 +369,11 @@ export class PlanContext {
   liveIdOf(entity: RestoreEntity, oldId: string): string | undefined {
     const r = this.resolve(entity, oldId, true);
     return r.state === 'live' ? r.liveId : r.state === 'step' ? `new:${r.stepId}` : undefined;
+  }
+
+  /** Whether the snapshot holds the record, without reading its JSON. */
+  snapHas(entity: RestoreEntity, id: string): boolean {
+    return entity !== 'contact_tags' && this.snap.scalar(`SELECT 1 FROM ${entity} WHERE id = ? LIMIT 1`, [id]) !== undefined;
   }
 
   snapRecord(entity: RestoreEntity, id: string): Json | undefined {

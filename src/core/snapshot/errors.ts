@@ -28,7 +28,7 @@ export class SnapshotKeyError extends SnapshotError {
 }
 
 /** Why a question to a snapshot cannot be asked: an entity it has no table for, a column it cannot order by. */
-export type SnapshotQueryErrorKind = 'unknown-entity' | 'order-by';
+export type SnapshotQueryErrorKind = 'unknown-entity' | 'unknown-column' | 'order-by';
 
 /** A read of a snapshot asked for something no snapshot holds. Nothing was read. */
 export class SnapshotQueryError extends KeapVaultError<SnapshotQueryErrorKind> {

@@ -15,15 +15,7 @@ export function* recordsOf(db: SnapshotDb, entity: SnapshotEntity): Generator<st
   }
   // Derived rows' JSON does not name their parent: add its id from the indexed column.
   const parentColumn = parentColumnOf(entity as DerivedEntity);
-  const stmt = db.db.prepare(`SELECT json, ${parentColumn} FROM ${entity} ORDER BY rowid`);
-  try {
-    while (stmt.step()) {
-      const [json, parentId] = stmt.get() as [string, string | null];
-      yield JSON.stringify({ [parentColumn]: parentId, ...JSON.parse(json) });
-    }
-  } finally {
-    stmt.free();
-  }
+  for (const row of db.rows(entity, parentColumn)) yield JSON.stringify({ [parentColumn]: row.also, ...JSON.parse(row.json) });
 }
 
 function parentColumnOf(entity: DerivedEntity): string {

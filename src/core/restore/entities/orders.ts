@@ -256,7 +256,7 @@ function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resol
       reason: 'likely-duplicate',
       label,
       pulledIn,
-      detail: `${label}: live order ${duplicate} has the same contact, items and total${ctx.snapRecord('orders', duplicate) ? ' and date' : ' and was made after the snapshot (re-entered by hand?)'}. Creating it could duplicate the order: decide whether ${duplicate} is this order`,
+      detail: `${label}: live order ${duplicate} has the same contact, items and total${ctx.snapHas('orders', duplicate) ? ' and date' : ' and was made after the snapshot (re-entered by hand?)'}. Creating it could duplicate the order: decide whether ${duplicate} is this order`,
     });
   }
   const retyped = payload.retypedItems
@@ -287,9 +287,7 @@ function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resol
 function liveDuplicateOf(ctx: PlanContext, order: KeapOrder, lookAlikes: KeapOrder[]): string | undefined {
   const at = order.order_time ? Date.parse(order.order_time) : NaN;
   const sameDate = lookAlikes.find((live) => (live.order_time ? Date.parse(live.order_time) : NaN) === at);
-  const madeSince = lookAlikes.find(
-    (live) => !ctx.snapRecord('orders', live.id) && !recordMarker(live, ctx.live.markerFieldIds.get('ORDER')),
-  );
+  const madeSince = lookAlikes.find((live) => !ctx.snapHas('orders', live.id) && !recordMarker(live, ctx.live.markerFieldIds.get('ORDER')));
   return (sameDate ?? madeSince)?.id;
 }
 

@@ -137,7 +137,7 @@ function matchingPayment(
 function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean): Resolution {
   const orderOldId = payment.order_ids?.[0];
   const label = `Payment ${payment.id} of ${formatMajor(payment.amount)}${orderOldId ? ` on order ${orderOldId}` : ''}`;
-  if (!orderOldId || !ctx.snapRecord('orders', orderOldId)) {
+  if (!orderOldId || !ctx.snapHas('orders', orderOldId)) {
     const liveOrder = orderOldId && ctx.live.has('orders', orderOldId) ? orderOldId : undefined;
     if (!liveOrder)
       return ctx.addStep({
