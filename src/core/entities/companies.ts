@@ -14,7 +14,7 @@ export const companies = defineEntity({
   table: {
     name: 'companies',
     idOf: byId,
-    columns: [text('company_name', (r) => r.company_name), text('update_time', (r) => r.update_time)],
+    columns: [text('company_name', (r) => r.company_name)],
   },
   label: (record) => ({ label: String(record.company_name ?? `#${record.id}`), description: `#${record.id}` }),
   explorerRank: 30,

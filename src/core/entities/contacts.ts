@@ -31,7 +31,6 @@ export const contacts = defineEntity({
       text('family_name', (r) => r.family_name),
       text('company_id', (r) => (r as KeapContact).company?.id, true),
       text('create_time', (r) => r.create_time),
-      text('update_time', (r) => r.update_time),
     ],
   },
   children: [
@@ -40,11 +39,7 @@ export const contacts = defineEntity({
       parentColumn: 'contact_id',
       idOf: (r, p) => `${p?.id}:${r.tag_id}`,
       rowsOf: (r) => ((r as KeapContact).tag_ids ?? []).map((tagId) => ({ tag_id: String(tagId) })),
-      columns: [
-        text('contact_id', (_r, p) => p?.id, true),
-        text('tag_id', (r) => r.tag_id, true),
-        text('applied_time', (r) => r.applied_time),
-      ],
+      columns: [text('contact_id', (_r, p) => p?.id, true), text('tag_id', (r) => r.tag_id, true)],
     },
   ],
   label: (record) => {

@@ -27,11 +27,7 @@ export const customFields = defineEntity({
   table: {
     name: 'custom_fields',
     idOf: byId,
-    columns: [
-      text('record_type', (r) => (r as unknown as KeapCustomField).record_type, true),
-      text('field_name', (r) => r.field_name),
-      text('label', (r) => r.label),
-    ],
+    columns: [text('record_type', (r) => (r as unknown as KeapCustomField).record_type, true), text('label', (r) => r.label)],
   },
   label: plainLabel,
   explorerRank: 100,

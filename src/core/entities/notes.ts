@@ -10,13 +10,7 @@ export const notes = defineEntity({
   table: {
     name: 'notes',
     idOf: byId,
-    columns: [
-      text('contact_id', (r) => r.contact_id, true),
-      text('title', (r) => r.title),
-      text('type', (r) => r.type),
-      text('create_time', (r) => r.create_time),
-      text('update_time', (r) => r.update_time),
-    ],
+    columns: [text('contact_id', (r) => r.contact_id, true)],
   },
   label: (record) => {
     const n = record as KeapNote;

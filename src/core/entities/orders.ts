@@ -16,12 +16,8 @@ export const orders = defineEntity({
     columns: [
       text('contact_id', (r) => (r as KeapOrder).contact?.id, true),
       text('invoice_id', (r) => r.invoice_id, true),
-      text('title', (r) => r.title),
       text('status', (r) => r.status),
       text('order_time', (r) => r.order_time, true),
-      text('creation_time', (r) => r.creation_time),
-      text('modification_time', (r) => r.modification_time),
-      text('source_type', (r) => r.source_type),
       int('total_cents', (r) => amountOf((r as KeapOrder).total)),
       int('paid_cents', (r) => amountOf((r as KeapOrder).total_paid)),
       int('due_cents', (r) => amountOf((r as KeapOrder).total_due)),

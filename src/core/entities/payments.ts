@@ -19,7 +19,6 @@ export const payments = defineEntity({
       text('payment_time', (r) => r.payment_time),
       text('status', (r) => r.status),
       text('method', (r) => r.type),
-      text('update_time', (r) => r.update_time),
     ],
   },
   label: (record) => ({

@@ -27,11 +27,7 @@ export const products = defineEntity({
       parentColumn: 'product_id',
       idOf: byId,
       rowsOf: (r) => ((r as KeapProduct).subscription_plans ?? []) as Json[],
-      columns: [
-        text('product_id', (_r, p) => p?.id, true),
-        int('price_cents', (r) => amountOf(r.plan_price)),
-        text('billing_cycle', (r) => r.billing_cycle),
-      ],
+      columns: [text('product_id', (_r, p) => p?.id, true), int('price_cents', (r) => amountOf(r.plan_price))],
     },
   ],
   label: (record) => ({

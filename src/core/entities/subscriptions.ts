@@ -1,6 +1,5 @@
 /** Subscriptions: a contact's recurring billing of a product's plan. */
-import type { KeapSubscription } from '../model';
-import { asJsonPages, byId, cents, defineEntity, int, plainLabel, text, type Json } from './define';
+import { asJsonPages, byId, defineEntity, int, plainLabel, text, type Json } from './define';
 
 export const subscriptions = defineEntity({
   name: 'subscriptions',
@@ -17,7 +16,6 @@ export const subscriptions = defineEntity({
       text('product_id', (r) => r.product_id, true),
       text('subscription_plan_id', (r) => r.subscription_plan_id, true),
       int('active', (r) => r.active),
-      int('billing_amount_cents', (r) => cents((r as KeapSubscription).billing_amount)),
     ],
   },
   label: plainLabel,

@@ -1,5 +1,4 @@
 /** Tags: labels applied to contacts (the assignments are the contacts' contact_tags rows). */
-import type { KeapTag } from '../model';
 import { asJsonPages, byId, defineEntity, lowercasedKey, text, type Json } from './define';
 
 export const tags = defineEntity({
@@ -13,7 +12,7 @@ export const tags = defineEntity({
   table: {
     name: 'tags',
     idOf: byId,
-    columns: [text('name', (r) => r.name, true), text('category_id', (r) => (r as unknown as KeapTag).category?.id)],
+    columns: [text('name', (r) => r.name, true)],
   },
   label: (record) => ({ label: String(record.name ?? `#${record.id}`), description: `#${record.id}` }),
   explorerRank: 70,
