@@ -236,6 +236,7 @@ async function main(): Promise<void> {
   console.log(`Emulator (own process) generated the account in ${fmt(emulator.generatedIn)} s`);
   const ctx: Context = { apiBaseUrl: emulator.apiBaseUrl, token: emulator.token, dir: mkdtempSync(path.join(tmpdir(), 'kv-bench-scale-')) };
   const results: Record<string, StageFigures> = {};
+  let failed = 0;
   try {
     const order = [
       'list',
@@ -255,6 +256,7 @@ async function main(): Promise<void> {
         results[stage] = runStage(stage, ctx);
       } catch (err) {
         console.log(`  ${stage}: ${(err as Error).message}`);
+        failed++;
         continue;
       }
       const r = results[stage];
@@ -273,6 +275,8 @@ async function main(): Promise<void> {
     rmSync(ctx.dir, { recursive: true, force: true });
   }
   printRatios(results);
+  // CI runs this as a smoke test: every stage must finish (no figure is asserted).
+  if (failed) process.exitCode = 1;
 }
 
 /** The issue's goals, each as measured / goal (<= 1 meets it), or measured / limit of the same run. */

@@ -121,27 +121,46 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     });
   };
 
-  await Promise.all(
-    tasks.map(async (task) => {
-      if (journal.cursor(task.name).done) return report(task, true);
-      await journal.prepare(task.name);
-      try {
-        await readTask(journal, task, options.signal, () => report(task, false));
-      } catch (err) {
-        // A page token from before the interruption may have expired: read that entity again.
-        if (!(err instanceof KeapValidationError) || journal.cursor(task.name).pageToken === undefined || !/page_token/i.test(err.message))
-          throw err;
-        await journal.reset(task.name);
-        await readTask(journal, task, options.signal, () => report(task, false));
-      }
-      report(task, true);
-    }),
-  );
-
-  options.signal?.throwIfAborted();
-  const db = await SnapshotDb.create();
+  // A full capture builds the snapshot as pages arrive (each page is journaled first), so the
+  // journal is read back only to continue an interrupted run. An incremental one merges at the end.
+  const direct = !options.since;
+  let db = await SnapshotDb.create();
   try {
-    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : await loadFull(db, journal, entities);
+    let rebuild = false;
+    if (direct && reusable) {
+      for (const task of tasks) await journal.prepare(task.name);
+      await loadFull(db, journal, entities);
+    }
+    const onPage = direct ? (task: Task, items: Array<Record<string, unknown>>) => db.insert(task.entity, items) : undefined;
+    await Promise.all(
+      tasks.map(async (task) => {
+        if (journal.cursor(task.name).done) return report(task, true);
+        await journal.prepare(task.name);
+        try {
+          await readTask(journal, task, options.signal, () => report(task, false), onPage);
+        } catch (err) {
+          // A page token from before the interruption may have expired: read that entity again.
+          if (
+            !(err instanceof KeapValidationError) ||
+            journal.cursor(task.name).pageToken === undefined ||
+            !/page_token/i.test(err.message)
+          )
+            throw err;
+          await journal.reset(task.name);
+          rebuild = direct; // the snapshot holds that entity's first pages twice now: build it again from the journal
+          await readTask(journal, task, options.signal, () => report(task, false), onPage);
+        }
+        report(task, true);
+      }),
+    );
+
+    options.signal?.throwIfAborted();
+    if (rebuild) {
+      db.close();
+      db = await SnapshotDb.create();
+      await loadFull(db, journal, entities);
+    }
+    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : undefined;
     const finishedAt = new Date().toISOString();
     const meta = await db.save(
       out,
@@ -198,7 +217,13 @@ function planTasks(
   return tasks;
 }
 
-async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal | undefined, progress: () => void): Promise<void> {
+async function readTask(
+  journal: CaptureJournal,
+  task: Task,
+  signal: AbortSignal | undefined,
+  progress: () => void,
+  onPage?: (task: Task, items: Array<Record<string, unknown>>) => void,
+): Promise<void> {
   const cursor = journal.cursor(task.name);
   const ids = task.phase === 'deletion-check';
   for await (const page of task.pages(cursor.pageToken)) {
@@ -208,6 +233,7 @@ async function readTask(journal: CaptureJournal, task: Task, signal: AbortSignal
       ids ? page.items.map((r) => ({ id: ENTITY_DEFS[task.entity].idOf(r) })) : page.items,
       page.nextPageToken,
     );
+    if (!ids) onPage?.(task, page.items);
     progress();
   }
   if (!cursor.done) {
