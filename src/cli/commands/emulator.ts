@@ -14,6 +14,7 @@ interface EmulatorFlags {
   perSecond?: string;
   perMinute?: string;
   perDay?: string;
+  daySeconds?: string;
   retryAfter?: boolean;
   state?: string;
   faults?: string;
@@ -42,6 +43,10 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
     .option('--per-second <n>', 'override the per-second limit')
     .option('--per-minute <n>', 'override the per-minute limit')
     .option('--per-day <n>', 'override the per-day limit')
+    .option(
+      '--day-seconds <n>',
+      "make the emulator's day this many seconds: the daily quota resets that often (to try an apply across days)",
+    )
     .option('--retry-after', 'send Retry-After on 429 (Keap does not document it)')
     .option('--state <file>', 'load the account from this file if it exists, else generate and save it there; saved again on exit')
     .option('--faults <rate>', 'fraction of requests that fail (0..1)')
@@ -88,6 +93,11 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')}`,
         );
+        const quota = quotaFromFlags(flags);
+        if (quota.dayMs)
+          io.out(
+            `A day lasts ${quota.dayMs / 1000} s here: the daily quota${quota.perDay ? ` of ${quota.perDay.toLocaleString('en-US')}` : ''} resets that often.`,
+          );
         io.out(`Use it:  export KEAP_API_URL=${emulator.apiBaseUrl} KEAP_API_KEY=${emulator.token}`);
         io.out('Press Ctrl+C to stop.');
       }
@@ -110,6 +120,7 @@ function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {
     ...(flags.perSecond !== undefined ? { perSecond: intFlag(flags.perSecond, '--per-second') } : {}),
     ...(flags.perMinute !== undefined ? { perMinute: intFlag(flags.perMinute, '--per-minute') } : {}),
     ...(flags.perDay !== undefined ? { perDay: intFlag(flags.perDay, '--per-day') } : {}),
+    ...(flags.daySeconds !== undefined ? { dayMs: positive(intFlag(flags.daySeconds, '--day-seconds'), '--day-seconds') * 1000 } : {}),
     retryAfter: flags.retryAfter ?? false,
   };
 }
@@ -126,6 +137,11 @@ function plantFromFlag(value: string): Partial<Record<PlantedProblemKind, number
     plant[kind as PlantedProblemKind] = intFlag(count, `--plant ${kind}`);
   }
   return plant;
+}
+
+function positive(n: number, name: string): number {
+  if (n <= 0) throw new UsageError(`${name} must be at least 1`);
+  return n;
 }
 
 export function intFlag(value: string, name: string): number {

@@ -112,6 +112,19 @@ export class AccountLease {
    */
   async renewIfDue(): Promise<void> {
     if (this.now() - this.renewedAt < this.ttlMs / 3) return;
+    await this.renew(this.now() + this.ttlMs);
+  }
+
+  /**
+   * Keeps the lease through a pause for Keap's quota: valid until `until` and its usual time after,
+   * so no apply elsewhere takes the account over while this one waits (two requests, made before
+   * the wait).
+   */
+  async holdUntil(until: number): Promise<void> {
+    await this.renew(Math.max(this.now(), until) + this.ttlMs);
+  }
+
+  private async renew(expires: number): Promise<void> {
     let tag: KeapTag | undefined;
     try {
       tag = await this.client.tags.get(this.tagId);
@@ -123,7 +136,7 @@ export class AccountLease {
         `This apply's lease in Keap expired and another apply took the account over; stopped before the next write. The ledger is consistent: resume when the other apply has finished.`,
       );
     }
-    const renewed = { ...this.text, expires: new Date(this.now() + this.ttlMs).toISOString() };
+    const renewed = { ...this.text, expires: new Date(expires).toISOString() };
     await this.client.tags.update(this.tagId, { description: JSON.stringify(renewed) });
     this.renewedAt = this.now();
   }

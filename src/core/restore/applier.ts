@@ -18,7 +18,8 @@
  * registry (entities/index.ts).
  */
 import type { KeapClient } from '../keap/client';
-import { KeapError } from '../keap/errors';
+import { KeapError, KeapQuotaWaitError, type QuotaWaitCause } from '../keap/errors';
+import { sleep, type QuotaWait } from '../keap/throttle';
 import { filter } from '../keap/filter';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { AccountLease } from './accountLease';
@@ -58,6 +59,38 @@ export class ApplyCancelledError extends KeapVaultError<'apply-cancelled'> {
   readonly kind = 'apply-cancelled';
 }
 
+/**
+ * The apply stopped at a step boundary rather than wait for Keap's quota longer than it was allowed
+ * to (`maxWaitMs`): nothing is in flight, the ledger holds every step done, and resuming continues
+ * from the next step without sending anything twice.
+ */
+export class ApplyPausedError extends KeapVaultError<'apply-paused'> {
+  readonly kind = 'apply-paused';
+  constructor(
+    /** When Keap's quota allows requests again (its expiry header for the daily quota). */
+    readonly resumeAt: Date,
+    /** Create and update steps not done yet. */
+    readonly stepsLeft: number,
+    readonly waitingFor: QuotaWaitCause = 'day',
+  ) {
+    super(
+      `Paused until ${resumeAt.toISOString().replace('T', ' ').slice(0, 16)} UTC for Keap's ${waitingFor === 'day' ? 'daily quota' : 'quota'}, ${stepsLeft.toLocaleString('en-US')} step(s) left; the ledger is consistent: resume to continue.`,
+    );
+  }
+}
+
+/** Share of every quota window an apply leaves free for other traffic on the account, unless told. */
+export const DEFAULT_APPLY_RESERVE = 0.2;
+
+/**
+ * Requests one step may make besides its writes (the lease's renewal, the guard's look, a payment
+ * check, a marker field's model), and two more to keep or release the lease at a pause: what the
+ * daily quota must still hold before a step starts, so that a pause falls between steps.
+ */
+const STEP_BUDGET = 8;
+/** A wait this long (or one for the daily quota) is a pause: front ends say so, and it may stop the apply. */
+const PAUSE_MS = 5 * 60_000;
+
 export interface ApplyProgress {
   step: PlanStep;
   index: number;
@@ -65,6 +98,23 @@ export interface ApplyProgress {
   status: 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done' | 'linked' | 'conflict';
   newId?: string;
   message?: string;
+  /** Create and update steps (those selected) finished, in this run or an earlier one. */
+  workDone: number;
+  /** Create and update steps (those selected): the work, without the steps that send nothing. */
+  workTotal: number;
+}
+
+/**
+ * The apply waits for Keap's quota: `waiting` for a window that frees itself soon (a minute's),
+ * `paused` until the daily quota resets (the lock, the lease and the ledger are kept through it).
+ */
+export interface ApplyWait {
+  kind: 'waiting' | 'paused';
+  waitingFor: QuotaWaitCause;
+  until: Date;
+  ms: number;
+  /** Create and update steps not done yet. */
+  stepsLeft: number;
 }
 
 export interface ApplyOptions {
@@ -86,32 +136,67 @@ export interface ApplyOptions {
   only?: ReadonlySet<string>;
   /** How often the guard looks at Keap again before creates (tests shorten it). */
   guard?: LiveGuardOptions;
+  /** Share of every quota window left free for other traffic on the account (default DEFAULT_APPLY_RESERVE). */
+  reserve?: number;
+  /**
+   * Stop at a step boundary with ApplyPausedError rather than wait longer than this for the quota.
+   * Undefined: wait as long as Keap's quota says (the daily reset), keeping lock, lease and ledger.
+   */
+  maxWaitMs?: number;
+  /** Every wait for Keap's quota, as it starts. */
+  onWait?: (wait: ApplyWait) => void;
 }
 
 type Json = Record<string, unknown>;
 
 export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
-  // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
-  const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, {
-    breakStale: options.breakLock,
-    by: `apply of plan ${options.plan.planId}`,
-  });
+  // The apply holds the client's throttle for as long as it runs: its reserve for other traffic, and
+  // waits as long as the quota needs (or up to maxWaitMs, then a clean stop).
+  const throttle = options.client.transport.throttle;
+  const unhold = throttle.hold({ reserve: options.reserve ?? DEFAULT_APPLY_RESERVE, maxWaitMs: options.maxWaitMs ?? Infinity });
+  let applier: Applier | undefined;
+  const unlisten = throttle.onWait((wait) => applier?.waited(wait));
   try {
-    const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
+    // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
+    const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, {
+      breakStale: options.breakLock,
+      by: `apply of plan ${options.plan.planId}`,
+    });
     try {
-      const ledger = await Ledger.open(options.ledgerFile);
+      const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
       try {
-        return await new Applier(options, ledger, lease).run();
+        const ledger = await Ledger.open(options.ledgerFile);
+        try {
+          applier = new Applier(options, ledger, lease);
+          return await applier.run();
+        } finally {
+          await ledger.checkpoint();
+          ledger.close();
+        }
       } finally {
-        await ledger.checkpoint();
-        ledger.close();
+        // Leaving (done, stopped, cancelled during a pause): release the lease if the quota lets us
+        // within a minute; an unreleased lease expires on its own.
+        const unholdRelease = throttle.hold({ maxWaitMs: 60_000 });
+        await lease.release().catch(() => undefined);
+        unholdRelease();
       }
     } finally {
-      await lease.release().catch(() => undefined); // an unreleased lease expires on its own
+      await lock.release();
     }
+  } catch (err) {
+    // A request would have waited longer than allowed: stopped before sending it.
+    if (err instanceof KeapQuotaWaitError)
+      throw new ApplyPausedError(err.retryAt, applier?.stepsLeft ?? workSteps(options).length, err.waitingFor);
+    throw err;
   } finally {
-    await lock.release();
+    unlisten();
+    unhold();
   }
+}
+
+/** The create and update steps the apply is asked to carry out. */
+function workSteps(options: Pick<ApplyOptions, 'plan' | 'only'>): PlanStep[] {
+  return options.plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!options.only || options.only.has(s.id)));
 }
 
 class Applier implements ApplyContext {
@@ -130,6 +215,8 @@ class Applier implements ApplyContext {
   private readonly markerFieldNames = new Map<string, string>();
   private readonly receipt: Receipt;
   private readonly requestsBefore: number;
+  private readonly workTotal: number;
+  private workDone = 0;
 
   constructor(
     private readonly options: ApplyOptions,
@@ -140,6 +227,7 @@ class Applier implements ApplyContext {
     this.plan = options.plan;
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
     this.requestsBefore = this.client.transport.requestCount;
+    this.workTotal = workSteps(options).length;
     this.receipt = {
       planId: this.plan.planId,
       startedAt: new Date().toISOString(),
@@ -157,6 +245,54 @@ class Applier implements ApplyContext {
       requests: 0,
       verification: { checked: 0, problems: [] },
     };
+  }
+
+  /** Create and update steps not finished yet. */
+  get stepsLeft(): number {
+    return this.workTotal - this.workDone;
+  }
+
+  /** A wait the throttle starts inside a request (a minute's, or a daily pause in the middle of a step or a read). */
+  waited(wait: QuotaWait): void {
+    this.options.onWait?.({
+      kind: wait.cause === 'day' || wait.ms >= PAUSE_MS ? 'paused' : 'waiting',
+      waitingFor: wait.cause,
+      until: new Date(wait.until),
+      ms: wait.ms,
+      stepsLeft: this.stepsLeft,
+    });
+  }
+
+  /**
+   * Before a step: if the daily quota (or a long wait) would hold it, pause here, between steps,
+   * rather than in the middle of it. With maxWaitMs, a longer wait stops the apply here instead
+   * (ApplyPausedError): nothing is in flight and the ledger has every step done so far.
+   */
+  private async pauseBetweenSteps(step: PlanStep): Promise<void> {
+    const throttle = this.client.transport.throttle;
+    for (;;) {
+      const wait = throttle.waitFor(STEP_BUDGET + (step.itemPatches?.length ?? 0));
+      if (!wait) return;
+      const long = wait.cause === 'day' || wait.ms >= PAUSE_MS;
+      if (this.options.maxWaitMs !== undefined && wait.ms > this.options.maxWaitMs)
+        throw new ApplyPausedError(new Date(wait.until), this.stepsLeft, wait.cause);
+      // A short wait is the throttle's to make, request by request.
+      if (!long) return;
+      // Keep the lease through the pause (the budget kept two requests for it).
+      await this.lease.holdUntil(wait.until);
+      this.options.onWait?.({
+        kind: 'paused',
+        waitingFor: wait.cause,
+        until: new Date(wait.until),
+        ms: wait.ms,
+        stepsLeft: this.stepsLeft,
+      });
+      try {
+        await sleep(wait.ms, this.options.signal);
+      } catch {
+        throw new ApplyCancelledError('Apply cancelled during a pause for the quota; the ledger is consistent: resume to continue.');
+      }
+    }
   }
 
   async run(): Promise<Receipt> {
@@ -197,8 +333,11 @@ class Applier implements ApplyContext {
       if (this.options.signal?.aborted)
         throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
       const step = this.plan.steps[index];
-      const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) =>
-        this.options.onProgress?.({ step, index, total, status, ...extra });
+      const work = (step.action === 'create' || step.action === 'update') && (!this.options.only || this.options.only.has(step.id));
+      const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) => {
+        if (work) this.workDone++;
+        this.options.onProgress?.({ step, index, total, status, workDone: this.workDone, workTotal: this.workTotal, ...extra });
+      };
       if (step.reason === 'linked-by-choice' && step.liveId && this.ledger.step(this.plan.planId, step.id)?.status !== 'done') {
         // The user said this live record is the snapshot's: the id map records it, so later plans know.
         await this.ledger.done(this.plan.planId, step, step.liveId);
@@ -232,6 +371,7 @@ class Applier implements ApplyContext {
         progress('failed', { message: `depends on ${blockedBy}` });
         continue;
       }
+      await this.pauseBetweenSteps(step);
       try {
         if (record?.status === 'pending') {
           // The previous run stopped after marking this step and maybe after sending it: look first.
