@@ -274,8 +274,10 @@ class Applier implements ApplyContext {
       const wait = throttle.waitFor(STEP_BUDGET + (step.itemPatches?.length ?? 0));
       if (!wait) return;
       const long = wait.cause === 'day' || wait.ms >= PAUSE_MS;
-      if (this.options.maxWaitMs !== undefined && wait.ms > this.options.maxWaitMs)
-        throw new ApplyPausedError(new Date(wait.until), this.stepsLeft, wait.cause);
+      // Pacing by the shorter windows is request by request: what counts against maxWaitMs is the next request's wait.
+      const next = long ? wait : throttle.waitFor(1);
+      if (next && this.options.maxWaitMs !== undefined && next.ms > this.options.maxWaitMs)
+        throw new ApplyPausedError(new Date(next.until), this.stepsLeft, next.cause);
       // A short wait is the throttle's to make, request by request.
       if (!long) return;
       // Keep the lease through the pause (the budget kept two requests for it).
