@@ -110,6 +110,11 @@ export class AccountLease {
    * Renews the lease when a third of its time has passed, after checking it is still this one's:
    * an apply whose lease another machine took over (after it expired) must stop writing.
    */
+  /** How long the lease lasts without renewal. */
+  get ttl(): number {
+    return this.ttlMs;
+  }
+
   async renewIfDue(): Promise<void> {
     if (this.now() - this.renewedAt < this.ttlMs / 3) return;
     await this.renew(this.now() + this.ttlMs);

@@ -90,6 +90,12 @@ export const DEFAULT_APPLY_RESERVE = 0.2;
 const STEP_BUDGET = 8;
 /** A wait this long (or one for the daily quota) is a pause: front ends say so, and it may stop the apply. */
 const PAUSE_MS = 5 * 60_000;
+/**
+ * The longest wait for the quota made in the middle of a step (and at most a fifth of the lease's
+ * time, so the lease cannot lapse between a read and the write it proves safe); a longer one stops
+ * the step, waits, and runs it again.
+ */
+const IN_STEP_WAIT_MS = 2 * 60_000;
 
 export interface ApplyProgress {
   step: PlanStep;
@@ -115,6 +121,8 @@ export interface ApplyWait {
   ms: number;
   /** Create and update steps not done yet. */
   stepsLeft: number;
+  /** The quota ran out in the middle of this step: it runs again from the start after the wait. */
+  stepId?: string;
 }
 
 export interface ApplyOptions {
@@ -145,6 +153,8 @@ export interface ApplyOptions {
   maxWaitMs?: number;
   /** Every wait for Keap's quota, as it starts. */
   onWait?: (wait: ApplyWait) => void;
+  /** Requests a step may make besides its item patches (default STEP_BUDGET; tests lower it so the quota runs out inside steps). */
+  stepBudget?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -217,6 +227,8 @@ class Applier implements ApplyContext {
   private readonly requestsBefore: number;
   private readonly workTotal: number;
   private workDone = 0;
+  /** Steps the quota interrupted in this run, to run again. */
+  private readonly rerun = new Set<string>();
 
   constructor(
     private readonly options: ApplyOptions,
@@ -271,7 +283,7 @@ class Applier implements ApplyContext {
   private async pauseBetweenSteps(step: PlanStep): Promise<void> {
     const throttle = this.client.transport.throttle;
     for (;;) {
-      const wait = throttle.waitFor(STEP_BUDGET + (step.itemPatches?.length ?? 0));
+      const wait = throttle.waitFor((this.options.stepBudget ?? STEP_BUDGET) + (step.itemPatches?.length ?? 0));
       if (!wait) return;
       const long = wait.cause === 'day' || wait.ms >= PAUSE_MS;
       // Pacing by the shorter windows is request by request: what counts against maxWaitMs is the next request's wait.
@@ -294,6 +306,26 @@ class Applier implements ApplyContext {
       } catch {
         throw new ApplyCancelledError('Apply cancelled during a pause for the quota; the ledger is consistent: resume to continue.');
       }
+    }
+  }
+
+  /** The quota ran out in the middle of a step: wait for it (or stop, past maxWaitMs) before running the step again. */
+  private async pauseInStep(step: PlanStep, err: KeapQuotaWaitError): Promise<void> {
+    const ms = Math.max(0, err.retryAt.getTime() - Date.now());
+    if (this.options.maxWaitMs !== undefined && ms > this.options.maxWaitMs)
+      throw new ApplyPausedError(err.retryAt, this.stepsLeft, err.waitingFor);
+    this.options.onWait?.({
+      kind: 'paused',
+      waitingFor: err.waitingFor ?? 'window',
+      until: err.retryAt,
+      ms,
+      stepsLeft: this.stepsLeft,
+      stepId: step.id,
+    });
+    try {
+      await sleep(ms, this.options.signal);
+    } catch {
+      throw new ApplyCancelledError('Apply cancelled during a pause for the quota; the ledger is consistent: resume to continue.');
     }
   }
 
@@ -331,6 +363,19 @@ class Applier implements ApplyContext {
       if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolveStep(step, step.liveId);
 
     const total = this.plan.steps.length;
+    // Inside a step, a long wait is not made in the middle of it (the lease could lapse between a
+    // read and the write it proves safe): the request gives up, and the step waits and runs again.
+    const inStepWaitMs = Math.min(IN_STEP_WAIT_MS, this.lease.ttl / 5);
+    const unholdSteps = this.client.transport.throttle.hold({ maxWaitMs: Math.min(this.options.maxWaitMs ?? Infinity, inStepWaitMs) });
+    try {
+      await this.runSteps(total);
+    } finally {
+      unholdSteps();
+    }
+    return this.finish();
+  }
+
+  private async runSteps(total: number): Promise<void> {
     for (let index = 0; index < total; index++) {
       if (this.options.signal?.aborted)
         throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
@@ -373,9 +418,10 @@ class Applier implements ApplyContext {
         progress('failed', { message: `depends on ${blockedBy}` });
         continue;
       }
-      await this.pauseBetweenSteps(step);
       try {
-        if (record?.status === 'pending') {
+        await this.pauseBetweenSteps(step);
+        // An update the quota interrupted in this run is sent again (a PATCH is safe to repeat).
+        if (record?.status === 'pending' && !(step.action === 'update' && this.rerun.has(step.id))) {
           // The previous run stopped after marking this step and maybe after sending it: look first.
           const found = await this.find(step);
           if (found !== undefined) {
@@ -429,11 +475,24 @@ class Applier implements ApplyContext {
         else this.receipt.updated++;
         progress('done', { newId });
       } catch (err) {
+        if (err instanceof KeapQuotaWaitError) {
+          // Keap's quota ran out in the middle of this step (it needed more than its budget): nothing
+          // more is sent for it now. Wait here, then run it again from the start: a step marked
+          // pending is looked up in Keap first, as after a crash, and the lease is checked before
+          // any write (it may have expired during the wait, and another apply taken the account).
+          await this.pauseInStep(step, err);
+          this.rerun.add(step.id);
+          index--;
+          continue;
+        }
         if (!(err instanceof KeapError)) throw err;
         await this.fail(step, err.message);
         progress('failed', { message: err.message });
       }
     }
+  }
+
+  private async finish(): Promise<Receipt> {
     // Look once more: a run elsewhere that raced this one shows as a marker on two live records.
     await this.guard.refreshAll(this.plan.steps.filter((s) => this.written.has(s.id) && s.action === 'create').map((s) => s.entity));
     const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));

@@ -103,6 +103,34 @@ describe('Restore across days of Keap quota', function () {
     await assertAppliedOnce(fixture, plan);
   });
 
+  it('the quota running out inside a step: the step waits and runs again from the start, and nothing is sent twice', async () => {
+    const fixture = await accountWithSnapshot(50, 'quota-in-step');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 6, seed: 13 });
+    applyDisaster(fixture.store, { kind: 'delete-payments', count: 4, seed: 14 });
+    const plan = await makePlan(fixture);
+    assert.ok((plan.headline.payments?.create ?? 0) >= 4, 'payments to record');
+    await shortDays(fixture, { perDay: 12, dayMs: 1000 });
+    const waits: ApplyWait[] = [];
+    // A budget of one request: steps start with too little of the day left, and run out inside. A
+    // lease of 2 s makes a wait of more than 0.4 s too long to make inside a step.
+    process.env.KEAP_VAULT_LEASE_TTL_MS = '2000';
+    let receipt: Receipt;
+    try {
+      receipt = await apply({ ...fixture, client: pacedClient(fixture) }, plan, {
+        stepBudget: 1,
+        reserve: 0,
+        onWait: (w) => waits.push(w),
+      });
+    } finally {
+      delete process.env.KEAP_VAULT_LEASE_TTL_MS;
+    }
+    const inStep = waits.filter((w) => w.stepId);
+    assert.ok(inStep.length >= 1, `the quota ran out inside a step (${waits.length} waits)`);
+    assert.deepEqual([receipt.failed, receipt.conflicts, receipt.duplicates, receipt.verification.problems], [[], [], [], []]);
+    assert.equal(fixture.emulator.stats().throttled, 0, 'no request was sent into a 429');
+    await assertAppliedOnce(fixture, plan);
+  });
+
   it('maxWaitMs: stops between steps with the time to resume; resuming sends nothing twice', async () => {
     const fixture = await accountWithSnapshot(40, 'quota-maxwait');
     applyDisaster(fixture.store, { kind: 'delete-orders', count: 5, seed: 21 });
@@ -166,7 +194,16 @@ describe('Restore across days of Keap quota', function () {
       await other;
     }
     assert.ok(integrationRequests > 5, `the integration kept working (${integrationRequests} requests)`);
-    assert.equal(integration.transport.throttle.stats.throttled, 0, 'the integration was never refused');
+    const log = fixture.emulator.requests();
+    const refused = log.findIndex((e) => e.status === 429);
+    assert.equal(
+      integration.transport.throttle.stats.throttled,
+      0,
+      `the integration was never refused; before the first 429: ${log
+        .slice(Math.max(0, refused - 12), refused + 1)
+        .map((e) => `${e.at.slice(17)} ${e.method} ${e.path} ${e.status}`)
+        .join(', ')}`,
+    );
     assert.equal(fixture.emulator.stats().throttled, 0, 'nobody was refused');
     await assertAppliedOnce(fixture, plan);
   });
