@@ -71,12 +71,34 @@ async function applying(contacts: number): Promise<void> {
     const estimate = estimateApply(plan, { liveCounts: live.counts(), windows: KEAP_PAT_WINDOWS });
     const before = client.transport.requestCount;
     const started = Date.now();
+    // Requests per restored record per entity: the apply is sequential, so the requests between one
+    // step's report and the next are that step's. The live reads (stale check, verification) are
+    // counted apart; the lease and the last look for duplicates are what is left.
+    const perEntity = new Map<string, { records: number; requests: number }>();
+    let liveReads = 0;
+    let last = before;
     const receipt = await applyPlan({
       client,
       plan,
       ledgerFile: path.join(dir, 'bench.kvledger'),
       snapshot,
-      readLive: async () => (await readLiveForRestore(client)).db,
+      // The whole quota, as the quota-bound minimum assumes (an apply leaves 20% to others by default).
+      reserve: 0,
+      readLive: async () => {
+        const at = client.transport.requestCount;
+        const db = (await readLiveForRestore(client)).db;
+        liveReads += client.transport.requestCount - at;
+        last = client.transport.requestCount;
+        return db;
+      },
+      onProgress: (p) => {
+        const now = client.transport.requestCount;
+        const entity = perEntity.get(p.step.entity) ?? { records: 0, requests: 0 };
+        entity.requests += now - last;
+        if (p.status === 'done' || p.status === 'reconciled') entity.records++;
+        perEntity.set(p.step.entity, entity);
+        last = now;
+      },
     });
     const seconds = (Date.now() - started) / 1000;
     const requests = client.transport.requestCount - before;
@@ -86,6 +108,17 @@ async function applying(contacts: number): Promise<void> {
       `Apply under Keap's PAT quota (10/s, 240/min): ${writes} writes (${receipt.created} created), ${requests} requests ` +
         `(${(requests / Math.max(1, receipt.created)).toFixed(2)} per created record, reads for the stale check and verification included), ${seconds.toFixed(1)} s; ` +
         `quota-bound minimum ${minimum.toFixed(1)} s, ratio ${(seconds / minimum).toFixed(2)}; 429s: ${emulator.stats().throttled}; failed: ${receipt.failed.length}`,
+    );
+    const stepRequests = [...perEntity.values()].reduce((n, e) => n + e.requests, 0);
+    console.log(
+      `Requests per restored record, by entity (reserve 0): ${[...perEntity]
+        .filter(([, e]) => e.records || e.requests)
+        .map(
+          ([entity, e]) => `${entity} ${e.records} records, ${e.requests} requests (${(e.requests / Math.max(1, e.records)).toFixed(2)})`,
+        )
+        .join(
+          '; ',
+        )}; live reads (stale check, verification) ${liveReads}; lease and the last look for duplicates ${requests - stepRequests - liveReads}`,
     );
     console.log(
       `Estimate before Apply: ${estimate.summary} (${JSON.stringify(estimate.parts)}); ` +

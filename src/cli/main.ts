@@ -1,6 +1,7 @@
 /**
  * keap-vault: the command line on the same core as the extension.
- * Exit codes: 0 ok, 1 findings or failure, 2 usage.
+ * Exit codes: 0 ok, 1 findings or failure, 2 usage, 75 an apply stopped for Keap's quota by --max-wait
+ * (continue it with `apply --resume`).
  */
 import { Command, CommanderError } from 'commander';
 import { KeapVaultError } from '../core/errors';
@@ -17,7 +18,17 @@ import { registerValidateCommand } from './commands/validate';
 import { captureLiveSnapshot } from './liveSnapshot';
 import { latestSnapshotFile } from './latest';
 import { clientFromFlags, type ConnectionFlags } from './connection';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FindingsFound, processIo, UsageError, type Io } from './output';
+import {
+  ApplyStoppedForQuota,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_PAUSED,
+  EXIT_USAGE,
+  FindingsFound,
+  processIo,
+  UsageError,
+  type Io,
+} from './output';
 import { describeSystemError } from '../core/fs/systemErrors';
 import { dataPaths } from '../core/fs/dataDir';
 
@@ -64,6 +75,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       return EXIT_USAGE;
     }
     if (err instanceof FindingsFound) return EXIT_FAILURE;
+    if (err instanceof ApplyStoppedForQuota) return EXIT_PAUSED;
     if (err instanceof UsageError) {
       io.err(`keap-vault: ${err.message}`);
       return EXIT_USAGE;

@@ -17,9 +17,21 @@ export class FindingsFound extends Error {
   }
 }
 
+/**
+ * An apply stopped between steps rather than wait for Keap's quota longer than `--max-wait`: exit
+ * 75 (EX_TEMPFAIL, "try again later"), already reported, continued by `apply --resume`.
+ */
+export class ApplyStoppedForQuota extends Error {
+  constructor(readonly resumeAt: Date) {
+    super(`stopped for Keap's quota until ${resumeAt.toISOString()}`);
+  }
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** An apply stopped for the quota by --max-wait; `apply --resume` continues it (sysexits' EX_TEMPFAIL). */
+export const EXIT_PAUSED = 75;
 
 export interface Io {
   out(text: string): void;

@@ -13,6 +13,12 @@ export interface QuotaConfig {
   /** Per-tenant limits in force since 2026-06-08: 10,000/min and 250,000/day. */
   tenantPerMinute?: number;
   tenantPerDay?: number;
+  /**
+   * Length of the emulator's "day" in ms (default a real day): the daily quotas reset every
+   * `dayMs`, at multiples of it since the epoch (00:00 UTC for a real day), and Keap's expiry header
+   * says when. A short day lets tests run an apply across several days in seconds.
+   */
+  dayMs?: number;
   /** Keap does not document Retry-After on 429; send it only when asked. */
   retryAfter?: boolean;
 }
@@ -73,7 +79,7 @@ export class QuotaKeeper {
     for (const [violation, limit, windowMs] of checks) {
       if (!limit) continue;
       if (this.countSince(this.windowStart(now, windowMs)) >= limit) {
-        const freeAt = windowMs === DAY ? this.windowStart(now, DAY) + DAY : this.oldestSince(now - windowMs, limit) + windowMs;
+        const freeAt = windowMs === DAY ? this.dayEnd(now) : this.oldestSince(now - windowMs, limit) + windowMs;
         const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now) / SECOND));
         return { allowed: false, violation, retryAfterSeconds, headers: this.headers(now) };
       }
@@ -110,7 +116,7 @@ export class QuotaKeeper {
         'x-keap-product-quota-interval': '1',
         'x-keap-product-quota-used': String(usedDay),
         'x-keap-product-quota-available': String(Math.max(0, c.perDay - usedDay)),
-        'x-keap-product-quota-expiry-time': String(dayStart + DAY),
+        'x-keap-product-quota-expiry-time': String(this.dayEnd(now)),
       });
     }
     if (c.perMinute) {
@@ -138,9 +144,22 @@ export class QuotaKeeper {
     return headers;
   }
 
-  /** Minute windows roll; the daily quota resets at 00:00 UTC (keap-api.md §3), as its expiry header says. */
+  /** The length of a "day" (a real one unless the config makes it short). */
+  private get dayMs(): number {
+    return this.config.dayMs && this.config.dayMs > 0 ? Math.min(DAY, this.config.dayMs) : DAY;
+  }
+
+  /**
+   * Minute windows roll; the daily quota resets at 00:00 UTC (keap-api.md §3), as its expiry header
+   * says: requests after the returned time count (a day's window starts 1 ms before its first instant).
+   */
   private windowStart(now: number, windowMs: number): number {
-    return windowMs === DAY ? Math.floor(now / DAY) * DAY - 1 : now - windowMs;
+    return windowMs === DAY ? Math.floor(now / this.dayMs) * this.dayMs - 1 : now - windowMs;
+  }
+
+  /** When the current day's quota resets: the first instant of the next day. */
+  private dayEnd(now: number): number {
+    return (Math.floor(now / this.dayMs) + 1) * this.dayMs;
   }
 
   private countSince(since: number): number {

@@ -4,6 +4,7 @@
  * diagnostics, secrets. Nothing below src/core knows VS Code exists.
  */
 import * as vscode from 'vscode';
+import { DEFAULT_APPLY_RESERVE } from '../core/restore/applier';
 import { COMMANDS } from './commandIds';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
@@ -61,7 +62,11 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerSnapshotCommands(context, log, connections, snapshots, explorer);
   registerValidateCommands(context, log, snapshots, findings);
   registerCompareCommands(context, log, snapshots, connections);
-  registerRestoreCommands(context, { log, connections, snapshots, plans });
+  // Read when an apply starts: a changed setting holds from the next apply on.
+  const applySettings = () => ({
+    reserve: vscode.workspace.getConfiguration('keapVault.quota').get<number>('reserve', DEFAULT_APPLY_RESERVE),
+  });
+  registerRestoreCommands(context, { log, connections, snapshots, plans, applySettings });
   registerCommand(context, log, COMMANDS.setSnapshotKey, async () => {
     if (await snapshots.key()) {
       const ok = await vscode.window.showWarningMessage(

@@ -14,8 +14,25 @@ export function progressContent(ui: PlanViewState | undefined, total: number): N
   bar.max = shownTotal || 1;
   bar.value = ui.receipt ? bar.max : finished;
   const state = ui.applying ? 'Applying' : ui.receipt ? 'Finished' : 'Stopped';
+  const paused = ui.applying && ui.paused ? ` — ${pausedText(ui.paused)}` : '';
   return [
     bar,
-    h('div', { className: 'progress-text' }, `${state}: ${finished} of ${shownTotal} step(s)${failed ? `, ${failed} failed` : ''}`),
+    h(
+      'div',
+      { className: 'progress-text' },
+      `${state}: ${finished} of ${shownTotal} step(s)${failed ? `, ${failed} failed` : ''}${paused}`,
+    ),
   ];
+}
+
+/** "paused until 00:00 for Keap's daily quota, 73,412 steps left; it goes on by itself". */
+function pausedText(pause: { until: string; stepsLeft: number }): string {
+  const at = new Date(pause.until);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(at.getUTCSeconds() ? { second: '2-digit' as const } : {}),
+    hour12: false,
+  }).format(at);
+  return `paused until ${time} for Keap's daily quota, ${pause.stepsLeft.toLocaleString('en-US')} step${pause.stepsLeft === 1 ? '' : 's'} left; it goes on by itself`;
 }

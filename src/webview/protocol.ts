@@ -84,6 +84,8 @@ export interface PlanViewState {
   /** Per step id, what apply reported so far. */
   progress: Record<string, StepProgress>;
   applying: boolean;
+  /** The apply waits for Keap's daily quota to reset (ISO time) with this many steps left. */
+  paused?: { until: string; stepsLeft: number };
   receipt?: ReceiptView;
 }
 
@@ -97,6 +99,8 @@ export type HostToWebview =
   | { type: 'stale'; reason: string }
   | { type: 'progress'; stepId: string; status: StepStatus; newId?: string; message?: string; index?: number; total?: number }
   | { type: 'receipt'; receipt: ReceiptView }
+  /** The apply waits until Keap's daily quota resets; it goes on by itself (the next `progress` says so). */
+  | { type: 'paused'; until: string; stepsLeft: number }
   | { type: 'error'; message: string };
 
 export type WebviewToHost =
@@ -111,7 +115,7 @@ export type WebviewToHost =
   | { type: 'setState'; state: PlanViewState };
 
 export type HostMessageType = HostToWebview['type'];
-const HOST_MESSAGE_TYPES: readonly HostMessageType[] = ['init', 'stale', 'progress', 'receipt', 'error'];
+const HOST_MESSAGE_TYPES: readonly HostMessageType[] = ['init', 'stale', 'progress', 'receipt', 'paused', 'error'];
 
 /** Messages arrive as untyped data: accept only the shapes the host sends. */
 export function isHostMessage(data: unknown): data is HostToWebview {
@@ -126,6 +130,8 @@ export function isHostMessage(data: unknown): data is HostToWebview {
       return typeof m.stepId === 'string' && typeof m.status === 'string';
     case 'receipt':
       return typeof m.receipt === 'object' && m.receipt !== null;
+    case 'paused':
+      return typeof m.until === 'string' && typeof m.stepsLeft === 'number';
     case 'stale':
     case 'error':
       return typeof (type === 'stale' ? m.reason : m.message) === 'string';

@@ -100,6 +100,8 @@ export class PlanPanelView {
         return this.progress(message.stepId, { status: message.status, newId: message.newId, message: message.message }, message.total);
       case 'receipt':
         return this.receipt(message.receipt);
+      case 'paused':
+        return this.paused({ until: message.until, stepsLeft: message.stepsLeft });
       case 'error':
         return this.showError(message.message);
     }
@@ -158,8 +160,16 @@ export class PlanPanelView {
     this.table.renderRows();
   }
 
+  private paused(pause: { until: string; stepsLeft: number }): void {
+    if (!this.ui) return;
+    this.ui.paused = pause;
+    this.renderProgress();
+    this.schedulePersist();
+  }
+
   private progress(stepId: string, progress: StepProgress, total: number | undefined): void {
     if (!this.ui) return;
+    this.ui.paused = undefined;
     this.ui.progress[stepId] = progress;
     if (total) this.progressTotal = total;
     const wasApplying = this.ui.applying;

@@ -140,6 +140,8 @@ const ARGUMENTS: Record<string, unknown[]> = {
   PlanAccountError: ['111', '222'],
   OtherAccountError: ['111', '222'],
   ApplyInterruptedError: [3],
+  ApplyPausedError: [new Date('2026-12-01T00:00:00Z'), 73_412],
+  KeapQuotaWaitError: ["Keap's quota is used up; requests are allowed again in 60 s", new Date(0), 'minute'],
   BaseUrlError: ['insecure', 'Use https.'],
   KeapRequestError: ['id', 'Not a Keap id.'],
   KeapPagingError: ['no-list', 'No list.', 'GET /contacts'],

@@ -17,6 +17,7 @@ interface EmulatorFlags {
   perSecond?: string;
   perMinute?: string;
   perDay?: string;
+  daySeconds?: string;
   retryAfter?: boolean;
   state?: string | true;
   faults?: string;
@@ -45,6 +46,10 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
     .option('--per-second <n>', 'override the per-second limit')
     .option('--per-minute <n>', 'override the per-minute limit')
     .option('--per-day <n>', 'override the per-day limit')
+    .option(
+      '--day-seconds <n>',
+      "make the emulator's day this many seconds: the daily quota resets that often (to try an apply across days)",
+    )
     .option('--retry-after', 'send Retry-After on 429 (Keap does not document it)')
     .option(
       '--state [file]',
@@ -97,6 +102,11 @@ export function registerEmulatorCommand(program: Command, io: Io): void {
             .join(', ')}`,
         );
         if (stateFile) io.out(`Account kept in ${stateFile} (saved again when the emulator stops).`);
+        const quota = quotaFromFlags(flags);
+        if (quota.dayMs)
+          io.out(
+            `A day lasts ${quota.dayMs / 1000} s here: the daily quota${quota.perDay ? ` of ${quota.perDay.toLocaleString('en-US')}` : ''} resets that often.`,
+          );
         io.out(`Use it:  export KEAP_API_URL=${emulator.apiBaseUrl} KEAP_API_KEY=${emulator.token}`);
         io.out('Press Ctrl+C to stop.');
       }
@@ -124,6 +134,7 @@ function quotaFromFlags(flags: EmulatorFlags): QuotaConfig {
     ...(flags.perSecond !== undefined ? { perSecond: intFlag(flags.perSecond, '--per-second') } : {}),
     ...(flags.perMinute !== undefined ? { perMinute: intFlag(flags.perMinute, '--per-minute') } : {}),
     ...(flags.perDay !== undefined ? { perDay: intFlag(flags.perDay, '--per-day') } : {}),
+    ...(flags.daySeconds !== undefined ? { dayMs: positive(intFlag(flags.daySeconds, '--day-seconds'), '--day-seconds') * 1000 } : {}),
     retryAfter: flags.retryAfter ?? false,
   };
 }
@@ -140,6 +151,11 @@ function plantFromFlag(value: string): Partial<Record<PlantedProblemKind, number
     plant[kind as PlantedProblemKind] = intFlag(count, `--plant ${kind}`);
   }
   return plant;
+}
+
+function positive(n: number, name: string): number {
+  if (n <= 0) throw new UsageError(`${name} must be at least 1`);
+  return n;
 }
 
 export function intFlag(value: string, name: string): number {

@@ -1,7 +1,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ApplyProgress, Receipt } from '../../core/restore/applier';
+import { ApplyPausedError, DEFAULT_APPLY_RESERVE, type Receipt } from '../../core/restore/applier';
+import { duration } from '../../core/restore/estimate';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import {
   parsePlan,
@@ -26,7 +27,8 @@ import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { dataPaths } from '../../core/fs/dataDir';
 import { newPlanPath } from '../../core/restore/planFiles';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
-import { counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
+import { ApplyStoppedForQuota, counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
+import { applyProgressPrinter } from '../applyProgress';
 import { snapshotKey } from '../snapshotFlags';
 import { latestPlanFile, latestSnapshotFile } from '../latest';
 import { withPath } from '../../core/fs/systemErrors';
@@ -125,13 +127,28 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .option('--break-lock', 'break the lock of an earlier apply whose process is gone')
     .option('--ledger <file>', "the account's ledger (default: beside the plan's snapshot)")
     .option('--snapshot <file>', "the plan's snapshot, for verification (default: where the plan says)")
-    .option('--json', 'print the receipt as JSON')
+    .option('--json', 'print the receipt as JSON (progress stays on stderr, as plain lines)')
+    .option(
+      '--max-wait <duration>',
+      "stop between steps, exit 75, rather than wait longer than this for Keap's quota (e.g. 10m, 2h); continue with --resume",
+    )
+    .option('--reserve <share>', `share of Keap's quota left to other traffic on the account, 0 to 0.9 (default ${DEFAULT_APPLY_RESERVE})`)
     .action(
       async (
         planFile: string,
-        flags: { resume?: boolean; breakLock?: boolean; ledger?: string; snapshot?: string; json?: boolean },
+        flags: {
+          resume?: boolean;
+          breakLock?: boolean;
+          ledger?: string;
+          snapshot?: string;
+          json?: boolean;
+          maxWait?: string;
+          reserve?: string;
+        },
         command: Command,
       ) => {
+        const maxWaitMs = flags.maxWait === undefined ? undefined : durationFlag(flags.maxWait, '--max-wait');
+        const reserve = flags.reserve === undefined ? DEFAULT_APPLY_RESERVE : shareFlag(flags.reserve, '--reserve');
         const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
         if (planFile === 'latest') planFile = await latestPlanFile(client, io);
         const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
@@ -141,6 +158,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         const controller = new AbortController();
         const cancel = () => controller.abort();
         process.once('SIGINT', cancel);
+        const progress = applyProgressPrinter(io, { client, plan, reserve, plain: !!flags.json });
         try {
           const receipt = await applyRestorePlan({
             client,
@@ -150,17 +168,29 @@ export function registerRestoreCommands(program: Command, io: Io): void {
             resume: !!flags.resume,
             breakLock: flags.breakLock,
             signal: controller.signal,
-            onProgress: (p) => progressLine(io, p),
+            onProgress: (p) => progress.step(p),
+            onWait: (w) => progress.wait(w),
+            reserve,
+            maxWaitMs,
           }).catch((err: unknown) => {
             if (err instanceof ApplyInterruptedError) throw new UsageError(`${err.message} Run again with --resume to continue it safely.`);
             if (err instanceof PlanAccountError) throw new UsageError(`${err.message} Apply it with the credential of ${err.planAccount}.`);
+            if (err instanceof ApplyPausedError) {
+              progress.end();
+              io.err(
+                `keap-vault: stopped between steps: Keap's ${err.waitingFor === 'day' ? 'daily quota' : 'quota'} allows requests again at ${err.resumeAt.toISOString()} (in ${duration(err.resumeAt.getTime() - Date.now())}, longer than --max-wait ${flags.maxWait ?? ''}); ${counted(err.stepsLeft, 'step')} left, nothing in flight. Continue with: keap-vault apply ${planFile} --resume`,
+              );
+              throw new ApplyStoppedForQuota(err.resumeAt);
+            }
             throw err;
           });
+          progress.end();
           if (flags.json) printJson(io, receipt);
           else printReceipt(io, receipt, ledgerFile, plan);
           const problems = receiptProblems(receipt);
           if (problems) throw new FindingsFound(problems);
         } finally {
+          progress.end();
           process.removeListener('SIGINT', cancel);
           snapshot?.close();
         }
@@ -278,12 +308,21 @@ function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' 
   return counts;
 }
 
-function progressLine(io: Io, p: ApplyProgress): void {
-  if (p.status === 'skipped' || p.status === 'already-done') return;
-  if (p.status === 'linked') return io.err(`[${p.index + 1}/${p.total}] ${p.step.id} already in Keap as ${p.newId}: linked, nothing sent`);
-  io.err(
-    `[${p.index + 1}/${p.total}] ${p.step.id} ${p.status}${p.newId && p.newId !== p.step.oldId ? ` -> ${p.newId}` : ''}${p.message ? `: ${p.message}` : ''}`,
-  );
+/** "90s", "10m", "2h", "1d", or seconds ("45"). */
+export function durationFlag(value: string, name: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?$/.exec(value.trim());
+  if (!match) throw new UsageError(`${name} takes a duration such as 90s, 10m, 2h or 1d; got '${value}'`);
+  const unit = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 's'] ?? 1000;
+  return Math.round(Number(match[1]) * unit);
+}
+
+/** "0.2" or "20%": a share from 0 to 0.9. */
+export function shareFlag(value: string, name: string): number {
+  const text = value.trim();
+  const share = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (!Number.isFinite(share) || share < 0 || share > 0.9 || text === '')
+    throw new UsageError(`${name} takes a share from 0 to 0.9 (or 0% to 90%); got '${value}'`);
+  return share;
 }
 
 function printReceipt(io: Io, r: Receipt, ledgerFile: string, plan: RestorePlan): void {

@@ -109,3 +109,24 @@ export function redact(text: string, secrets: Array<string | undefined>): string
   }
   return out;
 }
+
+/** What a quota wait waits for: a window of Keap's quota (by its length), a 429, or a free slot. */
+export type QuotaWaitCause = 'second' | 'minute' | 'day' | 'throttled' | 'window';
+
+/**
+ * A request would have to wait for Keap's quota longer than its caller allows (an exhausted daily
+ * quota, say). Nothing was sent. Not a `KeapError` (so not a per-step failure to a restore's
+ * applier): no answer came from Keap, the quota simply holds everything until `retryAt`.
+ */
+export class KeapQuotaWaitError extends KeapVaultError<'quota-wait'> {
+  readonly kind = 'quota-wait';
+  constructor(
+    message: string,
+    /** When the quota allows requests again. */
+    readonly retryAt: Date,
+    /** What it waits for. */
+    readonly waitingFor?: QuotaWaitCause,
+  ) {
+    super(message);
+  }
+}

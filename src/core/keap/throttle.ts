@@ -4,11 +4,15 @@
  * (the latest Keap can have counted them), plus a cap on requests in flight.
  * Keap's headers correct the picture: their limits replace ours, and quota used by someone else
  * (another script on the same tenant) is booked as if we had spent it. A 429 pauses everyone.
+ * A window Keap gives an expiry time for (its daily quota) is a fixed window: what is left of it is
+ * counted down from Keap's last reading, and when it is spent nothing is sent until the expiry
+ * (no request goes into a 429 that could be foreseen). A reserve share of every window can be left
+ * free for other traffic on the account (the integration a restore must not starve).
  *
  * Written here rather than taken from a rate-limit library because none reads Keap's quota headers
  * or its pipe-delimited tenant windows, and pacing from the server's own numbers is the point.
  */
-import { KeapThrottledError } from './errors';
+import { KeapQuotaWaitError, type QuotaWaitCause } from './errors';
 import type { QuotaWindowReading } from './quotaHeaders';
 
 export interface RateWindow {
@@ -23,8 +27,25 @@ export interface ThrottleOptions {
   maxConcurrent: number;
   /** Extra time added to each window, for clock skew and latency between us and Keap. */
   marginMs?: number;
-  /** Longer waits fail with KeapThrottledError instead of blocking (e.g. an exhausted daily quota). */
+  /** Longer waits fail with KeapQuotaWaitError instead of blocking (e.g. an exhausted daily quota). */
   maxWaitMs?: number;
+  /** Share of every window (0 to 0.9) left free for other traffic on the account; default 0. */
+  reserve?: number;
+}
+
+/** What a caller holding the throttle for a while (an apply) wants instead of the options. */
+export interface ThrottlePolicy {
+  reserve?: number;
+  /** Infinity: wait as long as the quota says. */
+  maxWaitMs?: number;
+}
+
+/** A wait the throttle is about to make, or would make: how long, until when, and for what. */
+export interface QuotaWait {
+  ms: number;
+  /** Epoch ms. */
+  until: number;
+  cause: QuotaWaitCause;
 }
 
 /** Keap's limits for a personal access token or service account key. */
@@ -46,6 +67,15 @@ interface Window extends RateWindow {
   log: number[];
   /** Learned from Keap's headers; such a window follows Keap's numbers. */
   learned?: 'product' | 'tenant';
+  /**
+   * A window with a stated reset (Keap's daily quota): what is left until `resetAt`, from Keap's
+   * last reading less what was admitted since. Such a window does not roll.
+   */
+  fixed?: {
+    available: number;
+    resetAt: number;
+    /** The reset passed and the next one is a guess until Keap names it. */ guessed?: boolean;
+  };
 }
 
 export interface ThrottleStats {
@@ -60,6 +90,8 @@ export class RequestThrottle {
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly released: Array<() => void> = [];
+  private readonly policies: ThrottlePolicy[] = [];
+  private readonly waitListeners = new Set<(wait: QuotaWait) => void>();
   readonly stats: ThrottleStats = { waits: 0, waitedMs: 0, throttled: 0 };
 
   /** The limits in force: ours until Keap's headers named its own, then Keap's (product and tenant). */
@@ -72,6 +104,53 @@ export class RequestThrottle {
     private readonly now = () => Date.now(),
   ) {
     this.windows = options.windows.map((w) => ({ ...w, log: [] }));
+  }
+
+  /** The share of each window left to other traffic: the latest policy's, else the options'. */
+  get reserve(): number {
+    const held = [...this.policies].reverse().find((p) => p.reserve !== undefined);
+    return Math.min(0.9, Math.max(0, held?.reserve ?? this.options.reserve ?? 0));
+  }
+
+  private get maxWaitMs(): number | undefined {
+    const held = [...this.policies].reverse().find((p) => p.maxWaitMs !== undefined);
+    return held ? held.maxWaitMs : this.options.maxWaitMs;
+  }
+
+  /**
+   * Applies a policy (a reserve, how long to wait) until the returned function is called: an apply
+   * holds the throttle it shares with everything else done on the account for as long as it runs.
+   */
+  hold(policy: ThrottlePolicy): () => void {
+    this.policies.push(policy);
+    return () => {
+      const at = this.policies.indexOf(policy);
+      if (at >= 0) this.policies.splice(at, 1);
+    };
+  }
+
+  /** Calls `listener` before every wait for the quota; returns the function that stops it. */
+  onWait(listener: (wait: QuotaWait) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
+  /**
+   * How long `requests` more requests would wait for the quota from now (none in flight), if at
+   * all: what a caller asks before starting work it wants to finish before a long wait.
+   */
+  waitFor(requests = 1): QuotaWait | undefined {
+    const now = this.now();
+    const wait = this.longestWait(now, requests);
+    return wait.ms > 0 ? wait : undefined;
+  }
+
+  /** What is left of the fixed (daily) window until its reset, for our share, when Keap has said. */
+  get daily(): { available: number; resetAt: number; limit: number } | undefined {
+    const w = this.windows.find((x) => x.fixed);
+    if (!w?.fixed) return undefined;
+    this.rollFixed(w, this.now());
+    return { available: Math.max(0, w.fixed.available - this.keep(w)), resetAt: w.fixed.resetAt, limit: w.limit };
   }
 
   /** Waits for a slot; returns the function that gives it back. Admission is first come, first served. */
@@ -96,9 +175,13 @@ export class RequestThrottle {
       window.learned = r.scope;
       window.limit = r.limit;
       if (r.expiresAt) {
-        // A quota with a stated reset (Keap's daily one) is a fixed window: when it is spent,
-        // nothing goes until the reset, however the rolling picture looks.
-        if (r.available <= 0 && r.expiresAt > now) this.pausedUntil = Math.max(this.pausedUntil, r.expiresAt);
+        // A quota with a stated reset (Keap's daily one) is a fixed window: count down what Keap
+        // says is left (requests still in flight may not be in its count yet) until the reset.
+        const available = r.available - this.inFlight;
+        // An answer from before a reset that arrived late says nothing about the new period.
+        if (r.expiresAt <= now) continue;
+        if (!window.fixed || window.fixed.guessed || r.expiresAt > window.fixed.resetAt) window.fixed = { available, resetAt: r.expiresAt };
+        else if (r.expiresAt === window.fixed.resetAt) window.fixed.available = Math.min(window.fixed.available, available);
         continue;
       }
       this.prune(window, now);
@@ -116,7 +199,7 @@ export class RequestThrottle {
     if (wait === undefined) {
       // No hint: exponential backoff with jitter, but never shorter than the local windows need.
       const backoff = Math.min(60_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
-      wait = Math.max(backoff, this.windowWait(now));
+      wait = Math.max(backoff, this.longestWait(now, 1).ms);
     }
     this.pausedUntil = Math.max(this.pausedUntil, now + wait);
     return wait;
@@ -130,19 +213,26 @@ export class RequestThrottle {
         await new Promise<void>((resolve) => this.released.push(resolve));
         continue;
       }
-      const wait = Math.max(this.pausedUntil - now, this.windowWait(now));
+      const { ms: wait, until, cause } = this.longestWait(now, 1);
       if (wait <= 0) break;
-      if (this.options.maxWaitMs !== undefined && wait > this.options.maxWaitMs) {
-        const err = new KeapThrottledError(`Keap's quota is used up; requests are allowed again in ${Math.ceil(wait / 1000)} s`, 429);
-        err.retryAt = new Date(now + wait);
-        throw err;
+      const maxWaitMs = this.maxWaitMs;
+      if (maxWaitMs !== undefined && wait > maxWaitMs) {
+        throw new KeapQuotaWaitError(
+          `Keap's quota is used up; requests are allowed again in ${Math.ceil(wait / 1000)} s`,
+          new Date(until),
+          cause,
+        );
       }
       this.stats.waits++;
       this.stats.waitedMs += wait;
+      for (const listener of this.waitListeners) listener({ ms: wait, until, cause });
       await sleep(wait, signal);
     }
     const admitted = this.now();
-    for (const w of this.windows) w.log.push(admitted);
+    for (const w of this.windows) {
+      if (w.fixed) w.fixed.available--;
+      else w.log.push(admitted);
+    }
     this.inFlight++;
     let done = false;
     return () => {
@@ -162,6 +252,7 @@ export class RequestThrottle {
   private restamp(admitted: number, answered: number): void {
     if (answered <= admitted) return;
     for (const w of this.windows) {
+      if (w.fixed) continue;
       const at = w.log.lastIndexOf(admitted);
       if (at < 0) continue; // already out of the window
       w.log.splice(at, 1);
@@ -171,17 +262,40 @@ export class RequestThrottle {
     }
   }
 
-  /** How long until every window has room for one more request. */
-  private windowWait(now: number): number {
+  /** The longest of the waits: a 429's pause, and every window's for `requests` more requests. */
+  private longestWait(now: number, requests: number): QuotaWait {
+    let longest: QuotaWait = { ms: this.pausedUntil - now, until: this.pausedUntil, cause: 'throttled' };
     const margin = this.options.marginMs ?? 0;
-    let wait = 0;
     for (const w of this.windows) {
-      this.prune(w, now);
-      if (w.log.length < w.limit) continue;
-      const freeing = w.log[w.log.length - w.limit];
-      wait = Math.max(wait, freeing + w.windowMs + margin - now);
+      let until = 0;
+      if (w.fixed) {
+        this.rollFixed(w, now);
+        // Spent down to the share left to others: nothing until the reset Keap named.
+        const need = Math.min(requests, Math.max(1, w.limit - this.keep(w)));
+        if (w.fixed.available - need < this.keep(w)) until = w.fixed.resetAt + margin;
+      } else {
+        this.prune(w, now);
+        const cap = Math.max(1, w.limit - this.keep(w));
+        const over = w.log.length + Math.min(requests, cap) - cap;
+        if (over > 0) until = w.log[over - 1] + w.windowMs + margin;
+      }
+      if (until - now > longest.ms) longest = { ms: until - now, until, cause: causeOf(w.windowMs) };
     }
-    return wait;
+    return longest;
+  }
+
+  /** Requests of a window left to other traffic. */
+  private keep(w: RateWindow): number {
+    return Math.floor(w.limit * this.reserve);
+  }
+
+  /** A fixed window whose reset has passed starts again full (Keap's next answer gives the new reset). */
+  private rollFixed(w: Window, now: number): void {
+    const margin = this.options.marginMs ?? 0;
+    if (!w.fixed || now < w.fixed.resetAt + margin) return;
+    let next = w.fixed.resetAt;
+    while (next + margin <= now) next += w.windowMs;
+    w.fixed = { available: w.limit, resetAt: next, guessed: true };
   }
 
   private prune(w: Window, now: number): void {
@@ -190,6 +304,13 @@ export class RequestThrottle {
     while (drop < w.log.length && w.log[drop] + w.windowMs + margin <= now) drop++;
     if (drop) w.log.splice(0, drop);
   }
+}
+
+function causeOf(windowMs: number): QuotaWaitCause {
+  if (windowMs >= 3_600_000) return 'day';
+  if (windowMs >= 60_000) return 'minute';
+  if (windowMs >= 1000) return 'second';
+  return 'window';
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

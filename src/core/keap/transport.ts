@@ -98,6 +98,8 @@ export class KeapTransport {
   }
   /** Requests sent (every attempt counts: that is what Keap's quota counts). */
   requestCount = 0;
+  /** Attempts that were sent again (a 429, a 5xx, a lost answer): for progress lines. */
+  retryCount = 0;
   private readonly http: AxiosInstance;
   private readonly credential: KeapCredential;
   private refreshing?: Promise<void>;
@@ -140,6 +142,7 @@ export class KeapTransport {
       if (outcome.kind === 'ok') return outcome.response;
       if (outcome.kind === 'fail') throw outcome.error;
       lastError = outcome.error;
+      this.retryCount++;
       if (outcome.uncertain && !idempotent) {
         if (!spec.verify) {
           throw new KeapUncertainWriteError(

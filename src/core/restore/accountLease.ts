@@ -110,8 +110,26 @@ export class AccountLease {
    * Renews the lease when a third of its time has passed, after checking it is still this one's:
    * an apply whose lease another machine took over (after it expired) must stop writing.
    */
+  /** How long the lease lasts without renewal. */
+  get ttl(): number {
+    return this.ttlMs;
+  }
+
   async renewIfDue(): Promise<void> {
     if (this.now() - this.renewedAt < this.ttlMs / 3) return;
+    await this.renew(this.now() + this.ttlMs);
+  }
+
+  /**
+   * Keeps the lease through a pause for Keap's quota: valid until `until` and its usual time after,
+   * so no apply elsewhere takes the account over while this one waits (two requests, made before
+   * the wait).
+   */
+  async holdUntil(until: number): Promise<void> {
+    await this.renew(Math.max(this.now(), until) + this.ttlMs);
+  }
+
+  private async renew(expires: number): Promise<void> {
     let tag: KeapTag | undefined;
     try {
       tag = await this.client.tags.get(this.tagId);
@@ -123,7 +141,7 @@ export class AccountLease {
         `This apply's lease in Keap expired and another apply took the account over; stopped before the next write. The ledger is consistent: resume when the other apply has finished.`,
       );
     }
-    const renewed = { ...this.text, expires: new Date(this.now() + this.ttlMs).toISOString() };
+    const renewed = { ...this.text, expires: new Date(expires).toISOString() };
     await this.client.tags.update(this.tagId, { description: JSON.stringify(renewed) });
     this.renewedAt = this.now();
   }

@@ -17,8 +17,10 @@
  * and verified beyond its fields is in its module (entities/<entity>.ts), reached through the
  * registry (entities/index.ts).
  */
+import { counted } from '../counted';
 import type { KeapClient } from '../keap/client';
-import { KeapError } from '../keap/errors';
+import { KeapError, KeapQuotaWaitError, type QuotaWaitCause } from '../keap/errors';
+import { sleep, type QuotaWait } from '../keap/throttle';
 import { filter } from '../keap/filter';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { AccountLease } from './accountLease';
@@ -58,6 +60,44 @@ export class ApplyCancelledError extends KeapVaultError<'apply-cancelled'> {
   readonly kind = 'apply-cancelled';
 }
 
+/**
+ * The apply stopped at a step boundary rather than wait for Keap's quota longer than it was allowed
+ * to (`maxWaitMs`): nothing is in flight, the ledger holds every step done, and resuming continues
+ * from the next step without sending anything twice.
+ */
+export class ApplyPausedError extends KeapVaultError<'apply-paused'> {
+  readonly kind = 'apply-paused';
+  constructor(
+    /** When Keap's quota allows requests again (its expiry header for the daily quota). */
+    readonly resumeAt: Date,
+    /** Create and update steps not done yet. */
+    readonly stepsLeft: number,
+    readonly waitingFor: QuotaWaitCause = 'day',
+  ) {
+    super(
+      `Paused until ${resumeAt.toISOString().replace('T', ' ').slice(0, 16)} UTC for Keap's ${waitingFor === 'day' ? 'daily quota' : 'quota'}, ${counted(stepsLeft, 'step')} left; the ledger is consistent: resume to continue.`,
+    );
+  }
+}
+
+/** Share of every quota window an apply leaves free for other traffic on the account, unless told. */
+export const DEFAULT_APPLY_RESERVE = 0.2;
+
+/**
+ * Requests one step may make besides its writes (the lease's renewal, the guard's look, a payment
+ * check, a marker field's model), and two more to keep or release the lease at a pause: what the
+ * daily quota must still hold before a step starts, so that a pause falls between steps.
+ */
+const STEP_BUDGET = 8;
+/** A wait this long (or one for the daily quota) is a pause: front ends say so, and it may stop the apply. */
+const PAUSE_MS = 5 * 60_000;
+/**
+ * The longest wait for the quota made in the middle of a step (and at most a fifth of the lease's
+ * time, so the lease cannot lapse between a read and the write it proves safe); a longer one stops
+ * the step, waits, and runs it again.
+ */
+const IN_STEP_WAIT_MS = 2 * 60_000;
+
 export interface ApplyProgress {
   step: PlanStep;
   index: number;
@@ -65,6 +105,25 @@ export interface ApplyProgress {
   status: 'done' | 'skipped' | 'failed' | 'reconciled' | 'already-done' | 'linked' | 'conflict';
   newId?: string;
   message?: string;
+  /** Create and update steps (those selected) finished, in this run or an earlier one. */
+  workDone: number;
+  /** Create and update steps (those selected): the work, without the steps that send nothing. */
+  workTotal: number;
+}
+
+/**
+ * The apply waits for Keap's quota: `waiting` for a window that frees itself soon (a minute's),
+ * `paused` until the daily quota resets (the lock, the lease and the ledger are kept through it).
+ */
+export interface ApplyWait {
+  kind: 'waiting' | 'paused';
+  waitingFor: QuotaWaitCause;
+  until: Date;
+  ms: number;
+  /** Create and update steps not done yet. */
+  stepsLeft: number;
+  /** The quota ran out in the middle of this step: it runs again from the start after the wait. */
+  stepId?: string;
 }
 
 export interface ApplyOptions {
@@ -86,32 +145,69 @@ export interface ApplyOptions {
   only?: ReadonlySet<string>;
   /** How often the guard looks at Keap again before creates (tests shorten it). */
   guard?: LiveGuardOptions;
+  /** Share of every quota window left free for other traffic on the account (default DEFAULT_APPLY_RESERVE). */
+  reserve?: number;
+  /**
+   * Stop at a step boundary with ApplyPausedError rather than wait longer than this for the quota.
+   * Undefined: wait as long as Keap's quota says (the daily reset), keeping lock, lease and ledger.
+   */
+  maxWaitMs?: number;
+  /** Every wait for Keap's quota, as it starts. */
+  onWait?: (wait: ApplyWait) => void;
+  /** Requests a step may make besides its item patches (default STEP_BUDGET; tests lower it so the quota runs out inside steps). */
+  stepBudget?: number;
 }
 
 type Json = Record<string, unknown>;
 
 export async function applyPlan(options: ApplyOptions): Promise<Receipt> {
-  // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
-  const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, {
-    breakStale: options.breakLock,
-    by: `apply of plan ${options.plan.planId}`,
-  });
+  // The apply holds the client's throttle for as long as it runs: its reserve for other traffic, and
+  // waits as long as the quota needs (or up to maxWaitMs, then a clean stop).
+  const throttle = options.client.transport.throttle;
+  const unhold = throttle.hold({ reserve: options.reserve ?? DEFAULT_APPLY_RESERVE, maxWaitMs: options.maxWaitMs ?? Infinity });
+  let applier: Applier | undefined;
+  const unlisten = throttle.onWait((wait) => applier?.waited(wait));
   try {
-    const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
+    // This machine's lock first (every ledger and front end here), then the lease in Keap (every machine).
+    const lock = await ApplyLock.acquire(options.plan.account, options.plan.planId, {
+      breakStale: options.breakLock,
+      by: `apply of plan ${options.plan.planId}`,
+    });
     try {
-      const ledger = await Ledger.open(options.ledgerFile);
+      const lease = await AccountLease.acquire(options.client, { planId: options.plan.planId, breakStale: options.breakLock });
       try {
-        return await new Applier(options, ledger, lease).run();
+        const ledger = await Ledger.open(options.ledgerFile);
+        try {
+          applier = new Applier(options, ledger, lease);
+          return await applier.run();
+        } finally {
+          await ledger.checkpoint();
+          ledger.close();
+        }
       } finally {
-        await ledger.checkpoint();
-        ledger.close();
+        // Leaving (done, stopped, cancelled during a pause): release the lease if the quota lets us
+        // within a minute; an unreleased lease expires on its own.
+        const unholdRelease = throttle.hold({ maxWaitMs: 60_000 });
+        await lease.release().catch(() => undefined);
+        unholdRelease();
       }
     } finally {
-      await lease.release().catch(() => undefined); // an unreleased lease expires on its own
+      await lock.release();
     }
+  } catch (err) {
+    // A request would have waited longer than allowed: stopped before sending it.
+    if (err instanceof KeapQuotaWaitError)
+      throw new ApplyPausedError(err.retryAt, applier?.stepsLeft ?? workSteps(options).length, err.waitingFor);
+    throw err;
   } finally {
-    await lock.release();
+    unlisten();
+    unhold();
   }
+}
+
+/** The create and update steps the apply is asked to carry out. */
+function workSteps(options: Pick<ApplyOptions, 'plan' | 'only'>): PlanStep[] {
+  return options.plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!options.only || options.only.has(s.id)));
 }
 
 class Applier implements ApplyContext {
@@ -130,6 +226,10 @@ class Applier implements ApplyContext {
   private readonly markerFieldNames = new Map<string, string>();
   private readonly receipt: Receipt;
   private readonly requestsBefore: number;
+  private readonly workTotal: number;
+  private workDone = 0;
+  /** Steps the quota interrupted in this run, to run again. */
+  private readonly rerun = new Set<string>();
 
   constructor(
     private readonly options: ApplyOptions,
@@ -140,6 +240,7 @@ class Applier implements ApplyContext {
     this.plan = options.plan;
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
     this.requestsBefore = this.client.transport.requestCount;
+    this.workTotal = workSteps(options).length;
     this.receipt = {
       planId: this.plan.planId,
       startedAt: new Date().toISOString(),
@@ -157,6 +258,76 @@ class Applier implements ApplyContext {
       requests: 0,
       verification: { checked: 0, problems: [] },
     };
+  }
+
+  /** Create and update steps not finished yet. */
+  get stepsLeft(): number {
+    return this.workTotal - this.workDone;
+  }
+
+  /** A wait the throttle starts inside a request (a minute's, or a daily pause in the middle of a step or a read). */
+  waited(wait: QuotaWait): void {
+    this.options.onWait?.({
+      kind: wait.cause === 'day' || wait.ms >= PAUSE_MS ? 'paused' : 'waiting',
+      waitingFor: wait.cause,
+      until: new Date(wait.until),
+      ms: wait.ms,
+      stepsLeft: this.stepsLeft,
+    });
+  }
+
+  /**
+   * Before a step: if the daily quota (or a long wait) would hold it, pause here, between steps,
+   * rather than in the middle of it. With maxWaitMs, a longer wait stops the apply here instead
+   * (ApplyPausedError): nothing is in flight and the ledger has every step done so far.
+   */
+  private async pauseBetweenSteps(step: PlanStep): Promise<void> {
+    const throttle = this.client.transport.throttle;
+    for (;;) {
+      const wait = throttle.waitFor((this.options.stepBudget ?? STEP_BUDGET) + (step.itemPatches?.length ?? 0));
+      if (!wait) return;
+      const long = wait.cause === 'day' || wait.ms >= PAUSE_MS;
+      // Pacing by the shorter windows is request by request: what counts against maxWaitMs is the next request's wait.
+      const next = long ? wait : throttle.waitFor(1);
+      if (next && this.options.maxWaitMs !== undefined && next.ms > this.options.maxWaitMs)
+        throw new ApplyPausedError(new Date(next.until), this.stepsLeft, next.cause);
+      // A short wait is the throttle's to make, request by request.
+      if (!long) return;
+      // Keep the lease through the pause (the budget kept two requests for it).
+      await this.lease.holdUntil(wait.until);
+      this.options.onWait?.({
+        kind: 'paused',
+        waitingFor: wait.cause,
+        until: new Date(wait.until),
+        ms: wait.ms,
+        stepsLeft: this.stepsLeft,
+      });
+      try {
+        await sleep(wait.ms, this.options.signal);
+      } catch {
+        throw new ApplyCancelledError('Apply cancelled during a pause for the quota; the ledger is consistent: resume to continue.');
+      }
+    }
+  }
+
+  /** The quota ran out in the middle of a step: wait for it (or stop, past maxWaitMs) before running the step again. */
+  private async pauseInStep(step: PlanStep, err: KeapQuotaWaitError): Promise<void> {
+    const ms = Math.max(0, err.retryAt.getTime() - Date.now());
+    if (this.options.maxWaitMs !== undefined && ms > this.options.maxWaitMs)
+      throw new ApplyPausedError(err.retryAt, this.stepsLeft, err.waitingFor);
+    this.options.onWait?.({
+      kind: 'paused',
+      waitingFor: err.waitingFor ?? 'window',
+      until: err.retryAt,
+      ms,
+      stepsLeft: this.stepsLeft,
+      stepId: step.id,
+    });
+    try {
+      await sleep(ms, this.options.signal);
+    } catch {
+      throw new ApplyCancelledError('Apply cancelled during a pause for the quota; the ledger is consistent: resume to continue.');
+    }
   }
 
   async run(): Promise<Receipt> {
@@ -193,12 +364,28 @@ class Applier implements ApplyContext {
       if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolveStep(step, step.liveId);
 
     const total = this.plan.steps.length;
+    // Inside a step, a long wait is not made in the middle of it (the lease could lapse between a
+    // read and the write it proves safe): the request gives up, and the step waits and runs again.
+    const inStepWaitMs = Math.min(IN_STEP_WAIT_MS, this.lease.ttl / 5);
+    const unholdSteps = this.client.transport.throttle.hold({ maxWaitMs: Math.min(this.options.maxWaitMs ?? Infinity, inStepWaitMs) });
+    try {
+      await this.runSteps(total);
+    } finally {
+      unholdSteps();
+    }
+    return this.finish();
+  }
+
+  private async runSteps(total: number): Promise<void> {
     for (let index = 0; index < total; index++) {
       if (this.options.signal?.aborted)
         throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
       const step = this.plan.steps[index];
-      const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) =>
-        this.options.onProgress?.({ step, index, total, status, ...extra });
+      const work = (step.action === 'create' || step.action === 'update') && (!this.options.only || this.options.only.has(step.id));
+      const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) => {
+        if (work) this.workDone++;
+        this.options.onProgress?.({ step, index, total, status, workDone: this.workDone, workTotal: this.workTotal, ...extra });
+      };
       if (step.reason === 'linked-by-choice' && step.liveId && this.ledger.step(this.plan.planId, step.id)?.status !== 'done') {
         // The user said this live record is the snapshot's: the id map records it, so later plans know.
         await this.ledger.done(this.plan.planId, step, step.liveId);
@@ -233,7 +420,9 @@ class Applier implements ApplyContext {
         continue;
       }
       try {
-        if (record?.status === 'pending') {
+        await this.pauseBetweenSteps(step);
+        // An update the quota interrupted in this run is sent again (a PATCH is safe to repeat).
+        if (record?.status === 'pending' && !(step.action === 'update' && this.rerun.has(step.id))) {
           // The previous run stopped after marking this step and maybe after sending it: look first.
           const found = await this.find(step);
           if (found !== undefined) {
@@ -287,11 +476,24 @@ class Applier implements ApplyContext {
         else this.receipt.updated++;
         progress('done', { newId });
       } catch (err) {
+        if (err instanceof KeapQuotaWaitError) {
+          // Keap's quota ran out in the middle of this step (it needed more than its budget): nothing
+          // more is sent for it now. Wait here, then run it again from the start: a step marked
+          // pending is looked up in Keap first, as after a crash, and the lease is checked before
+          // any write (it may have expired during the wait, and another apply taken the account).
+          await this.pauseInStep(step, err);
+          this.rerun.add(step.id);
+          index--;
+          continue;
+        }
         if (!(err instanceof KeapError)) throw err;
         await this.fail(step, err.message);
         progress('failed', { message: err.message });
       }
     }
+  }
+
+  private async finish(): Promise<Receipt> {
     // Look once more: a run elsewhere that raced this one shows as a marker on two live records.
     await this.guard.refreshAll(this.plan.steps.filter((s) => this.written.has(s.id) && s.action === 'create').map((s) => s.entity));
     const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));

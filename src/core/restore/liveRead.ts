@@ -42,6 +42,7 @@ export async function readLiveAccount(client: KeapClient, options: LiveReadOptio
     await captureSnapshot({ client, out, signal: options.signal, onProgress: options.onProgress, entities: options.entities });
     return { db: await SnapshotDb.open(out), readAt };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A read that stopped part-way (the quota, a cancel) may still be closing files in it: retry.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }

@@ -68,7 +68,7 @@ export class ApplyLock {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
-      const holder = await readOwner(file);
+      const holder = await readWrittenOwner(file);
       const stale = !holder || (holder.host === os.hostname() && !isAlive(holder.pid));
       if (stale && options.breakStale && attempt === 0) {
         await breakStaleLock(file, holder);
@@ -121,6 +121,18 @@ async function breakStaleLock(file: string, stale: LockOwner | undefined): Promi
       await fs.rm(file, { force: true });
   } finally {
     await fs.rm(breaker, { force: true });
+  }
+}
+
+/**
+ * The holder of a lock that exists: another apply creates the file and then writes it, so an empty
+ * or half-written file is read again for a moment before it counts as unreadable (and stale).
+ */
+async function readWrittenOwner(file: string): Promise<LockOwner | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const holder = await readOwner(file);
+    if (holder || attempt >= 10) return holder;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
-import { applyPlan, type ApplyProgress, type Receipt } from '../restore/applier';
+import { applyPlan, ApplyPausedError, type ApplyProgress, type ApplyWait, type Receipt } from '../restore/applier';
+import { KeapQuotaWaitError } from '../keap/errors';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
 import { readLiveForRestore } from '../restore/liveRead';
 import type { RestorePlan } from '../restore/plan';
@@ -59,11 +60,27 @@ export interface ApplyRestoreInput {
   only?: ReadonlySet<string>;
   signal?: AbortSignal;
   onProgress?: (progress: ApplyProgress) => void;
+  /** Share of each quota window left to other traffic on the account (default 0.2). */
+  reserve?: number;
+  /** Stop cleanly (ApplyPausedError, resumable) rather than wait longer than this for the quota. */
+  maxWaitMs?: number;
+  /** Waits for Keap's quota (a minute's; a pause until the daily quota resets). */
+  onWait?: (wait: ApplyWait) => void;
 }
 
 export async function applyRestorePlan(input: ApplyRestoreInput): Promise<Receipt> {
   const { client, plan } = input;
-  const reached = await client.account();
+  // Asking which account the credential reaches waits for the quota as the apply would.
+  const unhold = client.transport.throttle.hold({ maxWaitMs: input.maxWaitMs ?? Infinity });
+  let reached: string;
+  try {
+    reached = await client.account();
+  } catch (err) {
+    if (err instanceof KeapQuotaWaitError) throw new ApplyPausedError(err.retryAt, workLeft(plan, input.only), err.waitingFor);
+    throw err;
+  } finally {
+    unhold();
+  }
   if (reached !== plan.account) throw new PlanAccountError(plan.account, reached);
   if (!input.resume) {
     const ledger = await Ledger.open(input.ledgerFile);
@@ -85,5 +102,13 @@ export async function applyRestorePlan(input: ApplyRestoreInput): Promise<Receip
     signal: input.signal,
     readLive: async () => (await readLiveForRestore(client, { signal: input.signal })).db,
     onProgress: input.onProgress,
+    reserve: input.reserve,
+    maxWaitMs: input.maxWaitMs,
+    onWait: input.onWait,
   });
+}
+
+/** Create and update steps (those selected) of a plan: an upper bound of what is left before the ledger is read. */
+function workLeft(plan: RestorePlan, only?: ReadonlySet<string>): number {
+  return plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!only || only.has(s.id))).length;
 }

@@ -17,6 +17,7 @@ import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
+import type { ApplySettings } from '../planPanel/applyRun';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
@@ -30,6 +31,7 @@ interface RestoreDeps {
   connections: ConnectionStore;
   snapshots: SnapshotLibrary;
   plans: PlanIndex;
+  applySettings(): ApplySettings;
 }
 
 export function registerRestoreCommands(context: vscode.ExtensionContext, deps: RestoreDeps): PlanPanelServices {
@@ -78,6 +80,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     connections,
     snapshots,
     plans,
+    applySettings: deps.applySettings,
     replan: async (entry, plan, options) => {
       const connection = connections.get(entry.connectionId);
       if (!connection || !plan.snapshot.file)

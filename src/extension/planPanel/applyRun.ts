@@ -14,6 +14,7 @@ import { applyRestorePlan, PlanAccountError, receiptProblems } from '../../core/
 import type { HostToWebview, StepProgress } from '../../webview/protocol';
 import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry, PlanIndex, RestoreStatus } from '../restore/planIndex';
+import { pausedText, type ApplyPause } from '../restore/pausedText';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
 
@@ -22,10 +23,17 @@ export interface ApplyRunServices {
   connections: ConnectionStore;
   snapshots: SnapshotLibrary;
   plans: PlanIndex;
+  /** The settings an apply starts with (read by the composition root). */
+  applySettings(): ApplySettings;
+}
+
+export interface ApplySettings {
+  /** Share of Keap's quota left to other traffic on the account (keapVault.quota.reserve). */
+  reserve: number;
 }
 
 /** What a run says, for the preview showing it (the same messages the page understands). */
-export type RunMessage = Extract<HostToWebview, { type: 'progress' | 'receipt' | 'stale' | 'error' }>;
+export type RunMessage = Extract<HostToWebview, { type: 'progress' | 'receipt' | 'paused' | 'stale' | 'error' }>;
 
 export class ApplyRun {
   private static readonly running = new Map<string, ApplyRun>();
@@ -115,7 +123,16 @@ export class ApplyRun {
     const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
     const only = new Set(this.stepIds);
     const ordinal = new Map(this.stepIds.map((id, i) => [id, i]));
-    log.info(`Applying plan ${this.plan.planId}: ${counted(this.stepIds.length, 'step')} into ${this.plan.account}`);
+    const { reserve } = this.services.applySettings();
+    log.info(
+      `Applying plan ${this.plan.planId}: ${counted(this.stepIds.length, 'step')} into ${this.plan.account}, leaving ${Math.round(reserve * 100)}% of Keap's quota to other traffic`,
+    );
+    let paused: ApplyPause | undefined;
+    const setPaused = (pause: ApplyPause | undefined) => {
+      if (!pause && !paused) return;
+      paused = pause;
+      void this.services.plans.setPaused(this.plan.planId, pause);
+    };
     const attempt = (breakLock: boolean) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) =>
         applyRestorePlan({
@@ -128,11 +145,22 @@ export class ApplyRun {
           resume: true,
           breakLock,
           signal: this.controller.signal,
+          reserve,
           onProgress: (p) => {
+            setPaused(undefined);
             if (!only.has(p.step.id)) return;
             const index = ordinal.get(p.step.id)!;
             bar.report({ message: `${index + 1}/${this.stepIds.length}` });
             this.stepDone(p, index);
+          },
+          // The daily quota is spent: the apply waits for its reset, keeping its lock, lease and ledger.
+          onWait: (w) => {
+            if (w.kind !== 'paused') return;
+            const pause = { until: w.until.toISOString(), stepsLeft: w.stepsLeft };
+            setPaused(pause);
+            bar.report({ message: pausedText(pause) });
+            this.say({ type: 'paused', ...pause });
+            log.info(`Apply of plan ${this.plan.planId}: ${pausedText(pause)} (Keap's daily quota resets at ${pause.until})`);
           },
         }).catch((err: unknown) => {
           if (err instanceof PlanAccountError)

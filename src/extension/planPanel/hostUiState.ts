@@ -22,12 +22,15 @@ export function uiAfterRunMessage(ui: PlanViewState, message: RunMessage): PlanV
       return {
         ...ui,
         applying: true,
+        paused: undefined,
         progress: { ...ui.progress, [message.stepId]: { status: message.status, newId: message.newId, message: message.message } },
       };
+    case 'paused':
+      return { ...ui, applying: true, paused: { until: message.until, stepsLeft: message.stepsLeft } };
     case 'receipt':
-      return { ...ui, applying: false, receipt: message.receipt };
+      return { ...ui, applying: false, paused: undefined, receipt: message.receipt };
     case 'stale':
     case 'error':
-      return { ...ui, applying: false };
+      return { ...ui, applying: false, paused: undefined };
   }
 }

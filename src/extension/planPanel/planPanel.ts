@@ -22,7 +22,7 @@ import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
-import { ApplyRun, type RunMessage } from './applyRun';
+import { ApplyRun, type ApplySettings, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
 import { openPlanRecord } from './openRecord';
 import { PageChannel } from './pageChannel';
@@ -38,6 +38,7 @@ export interface PlanPanelServices {
   connections: ConnectionStore;
   snapshots: SnapshotLibrary;
   plans: PlanIndex;
+  applySettings(): ApplySettings;
   /** Makes a new plan from the same snapshot with other options (the preview's "re-plan"). */
   replan(entry: PlanEntry, plan: RestorePlan, options: ReplanOptions): Promise<{ entry: PlanEntry; plan: RestorePlan }>;
 }

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import type { Receipt } from '../../core/restore/applier';
 import { parsePlan, type RestorePlan } from '../../core/restore/plan';
 import type { PlanViewState } from '../../webview/protocol';
+import type { ApplyPause } from './pausedText';
 
 export type RestoreStatus = 'planned' | 'applying' | 'applied' | 'applied with problems' | 'interrupted' | 'stale';
 
@@ -23,6 +24,8 @@ export interface PlanEntry {
   creates: number;
   updates: number;
   status: RestoreStatus;
+  /** While an apply waits for Keap's daily quota to reset: until when, and the steps left. */
+  paused?: ApplyPause;
   /** Set after an apply: counts from its receipt. */
   result?: { created: number; updated: number; failed: number; problems: number; finishedAt: string };
 }
@@ -88,7 +91,14 @@ export class PlanIndex implements vscode.Disposable {
       problems: receipt.verification.problems.length,
       finishedAt: receipt.finishedAt,
     };
-    await this.put({ ...entry, status, ...(result ? { result } : {}) });
+    await this.put({ ...entry, status, paused: undefined, ...(result ? { result } : {}) });
+  }
+
+  /** An applying plan paused for Keap's daily quota (or going again: undefined). */
+  async setPaused(planId: string, paused: ApplyPause | undefined): Promise<void> {
+    const entry = this.get(planId);
+    if (!entry || (!paused && !entry.paused)) return;
+    await this.put({ ...entry, paused });
   }
 
   /** The preview's last state for a plan (selection, filter, progress, receipt), so reopening shows it again. */
@@ -109,7 +119,7 @@ export class PlanIndex implements vscode.Disposable {
     if (!list.some((e) => e.status === 'applying')) return;
     await this.state.update(
       STATE_KEY,
-      list.map((e) => (e.status === 'applying' ? { ...e, status: 'interrupted' as const } : e)),
+      list.map((e) => (e.status === 'applying' ? { ...e, status: 'interrupted' as const, paused: undefined } : e)),
     );
     this.fireChanged();
   }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { pausedText } from './pausedText';
 import type { PlanEntry, PlanIndex, RestoreStatus } from './planIndex';
 
 const ICONS: Record<RestoreStatus, string> = {
@@ -34,9 +35,10 @@ export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry
     const result = entry.result
       ? `: ${entry.result.created} created, ${entry.result.updated} updated${entry.result.failed ? `, ${entry.result.failed} failed` : ''}`
       : `: ${entry.creates} to create, ${entry.updates} to update`;
-    item.description = `${entry.status}${result}`;
-    item.tooltip = `Plan ${entry.planId}\n${entry.file}`;
-    item.iconPath = new vscode.ThemeIcon(ICONS[entry.status]);
+    const paused = entry.status === 'applying' && entry.paused;
+    item.description = paused ? pausedText(paused) : `${entry.status}${result}`;
+    item.tooltip = `Plan ${entry.planId}\n${entry.file}${paused ? "\nWaiting for Keap's daily quota to reset; the apply goes on by itself (keep VS Code open)." : ''}`;
+    item.iconPath = new vscode.ThemeIcon(paused ? 'watch' : ICONS[entry.status]);
     item.contextValue = 'restore';
     item.command = { command: COMMANDS.openRestore, title: 'Open Restore Plan', arguments: [entry.planId] };
     return item;

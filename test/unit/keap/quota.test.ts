@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import axios from 'axios';
 import { RequestThrottle } from '../../../src/core/keap/throttle';
 import { readQuotaHeaders } from '../../../src/core/keap/quotaHeaders';
+import { KeapQuotaWaitError } from '../../../src/core/keap/errors';
 import { closeTestAccounts, startTestAccount } from '../support/emulator';
 
 describe('Quota', () => {
@@ -56,6 +57,33 @@ describe('Quota', () => {
     assert.ok(emulator.stats().maxPerSecond <= 5);
   });
 
+  it("the emulator's short day: its daily quota resets every dayMs, and Keap's expiry header says when", async () => {
+    const dayMs = 1000;
+    const { emulator } = await startTestAccount({ quota: { perDay: 3, dayMs } });
+    const get = () =>
+      axios.get(`${emulator.apiBaseUrl}/v2/tags`, {
+        headers: { 'X-Keap-API-Key': emulator.token },
+        validateStatus: () => true,
+        proxy: false,
+      });
+    await new Promise((r) => setTimeout(r, dayMs - (Date.now() % dayMs) + 5)); // a fresh day
+    const answers = [await get(), await get(), await get(), await get()];
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200, 429],
+    );
+    const expiry = Number(answers[0].headers['x-keap-product-quota-expiry-time']);
+    assert.equal(expiry % dayMs, 0, 'the day ends on a multiple of its length (00:00 UTC for a real day)');
+    assert.ok(expiry > Date.now() - dayMs && expiry <= Date.now() + dayMs);
+    assert.deepEqual(
+      answers.slice(0, 3).map((a) => a.headers['x-keap-product-quota-available']),
+      ['2', '1', '0'],
+    );
+    assert.equal(answers[0].headers['x-keap-product-quota-time-unit'], 'day');
+    await new Promise((r) => setTimeout(r, Math.max(0, expiry - Date.now()) + 5));
+    assert.equal((await get()).status, 200, 'a new day, a new quota');
+  });
+
   it('reads pipe-delimited tenant windows', () => {
     const readings = readQuotaHeaders({
       'x-keap-tenant-throttle-limit': '10000|250000',
@@ -108,6 +136,65 @@ describe('Quota', () => {
       await assert.rejects(throttle.acquire(), /in 2 s/);
       c.now += 2000;
       (await throttle.acquire())();
+    });
+
+    it("counts the daily quota down from Keap's reading and waits for its expiry instead of sending into a 429", async () => {
+      const { c, now } = clock();
+      const throttle = new RequestThrottle({ windows: [], maxConcurrent: 1, maxWaitMs: 0 }, now);
+      const resetAt = c.now + 3_600_000;
+      // Keap says 2 are left today: two go, the third would be refused, so it is not sent.
+      throttle.observe([{ scope: 'product', windowMs: 86_400_000, limit: 100, available: 2, expiresAt: resetAt }]);
+      (await throttle.acquire())();
+      (await throttle.acquire())();
+      await assert.rejects(
+        throttle.acquire(),
+        (err: unknown) =>
+          err instanceof KeapQuotaWaitError && err.kind === 'quota-wait' && err.retryAt.getTime() === resetAt && err.waitingFor === 'day',
+      );
+      assert.deepEqual(throttle.waitFor(1), { ms: 3_600_000, until: resetAt, cause: 'day' });
+      // After the reset the day starts full (a guess until Keap's next answer names the new expiry).
+      c.now = resetAt;
+      assert.equal(throttle.waitFor(1), undefined);
+      (await throttle.acquire())();
+      throttle.observe([{ scope: 'product', windowMs: 86_400_000, limit: 100, available: 0, expiresAt: resetAt + 5000 }]);
+      assert.equal(throttle.waitFor(1)?.until, resetAt + 5000, "the next answer's expiry replaces the guess");
+      // A late answer from before the reset says nothing about today.
+      throttle.observe([{ scope: 'product', windowMs: 86_400_000, limit: 100, available: 50, expiresAt: resetAt }]);
+      assert.equal(throttle.waitFor(1)?.until, resetAt + 5000);
+    });
+
+    it('leaves the reserve share of every window to other traffic, and says how long n requests would wait', async () => {
+      const { c, now } = clock();
+      const throttle = new RequestThrottle(
+        { windows: [{ limit: 10, windowMs: 1000 }], maxConcurrent: 10, maxWaitMs: 0, reserve: 0.2 },
+        now,
+      );
+      for (let i = 0; i < 8; i++) (await throttle.acquire())();
+      await assert.rejects(throttle.acquire(), KeapQuotaWaitError, '2 of 10 a second are left to others');
+      c.now += 1000;
+      for (let i = 0; i < 3; i++) (await throttle.acquire())();
+      assert.equal(throttle.waitFor(5), undefined);
+      assert.equal(throttle.waitFor(6)?.cause, 'second', 'more than what is left of our share waits');
+      // The daily quota too: of 100 left, 20 are others'.
+      throttle.observe([{ scope: 'product', windowMs: 86_400_000, limit: 100, available: 25, expiresAt: c.now + 60_000 }]);
+      assert.equal(throttle.daily?.available, 5);
+      assert.equal(throttle.waitFor(5), undefined);
+      assert.equal(throttle.waitFor(6)?.cause, 'day');
+    });
+
+    it('a policy held for a while (an apply) replaces the reserve and the longest wait, until released', async () => {
+      const { now } = clock();
+      const throttle = new RequestThrottle({ windows: [{ limit: 10, windowMs: 1000 }], maxConcurrent: 10, maxWaitMs: 0 }, now);
+      const waits: number[] = [];
+      throttle.onWait((w) => waits.push(w.ms));
+      const release = throttle.hold({ reserve: 0.5, maxWaitMs: 0 });
+      assert.equal(throttle.reserve, 0.5);
+      for (let i = 0; i < 5; i++) (await throttle.acquire())();
+      await assert.rejects(throttle.acquire(), KeapQuotaWaitError);
+      release();
+      assert.equal(throttle.reserve, 0);
+      for (let i = 0; i < 5; i++) (await throttle.acquire())();
+      assert.deepEqual(waits, [], 'no wait was made, so none was reported');
     });
 
     it('counts a request when its answer came, so a late request does not let the next burst into its window', async () => {

@@ -51,6 +51,29 @@ describe('Restore: the apply lock of an account on this machine', () => {
     }
   });
 
+  it('a lock file another apply has created but not yet written is that apply running, not a stale lock', async () => {
+    const account = `half-written-${process.pid}.keap-vault.local`;
+    const file = ApplyLock.fileFor(account);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, '');
+    const writing = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        void fs
+          .writeFile(
+            file,
+            JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), by: 'apply of plan p' }),
+          )
+          .then(() => resolve());
+      }, 50),
+    );
+    await assert.rejects(
+      ApplyLock.acquire(account, 'q'),
+      (err: unknown) => err instanceof ApplyLockedError && !err.stale && /Another apply is running on this account/.test(err.message),
+    );
+    await writing;
+    await fs.rm(file, { force: true });
+  });
+
   it('two processes breaking the same stale lock at once: exactly one gets it', async () => {
     const account = `lock-race-${process.pid}.example`;
     const file = ApplyLock.fileFor(account);

@@ -1,0 +1,210 @@
+/**
+ * Applies that last days, against the emulator's short "days": the apply pauses between steps when
+ * Keap's daily quota is spent (never sending into a 429), keeps its lock, lease and ledger through
+ * the pause, stops cleanly with maxWaitMs, and a resume after a kill during a pause sends nothing
+ * twice. And the reserve: a second client on the account is never refused because of the apply.
+ */
+import assert from 'node:assert/strict';
+import { KeapClient } from '../../../src/core/keap/client';
+import { ApplyCancelledError, ApplyPausedError, type ApplyWait, type Receipt } from '../../../src/core/restore/applier';
+import { Ledger } from '../../../src/core/restore/ledger';
+import { sleep } from '../../../src/core/keap/throttle';
+import type { RestorePlan } from '../../../src/core/restore/plan';
+import type { QuotaConfig } from '../../../src/emulator';
+import { applyDisaster } from '../../../src/emulator/disasters';
+import { closeTestAccounts } from '../support/emulator';
+import { fieldDifferences, markerDuplicates, readState, signatureDuplicates } from './invariants';
+import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
+
+/** A client that paces itself from Keap's headers alone, as against Keap (the fixture's does not pace). */
+function pacedClient(fixture: RestoreFixture, perSecond?: number): KeapClient {
+  return new KeapClient({
+    baseUrl: fixture.emulator.apiBaseUrl,
+    credential: { kind: 'api-key', key: fixture.emulator.token },
+    throttle: { windows: perSecond ? [{ limit: perSecond, windowMs: 1000 }] : [], maxConcurrent: 1, marginMs: 30 },
+    retryBaseMs: 5,
+  });
+}
+
+/**
+ * Short days with this quota, from the start of a fresh day: the requests that made the snapshot and
+ * the plan (without a quota) do not count against the first day.
+ */
+async function shortDays(fixture: RestoreFixture, quota: QuotaConfig & { dayMs: number }): Promise<void> {
+  fixture.emulator.quota.configure(quota);
+  await sleep(quota.dayMs - (Date.now() % quota.dayMs) + 5);
+}
+
+/** Every create and update step of the plan is done in the ledger, and Keap holds each record once and as the snapshot has it. */
+async function assertAppliedOnce(fixture: RestoreFixture, plan: RestorePlan): Promise<void> {
+  const ledger = await Ledger.open(fixture.ledgerFile);
+  const recorded = new Map(ledger.stepsOf(plan.planId).map((s) => [s.stepId, s.status]));
+  ledger.close();
+  const work = plan.steps.filter((s) => s.action === 'create' || s.action === 'update');
+  assert.deepEqual(
+    work.filter((s) => !['done', 'linked'].includes(recorded.get(s.id) ?? '')).map((s) => `${s.id}: ${recorded.get(s.id)}`),
+    [],
+    'every step of the plan is done',
+  );
+  const state = await readState(fixture.client);
+  try {
+    assert.deepEqual(markerDuplicates(state), [], 'no snapshot record restored twice (markers)');
+    assert.deepEqual(signatureDuplicates(fixture.snapshot, state), [], 'no order twice (same contact, items, total, date)');
+    assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
+  } finally {
+    state.close();
+  }
+}
+
+describe('Restore across days of Keap quota', function () {
+  this.timeout(180_000);
+  after(closeTestAccounts);
+
+  it('three short days, the daily quota hit twice, killed during a pause and resumed: everything applied once, no 429', async () => {
+    const fixture = await accountWithSnapshot(50, 'quota-days');
+    applyDisaster(fixture.store, { kind: 'delete-orders', count: 6, seed: 11 });
+    applyDisaster(fixture.store, { kind: 'delete-contacts', count: 3, seed: 12 });
+    const plan = await makePlan(fixture);
+    const work = plan.steps.filter((s) => s.action === 'create' || s.action === 'update').length;
+    assert.ok(work >= 15, `enough steps to span days (${work})`);
+    // A day of 1.5 s with 45 requests in it: the apply needs several.
+    await shortDays(fixture, { perDay: 30, dayMs: 1500 });
+    const client = pacedClient(fixture);
+    const waits: ApplyWait[] = [];
+    const controller = new AbortController();
+    await assert.rejects(
+      apply({ ...fixture, client }, plan, {
+        signal: controller.signal,
+        onWait: (w) => {
+          waits.push(w);
+          // Killed during the second pause.
+          if (waits.filter((x) => x.kind === 'paused').length === 2) controller.abort();
+        },
+      }),
+      (err: unknown) => err instanceof ApplyCancelledError || (err as Error).name === 'AbortError',
+    );
+    const paused = waits.filter((w) => w.kind === 'paused');
+    assert.ok(paused.length >= 2, `paused twice for the daily quota (${waits.map((w) => w.kind).join(', ')})`);
+    assert.ok(
+      paused.every((w) => w.waitingFor === 'day' && w.stepsLeft > 0 && w.stepsLeft <= work),
+      'each pause says it waits for the daily quota, with the steps left',
+    );
+    assert.ok(paused[1].stepsLeft < paused[0].stepsLeft, 'work got done between the pauses');
+
+    // Resumed (a new process would do the same: the lock went with the killed apply).
+    const resumed: ApplyWait[] = [];
+    const receipt: Receipt = await apply({ ...fixture, client: pacedClient(fixture) }, plan, { onWait: (w) => resumed.push(w) });
+    assert.deepEqual([receipt.failed, receipt.conflicts, receipt.duplicates, receipt.verification.problems], [[], [], [], []]);
+    assert.ok(
+      resumed.some((w) => w.kind === 'paused'),
+      'the resumed apply paused for the daily quota again',
+    );
+    assert.equal(fixture.emulator.stats().throttled, 0, 'no request was sent into a 429');
+    await assertAppliedOnce(fixture, plan);
+  });
+
+  it('the quota running out inside a step: the step waits and runs again from the start, and nothing is sent twice', async () => {
+    const fixture = await accountWithSnapshot(50, 'quota-in-step');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 6, seed: 13 });
+    applyDisaster(fixture.store, { kind: 'delete-payments', count: 4, seed: 14 });
+    const plan = await makePlan(fixture);
+    assert.ok((plan.headline.payments?.create ?? 0) >= 4, 'payments to record');
+    await shortDays(fixture, { perDay: 12, dayMs: 1000 });
+    const waits: ApplyWait[] = [];
+    // A budget of one request: steps start with too little of the day left, and run out inside. A
+    // lease of 2 s makes a wait of more than 0.4 s too long to make inside a step.
+    process.env.KEAP_VAULT_LEASE_TTL_MS = '2000';
+    let receipt: Receipt;
+    try {
+      receipt = await apply({ ...fixture, client: pacedClient(fixture) }, plan, {
+        stepBudget: 1,
+        reserve: 0,
+        onWait: (w) => waits.push(w),
+      });
+    } finally {
+      delete process.env.KEAP_VAULT_LEASE_TTL_MS;
+    }
+    const inStep = waits.filter((w) => w.stepId);
+    assert.ok(inStep.length >= 1, `the quota ran out inside a step (${waits.length} waits)`);
+    assert.deepEqual([receipt.failed, receipt.conflicts, receipt.duplicates, receipt.verification.problems], [[], [], [], []]);
+    assert.equal(fixture.emulator.stats().throttled, 0, 'no request was sent into a 429');
+    await assertAppliedOnce(fixture, plan);
+  });
+
+  it('maxWaitMs: stops between steps with the time to resume; resuming sends nothing twice', async () => {
+    const fixture = await accountWithSnapshot(40, 'quota-maxwait');
+    applyDisaster(fixture.store, { kind: 'delete-orders', count: 5, seed: 21 });
+    const plan = await makePlan(fixture);
+    // The first day holds the stale check's read and some steps, not all.
+    await shortDays(fixture, { perDay: 40, dayMs: 2000 });
+    let stopped: ApplyPausedError | undefined;
+    try {
+      await apply({ ...fixture, client: pacedClient(fixture) }, plan, { maxWaitMs: 100 });
+    } catch (err) {
+      if (!(err instanceof ApplyPausedError)) throw err;
+      stopped = err;
+    }
+    assert.ok(stopped, 'the apply stopped for the daily quota');
+    assert.equal(stopped.kind, 'apply-paused');
+    assert.equal(stopped.waitingFor, 'day');
+    assert.ok(stopped.stepsLeft > 0);
+    assert.match(
+      stopped.message,
+      /^Paused until .* UTC for Keap's daily quota, \d+ step\(s\) left; the ledger is consistent: resume to continue\.$/,
+    );
+    const ledger = await Ledger.open(fixture.ledgerFile);
+    const recorded = ledger.stepsOf(plan.planId);
+    ledger.close();
+    assert.deepEqual(
+      recorded.filter((s) => s.status === 'pending'),
+      [],
+      'stopped between steps: nothing in flight',
+    );
+    const work = plan.steps.filter((s) => s.action === 'create' || s.action === 'update').length;
+    assert.ok(recorded.length > 0 && recorded.length < work, `stopped part-way (${recorded.length} of ${work} steps done)`);
+    assert.equal(stopped.stepsLeft, work - recorded.length, 'the steps left are those the ledger has not done');
+    const receipt = await apply({ ...fixture, client: pacedClient(fixture) }, plan);
+    assert.deepEqual([receipt.failed, receipt.conflicts, receipt.duplicates, receipt.verification.problems], [[], [], [], []]);
+    assert.equal(fixture.emulator.stats().throttled, 0, 'no request was sent into a 429');
+    await assertAppliedOnce(fixture, plan);
+  });
+
+  it("the reserve: a second client using the account during the apply is never refused because of the apply's traffic", async () => {
+    const fixture = await accountWithSnapshot(40, 'quota-reserve');
+    applyDisaster(fixture.store, { kind: 'delete-orders', count: 5, seed: 31 });
+    const plan = await makePlan(fixture);
+    // 10 a second, 60 a (1.5 s) day; the apply leaves 30% of each to others, the integration uses at most 2 a second.
+    await shortDays(fixture, { perSecond: 10, perDay: 60, dayMs: 1500 });
+    const integration = pacedClient(fixture);
+    let applying = true;
+    let integrationRequests = 0;
+    const other = (async () => {
+      // Two requests a second at most, one at a time.
+      while (applying) {
+        await integration.ping();
+        integrationRequests++;
+        await sleep(500);
+      }
+    })();
+    try {
+      const receipt = await apply({ ...fixture, client: pacedClient(fixture, 10) }, plan, { reserve: 0.3 });
+      assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
+    } finally {
+      applying = false;
+      await other;
+    }
+    assert.ok(integrationRequests > 5, `the integration kept working (${integrationRequests} requests)`);
+    const log = fixture.emulator.requests();
+    const refused = log.findIndex((e) => e.status === 429);
+    assert.equal(
+      integration.transport.throttle.stats.throttled,
+      0,
+      `the integration was never refused; before the first 429: ${log
+        .slice(Math.max(0, refused - 12), refused + 1)
+        .map((e) => `${e.at.slice(17)} ${e.method} ${e.path} ${e.status}`)
+        .join(', ')}`,
+    );
+    assert.equal(fixture.emulator.stats().throttled, 0, 'nobody was refused');
+    await assertAppliedOnce(fixture, plan);
+  });
+});
