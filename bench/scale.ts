@@ -3,8 +3,9 @@
  * Keap Vault in its own process too, so every stage's peak RSS is its own. Per stage: seconds,
  * rows/s, peak RSS, and the ratio to its goal or to the limit measured in the same run (the bare
  * list time of the same pages). Prints figures; asserts nothing.
- *   npm run compile-tests && node out/bench/scale.js [contacts=1000000] [--quota]
+ *   npm run compile-tests && node out/bench/scale.js [contacts=1000000] [--quota] [--stages=a,b,...]
  * --quota also captures under Keap's personal-access-token quota (240/min: ~20 min at 1M contacts).
+ * --stages= runs only those (list and capture always run: the others read what capture wrote).
  */
 import axios from 'axios';
 import { spawnSync } from 'node:child_process';
@@ -251,7 +252,11 @@ async function main(): Promise<void> {
       'planTenth',
       'diff',
     ];
-    for (const stage of order) {
+    const only = args
+      .find((a) => a.startsWith('--stages='))
+      ?.slice('--stages='.length)
+      .split(',');
+    for (const stage of order.filter((s) => !only || s === 'list' || s === 'capture' || only.includes(s))) {
       try {
         results[stage] = runStage(stage, ctx);
       } catch (err) {

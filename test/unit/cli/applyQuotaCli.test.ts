@@ -44,7 +44,7 @@ describe('keap-vault apply under the daily quota', function () {
     assert.match(
       said,
       new RegExp(
-        `\\d+ step\\(s\\) left, nothing in flight\\. Continue with: keap-vault apply ${planFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --resume`,
+        `\\d+ steps? left, nothing in flight\\. Continue with: keap-vault apply ${planFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --resume`,
       ),
     );
 

@@ -150,7 +150,7 @@ describe('Restore across days of Keap quota', function () {
     assert.ok(stopped.stepsLeft > 0);
     assert.match(
       stopped.message,
-      /^Paused until .* UTC for Keap's daily quota, \d+ step\(s\) left; the ledger is consistent: resume to continue\.$/,
+      /^Paused until .* UTC for Keap's daily quota, \d+ steps? left; the ledger is consistent: resume to continue\.$/,
     );
     const ledger = await Ledger.open(fixture.ledgerFile);
     const recorded = ledger.stepsOf(plan.planId);
