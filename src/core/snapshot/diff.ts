@@ -43,7 +43,6 @@ import { SnapshotQueryError } from './errors';
 import { compareIdsNaturally } from './idOrder';
 import type { RestoredId } from './restoreMatch';
 import type { SnapshotDb, SnapshotMeta } from './snapshotDb';
-import type { Database } from './sqlite';
 
 export type { RestoredId } from './restoreMatch';
 export type { EntityDiff, FieldChange, RecordChange, RestoredRecord, SnapshotDiff, SnapshotSide } from './diffTypes';
@@ -85,7 +84,7 @@ export function diffSnapshots(a: SnapshotDb, b: SnapshotDb, options: DiffOptions
   }
   const ignore = compileIgnore(options.ignore ?? []);
   const cap = options.maxChangedRecords ?? Infinity;
-  const results = entities.map((entity) => diffEntity(a.db, b.db, entity, ignore, cap));
+  const results = entities.map((entity) => diffEntity(a, b, entity, ignore, cap));
   if (options.matchRestores !== false) settleRestores(a, b, results, ignore, cap, [...(options.idMap ?? [])]);
   const sum = (f: (d: EntityDiff) => number) => results.reduce((n, d) => n + f(d), 0);
   return {
@@ -103,7 +102,7 @@ function sideOf(db: SnapshotDb): SnapshotSide {
   return { snapshotId: meta.snapshotId, finishedAt: meta.finishedAt };
 }
 
-function diffEntity(a: Database, b: Database, entity: SnapshotEntity, ignore: IgnoreRules, cap: number): EntityDiff {
+function diffEntity(a: SnapshotDb, b: SnapshotDb, entity: SnapshotEntity, ignore: IgnoreRules, cap: number): EntityDiff {
   const out: EntityDiff = {
     entity,
     before: 0,

@@ -5,7 +5,7 @@
 import type { SnapshotEntity } from './entities';
 import { compareIds } from './idOrder';
 import type { UnmatchedIds } from './restoreMatch';
-import type { Database } from './sqlite';
+import type { SnapshotDb } from './snapshotDb';
 
 export interface Row {
   id: string;
@@ -37,7 +37,7 @@ export function mergeById(
 }
 
 /** Added and removed ids of an entity not being compared, for restore pairing; the JSON is not read. */
-export function unmatchedIds(a: Database, b: Database, entity: SnapshotEntity): UnmatchedIds {
+export function unmatchedIds(a: SnapshotDb, b: SnapshotDb, entity: SnapshotEntity): UnmatchedIds {
   const out = { added: [] as string[], removed: [] as string[] };
   const ca = new IdCursor(a, entity, false);
   const cb = new IdCursor(b, entity, false);
@@ -53,25 +53,26 @@ export function unmatchedIds(a: Database, b: Database, entity: SnapshotEntity): 
 /** Rows of one table in id order (then stored order for duplicate ids), one at a time. */
 export class IdCursor {
   seen = 0;
-  private readonly stmt: ReturnType<Database['prepare']>;
+  private readonly rows: Generator<Row>;
   private done = false;
 
-  constructor(db: Database, entity: SnapshotEntity, withJson = true) {
+  constructor(db: SnapshotDb, entity: SnapshotEntity, withJson = true) {
     // `entity` is checked against SNAPSHOT_ENTITIES by the caller; the (id) index yields this order.
-    this.stmt = db.prepare(`SELECT id, ${withJson ? 'json' : "''"} FROM ${entity} ORDER BY id, rowid`);
+    this.rows = db.rows(entity, { order: 'id', json: withJson });
   }
 
   next(): Row | undefined {
-    if (this.done || !this.stmt.step()) {
+    if (this.done) return undefined;
+    const row = this.rows.next();
+    if (row.done) {
       this.done = true;
       return undefined;
     }
     this.seen++;
-    const [id, json] = this.stmt.get() as [string, string];
-    return { id, json };
+    return { id: row.value.id, json: row.value.json };
   }
 
   close(): void {
-    this.stmt.free();
+    this.rows.return(undefined);
   }
 }

@@ -28,7 +28,7 @@ export function settleRestores(
 ): void {
   const byEntity = new Map(results.map((d) => [d.entity, d]));
   // An entity not asked for may still hold restores that others reference (an order's contact).
-  const pairs = matchRestoredRecords(a, b, (entity) => byEntity.get(entity) ?? unmatchedIds(a.db, b.db, entity), idMap);
+  const pairs = matchRestoredRecords(a, b, (entity) => byEntity.get(entity) ?? unmatchedIds(a, b, entity), idMap);
   // The id map also covers records linked to an existing live record rather than created: those
   // are references to map, though not pairs (the live record is in both snapshots).
   const linked = new Map(idMap.map((e) => [`${e.entity}:${e.oldId}`, e.newId]));

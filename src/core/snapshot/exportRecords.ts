@@ -15,7 +15,7 @@ export function* recordsOf(db: SnapshotDb, entity: SnapshotEntity): Generator<st
   }
   // Derived rows' JSON does not name their parent: add its id from the indexed column.
   const parentColumn = parentColumnOf(entity as DerivedEntity);
-  for (const row of db.rows(entity, parentColumn)) yield JSON.stringify({ [parentColumn]: row.also, ...JSON.parse(row.json) });
+  for (const row of db.rows(entity, { also: parentColumn })) yield JSON.stringify({ [parentColumn]: row.also, ...JSON.parse(row.json) });
 }
 
 function parentColumnOf(entity: DerivedEntity): string {

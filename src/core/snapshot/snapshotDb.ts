@@ -226,21 +226,27 @@ export class SnapshotDb {
   }
 
   /**
-   * Every record of an entity in stored order, one at a time (a statement cursor, not an array),
-   * with the value of one more column when asked (`also`). Format 2 reads each block once, in JS,
-   * without a SQL function call per row.
+   * Every record of an entity, one at a time (a statement cursor, not an array): in stored order, or
+   * by id (then stored order) for merging two snapshots; with the value of one more column when
+   * asked (`also`); without reading JSON when `json` is false (its `json` is then ''). Format 2
+   * reads the blocks in JS, without a SQL function call per row.
    */
-  *rows(entity: SnapshotEntity, also?: string): Generator<{ id: string; json: string; also?: SqlValue }> {
+  *rows(
+    entity: SnapshotEntity,
+    options: { also?: string; order?: 'stored' | 'id'; json?: boolean } = {},
+  ): Generator<{ id: string; json: string; also?: SqlValue }> {
     this.ensureIndexes();
     checkedEntity(entity);
+    const { also, order = 'stored', json: withJson = true } = options;
     if (also !== undefined && !ENTITY_DEFS[entity].columns.some((c) => c.name === also))
       throw new SnapshotQueryError('unknown-column', `${entity} has no column '${also}'`);
     const extra = also ? `, ${also}` : '';
+    const orderBy = order === 'id' ? 'id, rowid' : 'rowid';
     const child = CHILD_OF[entity];
     const sql =
       this.version === 1
-        ? `SELECT id, json${extra} FROM ${entity} ORDER BY rowid`
-        : `SELECT id, ${child ? 'prow' : 'blk'}, slot${extra} FROM ${rowTable(entity, 2)} ORDER BY rowid`;
+        ? `SELECT id, ${withJson ? 'json' : "''"}${extra} FROM ${entity} ORDER BY ${orderBy}`
+        : `SELECT id, ${child ? 'prow' : 'blk'}, slot${extra} FROM ${rowTable(entity, 2)} ORDER BY ${orderBy}`;
     const stmt = this.db.prepare(sql);
     try {
       while (stmt.step()) {
@@ -248,7 +254,7 @@ export class SnapshotDb {
         if (this.version === 1) yield { id: row[0] as string, json: row[1] as string, also: row[2] as SqlValue };
         else {
           const [place, slot] = [row[1] as number, row[2] as number];
-          const json = child ? this.childJson(entity, place, slot) : this.reader.json(place, slot);
+          const json = !withJson ? '' : child ? this.childJson(entity, place, slot) : this.reader.json(place, slot);
           yield { id: row[0] as string, json, also: row[3] as SqlValue };
         }
       }
