@@ -592,7 +592,9 @@ class Applier implements ApplyContext {
 
   async find(step: PlanStep): Promise<string | undefined> {
     const request = this.resolveRefs(step);
-    if (step.action === 'update') return step.liveId; // updates are idempotent: sending again is safe
+    // An update's record exists whether or not the PATCH arrived: finding it proves nothing. Updates
+    // are PATCHes of fields and of existing items, safe to send again, so a pending one is re-sent.
+    if (step.action === 'update') return undefined;
     return this.entities.get(step.entity)?.find?.(this, step, request);
   }
 

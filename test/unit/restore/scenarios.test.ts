@@ -378,6 +378,30 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     state.close();
   });
 
+  it('an update marked pending when the apply died, before its PATCH left: the resumed apply sends it, and no field stays lost', async () => {
+    const fixture = await accountWithSnapshot(80, 'pending-update');
+    const { store, emulator } = fixture;
+    applyDisaster(store, { kind: 'corrupt-orders', count: 3, seed: 5 });
+    const plan = await makePlan(fixture, { updateExisting: true });
+    const update = plan.steps.find((s) => s.action === 'update' && s.entity === 'orders')!;
+    assert.ok(update, 'a corrupted order is planned as an update');
+    // The first run died after the ledger said "pending" and before the PATCH reached Keap.
+    const ledger = await Ledger.open(fixture.ledgerFile);
+    await ledger.pending(plan.planId, update);
+    ledger.close();
+
+    const before = emulator.requests().length;
+    const receipt = await apply(fixture, plan);
+    const patched = emulator
+      .requests()
+      .slice(before)
+      .some((r) => r.method === 'PATCH' && r.status < 300 && r.path.split('?')[0].endsWith(`/v2/orders/${update.liveId}`));
+    assert.ok(patched, `the pending update of order ${update.liveId} was sent`);
+    assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
+    const state = await readState(fixture.client);
+    assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['orders'] }), [], 'every corrupted field is back');
+  });
+
   it('without --update-existing, the plan counts what differs apart from what is unchanged, and relinks references to restored records', async () => {
     const fixture = await accountWithSnapshot(150, 'headline');
     applyDisaster(fixture.store, { kind: 'corrupt-orders', count: 4, seed: 8 });
