@@ -86,25 +86,7 @@ function parseHeader(head: Buffer, magic: string, file?: string): { header: Enve
   return { header, bodyStart: headerEnd + 1 };
 }
 
-export function encrypt(plain: Uint8Array, secret: string): Buffer {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const key = scryptSync(secret, salt, 32, SCRYPT);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  const header: EnvelopeHeader = {
-    alg: 'aes-256-gcm',
-    kdf: 'scrypt',
-    n: SCRYPT.N,
-    r: SCRYPT.r,
-    p: SCRYPT.p,
-    salt: salt.toString('base64'),
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-  };
-  return Buffer.concat([Buffer.from(ENVELOPE_MAGIC, 'latin1'), Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]);
-}
-
+/** Envelope 1 (format 1 files, read only; nothing writes it any more). */
 export function decrypt(bytes: Uint8Array, secret: string | undefined, file?: string): Buffer {
   if (!secret) throw new SnapshotKeyError('This snapshot is encrypted: supply its key (KEAP_VAULT_SNAPSHOT_KEY for the CLI).', file);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,9 +1,9 @@
 /**
  * Format 2 keeps Keap's raw JSON compressed, several records to a block: a record alone is too
- * small for deflate to find repeats in, while 32 neighbours of one entity share their keys and
- * most of their values' shapes, and a dictionary sampled from the entity's first page covers the
- * rest. Measured on the emulator's account: about 8x smaller than the JSON text, at ~10 µs per
- * record to compress and ~0.1 ms to open a block (cached, so a scan opens each block once).
+ * small for deflate to find repeats in, while neighbours of one entity share their keys and most
+ * of their values' shapes, and a dictionary sampled from the entity's first page covers the rest.
+ * Measured on the emulator's account: 6-9x smaller than the JSON text, at 5-30 µs per record to
+ * compress and ~0.1-0.2 ms to open a block (cached, so a scan opens each block about once).
  *
  * A record's place is (block, slot): the block's rowid in `record_blocks` and its line within it.
  */
@@ -46,7 +46,7 @@ export function sampleDictionary(jsons: readonly string[]): Buffer {
   return Buffer.from(picked.join('\n')).subarray(-Math.max(1, Math.floor(budget)));
 }
 
-/** Writes blocks for one database: records are placed as they come, a block per 32 of one entity. */
+/** Writes blocks for one database: records are placed as they come, a block per 16 (or 16 KiB) of one entity. */
 export class RecordBlockWriter {
   private readonly dictionaries = new Map<string, Buffer>();
   private insertBlock?: Statement;
