@@ -14,6 +14,7 @@ import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { makePlan, type RestoreFixture } from '../../unit/restore/support';
 import { startTestAccount } from '../../unit/support/emulator';
+import { retypeOrder } from '../../unit/support/handEdits';
 import { tempDir } from '../../unit/support/snapshots';
 
 /** Record names that would run script if any part of the view parsed data as HTML. */
@@ -60,18 +61,7 @@ export async function hostilePlan(): Promise<HostilePlan> {
     (o) => store.paymentsOf(o.id).length === 0 && o.items.length > 0 && !withOrders.some((c) => c.id === o.contact_id),
   )!;
   store.removeOrder(order.id);
-  await account.client.orders.create({
-    contact_id: String(order.contact_id),
-    order_title: order.title,
-    order_time: order.order_time,
-    order_type: order.order_type,
-    order_items: order.items.map((i) => ({
-      product_id: String(i.product_id),
-      quantity: i.quantity,
-      price_per_unit: i.price_cents / 100,
-      item_type: i.item_type === 'PRODUCT' ? 'PRODUCT' : 'OTHER',
-    })),
-  });
+  await retypeOrder(account.client, order);
 
   // A campaign gone from the account: Keap's API cannot create one -> blocked.
   store.campaigns.delete([...store.campaigns.values()][0].id);

@@ -3,21 +3,14 @@
  * no walk of it can run out of stack however deep it nests) and, for objects and arrays, their
  * members' nodes, so that a rule's field path leads back to a line and column.
  */
-import type { SourcePosition } from '../rule';
+import type { TextSpan } from './textPosition';
 import type { PathSegment } from './fieldPath';
 
 export type JsonNodeType = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
-export interface JsonNode {
+/** Its span counts offset and length in UTF-16 code units, from where the parse started. */
+export interface JsonNode extends TextSpan {
   type: JsonNodeType;
-  /** Offset of the first character and length, in UTF-16 code units, from where the parse started. */
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  /** Just after the value (exclusive). */
-  endLine: number;
-  endColumn: number;
   /** As ordinary objects and arrays; a `__proto__` key is data, defined, not assigned. */
   value: unknown;
   /** An object's members in file order; a key whose value could not be read has no node. */
@@ -34,10 +27,6 @@ export function nodeAt(root: JsonNode, path: readonly PathSegment[]): JsonNode |
     else node = node.type === 'object' ? node.members?.find((m) => m.key === segment && m.node)?.node : undefined;
   }
   return node;
-}
-
-export function nodePosition(file: string, node: JsonNode): SourcePosition {
-  return { file, line: node.line, column: node.column, endLine: node.endLine, endColumn: node.endColumn };
 }
 
 /** Defines an own property, so that a `__proto__` key cannot reach a prototype. */

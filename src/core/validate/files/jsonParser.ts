@@ -9,7 +9,7 @@
 import type { JsonNode } from './jsonNode';
 import { defineMember } from './jsonNode';
 import { JsonTokenizer, ScanError, Token, type JsonToken } from './jsonTokenizer';
-import type { TextPoint } from './textPosition';
+import type { TextPoint, TextSpan } from './textPosition';
 
 export type JsonErrorCode =
   | 'InvalidSymbol'
@@ -28,14 +28,8 @@ export type JsonErrorCode =
   | 'InvalidEscapeCharacter'
   | 'InvalidCharacter';
 
-export interface JsonError {
+export interface JsonError extends TextSpan {
   code: JsonErrorCode;
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
 }
 
 /** An object or array being read. */

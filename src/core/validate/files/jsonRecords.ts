@@ -13,11 +13,11 @@
  */
 import { CAPTURED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../snapshot/entities';
 import { parseFieldPath } from './fieldPath';
-import { nodeAt, nodePosition, type JsonNode } from './jsonNode';
+import { nodeAt, type JsonNode } from './jsonNode';
+import { spanPosition } from './textPosition';
 import { JsonParser, type JsonError, type JsonErrorCode, type OpenContainer } from './jsonParser';
 import { JsonTokenizer, Token } from './jsonTokenizer';
 import type { RecordReader, RecordSink, SourceRecord, SourceSyntaxError } from './sourceRecords';
-import type { SourcePosition } from '../rule';
 
 /** Keys a Keap list answer has besides its array of records. */
 const LIST_KEYS = new Set(['next_page_token', 'previous_page_token', 'count', 'next', 'previous']);
@@ -46,10 +46,6 @@ const MESSAGES: Record<JsonErrorCode, string> = {
 /** "Invalid JSON: a comma (,) was expected". */
 export function jsonErrorMessage(error: { code: JsonErrorCode }): string {
   return `Invalid JSON: ${MESSAGES[error.code]}`;
-}
-
-function errorPosition(file: string, e: JsonError): SourcePosition {
-  return { file, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn };
 }
 
 export class JsonDocumentReader implements RecordReader {
@@ -133,7 +129,7 @@ export class JsonDocumentReader implements RecordReader {
   }
 
   private outside(e: JsonError): void {
-    this.sink.syntaxError({ message: jsonErrorMessage(e), position: errorPosition(this.file, e), entity: this.fileEntity });
+    this.sink.syntaxError({ message: jsonErrorMessage(e), position: spanPosition(this.file, e), entity: this.fileEntity });
   }
 
   private record(node: JsonNode, entity: SnapshotEntity | undefined): void {
@@ -144,7 +140,7 @@ export class JsonDocumentReader implements RecordReader {
     for (; n < this.pending.length && this.pending[n].offset < node.offset + node.length; n++) {
       this.sink.syntaxError({
         message: jsonErrorMessage(this.pending[n]),
-        position: errorPosition(this.file, this.pending[n]),
+        position: spanPosition(this.file, this.pending[n]),
         index,
         entity,
       });
@@ -226,7 +222,7 @@ export class NdjsonReader implements RecordReader {
       const [first] = line.errors;
       this.sink.syntaxError(
         first
-          ? { message: jsonErrorMessage(first), position: errorPosition(this.file, first), index: slot, entity: this.fileEntity }
+          ? { message: jsonErrorMessage(first), position: spanPosition(this.file, first), index: slot, entity: this.fileEntity }
           : {
               message: 'Invalid JSON line',
               position: { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: 1 },
@@ -293,7 +289,7 @@ function entityNamed(key: string): SnapshotEntity | undefined {
 }
 
 function recordFromNode(file: string, node: JsonNode, index: number, entity: SnapshotEntity | undefined): SourceRecord | SourceSyntaxError {
-  const position = nodePosition(file, node);
+  const position = spanPosition(file, node);
   if (node.type !== 'object') {
     return {
       message: `Expected a record (a JSON object) but found ${node.type === 'array' ? 'an array' : `a ${node.type}`}`,
@@ -309,7 +305,7 @@ function recordFromNode(file: string, node: JsonNode, index: number, entity: Sna
     position,
     fieldPosition(path: string) {
       const found = nodeAt(node, parseFieldPath(path));
-      return found ? nodePosition(file, found) : undefined;
+      return found ? spanPosition(file, found) : undefined;
     },
   };
 }

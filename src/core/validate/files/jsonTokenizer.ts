@@ -5,7 +5,7 @@
  * token kind, scan error and token length is the one jsonc-parser gives, so findings keep their
  * positions and messages. Comments are scanned (and then refused by the parser), as there.
  */
-import { TEXT_START, type TextPoint } from './textPosition';
+import { TEXT_START, type TextPoint, type TextSpan } from './textPosition';
 
 export const enum Token {
   OpenBrace,
@@ -35,18 +35,11 @@ export const enum ScanError {
 }
 
 /** One token; the tokenizer reuses the object, so a reader copies what it keeps. */
-export interface JsonToken {
+export interface JsonToken extends TextSpan {
   kind: Token;
   /** A string's value, a number's text, a keyword. */
   text: string;
   error: ScanError;
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  /** Just after the token (exclusive). */
-  endLine: number;
-  endColumn: number;
 }
 
 const enum State {

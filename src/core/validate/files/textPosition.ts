@@ -3,6 +3,7 @@
  * counts them (1-based; columns in UTF-16 code units; a line ends at LF, CRLF or a lone CR), so
  * that a reader which never holds the whole file still reports the positions an editor shows.
  */
+import type { SourcePosition } from '../rule';
 
 /** A place in the text: the offset of a character and its line and column. */
 export interface TextPoint {
@@ -12,6 +13,20 @@ export interface TextPoint {
 }
 
 export const TEXT_START: TextPoint = { offset: 0, line: 1, column: 1 };
+
+/** A stretch of the text (a token, a value, an error): where it starts, its length, and just after it. */
+export interface TextSpan extends TextPoint {
+  /** In UTF-16 code units. */
+  length: number;
+  /** Just after the stretch (exclusive). */
+  endLine: number;
+  endColumn: number;
+}
+
+/** A stretch of a file as findings name it. */
+export function spanPosition(file: string, span: TextSpan): SourcePosition {
+  return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
 
 export class TextPosition {
   offset: number;
