@@ -127,15 +127,13 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   let db = await SnapshotDb.create();
   try {
     let rebuild = false;
-    if (direct && reusable) {
-      for (const task of tasks) await journal.prepare(task.name);
-      await loadFull(db, journal, entities);
-    }
+    // Whatever a crash wrote after a task's last recorded page is cut off before anything reads on.
+    for (const task of tasks) await journal.prepare(task.name);
+    if (direct && reusable) await loadFull(db, journal, entities);
     const onPage = direct ? (task: Task, items: Array<Record<string, unknown>>) => db.insert(task.entity, items) : undefined;
     await Promise.all(
       tasks.map(async (task) => {
         if (journal.cursor(task.name).done) return report(task, true);
-        await journal.prepare(task.name);
         try {
           await readTask(journal, task, options.signal, () => report(task, false), onPage);
         } catch (err) {

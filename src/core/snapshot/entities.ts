@@ -40,12 +40,3 @@ export const ENTITY_DEFS = Object.fromEntries(
     return [[m.name, own], ...children.map((c) => [c.name, { name: c.name, idOf: c.idOf, columns: c.columns } satisfies EntityDef])];
   }),
 ) as Record<SnapshotEntity, EntityDef>;
-
-export function createTableSql(def: EntityDef): string[] {
-  const columns = def.columns.map((c) => `${c.name} ${c.type}`).join(', ');
-  return [
-    `CREATE TABLE ${def.name} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, json TEXT NOT NULL${columns ? ', ' + columns : ''})`,
-    `CREATE INDEX ${def.name}_id ON ${def.name}(id)`,
-    ...def.columns.filter((c) => c.indexed).map((c) => `CREATE INDEX ${def.name}_${c.name} ON ${def.name}(${c.name})`),
-  ];
-}

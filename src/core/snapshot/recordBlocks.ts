@@ -16,7 +16,7 @@ import type { Database } from './sqlite';
  * (orders: 191 bytes a record at 16 KiB blocks, 189 at 55 KiB; 8 KiB blocks cost more time to compress
  * than they save opening).
  */
-export const RECORDS_PER_BLOCK = 16;
+const RECORDS_PER_BLOCK = 16;
 const BLOCK_BYTES = 16 * 1024;
 /** deflate's window is 32 KiB; a longer dictionary would not be seen. */
 const DICTIONARY_BYTES = 32 * 1024;
@@ -34,7 +34,7 @@ export const RECORD_BLOCKS_SQL = [
  * A dictionary of records spread over the sample. It is stored once per entity, so for an entity
  * of a few records it stays a small part of what they weigh.
  */
-export function sampleDictionary(jsons: readonly string[]): Buffer {
+function sampleDictionary(jsons: readonly string[]): Buffer {
   const picked: string[] = [];
   let bytes = 0;
   const budget = Math.min(DICTIONARY_BYTES, jsons.reduce((n, j) => n + j.length, 0) / 8);
@@ -51,17 +51,20 @@ export class RecordBlockWriter {
   private readonly dictionaries = new Map<string, Buffer>();
   private insertBlock?: Statement;
   private insertDictionary?: Statement;
+  /** Blocks are numbered here, as rows are by SnapshotDb: no query per block to learn its rowid. */
+  private nextBlock: number;
 
   constructor(private readonly db: Database) {
     for (const row of selectAll(db, 'SELECT entity, data FROM record_dictionaries')) {
       this.dictionaries.set(String(row[0]), Buffer.from(row[1] as Uint8Array));
     }
+    this.nextBlock = Number(selectAll(db, 'SELECT IFNULL(MAX(rowid), 0) + 1 FROM record_blocks')[0][0]);
   }
 
   /** Stores records' JSON (one entity, in order); returns each one's [block, slot]. */
   write(entity: string, jsons: readonly string[]): Array<[number, number]> {
     const dictionary = this.dictionaryFor(entity, jsons);
-    this.insertBlock ??= this.db.prepare('INSERT INTO record_blocks (entity, data) VALUES (?, ?)');
+    this.insertBlock ??= this.db.prepare('INSERT INTO record_blocks (rowid, entity, data) VALUES (?, ?, ?)');
     const places: Array<[number, number]> = [];
     for (let start = 0; start < jsons.length;) {
       let end = start + 1;
@@ -70,8 +73,8 @@ export class RecordBlockWriter {
         if (bytes > BLOCK_BYTES) break;
       }
       const group = jsons.slice(start, end);
-      this.insertBlock.run([entity, deflateRawSync(group.join('\n'), { dictionary })]);
-      const block = Number(selectAll(this.db, 'SELECT last_insert_rowid()')[0][0]);
+      const block = this.nextBlock++;
+      this.insertBlock.run([block, entity, deflateRawSync(group.join('\n'), { dictionary })]);
       for (let slot = 0; slot < group.length; slot++) places.push([block, slot]);
       start = end;
     }

@@ -25,7 +25,6 @@ import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = CURRENT_FORMAT;
 const READABLE_FORMATS: readonly number[] = [1, 2];
 export const TOOL_VERSION = '0.2.0';
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -326,7 +325,7 @@ export class SnapshotDb {
       ...meta,
       apiBaseUrl: withoutCredentials(meta.apiBaseUrl),
       format: SNAPSHOT_FORMAT,
-      formatVersion: SNAPSHOT_FORMAT_VERSION,
+      formatVersion: CURRENT_FORMAT,
       toolVersion: TOOL_VERSION,
       counts: this.counts(),
     };

@@ -50,7 +50,7 @@ export async function readSnapshotFile(file: string, key: string | undefined): P
     await readInto(handle, bytes, 0, size);
     return { ...withTrailer(bytes, file), encrypted: false };
   } catch (err) {
-    throw err instanceof Error && 'code' in err ? withPath(err, file) : err;
+    throw withPath(err, file); // names the file in a system error; any other error passes unchanged
   } finally {
     await handle.close();
   }
