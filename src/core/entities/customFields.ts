@@ -7,7 +7,8 @@ import type { Page } from '../keap/paging';
 import type { CustomFieldRecordType, KeapCustomField } from '../model';
 import { byId, defineEntity, plainLabel, text, type Json } from './define';
 
-const MODEL_TYPES: CustomFieldRecordType[] = ['CONTACT', 'COMPANY', 'ORDER', 'SUBSCRIPTION'];
+/** The record types a read of custom fields reads the model of (all that take custom fields). */
+export const MODEL_TYPES: readonly CustomFieldRecordType[] = ['CONTACT', 'COMPANY', 'ORDER', 'SUBSCRIPTION'];
 
 async function* modelPages(client: KeapClient): AsyncGenerator<Page<Json>> {
   const fields: Json[] = [];

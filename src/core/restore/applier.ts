@@ -5,7 +5,7 @@
  * or update is recorded in the ledger as pending (fsynced) before its request and as done (with
  * Keap's new id) after it. Resuming after a crash looks at pending steps first and finds out from
  * live whether the write happened (by the restore marker, or by what identifies the record) before
- * sending anything; a payment is never sent without first reading the order's payments.
+ * sending anything; a payment is never sent without first reading the order's payments (orderPayments.ts).
  *
  * The ledger only knows this machine's runs, so before every create the live guard asks Keap
  * itself whether the record exists since the plan was made (another plan, ledger or machine
@@ -24,15 +24,17 @@ import { sleep, type QuotaWait } from '../keap/throttle';
 import { filter } from '../keap/filter';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { AccountLease } from './accountLease';
-import { verifyWrites } from './applyVerification';
+import { OrderPayments } from './orderPayments';
+import { UNVERIFIED, verifyWrites } from './applyVerification';
 import { RESTORABLE_ENTITIES } from './entities';
 import type { ApplyContext, ResolvedRequest, WriteResult } from './entities/entity';
-import type { KeapOrderPayment } from '../model';
+import type { CustomFieldRecordType, KeapOrderPayment } from '../model';
 import { Ledger } from './ledger';
-import { LiveGuard, type LiveGuardOptions } from './liveGuard';
+import { GUARD_MAX_AGE_MS, GUARD_SKEW_MS, LiveGuard, type LiveGuardOptions } from './liveGuard';
+import { entitiesHolding, type LiveReadScope } from './liveRead';
 import { LiveIndex } from './liveIndex';
 import { ApplyLock } from './lock';
-import { MARKER_LABEL, markerValue } from './marker';
+import { MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, type MarkedEntity } from './marker';
 import { liveChangesSince, StalePlanError } from './staleness';
 import { resolveStepRequest } from './stepRequest';
 import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
@@ -97,6 +99,8 @@ const PAUSE_MS = 5 * 60_000;
  * the step, waits, and runs it again.
  */
 const IN_STEP_WAIT_MS = 2 * 60_000;
+/** How far ahead in the plan a payment check looks for other orders to read with it. */
+const PAYMENT_LOOKAHEAD_STEPS = 500;
 
 export interface ApplyProgress {
   step: PlanStep;
@@ -130,8 +134,11 @@ export interface ApplyOptions {
   client: KeapClient;
   plan: RestorePlan;
   ledgerFile: string;
-  /** Reads the live account fresh (stale check and verification). */
-  readLive: () => Promise<SnapshotDb>;
+  /**
+   * Reads the live account fresh: for the stale check, the entities holding the records the plan
+   * relies on; for verification, what changed since the apply started (liveRead.ts, readLiveForRestore).
+   */
+  readLive: (scope: LiveReadScope) => Promise<SnapshotDb>;
   /** The snapshot the plan was made from (for verification). */
   snapshot?: SnapshotDb;
   signal?: AbortSignal;
@@ -230,6 +237,9 @@ class Applier implements ApplyContext {
   private workDone = 0;
   /** Steps the quota interrupted in this run, to run again. */
   private readonly rerun = new Set<string>();
+  /** The step the loop is at (payment checks look ahead from it). */
+  private stepIndex = 0;
+  private readonly orderPayments: OrderPayments;
 
   constructor(
     private readonly options: ApplyOptions,
@@ -241,6 +251,7 @@ class Applier implements ApplyContext {
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
     this.requestsBefore = this.client.transport.requestCount;
     this.workTotal = workSteps(options).length;
+    this.orderPayments = new OrderPayments(this.client, { maxAgeMs: options.guard?.maxAgeMs ?? GUARD_MAX_AGE_MS, now: options.guard?.now });
     this.receipt = {
       planId: this.plan.planId,
       startedAt: new Date().toISOString(),
@@ -333,32 +344,39 @@ class Applier implements ApplyContext {
   async run(): Promise<Receipt> {
     const started = this.ledger.stepsOf(this.plan.planId);
     const readAt = new Date().toISOString();
-    const live = await this.options.readLive();
+    // Only what the plan relies on is read again: what else changed since the plan, the guard sees
+    // through Keap's changed-since lists before each create.
+    const entities = entitiesHolding(new Set(this.plan.live.records.map((r) => r.entity)));
+    const live = entities.length ? await this.options.readLive({ entities }) : undefined;
     try {
-      const changed = liveChangesSince(
-        this.plan,
-        live,
-        started.map((s) => s.stepId),
-      );
+      const changed = live
+        ? liveChangesSince(
+            this.plan,
+            live,
+            started.map((s) => s.stepId),
+          )
+        : [];
       if (changed.length) throw new StalePlanError(changed);
-      const index = new LiveIndex(live);
-      this.liveMarkerFields = index.markerFieldIds;
+      const index = live && new LiveIndex(live);
       this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
       const creates = this.plan.steps.filter((s) => s.action === 'create');
+      if (index && entities.includes('custom_fields')) this.liveMarkerFields = index.markerFieldIds;
+      else await this.readFieldModels(creates);
       const orderContacts = new Set(
         creates
           .filter((s) => s.entity === 'orders')
           .map((s) => this.planLiveIdOf(s.refs?.find((r) => r.path === 'contact_id')))
           .filter((id): id is string => !!id),
       );
-      this.guard.seed(
-        index,
-        readAt,
-        creates.map((s) => s.entity),
-        orderContacts,
-      );
+      if (index)
+        this.guard.seed(
+          index,
+          readAt,
+          creates.map((s) => s.entity).filter((e) => (entities as readonly string[]).includes(e)),
+          orderContacts,
+        );
     } finally {
-      live.close();
+      live?.close();
     }
     for (const step of this.plan.steps)
       if (step.liveId && (step.action === 'skip' || step.action === 'update')) this.resolveStep(step, step.liveId);
@@ -376,11 +394,34 @@ class Applier implements ApplyContext {
     return this.finish();
   }
 
+  /**
+   * The custom field models the creates need (when the stale check did not read them): the marker
+   * field's id and name per record type the plan marks, so that the guard recognises records other
+   * runs restored and a lost answer is found by its marker; and the labels of fields the plan
+   * creates, which the guard checks before each.
+   */
+  private async readFieldModels(creates: readonly PlanStep[]): Promise<void> {
+    const types = new Set<string>();
+    for (const step of creates) {
+      if (step.entity === 'custom_fields' && step.recordType) types.add(step.recordType);
+      else if (step.entity in MARKER_RECORD_TYPES) types.add(MARKER_RECORD_TYPES[step.entity as MarkedEntity]);
+    }
+    for (const type of types) {
+      const readAt = Date.now();
+      const fields = (await this.client.customFields.model(type as CustomFieldRecordType)).custom_fields;
+      const marker = fields.find((f) => f.label === MARKER_LABEL);
+      if (marker) this.liveMarkerFields.set(type, marker.id);
+      if (marker?.field_name) this.markerFieldNames.set(type, marker.field_name);
+      this.guard.seedFieldModel(type, fields, readAt);
+    }
+  }
+
   private async runSteps(total: number): Promise<void> {
     for (let index = 0; index < total; index++) {
       if (this.options.signal?.aborted)
         throw new ApplyCancelledError('Apply cancelled between steps; the ledger is consistent: resume to continue.');
       const step = this.plan.steps[index];
+      this.stepIndex = index;
       const work = (step.action === 'create' || step.action === 'update') && (!this.options.only || this.options.only.has(step.id));
       const progress = (status: ApplyProgress['status'], extra: Partial<ApplyProgress> = {}) => {
         if (work) this.workDone++;
@@ -406,6 +447,9 @@ class Applier implements ApplyContext {
       const record = this.ledger.step(this.plan.planId, step.id);
       if (record?.status === 'done' || record?.status === 'linked') {
         this.noteDone(step, record.newId);
+        // An order an earlier run of this plan created: its payments can be checked in batches too.
+        if (record.status === 'done' && step.action === 'create' && step.entity === 'orders' && record.newId)
+          this.orderPayments.noteCreatedOrder(record.newId);
         // A linked record is not this plan's write: verification holds only writes to the snapshot.
         if (record.status === 'done') this.written.add(step.id);
         progress('already-done', { newId: record.newId });
@@ -460,7 +504,7 @@ class Applier implements ApplyContext {
         await this.ledger.done(this.plan.planId, step, newId);
         this.noteDone(step, newId);
         if (newId !== undefined && step.action === 'create') this.guard.noteOwn(step.entity, newId);
-        if (newId !== undefined && sent && step.action === 'create' && step.entity === 'orders') this.createdOrders.set(newId, undefined);
+        if (newId !== undefined && sent && step.action === 'create' && step.entity === 'orders') this.orderPayments.noteCreatedOrder(newId);
         if (!sent) {
           this.receipt.skipped++;
           this.receipt.notApplied.push({
@@ -494,21 +538,37 @@ class Applier implements ApplyContext {
   }
 
   private async finish(): Promise<Receipt> {
-    // Look once more: a run elsewhere that raced this one shows as a marker on two live records.
-    await this.guard.refreshAll(this.plan.steps.filter((s) => this.written.has(s.id) && s.action === 'create').map((s) => s.entity));
-    const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));
-    this.receipt.duplicates = this.guard.duplicates().filter((d) => mine.has(`${d.entity}:${d.oldId}`));
-    await verifyWrites({
-      plan: this.plan,
-      snapshot: this.options.snapshot,
-      readLive: this.options.readLive,
-      entities: this.entities,
-      written: this.written,
-      failedSteps: this.failedSteps,
-      liveIdOfStep: (stepId) => this.resolved.get(stepId)!,
-      mapRef: (entity, oldId) => this.liveIdOf(entity, oldId),
-      verification: this.receipt.verification,
-    });
+    // One read of what changed since the apply started, of every entity it wrote, serves both ends:
+    // the guard's last look (a run elsewhere that raced this one shows as a marker on two live
+    // records) and verification (every record written, field by field).
+    const writtenSteps = this.plan.steps.filter((s) => this.written.has(s.id) && !UNVERIFIED.has(s.entity));
+    const entities = entitiesHolding(new Set(writtenSteps.map((s) => s.entity)));
+    const changedSince = new Date(Date.parse(this.receipt.startedAt) - (this.options.guard?.skewMs ?? GUARD_SKEW_MS)).toISOString();
+    const live = entities.length ? await this.options.readLive({ entities, changedSince }) : undefined;
+    try {
+      if (live)
+        this.guard.observeRead(
+          new LiveIndex(live),
+          writtenSteps.map((s) => s.entity),
+        );
+      const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));
+      this.receipt.duplicates = this.guard.duplicates().filter((d) => mine.has(`${d.entity}:${d.oldId}`));
+      if (live)
+        await verifyWrites({
+          plan: this.plan,
+          snapshot: this.options.snapshot,
+          live,
+          readWhole: (entities) => this.options.readLive({ entities }),
+          entities: this.entities,
+          written: this.written,
+          failedSteps: this.failedSteps,
+          liveIdOfStep: (stepId) => this.resolved.get(stepId)!,
+          mapRef: (entity, oldId) => this.liveIdOf(entity, oldId),
+          verification: this.receipt.verification,
+        });
+    } finally {
+      live?.close();
+    }
     this.receipt.finishedAt = new Date().toISOString();
     this.receipt.requests = this.client.transport.requestCount - this.requestsBefore;
     return this.receipt;
@@ -546,28 +606,23 @@ class Applier implements ApplyContext {
     return { id, sent };
   }
 
-  /**
-   * What a create may already have made in live: by the restore marker where Keap can filter by
-   * it, else by what identifies the record. Undefined means proven absent.
-   */
-  /**
-   * Orders this apply created, and their payments as known since one read: only this apply writes
-   * restore payments to them (the lock and the lease keep every other apply out, and nobody else knew
-   * their ids before), so one read before the first payment covers the rest. A lost answer or a
-   * crash is settled by reading again (find), never from here.
-   */
   /** `entity:liveId` -> the steps standing for that live record (kept beside `resolved` by resolveStep). */
   private readonly claims = new Map<string, Set<string>>();
 
-  private readonly createdOrders = new Map<string, KeapOrderPayment[] | undefined>();
-
   async paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]> {
-    const known = this.createdOrders.get(liveOrderId);
-    if (known) return known;
-    const read: KeapOrderPayment[] = [];
-    for await (const p of this.client.orders.payments(liveOrderId)) read.push(p);
-    if (this.createdOrders.has(liveOrderId)) this.createdOrders.set(liveOrderId, read);
-    return read;
+    return this.orderPayments.before(liveOrderId, () => this.upcomingPaymentOrders());
+  }
+
+  /** The live orders of the payments the plan sends next (a batch of payment checks reads them together). */
+  private *upcomingPaymentOrders(): Generator<string> {
+    const end = Math.min(this.plan.steps.length, this.stepIndex + 1 + PAYMENT_LOOKAHEAD_STEPS);
+    for (let i = this.stepIndex + 1; i < end; i++) {
+      const step = this.plan.steps[i];
+      if (step.entity !== 'payments' || step.action !== 'create') continue;
+      const order = step.refs?.find((r) => r.entity === 'orders');
+      const liveId = order && this.liveIdOf('orders', order.oldId);
+      if (liveId !== undefined) yield liveId;
+    }
   }
 
   isClaimed(entity: RestoreEntity, liveId: string, exceptStepId: string): boolean {
@@ -587,8 +642,13 @@ class Applier implements ApplyContext {
   }
 
   notePaymentRecorded(liveOrderId: string, payment: KeapOrderPayment): void {
-    this.createdOrders.get(liveOrderId)?.push(payment);
+    this.orderPayments.noteRecorded(liveOrderId, payment);
   }
+
+  /**
+   * What a create may already have made in live: by the restore marker where Keap can filter by
+   * it, else by what identifies the record. Undefined means proven absent.
+   */
 
   async find(step: PlanStep): Promise<string | undefined> {
     const request = this.resolveRefs(step);

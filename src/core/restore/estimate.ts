@@ -1,19 +1,23 @@
 /**
  * What an apply will cost, said before Apply: the requests it makes and the least time Keap's quota
  * allows for them. Counted from the plan's steps and what the apply does around them (see
- * applier.ts): one write per create or update (plus one per item patch), a read of the order's
- * payments before a payment (once per order the apply creates), two live reads (the stale check and verification), the guard's
- * looks at what changed (one list per watched entity every 30 s), and the lease in Keap.
+ * applier.ts): one write per create or update (plus one per item patch); the payment checks (a
+ * fresh read before each payment to an order that was live, batched reads for orders the apply
+ * creates: orderPayments.ts); the stale check (a read of the entities holding what the plan relies
+ * on) and verification (what changed since the apply started, of the entities it wrote); the
+ * guard's looks at what changed (one list per watched entity every 30 s, a model per record type
+ * for custom fields); and the lease in Keap.
  */
+import { entitiesHolding } from './liveRead';
+import { UNVERIFIED } from './applyVerification';
 import type { CapturedEntity } from '../entities';
 import { quotaBound } from '../keap/quotaBound';
 import type { RateWindow } from '../keap/throttle';
-import { RESTORE_LIVE_ENTITIES } from './liveRead';
-import type { ApplyEstimate, RestorePlan } from './planTypes';
+import { GUARD_MAX_AGE_MS } from './liveGuard';
+import { ORDER_PAYMENTS_BATCH } from './orderPayments';
+import type { ApplyEstimate, PlanStep, RestorePlan } from './planTypes';
 
-/** How often the live guard looks at an entity again (liveGuard.ts, maxAgeMs). */
-const GUARD_LOOK_MS = 30_000;
-/** Taking and releasing the lease; each renewal (every third of its 10 minutes) costs two more. */
+/** Taking the lease (a create and a list) and releasing it; each renewal (every third of its 10 minutes) costs two more. */
 const LEASE_REQUESTS = 3;
 const LEASE_RENEW_MS = 200_000;
 const CUSTOM_FIELD_MODELS = 4;
@@ -32,48 +36,72 @@ export interface EstimateInput {
 export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEstimate {
   const steps = plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!input.only || input.only.has(s.id)));
   const writes = steps.reduce((n, s) => n + 1 + (s.itemPatches?.length ?? 0), 0);
-  // A payment is never sent blind: its order's payments are read first, once for an order this apply
-  // creates (then known from what it records), every time for an order that was already live.
-  const createdOrders = new Set(steps.filter((s) => s.action === 'create' && s.entity === 'orders').map((s) => s.oldId));
-  const ordersRead = new Set<string>();
-  let paymentChecks = 0;
-  for (const s of steps) {
-    if (s.action !== 'create' || s.entity !== 'payments') continue;
-    const order = s.refs?.find((r) => r.entity === 'orders')?.oldId;
-    if (order === undefined || !createdOrders.has(order)) paymentChecks++;
-    else if (!ordersRead.has(order)) {
-      ordersRead.add(order);
-      paymentChecks++;
-    }
-  }
-  const oneLiveRead = RESTORE_LIVE_ENTITIES.reduce(
-    (n, e) => n + (e === 'custom_fields' ? CUSTOM_FIELD_MODELS : Math.max(1, Math.ceil((input.liveCounts[e] ?? 0) / PAGE))),
+  const payments = paymentChecks(steps);
+  const pages = (e: CapturedEntity) =>
+    e === 'custom_fields' ? CUSTOM_FIELD_MODELS : Math.max(1, Math.ceil((input.liveCounts[e] ?? 0) / PAGE));
+  const staleEntities = entitiesHolding(new Set(plan.live?.records.map((r) => r.entity) ?? []));
+  const staleRead = staleEntities.reduce((n, e) => n + pages(e), 0);
+  const verified = steps.filter((s) => !UNVERIFIED.has(s.entity));
+  const verifyRead = entitiesHolding(new Set(verified.map((s) => s.entity))).reduce(
+    (n, e) => n + Math.max(1, Math.ceil(verified.filter((s) => entitiesHolding([s.entity])[0] === e).length / PAGE)),
     0,
   );
-  const liveReads = steps.length ? 2 * oneLiveRead : 0;
-  const watched = new Set(steps.filter((s) => s.action === 'create').map((s) => s.entity)).size;
+  const liveReads = steps.length ? staleRead + verifyRead : 0;
+  const creates = steps.filter((s) => s.action === 'create');
+  // The stale check's read seeds the guard: it looks first at what that read did not cover.
+  const seeded = (e: string) => (staleEntities as readonly string[]).includes(e);
+  const watchedEntities = new Set(creates.filter((s) => !UNVERIFIED.has(s.entity)).map((s) => s.entity));
+  const watched = watchedEntities.size;
+  const firstLooks = [...watchedEntities].filter((e) => !seeded(e)).length;
+  const fieldModels = seeded('custom_fields')
+    ? 0
+    : new Set(creates.filter((s) => s.entity === 'custom_fields').map((s) => s.recordType)).size;
   // The guard and the lease grow with the time the apply spends sending, which grows with them: two
   // rounds settle it. Sending time is the pace of the windows below a day (no looks while the daily
   // limit holds everything back).
   const sendingWindows = input.windows.filter((w) => w.windowMs < DAY_MS);
   let guard = 0;
+  let paymentRereads = 0;
   let lease = steps.length ? LEASE_REQUESTS : 0;
-  let requests = writes + paymentChecks + liveReads + guard + lease;
+  let requests = writes + payments.checks + liveReads + guard + lease;
   for (let round = 0; round < 2 && steps.length; round++) {
     const ms = quotaBound(requests, sendingWindows).ms;
-    guard = watched * (1 + Math.floor(ms / GUARD_LOOK_MS));
+    const looks = Math.floor(ms / GUARD_MAX_AGE_MS);
+    guard = firstLooks + watched * looks + fieldModels;
+    // A batched view of created orders' payments is read again once it is older than the guard's looks.
+    paymentRereads = payments.batched ? Math.floor(quotaBound(payments.count, sendingWindows).ms / GUARD_MAX_AGE_MS) : 0;
     lease = LEASE_REQUESTS + 2 * Math.floor(ms / LEASE_RENEW_MS);
-    requests = writes + paymentChecks + liveReads + guard + lease;
+    requests = writes + payments.checks + paymentRereads + liveReads + guard + lease;
   }
   const bound = quotaBound(requests, input.windows);
   return {
     requests,
-    parts: { writes, paymentChecks, liveReads, guard, lease },
+    parts: { writes, paymentChecks: payments.checks + paymentRereads, liveReads, guard, lease },
     windows: input.windows.map(({ limit, windowMs }) => ({ limit, windowMs })),
     ms: bound.ms,
     bindingWindowMs: bound.binding?.windowMs,
     summary: summarize(requests, bound.ms, input.windows),
   };
+}
+
+/**
+ * A payment is never sent blind: one read before each payment to an order that was live, and for
+ * the orders the apply creates, one read per batch of them.
+ */
+function paymentChecks(steps: readonly PlanStep[]): { checks: number; batched: number; count: number } {
+  const createdOrders = new Set(steps.filter((s) => s.action === 'create' && s.entity === 'orders').map((s) => s.oldId));
+  const batchedOrders = new Set<string>();
+  let live = 0;
+  let count = 0;
+  for (const s of steps) {
+    if (s.action !== 'create' || s.entity !== 'payments') continue;
+    count++;
+    const order = s.refs?.find((r) => r.entity === 'orders')?.oldId;
+    if (order !== undefined && createdOrders.has(order)) batchedOrders.add(order);
+    else live++;
+  }
+  const batched = Math.ceil(batchedOrders.size / ORDER_PAYMENTS_BATCH);
+  return { checks: live + batched, batched, count };
 }
 
 /**

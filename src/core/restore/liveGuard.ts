@@ -23,12 +23,18 @@ import { filter } from '../keap/filter';
 import type { Page } from '../keap/paging';
 import { entityModule, isCapturedEntity, type CapturedEntity } from '../entities';
 import type { CustomFieldRecordType } from '../model';
+import { MODEL_TYPES } from '../entities/customFields';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, paymentNoteMarker, recordMarker, type MarkedEntity } from './marker';
 import type { PlanStep, RestoreEntity } from './planTypes';
 import { orderSignature, liveOrderSignature } from './orderSignature';
 import type { LiveIndex } from './liveIndex';
 
 type Json = Record<string, unknown>;
+
+/** How long a look at an entity is trusted before the guard looks again (see the header). */
+export const GUARD_MAX_AGE_MS = 30_000;
+/** How far before the last look a changed-since list reaches, for clock skew between Keap and us. */
+export const GUARD_SKEW_MS = 120_000;
 
 export type GuardVerdict = { kind: 'absent' } | { kind: 'restored' | 'same' | 'twin'; liveId: string; how: string };
 
@@ -72,6 +78,8 @@ export class LiveGuard {
   private seeding?: { orderContacts: ReadonlySet<string> };
   /** Records this apply wrote itself: never a twin of anything. */
   private readonly own = new Set<string>();
+  /** Custom field labels per record type (Keap lists fields only as a model per record type), and when read. */
+  private readonly fieldModels = new Map<string, { lookedAt: number; ids: Map<string, string> }>();
 
   constructor(
     private readonly client: KeapClient,
@@ -80,8 +88,8 @@ export class LiveGuard {
     private readonly markerFieldId: (recordType: string) => string | undefined,
     options: LiveGuardOptions = {},
   ) {
-    this.maxAgeMs = options.maxAgeMs ?? 30_000;
-    this.skewMs = options.skewMs ?? 120_000;
+    this.maxAgeMs = options.maxAgeMs ?? GUARD_MAX_AGE_MS;
+    this.skewMs = options.skewMs ?? GUARD_SKEW_MS;
     this.now = options.now ?? Date.now;
     this.planReadAt = Date.parse(planReadAt);
   }
@@ -95,6 +103,7 @@ export class LiveGuard {
     this.seeding = { orderContacts };
     try {
       for (const entity of new Set(entities)) {
+        if (entity === 'custom_fields') this.seedFieldModels(live, lookedAt);
         if (!isWatched(entity)) continue;
         const view: View = { lookedAt };
         this.views.set(entity, view);
@@ -154,9 +163,17 @@ export class LiveGuard {
     return out;
   }
 
-  /** Looks at Keap again for `entity` so `duplicates()` includes the latest creates. */
-  async refreshAll(entities: Iterable<RestoreEntity>): Promise<void> {
-    for (const entity of new Set(entities)) if (isWatched(entity)) await this.refresh(entity, true);
+  /**
+   * Takes in a read of what changed in Keap since the apply started (verification's), so that
+   * `duplicates()` includes the latest creates without a look of its own.
+   */
+  observeRead(live: LiveIndex, entities: Iterable<RestoreEntity>): void {
+    for (const entity of new Set(entities)) {
+      if (!isWatched(entity)) continue;
+      const view = this.views.get(entity) ?? { lookedAt: -Infinity };
+      this.views.set(entity, view);
+      for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
+    }
   }
 
   // ------------------------------------------------------------------ looking
@@ -215,15 +232,41 @@ export class LiveGuard {
     }
   }
 
+  /** The read that seeds the guard read every record type's model: a field check soon after needs no other. */
+  private seedFieldModels(live: LiveIndex, lookedAt: number): void {
+    // Every model was read, those without a field too.
+    for (const type of MODEL_TYPES) this.fieldModels.set(type, { lookedAt, ids: new Map() });
+    for (const row of live.db.rows('custom_fields')) {
+      const field = JSON.parse(row.json) as Json;
+      const type = String(field.record_type ?? '');
+      const model = this.fieldModels.get(type) ?? { lookedAt, ids: new Map<string, string>() };
+      if (typeof field.label === 'string') model.ids.set(field.label, String(field.id));
+      this.fieldModels.set(type, model);
+    }
+  }
+
+  /** A model of `recordType` read at `lookedAt` (the apply's start): field checks soon after need no other. */
+  seedFieldModel(recordType: string, fields: readonly { id: string; label?: string }[], lookedAt: number): void {
+    const ids = new Map<string, string>();
+    for (const f of fields) if (f.label) ids.set(f.label, f.id);
+    this.fieldModels.set(recordType, { lookedAt, ids });
+  }
+
   private async checkCustomField(step: PlanStep, body: Json): Promise<GuardVerdict> {
-    const model = await this.client.customFields.model(step.recordType as CustomFieldRecordType);
-    const field = model.custom_fields.find((f) => f.label === body.label);
-    if (!field) return { kind: 'absent' };
+    const type = String(step.recordType);
+    const started = this.now();
+    let model = this.fieldModels.get(type);
+    if (!model || started - model.lookedAt >= this.maxAgeMs) {
+      this.seedFieldModel(type, (await this.client.customFields.model(type as CustomFieldRecordType)).custom_fields, started);
+      model = this.fieldModels.get(type)!;
+    }
+    const liveId = typeof body.label === 'string' ? model.ids.get(body.label) : undefined;
+    if (!liveId) return { kind: 'absent' };
     const how =
       body.label === MARKER_LABEL
         ? 'the restore marker field was created by another run'
         : 'a field with this label appeared in the account since the plan';
-    return { kind: 'same', liveId: field.id, how };
+    return { kind: 'same', liveId, how };
   }
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { captureSnapshot, type CaptureProgress } from '../snapshot/capture';
-import { CAPTURED_ENTITIES, entityModule, type CapturedEntity } from '../entities';
+import { CAPTURED_ENTITIES, entityModule, SNAPSHOT_ENTITIES, type CapturedEntity, type SnapshotEntity } from '../entities';
 import { SnapshotDb } from '../snapshot/snapshotDb';
 import { RESTORE_ORDER } from './planTypes';
 
@@ -17,7 +17,12 @@ export interface LiveReadOptions {
   onProgress?: (p: CaptureProgress) => void;
   /** Only these entities (default: all). */
   entities?: readonly CapturedEntity[];
+  /** Only records changed since this time, where Keap can filter by it (capture.ts). */
+  changedSince?: string;
 }
+
+/** What one live read of an apply covers: some entities, maybe only what changed since a time. */
+export type LiveReadScope = Pick<LiveReadOptions, 'entities' | 'changedSince'>;
 
 /**
  * What a restore reads of the live account: the entities it restores and those whose records carry
@@ -29,9 +34,17 @@ export const RESTORE_LIVE_ENTITIES: readonly CapturedEntity[] = CAPTURED_ENTITIE
   return restored(e) || (entityModule(e).children ?? []).some((c) => restored(c.name));
 });
 
-/** The live account as a restore reads it (see RESTORE_LIVE_ENTITIES). */
-export function readLiveForRestore(client: KeapClient, options: Omit<LiveReadOptions, 'entities'> = {}) {
-  return readLiveAccount(client, { ...options, entities: RESTORE_LIVE_ENTITIES });
+/** The captured entities whose lists hold these records (a contact's tags are on the contact). */
+export function entitiesHolding(entities: Iterable<string>): CapturedEntity[] {
+  const holding = new Set<CapturedEntity>();
+  for (const e of entities)
+    if ((SNAPSHOT_ENTITIES as readonly string[]).includes(e)) holding.add(entityModule(e as SnapshotEntity).name as CapturedEntity);
+  return CAPTURED_ENTITIES.filter((e) => holding.has(e));
+}
+
+/** The live account as a restore reads it (see RESTORE_LIVE_ENTITIES), or the part of it `entities` names. */
+export function readLiveForRestore(client: KeapClient, options: LiveReadOptions = {}) {
+  return readLiveAccount(client, { ...options, entities: options.entities ?? RESTORE_LIVE_ENTITIES });
 }
 
 export async function readLiveAccount(client: KeapClient, options: LiveReadOptions = {}): Promise<{ db: SnapshotDb; readAt: string }> {
@@ -39,7 +52,14 @@ export async function readLiveAccount(client: KeapClient, options: LiveReadOptio
   try {
     const readAt = new Date().toISOString();
     const out = path.join(dir, 'live.kvsnap');
-    await captureSnapshot({ client, out, signal: options.signal, onProgress: options.onProgress, entities: options.entities });
+    await captureSnapshot({
+      client,
+      out,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      entities: options.entities,
+      changedSince: options.changedSince,
+    });
     return { db: await SnapshotDb.open(out), readAt };
   } finally {
     // A read that stopped part-way (the quota, a cancel) may still be closing files in it: retry.

@@ -61,6 +61,11 @@ export interface CaptureOptions {
    * touches, and every entity left out is requests spared. The others stay empty in the result.
    */
   entities?: readonly CapturedEntity[];
+  /**
+   * Only records changed since this time, where Keap can filter an entity's list by it (a full
+   * capture only: verification after an apply reads what the apply wrote); other entities are read whole.
+   */
+  changedSince?: string;
 }
 
 export interface CaptureResult {
@@ -101,7 +106,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const requestsBefore = client.transport.requestCount;
   const sinceTime = options.since
     ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString()
-    : undefined;
+    : options.changedSince;
   const tasks = planTasks(client, entities, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
   const estimates = (options.since?.meta ?? options.previous)?.counts ?? {};
 

@@ -100,7 +100,7 @@ export async function applyRestorePlan(input: ApplyRestoreInput): Promise<Receip
     only: input.only,
     breakLock: input.breakLock,
     signal: input.signal,
-    readLive: async () => (await readLiveForRestore(client, { signal: input.signal })).db,
+    readLive: async (scope) => (await readLiveForRestore(client, { ...scope, signal: input.signal })).db,
     onProgress: input.onProgress,
     reserve: input.reserve,
     maxWaitMs: input.maxWaitMs,

@@ -139,7 +139,7 @@ describe('Restore across days of Keap quota', function () {
     applyDisaster(fixture.store, { kind: 'delete-orders', count: 5, seed: 21 });
     const plan = await makePlan(fixture);
     // The first day holds the stale check's read and some steps, not all.
-    await shortDays(fixture, { perDay: 40, dayMs: 2000 });
+    await shortDays(fixture, { perDay: 28, dayMs: 2000 });
     let stopped: ApplyPausedError | undefined;
     try {
       await apply({ ...fixture, client: pacedClient(fixture) }, plan, { maxWaitMs: 100 });

@@ -217,6 +217,32 @@ describe('Restore: plan and apply', function () {
     assert.equal(fixture.store.orders.size, before, 'nothing was written');
   });
 
+  it('verification reads only what changed since the apply started, and a written record that read misses is looked for whole, not called missing', async () => {
+    const fixture = await accountWithSnapshot(60, 'restore-verify-read');
+    applyDisaster(fixture.store, { kind: 'delete-contacts', fraction: 0.1, seed: 4 });
+    const plan = await makePlan(fixture);
+    const scopes: Array<{ entities?: readonly string[]; changedSince?: string }> = [];
+    const receipt = await apply(fixture, plan, {
+      readLive: async (scope) => {
+        scopes.push(scope);
+        // As if Keap had not moved the change times: the changed-since read holds none of the writes.
+        const changedSince = scope.changedSince && '2999-01-01T00:00:00.000Z';
+        return (await readLiveAccount(fixture.client, { ...scope, changedSince })).db;
+      },
+    });
+    assert.deepEqual(receipt.failed, []);
+    assert.ok(receipt.verification.checked > 5);
+    assert.deepEqual(receipt.verification.problems, [], 'every written record was found in the whole read');
+    const verification = scopes.find((s) => s.changedSince);
+    assert.ok(verification, 'verification asked for what changed since the apply started');
+    assert.ok(Date.parse(verification.changedSince!) <= Date.parse(receipt.startedAt));
+    assert.ok(!verification.entities?.includes('custom_fields'), 'custom fields are not read again at the end');
+    assert.ok(
+      scopes.some((s) => !s.changedSince && s.entities?.includes('contacts')),
+      'then the entities it missed, whole',
+    );
+  });
+
   it('the preview can tell a plan is stale before apply, and a plan is current right after it is made', async () => {
     const fixture = await accountWithSnapshot(40, 'restore-stale-check');
     applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 7 });

@@ -195,29 +195,8 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     await assertNoDuplicates(fixture);
   });
 
-  it('an order this apply creates is read for payments once, before its first; each of its payments (two equal ones included) is recorded once, and a payment someone recorded on it before that read is not sent again', async () => {
-    const base = await accountWithSnapshot(40, 'payments-once');
-    // Two orders with room for three equal payments, paid that way before the snapshot.
-    const [first, second] = [...base.store.orders.values()].filter((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0);
-    for (const order of [first, second]) {
-      const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
-      for (let i = 0; i < 3; i++)
-        base.store.recordPayment(order.id, {
-          amount_cents: each,
-          method_type: 'Cash',
-          pay_time: '2026-11-20T10:00:00.000Z',
-          apply_to_commissions: false,
-        });
-    }
-    const snapshotFile = path.join(base.dir, 'paid.kvsnap');
-    const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
-    const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
-    await captureSnapshot({ client: base.client, out: snapshotFile });
-    const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
-    base.store.removeOrder(first.id);
-    base.store.removeOrder(second.id);
-    const plan = await makePlan(fixture);
-    assert.equal(plan.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length, 6);
+  it('the orders this apply creates are read for payments together, once, before the first payment; each payment (two equal ones included) is recorded once, and a payment someone recorded on one of them before that read is not sent again', async () => {
+    const { fixture, first, second, plan } = await twoOrdersPaidThriceThenLost('payments-once');
 
     // Someone records the second order's first payment by hand the moment Keap creates the order
     // (an automation reacting to the new order, say): before the apply's one read of its payments.
@@ -250,13 +229,44 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     const reads = fixture.emulator
       .requests()
       .slice(before)
-      .filter((r) => r.method === 'GET' && /\/v2\/orders\/\d+\/payments(\?|$)/.test(r.path));
-    assert.equal(reads.length, 2, `one read of each new order's payments: ${reads.map((r) => r.path).join(', ')}`);
+      .filter((r) => r.method === 'GET' && /\/v2\/(orders\/\d+\/payments|sales\/payments\?filter=order_ids)/.test(r.path));
+    assert.equal(reads.length, 1, `one read of both new orders' payments: ${reads.map((r) => r.path).join(', ')}`);
+    assert.match(decodeURIComponent(reads[0].path), /order_ids==\d+,\d+/);
     const idMap = await idMapOf(fixture.ledgerFile);
     const firstNew = Number(idMap.get(`orders:${first.id}`));
     assert.equal(fixture.store.paymentsOf(firstNew).length, 3, 'three equal payments, three payments: none merged, none twice');
     assert.ok(handPaid !== undefined, 'the hand-recorded payment went in while the apply ran');
     assert.equal(handPaid, Number(idMap.get(`orders:${second.id}`)));
+    assert.equal(fixture.store.paymentsOf(handPaid).length, 3, 'the payment recorded by hand is matched, not sent again');
+    await assertNoDuplicates(fixture);
+  });
+
+  it('a payment someone records on a restored order after the batched read is seen before the next payment once that read is older than the guard trusts', async () => {
+    const { fixture, second, plan } = await twoOrdersPaidThriceThenLost('payments-late');
+    const { amount } = JSON.parse(
+      String(fixture.snapshot.scalar('SELECT json FROM payments WHERE order_id = ? LIMIT 1', [String(second.id)])),
+    ) as {
+      amount: number;
+    };
+    let handPaid: number | undefined;
+    // Trusting a view for 0 ms: every payment check reads again, as one does 30 s after a read.
+    const receipt = await apply(fixture, plan, {
+      guard: { maxAgeMs: 0 },
+      onProgress: (p) => {
+        if (handPaid !== undefined || p.step.entity !== 'payments' || p.status !== 'done') return;
+        // The first payment went in, so the batched read of both orders is behind us.
+        const restored = [...fixture.store.orders.values()].find((o) => o.title === second.title && o.id !== second.id)!;
+        handPaid = restored.id;
+        fixture.store.recordPayment(restored.id, {
+          amount_cents: Math.round(amount * 100),
+          method_type: 'Cash',
+          pay_time: '2026-11-20T10:00:00.000Z',
+          apply_to_commissions: false,
+        });
+      },
+    });
+    assert.deepEqual(receipt.failed, []);
+    assert.ok(handPaid !== undefined, 'the payment by hand went in during the apply');
     assert.equal(fixture.store.paymentsOf(handPaid).length, 3, 'the payment recorded by hand is matched, not sent again');
     await assertNoDuplicates(fixture);
   });
@@ -578,3 +588,33 @@ describe('Restore scenarios: random interleavings of plan, apply, cancel, disast
     });
   }
 });
+
+/**
+ * Two orders with room for three equal payments, paid that way before the snapshot, then lost
+ * from the account; planned back (six payments to send).
+ */
+async function twoOrdersPaidThriceThenLost(name: string) {
+  const base = await accountWithSnapshot(40, name);
+  // Two orders with room for three equal payments, paid that way before the snapshot.
+  const [first, second] = [...base.store.orders.values()].filter((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0);
+  for (const order of [first, second]) {
+    const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
+    for (let i = 0; i < 3; i++)
+      base.store.recordPayment(order.id, {
+        amount_cents: each,
+        method_type: 'Cash',
+        pay_time: '2026-11-20T10:00:00.000Z',
+        apply_to_commissions: false,
+      });
+  }
+  const snapshotFile = path.join(base.dir, 'paid.kvsnap');
+  const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
+  const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
+  await captureSnapshot({ client: base.client, out: snapshotFile });
+  const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
+  base.store.removeOrder(first.id);
+  base.store.removeOrder(second.id);
+  const plan = await makePlan(fixture);
+  assert.equal(plan.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length, 6);
+  return { fixture, first, second, plan };
+}

@@ -80,7 +80,7 @@ export function apply(
     plan,
     ledgerFile: fixture.ledgerFile,
     snapshot: fixture.snapshot,
-    readLive: async () => (await readLiveAccount(fixture.client)).db,
+    readLive: async (scope) => (await readLiveAccount(fixture.client, scope)).db,
     ...extra,
   });
 }

@@ -36,9 +36,9 @@ export interface ApplyContext {
   /** Remembers the field name of a record type's restore marker field (to filter by it). */
   noteMarkerFieldName(recordType: string, fieldName: string): void;
   /**
-   * The payments of a live order, to prove a payment is not there before it is sent. An order this
-   * apply created is read once (before its first payment) and then known from the payments this
-   * apply records on it; any other order is read every time.
+   * The payments of a live order, to prove a payment is not there before it is sent. Orders this
+   * apply created are read in batches and their view trusted for the guard's look interval; any
+   * other order is read every time (orderPayments.ts).
    */
   paymentsBeforeCreate(liveOrderId: string): Promise<KeapOrderPayment[]>;
   /** A payment this apply recorded on a live order (so the order's known payments include it). */
