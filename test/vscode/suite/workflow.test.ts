@@ -68,10 +68,12 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.equal(kinds[0], 'contacts', `the order's contact comes first (${kinds.join(', ')})`);
     assert.ok(kinds.includes('order_items'), `items among ${kinds.join(', ')}`);
     assert.ok(kinds.includes('payments'), `payments among ${kinds.join(', ')}`);
-    // Clicking the order opens it read-only as JSON.
+    // Clicking the order opens its card; the card's Show Raw JSON opens it read-only as JSON.
     const item = api.explorer.getTreeItem(order);
     assert.equal(item.command?.command, 'keapVault.openRecord');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const card = await waitFor('the order card to open', () => api.recordCard(order.source, order.id));
+    await card.showJson();
     const editor = await waitFor('the order to open', () =>
       vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
     );
@@ -375,11 +377,11 @@ describe('Keap Vault workflow in VS Code', function () {
       await vscode.commands.executeCommand(key);
       await new Promise((r) => setTimeout(r, 250));
     }
-    // Selecting the first order opened it, as a click would.
-    const editor = await waitFor('the first order to open', () =>
-      vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
-    );
-    assert.match(editor.document.uri.path, /^\/snapshot\/orders\//);
+    // Selecting the first order opened its card, as a click would.
+    await waitFor('the first order to open', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputWebview && input.viewType.includes('keapVault.recordCard');
+    });
     await screenshot('explorer');
   });
 });
