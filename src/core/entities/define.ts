@@ -40,7 +40,7 @@ export interface ChildTable<N extends string = string> extends TableDef<N> {
 
 export interface RecordLabel {
   label: string;
-  /** Short, beside the label in a narrow sidebar ("$401.50 paid"); what does not fit goes in `spoken`. */
+  /** Short, beside the label in a narrow sidebar ("$401.50", "$15.19 draft"); what does not fit goes in `spoken`. */
   description?: string;
   /**
    * The record in words, as a screen reader says it and a tooltip shows it: no symbols, no codes

@@ -50,7 +50,8 @@ export const orders = defineEntity({
     const status = o.status?.toLowerCase();
     return {
       label: `#${o.id} ${who}`,
-      description: [total, status].filter(Boolean).join(' '),
+      // What fits beside the name in a sidebar: the amount, and the status only when it is not the usual "paid".
+      description: [total, status === 'paid' ? '' : status].filter(Boolean).join(' '),
       spoken: [`Order ${o.id}`, who, total, status].filter(Boolean).join(', '),
     };
   },

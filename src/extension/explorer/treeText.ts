@@ -50,11 +50,13 @@ export const SNAPSHOTS_TEXT: ItemText = { label: 'Snapshots', spoken: 'Snapshots
 
 export function snapshotText(listing: Pick<SnapshotListing, 'meta' | 'bytes' | 'encrypted' | 'file'>, locale: string): ItemText {
   const { meta, bytes, encrypted } = listing;
-  const counts = `${count(meta.counts.orders ?? 0)} orders, ${count(meta.counts.contacts ?? 0)} contacts`;
+  const orders = `${count(meta.counts.orders ?? 0)} orders`;
+  const counts = `${orders}, ${count(meta.counts.contacts ?? 0)} contacts`;
   const traits = [fileSize(bytes), encrypted ? 'encrypted' : undefined, meta.incrementalFrom ? 'incremental' : undefined].filter(Boolean);
   return {
     label: localDateTime(meta.finishedAt, locale),
-    description: counts,
+    // The date and the orders fit a sidebar; the rest is in the tooltip.
+    description: orders,
     tooltip: `Snapshot of ${meta.account}, taken ${spokenDateTime(meta.finishedAt, locale)}\n${counts}; ${traits.join(', ')}\n${listing.file}`,
     spoken: `Snapshot taken ${spokenDateTime(meta.finishedAt, locale)}, ${counts}, ${traits.join(', ')}`,
   };

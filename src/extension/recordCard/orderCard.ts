@@ -26,9 +26,13 @@ export interface OrderCardInput {
   timeZone?: string;
 }
 
-/** Keap's codes in words: PAID -> "Paid", MANUAL_PAID -> "Manual paid", CHECKOUT_FORM -> "Checkout form". */
+/** Codes that are names, not words: kept as their owners write them. */
+const NAMES: Record<string, string> = { API: 'API', QUICKBOOKS: 'QuickBooks', PAYPAL_PAID: 'PayPal paid' };
+
+/** Keap's codes in words: PAID -> "Paid", MANUAL_PAID -> "Manual paid", CHECKOUT_FORM -> "Checkout form", API -> "API". */
 export function words(code: unknown): string | undefined {
   if (typeof code !== 'string' || !code) return undefined;
+  if (NAMES[code]) return NAMES[code];
   const lower = code.replace(/_/g, ' ').toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

@@ -105,6 +105,7 @@ describe('VS Code: the order card', () => {
     assert.equal(live.payments[0].amount, '$10.00');
     assert.equal(live.restorable, false);
     assert.equal(words('DRAFT'), 'Draft');
+    assert.equal(words('API'), 'API');
   });
 
   it('its page allows only its own scripts and styles, and carries no record data', () => {

@@ -21,7 +21,8 @@ describe('VS Code: tree rows in words', () => {
     const text = recordText('orders', order);
     assert.equal(text.spoken, 'Order 240, Megan Wilson, $401.50, paid');
     assert.equal(text.label, '#240 Megan Wilson');
-    assert.equal(text.description, '$401.50 paid');
+    assert.equal(text.description, '$401.50', 'paid, the usual status, goes unsaid in the sidebar');
+    assert.equal(recordText('orders', { ...order, status: 'DRAFT' }).description, '$401.50 draft');
     assert.equal(text.tooltip, text.spoken);
   });
 
@@ -75,7 +76,7 @@ describe('VS Code: tree rows in words', () => {
       },
       'en-GB',
     );
-    assert.equal(text.description, '1,240 orders, 200 contacts');
+    assert.equal(text.description, '1,240 orders');
     assert.match(text.spoken, /^Snapshot taken 27 November 2026 at \d\d:05, 1,240 orders, 200 contacts, 3\.0 MiB, encrypted$/);
     assert.ok(!text.spoken.includes('/data/'));
     assert.match(text.tooltip!, /keap-acme-2026\.kvsnap/);

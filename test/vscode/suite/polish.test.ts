@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { KeapOrder } from '../../../src/core/model';
 import type { KeapVaultApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
-import { demoBaseUrl, extensionApi, waitFor } from './support';
+import { demoBaseUrl, extensionApi, screenshot, waitFor } from './support';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -165,6 +165,7 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
     assert.ok(!/\d{4}-\d\d-\d\dT\d\d:/.test(text), `no ISO times:\n${text}`);
     assert.ok(!/\b(PAID|DRAFT|SENT|VIEWED)\b/.test(text), 'statuses in words');
     if (paid.has(order.id)) assert.match(text, /Payment \d+/);
+    await screenshot('order-card');
 
     // Show raw JSON: the order's document, named for it.
     const editor = await card.showJson();
