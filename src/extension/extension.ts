@@ -1,10 +1,12 @@
 /**
  * The extension's composition root, the one place that builds every service (explicit
- * constructor injection) and wires the core to VS Code: explorer, commands, documents,
- * diagnostics, secrets. Nothing below src/core knows VS Code exists.
+ * constructor injection) and wires the core to VS Code: explorer, commands, documents, record
+ * cards, diagnostics and their quick fixes, the status bar, the walkthrough, secrets. Nothing below
+ * src/core knows VS Code exists.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_APPLY_RESERVE } from '../core/restore/applier';
+import type { SnapshotEntity } from '../core/snapshot/entities';
 import { COMMANDS } from './commandIds';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
@@ -23,7 +25,6 @@ import { RecordCardPanel } from './recordCard/recordCardPanel';
 import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
 import { PlanIndex } from './restore/planIndex';
 import { RestoreHistoryProvider } from './restore/restoreHistory';
-import type { SnapshotEntity } from '../core/snapshot/entities';
 import { SNAPSHOT_KEY_SECRET, SnapshotLibrary } from './snapshots';
 import { Activity } from './status/activity';
 import { StatusBar } from './status/statusBar';

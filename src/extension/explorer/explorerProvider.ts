@@ -1,7 +1,9 @@
 /**
- * The Keap Vault explorer: connections -> Live and Snapshots -> entity types -> records (paged,
- * "Load more…") -> an order's contact, items and payments. Data comes from the core through the
- * connection store and the snapshot library; nothing here talks HTTP or SQL itself.
+ * The Accounts view: connections -> Live and Snapshots -> entity types -> records (paged, "Load
+ * more…") -> an order's contact, items and payments. Data comes from the core through the
+ * connection store and the snapshot library; nothing here talks HTTP or SQL itself. The words of
+ * each row (and what a screen reader says) are treeText.ts's; a connection Keap refused shows a
+ * warning with Set Credential… as its command.
  */
 import * as vscode from 'vscode';
 import { entityModule } from '../../core/entities';
