@@ -1,5 +1,6 @@
 // Bundles the entry points: the extension (Node, `vscode` external), the demo's emulator (Node,
-// loaded by the extension on demand), the CLI (Node) and the plan-preview webview script (browser).
+// loaded by the extension on demand), the CLI (Node) and the webview scripts (browser): the plan
+// preview and the record card.
 // `--production` minifies; otherwise source maps are kept. `--watch` rebuilds on change
 // (`npm run watch`); errors print as file:line:col, and in watch mode between one
 // "[watch] build started" and one "[watch] build finished" line for all the bundles together, which
@@ -76,6 +77,15 @@ const builds = [
   { ...common, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js', ...node },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The record card (an order a person can read): a page of its own, with its own stylesheet (dist/recordCard.css).
+  {
+    ...common,
+    entryPoints: ['src/webview/recordCard/main.ts'],
+    outfile: 'dist/recordCard.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
 /** Printing for the CLI: plain aligned text for people, `--json` for machines, errors on stderr. */
-import { entityModule, isCapturedEntity } from '../core/entities';
+import { entityNoun } from '../core/entities';
 import { counted } from '../core/counted';
 import { KeapVaultError } from '../core/errors';
 
@@ -111,16 +111,9 @@ export function displayWidth(text: string): number {
 /** Combining marks (Mn, Me) and format characters (Cf: zero-width joiner, bidi marks…): no column of their own. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
 
-/** Nouns of the entities a snapshot derives from its records' JSON (the captured ones name their own). */
-const DERIVED_NOUNS: Record<string, { one: string; many: string }> = {
-  order_items: { one: 'order item', many: 'order items' },
-  subscription_plans: { one: 'subscription plan', many: 'subscription plans' },
-  contact_tags: { one: 'tag assignment', many: 'tag assignments' },
-};
-
 /** `counted` for a Keap entity by its name: "1 order", "3 companies", "2 tag assignments". */
 export function countedEntity(n: number, entity: string): string {
-  const noun = isCapturedEntity(entity) ? entityModule(entity).noun : DERIVED_NOUNS[entity];
+  const noun = entityNoun(entity);
   return noun ? counted(n, noun.one, noun.many) : `${n.toLocaleString('en-US')} ${entity}`;
 }
 

@@ -31,6 +31,8 @@ export const COMMANDS = {
   openRecord: 'keapVault.openRecord',
   loadMore: 'keapVault.loadMore',
   copyId: 'keapVault.copyId',
+  revealRecord: 'keapVault.revealRecord',
+  showRecordJson: 'keapVault.showRecordJson',
   // Restore
   planRestore: 'keapVault.planRestore',
   restoreOrder: 'keapVault.restoreOrder',

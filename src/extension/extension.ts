@@ -1,10 +1,12 @@
 /**
  * The extension's composition root, the one place that builds every service (explicit
- * constructor injection) and wires the core to VS Code: explorer, commands, documents,
- * diagnostics, secrets. Nothing below src/core knows VS Code exists.
+ * constructor injection) and wires the core to VS Code: explorer, commands, documents, record
+ * cards, diagnostics and their quick fixes, the status bar, the walkthrough, secrets. Nothing below
+ * src/core knows VS Code exists.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_APPLY_RESERVE } from '../core/restore/applier';
+import type { SnapshotEntity } from '../core/snapshot/entities';
 import { COMMANDS } from './commandIds';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
@@ -15,12 +17,18 @@ import { registerValidateCommands } from './commands/validateCommands';
 import { ConnectionStore } from './connections/connections';
 import { FindingsView } from './diagnostics';
 import { ExplorerProvider } from './explorer/explorerProvider';
+import type { RecordSource } from './explorer/nodes';
+import { findRecordNode } from './explorer/revealRecord';
+import { FindingFixes } from './findingFixes';
 import { PlanPanel } from './planPanel/planPanel';
-import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
+import { RecordCardPanel } from './recordCard/recordCardPanel';
+import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
 import { PlanIndex } from './restore/planIndex';
 import { RestoreHistoryProvider } from './restore/restoreHistory';
 import { SNAPSHOT_KEY_SECRET, SnapshotLibrary } from './snapshots';
-import { trackWalkthrough } from './walkthroughProgress';
+import { Activity } from './status/activity';
+import { StatusBar } from './status/statusBar';
+import { WalkthroughProgress } from './walkthroughProgress';
 
 export interface KeapVaultApi {
   connections: ConnectionStore;
@@ -30,6 +38,10 @@ export interface KeapVaultApi {
   plans: PlanIndex;
   /** The open preview of a plan, if any (its `receive` is the webview's message path). */
   planPanel(planId: string): PlanPanel | undefined;
+  /** The open card of an order, if any. */
+  recordCard(source: RecordSource, orderId: string): RecordCardPanel | undefined;
+  walkthrough: WalkthroughProgress;
+  statusBar: StatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): KeapVaultApi {
@@ -41,32 +53,36 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   context.subscriptions.push(snapshots.onDidDelete((file) => findings.clearSnapshot(file)));
   const plans = new PlanIndex(context.globalState);
   void plans.markInterrupted();
-  const history = new RestoreHistoryProvider(plans);
+  const history = new RestoreHistoryProvider(plans, connections);
+  const activity = new Activity();
+  const statusBar = new StatusBar(connections, activity, plans);
+  const walkthrough = new WalkthroughProgress(context.globalState, connections, snapshots, plans, log);
+  context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, activity, statusBar, walkthrough);
+  const explorerView = vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   context.subscriptions.push(
-    log,
-    connections,
-    snapshots,
-    explorer,
-    findings,
-    plans,
-    history,
-    trackWalkthrough(connections, snapshots, log),
-  );
-  context.subscriptions.push(
-    vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    explorerView,
+    // The connection of the row the user chose is the one the status bar shows.
+    explorerView.onDidChangeSelection((e) => statusBar.setActive(explorer.connectionOf(e.selection[0]))),
     vscode.window.createTreeView('keapVault.restores', { treeDataProvider: history }),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocuments(connections, snapshots)),
+    showRecordsAsJson(),
+    FindingFixes.register(),
   );
 
   registerConnectionCommands(context, log, connections);
-  registerSnapshotCommands(context, log, connections, snapshots, explorer);
+  registerSnapshotCommands(context, log, connections, snapshots, explorer, activity);
   registerValidateCommands(context, log, snapshots, findings);
-  registerCompareCommands(context, log, snapshots, connections);
+  registerCompareCommands(context, log, snapshots, connections, activity);
+  registerCommand(context, log, COMMANDS.revealRecord, async (source: RecordSource, entity: SnapshotEntity, id: string) => {
+    const node = await findRecordNode(explorer, connections, snapshots, source, entity, id);
+    await explorerView.reveal(node, { select: true, focus: true, expand: false });
+    return node;
+  });
   // Read when an apply starts: a changed setting holds from the next apply on.
   const applySettings = () => ({
     reserve: vscode.workspace.getConfiguration('keapVault.quota').get<number>('reserve', DEFAULT_APPLY_RESERVE),
   });
-  registerRestoreCommands(context, { log, connections, snapshots, plans, applySettings });
+  registerRestoreCommands(context, { log, connections, snapshots, plans, activity, applySettings });
   registerCommand(context, log, COMMANDS.setSnapshotKey, async () => {
     if (await snapshots.key()) {
       const ok = await vscode.window.showWarningMessage(
@@ -87,7 +103,17 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 
   log.info('Keap Vault activated');
-  return { connections, snapshots, explorer, findings, plans, planPanel: (planId) => PlanPanel.of(planId) };
+  return {
+    connections,
+    snapshots,
+    explorer,
+    findings,
+    plans,
+    planPanel: (planId) => PlanPanel.of(planId),
+    recordCard: (source, orderId) => RecordCardPanel.of(source, orderId),
+    walkthrough,
+    statusBar,
+  };
 }
 
 export function deactivate(): void {

@@ -23,10 +23,14 @@ export type UserErrorKind =
   /** The credential reaches another account than the one the plan was made for. */
   | 'wrong-account';
 
+/** The command that does what the error asks for, offered as the notification's button (see nextSteps.ts). */
+export type UserErrorFix = 'set-credential' | 'set-snapshot-key';
+
 export class UserError extends KeapVaultError<UserErrorKind> {
   constructor(
     readonly kind: UserErrorKind,
     message: string,
+    readonly fix?: UserErrorFix,
   ) {
     super(message);
   }

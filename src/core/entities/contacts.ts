@@ -37,6 +37,7 @@ export const contacts = defineEntity({
     {
       name: 'contact_tags',
       parentColumn: 'contact_id',
+      noun: { one: 'tag assignment', many: 'tag assignments' },
       idOf: (r, p) => `${p?.id}:${r.tag_id}`,
       rowsOf: (r) => ((r as KeapContact).tag_ids ?? []).map((tagId) => ({ tag_id: String(tagId) })),
       columns: [text('contact_id', (_r, p) => p?.id, true), text('tag_id', (r) => r.tag_id, true)],
@@ -45,9 +46,11 @@ export const contacts = defineEntity({
   label: (record) => {
     const c = record as KeapContact;
     const name = [c.given_name, c.family_name].filter(Boolean).join(' ');
+    const email = c.email_addresses?.[0]?.email;
     return {
-      label: name || c.email_addresses?.[0]?.email || `#${c.id}`,
-      description: `#${c.id} ${name ? (c.email_addresses?.[0]?.email ?? '') : ''}`.trim(),
+      label: name || email || `#${c.id}`,
+      description: `#${c.id} ${name ? (email ?? '') : ''}`.trim(),
+      spoken: [`Contact ${name || `${c.id}`}`, email].filter(Boolean).join(', '),
     };
   },
   explorerRank: 20,

@@ -31,6 +31,8 @@ export interface TableDef<N extends string = string> {
 export interface ChildTable<N extends string = string> extends TableDef<N> {
   /** The column naming the parent's id. */
   parentColumn: string;
+  /** How people call one and many of these rows, in messages ("order item"). */
+  noun: { one: string; many: string };
   rowsOf(parent: Json): Json[];
   /** Checked by the entity/duplicate-id rule. */
   uniqueIds?: boolean;
@@ -38,7 +40,13 @@ export interface ChildTable<N extends string = string> extends TableDef<N> {
 
 export interface RecordLabel {
   label: string;
+  /** Short, beside the label in a narrow sidebar ("$401.50", "$15.19 draft"); what does not fit goes in `spoken`. */
   description?: string;
+  /**
+   * The record in words, as a screen reader says it and a tooltip shows it: no symbols, no codes
+   * ("Order 240, Megan Wilson, $401.50, paid"). Without it, the noun, the label and the description.
+   */
+  spoken?: string;
 }
 
 export interface KeapEntityModule<N extends string = string, C extends string = string> {

@@ -47,6 +47,7 @@ export const DERIVED_ENTITIES: readonly DerivedEntity[] = ENTITY_MODULES.flatMap
 export const SNAPSHOT_ENTITIES: readonly SnapshotEntity[] = [...CAPTURED_ENTITIES, ...DERIVED_ENTITIES];
 
 const BY_NAME = new Map<string, KeapEntityModule>(ENTITY_MODULES.map((m) => [m.name, m as KeapEntityModule]));
+const CHILD_BY_NAME = new Map<string, ChildTable>(ENTITY_MODULES.flatMap((m) => (m.children ?? []).map((c) => [c.name, c] as const)));
 const PARENT_OF = new Map<string, KeapEntityModule>(
   ENTITY_MODULES.flatMap((m) => (m.children ?? []).map((c) => [c.name, m as KeapEntityModule] as const)),
 );
@@ -54,6 +55,15 @@ const PARENT_OF = new Map<string, KeapEntityModule>(
 export function isCapturedEntity(name: string): name is CapturedEntity {
   return BY_NAME.has(name);
 }
+
+/** How people call one and many records of an entity, captured or derived: "order", "order items". */
+export function entityNoun(name: SnapshotEntity): EntityNoun;
+export function entityNoun(name: string): EntityNoun | undefined;
+export function entityNoun(name: string): EntityNoun | undefined {
+  return BY_NAME.get(name)?.noun ?? CHILD_BY_NAME.get(name)?.noun;
+}
+
+export type EntityNoun = KeapEntityModule['noun'];
 
 /** The module of a captured entity, or of the entity whose records carry a derived one inline. */
 export function entityModule(name: SnapshotEntity): KeapEntityModule {

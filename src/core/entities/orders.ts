@@ -27,6 +27,7 @@ export const orders = defineEntity({
     {
       name: 'order_items',
       parentColumn: 'order_id',
+      noun: { one: 'order item', many: 'order items' },
       idOf: byId,
       rowsOf: (r) => ((r as KeapOrder).order_items ?? []) as unknown as Json[],
       columns: [
@@ -44,7 +45,15 @@ export const orders = defineEntity({
     const o = record as KeapOrder;
     const who =
       [o.contact?.given_name, o.contact?.family_name].filter(Boolean).join(' ') || o.contact?.email || `contact ${o.contact?.id ?? '?'}`;
-    return { label: `#${o.id} ${who}`, description: `${formatCurrencyValue(o.total)} ${o.status ?? ''}`.trim() };
+    const total = formatCurrencyValue(o.total);
+    // Keap's status codes (PAID, DRAFT…) as the words they are: shorter in a sidebar, and spoken as words.
+    const status = o.status?.toLowerCase();
+    return {
+      label: `#${o.id} ${who}`,
+      // What fits beside the name in a sidebar: the amount, and the status only when it is not the usual "paid".
+      description: [total, status === 'paid' ? '' : status].filter(Boolean).join(' '),
+      spoken: [`Order ${o.id}`, who, total, status].filter(Boolean).join(', '),
+    };
   },
   explorerRank: 10,
   live: { orderBy: 'order_time desc' },

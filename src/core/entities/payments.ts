@@ -21,10 +21,16 @@ export const payments = defineEntity({
       text('method', (r) => r.type),
     ],
   },
-  label: (record) => ({
-    label: `Payment #${record.id}`,
-    description: `${formatMajor(Number(record.amount ?? 0))} ${String(record.payment_time ?? '').slice(0, 10)}`,
-  }),
+  label: (record) => {
+    const amount = formatMajor(Number(record.amount ?? 0));
+    // A sales payment has `payment_time`; an order's payment row (read live) has `pay_time`.
+    const day = String(record.payment_time ?? record.pay_time ?? '').slice(0, 10);
+    return {
+      label: `Payment #${record.id}`,
+      description: `${amount} ${day}`.trim(),
+      spoken: [`Payment ${String(record.id)}`, amount, day && `on ${day}`].filter(Boolean).join(', '),
+    };
+  },
   explorerRank: 50,
   live: {},
   uniqueIds: true,

@@ -25,6 +25,7 @@ export const products = defineEntity({
     {
       name: 'subscription_plans',
       parentColumn: 'product_id',
+      noun: { one: 'subscription plan', many: 'subscription plans' },
       idOf: byId,
       rowsOf: (r) => ((r as KeapProduct).subscription_plans ?? []) as Json[],
       columns: [text('product_id', (_r, p) => p?.id, true), int('price_cents', (r) => amountOf(r.plan_price))],

@@ -247,7 +247,8 @@ export class KeapTransport {
       return {
         kind: 'fail',
         error: new KeapAuthError(
-          `Keap did not accept the credential (${code ?? detail}). Check that the personal access token or service account key is right and still active, then set it again.`,
+          // In words only: Keap's code (keymanagement.service.invalid_access_token…) is `keapCode`, for logs.
+          `Keap did not accept the credential: the personal access token or service account key is wrong, expired or revoked. Set it again.`,
           status,
           code,
           where,

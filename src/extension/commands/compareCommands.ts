@@ -8,6 +8,7 @@ import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode, RecordSource } from '../explorer/nodes';
 import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
+import type { Activity } from '../status/activity';
 import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
 import { withCancellableProgress } from './cancellableProgress';
 import { registerCommand } from './register';
@@ -22,6 +23,7 @@ export function registerCompareCommands(
   log: vscode.LogOutputChannel,
   snapshots: SnapshotLibrary,
   connections: ConnectionStore,
+  activity: Activity,
 ): void {
   /**
    * Restored records are paired through the account's ledger (beside A, or in the snapshot folder
@@ -58,9 +60,11 @@ export function registerCompareCommands(
     if (!connection) return;
     const client = await connections.client(connection.id);
     // Reading live costs about one request per 1,000 records of each kind; Cancel stops it.
-    const live = await withCancellableProgress(
-      `Keap Vault: reading ${connection.name} to compare`,
-      async (signal) => (await readLiveAccount(client, { signal })).db,
+    const live = await activity.track(connection.id, 'reading the account to compare', () =>
+      withCancellableProgress(
+        `Keap Vault: reading ${connection.name} to compare`,
+        async (signal) => (await readLiveAccount(client, { signal })).db,
+      ),
     );
     let diff: SnapshotDiff;
     try {

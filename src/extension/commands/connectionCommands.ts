@@ -3,7 +3,7 @@ import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
-import { pickConnection } from './pickers';
+import { pickConnection, pickConnectionToFix } from './pickers';
 import { registerCommand } from './register';
 
 export function registerConnectionCommands(
@@ -52,7 +52,7 @@ export function registerConnectionCommands(
   });
 
   registerCommand(context, log, COMMANDS.setCredential, async (node?: ExplorerNode) => {
-    const connection = await pickConnection(connections, node);
+    const connection = await pickConnectionToFix(connections, node);
     if (!connection) return;
     const key = await vscode.window.showInputBox({
       title: `Credential for ${connection.name}`,

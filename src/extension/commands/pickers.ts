@@ -21,6 +21,16 @@ export async function pickConnection(connections: ConnectionStore, node?: Explor
 }
 
 /**
+ * The connection whose credential to set: the one the tree or the error names, else the only one in
+ * trouble (Keap refused its credential, or it has none), else the user's pick.
+ */
+export async function pickConnectionToFix(connections: ConnectionStore, node?: ExplorerNode): Promise<Connection | undefined> {
+  if (node?.kind === 'connection') return node.connection;
+  const inTrouble = await connections.withProblems();
+  return inTrouble.length === 1 ? inTrouble[0] : pickConnection(connections);
+}
+
+/**
  * The connection to work on a snapshot's account with: the one the tree showed it under, else the
  * only connection known to reach that account, else the user's pick.
  */

@@ -20,17 +20,19 @@ import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/
 import type { ApplySettings } from '../planPanel/applyRun';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
+import type { Activity } from '../status/activity';
 import { UserError } from '../userError';
 import { fileOf, pickConnectionFor, pickSnapshot } from './pickers';
 import { withCancellableProgress } from './cancellableProgress';
 import { registerCommand } from './register';
-import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
+import { markDone } from '../walkthroughProgress';
 
 interface RestoreDeps {
   log: vscode.LogOutputChannel;
   connections: ConnectionStore;
   snapshots: SnapshotLibrary;
   plans: PlanIndex;
+  activity: Activity;
   applySettings(): ApplySettings;
 }
 
@@ -70,9 +72,11 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     return { entry, plan };
   };
 
-  /** makePlan in a notification with Cancel. */
+  /** makePlan in a notification with Cancel (and in the status bar). */
   const planWithProgress = (title: string, snapshotFile: string, connection: Connection, options: PlanOptions) =>
-    withCancellableProgress(title, (signal) => makePlan(snapshotFile, connection, options, signal));
+    deps.activity.track(connection.id, 'planning a restore', () =>
+      withCancellableProgress(title, (signal) => makePlan(snapshotFile, connection, options, signal)),
+    );
 
   const services: PlanPanelServices = {
     extensionUri: context.extensionUri,
@@ -95,7 +99,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
   const planAndShow = async (snapshotFile: string, connection: Connection, options: PlanOptions, title: string): Promise<string> => {
     const made = await planWithProgress(title, snapshotFile, connection, options);
     PlanPanel.show(services, made.entry, made.plan);
-    markDone(WALKTHROUGH_KEYS.planned);
+    markDone(context.globalState, 'planned');
     return made.plan.planId;
   };
 

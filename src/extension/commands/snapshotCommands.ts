@@ -9,8 +9,10 @@ import { COMMANDS } from '../commandIds';
 import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes';
+import { RecordCardPanel, type RecordCardServices } from '../recordCard/recordCardPanel';
 import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
+import type { Activity } from '../status/activity';
 import { UserError } from '../userError';
 import { fileOf, pickConnection, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
@@ -21,7 +23,9 @@ export function registerSnapshotCommands(
   connections: ConnectionStore,
   snapshots: SnapshotLibrary,
   explorer: ExplorerProvider,
+  activity: Activity,
 ): void {
+  const cards: RecordCardServices = { extensionUri: context.extensionUri, log, connections, snapshots };
   /** One capture per connection at a time: a second start (a double click) joins the running one. */
   const running = new Map<string, Promise<string | undefined>>();
   const take = async (node: ExplorerNode | undefined, incremental: boolean) => {
@@ -32,7 +36,9 @@ export function registerSnapshotCommands(
       void vscode.window.showInformationMessage(`Keap Vault: a snapshot of ${connection.name} is already being taken.`);
       return already;
     }
-    const capture = snapshotOf(connection, incremental).finally(() => running.delete(connection.id));
+    const capture = activity
+      .track(connection.id, incremental ? 'taking an incremental snapshot' : 'taking a snapshot', () => snapshotOf(connection, incremental))
+      .finally(() => running.delete(connection.id));
     running.set(connection.id, capture);
     return capture;
   };
@@ -42,7 +48,11 @@ export function registerSnapshotCommands(
     const encrypt = vscode.workspace.getConfiguration('keapVault').get<boolean>('encryptSnapshots') ?? false;
     const key = encrypt ? await snapshots.key() : undefined;
     if (encrypt && !key)
-      throw new UserError('not-configured', 'Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key".');
+      throw new UserError(
+        'not-configured',
+        'Snapshot encryption is on but no key is set: run "Keap Vault: Set Snapshot Encryption Key…".',
+        'set-snapshot-key',
+      );
     await client.ping();
     const account = client.transport.account;
     await connections.noteAccount(connection.id, account);
@@ -135,9 +145,17 @@ export function registerSnapshotCommands(
     void vscode.window.showInformationMessage(`Keap Vault: exported ${counted(result.files.length, 'file')} to ${target[0].fsPath}.`);
   });
 
+  // An order opens as a card a person can read (its JSON one click away); other records as JSON.
   registerCommand(context, log, COMMANDS.openRecord, async (node: ExplorerNode) => {
     if (node?.kind !== 'record') return;
-    await showRecord(recordUri(node.source, node.entity, node.id), { preview: true });
+    if (node.entity === 'orders') await RecordCardPanel.show(cards, node.source, node.id);
+    else await showRecord(recordUri(node.source, node.entity, node.id, node.label), { preview: true });
+  });
+
+  registerCommand(context, log, COMMANDS.showRecordJson, async () => {
+    const card = RecordCardPanel.active();
+    if (!card) throw new UserError('needs-selection', 'Open an order from the Accounts view first.');
+    await card.showJson();
   });
 
   registerCommand(context, log, COMMANDS.loadMore, (node: ExplorerNode) => node?.kind === 'more' && explorer.loadMore(node));
@@ -164,6 +182,6 @@ export function registerSnapshotCommands(
             })),
           );
     if (!picked) return;
-    await showRecord(recordUri({ type: 'snapshot', file: fileOf(snapshot) }, 'orders', picked.id));
+    await RecordCardPanel.show(cards, { type: 'snapshot', file: fileOf(snapshot) }, picked.id);
   });
 }

@@ -3,14 +3,16 @@ import { counted } from '../../core/counted';
 import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
 import { explanationOf } from '../../core/validate/catalogue';
 import { validateSourceFile } from '../../core/validate/files/validateFile';
+import { getRecord } from '../../core/snapshot/query';
 import { COMMANDS } from '../commandIds';
 import type { FindingsView } from '../diagnostics';
 import type { ExplorerNode } from '../explorer/nodes';
+import { recordLabel } from '../explorer/recordLabels';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
 import { fileOf, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
-import { markDone, WALKTHROUGH_KEYS } from '../walkthroughProgress';
+import { markDone } from '../walkthroughProgress';
 
 function ruleSettings(): Record<string, RuleSetting> {
   return vscode.workspace.getConfiguration('keapVault').get<Record<string, RuleSetting>>('validation.rules') ?? {};
@@ -27,7 +29,8 @@ export function registerValidateCommands(
     if (!snapshot) return;
     const file = fileOf(snapshot);
     const config = vscode.workspace.getConfiguration('keapVault');
-    const report = validateSnapshot(await snapshots.db(file), {
+    const db = await snapshots.db(file);
+    const report = validateSnapshot(db, {
       rules: ruleSettings(),
       settings: {
         ...(config.get<number>('validation.roundingToleranceCents') !== undefined
@@ -38,8 +41,11 @@ export function registerValidateCommands(
           : {}),
       },
     });
-    findings.showSnapshotFindings(file, report.findings, explanationOf);
-    markDone(WALKTHROUGH_KEYS.validated);
+    findings.showSnapshotFindings(file, report.findings, explanationOf, (entity, id) => {
+      const record = getRecord(db, entity, id);
+      return record && recordLabel(entity, record).label;
+    });
+    markDone(context.globalState, 'validated');
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
     const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;
     if (report.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');

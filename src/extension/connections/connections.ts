@@ -11,6 +11,7 @@ import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
 import type { RunningEmulator } from '../../emulator';
 import { UserError } from '../userError';
+import type { ConnectionProblem } from './connectionWords';
 
 export interface Connection {
   id: string;
@@ -43,6 +44,15 @@ export class ConnectionStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private demo?: Promise<RunningEmulator>;
   private readonly clients = new Map<string, { fingerprint: string; client: KeapClient }>();
+  /** What Keap or the secret store last said about a connection's credential (nothing: it works, as far as we know). */
+  private readonly problems = new Map<string, ConnectionProblem>();
+  private readonly healthChanged = new vscode.EventEmitter<void>();
+  /** A connection's credential was refused, found missing, or works again: the tree and the status bar say so. */
+  readonly onDidChangeHealth = this.healthChanged.event;
+  private lastUsed?: string;
+  private readonly used = new vscode.EventEmitter<string>();
+  /** Another connection than the last one was asked for a client: the one the user now works with. */
+  readonly onDidUse = this.used.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -88,6 +98,7 @@ export class ConnectionStore implements vscode.Disposable {
     );
     if (otherHost) await this.secrets.delete(secretKey(id));
     this.clients.delete(id);
+    this.noteProblem(id, undefined); // another URL: what the old one refused says nothing about it
     this.changed.fire();
     return { connection: edited, credentialCleared: otherHost };
   }
@@ -99,6 +110,7 @@ export class ConnectionStore implements vscode.Disposable {
     );
     await this.secrets.delete(secretKey(id));
     this.clients.delete(id);
+    this.problems.delete(id);
     if (id === DEMO_CONNECTION_ID) await this.stopDemo();
     this.changed.fire();
   }
@@ -116,17 +128,42 @@ export class ConnectionStore implements vscode.Disposable {
   async setCredential(id: string, credential: string): Promise<void> {
     this.clients.delete(id);
     await this.secrets.store(secretKey(id), credential.trim());
+    this.noteProblem(id, undefined); // a new credential: not refused until Keap says so
     this.changed.fire();
   }
 
   async clearCredential(id: string): Promise<void> {
     this.clients.delete(id);
     await this.secrets.delete(secretKey(id));
+    this.noteProblem(id, 'no-credential');
     this.changed.fire();
   }
 
   async hasCredential(id: string): Promise<boolean> {
     return !!(await this.secrets.get(secretKey(id)));
+  }
+
+  /**
+   * Why a connection cannot reach its account, if we know: Keap refused its credential (until a request
+   * succeeds or a new one is set), or it has none. The demo's credential is the emulator's, set when it starts.
+   */
+  async problem(id: string): Promise<ConnectionProblem | undefined> {
+    const known = this.problems.get(id);
+    if (known || id === DEMO_CONNECTION_ID) return known;
+    return (await this.hasCredential(id)) ? undefined : 'no-credential';
+  }
+
+  /** The connections Keap refused or that have no credential, as known without asking Keap. */
+  async withProblems(): Promise<Connection[]> {
+    const problems = await Promise.all(this.list().map(async (c) => ((await this.problem(c.id)) ? c : undefined)));
+    return problems.filter((c): c is Connection => !!c);
+  }
+
+  private noteProblem(id: string, problem: ConnectionProblem | undefined): void {
+    if (this.problems.get(id) === problem) return;
+    if (problem) this.problems.set(id, problem);
+    else this.problems.delete(id);
+    this.healthChanged.fire();
   }
 
   /**
@@ -172,12 +209,22 @@ export class ConnectionStore implements vscode.Disposable {
    * Keap's quota together. The demo's emulator is started when needed (its port changes per session).
    */
   async client(id: string): Promise<KeapClient> {
+    if (this.lastUsed !== id) {
+      this.lastUsed = id;
+      this.used.fire(id);
+    }
     let connection = this.get(id);
     if (id === DEMO_CONNECTION_ID) connection = await this.ensureDemo();
     if (!connection) throw new UserError('gone', `No connection ${id}`);
     const key = await this.secrets.get(secretKey(id));
-    if (!key)
-      throw new UserError('not-configured', `No credential for ${connection.name}: set one with "Keap Vault: Set or Replace Credential".`);
+    if (!key) {
+      this.noteProblem(id, 'no-credential');
+      throw new UserError(
+        'not-configured',
+        `No credential for ${connection.name}: set one with "Keap Vault: Set Credential…".`,
+        'set-credential',
+      );
+    }
     const windows = quotaWindows();
     // The cache key holds a hash of the credential, never the credential itself.
     const fingerprint = createHash('sha256')
@@ -193,6 +240,9 @@ export class ConnectionStore implements vscode.Disposable {
       onEvent: (event) => {
         const line = describeTransportEvent(event);
         this.log[line.level](`${connection.name}: ${line.text}`);
+        // A 401 that is not retried (an OAuth refresh is) is Keap refusing the credential; any answer in 2xx, accepting it.
+        if (event.status === 401 && event.retryInMs === undefined) this.noteProblem(id, 'refused');
+        else if (event.status !== undefined && event.status < 300) this.noteProblem(id, undefined);
       },
     });
     this.clients.set(id, { fingerprint, client });
@@ -213,6 +263,8 @@ export class ConnectionStore implements vscode.Disposable {
   dispose(): void {
     void this.stopDemo();
     this.changed.dispose();
+    this.healthChanged.dispose();
+    this.used.dispose();
   }
 }
 

@@ -1,19 +1,45 @@
 /**
- * The Keap Vault explorer: connections -> Live and Snapshots -> entity types -> records (paged,
- * "Load more…") -> an order's contact, items and payments. Data comes from the core through the
- * connection store and the snapshot library; nothing here talks HTTP or SQL itself.
+ * The Accounts view: connections -> Live and Snapshots -> entity types -> records (paged, "Load
+ * more…") -> an order's contact, items and payments. Data comes from the core through the
+ * connection store and the snapshot library; nothing here talks HTTP or SQL itself. The words of
+ * each row (and what a screen reader says) are treeText.ts's; a connection Keap refused shows a
+ * warning with Set Credential… as its command.
  */
 import * as vscode from 'vscode';
 import { entityModule } from '../../core/entities';
 import type { KeapOrder } from '../../core/model';
-import { formatCurrencyValue } from '../../core/money';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { listRecords, orderDetails } from '../../core/snapshot/query';
-import { COMMANDS } from '../commandIds';
+import { COMMANDS, type CommandId } from '../commandIds';
+import { userMessage } from '../commands/register';
+import { problemText } from '../connections/connectionWords';
 import type { ConnectionStore } from '../connections/connections';
+import { nextSteps, type NextStep } from '../nextSteps';
 import type { SnapshotLibrary } from '../snapshots';
 import { EXPLORER_ENTITIES, PAGE_SIZE, type ExplorerNode, type RecordSource } from './nodes';
-import { recordLabel } from './recordLabels';
+import {
+  connectionText,
+  entityText,
+  LIVE_TEXT,
+  moreText,
+  orderItemText,
+  problemRowText,
+  recordText,
+  SNAPSHOTS_TEXT,
+  snapshotText,
+  type ItemText,
+} from './treeText';
+
+const WARNING_ICON = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+const RECORD_ICONS: Partial<Record<SnapshotEntity, string>> = {
+  orders: 'package',
+  contacts: 'person',
+  payments: 'credit-card',
+  order_items: 'tag',
+  products: 'symbol-constant',
+  companies: 'organization',
+  notes: 'note',
+};
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +48,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   /** Loaded pages per list, so "Load more…" extends instead of reloading. */
   private readonly loaded = new Map<string, ExplorerNode[]>();
+  /** Each node's parent, as getChildren handed it out (getParent, and the ids built from the path). */
+  private readonly parents = new WeakMap<ExplorerNode, ExplorerNode | undefined>();
+  private readonly ids = new WeakMap<ExplorerNode, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -31,6 +60,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   ) {
     this.subscriptions.push(
       connections.onDidChange(() => this.refresh()),
+      // A credential refused or fixed: redraw the rows (their problem and icon), keep the pages read.
+      connections.onDidChangeHealth(() => this.changed.fire(undefined)),
       snapshots.onDidChange(() => this.refresh()),
     );
   }
@@ -41,79 +72,99 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const item = this.item(node);
+    // Stable ids: VS Code keeps what is expanded across refreshes, and `reveal` finds a record again.
+    item.id = this.idOf(node);
+    return item;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The connection a row is under (the status bar shows the one the user works in). */
+  connectionOf(node: ExplorerNode | undefined): string | undefined {
+    for (let n = node; n; n = this.parents.get(n)) {
+      const id = connectionIdOf(n);
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  private item(node: ExplorerNode): vscode.TreeItem {
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'connection': {
-        const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = node.connection.demo ? 'built-in emulator' : node.connection.baseUrl;
-        item.contextValue = node.connection.demo ? 'connection.demo' : 'connection';
-        item.iconPath = new vscode.ThemeIcon(node.connection.demo ? 'beaker' : 'plug');
+        const { connection, problem } = node;
+        const item = withText(
+          new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Expanded),
+          connectionText(connection, problem),
+        );
+        item.contextValue = problem ? 'connection.problem' : connection.demo ? 'connection.demo' : 'connection';
+        if (problem) {
+          item.iconPath = WARNING_ICON;
+          // A click on a connection in trouble fixes it; its lists still open with the twistie or the keyboard.
+          item.command = { command: COMMANDS.setCredential, title: 'Set Credential…', arguments: [node] };
+        } else {
+          item.iconPath = new vscode.ThemeIcon(connection.demo ? 'beaker' : 'plug');
+        }
         return item;
       }
       case 'live':
-        return Object.assign(new vscode.TreeItem('Live', Collapsed), {
+        return Object.assign(withText(new vscode.TreeItem(LIVE_TEXT.label, Collapsed), LIVE_TEXT), {
           contextValue: 'live',
           iconPath: new vscode.ThemeIcon('cloud'),
-          description: 'read from Keap, paged',
         });
       case 'snapshots':
-        return Object.assign(new vscode.TreeItem('Snapshots', vscode.TreeItemCollapsibleState.Expanded), {
-          contextValue: 'snapshots',
-          iconPath: new vscode.ThemeIcon('archive'),
-        });
+        return Object.assign(
+          withText(new vscode.TreeItem(SNAPSHOTS_TEXT.label, vscode.TreeItemCollapsibleState.Expanded), SNAPSHOTS_TEXT),
+          {
+            contextValue: 'snapshots',
+            iconPath: new vscode.ThemeIcon('archive'),
+          },
+        );
       case 'snapshot': {
-        const { meta, bytes, encrypted } = node.listing;
-        const item = new vscode.TreeItem(meta.finishedAt.replace('T', ' ').slice(0, 19), Collapsed);
-        item.description = `${meta.counts.orders ?? 0} orders, ${meta.counts.contacts ?? 0} contacts, ${(bytes / 1024 / 1024).toFixed(1)} MiB${encrypted ? ', encrypted' : ''}${meta.incrementalFrom ? ', incremental' : ''}`;
-        item.tooltip = `${node.listing.file}\nsnapshot ${meta.snapshotId}`;
-        item.contextValue = 'snapshot';
-        item.iconPath = new vscode.ThemeIcon(encrypted ? 'lock' : 'database');
-        return item;
+        const text = snapshotText(node.listing, vscode.env.language);
+        return Object.assign(withText(new vscode.TreeItem(text.label, Collapsed), text), {
+          contextValue: 'snapshot',
+          iconPath: new vscode.ThemeIcon(node.listing.encrypted ? 'lock' : 'database'),
+        });
       }
       case 'entity': {
-        const item = new vscode.TreeItem(node.entity.replace('_', ' '), Collapsed);
-        item.description =
-          node.count === undefined
-            ? undefined
-            : node.source.type === 'live'
-              ? `${node.count.toLocaleString('en-US')} at the last snapshot`
-              : node.count.toLocaleString('en-US');
-        if (node.source.type === 'live')
-          item.tooltip =
-            "Keap's API has no counts; this is how many the latest snapshot of this account held. Expand to read the live records, 50 a page.";
-        item.contextValue = `entity.${node.source.type}`;
-        item.iconPath = new vscode.ThemeIcon('list-unordered');
-        return item;
+        const text = entityText(node.entity, node.source.type, node.count, node.countAt, vscode.env.language);
+        return Object.assign(withText(new vscode.TreeItem(text.label, Collapsed), text), {
+          contextValue: `entity.${node.source.type}`,
+          iconPath: new vscode.ThemeIcon('list-unordered'),
+        });
       }
       case 'record': {
-        const item = new vscode.TreeItem(node.label, node.expandable ? Collapsed : None);
-        item.description = node.description;
+        const item = withText(new vscode.TreeItem(node.label, node.expandable ? Collapsed : None), {
+          label: node.label,
+          description: node.description,
+          tooltip: node.spoken,
+          spoken: node.spoken ?? node.label,
+        });
         item.contextValue = `record.${node.source.type}.${node.entity}`;
-        item.iconPath = new vscode.ThemeIcon(
-          node.entity === 'orders'
-            ? 'package'
-            : node.entity === 'contacts'
-              ? 'person'
-              : node.entity === 'payments'
-                ? 'credit-card'
-                : 'symbol-field',
-        );
+        item.iconPath = new vscode.ThemeIcon(RECORD_ICONS[node.entity] ?? 'symbol-field');
         item.command = { command: COMMANDS.openRecord, title: 'Open', arguments: [node] };
-        item.tooltip = `${node.entity} ${node.id}`;
         return item;
       }
-      case 'more':
-        return Object.assign(new vscode.TreeItem('Load more…', None), {
-          command: { command: COMMANDS.loadMore, title: 'Load more', arguments: [node] },
+      case 'more': {
+        const text = moreText(node.entity);
+        return Object.assign(withText(new vscode.TreeItem(text.label, None), text), {
+          command: { command: COMMANDS.loadMore, title: text.spoken, arguments: [node] },
           contextValue: 'more',
           iconPath: new vscode.ThemeIcon('ellipsis'),
         });
+      }
       case 'message': {
-        const item = new vscode.TreeItem(node.text, None);
+        const text = node.warning ? problemRowText(node.tooltip ?? node.text, node.text) : { label: node.text, spoken: node.text };
+        const item = withText(new vscode.TreeItem(text.label, None), text);
+        if (node.warning) item.iconPath = WARNING_ICON;
         if (node.command) {
           item.command = { command: node.command.id, title: node.text, arguments: node.command.args };
-          item.iconPath = new vscode.ThemeIcon('play');
+          item.iconPath ??= new vscode.ThemeIcon('play');
         }
         return item;
       }
@@ -121,16 +172,56 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    let children: ExplorerNode[];
     try {
-      return await this.children(node);
+      children = await this.children(node);
     } catch (err) {
-      this.log.error(`Explorer: ${(err as Error).message}`);
-      return [{ kind: 'message', text: `⚠ ${(err as Error).message}` }];
+      this.log.error(`Explorer: ${userMessage(err)}`);
+      children = [await this.problemRow(node, err)];
     }
+    // A cached page can be shown under two parents (a snapshot listed under two connections): each gets its own nodes.
+    children = children.map((child) => (this.parents.has(child) && this.parents.get(child) !== node ? { ...child } : child));
+    const seen = new Map<string, number>();
+    for (const child of children) {
+      this.parents.set(child, node);
+      const id = `${node ? `${this.idOf(node)}/` : ''}${localKey(child)}`;
+      const n = seen.get(id) ?? 0; // a live page can repeat a record Keap moved between pages
+      seen.set(id, n + 1);
+      this.ids.set(child, n ? `${id}#${n}` : id);
+    }
+    return children;
+  }
+
+  private idOf(node: ExplorerNode): string {
+    const parent = this.parents.get(node);
+    return this.ids.get(node) ?? `${parent ? `${this.idOf(parent)}/` : ''}${localKey(node)}`;
+  }
+
+  /** What went wrong, as a row with a warning icon; a credential problem carries Set Credential… as its command. */
+  private async problemRow(node: ExplorerNode | undefined, err: unknown): Promise<ExplorerNode> {
+    const message = userMessage(err);
+    const connectionId = node && connectionIdOf(node);
+    const connection = connectionId ? this.connectionNode(connectionId) : undefined;
+    const fix = nextSteps(err).find((step): step is Extract<NextStep, { command: CommandId }> => 'command' in step);
+    const problem =
+      connection && fix?.command === COMMANDS.setCredential ? await this.connections.problem(connection.connection.id) : undefined;
+    if (problem && connection) {
+      const { short } = problemText(problem, connection.connection.name);
+      const text = `${short.charAt(0).toUpperCase()}${short.slice(1)}: set it with Set Credential…`;
+      return { kind: 'message', text, tooltip: message, warning: true, command: { id: COMMANDS.setCredential, args: [connection] } };
+    }
+    return { kind: 'message', text: message, tooltip: message, warning: true, command: fix && { id: fix.command, args: [] } };
   }
 
   private async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (!node) return this.connections.list().map((connection) => ({ kind: 'connection', connection }));
+    if (!node)
+      return Promise.all(
+        this.connections.list().map(async (connection): Promise<ExplorerNode> => ({
+          kind: 'connection',
+          connection,
+          problem: await this.connections.problem(connection.id),
+        })),
+      );
     switch (node.kind) {
       case 'connection':
         return [
@@ -146,6 +237,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
           source: { type: 'live', connectionId: node.connectionId },
           entity,
           count: latest?.meta.counts[entity],
+          countAt: latest?.meta.finishedAt,
         }));
       }
       case 'snapshots': {
@@ -178,9 +270,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
-  private connectionNode(id: string): ExplorerNode | undefined {
+  private connectionNode(id: string): Extract<ExplorerNode, { kind: 'connection' }> | undefined {
     const connection = this.connections.get(id);
     return connection && { kind: 'connection', connection };
+  }
+
+  /**
+   * A record to reveal that is not on a page read so far goes first in its list, rather than reading
+   * every page before it (a snapshot can hold a million orders).
+   */
+  pin(list: Extract<ExplorerNode, { kind: 'entity' }>, record: Extract<ExplorerNode, { kind: 'record' }>): void {
+    const k = key(list.source, list.entity);
+    this.loaded.set(k, [record, ...(this.loaded.get(k) ?? [])]);
+    this.changed.fire(undefined);
   }
 
   /** "Load more…" replaces itself with the next page. */
@@ -223,9 +325,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return nodes;
   }
 
-  private recordNode(source: RecordSource, entity: SnapshotEntity, id: string, record: Json): ExplorerNode {
-    const { label, description } = recordLabel(entity, record);
-    return { kind: 'record', source, entity, id, label, description, expandable: entity === 'orders' };
+  recordNode(source: RecordSource, entity: SnapshotEntity, id: string, record: Json): Extract<ExplorerNode, { kind: 'record' }> {
+    const { label, description, spoken } = recordText(entity, record);
+    return { kind: 'record', source, entity, id, label, description, spoken, expandable: entity === 'orders' };
   }
 
   /** An order's contact, items (with their products) and payments. */
@@ -258,18 +360,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
               id: contactId,
               label: `Contact #${contactId}`,
               description: source.type === 'snapshot' ? 'missing from the snapshot' : undefined,
+              spoken: `Contact ${contactId}${source.type === 'snapshot' ? ', missing from the snapshot' : ''}`,
             },
       );
     }
     for (const item of order!.order_items ?? []) {
-      nodes.push({
-        kind: 'record',
-        source,
-        entity: 'order_items',
-        id: item.id,
-        label: `${item.name ?? item.product?.name ?? 'Item'} × ${item.quantity ?? 1}`,
-        description: `${formatCurrencyValue(item.price_per_unit)}${item.product?.id ? ` · product #${item.product.id}` : ''}`,
-      });
+      const { label, description, spoken } = orderItemText(item);
+      nodes.push({ kind: 'record', source, entity: 'order_items', id: item.id, label, description, spoken });
     }
     for (const p of payments) nodes.push(this.recordNode(source, 'payments', String(p.id), p));
     return nodes;
@@ -278,6 +375,54 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
+  }
+}
+
+/** The tree item with its words: label, description, tooltip, and the screen reader's label. */
+function withText(item: vscode.TreeItem, text: ItemText): vscode.TreeItem {
+  item.description = text.description;
+  item.tooltip = text.tooltip;
+  item.accessibilityInformation = { label: text.spoken };
+  return item;
+}
+
+/** The connection a node belongs to, where the node says. */
+function connectionIdOf(node: ExplorerNode): string | undefined {
+  switch (node.kind) {
+    case 'connection':
+      return node.connection.id;
+    case 'live':
+    case 'snapshots':
+      return node.connectionId;
+    case 'snapshot':
+      return node.connectionId;
+    case 'entity':
+    case 'record':
+    case 'more':
+      return node.source.type === 'live' ? node.source.connectionId : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A node's part of its id, unique among its siblings. */
+function localKey(node: ExplorerNode): string {
+  switch (node.kind) {
+    case 'connection':
+      return `connection:${node.connection.id}`;
+    case 'live':
+    case 'snapshots':
+      return node.kind;
+    case 'snapshot':
+      return `snapshot:${node.listing.file}`;
+    case 'entity':
+      return `entity:${node.entity}`;
+    case 'record':
+      return `${node.entity}:${node.id}`;
+    case 'more':
+      return `more:${node.offset ?? node.pageToken ?? ''}`;
+    case 'message':
+      return `message:${node.text}`;
   }
 }
 

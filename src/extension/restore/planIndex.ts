@@ -39,7 +39,9 @@ export class PlanIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    this.publishContext();
+  }
 
   list(): PlanEntry[] {
     return this.state.get<PlanEntry[]>(STATE_KEY, []);
@@ -139,8 +141,27 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   private fireChanged(): void {
-    void vscode.commands.executeCommand('setContext', 'keapVault.hasRestores', this.list().length > 0);
+    this.publishContext();
     this.changed.fire();
+  }
+
+  /**
+   * Context keys for `when` clauses: the Restores view shows once there is a plan; Review and Apply
+   * is offered while one is not applied yet; Export Id Map once an apply ended (there is an id map).
+   */
+  private publishContext(): void {
+    const list = this.list();
+    void vscode.commands.executeCommand('setContext', 'keapVault.hasRestores', list.length > 0);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'keapVault.hasPendingRestores',
+      list.some((e) => !e.status.startsWith('applied')),
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'keapVault.hasAppliedRestores',
+      list.some((e) => !!e.result),
+    );
   }
 
   dispose(): void {

@@ -1,11 +1,13 @@
 /**
- * The "Restores" view: each plan made or opened here, newest first, with how its apply ended.
- * Shown once there is one (context key keapVault.hasRestores); a click opens the preview.
+ * The "Restores" view: each plan made or opened here, newest first, led by how its apply ended
+ * (restoreText.ts has the words). Shown once there is one (context key keapVault.hasRestores); a
+ * click opens the preview; Export Id Map is offered on the entries that applied something.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { pausedText } from './pausedText';
+import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry, PlanIndex, RestoreStatus } from './planIndex';
+import { restoreText } from './restoreText';
 
 const ICONS: Record<RestoreStatus, string> = {
   planned: 'checklist',
@@ -21,9 +23,14 @@ export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly plans: PlanIndex) {
-    this.subscription = plans.onDidChange(() => this.changed.fire());
-    void vscode.commands.executeCommand('setContext', 'keapVault.hasRestores', plans.list().length > 0);
+  constructor(
+    private readonly plans: PlanIndex,
+    private readonly connections: ConnectionStore,
+  ) {
+    this.subscription = vscode.Disposable.from(
+      plans.onDidChange(() => this.changed.fire()),
+      connections.onDidChange(() => this.changed.fire()),
+    );
   }
 
   getChildren(entry?: PlanEntry): PlanEntry[] {
@@ -31,15 +38,16 @@ export class RestoreHistoryProvider implements vscode.TreeDataProvider<PlanEntry
   }
 
   getTreeItem(entry: PlanEntry): vscode.TreeItem {
-    const item = new vscode.TreeItem(`${entry.createdAt.replace('T', ' ').slice(0, 16)} · ${entry.account}`);
-    const result = entry.result
-      ? `: ${entry.result.created} created, ${entry.result.updated} updated${entry.result.failed ? `, ${entry.result.failed} failed` : ''}`
-      : `: ${entry.creates} to create, ${entry.updates} to update`;
+    const text = restoreText(entry, this.connections.get(entry.connectionId)?.name, vscode.env.language);
+    const item = new vscode.TreeItem(text.label);
+    item.id = entry.planId;
+    item.description = text.description;
+    item.tooltip = text.tooltip;
+    item.accessibilityInformation = { label: text.spoken };
     const paused = entry.status === 'applying' && entry.paused;
-    item.description = paused ? pausedText(paused) : `${entry.status}${result}`;
-    item.tooltip = `Plan ${entry.planId}\n${entry.file}${paused ? "\nWaiting for Keap's daily quota to reset; the apply goes on by itself (keep VS Code open)." : ''}`;
     item.iconPath = new vscode.ThemeIcon(paused ? 'watch' : ICONS[entry.status]);
-    item.contextValue = 'restore';
+    // An apply ended: the ledger has its id map to export.
+    item.contextValue = entry.result ? 'restore.applied' : 'restore';
     item.command = { command: COMMANDS.openRestore, title: 'Open Restore Plan', arguments: [entry.planId] };
     return item;
   }

@@ -25,7 +25,8 @@ interface Manifest {
     views: Record<string, Array<{ id: string; when?: string }>>;
     viewsWelcome?: Array<{ view: string; contents: string; when?: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
-    configuration: { properties: Record<string, unknown> };
+    /** One object, or (grouped into sections) a list of them. */
+    configuration: { properties: Record<string, unknown> } | Array<{ properties: Record<string, unknown> }>;
     walkthroughs?: Array<{ steps: Array<{ description: string; completionEvents?: string[]; when?: string }> }>;
   };
 }
@@ -53,7 +54,8 @@ function manifestNames(): Set<string> {
     names.add(view.id);
     namesIn(view.when).forEach((n) => names.add(n));
   }
-  for (const key of Object.keys(contributes.configuration.properties)) {
+  const sections = Array.isArray(contributes.configuration) ? contributes.configuration : [contributes.configuration];
+  for (const key of sections.flatMap((section) => Object.keys(section.properties))) {
     const parts = key.split('.');
     for (let i = 2; i <= parts.length; i++) names.add(parts.slice(0, i).join('.'));
   }
@@ -74,6 +76,7 @@ const STORAGE_KEYS = new Set([
   'keapVault.snapshotKey', // SecretStorage: the snapshot encryption key
   'keapVault.restores', // globalState: the restore history
   'keapVault.restoreUi.', // globalState: a preview's state, per plan id
+  'keapVault.walkthrough', // globalState: walkthrough steps done that nothing else remembers
 ]);
 
 interface Literal {

@@ -17,7 +17,10 @@ describe('Authentication', () => {
     );
     assert.ok(err instanceof KeapAuthError);
     assert.equal(err.status, 401);
-    assert.match(err.message, /did not accept the credential \(keymanagement\.service\.invalid_access_token\)/);
+    assert.match(err.message, /did not accept the credential: the personal access token or service account key is wrong/);
+    // Keap's code is kept for the log, not put in front of the user.
+    assert.equal(err.keapCode, 'keymanagement.service.invalid_access_token');
+    assert.ok(!err.message.includes('keymanagement'));
     assert.ok(!err.message.includes(secret) && !String(err.stack).includes(secret) && !JSON.stringify(err).includes(secret));
   });
 

@@ -52,7 +52,7 @@ describe('Keap Vault workflow in VS Code', function () {
     const snapshotsNode = (await children(demo)).find((n) => n.kind === 'snapshots')!;
     const snapshot = (await children(snapshotsNode)).find((n) => n.kind === 'snapshot' && n.listing.file === snapshotFile);
     assert.ok(snapshot, 'the new snapshot is listed under the demo connection');
-    assert.match(api.explorer.getTreeItem(snapshot).description as string, /\d+ orders, \d+ contacts/);
+    assert.match(api.explorer.getTreeItem(snapshot).tooltip as string, /\d+ orders, \d+ contacts/);
     const ordersNode = (await children(snapshot)).find((n) => n.kind === 'entity' && n.entity === 'orders')!;
     const orders = await children(ordersNode);
     assert.equal(orders.filter((n) => n.kind === 'record').length, 50, 'the first page of orders');
@@ -68,15 +68,18 @@ describe('Keap Vault workflow in VS Code', function () {
     assert.equal(kinds[0], 'contacts', `the order's contact comes first (${kinds.join(', ')})`);
     assert.ok(kinds.includes('order_items'), `items among ${kinds.join(', ')}`);
     assert.ok(kinds.includes('payments'), `payments among ${kinds.join(', ')}`);
-    // Clicking the order opens it read-only as JSON.
+    // Clicking the order opens its card; the card's Show Raw JSON opens it read-only as JSON.
     const item = api.explorer.getTreeItem(order);
     assert.equal(item.command?.command, 'keapVault.openRecord');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const card = await waitFor('the order card to open', () => api.recordCard(order.source, order.id));
+    await card.showJson();
     const editor = await waitFor('the order to open', () =>
       vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
     );
     assert.equal(editor.document.languageId, 'json');
     assert.equal((JSON.parse(editor.document.getText()) as { id: unknown }).id, order.id);
+    card.panel.dispose(); // one webview at a time: the preview's screenshot finds its page by its frame
   });
 
   it("validation puts the demo's planted problems into the Problems panel, on the records", async () => {
@@ -375,11 +378,12 @@ describe('Keap Vault workflow in VS Code', function () {
       await vscode.commands.executeCommand(key);
       await new Promise((r) => setTimeout(r, 250));
     }
-    // Selecting the first order opened it, as a click would.
-    const editor = await waitFor('the first order to open', () =>
-      vscode.window.activeTextEditor?.document.uri.scheme === 'keap-vault' ? vscode.window.activeTextEditor : undefined,
-    );
-    assert.match(editor.document.uri.path, /^\/snapshot\/orders\//);
+    // Selecting the first order opened its card, as a click would.
+    const demo = (await children()).find((n) => n.kind === 'connection' && n.connection.demo)!;
+    const snapshot = (await children((await children(demo)).find((n) => n.kind === 'snapshots')))[0];
+    const [first] = await children((await children(snapshot)).find((n) => n.kind === 'entity' && n.entity === 'orders'));
+    assert.ok(first?.kind === 'record', 'the first row of the first list is an order');
+    await waitFor('the first order to open', () => api.recordCard(first.source, first.id)?.renderedText);
     await screenshot('explorer');
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * The record card's page: the same Content-Security-Policy as the plan preview (nothing by default,
+ * scripts only with this load's nonce, styles only from the extension's own files, no
+ * 'unsafe-inline'), and no record data at all: the card arrives as a message and is drawn with text
+ * nodes. No vscode import, so a unit test checks the policy.
+ */
+import { escapeHtml, newNonce, planPanelCsp } from '../planPanel/planPanelHtml';
+
+export interface RecordCardHtmlOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** dist/recordCard.js and dist/recordCard.css as webview URIs. */
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+  /** A fresh one per load; tests pass their own. */
+  nonce?: string;
+}
+
+export function recordCardHtml({ cspSource, scriptUri, styleUri, title, nonce = newNonce() }: RecordCardHtmlOptions): string {
+  const attr = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(planPanelCsp(cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(styleUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>
+<main id="app"><p>Loading the record…</p></main>
+<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,125 @@
+/**
+ * The record card's page (dist/recordCard.js) in headless Chromium, under its real CSP: a card
+ * whose CRM text is hostile HTML is shown as text and runs nothing, and its buttons and links post
+ * the messages the host acts on. Needs `npm run build` (the bundle) first.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { recordCardHtml } from '../../src/extension/recordCard/recordCardHtml';
+import type { CardToHost, OrderCard } from '../../src/webview/recordCard/cardProtocol';
+import { findChromium, launchChromium } from './support/browser';
+
+const DIST = path.resolve(__dirname, '../../../dist');
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+// The browser side (this file compiles without the DOM lib).
+declare const window: { __posted: CardToHost[]; __pwned?: number; postMessage(message: unknown, origin: string): void };
+
+const card: OrderCard = {
+  kind: 'order',
+  title: 'Order 240',
+  status: 'Paid',
+  where: 'From the snapshot of 27 Nov 2026, 10:05',
+  contact: { name: `Megan ${HOSTILE}`, email: 'megan@example.com', link: { entity: 'contacts', id: '21' } },
+  facts: [{ label: 'Ordered', value: '6 Dec 2023, 13:41' }],
+  items: [
+    {
+      name: HOSTILE,
+      product: { name: 'Widget', link: { entity: 'products', id: '6' } },
+      quantity: '2',
+      unitPrice: '$200.75',
+      amount: '$401.50',
+    },
+  ],
+  totals: [{ label: 'Total', value: '$401.50' }],
+  payments: [{ title: 'Payment 7', date: '6 Dec 2023, 13:45', amount: '$401.50', link: { entity: 'payments', id: '7' } }],
+  notes: `<script>window.__pwned=1</script>`,
+  problems: [],
+  restorable: true,
+};
+
+/** Stands in for VS Code: records what the page posts. Goes in with the page's nonce, so the CSP is the real one. */
+const STUB = `window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))) });`;
+
+describe('Record card webview (headless Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let server: http.Server | undefined;
+  let origin = '';
+
+  before(async function () {
+    const chromium = findChromium();
+    if (!chromium) return this.skip();
+    server = http.createServer((req, res) => {
+      const pathname = new URL(req.url ?? '/', origin).pathname;
+      if (pathname === '/') {
+        const nonce = 'cardTestNonce0123456789';
+        const html = recordCardHtml({
+          cspSource: `'self' ${origin}`,
+          scriptUri: `${origin}/dist/recordCard.js`,
+          styleUri: `${origin}/dist/recordCard.css`,
+          title: 'Order 240',
+          nonce,
+        });
+        const marker = `<script nonce="${nonce}" src=`;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(html.replace(marker, `<script nonce="${nonce}">${STUB}</script>\n${marker}`));
+        return;
+      }
+      const file = path.join(DIST, path.basename(pathname));
+      void fs.readFile(file).then(
+        (body) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body),
+        () => res.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium(chromium);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser!.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+    await page.evaluate((c) => window.postMessage({ type: 'card', card: c }, '*'), card);
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered'));
+    return page;
+  }
+
+  it('shows hostile CRM text as text and runs none of it', async () => {
+    const page = await open();
+    assert.equal(await page.locator('img').count(), 0, 'no element was made from a name');
+    assert.equal(await page.locator('script').count(), 2, 'only the stub and the bundle');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const text = await page.locator('main').innerText();
+    assert.ok(text.includes(HOSTILE) && text.includes('<script>window.__pwned=1</script>'), text);
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /^Order 240\s*Paid$/);
+    await page.close();
+  });
+
+  it('its buttons and links post what the host acts on', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Show raw JSON' }).click();
+    await page.getByRole('button', { name: 'Plan a restore of this order…' }).click();
+    await page.getByRole('link', { name: 'Widget' }).click();
+    await page.getByRole('link', { name: 'Payment 7' }).click();
+    const posted = await page.evaluate(() => window.__posted.filter((m) => m.type !== 'ready' && m.type !== 'rendered'));
+    assert.deepEqual(posted, [
+      { type: 'json' },
+      { type: 'restore' },
+      { type: 'open', link: { entity: 'products', id: '6' } },
+      { type: 'open', link: { entity: 'payments', id: '7' } },
+    ]);
+    await page.close();
+  });
+});
