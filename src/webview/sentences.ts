@@ -83,19 +83,31 @@ export function createdCounts(receipt: ReceiptView): EntityCounts {
   return out;
 }
 
+/** Per entity, the steps of `action` that apply reported done (what the page knows from progress). */
+export function doneCounts(steps: Iterable<PlanStepView>, progress: Record<string, { status: string }>, action: PlanAction): EntityCounts {
+  return stepCounts(
+    [...steps].filter((s) => progress[s.id]?.status === 'done'),
+    action,
+  );
+}
+
 /**
- * The result of an apply in one line: "Restored 2 orders and 4 payments · verified 3/3", or what went
- * wrong first: "Restore finished with 1 failure · verified 2/3".
+ * The result of an apply in one line: "Restored 2 orders and 4 payments · verified 3/3", with what
+ * went wrong: "Restored 1 order · 1 failed · verified 1/1". `done`: what was created and updated per
+ * kind of record when the caller knows it (the page, from progress); else the receipt's id map says
+ * what was created.
  */
-export function resultSentence(receipt: ReceiptView): string {
-  const created = countsText(createdCounts(receipt));
+export function resultSentence(receipt: ReceiptView, done?: { created: EntityCounts; updated: EntityCounts }): string {
+  const created = countsText(done?.created ?? createdCounts(receipt));
+  const updated = done ? countsText(done.updated) : '';
   const linked = receipt.linked?.length ?? 0;
-  const done = [
+  const parts = [
     created ? `Restored ${created}` : receipt.created ? `Restored ${receipt.created.toLocaleString('en-US')} records` : '',
-    receipt.updated ? `updated ${receipt.updated.toLocaleString('en-US')}` : '',
+    updated ? `updated ${updated}` : receipt.updated ? `updated ${receipt.updated.toLocaleString('en-US')}` : '',
     linked ? `linked ${linked.toLocaleString('en-US')} already in Keap` : '',
-  ].filter(Boolean);
-  const head = done.length ? done.join(', ') : 'Nothing was written';
+  ];
+  const written = parts.filter(Boolean);
+  const head = written.length ? written.join(', ') : 'Nothing was written';
   const problems = [
     receipt.failed.length ? `${receipt.failed.length} failed` : '',
     receipt.conflicts?.length ? `${receipt.conflicts.length} held as ${receipt.conflicts.length === 1 ? 'a conflict' : 'conflicts'}` : '',

@@ -8,7 +8,7 @@ import { codicon, h, linkButton, type Child } from './dom';
 import { dateTime } from './format';
 import { actionCount, capitalize, countNoun, ENTITY_IMPORTANCE, ENTITY_NOUN, entityTitle, listOf } from './labels';
 import type { PlanAction, PlanView, ReceiptView, RestoreEntity } from './protocol';
-import { planSentence, receiptHasProblems, resultSentence } from './sentences';
+import { doneCounts, planSentence, receiptHasProblems, resultSentence } from './sentences';
 
 /** Filters the step list to one entity and action (the counts and notices link to it). */
 export type ShowSteps = (entity: RestoreEntity | 'all', action: PlanAction | 'all' | 'relevant') => void;
@@ -31,14 +31,23 @@ export function planHeader(plan: PlanView, connection: string, applying: boolean
 }
 
 /** After Apply: the result in one line, and what to do next (the id map, a compare with the account now). */
-export function resultHeader(plan: PlanView, connection: string, receipt: ReceiptView, actions: ResultActions): HTMLElement {
+export function resultHeader(
+  plan: PlanView,
+  connection: string,
+  receipt: ReceiptView,
+  progress: Record<string, { status: string }>,
+  actions: ResultActions,
+): HTMLElement {
   const problems = receiptHasProblems(receipt);
+  // Progress says per kind what was written; a page reopened after the apply may have only the receipt.
+  const created = doneCounts(plan.steps, progress, 'create');
+  const done = Object.keys(created).length ? { created, updated: doneCounts(plan.steps, progress, 'update') } : undefined;
   const button = (label: string, icon: string, className: string, onClick: () => void, secondary = true) =>
     h('vscode-button', { className, attrs: { icon, secondary }, on: { click: onClick } }, label);
   return h(
     'header',
     { className: `plan-header result ${problems ? 'problems' : 'ok'}` },
-    h('h1', { className: 'sentence' }, codicon(problems ? 'warning' : 'pass-filled', 'result-icon'), ` ${resultSentence(receipt)}`),
+    h('h1', { className: 'sentence' }, codicon(problems ? 'warning' : 'pass-filled', 'result-icon'), ` ${resultSentence(receipt, done)}`),
     h(
       'p',
       { className: 'sentence-after' },

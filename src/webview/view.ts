@@ -51,6 +51,7 @@ export class PlanPanelView {
 
   // Parts redrawn on their own.
   private header = h('div', { className: 'header-area' });
+  private marker = h('div', { className: 'marker-area' });
   private banners = h('div', { className: 'banners' });
   private actionsBar = h('div', { className: 'actions' });
   private risk = h('section', { className: 'risk', attrs: { 'aria-labelledby': 'risk-title' } });
@@ -329,7 +330,7 @@ export class PlanPanelView {
       this.root,
       this.header,
       this.banners,
-      markerNote(plan),
+      this.marker,
       ...decisionSections(plan, this.showSteps, this.rowActions),
       this.risk,
       this.actionsBar,
@@ -357,12 +358,14 @@ export class PlanPanelView {
     fill(
       this.header,
       this.ui.receipt
-        ? resultHeader(this.plan, connection, this.ui.receipt, {
+        ? resultHeader(this.plan, connection, this.ui.receipt, this.ui.progress, {
             exportIdMap: (format) => this.post({ type: 'exportIdMap', format }),
             compareWithLive: () => this.post({ type: 'compareWithLive' }),
           })
         : planHeader(this.plan, connection, this.ui.applying),
     );
+    // Said before Apply, about what it will write; after it, the result says what was written.
+    fill(this.marker, this.ui.receipt ? null : markerNote(this.plan));
   }
 
   private renderBanners(): void {
