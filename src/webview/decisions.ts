@@ -9,14 +9,25 @@ import { codicon, h, linkButton, type Child } from './dom';
 import { localizeTimes } from './format';
 import { countNoun, REASON_TEXT } from './labels';
 import { stepName } from './names';
-import type { PlanStepView, PlanView } from './protocol';
+import type { LookAlikeSide, PlanStepView, PlanView } from './protocol';
 import type { RowActions } from './stepRow';
 import type { ShowSteps } from './summary';
 
 /** More than this many of a kind are one link away in the step list, not listed here. */
 const LISTED = 10;
 
-export function decisionSections(plan: PlanView, show: ShowSteps, actions: RowActions): Child[] {
+export interface DecisionActions extends RowActions {
+  /** Ask the host for a likely duplicate's two orders side by side. */
+  compare(stepId: string): void;
+}
+
+/** `lookAlikes`: the side-by-side comparisons the host has sent, by conflict step id. */
+export function decisionSections(
+  plan: PlanView,
+  show: ShowSteps,
+  actions: DecisionActions,
+  lookAlikes: ReadonlyMap<string, [LookAlikeSide, LookAlikeSide]> = new Map(),
+): Child[] {
   const conflicts = plan.steps.filter((s) => s.action === 'conflict');
   const blocked = plan.steps.filter((s) => s.action === 'blocked');
   // "Skip" counts both unchanged records and records that differ but are not updated: say the latter apart.
@@ -33,6 +44,7 @@ export function decisionSections(plan: PlanView, show: ShowSteps, actions: RowAc
           plan,
           actions,
           () => show('all', 'conflict'),
+          lookAlikes,
         )
       : null,
     blocked.length
@@ -79,8 +91,9 @@ function stepList(
   title: string,
   steps: PlanStepView[],
   plan: PlanView,
-  actions: RowActions,
+  actions: RowActions | DecisionActions,
   showAll: () => void,
+  lookAlikes?: ReadonlyMap<string, [LookAlikeSide, LookAlikeSide]>,
 ): HTMLElement {
   const id = `${className}-title`;
   return h(
@@ -90,20 +103,73 @@ function stepList(
     h(
       'ul',
       {},
-      ...steps
-        .slice(0, LISTED)
-        .map((step) =>
+      ...steps.slice(0, LISTED).map((step) =>
+        h(
+          'li',
+          { attrs: { 'data-step-id': step.id } },
+          h('strong', {}, stepName(step)),
+          h('span', { attrs: { title: step.reason } }, ` ${REASON_TEXT[step.reason]}`),
+          h('div', { className: 'detail-text' }, localizeTimes(step.detail)),
           h(
-            'li',
-            { attrs: { 'data-step-id': step.id } },
-            h('strong', {}, stepName(step)),
-            h('span', { attrs: { title: step.reason } }, ` ${REASON_TEXT[step.reason]}`),
-            h('div', { className: 'detail-text' }, localizeTimes(step.detail)),
-            h('div', { className: 'choices' }, ...choicesFor(step, plan.options).map((c) => choiceControl(c, actions, true))),
+            'div',
+            { className: 'choices' },
+            ...choicesFor(step, plan.options).map((c) => choiceControl(c, actions, true)),
+            canCompare(step) && 'compare' in actions
+              ? h(
+                  'vscode-button',
+                  {
+                    className: 'compare-look-alike',
+                    attrs: { secondary: true, icon: 'split-horizontal' },
+                    on: { click: () => actions.compare(step.id) },
+                  },
+                  'Compare side by side',
+                )
+              : null,
           ),
+          lookAlikes?.get(step.id) ? sideBySide(lookAlikes.get(step.id)!) : null,
         ),
+      ),
     ),
     steps.length > LISTED ? linkButton(`Show all ${steps.length} in the list below`, title, showAll) : null,
+  );
+}
+
+/** A likely duplicate order the host can show beside the live order it looks like. */
+function canCompare(step: PlanStepView): boolean {
+  return step.action === 'conflict' && step.entity === 'orders' && !!step.liveId;
+}
+
+/** The two orders as one table: a row per particular, the snapshot's value beside the account's; rows that differ say so. */
+export function sideBySide([snapshot, live]: [LookAlikeSide, LookAlikeSide]): HTMLTableElement {
+  return h(
+    'table',
+    { className: 'look-alike' },
+    h('caption', {}, 'The order in the snapshot beside the one in the account'),
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('td', {}), h('th', { attrs: { scope: 'col' } }, snapshot.heading), h('th', { attrs: { scope: 'col' } }, live.heading)),
+    ),
+    h(
+      'tbody',
+      {},
+      ...snapshot.rows.map((row, i) => {
+        const other = live.rows.find((r) => r.label === row.label)?.value ?? live.rows[i]?.value ?? '';
+        const differs = other !== row.value;
+        return h(
+          'tr',
+          { className: differs ? 'differs' : '' },
+          h(
+            'th',
+            { attrs: { scope: 'row' } },
+            row.label,
+            differs ? h('span', { className: 'differs-mark' }, ' ', codicon('diff'), ' differs') : null,
+          ),
+          h('td', {}, row.value),
+          h('td', {}, other),
+        );
+      }),
+    ),
   );
 }
 

@@ -66,6 +66,13 @@ export interface StepFacts {
 /** What the preview shows of a plan step: payloads and id references stay with the host. */
 export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'> & { facts?: StepFacts };
 
+/** One side of a likely duplicate shown side by side: the same rows (label, value) for each order. */
+export interface LookAlikeSide {
+  /** "In the snapshot: order #3", "In the account: order #74". */
+  heading: string;
+  rows: Array<{ label: string; value: string }>;
+}
+
 /** Where the plan is shown: the connection's name and VS Code's display language (dates and money). */
 export interface PanelContext {
   connection: string;
@@ -126,6 +133,8 @@ export type HostToWebview =
   | { type: 'receipt'; receipt: ReceiptView }
   /** The apply waits until Keap's daily quota resets; it goes on by itself (the next `progress` says so). */
   | { type: 'paused'; until: string; stepsLeft: number }
+  /** A conflict's two orders side by side (the answer to `compareLookAlike`): the snapshot's first, the account's second. */
+  | { type: 'lookAlike'; stepId: string; sides: [LookAlikeSide, LookAlikeSide] }
   | { type: 'error'; message: string };
 
 export type WebviewToHost =
@@ -136,13 +145,24 @@ export type WebviewToHost =
   | { type: 'exportIdMap'; format: 'csv' | 'json' }
   /** After an apply: compare the plan's snapshot with the account as it is now. */
   | { type: 'compareWithLive' }
+  /** A likely duplicate: show the snapshot's order beside the live one it looks like (answered with `lookAlike`). */
+  | { type: 'compareLookAlike'; stepId: string }
   /** `snapshot`: the record as the snapshot has it; `live`: the record in the account. */
   | { type: 'openRecord'; entity: RestoreEntity; id: string; where: 'snapshot' | 'live' }
   | { type: 'replan'; options: ReplanOptions }
   | { type: 'setState'; state: PlanViewState };
 
 export type HostMessageType = HostToWebview['type'];
-const HOST_MESSAGE_TYPES: readonly HostMessageType[] = ['init', 'stale', 'applyStarted', 'progress', 'receipt', 'paused', 'error'];
+const HOST_MESSAGE_TYPES: readonly HostMessageType[] = [
+  'init',
+  'stale',
+  'applyStarted',
+  'progress',
+  'receipt',
+  'paused',
+  'lookAlike',
+  'error',
+];
 
 /** Messages arrive as untyped data: accept only the shapes the host sends. */
 export function isHostMessage(data: unknown): data is HostToWebview {
@@ -161,6 +181,8 @@ export function isHostMessage(data: unknown): data is HostToWebview {
       return typeof m.receipt === 'object' && m.receipt !== null;
     case 'paused':
       return typeof m.until === 'string' && typeof m.stepsLeft === 'number';
+    case 'lookAlike':
+      return typeof m.stepId === 'string' && Array.isArray(m.sides) && m.sides.length === 2;
     case 'stale':
     case 'error':
       return typeof (type === 'stale' ? m.reason : m.message) === 'string';
@@ -187,6 +209,8 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
       return Array.isArray(m.stepIds) && m.stepIds.length <= 1_000_000 && m.stepIds.every(isString);
     case 'exportIdMap':
       return m.format === 'csv' || m.format === 'json';
+    case 'compareLookAlike':
+      return isString(m.stepId) && /^[\w:.-]+$/.test(String(m.stepId));
     case 'openRecord':
       return (
         isString(m.entity) &&

@@ -8,7 +8,7 @@
  */
 import { actionsBarContent } from './actionsBar';
 import { bannersContent, failureBanner } from './banners';
-import { decisionSections } from './decisions';
+import { decisionSections, type DecisionActions } from './decisions';
 import { fill, h } from './dom';
 import type { IndexedStep } from './filter';
 import { FilterBar } from './filterBar';
@@ -17,6 +17,7 @@ import { stepName } from './names';
 import { progressContent } from './progress';
 import type {
   HostToWebview,
+  LookAlikeSide,
   PanelContext,
   PlanView,
   PlanViewState,
@@ -51,6 +52,9 @@ export class PlanPanelView {
 
   // Parts redrawn on their own.
   private header = h('div', { className: 'header-area' });
+  private decisions = h('div', { className: 'decisions-area' });
+  /** Likely duplicates the host has shown side by side, by step id. */
+  private lookAlikes = new Map<string, [LookAlikeSide, LookAlikeSide]>();
   private marker = h('div', { className: 'marker-area' });
   private banners = h('div', { className: 'banners' });
   private actionsBar = h('div', { className: 'actions' });
@@ -102,6 +106,9 @@ export class PlanPanelView {
         return this.markStale(message.reason);
       case 'applyStarted':
         return this.applyStarted(message.total);
+      case 'lookAlike':
+        this.lookAlikes.set(message.stepId, message.sides);
+        return this.renderDecisions();
       case 'progress':
         return this.progress(message.stepId, { status: message.status, newId: message.newId, message: message.message }, message.total);
       case 'receipt':
@@ -144,7 +151,10 @@ export class PlanPanelView {
   }
 
   private load(plan: PlanView, stale: { reason: string } | undefined, ui: PlanViewState | undefined): void {
-    if (this.plan?.planId !== plan.planId) this.progressTotal = undefined;
+    if (this.plan?.planId !== plan.planId) {
+      this.progressTotal = undefined;
+      this.lookAlikes.clear();
+    }
     this.plan = plan;
     useLocale(this.context?.locale);
     this.graph = new StepGraph(plan.steps);
@@ -331,7 +341,7 @@ export class PlanPanelView {
       this.header,
       this.banners,
       this.marker,
-      ...decisionSections(plan, this.showSteps, this.rowActions),
+      this.decisions,
       this.risk,
       this.actionsBar,
       this.progressArea,
@@ -343,12 +353,23 @@ export class PlanPanelView {
       this.table.moreButton,
     );
     this.renderHeader();
+    this.renderDecisions();
     this.renderBanners();
     this.renderActions();
     this.renderProgress();
     this.renderReceipt();
     this.table.renderHead();
     this.table.renderRows();
+  }
+
+  private readonly decisionActions: DecisionActions = {
+    ...this.rowActions,
+    compare: (stepId) => this.post({ type: 'compareLookAlike', stepId }),
+  };
+
+  private renderDecisions(): void {
+    if (!this.plan) return;
+    fill(this.decisions, ...decisionSections(this.plan, this.showSteps, this.decisionActions, this.lookAlikes));
   }
 
   /** The sentence of what Apply will do; after Apply, what it did, with what to do next. */

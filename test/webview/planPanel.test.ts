@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
 import type { PlanStep, RestorePlan } from '../../src/core/restore/plan';
+import { orderDetails } from '../../src/core/snapshot/query';
+import { orderSide, type PaymentSeen } from '../../src/extension/planPanel/lookAlike';
 import { internalCodes } from '../../src/webview/labels';
-import type { HostToWebview, PlanView, PlanViewState, WebviewToHost } from '../../src/webview/protocol';
+import type { HostToWebview, LookAlikeSide, PlanView, PlanViewState, WebviewToHost } from '../../src/webview/protocol';
 import { apply } from '../unit/restore/support';
 import { closeTestAccounts } from '../unit/support/emulator';
 import { findChromium, launchChromium } from './support/browser';
@@ -781,6 +783,51 @@ describe('Restore plan webview (headless Chromium)', function () {
     assertClean(panel);
   });
 
+  it("shows a likely duplicate order beside the snapshot's, from what the host reads, for the link-or-create decision", async () => {
+    const panel = await openPanel();
+    const { page } = panel;
+    await send(page, init());
+    const conflict = plan.steps.find((s) => s.action === 'conflict')!;
+    const decision = page.locator(`.attention.decisions li[data-step-id="${conflict.id}"]`);
+    await decision.locator('vscode-button.compare-look-alike').click();
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'compareLookAlike'),
+      [{ type: 'compareLookAlike', stepId: conflict.id }],
+    );
+    // The host's part: the snapshot's order and its payments, the live order and its payments, as rows of words.
+    const saved = orderDetails(fx.fixture.snapshot, conflict.oldId)!;
+    const live = await fx.fixture.client.orders.get(conflict.liveId!);
+    const livePayments: PaymentSeen[] = [];
+    for await (const p of fx.fixture.client.orders.payments(conflict.liveId!)) livePayments.push({ amount: p.amount, time: p.pay_time });
+    const sides: [LookAlikeSide, LookAlikeSide] = [
+      orderSide(
+        `In the snapshot: order #${conflict.oldId}`,
+        saved.order,
+        saved.payments.map((p) => ({ amount: p.amount })),
+        'en',
+      ),
+      orderSide(`In the account: order #${conflict.liveId}`, live, livePayments, 'en'),
+    ];
+    await send(page, { type: 'lookAlike', stepId: conflict.id, sides });
+    const table = decision.locator('table.look-alike');
+    assert.deepEqual(await table.locator('thead th').allTextContents(), [
+      `In the snapshot: order #${conflict.oldId}`,
+      `In the account: order #${conflict.liveId}`,
+    ]);
+    const rowOf = (label: string) => table.locator('tbody tr', { has: page.locator('th', { hasText: label }) });
+    // The planner matched them on contact, items and total: those read the same; the invoice is Keap's own per order.
+    for (const same of ['Contact', 'Items', 'Total']) {
+      const cells = await rowOf(same).locator('td').allTextContents();
+      assert.equal(cells[0], cells[1], `${same} is the same`);
+      assert.ok(!(await rowOf(same).getAttribute('class'))?.includes('differs'), `${same} is not marked as different`);
+    }
+    assert.match((await rowOf('Items').locator('td').first().textContent())!, /^\d+ × .+ at \$[\d,.]+/);
+    const invoice = await rowOf('Invoice').locator('td').allTextContents();
+    assert.notEqual(invoice[0], invoice[1]);
+    assert.match((await rowOf('Invoice').locator('th').textContent())!, /differs$/);
+    assertClean(panel);
+  });
+
   it('is one Tab stop as a grid: arrows move between cells, Space ticks a box, Enter goes into a cell', async () => {
     const panel = await openPanel();
     const { page } = panel;
@@ -842,6 +889,20 @@ describe('Restore plan webview (headless Chromium)', function () {
           `${theme}, ${when}`,
         );
       };
+      // With a likely duplicate shown side by side.
+      const conflict = plan.steps.find((s) => s.action === 'conflict')!;
+      const side = (heading: string, status: string): LookAlikeSide => ({
+        heading,
+        rows: [
+          { label: 'Contact', value: 'Megan Wilson' },
+          { label: 'Status', value: status },
+        ],
+      });
+      await send(page, {
+        type: 'lookAlike',
+        stepId: conflict.id,
+        sides: [side('In the snapshot: order #3', 'Sent'), side('In the account: order #74', 'Draft')],
+      });
       await audit('the plan');
       const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
       await send(page, { type: 'applyStarted', total: 1 });

@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 import { isCapturedEntity } from '../../core/entities';
 import type { Receipt } from '../../core/restore/applier';
 import type { RestorePlan } from '../../core/restore/plan';
-import { getRecord } from '../../core/snapshot/query';
+import { getRecord, orderDetails } from '../../core/snapshot/query';
 import {
   isWebviewMessage,
   type HostToWebview,
@@ -37,6 +37,7 @@ import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
 import { applyConfirmation, confirmInModal, type ConfirmApply } from './applyConfirm';
+import { orderSide, type PaymentSeen } from './lookAlike';
 import { ApplyRun, type ApplySettings, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
 import { openPlanRecord } from './openRecord';
@@ -223,6 +224,9 @@ export class PlanPanel implements vscode.Disposable {
         case 'exportIdMap':
           await vscode.commands.executeCommand(COMMANDS.exportIdMap, await this.ledgerFile(), message.format);
           return;
+        case 'compareLookAlike':
+          await this.compareLookAlike(message.stepId);
+          return;
         case 'compareWithLive':
           if (!this.plan.snapshot.file || !existsSync(this.plan.snapshot.file))
             throw new UserError('gone', 'The snapshot this plan was made from is not on this machine: compare it from the explorer.');
@@ -245,6 +249,38 @@ export class PlanPanel implements vscode.Disposable {
       this.services.log.error(`Plan preview (${message?.type}): ${(err as Error).message}`);
       this.post({ type: 'error', message: (err as Error).message });
     }
+  }
+
+  /**
+   * A likely duplicate order side by side: the snapshot's (from the snapshot file) and the live one the
+   * plan matched (one read of it and its payments from Keap), for the link-or-create decision.
+   */
+  private async compareLookAlike(stepId: string): Promise<void> {
+    const step = this.plan.steps.find((s) => s.id === stepId);
+    if (step?.action !== 'conflict' || step.entity !== 'orders' || !step.liveId)
+      throw new UserError('not-possible', 'Only a likely duplicate order can be compared side by side.');
+    const file = this.plan.snapshot.file;
+    if (!file || !existsSync(file)) throw new UserError('gone', 'The snapshot this plan was made from is not on this machine.');
+    const saved = orderDetails(await this.services.snapshots.db(file), step.oldId);
+    if (!saved) throw new UserError('gone', `The snapshot has no order #${step.oldId}.`);
+    const client = await this.services.connections.client(this.entry.connectionId);
+    const live = await client.orders.get(step.liveId);
+    const livePayments: PaymentSeen[] = [];
+    for await (const p of client.orders.payments(step.liveId)) livePayments.push({ amount: p.amount, time: p.pay_time });
+    const locale = vscode.env.language;
+    this.post({
+      type: 'lookAlike',
+      stepId,
+      sides: [
+        orderSide(
+          `In the snapshot: order #${step.oldId}`,
+          saved.order,
+          saved.payments.map((p) => ({ amount: p.amount, time: p.payment_time })),
+          locale,
+        ),
+        orderSide(`In the account: order #${step.liveId}`, live, livePayments, locale),
+      ],
+    });
   }
 
   private async ledgerFile(): Promise<string> {
