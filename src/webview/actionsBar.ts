@@ -1,62 +1,49 @@
 /**
- * The bar of plan actions (Apply…, Cancel while applying, the id-map exports, what is selected and
- * why Apply may not run).
+ * The bar with Apply (VS Code's own modal asks before anything is written), Cancel while applying,
+ * what is selected in words, and why Apply may not run.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { h, type Child } from './dom';
+import type { PlanStepView } from './protocol';
+import { countsText, stepCounts } from './sentences';
 
 export interface ActionsBarState {
   /** Why Apply may not run now; undefined when it may. */
   blocker: string | undefined;
-  creates: number;
-  updates: number;
+  selected: PlanStepView[];
   applying: boolean;
 }
 
 export interface ActionsBarActions {
   apply(): void;
   cancel(): void;
-  exportIdMap(format: 'csv' | 'json'): void;
+}
+
+/** "create 7 orders and 14 payments; update 3 contacts", or "nothing selected". */
+export function selectionText(selected: PlanStepView[]): string {
+  const creates = countsText(stepCounts(selected, 'create'));
+  const updates = countsText(stepCounts(selected, 'update'));
+  return [creates && `create ${creates}`, updates && `update ${updates}`].filter(Boolean).join('; ') || 'nothing';
 }
 
 export function actionsBarContent(state: ActionsBarState, actions: ActionsBarActions): Child[] {
-  const { blocker, creates, updates } = state;
-  const apply = h(
-    'vscode-button',
-    { className: 'apply', attrs: { icon: 'play', title: blocker ?? `Apply ${creates} create(s) and ${updates} update(s)` } },
-    'Apply…',
-  );
+  const { blocker } = state;
+  const what = selectionText(state.selected);
+  const apply = h('vscode-button', { className: 'apply', attrs: { icon: 'play', title: blocker ?? `Apply: ${what}` } }, 'Apply…');
   apply.disabled = !!blocker;
   apply.addEventListener('click', () => {
     if (!apply.disabled) actions.apply();
   });
-  const exportButton = (format: 'csv' | 'json') =>
-    h(
-      'vscode-button',
-      {
-        className: `export-${format}`,
-        attrs: { secondary: true, icon: 'export' },
-        on: { click: () => actions.exportIdMap(format) },
-      },
-      `Export id map (${format.toUpperCase()})`,
-    );
   return [
     apply,
     state.applying
       ? h(
           'vscode-button',
-          {
-            className: 'cancel',
-            attrs: { secondary: true, icon: 'debug-stop' },
-            on: { click: () => actions.cancel() },
-          },
+          { className: 'cancel', attrs: { secondary: true, icon: 'debug-stop' }, on: { click: () => actions.cancel() } },
           'Cancel',
         )
       : null,
-    h('span', { className: 'selection-summary' }, `${creates} create(s), ${updates} update(s) selected`),
+    h('span', { className: 'selection-summary' }, `Selected: ${what}.`),
     blocker ? h('span', { className: 'apply-blocker' }, blocker) : null,
-    h('span', { className: 'spacer' }),
-    exportButton('csv'),
-    exportButton('json'),
   ];
 }

@@ -3,6 +3,7 @@
  * the choices are to look at the records involved, or to plan again with another option (for a
  * likely duplicate order: that it is the same order, or a different one).
  */
+import { ENTITY_NOUN } from './labels';
 import type { PlanOptionsView, PlanStepView, ReplanOptions, RestoreEntity } from './protocol';
 
 export type Choice =
@@ -11,12 +12,20 @@ export type Choice =
   | { kind: 'show'; label: string; stepId: string }
   | { kind: 'note'; label: string };
 
-export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice[] {
-  const openSnapshot: Choice = { kind: 'open', label: 'Open snapshot record', entity: step.entity, id: step.oldId, where: 'snapshot' };
+/** `nameOf`: what a step is called on the page (the choices that show a needed step name it). */
+export function choicesFor(step: PlanStepView, options: PlanOptionsView, nameOf: (stepId: string) => string = (id) => id): Choice[] {
+  const noun = ENTITY_NOUN[step.entity].one;
+  const openSnapshot: Choice = {
+    kind: 'open',
+    label: `Open the snapshot's ${noun}`,
+    entity: step.entity,
+    id: step.oldId,
+    where: 'snapshot',
+  };
   const openLive: Choice[] = step.liveId
-    ? [{ kind: 'open', label: `Open live record ${step.liveId}`, entity: step.entity, id: step.liveId, where: 'live' }]
+    ? [{ kind: 'open', label: `Open ${noun} #${step.liveId} in the account`, entity: step.entity, id: step.liveId, where: 'live' }]
     : [];
-  const needs: Choice[] = step.dependsOn.map((id) => ({ kind: 'show', label: `Show ${id}`, stepId: id }));
+  const needs: Choice[] = step.dependsOn.map((id) => ({ kind: 'show', label: `Show ${nameOf(id)}`, stepId: id }));
   switch (step.reason) {
     case 'likely-duplicate':
       return [
@@ -24,7 +33,7 @@ export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice
         openSnapshot,
         {
           kind: 'replan',
-          label: `Same order: link to live order ${step.liveId ?? ''}`.trim(),
+          label: step.liveId ? `Same order: link to #${step.liveId}` : 'Same order: link to it',
           options: { resolutions: { ...options.resolutions, [step.id]: 'link' } },
         },
         {
@@ -52,7 +61,14 @@ export function choicesFor(step: PlanStepView, options: PlanOptionsView): Choice
     case 'past-start-date':
       return options.subscriptionsStartToday
         ? [openSnapshot]
-        : [{ kind: 'replan', label: 'Plan again, starting subscriptions today', options: { subscriptionsStartToday: true } }];
+        : [
+            {
+              kind: 'replan',
+              // What "start today" means for billing, said where the choice is made.
+              label: 'Plan again, starting it today (its next charge is counted from today; earlier charges stay in its orders)',
+              options: { subscriptionsStartToday: true },
+            },
+          ];
     case 'cannot-create':
       return [openSnapshot, { kind: 'note', label: "Keap's API cannot create it: rebuild it in Keap." }];
     case 'present-differs':

@@ -15,6 +15,8 @@ function haystack(step: PlanStepView, progress: StepProgress | undefined): strin
     step.action,
     step.reason,
     step.label ?? '',
+    step.facts?.name ?? '',
+    step.facts?.about ?? '',
     step.detail,
     step.oldId,
     step.liveId ?? '',
@@ -30,7 +32,9 @@ function haystack(step: PlanStepView, progress: StepProgress | undefined): strin
 export function filterSteps(steps: readonly IndexedStep[], filter: StepFilter, progress: Record<string, StepProgress>): IndexedStep[] {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   return steps.filter(({ step }) => {
-    if (filter.action !== 'all' && step.action !== filter.action) return false;
+    if (filter.action === 'relevant') {
+      if (step.action === 'skip') return false;
+    } else if (filter.action !== 'all' && step.action !== filter.action) return false;
     if (filter.entity !== 'all' && step.entity !== filter.entity) return false;
     if (!words.length) return true;
     const text = haystack(step, progress[step.id]);
@@ -73,7 +77,7 @@ function comparator(key: SortKey, progress: Record<string, StepProgress>): (a: I
     case 'action':
       return (a, b) => ACTION_RANK[a.step.action] - ACTION_RANK[b.step.action];
     case 'label':
-      return (a, b) => collator.compare(a.step.label ?? a.step.id, b.step.label ?? b.step.id);
+      return (a, b) => collator.compare(a.step.facts?.name ?? a.step.label ?? a.step.id, b.step.facts?.name ?? b.step.label ?? b.step.id);
     case 'reason':
       return (a, b) => collator.compare(a.step.reason, b.step.reason);
     case 'status':

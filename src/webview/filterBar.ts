@@ -3,8 +3,8 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { h } from './dom';
-import { ENTITY_LABEL } from './labels';
-import { PLAN_ACTIONS, RESTORE_ORDER, type PlanAction, type PlanView, type RestoreEntity, type StepFilter } from './protocol';
+import { ACTION_TEXT, entityTitle } from './labels';
+import { PLAN_ACTIONS, RESTORE_ORDER, type PlanView, type RestoreEntity, type StepFilter } from './protocol';
 
 type SelectElement = HTMLElementTagNameMap['vscode-single-select'];
 
@@ -19,22 +19,22 @@ export class FilterBar {
   build(plan: PlanView, filter: StepFilter, extra: HTMLElement): HTMLElement {
     this.textFilter = h('vscode-textfield', {
       className: 'text-filter',
-      attrs: { placeholder: 'Filter: name, id, reason…', 'aria-label': 'Filter steps' },
+      attrs: { placeholder: 'Filter by name, id or reason…', 'aria-label': 'Filter steps by text' },
     });
     this.textFilter.value = filter.text;
     this.textFilter.addEventListener('input', () => this.onChange({ text: this.textFilter!.value }));
     this.actionFilter = select(
       'action-filter',
-      'Action',
-      [['all', 'All actions'], ...PLAN_ACTIONS.map((a): [string, string] => [a, a])],
+      'Show',
+      [['relevant', 'Will run or needs you'], ['all', 'All steps'], ...PLAN_ACTIONS.map((a): [string, string] => [a, ACTION_TEXT[a]])],
       filter.action,
-      (value) => this.onChange({ action: value as PlanAction | 'all' }),
+      (value) => this.onChange({ action: value as StepFilter['action'] }),
     );
     const entities = RESTORE_ORDER.filter((e) => plan.steps.some((s) => s.entity === e));
     this.entityFilter = select(
       'entity-filter',
-      'Entity',
-      [['all', 'All entities'], ...entities.map((e): [string, string] => [e, ENTITY_LABEL[e]])],
+      'Kind of record',
+      [['all', 'All kinds of record'], ...entities.map((e): [string, string] => [e, entityTitle(e)])],
       filter.entity,
       (value) => this.onChange({ entity: value as RestoreEntity | 'all' }),
     );
@@ -61,6 +61,8 @@ function select(
     { className, attrs: { 'aria-label': label, title: label } },
     ...options.map(([v, text]) => h('vscode-option', { attrs: { value: v, selected: v === value } }, text)),
   );
+  // The host's aria-label does not reach the combobox inside the element's shadow root; `label` does.
+  element.label = label;
   element.addEventListener('change', () => onChange(element.value));
   return element;
 }

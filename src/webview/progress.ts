@@ -1,6 +1,7 @@
 /** The apply progress bar and its one-line summary; nothing before an apply has started. */
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import { h } from './dom';
+import { timeOnly } from './format';
 import type { PlanViewState } from './protocol';
 
 /** `total`: the steps the host said the apply runs, else the size of the selection. */
@@ -20,19 +21,13 @@ export function progressContent(ui: PlanViewState | undefined, total: number): N
     h(
       'div',
       { className: 'progress-text' },
-      `${state}: ${finished} of ${shownTotal} step(s)${failed ? `, ${failed} failed` : ''}${paused}`,
+      `${state}: ${finished.toLocaleString('en-US')} of ${shownTotal.toLocaleString('en-US')} ${shownTotal === 1 ? 'step' : 'steps'}${failed ? `, ${failed} failed` : ''}${paused}`,
     ),
   ];
 }
 
-/** "paused until 00:00 for Keap's daily quota, 73,412 steps left; it goes on by itself". */
+/** "paused until 12:00 AM for Keap's daily quota, 73,412 steps left; it goes on by itself" (local time). */
 function pausedText(pause: { until: string; stepsLeft: number }): string {
-  const at = new Date(pause.until);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(at.getUTCSeconds() ? { second: '2-digit' as const } : {}),
-    hour12: false,
-  }).format(at);
+  const time = timeOnly(pause.until);
   return `paused until ${time} for Keap's daily quota, ${pause.stepsLeft.toLocaleString('en-US')} step${pause.stepsLeft === 1 ? '' : 's'} left; it goes on by itself`;
 }

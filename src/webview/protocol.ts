@@ -47,8 +47,37 @@ export const RESTORE_ORDER: typeof CORE_RESTORE_ORDER = [
 
 export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'update', 'skip', 'conflict', 'blocked'];
 
+/**
+ * What the host found out about a step's record, to name it as people do ("Megan Wilson's order #137")
+ * rather than by id. Read from the snapshot by the host (stepFacts.ts); absent when the snapshot is not
+ * at hand, and the page falls back to the plan's own label.
+ */
+export interface StepFacts {
+  /** "Megan Wilson's order #137", "Payment of $40.00 on Megan Wilson's order #137", "Megan Wilson". */
+  name: string;
+  /** One line of particulars: "$401.50 · Dec 6, 2023 · 3 items". */
+  about?: string;
+  /** A payment's order step: the table lists the payment under it. */
+  parent?: string;
+  /** The step's changes (same order as `changes`), as words: "items: 1 × Yoga Mat at $7.99". */
+  changes?: Array<{ field: string; before: string; after: string }>;
+}
+
 /** What the preview shows of a plan step: payloads and id references stay with the host. */
-export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'>;
+export type PlanStepView = Omit<PlanStep, 'payload' | 'refs' | 'itemPatches'> & { facts?: StepFacts };
+
+/** One side of a likely duplicate shown side by side: the same rows (label, value) for each order. */
+export interface LookAlikeSide {
+  /** "In the snapshot: order #3", "In the account: order #74". */
+  heading: string;
+  rows: Array<{ label: string; value: string }>;
+}
+
+/** Where the plan is shown: the connection's name and VS Code's display language (dates and money). */
+export interface PanelContext {
+  connection: string;
+  locale: string;
+}
 
 /** The plan without payloads and without the hashes of the live records it depends on. */
 export type PlanView = Omit<RestorePlan, 'steps' | 'live'> & {
@@ -70,7 +99,8 @@ export type SortKey = 'order' | 'entity' | 'action' | 'label' | 'reason' | 'stat
 export interface StepFilter {
   /** Words that must all occur in the step (id, label, detail, reason…), case-insensitive. */
   text: string;
-  action: PlanAction | 'all';
+  /** `relevant`: the steps that will run or need a person (create, update, conflict, blocked); the default. */
+  action: PlanAction | 'all' | 'relevant';
   entity: RestoreEntity | 'all';
 }
 
@@ -94,13 +124,17 @@ export type ReplanOptions = Pick<PlanOptions, 'missingParent' | 'subscriptionsSt
 
 export type HostToWebview =
   /** A plan to show. `state` is the host's copy of the UI state (from the serializer), if any. */
-  | { type: 'init'; plan: PlanView; stale?: { reason: string }; state?: PlanViewState }
+  | { type: 'init'; plan: PlanView; stale?: { reason: string }; state?: PlanViewState; context?: PanelContext }
   /** The live account changed since the plan was made: apply is refused until the user re-plans. */
   | { type: 'stale'; reason: string }
+  /** The person confirmed Apply in VS Code's modal and the apply of `total` steps started (a Cancel there says nothing). */
+  | { type: 'applyStarted'; total: number }
   | { type: 'progress'; stepId: string; status: StepStatus; newId?: string; message?: string; index?: number; total?: number }
   | { type: 'receipt'; receipt: ReceiptView }
   /** The apply waits until Keap's daily quota resets; it goes on by itself (the next `progress` says so). */
   | { type: 'paused'; until: string; stepsLeft: number }
+  /** A conflict's two orders side by side (the answer to `compareLookAlike`): the snapshot's first, the account's second. */
+  | { type: 'lookAlike'; stepId: string; sides: [LookAlikeSide, LookAlikeSide] }
   | { type: 'error'; message: string };
 
 export type WebviewToHost =
@@ -109,13 +143,26 @@ export type WebviewToHost =
   | { type: 'apply'; stepIds: string[] }
   | { type: 'cancelApply' }
   | { type: 'exportIdMap'; format: 'csv' | 'json' }
+  /** After an apply: compare the plan's snapshot with the account as it is now. */
+  | { type: 'compareWithLive' }
+  /** A likely duplicate: show the snapshot's order beside the live one it looks like (answered with `lookAlike`). */
+  | { type: 'compareLookAlike'; stepId: string }
   /** `snapshot`: the record as the snapshot has it; `live`: the record in the account. */
   | { type: 'openRecord'; entity: RestoreEntity; id: string; where: 'snapshot' | 'live' }
   | { type: 'replan'; options: ReplanOptions }
   | { type: 'setState'; state: PlanViewState };
 
 export type HostMessageType = HostToWebview['type'];
-const HOST_MESSAGE_TYPES: readonly HostMessageType[] = ['init', 'stale', 'progress', 'receipt', 'paused', 'error'];
+const HOST_MESSAGE_TYPES: readonly HostMessageType[] = [
+  'init',
+  'stale',
+  'applyStarted',
+  'progress',
+  'receipt',
+  'paused',
+  'lookAlike',
+  'error',
+];
 
 /** Messages arrive as untyped data: accept only the shapes the host sends. */
 export function isHostMessage(data: unknown): data is HostToWebview {
@@ -126,12 +173,16 @@ export function isHostMessage(data: unknown): data is HostToWebview {
   switch (type as HostMessageType) {
     case 'init':
       return typeof m.plan === 'object' && m.plan !== null && Array.isArray((m.plan as { steps?: unknown }).steps);
+    case 'applyStarted':
+      return typeof m.total === 'number';
     case 'progress':
       return typeof m.stepId === 'string' && typeof m.status === 'string';
     case 'receipt':
       return typeof m.receipt === 'object' && m.receipt !== null;
     case 'paused':
       return typeof m.until === 'string' && typeof m.stepsLeft === 'number';
+    case 'lookAlike':
+      return typeof m.stepId === 'string' && Array.isArray(m.sides) && m.sides.length === 2;
     case 'stale':
     case 'error':
       return typeof (type === 'stale' ? m.reason : m.message) === 'string';
@@ -152,11 +203,14 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
   switch (m.type) {
     case 'ready':
     case 'cancelApply':
+    case 'compareWithLive':
       return true;
     case 'apply':
       return Array.isArray(m.stepIds) && m.stepIds.length <= 1_000_000 && m.stepIds.every(isString);
     case 'exportIdMap':
       return m.format === 'csv' || m.format === 'json';
+    case 'compareLookAlike':
+      return isString(m.stepId) && /^[\w:.-]+$/.test(String(m.stepId));
     case 'openRecord':
       return (
         isString(m.entity) &&

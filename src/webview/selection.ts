@@ -71,20 +71,6 @@ export class StepGraph {
   inPlanOrder(selected: ReadonlySet<string>): string[] {
     return this.steps.filter((s) => selected.has(s.id)).map((s) => s.id);
   }
-
-  countSelected(selected: ReadonlySet<string>): { creates: number; updates: number; sideEffects: number } {
-    let creates = 0,
-      updates = 0,
-      sideEffects = 0;
-    for (const id of selected) {
-      const step = this.byId.get(id);
-      if (!step) continue;
-      if (step.action === 'create') creates++;
-      else if (step.action === 'update') updates++;
-      if (step.sideEffects?.length) sideEffects++;
-    }
-    return { creates, updates, sideEffects };
-  }
 }
 
 /** Why the plan itself cannot be applied by this version, or undefined when it is well-formed. */

@@ -2,7 +2,7 @@
  * The state the webview keeps across hide, reload and reopen (acquireVsCodeApi().setState), and how
  * it is reconciled with the host's copy when an `init` arrives.
  */
-import type { PlanStepView, PlanView, PlanViewState, WebviewToHost } from './protocol';
+import type { PanelContext, PlanStepView, PlanView, PlanViewState, WebviewToHost } from './protocol';
 import type { StepGraph } from './selection';
 
 /** The part of acquireVsCodeApi() the view uses (a stub in tests). */
@@ -21,15 +21,19 @@ export interface PersistedState {
   plan?: PlanView;
   stale?: { reason: string };
   ui: PlanViewState;
+  context?: PanelContext;
 }
 
 /** Larger plans are not copied into setState on every change (10,000 steps are ~2.5 MB of JSON); the host re-sends them. */
 export const MAX_CACHED_STEPS = 2_000;
 
+/** What the step list shows first: the steps that will run or need a person; everything else is one filter away. */
+export const DEFAULT_FILTER: PlanViewState['filter'] = { text: '', action: 'relevant', entity: 'all' };
+
 export function defaultUiState(plan: PlanView, graph: StepGraph): PlanViewState {
   return {
     planId: plan.planId,
-    filter: { text: '', action: 'all', entity: 'all' },
+    filter: { ...DEFAULT_FILTER },
     sort: { key: 'order', descending: false },
     selected: graph.defaultSelection(),
     progress: {},
@@ -53,6 +57,7 @@ export function toPlanView(plan: PlanView): PlanView {
     pulledIn: s.pulledIn,
     sideEffects: s.sideEffects,
     recordType: s.recordType,
+    facts: s.facts,
   }));
   return {
     formatVersion: plan.formatVersion,

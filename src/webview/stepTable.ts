@@ -1,29 +1,28 @@
 /**
- * The table of plan steps: sortable column heads, the rows the filter lets through (a page at a
- * time: a plan can hold tens of thousands of steps), the select-all box and the "show more" button.
- * A progress message updates one row (updateRow), not the table, so a long apply stays smooth.
+ * The grid of plan steps: sortable column heads, the rows the filter lets through (a page at a
+ * time: a plan can hold tens of thousands of steps), payments listed under their order, the
+ * select-all box and the "show more" button. One Tab stop for the whole grid (gridNav). A progress
+ * message updates one row (updateRow), not the table, so a long apply stays smooth.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { codicon, h } from './dom';
 import { filterSteps, sortSteps, type IndexedStep } from './filter';
+import { GridNav } from './gridNav';
+import { stepName } from './names';
 import type { PlanView, PlanViewState, SortKey } from './protocol';
 import type { StepGraph } from './selection';
-import { newIdContent, statusContent, stepRow, type RowActions, type RowRefs } from './stepRow';
+import { hasResult, resultContent, stepRow, type RowActions, type RowRefs } from './stepRow';
 
 /** Rows drawn at once; more on request (a plan can hold tens of thousands of steps). */
 export const PAGE_SIZE = 250;
 
-const COLUMNS: Array<{ title: string; sort?: SortKey; className?: string }> = [
+const COLUMNS: Array<{ title: string; sort?: SortKey; className: string }> = [
   { title: '', className: 'select' },
-  { title: '#', sort: 'order' },
-  { title: 'Entity', sort: 'entity' },
-  { title: 'Action', sort: 'action' },
-  { title: 'Record', sort: 'label' },
-  { title: 'Reason and detail', sort: 'reason' },
-  { title: 'Depends on' },
-  { title: 'New id' },
-  { title: 'Status', sort: 'status' },
+  { title: '#', sort: 'order', className: 'index' },
+  { title: 'Record', sort: 'label', className: 'record' },
+  { title: 'What happens', sort: 'action', className: 'action-cell' },
+  { title: 'Why, and what changes', sort: 'reason', className: 'detail' },
+  { title: 'Result', sort: 'status', className: 'result' },
 ];
 
 /** What the table draws from; the view owns it. */
@@ -41,14 +40,31 @@ export interface TableActions {
   select(stepIds: string[], checked: boolean): void;
 }
 
+/**
+ * In plan order, a payment right under its order when that order is listed too (apply still runs
+ * them in plan order: this is only how they are shown).
+ */
+export function groupUnderParents(steps: IndexedStep[]): Array<IndexedStep & { child: boolean }> {
+  const shown = new Set(steps.map((s) => s.step.id));
+  const children = new Map<string, IndexedStep[]>();
+  const top: IndexedStep[] = [];
+  for (const s of steps) {
+    const parent = s.step.facts?.parent;
+    if (parent && parent !== s.step.id && shown.has(parent)) children.set(parent, [...(children.get(parent) ?? []), s]);
+    else top.push(s);
+  }
+  return top.flatMap((s) => [{ ...s, child: false }, ...(children.get(s.step.id) ?? []).map((c) => ({ ...c, child: true }))]);
+}
+
 export class StepTable {
   readonly shownCount = h('span', { className: 'shown-count', attrs: { 'aria-live': 'polite' } });
   readonly moreButton = h('vscode-button', { className: 'more', attrs: { secondary: true } });
   private readonly thead = h('thead');
   private tbody = h('tbody');
-  readonly table = h('table', { className: 'steps' }, this.thead, this.tbody);
-  private readonly selectAll = h('vscode-checkbox', {
-    attrs: { 'aria-label': 'Select every shown step', title: 'Select every shown create or update' },
+  readonly table = h('table', { className: 'steps', attrs: { 'aria-label': 'Restore steps' } }, this.thead, this.tbody);
+  private readonly grid = new GridNav(this.table);
+  private readonly selectAll = h('input', {
+    attrs: { type: 'checkbox', 'aria-label': 'Select every shown create and update', title: 'Select every shown create and update' },
   });
   private readonly rows = new Map<string, RowRefs>();
   private visible = PAGE_SIZE;
@@ -78,39 +94,48 @@ export class StepTable {
         {},
         ...COLUMNS.map((col) => {
           if (col.className === 'select') return h('th', { className: 'select', attrs: { scope: 'col' } }, this.selectAll);
-          if (!col.sort) return h('th', { attrs: { scope: 'col' } }, col.title);
+          if (!col.sort) return h('th', { className: col.className, attrs: { scope: 'col' } }, col.title);
           const active = sort.key === col.sort;
           const key = col.sort;
+          const label = col.title === '#' ? 'plan order' : col.title.toLowerCase();
           return h(
             'th',
-            { attrs: { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sort': key } },
+            {
+              className: col.className,
+              attrs: { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : undefined, 'data-sort': key },
+            },
             h(
               'button',
-              {
-                className: 'sort',
-                attrs: { type: 'button', title: `Sort by ${col.title.toLowerCase()}` },
-                on: { click: () => this.actions.sort(key) },
-              },
-              col.title,
+              { className: 'sort', attrs: { type: 'button', title: `Sort by ${label}` }, on: { click: () => this.actions.sort(key) } },
+              col.title === '#' ? h('span', { attrs: { 'aria-label': 'Plan order' } }, '#') : col.title,
               active ? codicon(sort.descending ? 'arrow-down' : 'arrow-up') : null,
             ),
           );
         }),
       ),
     );
+    this.grid.refresh();
   }
 
   renderRows(): void {
     const source = this.source();
     if (!source) return;
-    const { plan, ui, selected } = source;
-    const filtered = sortSteps(filterSteps(source.indexed, ui.filter, ui.progress), ui.sort.key, ui.sort.descending, ui.progress);
-    const shown = filtered.slice(0, this.visible);
+    const { plan, ui, selected, graph } = source;
+    const sorted = sortSteps(filterSteps(source.indexed, ui.filter, ui.progress), ui.sort.key, ui.sort.descending, ui.progress);
+    const listed = ui.sort.key === 'order' && !ui.sort.descending ? groupUnderParents(sorted) : sorted.map((s) => ({ ...s, child: false }));
+    const shown = listed.slice(0, this.visible);
     const selectable = !ui.applying && !ui.receipt;
+    const nameOf = (id: string) => {
+      const step = graph.byId.get(id);
+      return step ? stepName(step) : id;
+    };
     this.rows.clear();
     const body = h('tbody');
-    for (const { step, index } of shown) {
-      const refs = stepRow(step, index, plan, selected.has(step.id), selectable, ui.progress[step.id], this.rowActions);
+    let anyResult = false;
+    for (const { step, index, child } of shown) {
+      const progress = ui.progress[step.id];
+      anyResult ||= hasResult(step, progress);
+      const refs = stepRow(step, index, plan, progress, this.rowActions, { selected: selected.has(step.id), selectable, child, nameOf });
       this.rows.set(step.id, refs);
       body.append(refs.row);
     }
@@ -118,12 +143,15 @@ export class StepTable {
       body.append(h('tr', { className: 'empty' }, h('td', { attrs: { colspan: String(COLUMNS.length) } }, 'No step matches the filter.')));
     this.tbody.replaceWith(body);
     this.tbody = body;
-    this.shownCount.textContent = `Showing ${shown.length} of ${filtered.length} matching step(s); ${plan.steps.length} in the plan`;
-    const left = filtered.length - shown.length;
+    // An empty column is noise: the result column appears once some row has a result.
+    this.table.classList.toggle('no-result', !anyResult && !Object.keys(ui.progress).length);
+    this.shownCount.textContent = `Showing ${shown.length.toLocaleString('en-US')} of ${listed.length.toLocaleString('en-US')} ${listed.length === 1 ? 'step' : 'steps'}; ${plan.steps.length.toLocaleString('en-US')} in the plan`;
+    const left = listed.length - shown.length;
     this.moreButton.hidden = left <= 0;
     this.moreButton.textContent = `Show ${Math.min(left, PAGE_SIZE)} more (${left} not shown)`;
     this.selectAll.disabled = !selectable;
     this.syncSelectAll();
+    this.grid.refresh();
   }
 
   /** The selection changed: tick the shown rows' boxes to match, without redrawing them. */
@@ -140,7 +168,7 @@ export class StepTable {
     this.selectAll.disabled = true;
   }
 
-  /** A step's progress changed: redraw its new-id and status cells only. */
+  /** A step's progress changed: redraw its result cell only. */
   updateRow(stepId: string): void {
     const refs = this.rows.get(stepId);
     const source = this.source();
@@ -148,9 +176,10 @@ export class StepTable {
     if (!refs || !step || !source) return;
     const ui = source.ui;
     const progress = ui.progress[stepId];
-    refs.newId.replaceChildren(...newIdContent(step, progress, this.rowActions));
-    refs.status.replaceChildren(...statusContent(progress));
-    refs.row.className = `step action-${step.action}${progress ? ` status-${progress.status}` : ''}`;
+    refs.result.replaceChildren(...resultContent(step, progress, this.rowActions));
+    for (const control of Array.from(refs.result.querySelectorAll<HTMLElement>('button'))) control.tabIndex = -1;
+    this.table.classList.remove('no-result');
+    refs.row.className = `step action-${step.action}${progress ? ` status-${progress.status}` : ''}${refs.row.classList.contains('child') ? ' child' : ''}`;
     if (refs.checkbox && (ui.applying || ui.receipt)) refs.checkbox.disabled = true;
   }
 

@@ -1,83 +1,155 @@
-/** The top of the page: which plan this is (header) and how many steps of each kind it holds (headline counts). */
-import { codicon, h, linkButton } from './dom';
-import { ACTION_ICON, ENTITY_LABEL } from './labels';
-import { PLAN_ACTIONS, RESTORE_ORDER, type PlanAction, type PlanView, type RestoreEntity } from './protocol';
+/**
+ * The top of the page, what a person reads first: one sentence saying what Apply will do (or, after
+ * it, what it did), where the plan comes from, what the "Keap Vault Ref" field is, and the counts per
+ * kind of record with the unchanged ones folded into one line.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { codicon, h, linkButton, type Child } from './dom';
+import { dateTime } from './format';
+import { actionCount, capitalize, countNoun, ENTITY_IMPORTANCE, ENTITY_NOUN, entityTitle, listOf } from './labels';
+import type { PlanAction, PlanView, ReceiptView, RestoreEntity } from './protocol';
+import { doneCounts, planSentence, receiptHasProblems, resultSentence } from './sentences';
 
 /** Filters the step list to one entity and action (the counts and notices link to it). */
-export type ShowSteps = (entity: RestoreEntity | 'all', action: PlanAction | 'all') => void;
+export type ShowSteps = (entity: RestoreEntity | 'all', action: PlanAction | 'all' | 'relevant') => void;
 
-export function planHeader(plan: PlanView): HTMLElement {
-  return h('header', { className: 'plan-header' }, h('h1', {}, 'Restore plan'), planMeta(plan));
+export interface ResultActions {
+  exportIdMap(format: 'csv' | 'json'): void;
+  compareWithLive(): void;
 }
 
-export function summarySection(plan: PlanView, onPick: ShowSteps): HTMLElement {
-  return h('section', { className: 'summary' }, headlineTable(plan, onPick));
-}
-
-function planMeta(plan: PlanView): HTMLElement {
-  const item = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
+/** Before Apply: the plan's sentence, with the connection's name set apart. */
+export function planHeader(plan: PlanView, connection: string, applying: boolean): HTMLElement {
+  const { will, after } = planSentence(plan.headline);
   return h(
-    'dl',
-    { className: 'meta' },
-    ...item('Account', plan.account),
-    ...item('Snapshot', `${plan.snapshot.snapshotId} (${plan.snapshot.finishedAt})`),
-    ...item('Live read', plan.live.readAt),
-    ...item('Plan', `${plan.planId}, made ${plan.createdAt}`),
-    // What Apply of every step costs under the quota known when the plan was made.
-    ...(plan.estimate ? item('Applying it', plan.estimate.summary) : []),
+    'header',
+    { className: 'plan-header' },
+    h('h1', { className: 'sentence' }, applying ? 'Restoring: ' : '', `${will} in `, h('em', {}, connection), '.'),
+    h('p', { className: 'sentence-after' }, after.join(' ')),
+    planMeta(plan),
   );
 }
 
-/** Counts per entity and action; each non-zero count filters the list to those steps. */
-function headlineTable(plan: PlanView, onPick: (entity: RestoreEntity | 'all', action: PlanAction | 'all') => void): HTMLTableElement {
-  const entities = RESTORE_ORDER.filter((e) => plan.headline[e]);
-  const totals = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
-  const countCell = (entity: RestoreEntity | 'all', action: PlanAction, n: number) => {
-    const attrs = { 'data-entity': entity, 'data-action': action };
-    if (!n) return h('td', { className: 'count zero', attrs }, '0');
-    const label = `${n}`;
-    return h(
-      'td',
-      { className: `count action-${action}`, attrs },
-      linkButton(label, `Show ${action} steps${entity === 'all' ? '' : ` of ${ENTITY_LABEL[entity].toLowerCase()}`}`, () =>
-        onPick(entity, action),
-      ),
-    );
-  };
-  const rows = entities.map((entity) => {
-    const counts = plan.headline[entity]!;
-    for (const a of PLAN_ACTIONS) totals[a] += counts[a] ?? 0;
-    return h(
-      'tr',
-      { attrs: { 'data-entity': entity } },
-      h('th', { attrs: { scope: 'row' } }, ENTITY_LABEL[entity]),
-      ...PLAN_ACTIONS.map((a) => countCell(entity, a, counts[a] ?? 0)),
-    );
-  });
+/** After Apply: the result in one line, and what to do next (the id map, a compare with the account now). */
+export function resultHeader(
+  plan: PlanView,
+  connection: string,
+  receipt: ReceiptView,
+  progress: Record<string, { status: string }>,
+  actions: ResultActions,
+): HTMLElement {
+  const problems = receiptHasProblems(receipt);
+  // Progress says per kind what was written; a page reopened after the apply may have only the receipt.
+  const created = doneCounts(plan.steps, progress, 'create');
+  const done = Object.keys(created).length ? { created, updated: doneCounts(plan.steps, progress, 'update') } : undefined;
+  const button = (label: string, icon: string, className: string, onClick: () => void, secondary = true) =>
+    h('vscode-button', { className, attrs: { icon, secondary }, on: { click: onClick } }, label);
   return h(
-    'table',
-    { className: 'headline' },
-    h('caption', {}, 'Steps per entity and action'),
+    'header',
+    { className: `plan-header result ${problems ? 'problems' : 'ok'}` },
+    h('h1', { className: 'sentence' }, codicon(problems ? 'warning' : 'pass-filled', 'result-icon'), ` ${resultSentence(receipt, done)}`),
     h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { attrs: { scope: 'col' } }, 'Entity'),
-        ...PLAN_ACTIONS.map((a) => h('th', { attrs: { scope: 'col' } }, codicon(ACTION_ICON[a]), ` ${a}`)),
-      ),
+      'p',
+      { className: 'sentence-after' },
+      `In `,
+      h('em', {}, connection),
+      `, finished ${dateTime(receipt.finishedAt)}. ${problems ? 'See what went wrong below.' : 'Nothing was deleted.'}`,
     ),
-    h('tbody', {}, ...rows),
     h(
-      'tfoot',
-      {},
-      h(
-        'tr',
-        { attrs: { 'data-entity': 'all' } },
-        h('th', { attrs: { scope: 'row' } }, 'Total'),
-        ...PLAN_ACTIONS.map((a) => countCell('all', a, totals[a])),
-      ),
+      'div',
+      { className: 'result-actions' },
+      button('Export id map (CSV)', 'export', 'export-csv', () => actions.exportIdMap('csv'), false),
+      button('Export id map (JSON)', 'export', 'export-json', () => actions.exportIdMap('json')),
+      button('Compare with live', 'diff', 'compare-live', () => actions.compareWithLive()),
     ),
+    planMeta(plan),
+  );
+}
+
+function planMeta(plan: PlanView): HTMLElement {
+  const item = (term: string, value: string, title?: string) => [h('dt', {}, term), h('dd', { attrs: { title } }, value)];
+  return h(
+    'dl',
+    { className: 'meta' },
+    ...item('From the snapshot of', dateTime(plan.snapshot.finishedAt), `Snapshot ${plan.snapshot.snapshotId}`),
+    ...item('Account read', dateTime(plan.live.readAt), plan.account),
+    // What Apply of every step costs under the quota known when the plan was made.
+    ...(plan.estimate ? item('Applying it takes', plan.estimate.summary) : []),
+    ...item('Plan made', dateTime(plan.createdAt), `Plan ${plan.planId}`),
+  );
+}
+
+/** Entities whose restored records carry the marker in a custom field (payments carry it in their note). */
+const MARKED: readonly RestoreEntity[] = ['contacts', 'companies', 'orders', 'subscriptions'];
+
+/** What the "Keap Vault Ref" field is and why the restore writes it: said once, near the top. */
+export function markerNote(plan: PlanView): HTMLElement | null {
+  const creates = plan.steps.some((s) => s.action === 'create' && s.entity !== 'custom_fields');
+  const newFields = plan.steps.filter((s) => s.entity === 'custom_fields' && s.action === 'create' && s.recordType);
+  if (!creates && !newFields.length) return null;
+  const kinds = MARKED.filter((e) => plan.steps.some((s) => s.entity === e && s.action === 'create')).map((e) => ENTITY_NOUN[e].one);
+  return h(
+    'section',
+    { className: 'note marker-note', attrs: { 'aria-label': `About "${plan.markerLabel}"` } },
+    codicon('info'),
+    h(
+      'p',
+      {},
+      h('strong', {}, `About "${plan.markerLabel}": `),
+      `each ${kinds.length ? listOf(kinds) : 'record'} this restore creates keeps its id from the snapshot in a text custom field named "${plan.markerLabel}" (a payment keeps it in its note). That is how Keap Vault recognises a restored record later and never creates it twice. `,
+      newFields.length
+        ? `Your account has no such field for ${newFields.length === 1 ? 'one kind of record' : `${newFields.length} kinds of record`} yet: the restore adds ${newFields.length === 1 ? 'it' : 'them'} first.`
+        : '',
+    ),
+  );
+}
+
+const COUNT_ORDER: readonly PlanAction[] = ['create', 'update', 'conflict', 'blocked'];
+
+/**
+ * One line per kind of record that something happens to ("Orders: 7 to create · 1 needs your
+ * decision"); every unchanged record, of every kind, folded into the last line. Each count shows its steps.
+ */
+export function countsSection(plan: PlanView, show: ShowSteps): HTMLElement {
+  const lines: Child[] = [];
+  let unchanged = 0;
+  for (const entity of ENTITY_IMPORTANCE) {
+    const counts = plan.headline[entity];
+    if (!counts) continue;
+    unchanged += counts.skip ?? 0;
+    const shown = COUNT_ORDER.filter((a) => counts[a]);
+    if (!shown.length) continue;
+    const parts: Child[] = [];
+    shown.forEach((action, i) => {
+      if (i) parts.push(' · ');
+      const n = counts[action];
+      parts.push(
+        linkButton(actionCount(n, action), `Show the ${countNoun(n, ENTITY_NOUN[entity])} (${actionCount(n, action)})`, () =>
+          show(entity, action),
+        ),
+      );
+    });
+    lines.push(
+      h('li', { attrs: { 'data-entity': entity } }, h('span', { className: 'count-entity' }, `${entityTitle(entity)}: `), ...parts),
+    );
+  }
+  if (unchanged)
+    lines.push(
+      h(
+        'li',
+        { className: 'unchanged', attrs: { 'data-entity': 'all' } },
+        linkButton(
+          `${countNoun(unchanged, { one: 'record is', many: 'records are' })} already in the account`,
+          'Show the records left as they are',
+          () => show('all', 'skip'),
+        ),
+        ' and left as they are.',
+      ),
+    );
+  return h(
+    'section',
+    { className: 'counts', attrs: { 'aria-labelledby': 'counts-title' } },
+    h('h2', { attrs: { id: 'counts-title' } }, capitalize('what happens to each kind of record')),
+    h('ul', {}, ...lines),
   );
 }

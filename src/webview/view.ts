@@ -1,37 +1,39 @@
 /**
  * The restore-plan view: holds the plan and the UI state, turns host messages and clicks into state
  * changes and redraws only the part a change touches (a progress message updates one row, not the
- * table, so a long apply stays smooth). Each part of the page is drawn by its own module: summary
- * (header and counts), attention, banners, actionsBar, sideEffects, progress, receipt, filterBar,
- * stepTable (rows from stepRow) and confirmDialog.
+ * table, so a long apply stays smooth). Each part of the page is drawn by its own module, top to
+ * bottom: summary (the sentence, or after Apply the result; the "Keap Vault Ref" note; the counts),
+ * banners, decisions (what needs a person), risk (above Apply), actionsBar, progress, receipt,
+ * filterBar and stepTable (rows from stepRow). Apply is confirmed by the host, in VS Code's own modal.
  */
 import { actionsBarContent } from './actionsBar';
-import { attentionSections } from './attention';
 import { bannersContent, failureBanner } from './banners';
-import { fillConfirmDialog } from './confirmDialog';
+import { decisionSections, type DecisionActions } from './decisions';
 import { fill, h } from './dom';
 import type { IndexedStep } from './filter';
 import { FilterBar } from './filterBar';
+import { useLocale } from './format';
+import { stepName } from './names';
 import { progressContent } from './progress';
 import type {
   HostToWebview,
-  PlanAction,
+  LookAlikeSide,
+  PanelContext,
   PlanView,
   PlanViewState,
   ReceiptView,
   ReplanOptions,
-  RestoreEntity,
   SortKey,
   StepProgress,
   WebviewToHost,
 } from './protocol';
 import { receiptSection } from './receipt';
+import { riskContent } from './risk';
 import { applyBlocker, StepGraph } from './selection';
-import { sideEffectsContent } from './sideEffects';
 import { defaultUiState, isPersistedState, MAX_CACHED_STEPS, mergeUiState, toPlanView, type VsCodeApi } from './state';
 import type { RowActions } from './stepRow';
 import { StepTable, type TableSource } from './stepTable';
-import { planHeader, summarySection } from './summary';
+import { countsSection, markerNote, planHeader, resultHeader, type ShowSteps } from './summary';
 
 const PERSIST_DELAY_MS = 150;
 
@@ -43,17 +45,22 @@ export class PlanPanelView {
   private selected = new Set<string>();
   private stale?: { reason: string };
   private error?: string;
+  private context?: PanelContext;
   /** From the host's progress messages; else the size of the selection that was applied. */
   private progressTotal?: number;
   private persistTimer?: ReturnType<typeof setTimeout>;
 
   // Parts redrawn on their own.
+  private header = h('div', { className: 'header-area' });
+  private decisions = h('div', { className: 'decisions-area' });
+  /** Likely duplicates the host has shown side by side, by step id. */
+  private lookAlikes = new Map<string, [LookAlikeSide, LookAlikeSide]>();
+  private marker = h('div', { className: 'marker-area' });
   private banners = h('div', { className: 'banners' });
   private actionsBar = h('div', { className: 'actions' });
-  private sideEffects = h('section', { className: 'side-effects' });
-  private progressArea = h('section', { className: 'progress', attrs: { 'aria-live': 'polite' } });
+  private risk = h('section', { className: 'risk', attrs: { 'aria-labelledby': 'risk-title' } });
+  private progressArea = h('section', { className: 'progress', attrs: { 'aria-live': 'polite', 'aria-label': 'Apply progress' } });
   private receiptArea = h('div', { className: 'receipt-area' });
-  private dialog = h('dialog', { className: 'confirm', attrs: { 'aria-labelledby': 'confirm-title' } });
   private readonly filterBar = new FilterBar((filter) => this.setFilter(filter));
 
   private readonly rowActions: RowActions = {
@@ -86,6 +93,7 @@ export class PlanPanelView {
       this.ui = saved.ui;
       return false;
     }
+    this.context = saved.context;
     this.load(saved.plan, saved.stale, saved.ui);
     return true;
   }
@@ -93,9 +101,14 @@ export class PlanPanelView {
   handle(message: HostToWebview): void {
     switch (message.type) {
       case 'init':
-        return this.init(message.plan, message.stale, message.state);
+        return this.init(message.plan, message.stale, message.state, message.context);
       case 'stale':
         return this.markStale(message.reason);
+      case 'applyStarted':
+        return this.applyStarted(message.total);
+      case 'lookAlike':
+        this.lookAlikes.set(message.stepId, message.sides);
+        return this.renderDecisions();
       case 'progress':
         return this.progress(message.stepId, { status: message.status, newId: message.newId, message: message.message }, message.total);
       case 'receipt':
@@ -124,16 +137,26 @@ export class PlanPanelView {
 
   // ---- host messages ----
 
-  private init(incoming: PlanView, stale: { reason: string } | undefined, hostState: PlanViewState | undefined): void {
+  private init(
+    incoming: PlanView,
+    stale: { reason: string } | undefined,
+    hostState: PlanViewState | undefined,
+    context: PanelContext | undefined,
+  ): void {
     const plan = toPlanView(incoming);
+    if (context) this.context = context;
     this.error = undefined;
     this.load(plan, stale, mergeUiState(plan.planId, this.ui, hostState));
     this.schedulePersist();
   }
 
   private load(plan: PlanView, stale: { reason: string } | undefined, ui: PlanViewState | undefined): void {
-    if (this.plan?.planId !== plan.planId) this.progressTotal = undefined;
+    if (this.plan?.planId !== plan.planId) {
+      this.progressTotal = undefined;
+      this.lookAlikes.clear();
+    }
     this.plan = plan;
+    useLocale(this.context?.locale);
     this.graph = new StepGraph(plan.steps);
     this.indexed = plan.steps.map((step, index) => ({ step, index }));
     this.ui = ui ?? defaultUiState(plan, this.graph);
@@ -160,6 +183,19 @@ export class PlanPanelView {
     this.table.renderRows();
   }
 
+  private applyStarted(total: number): void {
+    if (!this.ui) return;
+    this.ui.applying = true;
+    this.ui.receipt = undefined;
+    this.progressTotal = total;
+    this.renderHeader();
+    this.renderBanners();
+    this.renderActions();
+    this.renderProgress();
+    this.table.lockSelection();
+    this.schedulePersist();
+  }
+
   private paused(pause: { until: string; stepsLeft: number }): void {
     if (!this.ui) return;
     this.ui.paused = pause;
@@ -178,6 +214,7 @@ export class PlanPanelView {
       this.table.updateRow(stepId);
     } else {
       // The host started an apply this view did not ask for (e.g. it was reopened): lock the selection.
+      this.renderHeader();
       this.renderActions();
       this.table.renderRows();
     }
@@ -202,6 +239,7 @@ export class PlanPanelView {
     for (const failed of receipt.failed)
       this.ui.progress[failed.stepId] = { ...this.ui.progress[failed.stepId], status: 'failed', message: failed.message };
     this.table.renderRows();
+    this.renderHeader();
     this.renderProgress();
     this.renderActions();
     this.renderReceipt();
@@ -253,29 +291,18 @@ export class PlanPanelView {
     this.schedulePersist();
   }
 
-  private openConfirm(): void {
-    if (!this.plan || !this.ui || !this.graph) return;
-    if (applyBlocker(this.plan, this.ui, this.stale, this.selected.size)) return;
-    const confirm = fillConfirmDialog(this.dialog, this.plan.account, this.graph.countSelected(this.selected), () => {
-      this.dialog.close();
-      this.startApply();
-    });
-    this.dialog.showModal();
-    confirm.focus();
-  }
-
-  private startApply(): void {
+  /**
+   * Asks the host to apply the selection. The host confirms in VS Code's own modal (naming the
+   * connection and the counts) before anything is written, and says `applyStarted` once it runs: the
+   * page changes nothing before that, so a Cancel in the modal leaves it as it was.
+   */
+  private requestApply(): void {
     if (!this.plan || !this.ui || !this.graph || applyBlocker(this.plan, this.ui, this.stale, this.selected.size)) return;
     const stepIds = this.graph.inPlanOrder(this.selected);
-    this.ui.applying = true;
     this.error = undefined;
     this.progressTotal = stepIds.length;
     this.post({ type: 'apply', stepIds });
     this.renderBanners();
-    this.renderActions();
-    this.renderProgress();
-    this.table.lockSelection();
-    this.schedulePersist();
   }
 
   // ---- persistence ----
@@ -290,37 +317,76 @@ export class PlanPanelView {
     this.persistTimer = undefined;
     if (!this.plan || !this.ui) return;
     const plan = this.plan.steps.length <= MAX_CACHED_STEPS ? this.plan : undefined;
-    this.api.setState({ version: 1, plan, stale: this.stale, ui: this.ui });
+    this.api.setState({ version: 1, plan, stale: this.stale, ui: this.ui, context: this.context });
     this.post({ type: 'setState', state: this.ui });
   }
 
   // ---- rendering ----
 
+  private readonly showSteps: ShowSteps = (entity, action) => {
+    this.setFilter({ text: '', entity, action });
+    this.table.table.scrollIntoView({ block: 'start' });
+  };
+
+  private nameOf(stepId: string): string {
+    const step = this.graph?.byId.get(stepId);
+    return step ? stepName(step) : stepId;
+  }
+
   private renderAll(): void {
     const plan = this.plan!;
     const ui = this.ui!;
-    const showSteps = (entity: RestoreEntity | 'all', action: PlanAction | 'all') => this.setFilter({ text: '', entity, action });
     fill(
       this.root,
-      planHeader(plan),
+      this.header,
       this.banners,
-      summarySection(plan, showSteps),
-      ...attentionSections(plan, showSteps),
+      this.marker,
+      this.decisions,
+      this.risk,
       this.actionsBar,
-      this.sideEffects,
       this.progressArea,
       this.receiptArea,
+      countsSection(plan, this.showSteps),
+      h('h2', { className: 'steps-title' }, 'Steps'),
       this.filterBar.build(plan, ui.filter, this.table.shownCount),
       this.table.table,
       this.table.moreButton,
-      this.dialog,
     );
+    this.renderHeader();
+    this.renderDecisions();
     this.renderBanners();
     this.renderActions();
     this.renderProgress();
     this.renderReceipt();
     this.table.renderHead();
     this.table.renderRows();
+  }
+
+  private readonly decisionActions: DecisionActions = {
+    ...this.rowActions,
+    compare: (stepId) => this.post({ type: 'compareLookAlike', stepId }),
+  };
+
+  private renderDecisions(): void {
+    if (!this.plan) return;
+    fill(this.decisions, ...decisionSections(this.plan, this.showSteps, this.decisionActions, this.lookAlikes));
+  }
+
+  /** The sentence of what Apply will do; after Apply, what it did, with what to do next. */
+  private renderHeader(): void {
+    if (!this.plan || !this.ui) return;
+    const connection = this.context?.connection ?? this.plan.account;
+    fill(
+      this.header,
+      this.ui.receipt
+        ? resultHeader(this.plan, connection, this.ui.receipt, this.ui.progress, {
+            exportIdMap: (format) => this.post({ type: 'exportIdMap', format }),
+            compareWithLive: () => this.post({ type: 'compareWithLive' }),
+          })
+        : planHeader(this.plan, connection, this.ui.applying),
+    );
+    // Said before Apply, about what it will write; after it, the result says what was written.
+    fill(this.marker, this.ui.receipt ? null : markerNote(this.plan));
   }
 
   private renderBanners(): void {
@@ -339,24 +405,19 @@ export class PlanPanelView {
   private renderActions(): void {
     if (!this.plan || !this.ui || !this.graph) return;
     const blocker = applyBlocker(this.plan, this.ui, this.stale, this.selected.size);
-    const { creates, updates } = this.graph.countSelected(this.selected);
+    const selected = this.graph.inPlanOrder(this.selected).flatMap((id) => this.graph?.byId.get(id) ?? []);
+    // After Apply the result header takes over: no Apply bar, no risk callout for what is done.
+    const done = !!this.ui.receipt;
+    this.actionsBar.hidden = done;
+    this.risk.hidden = done || !selected.length;
     fill(
       this.actionsBar,
       ...actionsBarContent(
-        { blocker, creates, updates, applying: this.ui.applying },
-        {
-          apply: () => this.openConfirm(),
-          cancel: () => this.post({ type: 'cancelApply' }),
-          exportIdMap: (format) => this.post({ type: 'exportIdMap', format }),
-        },
+        { blocker, selected, applying: this.ui.applying },
+        { apply: () => this.requestApply(), cancel: () => this.post({ type: 'cancelApply' }) },
       ),
     );
-    this.renderSideEffects();
-  }
-
-  private renderSideEffects(): void {
-    const selectedSteps = [...this.selected].flatMap((id) => this.graph?.byId.get(id) ?? []);
-    fill(this.sideEffects, ...sideEffectsContent(selectedSteps));
+    fill(this.risk, ...(done ? [] : riskContent(selected)));
   }
 
   private renderProgress(): void {
@@ -364,6 +425,8 @@ export class PlanPanelView {
   }
 
   private renderReceipt(): void {
-    this.receiptArea.replaceChildren(...(this.ui?.receipt ? [receiptSection(this.ui.receipt, this.rowActions)] : []));
+    this.receiptArea.replaceChildren(
+      ...(this.ui?.receipt ? [receiptSection(this.ui.receipt, this.rowActions, (id) => this.nameOf(id))] : []),
+    );
   }
 }

@@ -1,18 +1,24 @@
 /**
  * The restore-plan webview in headless Chromium, served under the panel's real CSP with the real
  * bundle (see support/planPage). The plan comes from the real planner over a damaged emulator
- * account, and the progress test feeds the page what the real applier reports.
+ * account, named from its snapshot as the host names it (stepFacts), and the progress test feeds the
+ * page what the real applier reports. The accessibility test runs axe-core in the page in Light+ and Dark+.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
-import type { PlanAction, PlanStep, RestorePlan } from '../../src/core/restore/plan';
-import type { HostToWebview, PlanViewState, WebviewToHost } from '../../src/webview/protocol';
+import type { PlanStep, RestorePlan } from '../../src/core/restore/plan';
+import { orderDetails } from '../../src/core/snapshot/query';
+import { orderSide, type PaymentSeen } from '../../src/extension/planPanel/lookAlike';
+import { internalCodes } from '../../src/webview/labels';
+import type { HostToWebview, LookAlikeSide, PlanView, PlanViewState, WebviewToHost } from '../../src/webview/protocol';
 import { apply } from '../unit/restore/support';
 import { closeTestAccounts } from '../unit/support/emulator';
 import { findChromium, launchChromium } from './support/browser';
-import { HOSTILE_IMG, HOSTILE_SCRIPT, hostilePlan, syntheticPlan, type HostilePlan } from './support/planFixture';
+import { CONTEXT, HOSTILE_IMG, HOSTILE_SCRIPT, hostilePlan, hostView, syntheticPlan, type HostilePlan } from './support/planFixture';
 import { servePlanPage, type PlanPage } from './support/planPage';
+import { THEMES } from './support/themes';
 
 // The browser side of the page functions below (this file compiles without the DOM lib).
 interface CspViolation {
@@ -24,17 +30,27 @@ interface PageWindow {
   __posted: WebviewToHost[];
   __pwned?: number;
   __plan?: unknown;
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
   __reportCsp(violation: CspViolation): void;
   postMessage(message: unknown, targetOrigin: string): void;
   addEventListener(type: 'message', listener: () => void, options: { once: boolean }): void;
 }
+interface AxeViolation {
+  id: string;
+  impact?: string;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
 interface PageDocument {
+  documentElement: { style: { setProperty(name: string, value: string): void } };
+  body: { innerText: string; insertAdjacentHTML(position: 'beforeend', html: string): void; append(node: unknown): void };
+  activeElement: { closest(selector: string): unknown } | null;
+  querySelector(selector: string): unknown;
   addEventListener(
     type: 'securitypolicyviolation',
     listener: (e: { violatedDirective: string; effectiveDirective?: string; blockedURI: string; sample: string }) => void,
     capture: boolean,
   ): void;
-  body: { insertAdjacentHTML(position: 'beforeend', html: string): void; append(node: unknown): void };
   createElement(tag: 'script'): { textContent: string };
   fonts: { load(font: string): Promise<unknown[]> };
 }
@@ -42,7 +58,6 @@ declare const window: PageWindow;
 declare const document: PageDocument;
 
 const PAGE_SIZE = 250;
-const ACTIONS: PlanAction[] = ['create', 'update', 'skip', 'conflict', 'blocked'];
 
 interface Panel {
   page: Page;
@@ -57,6 +72,14 @@ describe('Restore plan webview (headless Chromium)', function () {
   let server: PlanPage | undefined;
   let fx: HostilePlan;
   let plan: RestorePlan;
+  /** The plan as the host sends it: with the names read from the snapshot. */
+  let view: PlanView;
+  const init = (p: PlanView = view, extra: Partial<Extract<HostToWebview, { type: 'init' }>> = {}): HostToWebview => ({
+    type: 'init',
+    plan: p,
+    context: CONTEXT,
+    ...extra,
+  });
   const timings: Record<string, number> = {};
   const panels: Panel[] = [];
 
@@ -65,6 +88,7 @@ describe('Restore plan webview (headless Chromium)', function () {
     if (!chromium) this.skip();
     fx = await hostilePlan();
     plan = fx.plan;
+    view = hostView(fx);
     server = await servePlanPage();
     const started = Date.now();
     browser = await launchChromium(chromium);
@@ -117,7 +141,7 @@ describe('Restore plan webview (headless Chromium)', function () {
       if (response.status() >= 400 && (pathname === '/' || pathname.startsWith('/dist/')))
         panel.problems.push(`${response.status()} ${response.url()}`);
     });
-    // Confirmation must be the page's own dialog: a native one (window.confirm) fails the test.
+    // Apply is confirmed by the host in VS Code's modal: no dialog of the browser's (window.confirm) may appear.
     page.on('dialog', (dialog) => {
       panel.problems.push(`native ${dialog.type()} dialog: ${dialog.message()}`);
       void dialog.dismiss();
@@ -178,7 +202,10 @@ describe('Restore plan webview (headless Chromium)', function () {
 
   /** Independent of the view's filter code: the fields a person sees, searched for one word. */
   function mentions(step: PlanStep, word: string): boolean {
+    const facts = view.steps.find((s) => s.id === step.id)?.facts;
     const fields = [
+      facts?.name ?? '',
+      facts?.about ?? '',
       step.id,
       step.entity,
       step.action,
@@ -194,113 +221,213 @@ describe('Restore plan webview (headless Chromium)', function () {
   }
 
   const actionable = (s: PlanStep) => s.action === 'create' || s.action === 'update';
+  /** What the list shows by default: what will run or needs a person. */
+  const relevant = (s: PlanStep) => s.action !== 'skip';
+  const nameOf = (id: string) => view.steps.find((s) => s.id === id)!.facts!.name;
 
-  it('posts ready, then renders the headline per entity and action and every step', async () => {
+  /** The ids shown, checked to be the `expected` steps with each payment right under its order when that is shown. */
+  async function assertListed(page: Page, expected: PlanStep[]): Promise<void> {
+    const ids = await rowIds(page);
+    assert.deepEqual([...ids].sort(), expected.map((s) => s.id).sort(), 'the steps listed');
+    ids.forEach((id, i) => {
+      const parent = view.steps.find((s) => s.id === id)!.facts?.parent;
+      if (!parent || !ids.includes(parent)) return;
+      const before = ids[i - 1];
+      const siblingOrParent = before === parent || view.steps.find((s) => s.id === before)!.facts?.parent === parent;
+      assert.ok(siblingOrParent, `${id} is listed under ${parent}`);
+    });
+  }
+
+  it('posts ready, then says in one sentence what Apply will do, counts what happens, and lists what will run or needs a person', async () => {
     const panel = await openPanel();
     const { page } = panel;
     assert.deepEqual(await posted(page), [{ type: 'ready' }], 'only ready before the host speaks');
     const started = Date.now();
-    await send(page, { type: 'init', plan });
+    await send(page, init());
     timings[`init to rows (${plan.steps.length} steps)`] = Date.now() - started;
 
-    for (const [entity, counts] of Object.entries(plan.headline)) {
-      for (const action of ACTIONS) {
-        const cell = page.locator(`table.headline tbody tr[data-entity="${entity}"] td[data-action="${action}"]`);
-        assert.equal((await cell.textContent())?.trim(), String(counts[action]), `${entity} ${action}`);
-      }
-    }
-    for (const action of ACTIONS) {
-      const total = Object.values(plan.headline).reduce((n, c) => n + c[action], 0);
-      assert.equal(
-        (await page.locator(`table.headline tfoot td[data-action="${action}"]`).textContent())?.trim(),
-        String(total),
-        `total ${action}`,
-      );
-    }
-    assert.deepEqual(
-      await rowIds(page),
-      plan.steps.slice(0, PAGE_SIZE).map((s) => s.id),
-      'rows in plan order',
+    // The summary first, in words: the planner made 7 orders, 14 payments… to create in this account.
+    const headline = plan.headline;
+    const sentence = (await page.locator('h1.sentence').textContent())!;
+    assert.match(sentence, new RegExp(`^Will create ${headline.orders!.create} orders, ${headline.payments!.create} payments, `));
+    assert.match(sentence, new RegExp(`and update ${headline.contacts!.update} contacts in Keap \\(acme\\)\\.$`));
+    assert.equal(
+      await page.locator('.sentence-after').textContent(),
+      "Nothing is deleted. 1 order needs your decision. 1 campaign can't be restored.",
     );
-    assert.match((await page.locator('.shown-count').textContent())!, new RegExp(`of ${plan.steps.length} matching`));
+    // "Keap Vault Ref" is explained once, near the top.
+    assert.match((await page.locator('.marker-note').textContent())!, /text custom field named "Keap Vault Ref"/);
+    // Counts per kind of record, the unchanged ones folded into one line.
+    assert.equal(
+      await page.locator('.counts li[data-entity="orders"]').textContent(),
+      `Orders: ${headline.orders!.create} to create · 1 needs your decision`,
+    );
+    const unchanged = Object.values(headline).reduce((n, c) => n + c.skip, 0);
+    assert.equal(
+      await page.locator('.counts li.unchanged').textContent(),
+      `${unchanged} records are already in the account and left as they are.`,
+    );
 
-    // An update shows before -> after per field.
-    const update = plan.steps.find((s) => s.action === 'update' && s.changes?.length)!;
-    const change = update.changes![0];
-    const changeText = await row(page, update.id).locator('ul.changes li').first().textContent();
-    assert.equal(changeText, `${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
-    // Conflicts and blocked steps show their reason and the choices.
+    // By default the list holds only what will run or needs a person, a payment under its order.
+    await assertListed(page, plan.steps.filter(relevant));
+    assert.match((await page.locator('.shown-count').textContent())!, new RegExp(`; ${plan.steps.length} in the plan`));
+    const payment = view.steps.find((s) => s.entity === 'payments' && s.action === 'create' && s.facts?.parent)!;
+    assert.match(payment.facts!.name, /^Payment of \$[\d,.]+ on .+'s order #\d+$/, 'a payment is named by its amount and order');
+    assert.equal(await row(page, payment.id).locator('.record-label').textContent(), payment.facts!.name);
+
+    // An update shows before -> after per field, in words.
+    const update = view.steps.find((s) => s.action === 'update' && s.changes?.length)!;
+    const change = update.facts!.changes![0];
+    assert.equal(change.field, 'first name');
+    assert.equal(
+      await row(page, update.id).locator('ul.changes li').first().textContent(),
+      `${change.field}: ${change.before} → becomes ${change.after}`,
+    );
+    // A likely duplicate: the reason in words (the code in the tooltip), the live order it matches, the choices.
     const conflict = plan.steps.find((s) => s.action === 'conflict')!;
-    assert.equal(await row(page, conflict.id).locator('.reason').textContent(), 'likely-duplicate');
-    assert.match((await row(page, conflict.id).locator('.choices').textContent())!, new RegExp(`Open live record ${conflict.liveId}`));
+    const reason = row(page, conflict.id).locator('.reason');
+    assert.equal(await reason.textContent(), 'The account has an order that looks the same: is it this one?');
+    assert.equal(await reason.getAttribute('title'), 'likely-duplicate');
+    assert.equal((await row(page, conflict.id).locator('td.result').textContent())?.trim(), `matches live #${conflict.liveId}`);
     const blocked = plan.steps.find((s) => s.action === 'blocked')!;
-    assert.equal(await row(page, blocked.id).locator('.reason').textContent(), blocked.reason);
+    assert.equal(await row(page, blocked.id).locator('.reason').getAttribute('title'), blocked.reason);
     assert.match((await row(page, blocked.id).locator('.choices').textContent())!, /cannot create it/);
-    await row(page, conflict.id).locator('.choices button', { hasText: 'Open live record' }).click();
+    await row(page, conflict.id)
+      .locator('.choices button', { hasText: `Open order #${conflict.liveId} in the account` })
+      .click();
     assert.deepEqual(
       (await posted(page)).find((m) => m.type === 'openRecord'),
       { type: 'openRecord', entity: 'orders', id: conflict.liveId, where: 'live' },
     );
-    // A likely duplicate can be declared the same order (linked) or a different one (created): both re-plan.
-    await row(page, conflict.id).locator('.choices vscode-button', { hasText: 'Same order: link to live order' }).click();
+    // The decision is also offered at the top: the same order (linked) or a different one (created); both re-plan.
+    const decision = page.locator(`.attention.decisions li[data-step-id="${conflict.id}"]`);
+    assert.match((await decision.textContent())!, new RegExp(`^${nameOf(conflict.id)}`));
+    await decision.locator('vscode-button', { hasText: `Same order: link to #${conflict.liveId}` }).click();
     assert.deepEqual(
       (await posted(page)).find((m) => m.type === 'replan'),
       { type: 'replan', options: { resolutions: { [conflict.id]: 'link' } } },
     );
-    // Each step names what it depends on.
-    const dependent = plan.steps.find((s) => s.dependsOn.length > 1)!;
-    assert.deepEqual(await row(page, dependent.id).locator('td.depends button').allTextContents(), dependent.dependsOn);
-    // Side effects of the selected writes are summarised; plan warnings listed.
-    assert.ok((await page.locator('.side-effects li').count()) > 0, 'side effects listed');
-    assert.match((await page.locator('.warnings').textContent())!, /Transactions are not restored/);
+    // Each step names what it needs.
+    const dependent = plan.steps.find((s) => s.action === 'create' && s.dependsOn.length > 1)!;
+    assert.deepEqual(await row(page, dependent.id).locator('.depends button').allTextContents(), dependent.dependsOn.map(nameOf));
+    // The risk callout, above Apply: what Keap does on its own (once per effect, not per row) and what cannot be undone.
+    const risk = page.locator('section.risk');
+    assert.match(
+      (await risk.locator('.side-effects').textContent())!,
+      new RegExp(`${headline.payments!.create} payments: The first payment`),
+    );
+    assert.equal(await page.locator('table.steps .side-effect').count(), 0, 'no side-effect sentence on the rows');
+    assert.match((await risk.locator('.permanent').textContent())!, /Keap cannot delete a payment/);
+    assert.ok(
+      await page.evaluate(() => {
+        const r = document.querySelector('section.risk') as unknown as { compareDocumentPosition(o: unknown): number };
+        return (r.compareDocumentPosition(document.querySelector('.actions vscode-button.apply')) & 4) !== 0;
+      }),
+      'the risk callout comes before Apply',
+    );
+    // The plan's other notes are one click away.
+    assert.match((await page.locator('details.plan-notes').textContent())!, /Transactions are not restored/);
     // The codicon font loads under font-src.
     assert.ok((await page.evaluate(() => document.fonts.load('16px codicon'))).length > 0, 'codicon font loaded');
     assertClean(panel);
   });
 
-  it('filters by text and by action, and a headline count filters to its entity and action', async () => {
+  it('shows no internal code, id or ISO time as text: every name comes from the label map or the records', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await send(page, { type: 'init', plan });
+    await send(page, init());
+    const codes = internalCodes();
+    assert.ok(codes.includes('custom_fields') && codes.includes('missing-in-live') && codes.includes('present-differs'));
+    const check = async (when: string) => {
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const code of codes) assert.ok(!text.includes(code), `${when}: "${code}" is shown`);
+      const stepId =
+        /\b(?:custom_fields|tags|companies|contacts|products|subscription_plans|orders|payments|contact_tags|subscriptions|campaigns):[\w:]+/.exec(
+          text,
+        );
+      assert.equal(stepId?.[0], undefined, `${when}: a step id is shown`);
+      const iso = /\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(text);
+      assert.equal(iso?.[0], undefined, `${when}: an ISO time is shown`);
+      assert.ok(!/marker:[A-Z]/.test(text), `${when}: a marker id is shown`);
+    };
+    await check('the plan');
+    // Every step, unchanged ones included.
+    await chooseOption(page, 'action-filter', 'All steps');
+    assert.equal((await rowIds(page)).length, plan.steps.length);
+    await check('every step');
+    // After an apply, with its receipt.
+    const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
+    await send(page, { type: 'applyStarted', total: 1 });
+    await send(page, { type: 'progress', stepId: order.id, status: 'done', newId: '9100' });
+    await send(page, { type: 'receipt', receipt: receiptFor([{ entity: 'orders', oldId: order.oldId, newId: '9100' }]) });
+    await check('the result');
+    assertClean(panel);
+  });
+
+  /** A receipt of an apply that created the records of `idMap`, verified. */
+  function receiptFor(idMap: Receipt['idMap']): Receipt {
+    return {
+      planId: plan.planId,
+      startedAt: '2026-11-26T12:00:00.000Z',
+      finishedAt: '2026-11-26T12:01:00.000Z',
+      created: idMap.length,
+      updated: 0,
+      skipped: 0,
+      reconciled: 0,
+      linked: [],
+      conflicts: [],
+      duplicates: [],
+      failed: [],
+      notApplied: [],
+      idMap,
+      requests: idMap.length,
+      verification: { checked: idMap.length, problems: [] },
+    };
+  }
+
+  it('filters by text and by action, and a count filters to its kind of record and action', async () => {
+    const panel = await openPanel();
+    const { page } = panel;
+    await send(page, init());
+    assert.equal(await prop<string>(page.locator('vscode-single-select.action-filter'), 'value'), 'relevant');
 
     const textFilter = page.locator('vscode-textfield.text-filter input');
     await textFilter.fill('invoice');
-    const byText = plan.steps.filter((s) => mentions(s, 'invoice'));
+    const byText = plan.steps.filter((s) => relevant(s) && mentions(s, 'invoice'));
     assert.ok(byText.length > 1 && byText.length < plan.steps.length);
-    assert.deepEqual(
-      await rowIds(page),
-      byText.map((s) => s.id),
-    );
+    await assertListed(page, byText);
 
-    await chooseOption(page, 'action-filter', 'create');
+    await chooseOption(page, 'action-filter', 'Create');
     const both = byText.filter((s) => s.action === 'create');
     assert.ok(both.length > 0 && both.length < byText.length);
-    assert.deepEqual(
-      await rowIds(page),
-      both.map((s) => s.id),
-    );
+    await assertListed(page, both);
 
     await textFilter.fill('');
-    assert.deepEqual(
-      await rowIds(page),
-      plan.steps.filter((s) => s.action === 'create').map((s) => s.id),
+    await assertListed(
+      page,
+      plan.steps.filter((s) => s.action === 'create'),
     );
 
     await textFilter.fill('no step has this text');
     assert.deepEqual(await rowIds(page), []);
     assert.equal(await page.locator('table.steps tbody tr.empty').count(), 1);
 
-    await page.locator('table.headline tbody tr[data-entity="orders"] td[data-action="create"] button').click();
-    assert.deepEqual(
-      await rowIds(page),
-      plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create').map((s) => s.id),
+    await page.locator('.counts li[data-entity="orders"] button', { hasText: 'to create' }).click();
+    await assertListed(
+      page,
+      plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create'),
     );
     assert.equal(await prop<string>(page.locator('vscode-single-select.entity-filter'), 'value'), 'orders');
-    assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), '', 'the headline clears the text filter');
+    assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), '', 'a count clears the text filter');
+    // The unchanged records are one click away.
+    await page.locator('.counts li.unchanged button').click();
+    await assertListed(
+      page,
+      plan.steps.filter((s) => s.action === 'skip'),
+    );
 
     // Sorting by action puts what needs a person first.
-    await chooseOption(page, 'action-filter', 'All actions');
-    await chooseOption(page, 'entity-filter', 'All entities');
+    await chooseOption(page, 'action-filter', 'Will run or needs you');
     await page.locator('th[data-sort="action"] button').click();
     const firstTwo = (await rowIds(page)).slice(0, 2).map((id) => plan.steps.find((s) => s.id === id)!.action);
     assert.deepEqual(firstTwo, ['conflict', 'blocked']);
@@ -311,19 +438,25 @@ describe('Restore plan webview (headless Chromium)', function () {
   it('renders records named <img onerror> and <script> as text and runs nothing; the CSP blocks injected markup', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await send(page, { type: 'init', plan });
-    for (const stepId of [fx.hostileSteps.img, fx.hostileSteps.script]) {
-      const step = plan.steps.find((s) => s.id === stepId)!;
-      assert.equal(await row(page, stepId).locator('.record-label').textContent(), step.label, 'label shown literally');
-      assert.equal(await row(page, stepId).locator('.detail-text').textContent(), step.detail, 'detail shown literally');
+    await send(page, init());
+    for (const [stepId, payload] of [
+      [fx.hostileSteps.img, HOSTILE_IMG],
+      [fx.hostileSteps.script, HOSTILE_SCRIPT],
+    ]) {
+      assert.equal(nameOf(stepId), payload, 'the host names the contact by its (hostile) name');
+      assert.equal(await row(page, stepId).locator('.record-label').textContent(), payload, 'name shown literally');
+      // Its order is named after it, literally too.
+      const order = view.steps.find((s) => s.entity === 'orders' && s.action === 'create' && s.dependsOn.includes(stepId))!;
+      assert.equal(await row(page, order.id).locator('.record-label').textContent(), `${payload}'s order #${order.oldId}`);
     }
-    assert.ok(plan.steps.find((s) => s.id === fx.hostileSteps.img)!.label!.includes(HOSTILE_IMG.slice(0, 12)));
-    assert.ok(plan.steps.find((s) => s.id === fx.hostileSteps.script)!.label!.includes(HOSTILE_SCRIPT));
     // Filtering by the payload text still finds it (it is data, not markup).
     await page.locator('vscode-textfield.text-filter input').fill('<script>window.__pwned');
     assert.deepEqual(
-      await rowIds(page),
-      plan.steps.filter((s) => mentions(s, '<script>window.__pwned')).map((s) => s.id),
+      [...(await rowIds(page))].sort(),
+      plan.steps
+        .filter((s) => relevant(s) && mentions(s, '<script>window.__pwned'))
+        .map((s) => s.id)
+        .sort(),
     );
     assert.equal(await page.locator('main img').count(), 0, 'no img element was made');
     assert.equal(await page.locator('main script').count(), 0, 'no script element was made');
@@ -349,13 +482,13 @@ describe('Restore plan webview (headless Chromium)', function () {
     const panel = await openPanel();
     const { page } = panel;
     const applyButton = page.locator('.actions vscode-button.apply');
-    await send(page, { type: 'init', plan, stale: { reason: 'contacts 7 changed' } });
+    await send(page, init(view, { stale: { reason: 'contacts 7 changed' } }));
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true);
     assert.match((await page.locator('.banner.stale').textContent())!, /contacts 7 changed/);
     await applyButton.click({ force: true });
-    assert.equal(await page.locator('dialog.confirm').isVisible(), false, 'no confirmation for a stale plan');
+    assert.ok(!(await posted(page)).some((m) => m.type === 'apply'), 'no apply for a stale plan');
 
-    await send(page, { type: 'init', plan });
+    await send(page, init());
     assert.equal(await prop<boolean>(applyButton, 'disabled'), false);
     assert.equal(await page.locator('.banner.stale').count(), 0);
 
@@ -368,21 +501,20 @@ describe('Restore plan webview (headless Chromium)', function () {
       { type: 'replan', options: {} },
     );
 
-    await send(page, { type: 'init', plan: { ...plan, formatVersion: '2.0' } });
+    await send(page, init({ ...view, formatVersion: '2.0' }));
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true, 'a plan of an unknown major version');
     assert.match((await page.locator('.banner.error').textContent())!, /format 2\.0/);
     assert.ok(!(await posted(page)).some((m) => m.type === 'apply'));
     assertClean(panel);
   });
 
-  it('asks for confirmation with the counts and posts apply with the selected subset', async () => {
+  it('posts apply with the selected subset and changes nothing until the host says the apply started', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await send(page, { type: 'init', plan });
-    const total = (a: PlanAction) => Object.values(plan.headline).reduce((n, c) => n + c[a], 0);
-    assert.equal(
-      await page.locator('.selection-summary').textContent(),
-      `${total('create')} create(s), ${total('update')} update(s) selected`,
+    await send(page, init());
+    assert.match(
+      (await page.locator('.selection-summary').textContent())!,
+      new RegExp(`^Selected: create ${plan.headline.orders!.create} orders, .*; update ${plan.headline.contacts!.update} contacts\\.$`),
     );
 
     // Dropping a contact drops what needs it (its orders, their payments, its tags), transitively.
@@ -392,31 +524,27 @@ describe('Restore plan webview (headless Chromium)', function () {
       for (const s of plan.steps) if (!dropped.has(s.id) && s.dependsOn.some((d) => dropped.has(d))) grew = dropped.add(s.id) !== undefined;
     }
     assert.ok(dropped.size > 2, 'the contact has dependents');
-    await row(page, fx.hostileSteps.img).locator('vscode-checkbox').click();
+    const box = row(page, fx.hostileSteps.img).locator('input[type=checkbox]');
+    assert.equal(await box.getAttribute('aria-label'), `Restore ${HOSTILE_IMG}`, 'the box is named for its record');
+    await box.click();
     for (const id of dropped)
-      assert.equal(await prop<boolean>(row(page, id).locator('vscode-checkbox'), 'checked'), false, `${id} unselected`);
+      assert.equal(await prop<boolean>(row(page, id).locator('input[type=checkbox]'), 'checked'), false, `${id} unselected`);
     const expected = plan.steps.filter((s) => actionable(s) && !dropped.has(s.id));
-    const creates = expected.filter((s) => s.action === 'create').length;
-    const updates = expected.filter((s) => s.action === 'update').length;
 
+    // Apply asks the host, which confirms in VS Code's own modal: the page draws no dialog and changes nothing yet.
     const applyButton = page.locator('.actions vscode-button.apply');
     await applyButton.click();
-    const dialog = page.locator('dialog.confirm');
-    assert.equal(await dialog.isVisible(), true);
-    assert.equal(
-      await dialog.locator('.confirm-counts').textContent(),
-      `${creates} create(s) and ${updates} update(s) will be written to ${plan.account}.`,
-    );
-    await dialog.locator('vscode-button.confirm-cancel').click();
-    assert.equal(await dialog.isVisible(), false);
-    assert.ok(!(await posted(page)).some((m) => m.type === 'apply'), 'nothing posted without confirmation');
-
-    await applyButton.click();
-    await dialog.locator('vscode-button.confirm-apply').click();
+    assert.equal(await page.locator('dialog').count(), 0, 'no confirmation drawn in the page');
     const applied = (await posted(page)).filter((m) => m.type === 'apply');
     assert.deepEqual(applied, [{ type: 'apply', stepIds: expected.map((s) => s.id) }]);
+    assert.equal(await prop<boolean>(applyButton, 'disabled'), false, 'a Cancel in the modal leaves the page as it was');
+    assert.equal(await prop<boolean>(row(page, expected[0].id).locator('input[type=checkbox]'), 'disabled'), false);
+
+    await send(page, { type: 'applyStarted', total: expected.length });
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true, 'no second apply while one runs');
     assert.equal(await page.locator('.actions vscode-button.cancel').count(), 1);
+    assert.equal(await prop<boolean>(row(page, expected[0].id).locator('input[type=checkbox]'), 'disabled'), true);
+    assert.match((await page.locator('h1.sentence').textContent())!, /^Restoring: Will create/);
 
     // A refused apply (e.g. found stale by the host) re-enables the panel with the reason.
     await send(page, { type: 'error', message: 'The account changed since the plan was made. Make a new plan.' });
@@ -425,17 +553,18 @@ describe('Restore plan webview (headless Chromium)', function () {
     assertClean(panel);
   });
 
-  it('fills the new-id column from the progress of a real apply, then shows the receipt and verification', async () => {
+  it('fills the result column from the progress of a real apply, then turns the header into the result', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await send(page, { type: 'init', plan });
+    await send(page, init());
+    assert.equal(await page.locator('vscode-button.export-csv').count(), 0, 'no id map to export before anything was applied');
     await page.locator('.actions vscode-button.apply').click();
-    await page.locator('dialog.confirm vscode-button.confirm-apply').click();
     const request = (await posted(page)).find((m): m is Extract<WebviewToHost, { type: 'apply' }> => m.type === 'apply')!;
     assert.deepEqual(
       request.stepIds,
       plan.steps.filter(actionable).map((s) => s.id),
     );
+    await send(page, { type: 'applyStarted', total: request.stepIds.length });
 
     // The host's part, in short: run the applier and forward what it reports.
     // Delivered one after another, in the order reported, as the host's message queue would.
@@ -465,36 +594,45 @@ describe('Restore plan webview (headless Chromium)', function () {
     const created = reports.filter((p) => p.status === 'done' && p.newId);
     assert.ok(created.length >= 20, 'creates reported new ids');
     for (const p of created) {
-      assert.equal((await row(page, p.step.id).locator('td.new-id').textContent())?.trim(), p.newId, `${p.step.id} new id`);
-      assert.match((await row(page, p.step.id).locator('td.status').textContent())!, /done/);
+      const result = row(page, p.step.id).locator('td.result');
+      assert.equal(
+        (await result.locator('.new-id').textContent())?.trim(),
+        `${p.step.action === 'create' ? 'created as' : 'live'} #${p.newId}`,
+        `${p.step.id} new id`,
+      );
+      assert.match((await result.locator('.status').textContent())!, /Done/);
     }
-    assert.match((await page.locator('.progress-text').textContent())!, /^Applying: \d+ of \d+ step\(s\)/);
+    assert.match((await page.locator('.progress-text').textContent())!, /^Applying: \d+ of \d+ steps/);
 
     await send(page, { type: 'receipt', receipt });
     assert.match((await page.locator('.progress-text').textContent())!, /^Finished/);
+    // The header is now the result, in words, with what to do next.
+    const orders = receipt.idMap.filter((e) => e.entity === 'orders').length;
+    const payments = receipt.idMap.filter((e) => e.entity === 'payments').length;
+    const checked = receipt.verification.checked;
+    assert.match(
+      (await page.locator('header.result h1').textContent())!,
+      new RegExp(`^ Restored ${orders} orders, ${payments} payments, .* · verified ${checked}/${checked}$`),
+    );
+    assert.match((await page.locator('header.result .sentence-after').textContent())!, /^In Keap \(acme\), finished /);
+    assert.equal(await page.locator('.actions').isVisible(), false, 'no Apply bar for an applied plan');
+    assert.equal(await page.locator('section.risk').isVisible(), false);
     const receiptText = (await page.locator('section.receipt').textContent())!;
     assert.match(receiptText, new RegExp(`Created${receipt.created}`));
     assert.match(receiptText, new RegExp(`Updated${receipt.updated}`));
-    assert.match(receiptText, new RegExp(`Verified: ${receipt.verification.checked} record\\(s\\)`));
+    assert.match(receiptText, new RegExp(`Verified: ${checked} records read back from Keap match the snapshot`));
+    assert.doesNotMatch(receiptText, /\d{4}-\d\d-\d\dT/, 'receipt times are local, not ISO');
     for (const entry of receipt.idMap) {
-      const cell = row(page, `${entry.entity}:${entry.oldId}`).locator('td.new-id');
-      if (await cell.count()) assert.equal((await cell.textContent())?.trim(), entry.newId);
+      const cell = row(page, `${entry.entity}:${entry.oldId}`).locator('td.result .new-id');
+      if (await cell.count()) assert.match((await cell.textContent())!, new RegExp(`#${entry.newId}$`));
     }
-    assert.equal(
-      await prop<boolean>(page.locator('.actions vscode-button.apply'), 'disabled'),
-      true,
-      'an applied plan is not applied again',
-    );
-    assert.match((await page.locator('.apply-blocker').textContent())!, /has been applied/);
 
-    await page.locator('.actions vscode-button.export-csv').click();
-    await page.locator('.actions vscode-button.export-json').click();
+    await page.locator('header.result vscode-button.export-csv').click();
+    await page.locator('header.result vscode-button.export-json').click();
+    await page.locator('header.result vscode-button.compare-live').click();
     assert.deepEqual(
-      (await posted(page)).filter((m) => m.type === 'exportIdMap'),
-      [
-        { type: 'exportIdMap', format: 'csv' },
-        { type: 'exportIdMap', format: 'json' },
-      ],
+      (await posted(page)).filter((m) => m.type === 'exportIdMap' || m.type === 'compareWithLive'),
+      [{ type: 'exportIdMap', format: 'csv' }, { type: 'exportIdMap', format: 'json' }, { type: 'compareWithLive' }],
     );
     assertClean(panel);
   });
@@ -503,25 +641,21 @@ describe('Restore plan webview (headless Chromium)', function () {
     const panel = await openPanel();
     const { page } = panel;
     // The same plan as made without "update existing": its updates become skips that say what differs.
-    const asSkips: PlanStep[] = plan.steps.map((s) => (s.action === 'update' ? { ...s, action: 'skip', reason: 'present-differs' } : s));
+    const asSkips: PlanView['steps'] = view.steps.map((s) =>
+      s.action === 'update' ? { ...s, action: 'skip', reason: 'present-differs' } : s,
+    );
     const differing = asSkips.filter((s) => s.action === 'skip' && s.changes?.length).length;
     assert.ok(differing > 0);
-    await send(page, { type: 'init', plan: { ...plan, options: { ...plan.options, updateExisting: false }, steps: asSkips } });
+    await send(page, init({ ...view, options: { ...view.options, updateExisting: false }, steps: asSkips }));
     assert.match(
       (await page.locator('section.differs').textContent())!,
-      new RegExp(`${differing} record\\(s\\) in the account differ from the snapshot and will not be changed.*update existing`),
+      new RegExp(`${differing} records in the account differ from the snapshot and will be left as they are.*update existing`),
     );
 
     const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
     const contact = plan.steps.find((s) => s.entity === 'contacts' && s.action === 'create')!;
     const receipt: Receipt = {
-      planId: plan.planId,
-      startedAt: plan.createdAt,
-      finishedAt: plan.createdAt,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      reconciled: 0,
+      ...receiptFor([]),
       linked: [{ stepId: contact.id, liveId: '9001', reason: 'contacts 9001 appeared in the account since the plan with the same email' }],
       conflicts: [
         {
@@ -530,32 +664,29 @@ describe('Restore plan webview (headless Chromium)', function () {
           reason: 'order 9002 was created in the account since the plan with the same contact, items and total',
         },
       ],
-      duplicates: [{ entity: 'orders', oldId: '7', liveIds: ['9003', '9004'] }],
-      failed: [],
-      notApplied: [],
-      idMap: [],
+      duplicates: [{ entity: 'orders', oldId: order.oldId, liveIds: ['9003', '9004'] }],
       requests: 3,
-      verification: { checked: 0, problems: [] },
     };
     await send(page, { type: 'receipt', receipt });
+    assert.match((await page.locator('header.result h1').textContent())!, /1 held as a conflict, 1 restored twice/);
     const text = (await page.locator('section.receipt').textContent())!;
-    assert.match(text, /Applied with problems/);
+    assert.match(text, /Receipt: applied with problems/);
     assert.match(text, /Already in Keap \(linked\)1/);
     assert.match(text, /Held as conflicts1/);
-    assert.match(text, new RegExp(`${contact.id}: 9001: contacts 9001 appeared in the account since the plan`));
-    assert.match(text, new RegExp(`${order.id}: order 9002 was created in the account since the plan`));
-    assert.match(text, /orders 7 is in Keap 2 times \(9003, 9004\)/);
+    assert.ok(text.includes(`${nameOf(contact.id)}: #9001: contacts 9001 appeared in the account since the plan`));
+    assert.ok(text.includes(`${nameOf(order.id)}: order 9002 was created in the account since the plan`));
+    assert.ok(text.includes(`${nameOf(order.id)} is in Keap 2 times (#9003, #9004)`));
     assertClean(panel);
   });
 
   it('restores filter, sort, selection and progress from getState after a reload', async () => {
     const panel = await openPanel();
     const { page } = panel;
-    await send(page, { type: 'init', plan });
+    await send(page, init());
     await page.locator('vscode-textfield.text-filter input').fill('orders');
     await page.locator('th[data-sort="label"] button').click();
     const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create' && !s.dependsOn.includes(fx.hostileSteps.img))!;
-    await row(page, order.id).locator('vscode-checkbox').click();
+    await row(page, order.id).locator('input[type=checkbox]').click();
     await send(page, { type: 'progress', stepId: order.id, status: 'failed', message: 'Keap said no' });
     const dependentPayment = plan.steps.find((s) => s.dependsOn.includes(order.id))!;
     await send(page, { type: 'progress', stepId: dependentPayment.id, status: 'done', newId: '990001' });
@@ -573,17 +704,19 @@ describe('Restore plan webview (headless Chromium)', function () {
 
     await page.reload();
     await waitForPosted(page, 'ready');
-    // Drawn from getState alone, before the host says anything.
+    // Drawn from getState alone, before the host says anything: the names too.
     await page.locator('table.steps tbody tr.step').first().waitFor();
     assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), 'orders');
     assert.equal(await page.locator('th[data-sort="label"]').getAttribute('aria-sort'), 'ascending');
     assert.deepEqual(await rowIds(page), shownBefore);
-    assert.equal(await prop<boolean>(row(page, order.id).locator('vscode-checkbox'), 'checked'), false);
-    assert.equal((await row(page, dependentPayment.id).locator('td.new-id').textContent())?.trim(), '990001');
-    assert.match((await row(page, order.id).locator('td.status').textContent())!, /failed\s*Keap said no/);
+    assert.equal(await row(page, order.id).locator('.record-label').textContent(), nameOf(order.id));
+    assert.match((await page.locator('h1.sentence').textContent())!, /in Keap \(acme\)/);
+    assert.equal(await prop<boolean>(row(page, order.id).locator('input[type=checkbox]'), 'checked'), false);
+    assert.equal((await row(page, dependentPayment.id).locator('td.result .new-id').textContent())?.trim(), 'created as #990001');
+    assert.match((await row(page, order.id).locator('td.result').textContent())!, /Failed\s*Keap said no/);
 
     // The host's init for the same plan keeps what the user did.
-    await send(page, { type: 'init', plan });
+    await send(page, init());
     assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), 'orders');
     assert.deepEqual(await rowIds(page), shownBefore);
     // A host copy (serializer) is used when the webview has none, e.g. another plan's state was saved.
@@ -596,7 +729,7 @@ describe('Restore plan webview (headless Chromium)', function () {
       progress: {},
       receipt: undefined,
     };
-    await send(page, { type: 'init', plan: other, state: hostState });
+    await send(page, init(other, { state: hostState }));
     assert.deepEqual(await rowIds(page), ['contacts:2']);
     assert.equal(new Set(server!.nonces).size, server!.nonces.length, 'a fresh nonce per load');
     assertClean(panel);
@@ -628,12 +761,12 @@ describe('Restore plan webview (headless Chromium)', function () {
     timings['filter 10,000 steps'] = Date.now() - started;
     assert.deepEqual(await rowIds(page), ['contacts:4999']);
     // Dropping the shown contact drops the order that needs it; choosing the order brings both back.
-    await page.locator('table.steps thead vscode-checkbox').click();
-    assert.equal(await page.locator('.selection-summary').textContent(), '9998 create(s), 0 update(s) selected');
+    await page.locator('table.steps thead input[type=checkbox]').click();
+    assert.equal(await page.locator('.selection-summary').textContent(), 'Selected: create 4,999 orders and 4,999 contacts.');
     await page.locator('vscode-textfield.text-filter input').fill('orders:104999');
     assert.deepEqual(await rowIds(page), ['orders:104999']);
-    await row(page, 'orders:104999').locator('vscode-checkbox').click();
-    assert.equal(await page.locator('.selection-summary').textContent(), '10000 create(s), 0 update(s) selected');
+    await row(page, 'orders:104999').locator('input[type=checkbox]').click();
+    assert.equal(await page.locator('.selection-summary').textContent(), 'Selected: create 5,000 orders and 5,000 contacts.');
 
     // Too big to copy into setState on every change: the UI state is kept, the plan comes from the host again.
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'setState' && m.state.filter.text === 'orders:104999'));
@@ -649,4 +782,135 @@ describe('Restore plan webview (headless Chromium)', function () {
     assert.deepEqual(await rowIds(page), ['orders:104999']);
     assertClean(panel);
   });
+
+  it("shows a likely duplicate order beside the snapshot's, from what the host reads, for the link-or-create decision", async () => {
+    const panel = await openPanel();
+    const { page } = panel;
+    await send(page, init());
+    const conflict = plan.steps.find((s) => s.action === 'conflict')!;
+    const decision = page.locator(`.attention.decisions li[data-step-id="${conflict.id}"]`);
+    await decision.locator('vscode-button.compare-look-alike').click();
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'compareLookAlike'),
+      [{ type: 'compareLookAlike', stepId: conflict.id }],
+    );
+    // The host's part: the snapshot's order and its payments, the live order and its payments, as rows of words.
+    const saved = orderDetails(fx.fixture.snapshot, conflict.oldId)!;
+    const live = await fx.fixture.client.orders.get(conflict.liveId!);
+    const livePayments: PaymentSeen[] = [];
+    for await (const p of fx.fixture.client.orders.payments(conflict.liveId!)) livePayments.push({ amount: p.amount, time: p.pay_time });
+    const sides: [LookAlikeSide, LookAlikeSide] = [
+      orderSide(
+        `In the snapshot: order #${conflict.oldId}`,
+        saved.order,
+        saved.payments.map((p) => ({ amount: p.amount })),
+        'en',
+      ),
+      orderSide(`In the account: order #${conflict.liveId}`, live, livePayments, 'en'),
+    ];
+    await send(page, { type: 'lookAlike', stepId: conflict.id, sides });
+    const table = decision.locator('table.look-alike');
+    assert.deepEqual(await table.locator('thead th').allTextContents(), [
+      `In the snapshot: order #${conflict.oldId}`,
+      `In the account: order #${conflict.liveId}`,
+    ]);
+    const rowOf = (label: string) => table.locator('tbody tr', { has: page.locator('th', { hasText: label }) });
+    // The planner matched them on contact, items and total: those read the same; the invoice is Keap's own per order.
+    for (const same of ['Contact', 'Items', 'Total']) {
+      const cells = await rowOf(same).locator('td').allTextContents();
+      assert.equal(cells[0], cells[1], `${same} is the same`);
+      assert.ok(!(await rowOf(same).getAttribute('class'))?.includes('differs'), `${same} is not marked as different`);
+    }
+    assert.match((await rowOf('Items').locator('td').first().textContent())!, /^\d+ × .+ at \$[\d,.]+/);
+    const invoice = await rowOf('Invoice').locator('td').allTextContents();
+    assert.notEqual(invoice[0], invoice[1]);
+    assert.match((await rowOf('Invoice').locator('th').textContent())!, /differs$/);
+    assertClean(panel);
+  });
+
+  it('is one Tab stop as a grid: arrows move between cells, Space ticks a box, Enter goes into a cell', async () => {
+    const panel = await openPanel();
+    const { page } = panel;
+    await send(page, init());
+    const grid = page.locator('table.steps');
+    assert.equal(await grid.getAttribute('role'), 'grid');
+    // Exactly one element of the grid is in the Tab order.
+    const tabbable = await grid.evaluate(
+      (t) =>
+        Array.from((t as unknown as { querySelectorAll(s: string): ArrayLike<{ tabIndex: number }> }).querySelectorAll('*')).filter(
+          (e) => e.tabIndex >= 0,
+        ).length,
+    );
+    assert.equal(tabbable, 1, 'one Tab stop for the whole grid');
+    const first = plan.steps.filter(relevant)[0];
+    await page.locator('table.steps thead th.select').focus();
+    await page.keyboard.press('ArrowDown');
+    const box = row(page, first.id).locator('input[type=checkbox]');
+    assert.equal(await prop<boolean>(box, 'checked'), true);
+    await page.keyboard.press(' ');
+    assert.equal(await prop<boolean>(box, 'checked'), false, 'Space on the cell ticks its box');
+    await page.keyboard.press(' ');
+    // To the record cell: Enter opens the snapshot's record (its one control).
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('td.record')));
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'openRecord').at(-1), {
+      type: 'openRecord',
+      entity: first.entity,
+      id: first.oldId,
+      where: 'snapshot',
+    });
+    assertClean(panel);
+  });
+
+  for (const theme of Object.keys(THEMES) as Array<keyof typeof THEMES>) {
+    it(`has no serious or critical accessibility violation (axe-core) in ${theme}, before and after Apply`, async () => {
+      const panel = await openPanel();
+      const { page } = panel;
+      await page.evaluate((vars) => {
+        for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+      }, THEMES[theme]);
+      await send(page, init());
+      // axe's own source, evaluated in the page (evaluate is not subject to the page's CSP; nothing of the page changes).
+      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const audit = async (when: string) => {
+        const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(
+          bad.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join('; ')}`,
+          ),
+          [],
+          `${theme}, ${when}`,
+        );
+      };
+      // With a likely duplicate shown side by side.
+      const conflict = plan.steps.find((s) => s.action === 'conflict')!;
+      const side = (heading: string, status: string): LookAlikeSide => ({
+        heading,
+        rows: [
+          { label: 'Contact', value: 'Megan Wilson' },
+          { label: 'Status', value: status },
+        ],
+      });
+      await send(page, {
+        type: 'lookAlike',
+        stepId: conflict.id,
+        sides: [side('In the snapshot: order #3', 'Sent'), side('In the account: order #74', 'Draft')],
+      });
+      await audit('the plan');
+      const order = plan.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
+      await send(page, { type: 'applyStarted', total: 1 });
+      await send(page, { type: 'progress', stepId: order.id, status: 'done', newId: '9100' });
+      await send(page, { type: 'receipt', receipt: receiptFor([{ entity: 'orders', oldId: order.oldId, newId: '9100' }]) });
+      await audit('the result');
+      // axe adds <style> elements of its own while it measures; the page's CSP refuses them (the other tests check the page's own).
+      assertClean(panel, ['style-src-elem']);
+    });
+  }
 });

@@ -35,6 +35,19 @@ describe('webview protocol and view logic', () => {
   it('accepts only the host message shapes', () => {
     assert.ok(isHostMessage({ type: 'init', plan: syntheticPlan(1) }));
     assert.ok(isHostMessage({ type: 'progress', stepId: 'contacts:1', status: 'done', newId: '9' }));
+    assert.ok(isHostMessage({ type: 'applyStarted', total: 3 }));
+    assert.ok(
+      isHostMessage({
+        type: 'lookAlike',
+        stepId: 'orders:3',
+        sides: [
+          { heading: 'a', rows: [] },
+          { heading: 'b', rows: [] },
+        ],
+      }),
+    );
+    assert.ok(!isHostMessage({ type: 'applyStarted' }));
+    assert.ok(!isHostMessage({ type: 'lookAlike', stepId: 'orders:3', sides: [] }));
     assert.ok(!isHostMessage({ type: 'init', plan: {} }));
     assert.ok(!isHostMessage({ type: 'apply', stepIds: [] }), 'a webview message is not a host message');
     assert.ok(!isHostMessage('init'));
@@ -47,6 +60,8 @@ describe('webview protocol and view logic', () => {
       { type: 'cancelApply' },
       { type: 'apply', stepIds: ['orders:1', 'payments:2'] },
       { type: 'exportIdMap', format: 'csv' },
+      { type: 'compareWithLive' },
+      { type: 'compareLookAlike', stepId: 'orders:3' },
       { type: 'openRecord', entity: 'orders', id: '137', where: 'live' },
       { type: 'replan', options: { subscriptionsStartToday: true, resolutions: { 'orders:1': 'link' } } },
       { type: 'setState', state: { planId: 'p', selected: [] } },
@@ -59,6 +74,8 @@ describe('webview protocol and view logic', () => {
       { type: 'apply' },
       { type: 'apply', stepIds: [1, 2] },
       { type: 'exportIdMap', format: 'xml' },
+      { type: 'compareLookAlike' },
+      { type: 'compareLookAlike', stepId: 'orders:3 <script>' },
       { type: 'openRecord', entity: 'users', id: '1', where: 'live' },
       { type: 'openRecord', entity: 'orders', id: '../../etc/passwd', where: 'live' },
       { type: 'openRecord', entity: 'orders', id: '1', where: 'elsewhere' },

@@ -12,6 +12,8 @@ import type { RestorePlan } from '../../core/restore/plan';
 import { StalePlanError } from '../../core/restore/staleness';
 import { applyRestorePlan, PlanAccountError, receiptProblems } from '../../core/usecases/applyRestore';
 import type { HostToWebview, StepProgress } from '../../webview/protocol';
+import { resultSentence } from '../../webview/sentences';
+import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry, PlanIndex, RestoreStatus } from '../restore/planIndex';
 import { pausedText, type ApplyPause } from '../restore/pausedText';
@@ -96,9 +98,7 @@ export class ApplyRun {
         `Applied plan ${planId}: ${receipt.created} created, ${receipt.updated} updated, ${receipt.linked?.length ?? 0} linked, ${receipt.conflicts?.length ?? 0} conflicts, ${receipt.failed.length} failed, verification ${receipt.verification.problems.length ? 'found differences' : 'ok'} (${receipt.requests} requests)`,
       );
       this.say({ type: 'receipt', receipt });
-      void vscode.window.showInformationMessage(
-        `Keap Vault: restore applied: ${receipt.created} created, ${receipt.updated} updated${problems ? `, ${counted(problems, 'problem')}: see the preview` : ''}.`,
-      );
+      this.notifyDone(receipt, problems);
       return receipt;
     } catch (err) {
       const message = (err as Error).message ?? String(err);
@@ -114,6 +114,28 @@ export class ApplyRun {
       await plans.setStatus(planId, status);
       return undefined;
     }
+  }
+
+  /**
+   * The completion notification says what the preview's header says, with the same next steps: the id
+   * map, and a compare of the snapshot with the account as it is now.
+   */
+  private notifyDone(receipt: Receipt, problems: number): void {
+    const connection = this.services.connections.get(this.entry.connectionId)?.name ?? this.plan.account;
+    const exportIdMap = 'Export Id Map…';
+    const compare = 'Compare with Live';
+    const snapshotFile = this.plan.snapshot.file;
+    const actions = snapshotFile && existsSync(snapshotFile) ? [exportIdMap, compare] : [exportIdMap];
+    const text = `Keap Vault: ${resultSentence(receipt)} in ${connection}.${problems ? ` ${counted(problems, 'problem')}: see the preview.` : ''}`;
+    const shown = problems ? vscode.window.showWarningMessage(text, ...actions) : vscode.window.showInformationMessage(text, ...actions);
+    void shown.then(async (choice) => {
+      try {
+        if (choice === exportIdMap) await vscode.commands.executeCommand(COMMANDS.exportIdMap, this.ledgerFile);
+        else if (choice === compare) await vscode.commands.executeCommand(COMMANDS.compareWithLive, snapshotFile);
+      } catch (err) {
+        this.services.log.warn(`After the apply of plan ${this.plan.planId}: ${(err as Error).message}`);
+      }
+    });
   }
 
   private async apply(): Promise<Receipt> {

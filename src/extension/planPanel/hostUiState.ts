@@ -3,12 +3,13 @@
  * says changes it (so a preview reopened, or a page reloaded, shows how far the apply got).
  */
 import type { PlanViewState } from '../../webview/protocol';
+import { DEFAULT_FILTER } from '../../webview/state';
 import type { RunMessage } from './applyRun';
 
 export function freshUi(planId: string, selected: string[]): PlanViewState {
   return {
     planId,
-    filter: { text: '', action: 'all', entity: 'all' },
+    filter: { ...DEFAULT_FILTER },
     sort: { key: 'order', descending: false },
     selected,
     progress: {},

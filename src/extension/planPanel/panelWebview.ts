@@ -4,7 +4,10 @@
  * planPanelHtml for the CSP), and the panel's title.
  */
 import * as vscode from 'vscode';
+import { counted } from '../../core/counted';
 import type { RestorePlan } from '../../core/restore/plan';
+import type { PlanViewState } from '../../webview/protocol';
+import { receiptHasProblems } from '../../webview/sentences';
 import { newNonce, planPanelHtml } from './planPanelHtml';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -29,7 +32,25 @@ export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, titl
   });
 }
 
-export function titleOf(plan: RestorePlan): string {
+/** Where the plan stands, for the tab's title. */
+export interface TitleState {
+  connection: string;
+  ui?: PlanViewState;
+  applying?: boolean;
+  stale?: boolean;
+}
+
+/**
+ * The tab's title leads with the status, then says where: "Restore plan: 7 to create (Keap (acme))",
+ * "Applying restore (…)", "Restored 21 records (…)", "Applied with problems (…)", "Stale restore plan (…)".
+ */
+export function titleOf(plan: RestorePlan, state: TitleState): string {
+  const where = `(${state.connection})`;
+  const receipt = state.ui?.receipt;
+  if (receipt)
+    return receiptHasProblems(receipt) ? `Applied with problems ${where}` : `Restored ${counted(receipt.created, 'record')} ${where}`;
+  if (state.applying) return `Applying restore ${where}`;
+  if (state.stale) return `Stale restore plan ${where}`;
   const creates = plan.steps.filter((s) => s.action === 'create').length;
-  return `Restore plan: ${creates} to create (${plan.account})`;
+  return `Restore plan: ${creates} to create ${where}`;
 }

@@ -9,12 +9,26 @@
  * receipt of an apply that may run while the panel is hidden, see hostUiState) and gives it back in
  * `init`; panelSerializer revives panels after a reload of the window from the plan file named in
  * the index. This class dispatches what the page says: apply (applyRun), re-plan, the staleness
- * check (staleCheck), opening records (openRecord), the id-map export.
+ * check (staleCheck), opening records (openRecord), the id-map export and the compare with live.
+ * Apply is confirmed here, in VS Code's own modal (applyConfirm), never in the page; the records are
+ * named for the page from the snapshot (stepFacts).
  */
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { isCapturedEntity } from '../../core/entities';
 import type { Receipt } from '../../core/restore/applier';
 import type { RestorePlan } from '../../core/restore/plan';
-import { isWebviewMessage, type HostToWebview, type PlanViewState, type ReplanOptions, type WebviewToHost } from '../../webview/protocol';
+import { getRecord, orderDetails } from '../../core/snapshot/query';
+import {
+  isWebviewMessage,
+  type HostToWebview,
+  type PanelContext,
+  type PlanView,
+  type PlanViewState,
+  type ReplanOptions,
+  type StepFacts,
+  type WebviewToHost,
+} from '../../webview/protocol';
 import { mergeUiState, toPlanView } from '../../webview/state';
 import { COMMANDS } from '../commandIds';
 import type { ConnectionStore } from '../connections/connections';
@@ -22,6 +36,8 @@ import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import type { PlanEntry, PlanIndex } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
+import { applyConfirmation, confirmInModal, type ConfirmApply } from './applyConfirm';
+import { orderSide, type PaymentSeen } from './lookAlike';
 import { ApplyRun, type ApplySettings, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
 import { openPlanRecord } from './openRecord';
@@ -29,6 +45,7 @@ import { PageChannel } from './pageChannel';
 import { planPanelSerializer } from './panelSerializer';
 import { pageHtml, titleOf, webviewOptions } from './panelWebview';
 import { staleReason } from './staleCheck';
+import { planFacts } from './stepFacts';
 
 export const PLAN_VIEW_TYPE = 'keapVault.planPreview';
 
@@ -56,6 +73,16 @@ export class PlanPanel implements vscode.Disposable {
   private stale?: { reason: string };
   private readonly onRun = (message: RunMessage) => this.runSaid(message);
   private readonly disposables: vscode.Disposable[] = [];
+  /** The records named for the page (read from the snapshot once per plan). */
+  private facts: Promise<Map<string, StepFacts>>;
+  /** The modal is open: a second Apply waits for its answer instead of asking twice. */
+  private confirming = false;
+
+  /**
+   * Asks before an apply writes anything (VS Code's modal). Replaced by host tests, which cannot
+   * press a button in the workbench's dialog: `panel.confirmApply = async () => false`.
+   */
+  confirmApply: ConfirmApply = confirmInModal;
 
   /** Opens (or reveals) the preview of a plan. `checkStale`: re-read live first (a plan opened later). */
   static show(services: PlanPanelServices, entry: PlanEntry, plan: RestorePlan, options: { checkStale?: boolean } = {}): PlanPanel {
@@ -66,7 +93,7 @@ export class PlanPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       PLAN_VIEW_TYPE,
-      titleOf(plan),
+      titleOf(plan, { connection: services.connections.get(entry.connectionId)?.name ?? plan.account }),
       vscode.ViewColumn.Active,
       webviewOptions(services.extensionUri),
     );
@@ -93,6 +120,7 @@ export class PlanPanel implements vscode.Disposable {
     savedUi: PlanViewState | undefined,
   ) {
     this.page = new PageChannel(panel.webview);
+    this.facts = this.loadFacts(plan);
     this.ui = savedUi?.planId === plan.planId ? { ...savedUi, applying: false } : undefined;
     PlanPanel.panels.set(plan.planId, this);
     this.attachToRun();
@@ -111,7 +139,34 @@ export class PlanPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
-    panel.webview.html = pageHtml(panel.webview, services.extensionUri, titleOf(plan));
+    panel.webview.html = pageHtml(panel.webview, services.extensionUri, this.title());
+    this.panel.title = this.title();
+  }
+
+  private get connectionName(): string {
+    return this.services.connections.get(this.entry.connectionId)?.name ?? this.plan.account;
+  }
+
+  /** The tab's title, status first: "Restore plan: …", "Applying: …", "Restored …", "Applied with problems …". */
+  private title(): string {
+    return titleOf(this.plan, { connection: this.connectionName, ui: this.ui, applying: this.isApplying, stale: !!this.stale });
+  }
+
+  /** Names for the plan's records from its snapshot; none (the plan's own labels) when it is not at hand. */
+  private async loadFacts(plan: RestorePlan): Promise<Map<string, StepFacts>> {
+    try {
+      const file = plan.snapshot.file;
+      if (!file || !existsSync(file)) return new Map();
+      const db = await this.services.snapshots.db(file);
+      return planFacts(plan, (entity, id) => (isCapturedEntity(entity) ? getRecord(db, entity, id) : undefined), vscode.env.language);
+    } catch (err) {
+      this.services.log.warn(`Plan ${plan.planId}: records not named from the snapshot: ${(err as Error).message}`);
+      return new Map();
+    }
+  }
+
+  private context(): PanelContext {
+    return { connection: this.connectionName, locale: vscode.env.language };
   }
 
   get planId(): string {
@@ -139,17 +194,22 @@ export class PlanPanel implements vscode.Disposable {
     this.page.post(message);
   }
 
-  private initMessage(): HostToWebview {
-    return { type: 'init', plan: toPlanView(this.plan), stale: this.stale, state: this.ui };
+  private async initMessage(): Promise<HostToWebview> {
+    const facts = await this.facts;
+    const view: PlanView = toPlanView(this.plan);
+    view.steps = view.steps.map((s) => (facts.has(s.id) ? { ...s, facts: facts.get(s.id) } : s));
+    return { type: 'init', plan: view, stale: this.stale, state: this.ui, context: this.context() };
   }
 
   /** Everything the page says arrives here; exposed so the host tests drive the same path. */
   async receive(message: WebviewToHost): Promise<void> {
     try {
       switch (message?.type) {
-        case 'ready':
-          this.page.listening(() => this.initMessage());
+        case 'ready': {
+          const init = await this.initMessage();
+          this.page.listening(() => init);
           return;
+        }
         case 'setState':
           if (message.state?.planId !== this.plan.planId) return;
           // Apply's progress and receipt are the host's to say; the rest is the user's.
@@ -163,6 +223,14 @@ export class PlanPanel implements vscode.Disposable {
           return;
         case 'exportIdMap':
           await vscode.commands.executeCommand(COMMANDS.exportIdMap, await this.ledgerFile(), message.format);
+          return;
+        case 'compareLookAlike':
+          await this.compareLookAlike(message.stepId);
+          return;
+        case 'compareWithLive':
+          if (!this.plan.snapshot.file || !existsSync(this.plan.snapshot.file))
+            throw new UserError('gone', 'The snapshot this plan was made from is not on this machine: compare it from the explorer.');
+          await vscode.commands.executeCommand(COMMANDS.compareWithLive, this.plan.snapshot.file);
           return;
         case 'openRecord':
           await openPlanRecord(this.plan, this.entry.connectionId, this.ui, message.entity, message.id, message.where);
@@ -181,6 +249,38 @@ export class PlanPanel implements vscode.Disposable {
       this.services.log.error(`Plan preview (${message?.type}): ${(err as Error).message}`);
       this.post({ type: 'error', message: (err as Error).message });
     }
+  }
+
+  /**
+   * A likely duplicate order side by side: the snapshot's (from the snapshot file) and the live one the
+   * plan matched (one read of it and its payments from Keap), for the link-or-create decision.
+   */
+  private async compareLookAlike(stepId: string): Promise<void> {
+    const step = this.plan.steps.find((s) => s.id === stepId);
+    if (step?.action !== 'conflict' || step.entity !== 'orders' || !step.liveId)
+      throw new UserError('not-possible', 'Only a likely duplicate order can be compared side by side.');
+    const file = this.plan.snapshot.file;
+    if (!file || !existsSync(file)) throw new UserError('gone', 'The snapshot this plan was made from is not on this machine.');
+    const saved = orderDetails(await this.services.snapshots.db(file), step.oldId);
+    if (!saved) throw new UserError('gone', `The snapshot has no order #${step.oldId}.`);
+    const client = await this.services.connections.client(this.entry.connectionId);
+    const live = await client.orders.get(step.liveId);
+    const livePayments: PaymentSeen[] = [];
+    for await (const p of client.orders.payments(step.liveId)) livePayments.push({ amount: p.amount, time: p.pay_time });
+    const locale = vscode.env.language;
+    this.post({
+      type: 'lookAlike',
+      stepId,
+      sides: [
+        orderSide(
+          `In the snapshot: order #${step.oldId}`,
+          saved.order,
+          saved.payments.map((p) => ({ amount: p.amount, time: p.payment_time })),
+          locale,
+        ),
+        orderSide(`In the account: order #${step.liveId}`, live, livePayments, locale),
+      ],
+    });
   }
 
   private async ledgerFile(): Promise<string> {
@@ -212,19 +312,45 @@ export class PlanPanel implements vscode.Disposable {
     const status = this.services.plans.get(this.plan.planId)?.status;
     if (status === 'planned' || status === 'interrupted') void this.services.plans.setStatus(this.plan.planId, 'stale');
     this.post({ type: 'stale', reason });
+    this.panel.title = this.title();
   }
 
   private async apply(stepIds: string[]): Promise<Receipt | undefined> {
     if (this.replanning) throw new UserError('busy', 'Wait for the re-plan to finish.');
     if (this.isApplying) throw new UserError('busy', 'This plan is being applied already.');
     if (this.stale) throw new UserError('stale', this.stale.reason);
+    if (this.confirming) return undefined;
     const actionable = new Set(this.plan.steps.filter((s) => s.action === 'create' || s.action === 'update').map((s) => s.id));
     const chosen = stepIds.filter((id) => actionable.has(id));
     if (!chosen.length) throw new UserError('needs-selection', 'Nothing selected to apply.');
+    const plan = this.plan;
+    const chosenSet = new Set(chosen);
+    this.confirming = true;
+    let confirmed: boolean;
+    try {
+      confirmed = await this.confirmApply(
+        applyConfirmation(
+          this.connectionName,
+          plan.steps.filter((s) => chosenSet.has(s.id)),
+        ),
+      );
+    } finally {
+      this.confirming = false;
+    }
+    // Cancel: nothing was sent and nothing changes, in the host's state or the page's.
+    if (!confirmed) return undefined;
+    // The plan may have been re-planned or found stale while the modal was open: that plan is not the one confirmed.
+    if (this.plan !== plan) throw new UserError('stale', 'The plan changed while Apply was asking: review the new plan and apply again.');
+    // (TypeScript keeps its narrowing of `this.stale` across the await; the staleness check may have run meanwhile.)
+    const staleNow = this.stale as { reason: string } | undefined;
+    if (staleNow) throw new UserError('stale', staleNow.reason);
+    if (this.isApplying) throw new UserError('busy', 'This plan is being applied already.');
     this.generation++;
     const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile());
     this.ui = { ...(this.ui ?? freshUi(this.plan.planId, chosen)), selected: chosen, receipt: undefined };
     this.attachToRun();
+    this.post({ type: 'applyStarted', total: chosen.length });
+    this.panel.title = this.title();
     return run.done;
   }
 
@@ -233,7 +359,9 @@ export class PlanPanel implements vscode.Disposable {
     this.ui = uiAfterRunMessage(this.ui ?? freshUi(this.plan.planId, []), message);
     if (message.type === 'receipt') void this.services.plans.saveUi(this.ui);
     if (message.type === 'stale') this.stale = { reason: message.reason };
-    if (!this.disposed) this.post(message);
+    if (this.disposed) return;
+    this.post(message);
+    if (message.type !== 'progress' && message.type !== 'paused') this.panel.title = this.title();
   }
 
   private async replan(options: ReplanOptions): Promise<void> {
@@ -252,11 +380,12 @@ export class PlanPanel implements vscode.Disposable {
     PlanPanel.panels.delete(this.plan.planId);
     this.entry = next.entry;
     this.plan = next.plan;
+    this.facts = this.loadFacts(next.plan);
     PlanPanel.panels.set(this.plan.planId, this);
     this.stale = undefined;
     this.ui = undefined;
-    this.panel.title = titleOf(this.plan);
-    if (this.page.isReady) this.page.postNow(this.initMessage());
+    this.panel.title = this.title();
+    if (this.page.isReady) this.page.postNow(await this.initMessage());
   }
 
   /** Resolves once the page has said `ready` (and so has been sent the plan). */

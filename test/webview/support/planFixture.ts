@@ -5,10 +5,14 @@
  * `syntheticPlan` is a typed builder for size tests where only the shape matters.
  */
 import path from 'node:path';
+import { isCapturedEntity } from '../../../src/core/entities';
 import type { RestorePlan, PlanStep, RestoreEntity } from '../../../src/core/restore/plan';
 import { headlineOf, PLAN_FORMAT_VERSION } from '../../../src/core/restore/plan';
 import { captureSnapshot } from '../../../src/core/snapshot/capture';
+import { getRecord } from '../../../src/core/snapshot/query';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { planFacts } from '../../../src/extension/planPanel/stepFacts';
+import type { PanelContext, PlanView } from '../../../src/webview/protocol';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
@@ -68,6 +72,19 @@ export async function hostilePlan(): Promise<HostilePlan> {
 
   const plan = await makePlan(fixture, { updateExisting: true });
   return { fixture, plan, hostileSteps: { img: `contacts:${withOrders[0].id}`, script: `contacts:${withOrders[1].id}` } };
+}
+
+/** Where the tests say the plan is shown: a connection named as a user would, VS Code in English. */
+export const CONTEXT: PanelContext = { connection: 'Keap (acme)', locale: 'en' };
+
+/** The plan as the host sends it: each step with the names the host reads from the snapshot (stepFacts). */
+export function hostView(fx: HostilePlan): PlanView {
+  const facts = planFacts(
+    fx.plan,
+    (entity, id) => (isCapturedEntity(entity) ? getRecord(fx.fixture.snapshot, entity, id) : undefined),
+    CONTEXT.locale,
+  );
+  return { ...fx.plan, steps: fx.plan.steps.map((s) => (facts.has(s.id) ? { ...s, facts: facts.get(s.id) } : s)) };
 }
 
 /** A typed step with defaults; `overrides` set what a test cares about. */
