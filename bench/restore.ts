@@ -76,7 +76,12 @@ async function applying(contacts: number, fraction = 0.1, quota = true): Promise
     const snapshot = await SnapshotDb.open(snapshotFile);
     const { db: live, readAt } = await readLiveForRestore(client);
     const plan = planRestore({ snapshot, live, liveReadAt: readAt, account: 'bench', apiBaseUrl: emulator.apiBaseUrl });
-    const estimate = estimateApply(plan, { liveCounts: live.counts(), windows: KEAP_PAT_WINDOWS });
+    // The pace this apply keeps: the whole quota (reserve 0, as below), the client's safety margin on each window.
+    const estimate = estimateApply(plan, {
+      liveCounts: live.counts(),
+      windows: KEAP_PAT_WINDOWS,
+      pace: client.transport.throttle.pacedLimits(0),
+    });
     const before = client.transport.requestCount;
     const started = Date.now();
     // Requests per restored record per entity: the apply is sequential, so the requests between one

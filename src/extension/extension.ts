@@ -11,6 +11,7 @@ import { COMMANDS } from './commandIds';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerRestoreCommands } from './commands/restoreCommands';
+import { appliesCutShort, offerToResume } from './restore/resumePrompt';
 import { registerCommand } from './commands/register';
 import { registerSnapshotCommands } from './commands/snapshotCommands';
 import { registerValidateCommands } from './commands/validateCommands';
@@ -23,7 +24,7 @@ import { FindingFixes } from './findingFixes';
 import { PlanPanel } from './planPanel/planPanel';
 import { RecordCardPanel } from './recordCard/recordCardPanel';
 import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
-import { PlanIndex } from './restore/planIndex';
+import { PlanIndex, type PlanEntry } from './restore/planIndex';
 import { RestoreHistoryProvider } from './restore/restoreHistory';
 import { SNAPSHOT_KEY_SECRET, SnapshotLibrary } from './snapshots';
 import { Activity } from './status/activity';
@@ -42,6 +43,11 @@ export interface KeapVaultApi {
   recordCard(source: RecordSource, orderId: string): RecordCardPanel | undefined;
   walkthrough: WalkthroughProgress;
   statusBar: StatusBar;
+  /** Asks about applies a closed window cut short and continues them on Resume (done at activation; tests answer `ask`). */
+  offerToResume(
+    entries: readonly PlanEntry[],
+    ask?: (question: string, ...actions: string[]) => Thenable<string | undefined>,
+  ): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): KeapVaultApi {
@@ -52,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   const findings = new FindingsView();
   context.subscriptions.push(snapshots.onDidDelete((file) => findings.clearSnapshot(file)));
   const plans = new PlanIndex(context.globalState);
+  // Applies the last window was running: asked about below, once the commands exist.
+  const cutShort = appliesCutShort(plans);
   void plans.markInterrupted();
   const history = new RestoreHistoryProvider(plans, connections);
   const activity = new Activity();
@@ -102,8 +110,13 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.
   registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 
+  const resume = (entries: readonly PlanEntry[], ask?: Parameters<typeof offerToResume>[2]) =>
+    offerToResume(entries, (e) => connections.get(e.connectionId)?.name ?? e.account, ask);
+  if (cutShort.length) void resume(cutShort);
+
   log.info('Keap Vault activated');
   return {
+    offerToResume: resume,
     connections,
     snapshots,
     explorer,

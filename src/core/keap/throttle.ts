@@ -99,6 +99,18 @@ export class RequestThrottle {
     return this.windows.map(({ limit, windowMs }) => ({ limit, windowMs }));
   }
 
+  /**
+   * The pace this throttle keeps with `reserve` left to others: each window holds its limit less the
+   * reserve, and lasts its length plus the margin (what an honest estimate of time is computed with).
+   */
+  pacedLimits(reserve: number): RateWindow[] {
+    const margin = this.options.marginMs ?? 0;
+    return this.windows.map(({ limit, windowMs }) => ({
+      limit: Math.max(1, limit - Math.floor(limit * reserve)),
+      windowMs: windowMs + margin,
+    }));
+  }
+
   constructor(
     private readonly options: ThrottleOptions,
     private readonly now = () => Date.now(),

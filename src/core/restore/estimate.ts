@@ -31,6 +31,13 @@ export interface EstimateInput {
   windows: readonly RateWindow[];
   /** Only these steps (a selection in the preview); default every create and update. */
   only?: ReadonlySet<string>;
+  /**
+   * The pace the apply's client keeps: Keap's windows less the share left to other traffic, each
+   * a little longer for safety (throttle.pacedLimits). Default: `windows` as they are.
+   */
+  pace?: readonly RateWindow[];
+  /** The share of the quota the apply leaves to other traffic (said in the summary). */
+  reserve?: number;
 }
 
 export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEstimate {
@@ -59,7 +66,8 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   // The guard and the lease grow with the time the apply spends sending, which grows with them: two
   // rounds settle it. Sending time is the pace of the windows below a day (no looks while the daily
   // limit holds everything back).
-  const sendingWindows = input.windows.filter((w) => w.windowMs < DAY_MS);
+  const pace = input.pace ?? input.windows;
+  const sendingWindows = pace.filter((w) => w.windowMs < DAY_MS);
   let guard = 0;
   let paymentRereads = 0;
   let lease = steps.length ? LEASE_REQUESTS : 0;
@@ -73,14 +81,15 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
     lease = LEASE_REQUESTS + 2 * Math.floor(ms / LEASE_RENEW_MS);
     requests = writes + payments.checks + paymentRereads + liveReads + guard + lease;
   }
-  const bound = quotaBound(requests, input.windows);
+  const bound = quotaBound(requests, pace);
+  const binding = bound.binding && input.windows[pace.indexOf(bound.binding)];
   return {
     requests,
     parts: { writes, paymentChecks: payments.checks + paymentRereads, liveReads, guard, lease },
     windows: input.windows.map(({ limit, windowMs }) => ({ limit, windowMs })),
     ms: bound.ms,
-    bindingWindowMs: bound.binding?.windowMs,
-    summary: summarize(requests, bound.ms, input.windows),
+    bindingWindowMs: binding?.windowMs ?? bound.binding?.windowMs,
+    summary: summarize(requests, bound.ms, input.windows, pace, input.reserve ?? 0),
   };
 }
 
@@ -108,20 +117,21 @@ function paymentChecks(steps: readonly PlanStep[]): { checks: number; batched: n
  * "about 118,000 requests: 8 h 12 min at 240 a minute, then the daily limit of 30,000 binds: about
  * 4 days". The minute limit is what a user feels; the day limit, when it binds, is what they plan for.
  */
-function summarize(requests: number, ms: number, windows: readonly RateWindow[]): string {
+function summarize(requests: number, ms: number, windows: readonly RateWindow[], pace: readonly RateWindow[], reserve: number): string {
   const count = `about ${requests.toLocaleString('en-US')} request${requests === 1 ? '' : 's'}`;
   if (!requests) return 'nothing to send';
   const minute = windows.find((w) => w.windowMs === 60_000);
   const day = windows.find((w) => w.windowMs === 86_400_000);
   if (!windows.length) return `${count}; no quota is known for this connection`;
-  if (day && requests > day.limit) {
+  const left = reserve > 0 ? `, leaving ${Math.round(reserve * 100)}% of it to other traffic` : '';
+  if (day && requests > day.limit - Math.floor(day.limit * reserve)) {
     const atMinute = quotaBound(
       requests,
-      windows.filter((w) => w.windowMs < day.windowMs),
+      pace.filter((w) => w.windowMs < DAY_MS),
     ).ms;
-    return `${count}: ${duration(atMinute)}${minute ? ` at ${minute.limit.toLocaleString('en-US')} a minute` : ''}, then the daily limit of ${day.limit.toLocaleString('en-US')} binds: about ${duration(ms)}`;
+    return `${count}: ${duration(atMinute)}${minute ? ` at ${minute.limit.toLocaleString('en-US')} a minute` : ''}${left}, then the daily limit of ${day.limit.toLocaleString('en-US')} binds: about ${duration(ms)}`;
   }
-  return `${count}: ${duration(ms)}${minute ? ` at Keap's ${minute.limit.toLocaleString('en-US')} a minute` : ''}`;
+  return `${count}: ${duration(ms)}${minute ? ` at Keap's ${minute.limit.toLocaleString('en-US')} a minute` : ''}${left}`;
 }
 
 /** 45 s, 5 min 10 s, 8 h 12 min, 3 days 4 h. */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
 import { readLiveForRestore } from '../restore/liveRead';
+import { DEFAULT_APPLY_RESERVE } from '../restore/applier';
 import type { PlanOptions, RestorePlan } from '../restore/plan';
 import { estimateApply } from '../restore/estimate';
 import { planRestore } from '../restore/planner';
@@ -39,6 +40,8 @@ export interface PlanRestoreInput {
   confirmOtherAccount?: (snapshotAccount: string, liveAccount: string) => boolean | Promise<boolean>;
   signal?: AbortSignal;
   onLiveProgress?: (progress: CaptureProgress) => void;
+  /** The share of Keap's quota the apply will leave to other traffic (the estimate's pace); default 20%. */
+  reserve?: number;
 }
 
 export interface PlannedRestore {
@@ -68,7 +71,14 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
         idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
         options: input.options,
       });
-      plan.estimate = estimateApply(plan, { liveCounts: live.counts(), windows: client.transport.throttle.limits });
+      // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.
+      const reserve = input.reserve ?? DEFAULT_APPLY_RESERVE;
+      plan.estimate = estimateApply(plan, {
+        liveCounts: live.counts(),
+        windows: client.transport.throttle.limits,
+        pace: client.transport.throttle.pacedLimits(reserve),
+        reserve,
+      });
       return { plan, account, ledgerFile };
     } finally {
       ledger.close();

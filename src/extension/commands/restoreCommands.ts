@@ -56,6 +56,8 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       snapshotFile,
       options,
       signal,
+      // The estimate's pace: the share of the quota the apply will leave to other traffic (the setting).
+      reserve: deps.applySettings().reserve,
       confirmOtherAccount: async (from, to) => {
         const ok = await vscode.window.showWarningMessage(
           `This snapshot is of the account ${from}, and ${connection.name} is ${to}. Plan restoring it into a different account?`,

@@ -50,10 +50,21 @@ export class ApplyRun {
     return ApplyRun.running.get(planId);
   }
 
-  /** Starts applying the chosen create/update steps of a plan. */
-  static start(services: ApplyRunServices, entry: PlanEntry, plan: RestorePlan, stepIds: string[], ledgerFile: string): ApplyRun {
+  /**
+   * Starts applying the chosen create/update steps of a plan. `resuming`: the user already said to
+   * continue an apply a closed window cut short, so the lock that window left is broken without
+   * asking again (only a lock whose process is gone is ever broken).
+   */
+  static start(
+    services: ApplyRunServices,
+    entry: PlanEntry,
+    plan: RestorePlan,
+    stepIds: string[],
+    ledgerFile: string,
+    options: { resuming?: boolean } = {},
+  ): ApplyRun {
     if (ApplyRun.running.has(plan.planId)) throw new UserError('busy', 'This plan is being applied already.');
-    return new ApplyRun(services, entry, plan, stepIds, ledgerFile);
+    return new ApplyRun(services, entry, plan, stepIds, ledgerFile, !!options.resuming);
   }
 
   private constructor(
@@ -62,6 +73,7 @@ export class ApplyRun {
     private readonly plan: RestorePlan,
     private readonly stepIds: string[],
     private readonly ledgerFile: string,
+    private readonly resuming: boolean,
   ) {
     ApplyRun.running.set(plan.planId, this);
     this.done = this.run().finally(() => ApplyRun.running.delete(plan.planId));
@@ -191,9 +203,9 @@ export class ApplyRun {
         }),
       );
     try {
-      return await attempt(false);
+      return await attempt(this.resuming);
     } catch (err) {
-      if (!(err instanceof ApplyLockedError) || !err.stale) throw err;
+      if (!(err instanceof ApplyLockedError) || !err.stale || this.resuming) throw err;
       // A window reload or a crash stopped an earlier apply; its ledger says what was done.
       const choice = await vscode.window.showWarningMessage(
         `An earlier apply on ${this.plan.account} stopped without finishing (process ${err.owner.pid}, started ${err.owner.startedAt}). Resume it? Steps already done are not sent again.`,

@@ -345,9 +345,30 @@ export class PlanPanel implements vscode.Disposable {
     const staleNow = this.stale as { reason: string } | undefined;
     if (staleNow) throw new UserError('stale', staleNow.reason);
     if (this.isApplying) throw new UserError('busy', 'This plan is being applied already.');
+    return this.startRun(chosen);
+  }
+
+  /**
+   * Continues an apply that a closed window cut short, after the user said Resume when a window
+   * opened (resumePrompt.ts): the steps it was applying, without asking again; the ledger skips what
+   * is done and looks up in Keap what was in flight.
+   */
+  async resumeApply(): Promise<Receipt | undefined> {
+    if (this.isApplying) return ApplyRun.of(this.plan.planId)?.done;
+    if (this.stale) throw new UserError('stale', this.stale.reason);
+    const actionable = this.plan.steps.filter((s) => s.action === 'create' || s.action === 'update').map((s) => s.id);
+    const saved = new Set(this.ui?.selected ?? []);
+    const chosen = saved.size ? actionable.filter((id) => saved.has(id)) : actionable;
+    if (!chosen.length) throw new UserError('needs-selection', 'Nothing was being applied.');
+    return this.startRun(chosen, { resuming: true });
+  }
+
+  private async startRun(chosen: string[], options: { resuming?: boolean } = {}): Promise<Receipt | undefined> {
     this.generation++;
-    const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile());
+    const run = ApplyRun.start(this.services, this.entry, this.plan, chosen, await this.ledgerFile(), options);
     this.ui = { ...(this.ui ?? freshUi(this.plan.planId, chosen)), selected: chosen, receipt: undefined };
+    // Kept now, not only when the preview closes: a window that dies mid-apply can then resume these steps.
+    void this.services.plans.saveUi(this.ui);
     this.attachToRun();
     this.post({ type: 'applyStarted', total: chosen.length });
     this.panel.title = this.title();

@@ -1,8 +1,8 @@
 /**
- * Whether a plan is still current: re-reads the live account and compares it with what the plan
+ * Whether a plan is still current: reads again the live records it relies on and compares them with what the plan
  * saw, leaving out the records this plan's own earlier apply wrote (its ledger's steps).
  */
-import { readLiveAccount } from '../../core/restore/liveRead';
+import { entitiesHolding, readLiveForRestore } from '../../core/restore/liveRead';
 import { Ledger } from '../../core/restore/ledger';
 import type { RestorePlan } from '../../core/restore/plan';
 import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
@@ -20,7 +20,8 @@ export async function staleReason(
   const ledger = await Ledger.open(await ledgerFile());
   const started = ledger.stepsOf(plan.planId).map((s) => s.stepId);
   ledger.close();
-  const { db } = await readLiveAccount(client);
+  // Only the entities holding what the plan relies on (as apply's own stale check reads).
+  const { db } = await readLiveForRestore(client, { entities: entitiesHolding(new Set(plan.live.records.map((r) => r.entity))) });
   let changed;
   try {
     changed = liveChangesSince(plan, db, started);

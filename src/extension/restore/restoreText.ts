@@ -65,3 +65,11 @@ export function restoreText(entry: PlanEntry, connectionName: string | undefined
 }
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The question asked when a window opens, for an apply the closed window left (resumePrompt.ts). */
+export function resumeQuestion(entry: Pick<PlanEntry, 'account' | 'creates' | 'updates' | 'paused'>, connectionName: string): string {
+  const what = entry.paused
+    ? `It was ${pausedText(entry.paused)} for Keap's daily quota.`
+    : `It was applying ${(entry.creates + entry.updates).toLocaleString('en-US')} steps.`;
+  return `Keap Vault: a restore into ${connectionName} (${entry.account}) stopped when VS Code closed. ${what} Resume it? Steps already done are not sent again.`;
+}

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { quotaBound } from '../../../src/core/keap/quotaBound';
-import { KEAP_PAT_WINDOWS } from '../../../src/core/keap/throttle';
+import { KEAP_PAT_WINDOWS, RequestThrottle } from '../../../src/core/keap/throttle';
 import { duration, estimateApply } from '../../../src/core/restore/estimate';
 import type { PlanStep, RestorePlan } from '../../../src/core/restore/plan';
 import { applyRestorePlan } from '../../../src/core/usecases/applyRestore';
@@ -59,6 +59,18 @@ describe('Restore: the estimate before Apply', function () {
     assert.match(small.summary, /^about 1\d\d requests: \d+ s at Keap's 240 a minute$/);
     assert.equal(estimateApply(planOf(0), { liveCounts: {}, windows: KEAP_PAT_WINDOWS }).summary, 'nothing to send');
     assert.equal(duration(8 * 3_600_000 + 12 * MINUTE), '8 h 12 min');
+  });
+
+  it("is timed at the pace the apply keeps: Keap's limits less the share left to other traffic, each window with the client's margin", () => {
+    const throttle = new RequestThrottle({ windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 100 });
+    const whole = estimateApply(planOf(2000), { liveCounts: {}, windows: KEAP_PAT_WINDOWS });
+    const paced = estimateApply(planOf(2000), { liveCounts: {}, windows: KEAP_PAT_WINDOWS, pace: throttle.pacedLimits(0.2), reserve: 0.2 });
+    assert.equal(paced.parts.writes, whole.parts.writes);
+    assert.ok(paced.requests >= whole.requests, 'a slower apply looks at Keap as often per minute, so a little more');
+    // 192 a minute instead of 240, minutes of 60.1 s: a quarter longer and a little more.
+    const perRequest = (e: typeof whole) => e.ms / e.requests;
+    assert.ok(perRequest(paced) > perRequest(whole) * 1.25 && perRequest(paced) < perRequest(whole) * 1.27, `${paced.ms} vs ${whole.ms}`);
+    assert.match(paced.summary, /^about 2,\d{3} requests: \d+ min( \d+ s)? at Keap's 240 a minute, leaving 20% of it to other traffic$/);
   });
 
   it('is close to what the apply then sends', async () => {

@@ -1,0 +1,24 @@
+/**
+ * The question a window asks about an apply the last window left running: it names the connection
+ * and the account, what was left (the pause it was in, or the steps it was applying), and that
+ * nothing done is sent again.
+ */
+import assert from 'node:assert/strict';
+import { resumeQuestion } from '../../../src/extension/restore/restoreText';
+
+describe('Extension: the question about an apply a closed window cut short', () => {
+  it('names the pause it was in, in local time, with the steps left', () => {
+    const question = resumeQuestion(
+      { account: 'ab123.infusionsoft.com', creates: 80_000, updates: 0, paused: { until: '2026-12-01T00:00:00.000Z', stepsLeft: 73_412 } },
+      'Acme Keap',
+    );
+    assert.match(
+      question,
+      /^Keap Vault: a restore into Acme Keap \(ab123\.infusionsoft\.com\) stopped when VS Code closed\. It was paused until \d\d:\d\d, 73,412 steps left for Keap's daily quota\. Resume it\? Steps already done are not sent again\.$/,
+    );
+  });
+
+  it('without a pause, says how many steps it was applying', () => {
+    assert.match(resumeQuestion({ account: 'acct', creates: 1200, updates: 34 }, 'Demo'), /It was applying 1,234 steps\. Resume it\?/);
+  });
+});
