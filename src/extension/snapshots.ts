@@ -1,6 +1,7 @@
 /**
  * The snapshot folder (setting `keapVault.snapshotFolder`, else the extension's global storage)
- * and the snapshots open in this window: each is verified once and kept open for the explorer.
+ * and the snapshots open in this window: each is verified once and kept open while used, within the
+ * memory budget `keapVault.openSnapshotsMemoryMB` (core/snapshot/openSnapshots.ts).
  */
 import * as vscode from 'vscode';
 import { promises as fs } from 'node:fs';
@@ -8,11 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { latestSnapshot, listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
+import { OpenSnapshots } from '../core/snapshot/openSnapshots';
+
+/** How often snapshots left unused are looked for and closed. */
+const SWEEP_MS = 60_000;
 
 export const SNAPSHOT_KEY_SECRET = 'keapVault.snapshotKey';
 
 export class SnapshotLibrary implements vscode.Disposable {
-  private readonly open = new Map<string, Promise<SnapshotDb>>();
+  private readonly open = new OpenSnapshots({
+    open: async (file) => SnapshotDb.open(file, { key: await this.key() }),
+    budgetBytes: () => vscode.workspace.getConfiguration('keapVault').get<number>('openSnapshotsMemoryMB', 2048) * 1024 * 1024,
+  });
+  private readonly sweeper = setInterval(() => this.open.sweep(), SWEEP_MS);
   private readonly listings: ListingCache = new Map();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,7 +42,7 @@ export class SnapshotLibrary implements vscode.Disposable {
         if (e.key !== SNAPSHOT_KEY_SECRET) return;
         // Another key reads other files: forget what was read with the old one.
         this.listings.clear();
-        for (const file of [...this.open.keys()]) void this.close(file);
+        this.open.closeAll();
         this.changed.fire();
       }),
     );
@@ -72,18 +81,23 @@ export class SnapshotLibrary implements vscode.Disposable {
     return latestSnapshot(await this.folder(), account, await this.key(), this.listings);
   }
 
+  /** A snapshot for a short read (a page of the tree, a record): opened once, kept while used. */
   db(file: string): Promise<SnapshotDb> {
-    let db = this.open.get(file);
-    if (!db) {
-      db = this.key().then((key) => SnapshotDb.open(file, { key }));
-      db.catch(() => this.open.delete(file));
-      this.open.set(file, db);
-    }
-    return db;
+    return this.open.get(file);
+  }
+
+  /** Runs long work with the snapshot held open (validate, plan, export, compare): never closed under it. */
+  use<T>(file: string, work: (db: SnapshotDb) => Promise<T>): Promise<T> {
+    return this.open.use(file, work);
+  }
+
+  /** Holds a snapshot open until `release` (an apply, which may last days). */
+  hold(file: string): Promise<{ db: SnapshotDb; release: () => void }> {
+    return this.open.hold(file);
   }
 
   async delete(file: string): Promise<void> {
-    await this.close(file);
+    this.open.close(file);
     await fs.rm(file, { force: true });
     this.listings.delete(file);
     this.deleted.fire(file);
@@ -94,16 +108,11 @@ export class SnapshotLibrary implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async close(file: string): Promise<void> {
-    const db = this.open.get(file);
-    this.open.delete(file);
-    (await db?.catch(() => undefined))?.close();
-  }
-
   dispose(): void {
     this.subscriptions.forEach((d) => d.dispose());
     this.deleted.dispose();
-    for (const file of [...this.open.keys()]) void this.close(file);
+    clearInterval(this.sweeper);
+    this.open.closeAll();
     this.changed.dispose();
   }
 }

@@ -30,16 +30,17 @@ export function registerCompareCommands(
    * where plans keep it); a damaged ledger is logged, and markers alone pair them.
    */
   const compare = async (fileA: string, b: SnapshotDb): Promise<SnapshotDiff> =>
-    (
-      await compareSnapshots({
-        a: await snapshots.db(fileA),
+    snapshots.use(fileA, async (a) => {
+      const { diff } = await compareSnapshots({
+        a,
         fileA,
         b,
         ledgerFolders: [await snapshots.folder()],
         options: { ignore: [...VOLATILE_FIELDS], maxChangedRecords: 200 },
         onLedgerWarning: (message) => log.warn(`Compare: ${message}`),
-      })
-    ).diff;
+      });
+      return diff;
+    });
 
   registerCommand(context, log, COMMANDS.compareSnapshots, async (a?: ExplorerNode | string, b?: ExplorerNode | string) => {
     const first = await pickSnapshot(snapshots, a, 'Compare: the earlier snapshot');
@@ -47,7 +48,7 @@ export function registerCompareCommands(
     const second = await pickSnapshot(snapshots, b, 'Compare: the later snapshot');
     if (!second) return;
     const [fileA, fileB] = [fileOf(first), fileOf(second)];
-    const diff = await compare(fileA, await snapshots.db(fileB));
+    const diff = await snapshots.use(fileB, (b) => compare(fileA, b));
     return showDiff(diff, { type: 'snapshot', file: fileA }, { type: 'snapshot', file: fileB }, 'earlier ↔ later');
   });
 

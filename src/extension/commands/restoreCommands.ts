@@ -50,24 +50,26 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     signal?: AbortSignal,
   ): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
     const client = await connections.client(connection.id);
-    const { plan, account } = await planRestoreFromSnapshot({
-      client,
-      snapshot: await snapshots.db(snapshotFile),
-      snapshotFile,
-      options,
-      signal,
-      // The estimate's pace: the share of the quota the apply will leave to other traffic (the setting).
-      reserve: deps.applySettings().reserve,
-      confirmOtherAccount: async (from, to) => {
-        const ok = await vscode.window.showWarningMessage(
-          `This snapshot is of the account ${from}, and ${connection.name} is ${to}. Plan restoring it into a different account?`,
-          { modal: true },
-          'Plan Anyway',
-        );
-        if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
-        return true;
-      },
-    });
+    const { plan, account } = await snapshots.use(snapshotFile, (snapshot) =>
+      planRestoreFromSnapshot({
+        client,
+        snapshot,
+        snapshotFile,
+        options,
+        signal,
+        // The estimate's pace: the share of the quota the apply will leave to other traffic (the setting).
+        reserve: deps.applySettings().reserve,
+        confirmOtherAccount: async (from, to) => {
+          const ok = await vscode.window.showWarningMessage(
+            `This snapshot is of the account ${from}, and ${connection.name} is ${to}. Plan restoring it into a different account?`,
+            { modal: true },
+            'Plan Anyway',
+          );
+          if (ok !== 'Plan Anyway') throw new vscode.CancellationError();
+          return true;
+        },
+      }),
+    );
     await connections.noteAccount(connection.id, account);
     const entry = await plans.save(plan, await snapshots.folder(), connection.id);
     log.info(`Planned restore ${plan.planId} from ${snapshotFile}: ${entry.creates} creates, ${entry.updates} updates (${entry.file})`);

@@ -141,7 +141,7 @@ export function registerSnapshotCommands(
     if (!format) return;
     const target = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' });
     if (!target?.[0]) return;
-    const result = await exportSnapshot(await snapshots.db(fileOf(snapshot)), { format, outDir: target[0].fsPath });
+    const result = await snapshots.use(fileOf(snapshot), (db) => exportSnapshot(db, { format, outDir: target[0].fsPath }));
     void vscode.window.showInformationMessage(`Keap Vault: exported ${counted(result.files.length, 'file')} to ${target[0].fsPath}.`);
   });
 

@@ -29,21 +29,24 @@ export function registerValidateCommands(
     if (!snapshot) return;
     const file = fileOf(snapshot);
     const config = vscode.workspace.getConfiguration('keapVault');
-    const db = await snapshots.db(file);
-    const report = validateSnapshot(db, {
-      rules: ruleSettings(),
-      settings: {
-        ...(config.get<number>('validation.roundingToleranceCents') !== undefined
-          ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') }
-          : {}),
-        ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined
-          ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') }
-          : {}),
-      },
-    });
-    findings.showSnapshotFindings(file, report.findings, explanationOf, (entity, id) => {
-      const record = getRecord(db, entity, id);
-      return record && recordLabel(entity, record).label;
+    // Held while the rules run and the findings are named (never closed for the memory budget meanwhile).
+    const report = await snapshots.use(file, async (db) => {
+      const validated = validateSnapshot(db, {
+        rules: ruleSettings(),
+        settings: {
+          ...(config.get<number>('validation.roundingToleranceCents') !== undefined
+            ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') }
+            : {}),
+          ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined
+            ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') }
+            : {}),
+        },
+      });
+      findings.showSnapshotFindings(file, validated.findings, explanationOf, (entity, id) => {
+        const record = getRecord(db, entity, id);
+        return record && recordLabel(entity, record).label;
+      });
+      return validated;
     });
     markDone(context.globalState, 'validated');
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);

@@ -9,6 +9,8 @@ import { counted } from '../../core/counted';
 import { ApplyCancelledError, type ApplyProgress, type Receipt } from '../../core/restore/applier';
 import { ApplyLockedError } from '../../core/restore/lock';
 import type { RestorePlan } from '../../core/restore/plan';
+import type { KeapClient } from '../../core/keap/client';
+import type { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { StalePlanError } from '../../core/restore/staleness';
 import { applyRestorePlan, PlanAccountError, receiptProblems } from '../../core/usecases/applyRestore';
 import type { HostToWebview, StepProgress } from '../../webview/protocol';
@@ -151,10 +153,20 @@ export class ApplyRun {
   }
 
   private async apply(): Promise<Receipt> {
-    const { connections, snapshots, log } = this.services;
+    const { connections, snapshots } = this.services;
     const client = await connections.client(this.entry.connectionId);
     const snapshotFile = this.plan.snapshot.file;
-    const snapshot = snapshotFile && existsSync(snapshotFile) ? await snapshots.db(snapshotFile) : undefined;
+    // Held for the whole apply (days, maybe): verification reads it at the end.
+    const held = snapshotFile && existsSync(snapshotFile) ? await snapshots.hold(snapshotFile) : undefined;
+    try {
+      return await this.applyWith(client, held?.db);
+    } finally {
+      held?.release();
+    }
+  }
+
+  private async applyWith(client: KeapClient, snapshot: SnapshotDb | undefined): Promise<Receipt> {
+    const { log } = this.services;
     const only = new Set(this.stepIds);
     const ordinal = new Map(this.stepIds.map((id, i) => [id, i]));
     const { reserve } = this.services.applySettings();
