@@ -294,8 +294,12 @@ export interface NameInfo {
 }
 
 const infoCache = new Map<string, NameInfo>();
+/** Longer names (a minified line, a base64 blob read as one word) name no id, and are not worth cutting up. */
+const MAX_NAME_LENGTH = 80;
+const NOTHING: NameInfo = { containerPlural: false, plainId: false };
 
 export function nameInfo(name: string): NameInfo {
+  if (name.length > MAX_NAME_LENGTH) return NOTHING;
   let info = infoCache.get(name);
   if (!info) {
     const words = nameWords(name);
