@@ -8,8 +8,8 @@
  * longer parses (or did not before), a CSV file whose rows change shape, or any text in which the new
  * ids would not be recognised again at their places as the same kind.
  */
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { tokenizeCsv } from '../validate/files/csvTokenizer';
+import { JsonParser } from '../validate/files/jsonParser';
 import type { KeapIdKind } from './idKinds';
 import type { RemapTable, Remapped } from './idMap';
 import { findKeapIds, type KeapIdOccurrence } from './recognize';
@@ -38,6 +38,8 @@ export interface RewriteRefusal {
   refused: RefusalReason;
   /** For the user: why the file was left as it is. */
   message: string;
+  /** The stale ids found all the same (a refused file is still listed). */
+  stale: StaleId[];
 }
 
 export interface Rewrite {
@@ -91,13 +93,17 @@ export function rewriteText(text: string, table: RemapTable, fileName?: string):
   if (!edits.length) return { text, edits, stale };
   const jsonLike = !!fileName && /\.(?:json|jsonc|code-workspace)$/i.test(fileName);
   if (jsonLike && jsonErrors(text))
-    return { refused: 'does-not-parse', message: 'it is not valid JSON, so a rewrite could not be checked: fix it, or edit it by hand' };
+    return {
+      refused: 'does-not-parse',
+      message: 'it is not valid JSON, so a rewrite could not be checked: fix it, or edit it by hand',
+      stale,
+    };
   const result = applyEdits(text, edits);
-  if (jsonLike && jsonErrors(result)) return { refused: 'would-not-parse', message: 'the rewritten JSON would not parse' };
+  if (jsonLike && jsonErrors(result)) return { refused: 'would-not-parse', message: 'the rewritten JSON would not parse', stale };
   if (fileName && /\.csv$/i.test(fileName) && csvShape(result) !== csvShape(text))
-    return { refused: 'would-not-parse', message: "the rewritten CSV's rows would change shape" };
+    return { refused: 'would-not-parse', message: "the rewritten CSV's rows would change shape", stale };
   const unstable = unrecognisedAfter(result, edits, fileName);
-  if (unstable) return { refused: 'unstable', message: `${unstable} would not read as the same id after the rewrite` };
+  if (unstable) return { refused: 'unstable', message: `${unstable} would not read as the same id after the rewrite`, stale };
   return { text: result, edits, stale };
 }
 
@@ -115,6 +121,7 @@ export function rewriteBytes(
     return {
       refused: 'not-utf8',
       message: `it is ${decoded.encoding === 'not utf-8' ? 'not UTF-8' : decoded.encoding}, and only UTF-8 is rewritten byte for byte`,
+      stale,
     };
   }
   const rewrite = rewriteText(decoded.text, table, fileName);
@@ -122,10 +129,9 @@ export function rewriteBytes(
   return { ...rewrite, bytes: rewrite.edits.length ? encodeText(rewrite.text) : bytes, before: decoded.text };
 }
 
+/** Syntax errors in a JSON text, comments allowed (settings files and tsconfig.json have them). */
 function jsonErrors(text: string): number {
-  const errors: ParseError[] = [];
-  parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-  return errors.length;
+  return JsonParser.parse(text.replace(/^\uFEFF/, '')).errors.filter((e) => e.code !== 'InvalidCommentToken').length;
 }
 
 function csvShape(text: string): string {
