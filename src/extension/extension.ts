@@ -14,6 +14,7 @@ import { registerSnapshotCommands } from './commands/snapshotCommands';
 import { registerValidateCommands } from './commands/validateCommands';
 import { ConnectionStore } from './connections/connections';
 import { FindingsView } from './diagnostics';
+import { registerIntegrationIds, type IntegrationIdsApi } from './integration/integrationIds';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { PlanPanel } from './planPanel/planPanel';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
@@ -30,6 +31,8 @@ export interface KeapVaultApi {
   plans: PlanIndex;
   /** The open preview of a plan, if any (its `receive` is the webview's message path). */
   planPanel(planId: string): PlanPanel | undefined;
+  /** Keap ids in the workspace: the index, the id maps of applied restores, their warnings, the hover. */
+  integrationIds: IntegrationIdsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): KeapVaultApi {
@@ -83,11 +86,12 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });
+  const integrationIds = registerIntegrationIds(context, { log, connections, snapshots, plans });
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.
   registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 
   log.info('Keap Vault activated');
-  return { connections, snapshots, explorer, findings, plans, planPanel: (planId) => PlanPanel.of(planId) };
+  return { connections, snapshots, explorer, findings, plans, planPanel: (planId) => PlanPanel.of(planId), integrationIds };
 }
 
 export function deactivate(): void {

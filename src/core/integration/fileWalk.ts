@@ -58,7 +58,7 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
 }
 
 /** The `.gitignore` files between a folder's repository root and the folder, as if the walk had started at the root. */
-async function addAncestorIgnores(ignore: GitIgnore, root: string): Promise<void> {
+export async function addAncestorIgnores(ignore: GitIgnore, root: string): Promise<void> {
   const chain: string[] = [];
   for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
     chain.unshift(dir);
@@ -85,4 +85,48 @@ async function exists(p: string): Promise<boolean> {
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+/**
+ * Whether files under a folder are ignored, asked one file at a time (an editor's file list, not a
+ * walk): the `.gitignore` files on the way to each file are read once and kept.
+ */
+export class IgnoreTree {
+  private readonly ignore = new GitIgnore();
+  private readonly read = new Map<string, Promise<void>>();
+  private readonly ready: Promise<void>;
+
+  constructor(private readonly root: string) {
+    this.ready = addAncestorIgnores(this.ignore, root);
+  }
+
+  async ignores(file: string): Promise<boolean> {
+    await this.ready;
+    const rel = path.relative(this.root, file).split(path.sep).join('/');
+    if (!rel || rel.startsWith('../')) return false;
+    const parts = rel.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dirRel = parts.slice(0, i).join('/');
+      if (i > 0 && (ALWAYS_SKIPPED.has(parts[i - 1]) || this.ignore.ignores(dirRel, true))) return true;
+      await this.load(dirRel);
+    }
+    return this.ignore.ignores(rel, false);
+  }
+
+  /** Forgets what was read (a .gitignore changed). */
+  reset(): IgnoreTree {
+    return new IgnoreTree(this.root);
+  }
+
+  private load(dirRel: string): Promise<void> {
+    let loading = this.read.get(dirRel);
+    if (!loading) {
+      loading = fs
+        .readFile(path.join(this.root, dirRel, '.gitignore'), 'utf8')
+        .then((text) => this.ignore.add(dirRel, text))
+        .catch(() => undefined);
+      this.read.set(dirRel, loading);
+    }
+    return loading;
+  }
 }
