@@ -89,6 +89,8 @@ export async function replaceAllRemappedIds(index: WorkspaceIdIndex, remaps: Rem
     for (const e of rewrite.edits) {
       const remap = rewrite.stale.find((s) => s.occurrence.offset === e.offset)!.remap;
       const start = open ? open.positionAt(e.offset) : new vscode.Position(e.line - 1, e.column - 1);
+      // Every change waits for its tick in the preview (a file's box ticks the whole file; grouped by
+      // type, one box per restored record ticks all its places); nothing is written before Apply.
       edit.replace(uri, new vscode.Range(start, start.translate(0, e.length)), e.newId, {
         needsConfirmation: true,
         label: `${KIND_LABEL[e.kind]} ${e.oldId} → ${e.newId}`,

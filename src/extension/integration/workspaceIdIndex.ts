@@ -183,6 +183,15 @@ export class WorkspaceIdIndex implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     const settings = idScanSettings();
     if (!created && !this.included.has(uri.toString())) return;
+    // A folder copied or moved in may come as one event: its files are what is new.
+    if (created && (await fs.stat(uri.fsPath).catch(() => undefined))?.isDirectory()) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder || !settings.enabled) return;
+      const globs = scanGlobs(settings, folder);
+      for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), globs.exclude))
+        await this.fileChanged(file, true);
+      return;
+    }
     if (created && !(await this.includes(uri, settings))) return;
     this.put(uri, (await this.scanFile(uri, settings)) ?? []);
   }
