@@ -291,12 +291,14 @@ export interface NameInfo {
   singular?: KeapIdKind;
   /** `id` itself: its kind comes from around it. */
   plainId: boolean;
+  /** `get`, `find`, `apply`: a lookup's verb (`orders.get(1234)`). */
+  verb: boolean;
 }
 
 const infoCache = new Map<string, NameInfo>();
 /** Longer names (a minified line, a base64 blob read as one word) name no id, and are not worth cutting up. */
 const MAX_NAME_LENGTH = 80;
-const NOTHING: NameInfo = { containerPlural: false, plainId: false };
+const NOTHING: NameInfo = { containerPlural: false, plainId: false, verb: false };
 
 export function nameInfo(name: string): NameInfo {
   if (name.length > MAX_NAME_LENGTH) return NOTHING;
@@ -311,6 +313,7 @@ export function nameInfo(name: string): NameInfo {
       lookup: lookupKindOf(name),
       singular: singularKindWord(name),
       plainId: isPlainIdName(name),
+      verb: isLookupVerb(name),
     };
     if (infoCache.size >= CACHE_LIMIT) infoCache.clear();
     infoCache.set(name, info);

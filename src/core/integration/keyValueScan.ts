@@ -18,7 +18,7 @@
  */
 import type { KeapIdKind } from './idKinds';
 import { endsCleanly, isDigit, isWordChar, readIdNumber, type IdNumber } from './idNumber';
-import { isConstantName, isCountingName, isLookupVerb, nameInfo, type NameInfo } from './keyNames';
+import { isConstantName, isCountingName, nameInfo, type NameInfo } from './keyNames';
 import type { FoundId } from './occurrence';
 
 const LF = 10;
@@ -106,6 +106,11 @@ interface IndentFrame {
 
 const CLOSER: Record<number, number> = { 123: 125, 91: 93, 40: 41 };
 
+/** ASCII characters the walk has nothing to do with (not a line end, a name's start or a bracket): 1. */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const c of '\n\r{}[]()$_') PLAIN[c.charCodeAt(0)] = 0;
+for (let c = 65; c <= 90; c++) PLAIN[c] = PLAIN[c + 32] = 0;
+
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; /* $ */
 }
@@ -148,6 +153,11 @@ class KeyValueScanner {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
+      // Most characters are none of the ones below: one table lookup passes them.
+      if (!atLineStart && c < 128 && PLAIN[c] === 1) {
+        i++;
+        continue;
+      }
       if (c === LF || c === CR) {
         atLineStart = true;
         lineStart = ++i;
@@ -186,13 +196,28 @@ class KeyValueScanner {
     const name = text.slice(start, end);
     const info = nameInfo(name);
     const relevant = info.idKey || info.container || info.singular || info.plainId || info.lookup;
-    const after = this.separator(start, end);
-    if (after?.eol && after.colon) this.pushIndent(name, info.container, start);
-    if (text.charCodeAt(end) === 40 /* ( */) this.call(name, info, end);
-    const consumed = relevant ? this.keyed(name, info, start, end, after) : false;
-    if (!consumed && after?.sep && !after.weak) this.valueOf(name, info, after);
-    this.prev = { start, end, name, info };
+    if (text.charCodeAt(end) === 40 /* ( */ && (info.lookup || info.singular || info.verb)) this.call(name, info, end);
+    // Most names hold nothing; of those only `name:` and `name =` matter (YAML's structure, brackets that
+    // shadow the names around them, labelled values): anything else is passed over without more work.
+    if (relevant || this.strongSeparatorFollows(end)) {
+      const after = this.separator(start, end);
+      if (after?.eol && after.colon) this.pushIndent(name, info.container, start);
+      const consumed = relevant ? this.keyed(name, info, start, end, after) : false;
+      if (!consumed && after?.sep && !after.weak) this.valueOf(name, info, after);
+    }
+    this.prev = info.container || info.singular ? { start, end, name, info } : undefined;
     return end;
+  }
+
+  /** `:` or `=` after the name (past a closing quote and bracket, and blanks). */
+  private strongSeparatorFollows(end: number): boolean {
+    const text = this.text;
+    let i = end;
+    let c = text.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) c = text.charCodeAt(++i);
+    if (c === 93 || c === 41) c = text.charCodeAt(++i);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+    return c === 58 || c === 61;
   }
 
   /**
@@ -246,7 +271,7 @@ class KeyValueScanner {
     let context = `${name}(`;
     // `api.order(21004)`, `keap.contact(55)`: a method named after the kind
     if (!kind && info.singular && this.text.charCodeAt(open - name.length - 1) === 46 /* . */) kind = info.singular;
-    if (!kind && isLookupVerb(name) && this.prev) {
+    if (!kind && info.verb && this.prev) {
       const gap = this.text.slice(this.prev.end, open - name.length);
       const owner = this.prev.info.container ?? this.prev.info.singular;
       if (owner && (gap === '.' || gap === '::' || gap === '->')) {

@@ -43,12 +43,20 @@ const ADMIN_PAGE = /manage([A-Za-z]+)\.jsp\?([^\s"'<>()`]*)/g;
 // A URL of Keap's, from its host or the REST API's base path on (what comes before cannot hold an id),
 // or a path string that starts with the API's version (`'/v2/orders/1234/payments'`: Keap's REST paths
 // as integration code writes them; other shops' APIs put `/api/` or `/admin/` first).
-const KEAP_URL = /(?:infusionsoft|keap)\.(?:com|app)(?=[/:])|\/crm\/rest\/|(?<=["'`])\/v[12]\/(?=[a-z]+\/[1-9])/gi;
+const KEAP_URL = /(?:infusionsoft|keap)\.(?:com|app)(?=[/:])|\/crm\/rest\/|["'`]\/v[12]\/(?=[a-z]+\/[1-9])/gi;
 // `/orders/1234`, `/contact/view/55` (the app puts a verb between the kind and the id).
 const PATH_SEGMENT = /\/([a-z]+)\/(?:(?:view|edit|details)\/)?([1-9]\d{0,11})(?=$|[/?#&)\]"'`\s,;]|\.(?!\d))/gi;
 const URL_END = /[\s"'<>`]/;
 
+/** Whether the text can hold a Keap URL at all: plain substring searches, much faster than the regexes over most code. */
+function mayHoldKeapUrl(text: string): boolean {
+  return (
+    text.includes('nfusionsoft') || text.includes('eap.') || text.includes('/crm/rest/') || text.includes('/v1/') || text.includes('/v2/')
+  );
+}
+
 export function scanUrls(text: string, found: FoundId[]): void {
+  if (!text.includes('.jsp?') && !mayHoldKeapUrl(text)) return;
   for (const m of text.matchAll(ADMIN_PAGE)) {
     const kind = ADMIN_PAGES[m[1].toLowerCase()];
     if (!kind) continue;
@@ -64,6 +72,7 @@ export function scanUrls(text: string, found: FoundId[]): void {
       });
   }
   let from = 0;
+  if (!mayHoldKeapUrl(text)) return;
   for (const m of text.matchAll(KEAP_URL)) {
     if (m.index < from) continue; // inside a URL already read
     let end = m.index + m[0].length;
