@@ -43,6 +43,7 @@ export const COMMANDS = {
   replaceAllRemappedIds: 'keapVault.replaceAllRemappedIds',
   rescanWorkspaceIds: 'keapVault.rescanWorkspaceIds',
   lookUpIdLive: 'keapVault.lookUpIdLive',
+  revealRecord: 'keapVault.revealRecord',
   openDemoIntegration: 'keapVault.openDemoIntegration',
   simulateDemoLoss: 'keapVault.simulateDemoLoss',
 } as const;

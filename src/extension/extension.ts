@@ -55,8 +55,9 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     history,
     trackWalkthrough(connections, snapshots, log),
   );
+  const explorerView = vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   context.subscriptions.push(
-    vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    explorerView,
     vscode.window.createTreeView('keapVault.restores', { treeDataProvider: history }),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, new RecordDocuments(connections, snapshots)),
   );
@@ -86,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });
-  const integrationIds = registerIntegrationIds(context, { log, connections, snapshots, plans });
+  const integrationIds = registerIntegrationIds(context, { log, connections, snapshots, plans, explorer, explorerView });
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.
   registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 

@@ -178,6 +178,55 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
+  /**
+   * The node above a node of a snapshot's lists, for TreeView.reveal (which finds each node again by
+   * its label among its parent's children): record -> entity -> snapshot -> Snapshots -> connection.
+   */
+  async getParent(node: ExplorerNode): Promise<ExplorerNode | undefined> {
+    switch (node.kind) {
+      case 'record':
+      case 'more':
+        return node.source.type === 'snapshot' ? { kind: 'entity', source: node.source, entity: node.entity } : undefined;
+      case 'entity': {
+        if (node.source.type !== 'snapshot') return undefined;
+        const file = node.source.file;
+        const listing = (await this.snapshots.list()).find((l) => l.file === file);
+        const connection = listing && this.connectionOf(listing.meta.account);
+        return listing && { kind: 'snapshot', listing, connectionId: connection?.id };
+      }
+      case 'snapshot':
+        return node.connectionId ? { kind: 'snapshots', connectionId: node.connectionId } : undefined;
+      case 'snapshots':
+        return this.connectionNode(node.connectionId);
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * A record of a snapshot as the tree lists it, loading "Load more…" pages until it is there (the
+   * tree lists a snapshot's records 50 at a time); undefined when the snapshot does not hold it.
+   */
+  async loadedRecord(file: string, entity: SnapshotEntity, id: string): Promise<ExplorerNode | undefined> {
+    const source: RecordSource = { type: 'snapshot', file };
+    const k = key(source, entity);
+    let nodes = await this.page(source, entity, k, undefined);
+    for (;;) {
+      const found = nodes.find((n) => n.kind === 'record' && n.id === id);
+      if (found) return found;
+      const more = nodes[nodes.length - 1];
+      if (more?.kind !== 'more') return undefined;
+      await this.loadMore(more);
+      nodes = this.loaded.get(k) ?? [];
+    }
+  }
+
+  /** The connection the tree lists a snapshot of `account` under. */
+  private connectionOf(account: string) {
+    const all = this.connections.list();
+    return all.find((c) => c.account === account) ?? all.find((c) => !c.account);
+  }
+
   private connectionNode(id: string): ExplorerNode | undefined {
     const connection = this.connections.get(id);
     return connection && { kind: 'connection', connection };

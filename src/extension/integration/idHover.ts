@@ -3,10 +3,11 @@
  * workspace's connection: an order's title, contact, total, status and date; a contact's name and
  * email; a product's name, SKU and price; a tag's name. An id not in that snapshot says so, and when
  * an older snapshot had it, since when it is gone. What a restore did to it is said too. Links open
- * the record from the snapshot or look it up live; nothing is asked of Keap unless that link is used.
+ * the record from the snapshot, reveal it in the explorer, or look it up live; nothing is asked of Keap
+ * unless that last link is used.
  */
 import * as vscode from 'vscode';
-import { isCapturedEntity } from '../../core/entities';
+import { EXPLORER_ENTITIES, isCapturedEntity } from '../../core/entities';
 import { describeRemap } from '../../core/integration/idMap';
 import { KIND_LABEL, SNAPSHOT_ENTITY_OF, type KeapIdKind } from '../../core/integration/idKinds';
 import type { KeapIdOccurrence } from '../../core/integration/recognize';
@@ -63,7 +64,7 @@ export class KeapIdHover implements vscode.HoverProvider {
 
   async describe(o: KeapIdOccurrence): Promise<vscode.MarkdownString> {
     const md = new vscode.MarkdownString();
-    md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.lookUpIdLive] };
+    md.isTrusted = { enabledCommands: [COMMANDS.openRecord, COMMANDS.revealRecord, COMMANDS.lookUpIdLive] };
     const { connection, latest, older } = await this.where();
     const label = `${KIND_LABEL[o.kind]} ${o.id}`;
     const links: string[] = [];
@@ -87,6 +88,9 @@ export class KeapIdHover implements vscode.HoverProvider {
           label,
         };
         links.push(commandLink('Open the record', COMMANDS.openRecord, [node]));
+        // The explorer lists captured entities only (a subscription plan is under its product).
+        if ((EXPLORER_ENTITIES as readonly string[]).includes(summary.entity))
+          links.push(commandLink('Reveal in the explorer', COMMANDS.revealRecord, [latest.file, summary.entity, summary.id]));
       } else {
         md.appendMarkdown(`**${esc(label)}** is not in the latest snapshot (${when(latest)}, ${esc(latest.meta.account)}).`);
         md.appendMarkdown(` ${await this.lastSeen(o, older)}\n\n`);

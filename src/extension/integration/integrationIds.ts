@@ -7,9 +7,12 @@ import type { SnapshotEntity } from '../../core/snapshot/entities';
 import { COMMANDS } from '../commandIds';
 import { registerCommand } from '../commands/register';
 import type { ConnectionStore } from '../connections/connections';
+import type { ExplorerProvider } from '../explorer/explorerProvider';
+import type { ExplorerNode } from '../explorer/nodes';
 import type { PlanIndex } from '../restore/planIndex';
 import { recordUri, showRecord } from '../recordDocuments';
 import type { SnapshotLibrary } from '../snapshots';
+import { UserError } from '../userError';
 import { registerDemoIntegrationCommands } from './demoIntegration';
 import { KeapIdHover } from './idHover';
 import { RemapDiagnostics } from './remapDiagnostics';
@@ -29,9 +32,16 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 
 export function registerIntegrationIds(
   context: vscode.ExtensionContext,
-  deps: { log: vscode.LogOutputChannel; connections: ConnectionStore; snapshots: SnapshotLibrary; plans: PlanIndex },
+  deps: {
+    log: vscode.LogOutputChannel;
+    connections: ConnectionStore;
+    snapshots: SnapshotLibrary;
+    plans: PlanIndex;
+    explorer: ExplorerProvider;
+    explorerView: vscode.TreeView<ExplorerNode>;
+  },
 ): IntegrationIdsApi {
-  const { log, connections, snapshots, plans } = deps;
+  const { log, connections, snapshots, plans, explorer, explorerView } = deps;
   const index = new WorkspaceIdIndex(log);
   const remaps = new RemapSource(plans, snapshots, log);
   const diagnostics = new RemapDiagnostics(index, remaps);
@@ -55,6 +65,13 @@ export function registerIntegrationIds(
     await showRecord(recordUri({ type: 'live', connectionId }, entity, id), { preview: true });
   });
   registerDemoIntegrationCommands(context, log, connections);
+  // The hover's "reveal in the explorer": the snapshot's list is paged in until the record is there.
+  registerCommand(context, log, COMMANDS.revealRecord, async (file: string, entity: SnapshotEntity, id: string) => {
+    const node = await explorer.loadedRecord(file, entity, id);
+    if (!node) throw new UserError('gone', `${entity} ${id} is not in that snapshot any more.`);
+    await vscode.commands.executeCommand('workbench.view.extension.keapVault');
+    await explorerView.reveal(node, { select: true, focus: true, expand: false });
+  });
   // In the background: activation returns at once.
   void remaps.refresh();
   void index.rescan();
