@@ -4,9 +4,18 @@
  * alternatives, `[…]` classes.
  */
 
+/** Compiled once per glob: an editor asks again for every file event (an `npm install` is thousands). */
+const compiled = new Map<string, (relPath: string) => boolean>();
+
 export function globMatcher(glob: string): (relPath: string) => boolean {
-  const regex = new RegExp(`^${toRegex(glob.replace(/^\.\//, ''))}$`);
-  return (relPath) => regex.test(relPath);
+  let matcher = compiled.get(glob);
+  if (!matcher) {
+    const regex = new RegExp(`^${toRegex(glob.replace(/^\.\//, ''))}$`);
+    matcher = (relPath) => regex.test(relPath);
+    if (compiled.size > 200) compiled.clear();
+    compiled.set(glob, matcher);
+  }
+  return matcher;
 }
 
 /** Any of several globs. */
