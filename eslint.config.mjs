@@ -93,7 +93,7 @@ const webviewBoundaries = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', '.scratch/', '**/*.vsix'],
+    ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', '.scratch/', '**/*.vsix', 'test/unit/integration/corpus/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

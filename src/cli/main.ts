@@ -12,6 +12,7 @@ import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
 import { registerOrdersCommand } from './commands/orders';
 import { registerPingCommand } from './commands/ping';
+import { registerRemapCommand } from './commands/remap';
 import { registerRestoreCommands } from './commands/restore';
 import { registerSnapshotCommands } from './commands/snapshot';
 import { registerValidateCommand } from './commands/validate';
@@ -57,6 +58,7 @@ export function buildProgram(io: Io): Command {
   registerValidateCommand(program, io);
   registerExportCommand(program, io);
   registerRestoreCommands(program, io);
+  registerRemapCommand(program, io);
   registerDiffCommand(program, io, {
     captureLive: () => captureLiveSnapshot(program.opts<ConnectionFlags>(), io),
     latestSnapshot: () => latestSnapshotFile(clientFromFlags(program.opts<ConnectionFlags>()), io, undefined, 'Comparing'),

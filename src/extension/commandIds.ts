@@ -41,6 +41,12 @@ export const COMMANDS = {
   exportIdMap: 'keapVault.exportIdMap',
   openRestore: 'keapVault.openRestore',
   forgetRestore: 'keapVault.forgetRestore',
+  // Keap ids in the workspace
+  replaceAllRemappedIds: 'keapVault.replaceAllRemappedIds',
+  rescanWorkspaceIds: 'keapVault.rescanWorkspaceIds',
+  lookUpIdLive: 'keapVault.lookUpIdLive',
+  openDemoIntegration: 'keapVault.openDemoIntegration',
+  simulateDemoLoss: 'keapVault.simulateDemoLoss',
 } as const;
 
 /** A command id the extension contributes. */

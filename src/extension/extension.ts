@@ -17,6 +17,7 @@ import { registerSnapshotCommands } from './commands/snapshotCommands';
 import { registerValidateCommands } from './commands/validateCommands';
 import { ConnectionStore } from './connections/connections';
 import { FindingsView } from './diagnostics';
+import { registerIntegrationIds, type IntegrationIdsApi } from './integration/integrationIds';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { RecordSource } from './explorer/nodes';
 import { findRecordNode } from './explorer/revealRecord';
@@ -48,6 +49,8 @@ export interface KeapVaultApi {
     entries: readonly PlanEntry[],
     ask?: (question: string, ...actions: string[]) => Thenable<string | undefined>,
   ): Promise<void>;
+  /** Keap ids in the workspace: the index, the id maps of applied restores, their warnings, the hover. */
+  integrationIds: IntegrationIdsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): KeapVaultApi {
@@ -107,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     });
     if (key) await context.secrets.store(SNAPSHOT_KEY_SECRET, key);
   });
+  const integrationIds = registerIntegrationIds(context, { log, connections, snapshots, plans });
   // Kept for scripts and the first tests: starts the demo and returns its API base URL.
   registerCommand(context, log, COMMANDS.startDemoEmulator, () => vscode.commands.executeCommand(COMMANDS.tryDemo));
 
@@ -126,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     recordCard: (source, orderId) => RecordCardPanel.of(source, orderId),
     walkthrough,
     statusBar,
+    integrationIds,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type RestorePlan,
 } from '../../core/restore/plan';
 import { readIdMap } from '../../core/snapshot/ledgerIdMap';
+import { readIdMapContents } from '../../core/integration/idMapFile';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import {
   applyRestorePlan,
@@ -203,7 +204,8 @@ export function registerRestoreCommands(program: Command, io: Io): void {
     .argument('<account>', 'the account (as in keap-<account>.kvledger), or a ledger file')
     .option('--dir <folder>', `folder of the account's snapshots and ledger (default: ${dataPaths().snapshots})`)
     .option('--format <format>', 'csv or json', 'csv')
-    .action(async (account: string, flags: { dir?: string; format: string }) => {
+    .option('--include-unrestored', 'also list records a restore could not bring back (their last step failed), with no new id')
+    .action(async (account: string, flags: { dir?: string; format: string; includeUnrestored?: boolean }) => {
       const dir = flags.dir ?? dataPaths().snapshots;
       if (!['csv', 'json'].includes(flags.format)) throw new UsageError('--format must be csv or json');
       // The account as named in messages, or as the ledger file is named (keap-<account>): both find it.
@@ -213,8 +215,9 @@ export function registerRestoreCommands(program: Command, io: Io): void {
       const file = candidates.find((f) => existsSync(f)) ?? candidates[0];
       if (!existsSync(file)) throw new UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
       const entries = await readIdMap(file);
-      if (flags.format === 'json') printJson(io, entries);
-      else io.out(idMapCsv(entries).trimEnd());
+      const unrestored = flags.includeUnrestored ? (await readIdMapContents(file)).unrestored : [];
+      if (flags.format === 'json') printJson(io, [...entries, ...unrestored.map((u) => ({ ...u, newId: null }))]);
+      else io.out((idMapCsv(entries) + unrestored.map((u) => `${u.entity},${u.oldId},,${u.planId},${u.at}\r\n`).join('')).trimEnd());
     });
 }
 

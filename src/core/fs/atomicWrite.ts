@@ -8,14 +8,21 @@ import path from 'node:path';
 
 /**
  * `data` may be a writer: large files (a snapshot's image) are then written piece by piece, never
- * held a second time in memory.
+ * held a second time in memory. New files are private (0600: snapshots, ledgers and plans hold
+ * customer data); `mode` gives a file being replaced its own permissions back (a user's source file).
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string | ((handle: fs.FileHandle) => Promise<void>)): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array | string | ((handle: fs.FileHandle) => Promise<void>),
+  options: { mode?: number } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'w', 0o600);
   try {
+    // Set outright: the mode open() takes is narrowed by the umask.
+    if (options.mode !== undefined) await handle.chmod(options.mode & 0o7777);
     if (typeof data === 'function') await data(handle);
     else await handle.writeFile(data);
     await handle.sync();

@@ -138,6 +138,34 @@ export class Ledger {
     return rows;
   }
 
+  /**
+   * Records a restore tried to re-create and could not (their last step failed) and that no restore
+   * has re-created since: gone from Keap, and still gone. Integrations that hold their ids are broken
+   * with no new id to move to.
+   */
+  unrestored(): Array<{ entity: RestoreEntity; oldId: string; planId: string; at: string; error?: string }> {
+    const rows: Array<{ entity: RestoreEntity; oldId: string; planId: string; at: string; error?: string }> = [];
+    const stmt = this.db.prepare(
+      `SELECT s.entity, s.old_id, s.plan_id, s.at, s.error FROM steps s
+       WHERE s.status = 'failed' AND s.entity <> 'contact_tags'
+         AND NOT EXISTS (SELECT 1 FROM id_map m WHERE m.entity = s.entity AND m.old_id = s.old_id)
+       ORDER BY s.at, s.entity, s.old_id`,
+    );
+    try {
+      const seen = new Set<string>();
+      while (stmt.step()) {
+        const [entity, oldId, planId, at, error] = stmt.get() as Array<string | null>;
+        const key = `${entity}:${oldId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ entity: entity as RestoreEntity, oldId: oldId!, planId: planId!, at: at!, error: error ?? undefined });
+      }
+    } finally {
+      stmt.free();
+    }
+    return rows;
+  }
+
   /** Steps of a plan that have been started (pending, done or failed). */
   stepsOf(planId: string): StepRecord[] {
     const out: StepRecord[] = [];

@@ -10,6 +10,7 @@ import type { RateWindow } from '../../core/keap/throttle';
 import { checkedBaseUrl } from '../../core/keap/baseUrl';
 import { KEAP_API_BASE_URL } from '../../core/keap/transport';
 import type { RunningEmulator } from '../../emulator';
+import { DEMO_ACCOUNT } from '../demoAccount';
 import { UserError } from '../userError';
 import type { ConnectionProblem } from './connectionWords';
 
@@ -23,8 +24,6 @@ export interface Connection {
 }
 
 export const DEMO_CONNECTION_ID = 'demo';
-/** A few of the problems validation finds, so the demo shows what a finding looks like. */
-const DEMO_PROBLEMS = { 'orphan-order': 1, 'dangling-product': 1, 'total-mismatch': 1, 'duplicate-order': 1 } as const;
 const STATE_KEY = 'keapVault.connections';
 const secretKey = (id: string) => `keapVault.credential.${id}`;
 
@@ -174,7 +173,7 @@ export class ConnectionStore implements vscode.Disposable {
   async ensureDemo(): Promise<Connection> {
     if (!this.demo) {
       const starting = loadEmulator().then(({ startSeededEmulator }) =>
-        startSeededEmulator({ seed: 'demo', size: 200, port: 0, plant: DEMO_PROBLEMS }),
+        startSeededEmulator({ seed: DEMO_ACCOUNT.seed, size: DEMO_ACCOUNT.size, port: 0, plant: DEMO_ACCOUNT.plant }),
       );
       this.demo = starting;
       starting.catch(() => {

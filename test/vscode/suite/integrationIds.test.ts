@@ -1,0 +1,171 @@
+/**
+ * Keap ids beside the integration code, in a real extension host, on the demo: the demo integration
+ * project copied into the workspace, hovers read from a snapshot (and send nothing to Keap), a restore
+ * that turns the old ids into warnings, the quick fix, and "replace all" through the refactoring preview.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KeapVaultApi } from '../../../src/extension/extension';
+import { demoBaseUrl, emulatorAdmin, extensionApi, waitFor } from './support';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Keap ids in the workspace', function () {
+  this.timeout(180_000);
+  let api: KeapVaultApi;
+  let baseUrl: string;
+  let sample: vscode.Uri;
+  let snapshotFile: string;
+  /** New id of each lost order after the restore. */
+  const restoredAs = new Map<string, string>();
+
+  before(async () => {
+    api = await extensionApi();
+    baseUrl = await demoBaseUrl();
+  });
+
+  const file = (...parts: string[]) => vscode.Uri.joinPath(sample, ...parts);
+
+  /** The hover's text at the first `needle` on the line that holds `onLine`. */
+  async function hoverText(uri: vscode.Uri, onLine: string, needle: string): Promise<string> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes(onLine));
+    assert.ok(line >= 0, `${onLine} is in ${uri.path}`);
+    const column = doc.lineAt(line).text.indexOf(needle, doc.lineAt(line).text.indexOf(onLine));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, column + 1),
+    );
+    return hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+  }
+
+  const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Keap Vault');
+
+  it('hovering an id shows the record from the latest snapshot, and sends nothing to Keap', async () => {
+    const copied = await vscode.commands.executeCommand<string | undefined>('keapVault.openDemoIntegration');
+    assert.ok(copied, 'keapVault.openDemoIntegration failed: see the Keap Vault output channel');
+    sample = vscode.Uri.file(copied);
+    const demo = (await api.explorer.getChildren())?.find((n) => n.kind === 'connection' && n.connection.demo);
+    const taken = await vscode.commands.executeCommand<string | undefined>('keapVault.takeSnapshot', demo);
+    assert.ok(taken, 'keapVault.takeSnapshot failed');
+    snapshotFile = taken;
+
+    const before = (await emulatorAdmin<{ accepted: number }>(baseUrl, 'GET', '/stats')).accepted;
+    const order = await hoverText(file('src', 'fulfilment.js'), 'HOLD_ORDER_IDS = [', '6');
+    assert.match(order, /Order 6: Web order 6/);
+    for (const shown of [
+      /Contact \| William Johnson \\\(contact 12\\\)/,
+      /Total \| \$1,352\\\.50/,
+      /Status \| PAID/,
+      /Date \| 2024\\-01\\-26/,
+    ])
+      assert.match(order, shown);
+    assert.match(order, /\[Open the record\]\(command:keapVault\.openRecord\?/);
+    assert.match(order, /\[Look it up live\]\(command:keapVault\.lookUpIdLive\?/);
+
+    const contact = await hoverText(file('config', 'integration.yaml'), 'id: 21', '21');
+    assert.match(contact, /Contact 21: Hannah Moore/);
+    assert.match(contact, /Email \| hmoore21@mail\\\.example\\\.com/);
+    const product = await hoverText(file('src', 'fulfilment.js'), 'GIFT_WRAP_PRODUCT_ID =', '3');
+    assert.match(product, /Product 3: Advanced Journal/);
+    assert.match(product, /SKU \| JOU\\-1002/);
+    assert.match(product, /Price \| \$1,312\\\.50/);
+    assert.match(await hoverText(file('src', 'fulfilment.js'), 'VIP_TAG_ID =', '2'), /Tag 2: VIP/);
+
+    const unknownUri = vscode.Uri.joinPath(sample, 'unknown.env');
+    await vscode.workspace.fs.writeFile(unknownUri, Buffer.from('LEGACY_ORDER_ID=987654\n'));
+    assert.match(await hoverText(unknownUri, 'LEGACY_ORDER_ID', '987654'), /Order 987654\*\* is not in the latest snapshot/);
+    assert.equal((await emulatorAdmin<{ accepted: number }>(baseUrl, 'GET', '/stats')).accepted, before, 'no request to Keap on hover');
+  });
+
+  it('after a restore in the demo, every old id of the restored orders is a warning naming the new id', async () => {
+    const lost = await vscode.commands.executeCommand<string[]>('keapVault.simulateDemoLoss');
+    assert.deepEqual(lost, ['6', '10', '13']);
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
+    assert.ok(planId, 'keapVault.planRestore failed');
+    const panel = api.planPanel(planId)!;
+    const state = await waitFor('the preview to load the plan', () => panel.state);
+    await panel.receive({ type: 'apply', stepIds: state.selected });
+    const receipt = panel.state?.receipt;
+    assert.ok(receipt, 'the apply ended with a receipt');
+    for (const id of lost) {
+      const mapped = receipt.idMap.find((e: { entity: string; oldId: string }) => e.entity === 'orders' && e.oldId === id);
+      assert.ok(mapped, `order ${id} was restored`);
+      restoredAs.set(id, mapped.newId);
+    }
+    panel.panel.dispose();
+
+    const js = file('src', 'fulfilment.js');
+    const warnings = await waitFor('the warnings in fulfilment.js', () => (ours(js).length >= 4 ? ours(js) : undefined), 60_000);
+    const six = warnings.find((d) => d.message.startsWith('Order 6 '));
+    assert.ok(six, warnings.map((d) => d.message).join('\n'));
+    assert.match(
+      six.message,
+      new RegExp(`^Order 6 was restored as ${restoredAs.get('6')} on \\d{4}-\\d\\d-\\d\\d \\(restore plan ${planId}\\)$`),
+    );
+    assert.equal(six.severity, vscode.DiagnosticSeverity.Warning);
+    const doc = await vscode.workspace.openTextDocument(js);
+    assert.equal(doc.getText(six.range), '6');
+    // Every kind of file of the sample: SQL values, a YAML fixture, a JSON fixture named after orders, .env.
+    assert.equal(ours(file('sql', 'shipments.sql')).length, 4);
+    assert.deepEqual(
+      ours(file('config', 'integration.yaml')).map((d) => d.message.split(' was ')[0]),
+      ['Order 10'],
+    );
+    assert.equal(ours(file('fixtures', 'order-6.json')).length, 1);
+    assert.equal(ours(file('keap.env')).length, 1);
+    // Ids of records no restore touched are no warnings (the tag, the products, the contacts).
+    assert.ok(warnings.every((d) => /^Order (6|10|13) /.test(d.message)));
+  });
+
+  it('the quick fix replaces one old id with the new one', async () => {
+    const js = file('src', 'fulfilment.js');
+    const doc = await vscode.workspace.openTextDocument(js);
+    await vscode.window.showTextDocument(doc);
+    const six = ours(js).find((d) => d.message.startsWith('Order 6 '))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', js, six.range);
+    const fix = actions.find((a) => a.title === `Replace with ${restoredAs.get('6')}`);
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(actions.some((a) => a.title === 'Replace All Remapped Keap IDs in the Workspace…'));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(doc.lineAt(six.range.start.line).text, new RegExp(`HOLD_ORDER_IDS = \\[${restoredAs.get('6')}, 10\\]`));
+    await waitFor('the warning to go', () => !ours(js).some((d) => d.message.startsWith('Order 6 ')) || undefined, 10_000);
+  });
+
+  it('replace all shows the changes as a refactoring preview, and applying it leaves no stale id', async () => {
+    const { index, remaps } = api.integrationIds;
+    const files = index.files().filter((f) => f.occurrences.some((o) => remaps.table.lookup(o.kind, o.id)?.newId)).length;
+    assert.equal(files, 5, 'the sample files still holding old ids: fulfilment.js, the YAML, the SQL, the fixture, the .env');
+    const replacing = vscode.commands.executeCommand<{ files: number; edits: number; applied: boolean } | undefined>(
+      'keapVault.replaceAllRemappedIds',
+    );
+    // Every change waits for its tick: tick each file in the preview, as a user would, then Apply.
+    await sleep(2000);
+    for (const command of ['refactorPreview.focus', 'list.collapseAll', 'list.focusFirst']) {
+      await vscode.commands.executeCommand(command);
+      await sleep(300);
+    }
+    for (let i = 0; i < files; i++) {
+      await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
+      await vscode.commands.executeCommand('list.focusDown');
+      await sleep(200);
+    }
+    await vscode.commands.executeCommand('refactorPreview.apply');
+    const result = await replacing;
+    assert.ok(result?.applied, JSON.stringify(result));
+    assert.equal(result.files, 5, JSON.stringify(result));
+    const sql = (await vscode.workspace.openTextDocument(file('sql', 'shipments.sql'))).getText();
+    for (const id of ['6', '10', '13']) assert.match(sql, new RegExp(`\\(${restoredAs.get(id)}, '`));
+    assert.match(sql, new RegExp(`keap_order_id = ${restoredAs.get('13')};`));
+    assert.match(sql, /'UPS', 1250/, 'nothing but the ids changed');
+    for (const uri of [file('src', 'fulfilment.js'), file('sql', 'shipments.sql'), file('config', 'integration.yaml'), file('keap.env')])
+      await waitFor(`no warning left in ${uri.path}`, () => ours(uri).length === 0 || undefined, 10_000);
+  });
+});
