@@ -25,7 +25,7 @@ export interface ThrottleOptions {
   windows: RateWindow[];
   /** Requests in flight at once. */
   maxConcurrent: number;
-  /** Extra time added to each window, for clock skew and latency between us and Keap. */
+  /** Extra time added to each window, for timer jitter (latency is covered: a request is counted from its answer). */
   marginMs?: number;
   /** Longer waits fail with KeapQuotaWaitError instead of blocking (e.g. an exhausted daily quota). */
   maxWaitMs?: number;

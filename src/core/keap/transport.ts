@@ -115,7 +115,9 @@ export class KeapTransport {
         : new RequestThrottle(
             options.throttle === 'unlimited'
               ? { windows: [], maxConcurrent: 8 }
-              : { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 100, maxWaitMs: 15 * 60_000, ...options.throttle },
+              : // 50 ms more per window for timer jitter: latency needs none, as the throttle counts each
+                // request from its answer, which Keap's count of it always precedes.
+                { windows: KEAP_PAT_WINDOWS, maxConcurrent: 4, marginMs: 50, maxWaitMs: 15 * 60_000, ...options.throttle },
           );
     const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(this.baseUrl);
     this.http = axios.create({

@@ -50,6 +50,9 @@ export class WorkspaceIdIndex implements vscode.Disposable {
         if (e.contentChanges.length) this.documentEdited(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.scanDocument(doc)),
+      // A file opened before its creation reached the watcher (a folder just copied in) is skipped
+      // there as an open document: it is scanned from its text here.
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.scanDocument(doc)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsScan(e)) void this.rescan();
       }),

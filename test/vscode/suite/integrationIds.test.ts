@@ -19,9 +19,19 @@ describe('Keap ids in the workspace', function () {
   /** New id of each lost order after the restore. */
   const restoredAs = new Map<string, string>();
 
+  const planned: string[] = [];
+
   before(async () => {
     api = await extensionApi();
     baseUrl = await demoBaseUrl();
+  });
+
+  // The Restores view the workflow test checks holds only its own plans.
+  after(async () => {
+    for (const id of planned) {
+      api.planPanel(id)?.panel.dispose();
+      await api.plans.forget(id);
+    }
   });
 
   const file = (...parts: string[]) => vscode.Uri.joinPath(sample, ...parts);
@@ -90,8 +100,10 @@ describe('Keap ids in the workspace', function () {
     assert.deepEqual(lost, ['6', '10', '13']);
     const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.planRestore', snapshotFile);
     assert.ok(planId, 'keapVault.planRestore failed');
+    planned.push(planId);
     const panel = api.planPanel(planId)!;
     const state = await waitFor('the preview to load the plan', () => panel.state);
+    panel.confirmApply = async () => true; // the user pressed Apply in VS Code's modal
     await panel.receive({ type: 'apply', stepIds: state.selected });
     const receipt = panel.state?.receipt;
     assert.ok(receipt, 'the apply ended with a receipt');

@@ -62,7 +62,7 @@ describe('Restore preview in VS Code: the commit point and the result', function
     assert.equal(asked.length, 1, 'asked once');
     const [question] = asked;
     assert.equal(question.message, 'Restore into Keap emulator (demo)?');
-    assert.match(question.detail, /• create 2 orders, \d+ payments/);
+    assert.match(question.detail, /• create 2 orders(,| and) \d+ payments/);
     assert.match(question.detail, /Keap cannot undo payments; restored orders get new ids\./);
     assert.equal(question.confirm, 'Apply');
     // Cancel: nothing written, nothing started, nothing recorded, the preview as it was.
