@@ -75,6 +75,7 @@ function planMeta(plan: PlanView): HTMLElement {
     ...item('Account read', dateTime(plan.live.readAt), plan.account),
     // What Apply of every step costs under the quota known when the plan was made.
     ...(plan.estimate ? item('Applying it takes', plan.estimate.summary) : []),
+    ...(plan.estimate?.quota ? item("Keap's quota", plan.estimate.quota.replace(/^Keap's quota for /, 'for ')) : []),
     ...item('Plan made', dateTime(plan.createdAt), `Plan ${plan.planId}`),
   );
 }

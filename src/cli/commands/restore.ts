@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ApplyPausedError, DEFAULT_APPLY_RESERVE, type Receipt } from '../../core/restore/applier';
-import { duration } from '../../core/restore/estimate';
+import { duration, quotaInForce } from '../../core/restore/estimate';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import {
   parsePlan,
@@ -254,8 +254,11 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
       `  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`,
     );
   }
-  if (plan.estimate)
-    io.out(`Applying it: ${plan.estimate.summary}${plan.estimate.windows.length ? ` (${quotaInForce(plan.estimate.windows)})` : ''}.`);
+  if (plan.estimate) {
+    io.out(`Applying it: ${plan.estimate.summary}.`);
+    const quota = plan.estimate.quota ?? (plan.estimate.windows.length ? quotaInForce(plan.estimate.windows) : undefined);
+    if (quota) io.out(`${quota}.`);
+  }
   if (counts.differs) {
     io.out(
       `\n${counted(counts.differs, 'record in the account differs', 'records in the account differ')} from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`,
@@ -352,13 +355,4 @@ function printReceipt(io: Io, r: Receipt, ledgerFile: string, plan: RestorePlan)
       : `Verification: ${counted(r.verification.checked, 'record')} written re-read: every field a client can set matches the snapshot.`,
   );
   io.out(`Id map (${counted(r.idMap.length, 'record')}): keap-vault idmap ${shellPath(ledgerFile)}`);
-}
-
-/** "Keap's quota for this credential: 10 a second, 240 a minute, 30,000 a day". */
-function quotaInForce(windows: Array<{ limit: number; windowMs: number }>): string {
-  const per: Record<number, string> = { 1000: 'a second', 60_000: 'a minute', 3_600_000: 'an hour', 86_400_000: 'a day' };
-  const parts = [...windows]
-    .sort((a, b) => a.windowMs - b.windowMs)
-    .map((w) => `${w.limit.toLocaleString('en-US')} ${per[w.windowMs] ?? `per ${w.windowMs / 1000} s`}`);
-  return `Keap's quota for this credential: ${parts.join(', ')}`;
 }

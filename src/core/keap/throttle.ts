@@ -82,6 +82,18 @@ export interface ThrottleStats {
   waits: number;
   waitedMs: number;
   throttled: number;
+  /** Requests Keap's headers showed someone else spent of our windows (booked as ours). */
+  othersSeen: number;
+}
+
+/** What this client knows of the quota now: where its limits come from, and what Keap said is left today. */
+export interface QuotaSituation {
+  /** The limits are Keap's own, from its headers (else the defaults for the credential). */
+  fromKeap: boolean;
+  /** What Keap's last answer said is left of today's quota, and when it resets (epoch ms). */
+  today?: { available: number; resetAt: number };
+  /** Requests by other traffic on the account seen in Keap's headers since this client started. */
+  othersSeen: number;
 }
 
 export class RequestThrottle {
@@ -92,11 +104,20 @@ export class RequestThrottle {
   private readonly released: Array<() => void> = [];
   private readonly policies: ThrottlePolicy[] = [];
   private readonly waitListeners = new Set<(wait: QuotaWait) => void>();
-  readonly stats: ThrottleStats = { waits: 0, waitedMs: 0, throttled: 0 };
+  readonly stats: ThrottleStats = { waits: 0, waitedMs: 0, throttled: 0, othersSeen: 0 };
 
   /** The limits in force: ours until Keap's headers named its own, then Keap's (product and tenant). */
   get limits(): RateWindow[] {
     return this.windows.map(({ limit, windowMs }) => ({ limit, windowMs }));
+  }
+
+  get situation(): QuotaSituation {
+    const day = this.windows.find((w) => w.fixed && !w.fixed.guessed);
+    return {
+      fromKeap: this.windows.some((w) => w.learned),
+      today: day?.fixed ? { available: Math.max(0, day.fixed.available), resetAt: day.fixed.resetAt } : undefined,
+      othersSeen: this.stats.othersSeen,
+    };
   }
 
   /**
@@ -199,7 +220,10 @@ export class RequestThrottle {
       this.prune(window, now);
       const localAvailable = window.limit - window.log.length;
       // Someone else spends this quota too: book their share so we slow down in time.
-      for (let i = Math.max(0, r.available); i < localAvailable; i++) window.log.push(now);
+      for (let i = Math.max(0, r.available); i < localAvailable; i++) {
+        window.log.push(now);
+        this.stats.othersSeen++;
+      }
     }
   }
 

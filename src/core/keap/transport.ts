@@ -102,6 +102,11 @@ export class KeapTransport {
   retryCount = 0;
   private readonly http: AxiosInstance;
   private readonly credential: KeapCredential;
+
+  /** What kind of credential this transport sends (never the secret itself): the quota depends on it. */
+  get credentialKind(): KeapCredential['kind'] {
+    return this.credential.kind;
+  }
   private refreshing?: Promise<void>;
   private readonly options: TransportOptions;
 

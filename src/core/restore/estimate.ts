@@ -12,7 +12,7 @@ import { entitiesHolding } from './liveRead';
 import { UNVERIFIED } from './applyVerification';
 import type { CapturedEntity } from '../entities';
 import { quotaBound } from '../keap/quotaBound';
-import type { RateWindow } from '../keap/throttle';
+import type { QuotaSituation, RateWindow } from '../keap/throttle';
 import { GUARD_MAX_AGE_MS } from './liveGuard';
 import { ORDER_PAYMENTS_BATCH } from './orderPayments';
 import type { ApplyEstimate, PlanStep, RestorePlan } from './planTypes';
@@ -38,6 +38,8 @@ export interface EstimateInput {
   pace?: readonly RateWindow[];
   /** The share of the quota the apply leaves to other traffic (said in the summary). */
   reserve?: number;
+  /** The credential and what the client knows of the quota now (said in `quota`). */
+  quota?: { credential: 'api-key' | 'oauth'; situation: QuotaSituation };
 }
 
 export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEstimate {
@@ -90,6 +92,7 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
     ms: bound.ms,
     bindingWindowMs: binding?.windowMs ?? bound.binding?.windowMs,
     summary: summarize(requests, bound.ms, input.windows, pace, input.reserve ?? 0),
+    quota: input.windows.length ? quotaInForce(input.windows, input.quota) : undefined,
   };
 }
 
@@ -132,6 +135,37 @@ function summarize(requests: number, ms: number, windows: readonly RateWindow[],
     return `${count}: ${duration(atMinute)}${minute ? ` at ${minute.limit.toLocaleString('en-US')} a minute` : ''}${left}, then the daily limit of ${day.limit.toLocaleString('en-US')} binds: about ${duration(ms)}`;
   }
   return `${count}: ${duration(ms)}${minute ? ` at Keap's ${minute.limit.toLocaleString('en-US')} a minute` : ''}${left}`;
+}
+
+/**
+ * "Keap's quota for this personal access token or service account key: 10 a second, 240 a minute,
+ * 30,000 a day, as Keap's headers said; 29,512 left today, until 00:00 UTC; 37 requests by other
+ * traffic seen on the account".
+ */
+export function quotaInForce(windows: readonly RateWindow[], known?: EstimateInput['quota']): string {
+  const per: Record<number, string> = { 1000: 'a second', 60_000: 'a minute', 3_600_000: 'an hour', 86_400_000: 'a day' };
+  const limits = [...windows]
+    .sort((a, b) => a.windowMs - b.windowMs)
+    .map((w) => `${w.limit.toLocaleString('en-US')} ${per[w.windowMs] ?? `per ${w.windowMs / 1000} s`}`);
+  const who = !known
+    ? 'this credential'
+    : known.credential === 'oauth'
+      ? 'this OAuth connection'
+      : 'this personal access token or service account key';
+  const parts = [
+    `Keap's quota for ${who}: ${limits.join(', ') || 'none known'}${known ? (known.situation.fromKeap ? ", as Keap's headers said" : ' (the defaults: Keap has not said yet)') : ''}`,
+  ];
+  const today = known?.situation.today;
+  if (today) parts.push(`${today.available.toLocaleString('en-US')} left today, until ${utcTime(today.resetAt)} UTC`);
+  if (known?.situation.othersSeen)
+    parts.push(
+      `${known.situation.othersSeen.toLocaleString('en-US')} request${known.situation.othersSeen === 1 ? '' : 's'} by other traffic seen on the account`,
+    );
+  return parts.join('; ');
+}
+
+function utcTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
 }
 
 /** 45 s, 5 min 10 s, 8 h 12 min, 3 days 4 h. */

@@ -137,6 +137,12 @@ export interface ApplyEstimate {
   bindingWindowMs?: number;
   /** One sentence for people: "about 1,240 requests: 5 min at 240 a minute". */
   summary: string;
+  /**
+   * The quota it was estimated under, for people: "Keap's quota for this personal access token or
+   * service account key: 10 a second, 240 a minute, 30,000 a day, as Keap's headers said; 29,512
+   * left today, until 00:00 UTC; 37 requests by other traffic seen on the account".
+   */
+  quota?: string;
 }
 
 export type MissingParentPolicy = 'skip' | 'create' | 'fail';

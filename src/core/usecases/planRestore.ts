@@ -78,6 +78,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
         windows: client.transport.throttle.limits,
         pace: client.transport.throttle.pacedLimits(reserve),
         reserve,
+        quota: { credential: client.transport.credentialKind, situation: client.transport.throttle.situation },
       });
       return { plan, account, ledgerFile };
     } finally {

@@ -73,6 +73,29 @@ describe('Restore: the estimate before Apply', function () {
     assert.match(paced.summary, /^about 2,\d{3} requests: \d+ min( \d+ s)? at Keap's 240 a minute, leaving 20% of it to other traffic$/);
   });
 
+  it("names the quota it was estimated under: the credential, whether Keap's headers said it, what is left today, other traffic seen", () => {
+    const reset = Date.parse('2026-12-01T00:00:00Z');
+    const said = estimateApply(planOf(100), {
+      liveCounts: {},
+      windows: KEAP_PAT_WINDOWS,
+      quota: { credential: 'api-key', situation: { fromKeap: true, today: { available: 29_512, resetAt: reset }, othersSeen: 37 } },
+    });
+    assert.equal(
+      said.quota,
+      "Keap's quota for this personal access token or service account key: 10 a second, 240 a minute, 30,000 a day, as Keap's headers said; 29,512 left today, until 00:00 UTC; 37 requests by other traffic seen on the account",
+    );
+    const unsaid = estimateApply(planOf(100), {
+      liveCounts: {},
+      windows: KEAP_PAT_WINDOWS,
+      quota: { credential: 'oauth', situation: { fromKeap: false, othersSeen: 0 } },
+    });
+    assert.equal(
+      unsaid.quota,
+      "Keap's quota for this OAuth connection: 10 a second, 240 a minute, 30,000 a day (the defaults: Keap has not said yet)",
+    );
+    assert.equal(estimateApply(planOf(100), { liveCounts: {}, windows: [] }).quota, undefined, 'no quota, nothing to name');
+  });
+
   it('is close to what the apply then sends', async () => {
     const fixture = await accountWithSnapshot(60, 'estimate');
     applyDisaster(fixture.store, { kind: 'delete-orders', count: 6, seed: 3 });
