@@ -54,23 +54,44 @@ export function planPanelCsp(cspSource: string, nonce: string): string {
   );
 }
 
-export function planPanelHtml(options: PlanPanelHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUris, codiconsUri, title = 'Restore plan' } = options;
+/** One webview page of this extension: the CSP above, its styles, a loading line, and its one script. */
+export function webviewPageHtml(page: {
+  cspSource: string;
+  nonce: string;
+  styles: ReadonlyArray<{ href: string; id?: string }>;
+  title: string;
+  loading: string;
+  loadingClass?: string;
+  scriptUri: string;
+}): string {
   const attr = escapeHtml;
+  const links = page.styles.map((s) => `<link rel="stylesheet"${s.id ? ` id="${attr(s.id)}"` : ''} href="${attr(s.href)}">`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(planPanelCsp(cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${attr(planPanelCsp(page.cspSource, page.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styleUris.map((uri) => `<link rel="stylesheet" href="${attr(uri)}">`).join('\n')}
-<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(codiconsUri)}">
-<title>${escapeHtml(title)}</title>
+${links.join('\n')}
+<title>${escapeHtml(page.title)}</title>
 </head>
 <body>
-<main id="app"><p class="loading">Loading the plan…</p></main>
-<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
+<main id="app"><p${page.loadingClass ? ` class="${attr(page.loadingClass)}"` : ''}>${escapeHtml(page.loading)}</p></main>
+<script nonce="${attr(page.nonce)}" src="${attr(page.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+export function planPanelHtml(options: PlanPanelHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUris, codiconsUri, title = 'Restore plan' } = options;
+  return webviewPageHtml({
+    cspSource,
+    nonce,
+    styles: [...styleUris.map((href) => ({ href })), { href: codiconsUri, id: 'vscode-codicon-stylesheet' }],
+    title,
+    loading: 'Loading the plan…',
+    loadingClass: 'loading',
+    scriptUri,
+  });
 }

@@ -4,7 +4,7 @@
  * 'unsafe-inline'), and no record data at all: the card arrives as a message and is drawn with text
  * nodes. No vscode import, so a unit test checks the policy.
  */
-import { escapeHtml, newNonce, planPanelCsp } from '../planPanel/planPanelHtml';
+import { newNonce, webviewPageHtml } from '../planPanel/planPanelHtml';
 
 export interface RecordCardHtmlOptions {
   /** `webview.cspSource`. */
@@ -18,20 +18,5 @@ export interface RecordCardHtmlOptions {
 }
 
 export function recordCardHtml({ cspSource, scriptUri, styleUri, title, nonce = newNonce() }: RecordCardHtmlOptions): string {
-  const attr = escapeHtml;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(planPanelCsp(cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(styleUri)}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="app"><p>Loading the record…</p></main>
-<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPageHtml({ cspSource, nonce, styles: [{ href: styleUri }], title, loading: 'Loading the record…', scriptUri });
 }
