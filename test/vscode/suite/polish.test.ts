@@ -106,12 +106,15 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
       const node: ExplorerNode = { kind: 'connection', connection };
       assert.equal(await vscode.commands.executeCommand('keapVault.takeSnapshot', node), undefined, 'the snapshot failed');
       await waitFor('Keap to refuse the credential', async () => (await api.connections.problem(connection.id)) === 'refused');
-      if (patched && window.showErrorMessage !== original) {
+      // Against the installed VSIX the extension has its own API object, which this patch does not reach.
+      if (patched && !process.env.VSCODE_TEST_VSIX && window.showErrorMessage !== original) {
         const error = await waitFor('the error notification', () => shown.find((s) => /credential/.test(s.message)));
         assert.ok(!error.message.includes('keymanagement'), error.message);
         assert.deepEqual(error.items, ['Set Credential…', 'Open Log']);
       } else {
-        console.log('[polish] the notification could not be intercepted (frozen API object): its buttons are checked by unit tests');
+        console.log(
+          '[polish] the notification could not be intercepted (a frozen or another API object): its buttons are checked by unit tests',
+        );
       }
 
       const row = await find(undefined, (n): n is Node<'connection'> => n.kind === 'connection' && n.connection.id === connection.id);
