@@ -44,7 +44,8 @@ async function child(snapshot: string, file: string): Promise<void> {
 function* orders(contacts: string[], products: string[]): Generator<Record<string, unknown>> {
   for (let i = 0; ; i++) {
     yield {
-      id: `b${i}`,
+      // Numeric, as Keap's ids are, and far above the snapshot's (no order of the file is one it has).
+      id: String(900_000_000 + i),
       contact_id: contacts[i % contacts.length],
       order_title: `Import ${i}: Café order – ${i % 7} items`,
       order_time: '2026-11-01T12:00:00.000Z',
