@@ -2,8 +2,8 @@
  * Every record id a file holds, by entity, with the line it is first on: what tells a duplicate
  * and whether a payment's order is in the file. It is the one thing besides the snapshot's lookups
  * that grows with the file (an entry per record; the records themselves are dropped once checked),
- * so it is kept small: Keap's ids are integers, held in typed arrays at about 24 bytes each instead
- * of a string in a Map at about 100. Any other id (a file's own keys, say) goes to a Map.
+ * so it is kept small: Keap's ids are integers, held in typed arrays at 24 to 48 bytes each (12 a
+ * slot, at most half of them full) instead of a string in a Map at about 100. Any other id (a file's own keys, say) goes to a Map.
  */
 import type { SnapshotEntity } from '../../snapshot/entities';
 import { detachedText } from './detachedText';
