@@ -350,6 +350,29 @@ describe('File validation against a snapshot', function () {
       );
     });
 
+    it('a file with more ids than memory keeps finds the same duplicates and the same orders as one that fits', () => {
+      // 3,000 orders whose last 1,000 repeat every 50th id of the first 1,000; a payment for each order
+      // and one for an order nowhere. With the index spilling every 100 ids, the repeats and most
+      // orders a payment names are found on disk.
+      const orderIds: number[] = [];
+      for (let i = 1; i <= 3000; i++) orderIds.push(900_000_000 + (i > 2000 && i % 50 === 0 ? i - 2000 : i));
+      const text = orderIds.map((id, i) => JSON.stringify({ id, contact_id: contacts[0], order_title: `Order ${i}` })).join('\n');
+      const payments = [...orderIds, 999_999_999]
+        .map((order, i) => JSON.stringify({ id: 800_000_000 + i, contact_id: contacts[0], payment_amount: 1, order_id: order }))
+        .join('\n');
+      const both = `${text}\n${payments}`;
+      const inMemory = check('import.ndjson', both).findings;
+      const spilled = check('import.ndjson', both, { idIndex: { spillAt: 100 } }).findings;
+      assert.equal(only(inMemory, 'file/duplicate-id').length, 20);
+      assert.equal(only(inMemory, 'file/duplicate-id')[0].message, `Order 900000050 is in the file twice: it is first at line 50`);
+      assert.equal(only(inMemory, 'file/duplicate-id')[0].position?.line, 2050);
+      assert.deepEqual(
+        only(inMemory, 'file/unknown-order').map((f) => f.recordId),
+        ['800003000'],
+      );
+      assert.deepEqual(spilled, inMemory);
+    });
+
     it('file/existing-order-id: a warning on the id of an order the snapshot has', () => {
       const text = JSON.stringify(
         [

@@ -2,36 +2,92 @@
  * Every record id a file holds, by entity, with the line it is first on: what tells a duplicate
  * and whether a payment's order is in the file. It is the one thing besides the snapshot's lookups
  * that grows with the file (an entry per record; the records themselves are dropped once checked),
- * so it is kept small: Keap's ids are integers, held in typed arrays at 24 to 48 bytes each (12 a
- * slot, at most half of them full) instead of a string in a Map at about 100. Any other id (a file's own keys, say) goes to a Map.
+ * so memory is capped: Keap's ids are integers, noted in a typed-array table (IdTable) of at most
+ * `spillAt` ids an entity; a full table is sorted into a run in a temporary file (IdRun), of which
+ * memory keeps about 1.3 bytes an id. Ids that are not integers (a file's own keys) stay in a Map:
+ * Keap never makes them, so a file has few.
+ *
+ * Call `close()` when done: it deletes the temporary files.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SnapshotEntity } from '../../snapshot/entities';
 import { detachedText } from './detachedText';
+import { IdRun } from './idRun';
+import { IdTable } from './idTable';
+
+export interface FileIdsOptions {
+  /** Integer ids an entity keeps in memory before they go to disk (default 2^19: a table of 12 MiB at most). */
+  spillAt?: number;
+  /** Where the temporary folder goes (default the system's). */
+  tempDir?: string;
+}
+
+const SPILL_AT = 1 << 19;
 
 export class FileIds {
   private readonly byEntity = new Map<SnapshotEntity, IdLines>();
+  private readonly spill: Spill;
+
+  constructor(options: FileIdsOptions = {}) {
+    this.spill = new Spill(options.spillAt ?? SPILL_AT, options.tempDir ?? tmpdir());
+  }
 
   /** Notes an id; the line of an earlier record with the same entity and id, if there was one. */
   add(entity: SnapshotEntity, id: string, line: number): number | undefined {
     let ids = this.byEntity.get(entity);
-    if (!ids) this.byEntity.set(entity, (ids = new IdLines()));
+    if (!ids) this.byEntity.set(entity, (ids = new IdLines(this.spill)));
     return ids.add(id, line);
   }
 
   has(entity: SnapshotEntity, id: string): boolean {
     return this.byEntity.get(entity)?.line(id) !== undefined;
   }
+
+  /** Deletes the temporary files; the index is empty after. */
+  close(): void {
+    this.byEntity.clear();
+    this.spill.close();
+  }
+}
+
+/** The temporary folder the runs of every entity go to, made when the first one is written. */
+class Spill {
+  private dir: string | undefined;
+  private readonly runs: IdRun[] = [];
+
+  constructor(
+    readonly at: number,
+    private readonly tempDir: string,
+  ) {}
+
+  write(table: IdTable): IdRun {
+    this.dir ??= mkdtempSync(join(this.tempDir, 'keap-vault-ids-'));
+    const { keys, lines } = table.sorted();
+    const run = new IdRun(join(this.dir, `run-${this.runs.length}.bin`), keys, lines);
+    this.runs.push(run);
+    return run;
+  }
+
+  close(): void {
+    for (const run of this.runs.splice(0)) run.close();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
 }
 
 /** Largest id kept as a number: ids up to 2^53 - 1 are exact in a double. */
 const MAX_NUMERIC = Number.MAX_SAFE_INTEGER;
 
-/** Id -> first line, for one entity: integers in an open-addressing table, the rest in a Map. */
+/** Id -> first line, for one entity: integers in the table and the runs, the rest in a Map. */
 class IdLines {
-  private keys = new Float64Array(1024);
-  private lines = new Uint32Array(1024);
-  private size = 0;
+  private readonly table = new IdTable();
+  /** Each id is in at most one place: the table or one run (an id a run holds is never noted again). */
+  private readonly runs: IdRun[] = [];
   private readonly others = new Map<string, number>();
+
+  constructor(private readonly spill: Spill) {}
 
   add(id: string, line: number): number | undefined {
     const n = numericId(id);
@@ -40,40 +96,28 @@ class IdLines {
       if (first === undefined) this.others.set(detachedText(id), line);
       return first;
     }
-    const slot = this.slotOf(n);
-    if (this.keys[slot] === n) return this.lines[slot];
-    this.keys[slot] = n;
-    this.lines[slot] = line;
-    if (++this.size * 2 > this.keys.length) this.grow();
-    return undefined;
+    const spilled = this.inRuns(n);
+    if (spilled !== undefined) return spilled;
+    const first = this.table.add(n, line);
+    if (first === undefined && this.table.size >= this.spill.at) {
+      this.runs.push(this.spill.write(this.table));
+      this.table.clear();
+    }
+    return first;
   }
 
   line(id: string): number | undefined {
     const n = numericId(id);
     if (n === undefined) return this.others.get(id);
-    const slot = this.slotOf(n);
-    return this.keys[slot] === n ? this.lines[slot] : undefined;
+    return this.table.line(n) ?? this.inRuns(n);
   }
 
-  /** The slot holding `n`, or the empty one where it goes (0 marks empty: no id is 0 here). */
-  private slotOf(n: number): number {
-    const mask = this.keys.length - 1;
-    // Mixes the high and low 32 bits (ids are often dense, so the low bits alone spread well too).
-    let slot = (Math.imul((n % 0x100000000) ^ Math.floor(n / 0x100000000), 0x9e3779b1) >>> 0) & mask;
-    while (this.keys[slot] !== 0 && this.keys[slot] !== n) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private grow(): void {
-    const [keys, lines] = [this.keys, this.lines];
-    this.keys = new Float64Array(keys.length * 2);
-    this.lines = new Uint32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 0) continue;
-      const slot = this.slotOf(keys[i]);
-      this.keys[slot] = keys[i];
-      this.lines[slot] = lines[i];
+  private inRuns(n: number): number | undefined {
+    for (const run of this.runs) {
+      const line = run.line(n);
+      if (line !== undefined) return line;
     }
+    return undefined;
   }
 }
 

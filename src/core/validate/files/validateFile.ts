@@ -17,7 +17,7 @@ import { isKnownRule } from '../catalogue';
 import { detachedFinding } from './detachedText';
 import { inferEntity } from './entityInference';
 import { FileDecoding, type EncodingProblem } from './fileDecoding';
-import { FileIds } from './fileIds';
+import { FileIds, type FileIdsOptions } from './fileIds';
 import { idText, type FileFinding, type FileRecord, type FileRule, type FileRuleRun } from './fileRule';
 import { FILE_RULES } from './rules';
 import { SnapshotLookup } from './snapshotLookup';
@@ -41,6 +41,8 @@ export interface FileValidationOptions extends ReaderOptions {
   format?: SourceFormat;
   /** Per file rule id: another severity, or 'off'. Snapshot rule ids are allowed and ignored, so settings can be shared. */
   rules?: Record<string, RuleSetting>;
+  /** How the file's ids are held (tests make it spill to disk early). */
+  idIndex?: FileIdsOptions;
 }
 
 export interface FileReadOptions extends FileValidationOptions {
@@ -62,17 +64,25 @@ const BATCH = 1000;
 /** Checks text held in memory (an editor's document). */
 export function validateSourceFile(db: SnapshotDb, file: string, text: string, options: FileValidationOptions = {}): FileValidationResult {
   const validation = new FileValidation(db, file, options);
-  validation.write(text);
-  return validation.end();
+  try {
+    validation.write(text);
+    return validation.end();
+  } finally {
+    validation.close();
+  }
 }
 
 /** Checks a file on disk, read a piece at a time: its bytes are decoded here (UTF-8, or UTF-16 with a byte order mark). */
 export async function validateFileOnDisk(db: SnapshotDb, file: string, options: FileReadOptions = {}): Promise<FileValidationResult> {
   const validation = new FileValidation(db, file, options);
-  const decoding = new FileDecoding({ text: (t) => validation.write(t), problem: (p) => validation.encodingProblem(p) });
-  for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 })) decoding.write(chunk as Buffer);
-  decoding.end();
-  return validation.end();
+  try {
+    const decoding = new FileDecoding({ text: (t) => validation.write(t), problem: (p) => validation.encodingProblem(p) });
+    for await (const chunk of createReadStream(file, { highWaterMark: options.chunkSize ?? 64 * 1024 })) decoding.write(chunk as Buffer);
+    decoding.end();
+    return validation.end();
+  } finally {
+    validation.close();
+  }
 }
 
 interface RuleRun {
@@ -87,7 +97,7 @@ export class FileValidation {
   private readonly reader: RecordReader;
   private readonly runs: RuleRun[] = [];
   private readonly fileEntity: SnapshotEntity | undefined;
-  private readonly ids = new FileIds();
+  private readonly ids: FileIds;
   private readonly syntaxErrors = new SyntaxErrorList();
   private readonly entities = new Map<SnapshotEntity, number>();
   private readonly findings: Array<{ finding: Finding; order: number }> = [];
@@ -110,6 +120,7 @@ export class FileValidation {
         );
       }
     }
+    this.ids = new FileIds(options.idIndex);
     const format = chosenFormat(file, options.format);
     this.fileEntity = entityFromFileName(file);
     const context = { file, snapshot: new SnapshotLookup(db), ids: this.ids };
@@ -140,7 +151,21 @@ export class FileValidation {
     this.syntaxErrors.add({ message: problem.message, position: { file: this.file, line, column, endLine: line, endColumn: column + 1 } });
   }
 
+  /** The result; the temporary files of the id index are gone after it. */
   end(): FileValidationResult {
+    try {
+      return this.result();
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Lets go of the id index's temporary files (a check given up half way, too). */
+  close(): void {
+    this.ids.close();
+  }
+
+  private result(): FileValidationResult {
     this.reader.end();
     this.checkBatch();
     const fileEntity = this.fileEntity ?? mostCommon(this.entities) ?? 'contacts';
