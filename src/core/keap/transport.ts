@@ -69,8 +69,16 @@ export interface TransportOptions {
   maxRetries?: number;
   /** First backoff step for 5xx and network errors; doubles each attempt, with jitter. */
   retryBaseMs?: number;
+  /**
+   * Largest answer read, in bytes (default 64 MiB; a page of 1,000 records is 1 to 3 MB). A bigger
+   * one is cut off as it streams in and refused with a clear error, so that a hostile or broken
+   * answer cannot take the process's memory: it is never held whole.
+   */
+  maxAnswerBytes?: number;
   onEvent?: (event: TransportEvent) => void;
 }
+
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 interface AttemptState {
   attempt: number;
@@ -132,6 +140,7 @@ export class KeapTransport {
       responseType: 'text', // parse ourselves: a truncated body must be noticed, not passed on as a string
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      maxContentLength: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
       transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false },
       proxy: loopback ? false : undefined,
       headers: { Accept: 'application/json', 'User-Agent': 'keap-vault/0.1' },
@@ -286,6 +295,20 @@ export class KeapTransport {
 
   private networkOutcome<T>(spec: RequestSpec<T>, err: { code?: string; message: string }, attempt: number): Outcome<T> {
     const where = describe(spec);
+    if (isTooLarge(err)) {
+      const limit = this.options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+      const error = new KeapProtocolError(
+        `${where}: Keap's answer was larger than ${mebibytes(limit)}, the most Keap Vault reads at once; it was refused part way, ` +
+          'and nothing of it was kept. A page this big is not one Keap sends: check the API address, or ask for smaller pages.',
+        undefined,
+        undefined,
+        where,
+      );
+      // Asking again would meet the same answer. A create it answered did happen: that is an uncertain
+      // write, which request() settles by looking the record up (or refuses to send again).
+      const idempotent = spec.idempotent ?? spec.method !== 'POST';
+      return idempotent ? { kind: 'fail', error } : { kind: 'retry', waitMs: 0, uncertain: true, error };
+    }
     // Refused or unresolvable: the request never reached Keap, so even a create may go again.
     const neverSent = err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN';
     const what = err.code === 'ETIMEDOUT' || err.code === 'ECONNABORTED' ? 'timed out' : `failed (${err.code ?? err.message})`;
@@ -396,4 +419,13 @@ function errorText(body: unknown, raw: string | undefined): { message: string; c
   if (b && typeof b.message === 'string') return { message: b.message, code: typeof b.status === 'string' ? b.status : undefined };
   if (b && typeof b.error_description === 'string') return { message: b.error_description, code: b.error };
   return { message: (raw ?? '').slice(0, 200) || 'no details' };
+}
+
+/** axios's way of saying an answer passed `maxContentLength` (it stops reading there). */
+function isTooLarge(err: { code?: string; message: string }): boolean {
+  return err.code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(err.message);
+}
+
+function mebibytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
