@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
 import type { PlanStep, RestorePlan } from '../../src/core/restore/plan';
+import { emptyReceipt } from '../../src/core/restore/plan';
 import { orderDetails } from '../../src/core/snapshot/query';
 import { orderSide, type PaymentSeen } from '../../src/extension/planPanel/lookAlike';
 import { internalCodes } from '../../src/webview/labels';
@@ -367,18 +368,9 @@ describe('Restore plan webview (headless Chromium)', function () {
   /** A receipt of an apply that created the records of `idMap`, verified. */
   function receiptFor(idMap: Receipt['idMap']): Receipt {
     return {
-      planId: plan.planId,
-      startedAt: '2026-11-26T12:00:00.000Z',
+      ...emptyReceipt(plan.planId, '2026-11-26T12:00:00.000Z'),
       finishedAt: '2026-11-26T12:01:00.000Z',
       created: idMap.length,
-      updated: 0,
-      skipped: 0,
-      reconciled: 0,
-      linked: [],
-      conflicts: [],
-      duplicates: [],
-      failed: [],
-      notApplied: [],
       idMap,
       requests: idMap.length,
       verification: { checked: idMap.length, problems: [] },

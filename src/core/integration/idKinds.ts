@@ -52,15 +52,8 @@ export function kindOfRestoreEntity(entity: string): KeapIdKind | undefined {
   return KEAP_ID_KINDS.find((k) => RESTORE_ENTITY_OF[k] === entity);
 }
 
-/** Where a snapshot keeps records of the kind; an invoice is found on its order (`orders.invoice_id`). */
+/** Where a snapshot keeps records of the kind: where a restore writes them; an invoice is found on its order (`orders.invoice_id`). */
 export const SNAPSHOT_ENTITY_OF: Record<KeapIdKind, SnapshotEntity> = {
-  order: 'orders',
-  contact: 'contacts',
-  company: 'companies',
-  product: 'products',
-  subscription_plan: 'subscription_plans',
-  subscription: 'subscriptions',
-  tag: 'tags',
+  ...(RESTORE_ENTITY_OF as Record<Exclude<KeapIdKind, 'invoice'>, RestoreEntity>),
   invoice: 'orders',
-  payment: 'payments',
 };

@@ -37,7 +37,7 @@ import { ApplyLock } from './lock';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, type MarkedEntity } from './marker';
 import { liveChangesSince, StalePlanError } from './staleness';
 import { resolveStepRequest } from './stepRequest';
-import { type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
+import { emptyReceipt, type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
 import { KeapVaultError } from '../errors';
 
 export type { Receipt } from './plan';
@@ -232,6 +232,8 @@ class Applier implements ApplyContext {
   private liveMarkerFields = new Map<string, string>();
   private readonly markerFieldNames = new Map<string, string>();
   private readonly receipt: Receipt;
+  /** The guard's clock (tests move it): when a look at Keap was taken. */
+  private readonly now: () => number;
   private readonly requestsBefore: number;
   private readonly workTotal: number;
   private workDone = 0;
@@ -251,24 +253,9 @@ class Applier implements ApplyContext {
     this.byId = new Map(this.plan.steps.map((s) => [s.id, s]));
     this.requestsBefore = this.client.transport.requestCount;
     this.workTotal = workSteps(options).length;
-    this.orderPayments = new OrderPayments(this.client, { maxAgeMs: options.guard?.maxAgeMs ?? GUARD_MAX_AGE_MS, now: options.guard?.now });
-    this.receipt = {
-      planId: this.plan.planId,
-      startedAt: new Date().toISOString(),
-      finishedAt: '',
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      reconciled: 0,
-      linked: [],
-      conflicts: [],
-      duplicates: [],
-      failed: [],
-      notApplied: [],
-      idMap: [],
-      requests: 0,
-      verification: { checked: 0, problems: [] },
-    };
+    this.now = options.guard?.now ?? Date.now;
+    this.orderPayments = new OrderPayments(this.client, { maxAgeMs: options.guard?.maxAgeMs ?? GUARD_MAX_AGE_MS, now: this.now });
+    this.receipt = emptyReceipt(this.plan.planId, new Date().toISOString());
   }
 
   /** Create and update steps not finished yet. */
@@ -407,7 +394,7 @@ class Applier implements ApplyContext {
       else if (step.entity in MARKER_RECORD_TYPES) types.add(MARKER_RECORD_TYPES[step.entity as MarkedEntity]);
     }
     for (const type of types) {
-      const readAt = Date.now();
+      const readAt = this.now();
       const fields = (await this.client.customFields.model(type as CustomFieldRecordType)).custom_fields;
       const marker = fields.find((f) => f.label === MARKER_LABEL);
       if (marker) this.liveMarkerFields.set(type, marker.id);

@@ -51,10 +51,13 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   const staleEntities = entitiesHolding(new Set(plan.live?.records.map((r) => r.entity) ?? []));
   const staleRead = staleEntities.reduce((n, e) => n + pages(e), 0);
   const verified = steps.filter((s) => !UNVERIFIED.has(s.entity));
-  const verifyRead = entitiesHolding(new Set(verified.map((s) => s.entity))).reduce(
-    (n, e) => n + Math.max(1, Math.ceil(verified.filter((s) => entitiesHolding([s.entity])[0] === e).length / PAGE)),
-    0,
-  );
+  // One read per entity holding written records, a page per PAGE of them.
+  const writtenIn = new Map<string, number>();
+  for (const s of verified) {
+    const holder = entitiesHolding([s.entity])[0];
+    if (holder) writtenIn.set(holder, (writtenIn.get(holder) ?? 0) + 1);
+  }
+  const verifyRead = [...writtenIn.values()].reduce((n, count) => n + Math.max(1, Math.ceil(count / PAGE)), 0);
   const liveReads = steps.length ? staleRead + verifyRead : 0;
   const creates = steps.filter((s) => s.action === 'create');
   // The stale check's read seeds the guard: it looks first at what that read did not cover.

@@ -192,3 +192,24 @@ export interface Receipt {
   requests: number;
   verification: { checked: number; problems: string[] };
 }
+
+/** The receipt of an apply of `planId` that has done nothing yet, started `startedAt`. */
+export function emptyReceipt(planId: string, startedAt: string): Receipt {
+  return {
+    planId,
+    startedAt,
+    finishedAt: '',
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    reconciled: 0,
+    linked: [],
+    conflicts: [],
+    duplicates: [],
+    failed: [],
+    notApplied: [],
+    idMap: [],
+    requests: 0,
+    verification: { checked: 0, problems: [] },
+  };
+}
