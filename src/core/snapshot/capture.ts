@@ -135,7 +135,9 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     // Whatever a crash wrote after a task's last recorded page is cut off before anything reads on.
     for (const task of tasks) await journal.prepare(task.name);
     if (direct && reusable) await loadFull(db, journal, entities);
-    const onPage = direct ? (task: Task, items: Array<Record<string, unknown>>) => db.insert(task.entity, items) : undefined;
+    const onPage = direct
+      ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => db.insert(task.entity, items, jsons)
+      : undefined;
     await Promise.all(
       tasks.map(async (task) => {
         if (journal.cursor(task.name).done) return report(task, true);
@@ -225,18 +227,18 @@ async function readTask(
   task: Task,
   signal: AbortSignal | undefined,
   progress: () => void,
-  onPage?: (task: Task, items: Array<Record<string, unknown>>) => void,
+  onPage?: (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => void,
 ): Promise<void> {
   const cursor = journal.cursor(task.name);
   const ids = task.phase === 'deletion-check';
   for await (const page of task.pages(cursor.pageToken)) {
     signal?.throwIfAborted();
-    await journal.appendPage(
-      task.name,
-      ids ? page.items.map((r) => ({ id: ENTITY_DEFS[task.entity].idOf(r) })) : page.items,
-      page.nextPageToken,
-    );
-    if (!ids) onPage?.(task, page.items);
+    // Each record is written as JSON once, for the journal and the snapshot alike.
+    const jsons = ids
+      ? page.items.map((r) => JSON.stringify({ id: ENTITY_DEFS[task.entity].idOf(r) }))
+      : page.items.map((r) => JSON.stringify(r));
+    await journal.appendPage(task.name, jsons, page.nextPageToken);
+    if (!ids) onPage?.(task, page.items, jsons);
     progress();
   }
   if (!cursor.done) {

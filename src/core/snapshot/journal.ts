@@ -88,10 +88,10 @@ export class CaptureJournal {
     await this.persist();
   }
 
-  /** Appends one page durably, then records the cursor that follows it. */
-  async appendPage(task: string, records: unknown[], nextPageToken: string | undefined): Promise<void> {
+  /** Appends one page (each record as JSON) durably, then records the cursor that follows it. */
+  async appendPage(task: string, jsons: readonly string[], nextPageToken: string | undefined): Promise<void> {
     const cursor = this.cursor(task);
-    const text = records.map((r) => JSON.stringify(r) + '\n').join('');
+    const text = jsons.length ? jsons.join('\n') + '\n' : '';
     const handle = await fs.open(this.file(task), 'a');
     try {
       await handle.write(text);
@@ -100,7 +100,7 @@ export class CaptureJournal {
       await handle.close();
     }
     cursor.bytes += Buffer.byteLength(text);
-    cursor.records += records.length;
+    cursor.records += jsons.length;
     cursor.pages++;
     cursor.pageToken = nextPageToken;
     cursor.done = nextPageToken === undefined;

@@ -178,17 +178,18 @@ export class SnapshotDb {
     return version as FormatVersion;
   }
 
-  /** Adds records of a captured entity (and the child rows they carry) in one transaction. */
-  insert(entity: SnapshotEntity, records: readonly object[]): void {
+  /**
+   * Adds records of a captured entity (and the child rows they carry) in one transaction. `jsons`,
+   * when the caller has already written each record as JSON (a capture journals them), saves
+   * writing them again.
+   */
+  insert(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[] = records.map((r) => JSON.stringify(r))): void {
     // invariant: only new snapshots are written, and they are always of the current format.
     if (this.version !== CURRENT_FORMAT) throw new Error('A format 1 snapshot is read-only');
     this.db.run('BEGIN');
     try {
       this.writer ??= new RecordBlockWriter(this.db);
-      const places = this.writer.write(
-        entity,
-        records.map((r) => JSON.stringify(r)),
-      );
+      const places = this.writer.write(entity, jsons);
       records.forEach((record, i) => this.insertRow(entity, record as Record<string, unknown>, places[i]));
       this.db.run('COMMIT');
     } catch (err) {
