@@ -18,6 +18,7 @@ import type { Page } from '../keap/paging';
 import { entityModule, ENTITY_MODULES } from '../entities';
 import { countAnomalies, DEFAULT_ANOMALY_THRESHOLD, type CountAnomaly } from './anomaly';
 import { CAPTURED_ENTITIES, ENTITY_DEFS, type CapturedEntity } from './entities';
+import { SnapshotKeyError } from './errors';
 import { CaptureJournal } from './journal';
 import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
 
@@ -95,14 +96,26 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const entities = options.entities ?? CAPTURED_ENTITIES;
   const dir = CaptureJournal.dirFor(out);
   const existing = options.restart ? undefined : await CaptureJournal.find(dir);
-  const reusable =
+  const sameCapture =
     existing &&
     existing.state.out === out &&
     existing.state.mode === mode &&
     existing.state.sinceSnapshotId === options.since?.meta.snapshotId;
+  const keyFit = sameCapture ? existing.unlock(options.key) : undefined;
+  if (keyFit === 'wrong-key') {
+    throw new SnapshotKeyError(
+      `An interrupted capture of ${out} was journaled with another encryption key: give the same key to continue it, or start over with --restart.`,
+      out,
+    );
+  }
+  const reusable = keyFit === 'fits';
   const journal = reusable
-    ? existing
-    : await CaptureJournal.start(dir, { out, mode, startedAt: new Date().toISOString(), sinceSnapshotId: options.since?.meta.snapshotId });
+    ? existing!
+    : await CaptureJournal.start(
+        dir,
+        { out, mode, startedAt: new Date().toISOString(), sinceSnapshotId: options.since?.meta.snapshotId },
+        options.key,
+      );
   const requestsBefore = client.transport.requestCount;
   const sinceTime = options.since
     ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString()

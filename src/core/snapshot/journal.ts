@@ -1,6 +1,7 @@
 /**
  * The capture journal: what a capture has read so far, kept beside the snapshot it will become
- * (`<out>.partial/`). Each page is appended to its entity's NDJSON file and fsynced before the
+ * (`<out>.partial/`). Each page is appended to its entity's NDJSON file (encrypted frames, see
+ * journalCipher.ts, when the snapshot will be encrypted) and fsynced before the
  * cursor that follows it is recorded, so after a crash or a cancel the capture resumes from the
  * last recorded page (a page written but not recorded is cut off and read again).
  */
@@ -9,6 +10,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { SnapshotCorruptError } from './errors';
+import { JournalCipher, type JournalEncryption } from './journalCipher';
 
 export interface TaskCursor {
   /** The page token to continue with; undefined before the first page. */
@@ -27,11 +30,17 @@ export interface JournalState {
   startedAt: string;
   /** The snapshot an incremental capture builds on. */
   sinceSnapshotId?: string;
+  /** Present when the snapshot will be encrypted: the pages are then encrypted frames, not NDJSON. */
+  encryption?: JournalEncryption;
   tasks: Record<string, TaskCursor>;
 }
 
+/** Whether a journal can be read with a key (see `unlock`). */
+export type JournalKeyFit = 'fits' | 'wrong-key' | 'other-kind';
+
 export class CaptureJournal {
   private writing: Promise<void> = Promise.resolve();
+  private cipher?: JournalCipher;
 
   private constructor(
     readonly dir: string,
@@ -53,12 +62,25 @@ export class CaptureJournal {
     }
   }
 
-  static async start(dir: string, state: Omit<JournalState, 'version' | 'tasks'>): Promise<CaptureJournal> {
+  /** A new journal (any earlier one in `dir` is deleted); with `key`, its pages are encrypted. */
+  static async start(dir: string, state: Omit<JournalState, 'version' | 'tasks' | 'encryption'>, key?: string): Promise<CaptureJournal> {
     await fs.rm(dir, { recursive: true, force: true });
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    const journal = new CaptureJournal(dir, { ...state, version: 1, tasks: {} });
+    const sealed = key ? JournalCipher.create(key) : undefined;
+    const journal = new CaptureJournal(dir, { ...state, version: 1, encryption: sealed?.encryption, tasks: {} });
+    journal.cipher = sealed?.cipher;
     await journal.persist();
     return journal;
+  }
+
+  /**
+   * Readies a found journal for a capture with `key` (none: a snapshot in clear). `other-kind`: it
+   * was written for a snapshot encrypted when this one is not, or the other way round.
+   */
+  unlock(key: string | undefined): JournalKeyFit {
+    if (!this.state.encryption || !key) return !this.state.encryption && !key ? 'fits' : 'other-kind';
+    this.cipher = JournalCipher.open(key, this.state.encryption);
+    return this.cipher ? 'fits' : 'wrong-key';
   }
 
   cursor(task: string): TaskCursor {
@@ -91,15 +113,16 @@ export class CaptureJournal {
   /** Appends one page (each record as JSON) durably, then records the cursor that follows it. */
   async appendPage(task: string, jsons: readonly string[], nextPageToken: string | undefined): Promise<void> {
     const cursor = this.cursor(task);
-    const text = jsons.length ? jsons.join('\n') + '\n' : '';
+    const text = Buffer.from(jsons.length ? jsons.join('\n') + '\n' : '');
+    const bytes = this.cipher && text.length ? this.cipher.seal(text) : text;
     const handle = await fs.open(this.file(task), 'a');
     try {
-      await handle.write(text);
+      await handle.write(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    cursor.bytes += Buffer.byteLength(text);
+    cursor.bytes += bytes.length;
     cursor.records += jsons.length;
     cursor.pages++;
     cursor.pageToken = nextPageToken;
@@ -109,8 +132,28 @@ export class CaptureJournal {
 
   /** The records of a task, one at a time. */
   async *records<T = Record<string, unknown>>(task: string): AsyncGenerator<T> {
+    if (this.cipher) {
+      yield* this.sealedRecords<T>(task, this.cipher);
+      return;
+    }
     const lines = readline.createInterface({ input: createReadStream(this.file(task), { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) if (line) yield JSON.parse(line) as T;
+  }
+
+  private async *sealedRecords<T>(task: string, cipher: JournalCipher): AsyncGenerator<T> {
+    let pending: Buffer = Buffer.alloc(0);
+    for await (const chunk of createReadStream(this.file(task))) {
+      pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+      const opened = cipher.openFrames(pending);
+      if (!opened) {
+        throw new SnapshotCorruptError(
+          `The interrupted capture's journal (${this.file(task)}) is damaged; run the capture again with --restart.`,
+          this.file(task),
+        );
+      }
+      pending = pending.subarray(opened.used);
+      for (const page of opened.frames) for (const line of page.toString('utf8').split('\n')) if (line) yield JSON.parse(line) as T;
+    }
   }
 
   async remove(): Promise<void> {

@@ -106,6 +106,47 @@ describe('Capture: live account -> snapshot', function () {
     b.close();
   });
 
+  it("an encrypted capture's journal holds no record in clear, and resumes only with the same key", async () => {
+    const { client, store } = await account(400, 44);
+    const dir = tempDir();
+    const straight = path.join(dir, 'straight.kvsnap');
+    await captureSnapshot({ client, out: straight, pageSize: 50 });
+    const out = path.join(dir, 'secret.kvsnap');
+    const controller = new AbortController();
+    let pagesSeen = 0;
+    await assert.rejects(
+      captureSnapshot({
+        client,
+        out,
+        key: 's3cret',
+        pageSize: 50,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
+        },
+      }),
+      /cancelled by the user/,
+    );
+    const journalDir = CaptureJournal.dirFor(out);
+    const written = Buffer.concat(await Promise.all((await fs.readdir(journalDir)).map((f) => fs.readFile(path.join(journalDir, f)))));
+    const emails = [...store.contacts.values()].flatMap((c) => (c.email_addresses ?? []).map((e) => e.email)).slice(0, 50);
+    assert.ok(emails.length > 10);
+    for (const email of emails) assert.ok(!written.includes(email), `${email} is not in the journal in clear`);
+    assert.ok(written.length > 20_000, 'pages were journaled');
+
+    await assert.rejects(
+      captureSnapshot({ client, out, key: 'not the key', pageSize: 50 }),
+      /journaled with another encryption key.*--restart/,
+    );
+    const resumed = await captureSnapshot({ client, out, key: 's3cret', pageSize: 50 });
+    assert.equal(resumed.resumed, true);
+    const a = await SnapshotDb.open(straight);
+    const b = await SnapshotDb.open(out, { key: 's3cret' });
+    assert.deepEqual(content(b), content(a));
+    a.close();
+    b.close();
+  });
+
   it('incremental capture reads only what changed and, with the deletion check, equals a full capture', async () => {
     const { client, store } = await account(300, 33);
     const dir = tempDir();
