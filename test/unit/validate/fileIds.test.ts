@@ -31,11 +31,12 @@ describe("Validate files: the index of a file's ids", () => {
     beforeEach(() => (temp = mkdtempSync(join(tmpdir(), 'file-ids-test-'))));
     afterEach(() => rmSync(temp, { recursive: true, force: true }));
 
-    it('answers every add and lookup as a plain Map would, across 40 runs, and deletes its files on close', () => {
-      const ids = new FileIds({ spillAt: 1000, tempDir: temp });
+    it('answers every add and lookup as a plain Map would, across 40 runs of integers and some of other ids, and deletes its files on close', () => {
+      const ids = new FileIds({ spillAt: 1000, textSpillAt: 100, tempDir: temp });
       const oracle = new Map<string, number>();
-      // A deterministic mix: ids in order, at random, far apart (up to 2^53 - 1) and repeated, so that
-      // repeats meet their first line in the table, in an older run, or at a run's block edges.
+      // A deterministic mix: ids in order, at random, far apart (up to 2^53 - 1), text with quotes, tabs,
+      // newlines and non-ASCII, and repeated, so that repeats meet their first line in memory, in an
+      // older run, or at a run's block edges.
       let seed = 12345;
       const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
       for (let line = 1; line <= 40_000; line++) {
@@ -47,7 +48,7 @@ describe("Validate files: the index of a file's ids", () => {
               ? String(1 + Math.floor(random() * line * 3))
               : pick < 0.95
                 ? String(Number.MAX_SAFE_INTEGER - Math.floor(random() * 5000))
-                : `key-${Math.floor(random() * 100)}`;
+                : `key "${Math.floor(random() * 1500)}"\t\n€-${line % 3}`;
         assert.equal(ids.add('orders', id, line), oracle.get(id), `line ${line}: id ${id}`);
         if (!oracle.has(id)) oracle.set(id, line);
       }

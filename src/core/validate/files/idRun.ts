@@ -7,19 +7,16 @@
  * File layout: every id as a float64, ascending, then every line as a uint32 in the same order.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { BloomFilter } from './bloomFilter';
 import { mixedId } from './idTable';
 
 /** Ids a block holds: one read of 4 KiB answers a lookup the filter lets through. */
-const BLOCK = 512;
-const BITS_PER_ID = 10;
-/** Probes per id: about the best for 10 bits an id (a 1% false positive rate). */
-const PROBES = 7;
+export const BLOCK = 512;
 
 export class IdRun {
   private readonly fd: number;
   private readonly count: number;
-  private readonly filter: Uint32Array;
-  private readonly filterBits: number;
+  private readonly filter: BloomFilter;
   private readonly blockFirsts: Float64Array;
   /** The block read last, kept: lookups of nearby ids (files are often in id order) read nothing. */
   private cached = { block: -1, keys: new Float64Array(BLOCK) };
@@ -30,16 +27,15 @@ export class IdRun {
     this.fd = openSync(path, 'wx+', 0o600);
     writeAll(this.fd, new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength), 0);
     writeAll(this.fd, new Uint8Array(lines.buffer, lines.byteOffset, lines.byteLength), keys.byteLength);
-    this.filterBits = Math.max(64, Math.ceil((keys.length * BITS_PER_ID) / 32) * 32);
-    this.filter = new Uint32Array(this.filterBits / 32);
-    for (const key of keys) this.probe(key, true);
+    this.filter = new BloomFilter(keys.length);
+    for (const key of keys) this.filter.add(mixedId(key, 0x9e3779b1), mixedId(key, 0x85ebca6b));
     this.blockFirsts = new Float64Array(Math.ceil(keys.length / BLOCK));
     for (let b = 0; b < this.blockFirsts.length; b++) this.blockFirsts[b] = keys[b * BLOCK];
   }
 
   /** The line `n` was noted at, if this run holds it. */
   line(n: number): number | undefined {
-    if (!this.probe(n, false)) return undefined;
+    if (!this.filter.mayHave(mixedId(n, 0x9e3779b1), mixedId(n, 0x85ebca6b))) return undefined;
     const block = lastAtMost(this.blockFirsts, n, this.blockFirsts.length);
     if (block < 0) return undefined;
     const keys = this.blockKeys(block);
@@ -53,20 +49,6 @@ export class IdRun {
 
   close(): void {
     closeSync(this.fd);
-  }
-
-  /** Sets (`set`) or tests the filter's bits for `n`; whether all were set. */
-  private probe(n: number, set: boolean): boolean {
-    const h1 = mixedId(n, 0x9e3779b1);
-    const h2 = mixedId(n, 0x85ebca6b) | 1;
-    for (let i = 0; i < PROBES; i++) {
-      const bit = (h1 + Math.imul(i, h2)) >>> 0;
-      const at = bit % this.filterBits;
-      const mask = 1 << (at & 31);
-      if (set) this.filter[at >>> 5] |= mask;
-      else if ((this.filter[at >>> 5] & mask) === 0) return false;
-    }
-    return true;
   }
 
   private blockKeys(block: number): Float64Array {
@@ -93,11 +75,11 @@ function lastAtMost(values: Float64Array, n: number, length: number): number {
   return found;
 }
 
-function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+export function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
-function readAll(fd: number, into: Uint8Array, position: number): void {
+export function readAll(fd: number, into: Uint8Array, position: number): void {
   for (let done = 0; done < into.length;) {
     const read = readSync(fd, into, done, into.length - done, position + done);
     if (read === 0) throw new Error(`The id index's temporary file ended early, at byte ${position + done}`);
