@@ -22,6 +22,22 @@ async function account(size: number, seed = 21): Promise<TestAccount> {
   return startTestAccount({ store });
 }
 
+/** A capture the user cancels once 12 pages are in: the journal holds them, no snapshot is written. */
+async function cancelledAfter12Pages(options: Parameters<typeof captureSnapshot>[0]): Promise<void> {
+  const controller = new AbortController();
+  let pagesSeen = 0;
+  await assert.rejects(
+    captureSnapshot({
+      ...options,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
+      },
+    }),
+    /cancelled by the user/,
+  );
+}
+
 describe('Capture: live account -> snapshot', function () {
   this.timeout(60_000);
   after(closeTestAccounts);
@@ -73,20 +89,7 @@ describe('Capture: live account -> snapshot', function () {
     const straightResult = await captureSnapshot({ client, out: straight, pageSize: 50 });
 
     const out = path.join(dir, 'resumed.kvsnap');
-    const controller = new AbortController();
-    let pagesSeen = 0;
-    await assert.rejects(
-      captureSnapshot({
-        client,
-        out,
-        pageSize: 50,
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
-        },
-      }),
-      /cancelled by the user/,
-    );
+    await cancelledAfter12Pages({ client, out, pageSize: 50 });
     assert.ok(!existsSync(out), 'no snapshot file from a cancelled capture');
     const journal = (await CaptureJournal.find(CaptureJournal.dirFor(out)))!;
     const readBefore = Object.values(journal.state.tasks).reduce((n, t) => n + t.pages, 0);
@@ -112,21 +115,7 @@ describe('Capture: live account -> snapshot', function () {
     const straight = path.join(dir, 'straight.kvsnap');
     await captureSnapshot({ client, out: straight, pageSize: 50 });
     const out = path.join(dir, 'secret.kvsnap');
-    const controller = new AbortController();
-    let pagesSeen = 0;
-    await assert.rejects(
-      captureSnapshot({
-        client,
-        out,
-        key: 's3cret',
-        pageSize: 50,
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (!p.done && ++pagesSeen === 12) controller.abort(new Error('cancelled by the user'));
-        },
-      }),
-      /cancelled by the user/,
-    );
+    await cancelledAfter12Pages({ client, out, key: 's3cret', pageSize: 50 });
     const journalDir = CaptureJournal.dirFor(out);
     const written = Buffer.concat(await Promise.all((await fs.readdir(journalDir)).map((f) => fs.readFile(path.join(journalDir, f)))));
     const emails = [...store.contacts.values()].flatMap((c) => (c.email_addresses ?? []).map((e) => e.email)).slice(0, 50);
