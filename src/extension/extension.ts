@@ -23,7 +23,7 @@ import type { RecordSource } from './explorer/nodes';
 import { findRecordNode } from './explorer/revealRecord';
 import { FindingFixes } from './findingFixes';
 import { PlanPanel } from './planPanel/planPanel';
-import { RecordCardPanel } from './recordCard/recordCardPanel';
+import { RecordCardPanel, type CardEntity } from './recordCard/recordCardPanel';
 import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
 import { PlanIndex, type PlanEntry } from './restore/planIndex';
 import { RestoreHistoryProvider } from './restore/restoreHistory';
@@ -40,8 +40,8 @@ export interface KeapVaultApi {
   plans: PlanIndex;
   /** The open preview of a plan, if any (its `receive` is the webview's message path). */
   planPanel(planId: string): PlanPanel | undefined;
-  /** The open card of an order, if any. */
-  recordCard(source: RecordSource, orderId: string): RecordCardPanel | undefined;
+  /** The open card of an order (or of a contact), if any. */
+  recordCard(source: RecordSource, id: string, entity?: CardEntity): RecordCardPanel | undefined;
   walkthrough: WalkthroughProgress;
   statusBar: StatusBar;
   /** Asks about applies a closed window cut short and continues them on Resume (done at activation; tests answer `ask`). */
@@ -127,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     findings,
     plans,
     planPanel: (planId) => PlanPanel.of(planId),
-    recordCard: (source, orderId) => RecordCardPanel.of(source, orderId),
+    recordCard: (source, id, entity) => RecordCardPanel.of(source, id, entity),
     walkthrough,
     statusBar,
     integrationIds,

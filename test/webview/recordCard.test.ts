@@ -4,16 +4,11 @@
  * the messages the host acts on. Needs `npm run build` (the bundle) first.
  */
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { recordCardHtml } from '../../src/extension/recordCard/recordCardHtml';
 import type { CardToHost, OrderCard } from '../../src/webview/recordCard/cardProtocol';
 import { findChromium, launchChromium } from './support/browser';
+import { serveCardPage, type CardPage } from './support/cardPage';
 
-const DIST = path.resolve(__dirname, '../../../dist');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 // The browser side (this file compiles without the DOM lib).
@@ -42,54 +37,26 @@ const card: OrderCard = {
   restorable: true,
 };
 
-/** Stands in for VS Code: records what the page posts. Goes in with the page's nonce, so the CSP is the real one. */
-const STUB = `window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))) });`;
-
 describe('Record card webview (headless Chromium)', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
-  let server: http.Server | undefined;
-  let origin = '';
+  let server: CardPage | undefined;
 
   before(async function () {
     const chromium = findChromium();
     if (!chromium) return this.skip();
-    server = http.createServer((req, res) => {
-      const pathname = new URL(req.url ?? '/', origin).pathname;
-      if (pathname === '/') {
-        const nonce = 'cardTestNonce0123456789';
-        const html = recordCardHtml({
-          cspSource: `'self' ${origin}`,
-          scriptUri: `${origin}/dist/recordCard.js`,
-          styleUri: `${origin}/dist/recordCard.css`,
-          title: 'Order 240',
-          nonce,
-        });
-        const marker = `<script nonce="${nonce}" src=`;
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html.replace(marker, `<script nonce="${nonce}">${STUB}</script>\n${marker}`));
-        return;
-      }
-      const file = path.join(DIST, path.basename(pathname));
-      void fs.readFile(file).then(
-        (body) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body),
-        () => res.writeHead(404).end(),
-      );
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveCardPage();
     browser = await launchChromium(chromium);
   });
 
   after(async () => {
     await browser?.close();
-    server?.closeAllConnections();
     server?.close();
   });
 
   async function open(): Promise<Page> {
     const page = await browser!.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(server!.url);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
     await page.evaluate((c) => window.postMessage({ type: 'card', card: c }, '*'), card);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered'));
