@@ -22,6 +22,7 @@ import { ExplorerProvider } from './explorer/explorerProvider';
 import type { RecordSource } from './explorer/nodes';
 import { findRecordNode } from './explorer/revealRecord';
 import { FindingFixes } from './findingFixes';
+import { ApplyRun } from './planPanel/applyRun';
 import { PlanPanel } from './planPanel/planPanel';
 import { RecordCardPanel, type CardEntity } from './recordCard/recordCardPanel';
 import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   void plans.markInterrupted();
   const history = new RestoreHistoryProvider(plans, connections);
   const activity = new Activity();
-  const statusBar = new StatusBar(connections, activity, plans);
+  const statusBar = new StatusBar(connections, activity, plans, ApplyRun);
   const walkthrough = new WalkthroughProgress(context.globalState, connections, snapshots, plans, log);
   context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, activity, statusBar, walkthrough);
   const explorerView = vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true });
