@@ -39,6 +39,7 @@ import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
 import { applyConfirmation, confirmInModal, type ConfirmApply } from './applyConfirm';
 import { orderSide, type PaymentSeen } from './lookAlike';
+import type { RelationGraph } from '../../webview/graph/graphProtocol';
 import { contactSubscriptions, orderRelations } from '../recordCard/orderRelations';
 import { ApplyRun, type ApplySettings, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
@@ -230,7 +231,7 @@ export class PlanPanel implements vscode.Disposable {
           await this.compareLookAlike(message.stepId);
           return;
         case 'showRelations':
-          await this.showRelations(message.stepId);
+          this.post({ type: 'relations', stepId: message.stepId, graph: await this.relationsOf(message.stepId) });
           return;
         case 'compareWithLive':
           if (!this.plan.snapshot.file || !existsSync(this.plan.snapshot.file))
@@ -291,8 +292,9 @@ export class PlanPanel implements vscode.Disposable {
   /**
    * An order step's relationship graph, read from the plan's snapshot: the page knows the plan, the
    * progress and the receipt, and paints on it what exists live, what will be created and the new ids.
+   * Public for the host tests, which read the graph the page is sent.
    */
-  private async showRelations(stepId: string): Promise<void> {
+  async relationsOf(stepId: string): Promise<RelationGraph> {
     const step = this.plan.steps.find((s) => s.id === stepId);
     if (step?.entity !== 'orders') throw new UserError('not-possible', 'Only an order has a relationship view.');
     const file = this.plan.snapshot.file;
@@ -300,14 +302,13 @@ export class PlanPanel implements vscode.Disposable {
     const db = await this.services.snapshots.db(file);
     const saved = orderDetails(db, step.oldId);
     if (!saved) throw new UserError('gone', `The snapshot has no order #${step.oldId}.`);
-    const graph = orderRelations({
+    return orderRelations({
       ...saved,
       payments: saved.payments as unknown as Json[],
       subscriptions: contactSubscriptions(db, saved.order.contact?.id),
       state: 'snapshot',
       locale: vscode.env.language,
     });
-    this.post({ type: 'relations', stepId, graph });
   }
 
   private async ledgerFile(): Promise<string> {
