@@ -239,6 +239,9 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
       if (step.action === 'skip' && step.liveId) assert.equal(node.stateText, `In the account as #${step.liveId}`, node.key);
       if (step.action === 'create') assert.equal(node.stateText, 'Will be created (new id)', node.key);
     }
+    // The same through the page's message path: the preview draws it (the picture for the README).
+    await panel.receive({ type: 'showRelations', stepId: `orders:${order.id}` });
+    await screenshot('plan-relationships', 'scroll=.relations-area');
     panel.panel.dispose();
     await api.plans.forget(planId); // the workflow tests count the Restores view's entries
   });
