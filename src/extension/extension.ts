@@ -22,8 +22,9 @@ import { ExplorerProvider } from './explorer/explorerProvider';
 import type { RecordSource } from './explorer/nodes';
 import { findRecordNode } from './explorer/revealRecord';
 import { FindingFixes } from './findingFixes';
+import { ApplyRun } from './planPanel/applyRun';
 import { PlanPanel } from './planPanel/planPanel';
-import { RecordCardPanel } from './recordCard/recordCardPanel';
+import { RecordCardPanel, type CardEntity } from './recordCard/recordCardPanel';
 import { RECORD_SCHEME, RecordDocuments, showRecordsAsJson } from './recordDocuments';
 import { PlanIndex, type PlanEntry } from './restore/planIndex';
 import { RestoreHistoryProvider } from './restore/restoreHistory';
@@ -40,8 +41,8 @@ export interface KeapVaultApi {
   plans: PlanIndex;
   /** The open preview of a plan, if any (its `receive` is the webview's message path). */
   planPanel(planId: string): PlanPanel | undefined;
-  /** The open card of an order, if any. */
-  recordCard(source: RecordSource, orderId: string): RecordCardPanel | undefined;
+  /** The open card of an order (or of a contact), if any. */
+  recordCard(source: RecordSource, id: string, entity?: CardEntity): RecordCardPanel | undefined;
   walkthrough: WalkthroughProgress;
   statusBar: StatusBar;
   /** Asks about applies a closed window cut short and continues them on Resume (done at activation; tests answer `ask`). */
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
   void plans.markInterrupted();
   const history = new RestoreHistoryProvider(plans, connections);
   const activity = new Activity();
-  const statusBar = new StatusBar(connections, activity, plans);
+  const statusBar = new StatusBar(connections, activity, plans, ApplyRun);
   const walkthrough = new WalkthroughProgress(context.globalState, connections, snapshots, plans, log);
   context.subscriptions.push(log, connections, snapshots, explorer, findings, plans, history, activity, statusBar, walkthrough);
   const explorerView = vscode.window.createTreeView('keapVault.explorer', { treeDataProvider: explorer, showCollapseAll: true });
@@ -127,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): KeapVaultApi {
     findings,
     plans,
     planPanel: (planId) => PlanPanel.of(planId),
-    recordCard: (source, orderId) => RecordCardPanel.of(source, orderId),
+    recordCard: (source, id, entity) => RecordCardPanel.of(source, id, entity),
     walkthrough,
     statusBar,
     integrationIds,

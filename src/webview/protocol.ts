@@ -7,6 +7,7 @@
  * imports); the views below only leave out what the page never needs.
  */
 import type { PlanStep, RestorePlan } from '../core/restore/planTypes';
+import type { RelationGraph } from './graph/graphProtocol';
 
 export type {
   ConflictResolution,
@@ -135,6 +136,8 @@ export type HostToWebview =
   | { type: 'paused'; until: string; stepsLeft: number }
   /** A conflict's two orders side by side (the answer to `compareLookAlike`): the snapshot's first, the account's second. */
   | { type: 'lookAlike'; stepId: string; sides: [LookAlikeSide, LookAlikeSide] }
+  /** An order step's relationship graph from the snapshot (the answer to `showRelations`); the page paints the plan's states on it. */
+  | { type: 'relations'; stepId: string; graph: RelationGraph }
   | { type: 'error'; message: string };
 
 export type WebviewToHost =
@@ -147,6 +150,8 @@ export type WebviewToHost =
   | { type: 'compareWithLive' }
   /** A likely duplicate: show the snapshot's order beside the live one it looks like (answered with `lookAlike`). */
   | { type: 'compareLookAlike'; stepId: string }
+  /** An order step: its contact, items, products, payments and subscriptions as a graph (answered with `relations`). */
+  | { type: 'showRelations'; stepId: string }
   /** `snapshot`: the record as the snapshot has it; `live`: the record in the account. */
   | { type: 'openRecord'; entity: RestoreEntity; id: string; where: 'snapshot' | 'live' }
   | { type: 'replan'; options: ReplanOptions }
@@ -161,6 +166,7 @@ const HOST_MESSAGE_TYPES: readonly HostMessageType[] = [
   'receipt',
   'paused',
   'lookAlike',
+  'relations',
   'error',
 ];
 
@@ -183,6 +189,10 @@ export function isHostMessage(data: unknown): data is HostToWebview {
       return typeof m.until === 'string' && typeof m.stepsLeft === 'number';
     case 'lookAlike':
       return typeof m.stepId === 'string' && Array.isArray(m.sides) && m.sides.length === 2;
+    case 'relations': {
+      const g = m.graph as { nodes?: unknown; edges?: unknown } | null;
+      return typeof m.stepId === 'string' && typeof g === 'object' && g !== null && Array.isArray(g.nodes) && Array.isArray(g.edges);
+    }
     case 'stale':
     case 'error':
       return typeof (type === 'stale' ? m.reason : m.message) === 'string';
@@ -210,6 +220,7 @@ export function isWebviewMessage(data: unknown): data is WebviewToHost {
     case 'exportIdMap':
       return m.format === 'csv' || m.format === 'json';
     case 'compareLookAlike':
+    case 'showRelations':
       return isString(m.stepId) && /^[\w:.-]+$/.test(String(m.stepId));
     case 'openRecord':
       return (

@@ -19,6 +19,8 @@ export interface RowActions {
   toggle(stepId: string, checked: boolean): void;
   open(entity: RestoreEntity, id: string, where: 'snapshot' | 'live'): void;
   show(stepId: string): void;
+  /** An order step's relationship view. */
+  relations?(stepId: string): void;
   replan(options: ReplanOptions): void;
 }
 
@@ -171,6 +173,14 @@ export function stepRow(
       step.pulledIn
         ? h('span', { className: 'pulled-in', attrs: { title: 'Added because a selected record needs it' } }, ' · needed by another')
         : null,
+      ...(step.entity === 'orders' && actions.relations
+        ? [
+            ' · ',
+            linkButton('Relationships', `Show how ${name} ties to its contact, items, payments and subscriptions`, () =>
+              actions.relations!(step.id),
+            ),
+          ]
+        : []),
     ),
   );
   const result = h('td', { className: 'result' }, ...resultContent(step, progress, actions));

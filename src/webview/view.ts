@@ -28,6 +28,8 @@ import type {
   WebviewToHost,
 } from './protocol';
 import { receiptSection } from './receipt';
+import { relationsContent } from './relationsSection';
+import type { RelationGraph } from './graph/graphProtocol';
 import { riskContent } from './risk';
 import { applyBlocker, StepGraph } from './selection';
 import { defaultUiState, isPersistedState, MAX_CACHED_STEPS, mergeUiState, toPlanView, type VsCodeApi } from './state';
@@ -55,6 +57,9 @@ export class PlanPanelView {
   private decisions = h('div', { className: 'decisions-area' });
   /** Likely duplicates the host has shown side by side, by step id. */
   private lookAlikes = new Map<string, [LookAlikeSide, LookAlikeSide]>();
+  /** The order whose relationship view is open, with its graph from the host. */
+  private relations?: { stepId: string; graph: RelationGraph };
+  private relationsArea = h('section', { className: 'relations-area', attrs: { 'aria-labelledby': 'relations-title' } });
   private marker = h('div', { className: 'marker-area' });
   private banners = h('div', { className: 'banners' });
   private actionsBar = h('div', { className: 'actions' });
@@ -68,6 +73,7 @@ export class PlanPanelView {
     open: (entity, id, where) => this.post({ type: 'openRecord', entity, id, where }),
     show: (stepId) => this.setFilter({ text: stepId, action: 'all', entity: 'all' }),
     replan: (options) => this.replan(options),
+    relations: (stepId) => this.post({ type: 'showRelations', stepId }),
   };
   private readonly table = new StepTable(
     () => this.tableSource(),
@@ -109,6 +115,12 @@ export class PlanPanelView {
       case 'lookAlike':
         this.lookAlikes.set(message.stepId, message.sides);
         return this.renderDecisions();
+      case 'relations':
+        this.relations = { stepId: message.stepId, graph: message.graph };
+        this.renderRelations();
+        // Take the reader to what they asked for.
+        this.relationsArea.querySelector<HTMLElement>('#relations-title')?.focus();
+        return;
       case 'progress':
         return this.progress(message.stepId, { status: message.status, newId: message.newId, message: message.message }, message.total);
       case 'receipt':
@@ -154,6 +166,7 @@ export class PlanPanelView {
     if (this.plan?.planId !== plan.planId) {
       this.progressTotal = undefined;
       this.lookAlikes.clear();
+      this.relations = undefined;
     }
     this.plan = plan;
     useLocale(this.context?.locale);
@@ -219,6 +232,7 @@ export class PlanPanelView {
       this.table.renderRows();
     }
     this.renderProgress();
+    if (this.relations) this.renderRelations();
     this.schedulePersist();
   }
 
@@ -244,6 +258,7 @@ export class PlanPanelView {
     this.renderActions();
     this.renderReceipt();
     this.schedulePersist();
+    this.renderRelations();
   }
 
   private showError(message: string): void {
@@ -342,6 +357,7 @@ export class PlanPanelView {
       this.banners,
       this.marker,
       this.decisions,
+      this.relationsArea,
       this.risk,
       this.actionsBar,
       this.progressArea,
@@ -354,6 +370,7 @@ export class PlanPanelView {
     );
     this.renderHeader();
     this.renderDecisions();
+    this.renderRelations();
     this.renderBanners();
     this.renderActions();
     this.renderProgress();
@@ -387,6 +404,26 @@ export class PlanPanelView {
     );
     // Said before Apply, about what it will write; after it, the result says what was written.
     fill(this.marker, this.ui.receipt ? null : markerNote(this.plan));
+  }
+
+  private renderRelations(): void {
+    const shown = this.relations && this.graph && this.ui;
+    this.relationsArea.hidden = !shown;
+    if (!shown) return void this.relationsArea.replaceChildren();
+    fill(
+      this.relationsArea,
+      ...relationsContent(
+        this.relations!.graph,
+        { steps: this.graph!.byId, progress: this.ui!.progress, receipt: this.ui!.receipt },
+        {
+          open: (entity, id, where) => this.post({ type: 'openRecord', entity, id, where }),
+          close: () => {
+            this.relations = undefined;
+            this.renderRelations();
+          },
+        },
+      ),
+    );
   }
 
   private renderBanners(): void {

@@ -1,23 +1,39 @@
 /**
- * The record card's page (dist/recordCard.js) in headless Chromium, under its real CSP: a card
- * whose CRM text is hostile HTML is shown as text and runs nothing, and its buttons and links post
- * the messages the host acts on. Needs `npm run build` (the bundle) first.
+ * The record card's page (dist/recordCard.js) in headless Chromium, under its real CSP: an order's
+ * and a contact's card whose CRM text is hostile HTML is shown as text and runs nothing, and their
+ * buttons and links post the messages the host acts on. Needs `npm run build` (the bundle) first.
  */
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { recordCardHtml } from '../../src/extension/recordCard/recordCardHtml';
-import type { CardToHost, OrderCard } from '../../src/webview/recordCard/cardProtocol';
+import type { CardToHost, ContactCard, OrderCard, RecordCard } from '../../src/webview/recordCard/cardProtocol';
 import { findChromium, launchChromium } from './support/browser';
+import { serveCardPage, type CardPage } from './support/cardPage';
 
-const DIST = path.resolve(__dirname, '../../../dist');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 // The browser side (this file compiles without the DOM lib).
 declare const window: { __posted: CardToHost[]; __pwned?: number; postMessage(message: unknown, origin: string): void };
+
+const contact: ContactCard = {
+  kind: 'contact',
+  title: `Megan ${HOSTILE}`,
+  where: 'From the snapshot of 27 Nov 2026, 10:05',
+  facts: [
+    { label: 'Email', value: 'megan@example.com' },
+    { label: 'Company', value: `Acme ${HOSTILE}`, link: { entity: 'companies', id: '4' } },
+  ],
+  totals: [
+    { label: 'Spent', value: '$441.50' },
+    { label: 'Orders', value: '2' },
+  ],
+  orders: [
+    { title: 'Order #240', date: 'Dec 6, 2023', total: '$401.50', status: 'Paid', link: { entity: 'orders', id: '240' } },
+    { title: 'Order #241', date: 'Jan 6, 2024', total: '$40.00', link: { entity: 'orders', id: '241' } },
+  ],
+  tags: ['VIP', '<script>window.__pwned=3</script>'],
+  subscriptions: [{ title: 'Subscription #3 · $49.00 · every month', status: 'Active', link: { entity: 'subscriptions', id: '3' } }],
+  problems: [],
+};
 
 const card: OrderCard = {
   kind: 'order',
@@ -42,56 +58,28 @@ const card: OrderCard = {
   restorable: true,
 };
 
-/** Stands in for VS Code: records what the page posts. Goes in with the page's nonce, so the CSP is the real one. */
-const STUB = `window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))) });`;
-
 describe('Record card webview (headless Chromium)', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
-  let server: http.Server | undefined;
-  let origin = '';
+  let server: CardPage | undefined;
 
   before(async function () {
     const chromium = findChromium();
     if (!chromium) return this.skip();
-    server = http.createServer((req, res) => {
-      const pathname = new URL(req.url ?? '/', origin).pathname;
-      if (pathname === '/') {
-        const nonce = 'cardTestNonce0123456789';
-        const html = recordCardHtml({
-          cspSource: `'self' ${origin}`,
-          scriptUri: `${origin}/dist/recordCard.js`,
-          styleUri: `${origin}/dist/recordCard.css`,
-          title: 'Order 240',
-          nonce,
-        });
-        const marker = `<script nonce="${nonce}" src=`;
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html.replace(marker, `<script nonce="${nonce}">${STUB}</script>\n${marker}`));
-        return;
-      }
-      const file = path.join(DIST, path.basename(pathname));
-      void fs.readFile(file).then(
-        (body) => res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body),
-        () => res.writeHead(404).end(),
-      );
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveCardPage();
     browser = await launchChromium(chromium);
   });
 
   after(async () => {
     await browser?.close();
-    server?.closeAllConnections();
     server?.close();
   });
 
-  async function open(): Promise<Page> {
+  async function open(shown: RecordCard = card): Promise<Page> {
     const page = await browser!.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(server!.url);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
-    await page.evaluate((c) => window.postMessage({ type: 'card', card: c }, '*'), card);
+    await page.evaluate((c) => window.postMessage({ type: 'card', card: c }, '*'), shown);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered'));
     return page;
   }
@@ -119,6 +107,28 @@ describe('Record card webview (headless Chromium)', function () {
       { type: 'restore' },
       { type: 'open', link: { entity: 'products', id: '6' } },
       { type: 'open', link: { entity: 'payments', id: '7' } },
+    ]);
+    await page.close();
+  });
+
+  it('a contact card: their orders, tags and company, hostile text shown as text, orders opening their cards', async () => {
+    const page = await open(contact);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 2, 'only the stub and the bundle');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), `Megan ${HOSTILE}`);
+    const text = await page.locator('main').innerText();
+    for (const expected of ['Spent', '$441.50', 'Order #240', 'Paid', 'Tags', 'VIP', '<script>window.__pwned=3</script>', 'Subscriptions'])
+      assert.ok(text.includes(expected), `"${expected}" in:\n${text}`);
+    assert.equal(await page.getByRole('button', { name: /Plan a restore/ }).count(), 0, 'a contact is restored with its orders');
+    await page.getByRole('link', { name: 'Order #241' }).click();
+    await page.getByRole('link', { name: `Acme ${HOSTILE}` }).click();
+    await page.getByRole('button', { name: 'Show in Accounts view' }).click();
+    const posted = await page.evaluate(() => window.__posted.filter((m) => m.type !== 'ready' && m.type !== 'rendered'));
+    assert.deepEqual(posted, [
+      { type: 'open', link: { entity: 'orders', id: '241' } },
+      { type: 'open', link: { entity: 'companies', id: '4' } },
+      { type: 'reveal' },
     ]);
     await page.close();
   });

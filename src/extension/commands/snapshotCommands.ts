@@ -145,16 +145,18 @@ export function registerSnapshotCommands(
     void vscode.window.showInformationMessage(`Keap Vault: exported ${counted(result.files.length, 'file')} to ${target[0].fsPath}.`);
   });
 
-  // An order opens as a card a person can read (its JSON one click away); other records as JSON.
+  // An order, and a snapshot's contact, open as a card a person can read (its JSON one click away); other records as JSON.
   registerCommand(context, log, COMMANDS.openRecord, async (node: ExplorerNode) => {
     if (node?.kind !== 'record') return;
     if (node.entity === 'orders') await RecordCardPanel.show(cards, node.source, node.id);
+    else if (node.entity === 'contacts' && node.source.type === 'snapshot')
+      await RecordCardPanel.show(cards, node.source, node.id, 'contacts');
     else await showRecord(recordUri(node.source, node.entity, node.id, node.label), { preview: true });
   });
 
   registerCommand(context, log, COMMANDS.showRecordJson, async () => {
     const card = RecordCardPanel.active();
-    if (!card) throw new UserError('needs-selection', 'Open an order from the Accounts view first.');
+    if (!card) throw new UserError('needs-selection', 'Open an order or a contact from the Accounts view first.');
     await card.showJson();
   });
 

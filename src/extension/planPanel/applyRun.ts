@@ -39,8 +39,17 @@ export interface ApplySettings {
 /** What a run says, for the preview showing it (the same messages the page understands). */
 export type RunMessage = Extract<HostToWebview, { type: 'progress' | 'receipt' | 'paused' | 'stale' | 'error' }>;
 
+/** How far the applies into one account are: what Keap Vault's status bar item shows while they run. */
+export interface ApplyCount {
+  done: number;
+  total: number;
+}
+
 export class ApplyRun {
   private static readonly running = new Map<string, ApplyRun>();
+  private static readonly changed = new vscode.EventEmitter<void>();
+  /** A run started, went one step further, or ended. */
+  static readonly onDidChange = ApplyRun.changed.event;
 
   /** Per step id, what Keap answered so far (for a preview that attaches late). */
   readonly progress: Record<string, StepProgress> = {};
@@ -50,6 +59,21 @@ export class ApplyRun {
 
   static of(planId: string): ApplyRun | undefined {
     return ApplyRun.running.get(planId);
+  }
+
+  /** Steps done of those chosen, over the runs into this connection's account (usually one: the lock allows one per account). */
+  static countFor(connectionId: string): ApplyCount | undefined {
+    const runs = [...ApplyRun.running.values()].filter((r) => r.entry.connectionId === connectionId);
+    if (!runs.length) return undefined;
+    return {
+      done: runs.reduce((n, r) => n + r.stepsDone, 0),
+      total: runs.reduce((n, r) => n + r.stepIds.length, 0),
+    };
+  }
+
+  /** Chosen steps Keap has answered for (done, skipped, failed, linked…), not counting one in flight. */
+  private get stepsDone(): number {
+    return this.stepIds.filter((id) => this.progress[id] && this.progress[id].status !== 'running').length;
   }
 
   /**
@@ -78,7 +102,11 @@ export class ApplyRun {
     private readonly resuming: boolean,
   ) {
     ApplyRun.running.set(plan.planId, this);
-    this.done = this.run().finally(() => ApplyRun.running.delete(plan.planId));
+    ApplyRun.changed.fire();
+    this.done = this.run().finally(() => {
+      ApplyRun.running.delete(plan.planId);
+      ApplyRun.changed.fire();
+    });
   }
 
   attach(listener: (message: RunMessage) => void): void {
@@ -179,41 +207,37 @@ export class ApplyRun {
       paused = pause;
       void this.services.plans.setPaused(this.plan.planId, pause);
     };
+    // No progress of its own in the status bar: Keap Vault's one item there says "restoring 12/40" (ApplyRun.countFor).
     const attempt = (breakLock: boolean) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Keap Vault: applying restore' }, (bar) =>
-        applyRestorePlan({
-          client,
-          plan: this.plan,
-          ledgerFile: this.ledgerFile,
-          snapshot,
-          only,
-          // The preview shows what the ledger already holds and asks before a stale lock is broken.
-          resume: true,
-          breakLock,
-          signal: this.controller.signal,
-          reserve,
-          onProgress: (p) => {
-            setPaused(undefined);
-            if (!only.has(p.step.id)) return;
-            const index = ordinal.get(p.step.id)!;
-            bar.report({ message: `${index + 1}/${this.stepIds.length}` });
-            this.stepDone(p, index);
-          },
-          // The daily quota is spent: the apply waits for its reset, keeping its lock, lease and ledger.
-          onWait: (w) => {
-            if (w.kind !== 'paused') return;
-            const pause = { until: w.until.toISOString(), stepsLeft: w.stepsLeft };
-            setPaused(pause);
-            bar.report({ message: pausedText(pause) });
-            this.say({ type: 'paused', ...pause });
-            log.info(`Apply of plan ${this.plan.planId}: ${pausedText(pause)} (Keap's daily quota resets at ${pause.until})`);
-          },
-        }).catch((err: unknown) => {
-          if (err instanceof PlanAccountError)
-            throw new UserError('wrong-account', `${err.message} Open the plan with a connection to ${err.planAccount}.`);
-          throw err;
-        }),
-      );
+      applyRestorePlan({
+        client,
+        plan: this.plan,
+        ledgerFile: this.ledgerFile,
+        snapshot,
+        only,
+        // The preview shows what the ledger already holds and asks before a stale lock is broken.
+        resume: true,
+        breakLock,
+        signal: this.controller.signal,
+        reserve,
+        onProgress: (p) => {
+          setPaused(undefined);
+          if (!only.has(p.step.id)) return;
+          this.stepDone(p, ordinal.get(p.step.id)!);
+        },
+        // The daily quota is spent: the apply waits for its reset, keeping its lock, lease and ledger.
+        onWait: (w) => {
+          if (w.kind !== 'paused') return;
+          const pause = { until: w.until.toISOString(), stepsLeft: w.stepsLeft };
+          setPaused(pause);
+          this.say({ type: 'paused', ...pause });
+          log.info(`Apply of plan ${this.plan.planId}: ${pausedText(pause)} (Keap's daily quota resets at ${pause.until})`);
+        },
+      }).catch((err: unknown) => {
+        if (err instanceof PlanAccountError)
+          throw new UserError('wrong-account', `${err.message} Open the plan with a connection to ${err.planAccount}.`);
+        throw err;
+      });
     try {
       return await attempt(this.resuming);
     } catch (err) {
@@ -231,6 +255,7 @@ export class ApplyRun {
 
   private stepDone(p: ApplyProgress, index: number): void {
     this.progress[p.step.id] = { status: p.status, newId: p.newId, message: p.message };
+    ApplyRun.changed.fire();
     this.say({
       type: 'progress',
       stepId: p.step.id,

@@ -15,6 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { Json } from '../../core/entities/define';
 import { isCapturedEntity } from '../../core/entities';
 import type { Receipt } from '../../core/restore/applier';
 import type { RestorePlan } from '../../core/restore/plan';
@@ -38,6 +39,8 @@ import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
 import { applyConfirmation, confirmInModal, type ConfirmApply } from './applyConfirm';
 import { orderSide, type PaymentSeen } from './lookAlike';
+import type { RelationGraph } from '../../webview/graph/graphProtocol';
+import { contactSubscriptions, orderRelations } from '../recordCard/orderRelations';
 import { ApplyRun, type ApplySettings, type RunMessage } from './applyRun';
 import { freshUi, uiAfterRunMessage } from './hostUiState';
 import { openPlanRecord } from './openRecord';
@@ -227,6 +230,9 @@ export class PlanPanel implements vscode.Disposable {
         case 'compareLookAlike':
           await this.compareLookAlike(message.stepId);
           return;
+        case 'showRelations':
+          this.post({ type: 'relations', stepId: message.stepId, graph: await this.relationsOf(message.stepId) });
+          return;
         case 'compareWithLive':
           if (!this.plan.snapshot.file || !existsSync(this.plan.snapshot.file))
             throw new UserError('gone', 'The snapshot this plan was made from is not on this machine: compare it from the explorer.');
@@ -280,6 +286,28 @@ export class PlanPanel implements vscode.Disposable {
         ),
         orderSide(`In the account: order #${step.liveId}`, live, livePayments, locale),
       ],
+    });
+  }
+
+  /**
+   * An order step's relationship graph, read from the plan's snapshot: the page knows the plan, the
+   * progress and the receipt, and paints on it what exists live, what will be created and the new ids.
+   * Public for the host tests, which read the graph the page is sent.
+   */
+  async relationsOf(stepId: string): Promise<RelationGraph> {
+    const step = this.plan.steps.find((s) => s.id === stepId);
+    if (step?.entity !== 'orders') throw new UserError('not-possible', 'Only an order has a relationship view.');
+    const file = this.plan.snapshot.file;
+    if (!file || !existsSync(file)) throw new UserError('gone', 'The snapshot this plan was made from is not on this machine.');
+    const db = await this.services.snapshots.db(file);
+    const saved = orderDetails(db, step.oldId);
+    if (!saved) throw new UserError('gone', `The snapshot has no order #${step.oldId}.`);
+    return orderRelations({
+      ...saved,
+      payments: saved.payments as unknown as Json[],
+      subscriptions: contactSubscriptions(db, saved.order.contact?.id),
+      state: 'snapshot',
+      locale: vscode.env.language,
     });
   }
 

@@ -1,13 +1,14 @@
 /**
- * An order opened from the Accounts view: a webview card a person can read (orderCard.ts has the
- * words), one panel per order, with links to its contact, products and payments, and the raw JSON
- * document one click away (the card's button, or the editor title's Show Raw JSON).
+ * An order or a contact opened from the Accounts view: a webview card a person can read
+ * (orderCard.ts and contactCard.ts have the words; orderRelations.ts the order's graph), one panel
+ * per record, with links to the records it ties together, and the raw JSON document one click away
+ * (the card's button, or the editor title's Show Raw JSON).
  */
 import * as vscode from 'vscode';
 import type { Json } from '../../core/entities/define';
 import { getRecord, orderDetails } from '../../core/snapshot/query';
 import type { SnapshotEntity } from '../../core/snapshot/entities';
-import { isCardMessage, type CardToHost, type HostToCard, type OrderCard } from '../../webview/recordCard/cardProtocol';
+import { isCardMessage, type CardToHost, type HostToCard, type RecordCard } from '../../webview/recordCard/cardProtocol';
 import { COMMANDS } from '../commandIds';
 import { showError } from '../commands/register';
 import type { ConnectionStore } from '../connections/connections';
@@ -19,7 +20,9 @@ import { recordUri, showRecord } from '../recordDocuments';
 import { recordTitle } from '../recordNames';
 import type { SnapshotLibrary } from '../snapshots';
 import { UserError } from '../userError';
+import { contactCard, contactCardRecords } from './contactCard';
 import { orderCard } from './orderCard';
+import { contactSubscriptions, orderRelations } from './orderRelations';
 import { recordCardHtml } from './recordCardHtml';
 
 export const RECORD_CARD_VIEW_TYPE = 'keapVault.recordCard';
@@ -31,23 +34,28 @@ export interface RecordCardServices {
   snapshots: SnapshotLibrary;
 }
 
-const keyOf = (source: RecordSource, id: string) =>
-  `${source.type === 'snapshot' ? `snapshot:${source.file}` : `live:${source.connectionId}`}|orders|${id}`;
+/** The records that open as a card; any other opens as its JSON document. */
+export type CardEntity = 'orders' | 'contacts';
+export const CARD_ENTITIES: readonly string[] = ['orders', 'contacts'] satisfies CardEntity[];
+
+const keyOf = (source: RecordSource, entity: CardEntity, id: string) =>
+  `${source.type === 'snapshot' ? `snapshot:${source.file}` : `live:${source.connectionId}`}|${entity}|${id}`;
 
 export class RecordCardPanel {
   private static readonly open = new Map<string, RecordCardPanel>();
   private static activePanel?: RecordCardPanel;
 
-  /** What the page showed last, as text (the host tests read the card through it). */
+  /** What the page showed last, as text, and its graph's nodes as announced (the host tests read the card through them). */
   renderedText?: string;
+  renderedNodes?: string[];
   private readonly rendered = new vscode.EventEmitter<string>();
   readonly onDidRender = this.rendered.event;
-  private card: OrderCard;
+  private card: RecordCard;
   /** The order's JSON document, with its findings. */
   documentUri: vscode.Uri;
 
-  static of(source: RecordSource, id: string): RecordCardPanel | undefined {
-    return RecordCardPanel.open.get(keyOf(source, id));
+  static of(source: RecordSource, id: string, entity: CardEntity = 'orders'): RecordCardPanel | undefined {
+    return RecordCardPanel.open.get(keyOf(source, entity, id));
   }
 
   /** The card in the active editor group's front, if it is one. */
@@ -55,10 +63,16 @@ export class RecordCardPanel {
     return RecordCardPanel.activePanel;
   }
 
-  /** Opens the order's card (or brings it forward, read again). */
-  static async show(services: RecordCardServices, source: RecordSource, id: string): Promise<RecordCardPanel> {
-    const { card, documentUri, title } = await loadCard(services, source, id);
-    const known = RecordCardPanel.of(source, id);
+  /** Opens the record's card (or brings it forward, read again). */
+  static async show(
+    services: RecordCardServices,
+    source: RecordSource,
+    id: string,
+    entity: CardEntity = 'orders',
+  ): Promise<RecordCardPanel> {
+    const { card, documentUri, title } =
+      entity === 'contacts' ? await loadContact(services, source, id) : await loadOrder(services, source, id);
+    const known = RecordCardPanel.of(source, id, entity);
     if (known) {
       known.update(card, documentUri, title);
       known.panel.reveal();
@@ -74,20 +88,21 @@ export class RecordCardPanel {
         localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'dist')],
       },
     );
-    return new RecordCardPanel(services, panel, source, id, card, documentUri);
+    return new RecordCardPanel(services, panel, source, entity, id, card, documentUri);
   }
 
   private constructor(
     private readonly services: RecordCardServices,
     readonly panel: vscode.WebviewPanel,
     readonly source: RecordSource,
+    readonly entity: CardEntity,
     readonly id: string,
-    card: OrderCard,
+    card: RecordCard,
     documentUri: vscode.Uri,
   ) {
     this.card = card;
     this.documentUri = documentUri;
-    const key = keyOf(source, id);
+    const key = keyOf(source, entity, id);
     RecordCardPanel.open.set(key, this);
     RecordCardPanel.activePanel = this;
     const dist = vscode.Uri.joinPath(services.extensionUri, 'dist');
@@ -111,7 +126,7 @@ export class RecordCardPanel {
     });
   }
 
-  private update(card: OrderCard, documentUri: vscode.Uri, title: string): void {
+  private update(card: RecordCard, documentUri: vscode.Uri, title: string): void {
     this.card = card;
     this.documentUri = documentUri;
     this.panel.title = title;
@@ -122,7 +137,7 @@ export class RecordCardPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Opens the order's raw JSON beside the card. */
+  /** Opens the record's raw JSON beside the card. */
   showJson(): Thenable<vscode.TextEditor> {
     return showRecord(this.documentUri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
@@ -134,17 +149,19 @@ export class RecordCardPanel {
           return this.post({ type: 'card', card: this.card });
         case 'rendered':
           this.renderedText = message.text;
+          this.renderedNodes = message.nodes;
           return this.rendered.fire(message.text);
         case 'json':
           await this.showJson();
           return;
         case 'restore': {
+          if (this.entity !== 'orders') return;
           const order: ExplorerNode = { kind: 'record', source: this.source, entity: 'orders', id: this.id, label: `#${this.id}` };
           await vscode.commands.executeCommand(COMMANDS.restoreOrder, order);
           return;
         }
         case 'reveal':
-          await vscode.commands.executeCommand(COMMANDS.revealRecord, this.source, 'orders', this.id);
+          await vscode.commands.executeCommand(COMMANDS.revealRecord, this.source, this.entity, this.id);
           return;
         case 'open':
           await this.openLinked(message.link.entity as SnapshotEntity, message.link.id);
@@ -156,10 +173,10 @@ export class RecordCardPanel {
     }
   }
 
-  /** A linked order opens as a card; any other record as its JSON document, named for it. */
+  /** A linked order or contact opens as a card; any other record as its JSON document, named for it. */
   private async openLinked(entity: SnapshotEntity, id: string): Promise<void> {
-    if (entity === 'orders') {
-      await RecordCardPanel.show(this.services, this.source, id);
+    if (CARD_ENTITIES.includes(entity)) {
+      await RecordCardPanel.show(this.services, this.source, id, entity as CardEntity);
       return;
     }
     const record =
@@ -171,14 +188,25 @@ export class RecordCardPanel {
   }
 }
 
-/** Reads the order (the snapshot, or Keap for a live one) and makes its card. */
-async function loadCard(
-  services: RecordCardServices,
-  source: RecordSource,
-  id: string,
-): Promise<{ card: OrderCard; documentUri: vscode.Uri; title: string }> {
+interface LoadedCard {
+  card: RecordCard;
+  documentUri: vscode.Uri;
+  title: string;
+}
+
+/** The findings validation put on a record's document (the same URI: same record, same label), first line each. */
+function findingsOn(documentUri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(documentUri)
+    .filter((d) => d.source === FINDING_SOURCE)
+    .map((d) => d.message.split('\n')[0]);
+}
+
+/** Reads the order (the snapshot, or Keap for a live one) and makes its card, with its relationship graph. */
+async function loadOrder(services: RecordCardServices, source: RecordSource, id: string): Promise<LoadedCard> {
   const locale = vscode.env.language;
   let input: Omit<Parameters<typeof orderCard>[0], 'problems' | 'locale'>;
+  let relations: ReturnType<typeof orderRelations>;
   if (source.type === 'snapshot') {
     const db = await services.snapshots.db(source.file);
     const details = orderDetails(db, id);
@@ -189,6 +217,12 @@ async function loadCard(
       source: 'snapshot',
       where: `From the snapshot of ${localDateTime(db.meta().finishedAt, locale)}`,
     };
+    relations = orderRelations({
+      ...input,
+      subscriptions: contactSubscriptions(db, details.order.contact?.id),
+      state: 'snapshot',
+      locale,
+    });
   } else {
     const client = await services.connections.client(source.connectionId);
     const order = await client.orders.get(id);
@@ -202,14 +236,29 @@ async function loadCard(
       source: 'live',
       where: `Live from ${name}, read ${localDateTime(new Date().toISOString(), locale)}`,
     };
+    // Keap's order has no subscriptions of its own to list; the graph shows what the order itself ties together.
+    relations = orderRelations({ ...input, subscriptions: [], state: 'live', locale });
   }
   const label = recordLabel('orders', input.order as unknown as Json).label;
   const documentUri = recordUri(source, 'orders', id, label);
-  // The findings validation put on this order's document (the same URI: same record, same label).
-  const problems = vscode.languages
-    .getDiagnostics(documentUri)
-    .filter((d) => d.source === FINDING_SOURCE)
-    .map((d) => d.message.split('\n')[0]);
-  const card = orderCard({ ...input, problems, locale });
+  const card = { ...orderCard({ ...input, problems: findingsOn(documentUri), locale }), relations };
   return { card, documentUri, title: recordTitle('orders', id, label) };
+}
+
+/** Reads the contact from the snapshot and makes its card (a live contact opens as its JSON: Keap's contact has no orders to list). */
+async function loadContact(services: RecordCardServices, source: RecordSource, id: string): Promise<LoadedCard> {
+  if (source.type !== 'snapshot') throw new UserError('not-possible', "Only a snapshot's contact opens as a card.");
+  const locale = vscode.env.language;
+  const db = await services.snapshots.db(source.file);
+  const records = contactCardRecords(db, id);
+  if (!records) throw new UserError('gone', `${recordTitle('contacts', id)} is not in this snapshot.`);
+  const label = recordLabel('contacts', records.contact as unknown as Json).label;
+  const documentUri = recordUri(source, 'contacts', id, label);
+  const card = contactCard({
+    ...records,
+    where: `From the snapshot of ${localDateTime(db.meta().finishedAt, locale)}`,
+    problems: findingsOn(documentUri),
+    locale,
+  });
+  return { card, documentUri, title: recordTitle('contacts', id, label) };
 }

@@ -2,7 +2,8 @@
  * Keap Vault's one status bar item (as MongoDB for VS Code and SQLTools have): the connection the
  * user works with (chosen in the Accounts view, or the last one a command used), a warning with Set
  * Credential… when Keap refused it, and the work running against it (a snapshot, a live read, a
- * restore and its pause for Keap's daily quota). statusText.ts has the words.
+ * restore with its steps done, and its pause for Keap's daily quota; an apply has no status bar
+ * entry of its own). statusText.ts has the words.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
@@ -10,6 +11,12 @@ import type { Connection, ConnectionStore } from '../connections/connections';
 import type { PlanIndex } from '../restore/planIndex';
 import type { Activity } from './activity';
 import { statusText, type StatusText } from './statusText';
+
+/** How far the applies into an account are (ApplyRun's): an apply shows its progress here only, not in an entry of its own. */
+export interface ApplyCounts {
+  onDidChange: vscode.Event<void>;
+  countFor(connectionId: string): { done: number; total: number } | undefined;
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('status', vscode.StatusBarAlignment.Left, 50);
@@ -22,6 +29,7 @@ export class StatusBar implements vscode.Disposable {
     private readonly connections: ConnectionStore,
     private readonly activity: Activity,
     private readonly plans: PlanIndex,
+    private readonly applies: ApplyCounts,
   ) {
     this.item.name = 'Keap Vault';
     const update = () => void this.update();
@@ -31,6 +39,7 @@ export class StatusBar implements vscode.Disposable {
       connections.onDidUse((id) => this.setActive(id)),
       activity.onDidChange(update),
       plans.onDidChange(update),
+      applies.onDidChange(update),
     ];
     update();
   }
@@ -61,7 +70,7 @@ export class StatusBar implements vscode.Disposable {
           .list()
           .filter((w) => w.connectionId === connection.id)
           .map((w) => w.what),
-        applying: applying ? { paused: applying.paused } : undefined,
+        applying: applying ? { paused: applying.paused, ...this.applies.countFor(connection.id) } : undefined,
       });
     this.shown = text;
     if (!text || !connection) return this.item.hide();

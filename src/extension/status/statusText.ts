@@ -4,6 +4,7 @@
  * tests read it; statusBar.ts shows it.
  */
 import { placeOf, problemText, type ConnectionProblem } from '../connections/connectionWords';
+import { counted } from '../../core/counted';
 import { pausedText, type ApplyPause } from '../restore/pausedText';
 
 export interface StatusInput {
@@ -11,8 +12,8 @@ export interface StatusInput {
   problem?: ConnectionProblem;
   /** Work running against the connection ("taking a snapshot"). */
   work: string[];
-  /** An apply running into the connection's account, and its pause for the daily quota. */
-  applying?: { paused?: ApplyPause };
+  /** An apply running into the connection's account: its steps done of those chosen, and its pause for the daily quota. */
+  applying?: { paused?: ApplyPause; done?: number; total?: number };
   timeZone?: string;
 }
 
@@ -62,10 +63,14 @@ export function statusText(input: StatusInput): StatusText | undefined {
     };
   }
   if (applying) {
+    // The only status bar entry of an apply (it shows no progress of its own): how far it is, in steps.
+    const total = applying.total ?? 0;
+    const count = total ? ` ${Math.min(applying.done ?? 0, total).toLocaleString('en')}/${total.toLocaleString('en')}` : '';
+    const sofar = total ? `: ${counted(applying.done ?? 0, 'step')} of ${total.toLocaleString('en')} done` : '';
     return {
-      text: `$(sync~spin) ${name}: restoring`,
-      tooltip: `A restore into ${name} is running; its preview shows each step.`,
-      spoken: `Keap Vault: restoring into ${name}`,
+      text: `$(sync~spin) ${name}: restoring${count}`,
+      tooltip: `A restore into ${name} is running${sofar}; its preview shows each step and has Cancel.`,
+      spoken: `Keap Vault: restoring into ${name}${sofar}`,
       click: 'open-view',
       warning: false,
     };

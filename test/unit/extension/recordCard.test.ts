@@ -150,6 +150,11 @@ describe('VS Code: the status bar', () => {
       timeZone: 'UTC',
     })!;
     assert.equal(paused.text, '$(watch) Keap (acme): restore paused until 00:00');
+    // An apply's only status bar entry: how far it is.
+    const restoring = statusText({ connection, work: [], applying: { done: 12, total: 40 } })!;
+    assert.equal(restoring.text, '$(sync~spin) Keap (acme): restoring 12/40');
+    assert.equal(restoring.spoken, 'Keap Vault: restoring into Keap (acme): 12 steps of 40 done');
+    assert.equal(statusText({ connection, work: [], applying: {} })?.text, '$(sync~spin) Keap (acme): restoring');
     assert.equal(statusText({ work: [] }), undefined);
   });
 });

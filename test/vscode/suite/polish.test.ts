@@ -1,7 +1,7 @@
 /**
  * Issue 15, outside the plan preview, in a real extension host: tree rows a screen reader reads in
  * words, a refused credential shown with its fix (tree, status bar, notification), an order opened
- * as a readable card, Problems grouped by record name with quick fixes, the walkthrough completed
+ * as a readable card, a contact as one, an order's relationship view (card and preview), Problems grouped by record name with quick fixes, the walkthrough completed
  * from what exists, and the Marketplace icon. Leaves no connection, plan or snapshot behind, so the
  * workflow tests that run after it find the tree as they expect.
  */
@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { KeapOrder } from '../../../src/core/model';
 import type { KeapVaultApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
+import { withPlanStates } from '../../../src/webview/graph/planStates';
 import { demoBaseUrl, extensionApi, screenshot, waitFor } from './support';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -175,6 +176,74 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
     assert.equal(editor.document.languageId, 'json');
     assert.equal((JSON.parse(editor.document.getText()) as { id: string }).id, order.id);
     assert.equal(path.posix.basename(editor.document.uri.path), card.panel.title);
+  });
+
+  it('a contact opens as a card from the explorer: their orders, tags, company and what they spent', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { snapshot } = await snapshotOrders();
+    const contactsRow = await find(snapshot, (n): n is Node<'entity'> => n.kind === 'entity' && n.entity === 'contacts');
+    const db = await api.snapshots.db(snapshotFile);
+    const buyers = new Set(db.all<{ contact_id: string }>('SELECT contact_id FROM orders GROUP BY contact_id').map((r) => r.contact_id));
+    const contact = (await children(contactsRow)).find((n): n is Node<'record'> => n.kind === 'record' && buyers.has(n.id));
+    assert.ok(contact, 'a listed contact has orders');
+    const item = api.explorer.getTreeItem(contact);
+    assert.equal(item.command?.command, 'keapVault.openRecord');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const card = await waitFor('the contact card', () => api.recordCard(contact.source, contact.id, 'contacts'));
+    const text = await waitFor('the card to render', () => card.renderedText);
+    const orders = db.all<{ id: string }>('SELECT id FROM orders WHERE contact_id = ?', [contact.id]);
+    for (const expected of ['Orders', 'Spent', 'Tags', 'Details', 'Show raw JSON', ...orders.map((o) => `Order #${o.id}`)])
+      assert.ok(text.includes(expected), `"${expected}" in the card:\n${text}`);
+    assert.match(text, /Spent\s+\$[\d,]+\.\d\d/, 'money spent, formatted');
+    assert.ok(!/\d{4}-\d\d-\d\dT\d\d:/.test(text), `no ISO times:\n${text}`);
+    assert.match(card.panel.title, new RegExp(`^Contact ${contact.id}`));
+    const editor = await card.showJson();
+    assert.equal((JSON.parse(editor.document.getText()) as { id: string }).id, contact.id);
+  });
+
+  it('an order shows its relationships in its card and in the preview of its restore (what is live, under which id)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { orders } = await snapshotOrders();
+    const db = await api.snapshots.db(snapshotFile);
+    const paid = new Set(db.all<{ order_id: string }>('SELECT order_id FROM payments GROUP BY order_id').map((r) => r.order_id));
+    const order = orders.find((n) => paid.has(n.id)) ?? orders[0];
+    const item = api.explorer.getTreeItem(order);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const card = await waitFor('the order card', () => api.recordCard(order.source, order.id));
+    const nodes = await waitFor('the relationship graph to render', () => card.renderedNodes);
+    const record = JSON.parse(db.all<{ json: string }>('SELECT json FROM orders WHERE id = ?', [order.id])[0].json) as KeapOrder;
+    const count = (prefix: string) => nodes.filter((n) => n.startsWith(prefix)).length;
+    assert.equal(count(`Order #${order.id}: `), 1, nodes.join('\n'));
+    assert.equal(count(`Contact #${record.contact!.id}: `), 1, nodes.join('\n'));
+    assert.equal(count('Item: '), db.all('SELECT 1 FROM order_items WHERE order_id = ?', [order.id]).length);
+    assert.equal(count('Payment #'), db.all('SELECT 1 FROM payments WHERE order_id = ?', [order.id]).length);
+    assert.ok(card.renderedText?.includes(`Relationships of order #${order.id}`));
+    await screenshot('order-relationships', 'scroll=.relations');
+
+    // The preview of a restore of this order: the graph the page is sent, with the plan's states painted as the page paints them.
+    const planId = await vscode.commands.executeCommand<string | undefined>('keapVault.restoreOrder', order);
+    assert.ok(planId, 'a restore of the order was planned');
+    const panel = api.planPanel(planId)!;
+    await panel.whenReady();
+    const plan = await api.plans.read(api.plans.get(planId)!);
+    const graph = await panel.relationsOf(`orders:${order.id}`);
+    const painted = withPlanStates(graph, { steps: new Map(plan.steps.map((s) => [s.id, s])), progress: {} });
+    const planned = painted.nodes.filter((n) => plan.steps.some((s) => s.id === n.key));
+    assert.ok(
+      planned.some((n) => n.key === `orders:${order.id}`),
+      'the order is in its own plan',
+    );
+    for (const node of planned) {
+      const step = plan.steps.find((s) => s.id === node.key)!;
+      // The demo account still has what the snapshot has: each record is there under its live id, or will be created.
+      if (step.action === 'skip' && step.liveId) assert.equal(node.stateText, `In the account as #${step.liveId}`, node.key);
+      if (step.action === 'create') assert.equal(node.stateText, 'Will be created (new id)', node.key);
+    }
+    // The same through the page's message path: the preview draws it (the picture for the README).
+    await panel.receive({ type: 'showRelations', stepId: `orders:${order.id}` });
+    await screenshot('plan-relationships', 'scroll=.relations-area');
+    panel.panel.dispose();
+    await api.plans.forget(planId); // the workflow tests count the Restores view's entries
   });
 
   it('Problems group findings under the record name, with quick fixes: plan a restore of this order, show it in the tree', async () => {

@@ -2,7 +2,7 @@
  * The restore preview's commit point and result, in a real extension host against the demo account:
  * Apply asks in VS Code's own modal (naming the connection, the counts per kind of record and what
  * Keap cannot undo) and a Cancel there changes nothing; after an apply the tab's title leads with the
- * result. The modal cannot be pressed from a test, so the panel's `confirmApply` hook answers for the
+ * result, and the status bar's one item says how far the apply is. The modal cannot be pressed from a test, so the panel's `confirmApply` hook answers for the
  * user and records the question. The plans made here are forgotten afterwards, so the Restores view
  * the workflow test checks holds only its own.
  */
@@ -79,8 +79,18 @@ describe('Restore preview in VS Code: the commit point and the result', function
     const state = panel.state!;
     const before = await emulatorCounts(baseUrl);
     panel.confirmApply = async () => true;
+    // What Keap Vault's status bar item says while the apply runs (an apply has no other status bar entry).
+    const shown = new Set<string>();
+    const watch = setInterval(() => shown.add(api.statusBar.shown?.text ?? ''), 10);
     await panel.receive({ type: 'apply', stepIds: state.selected });
-    const receipt = await waitFor('the receipt', () => panel.state?.receipt);
+    const receipt = await waitFor('the receipt', () => panel.state?.receipt).finally(() => clearInterval(watch));
+    const restoring = [...shown].filter((t) => /^\$\(sync~spin\) Keap emulator \(demo\): restoring \d+\/\d+$/.test(t));
+    assert.ok(restoring.length, `the status bar said how far the restore was: ${[...shown].join(' | ')}`);
+    assert.ok(
+      [...shown].every((t) => !/restoring/.test(t) || /restoring \d+\/\d+$/.test(t)),
+      `every "restoring" with its count: ${[...shown].join(' | ')}`,
+    );
+    await waitFor('the status bar to leave the restore', () => !api.statusBar.shown?.text.includes('restoring'));
     assert.deepEqual(receipt.failed, []);
     assert.equal((await emulatorCounts(baseUrl)).orders, before.orders + 2, 'both orders are back, once');
     assert.equal(api.plans.get(planId)?.status, 'applied');
