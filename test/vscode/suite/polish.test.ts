@@ -176,6 +176,8 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
     assert.equal(editor.document.languageId, 'json');
     assert.equal((JSON.parse(editor.document.getText()) as { id: string }).id, order.id);
     assert.equal(path.posix.basename(editor.document.uri.path), card.panel.title);
+    // What clicking an order opened before the card (issue 15's "before" picture): its raw JSON.
+    await screenshot('issue-15/order-card-before');
   });
 
   it('a contact opens as a card from the explorer: their orders, tags, company and what they spent', async () => {
