@@ -7,6 +7,7 @@
  * File layout: every id as a float64, ascending, then every line as a uint32 in the same order.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { KeapVaultFileError } from '../../errors';
 import { BloomFilter } from './bloomFilter';
 import { mixedId } from './idTable';
 
@@ -15,6 +16,7 @@ export const BLOCK = 512;
 
 export class IdRun {
   private readonly fd: number;
+  private readonly path: string;
   private readonly count: number;
   private readonly filter: BloomFilter;
   private readonly blockFirsts: Float64Array;
@@ -24,6 +26,7 @@ export class IdRun {
   /** Writes `keys` (ascending, no 0) and their `lines` to a new file at `path`. */
   constructor(path: string, keys: Float64Array, lines: Uint32Array) {
     this.count = keys.length;
+    this.path = path;
     this.fd = openSync(path, 'wx+', 0o600);
     writeAll(this.fd, new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength), 0);
     writeAll(this.fd, new Uint8Array(lines.buffer, lines.byteOffset, lines.byteLength), keys.byteLength);
@@ -43,7 +46,7 @@ export class IdRun {
     const at = lastAtMost(keys, n, length);
     if (at < 0 || keys[at] !== n) return undefined;
     const line = new Uint32Array(1);
-    readAll(this.fd, new Uint8Array(line.buffer), this.count * 8 + (block * BLOCK + at) * 4);
+    readAll(this.fd, new Uint8Array(line.buffer), this.count * 8 + (block * BLOCK + at) * 4, this.path);
     return line[0];
   }
 
@@ -54,7 +57,7 @@ export class IdRun {
   private blockKeys(block: number): Float64Array {
     if (this.cached.block !== block) {
       const length = Math.min(BLOCK, this.count - block * BLOCK);
-      readAll(this.fd, new Uint8Array(this.cached.keys.buffer, 0, length * 8), block * BLOCK * 8);
+      readAll(this.fd, new Uint8Array(this.cached.keys.buffer, 0, length * 8), block * BLOCK * 8, this.path);
       this.cached.block = block;
     }
     return this.cached.keys;
@@ -79,10 +82,21 @@ export function writeAll(fd: number, bytes: Uint8Array, position: number): void 
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
-export function readAll(fd: number, into: Uint8Array, position: number): void {
+/** A temporary file of the id index that no longer holds what was written to it (removed or cut while the check ran). */
+export class IdIndexFileError extends KeapVaultFileError<'id-index-damaged'> {
+  readonly kind = 'id-index-damaged';
+}
+
+export function readAll(fd: number, into: Uint8Array, position: number, file: string): void {
   for (let done = 0; done < into.length;) {
     const read = readSync(fd, into, done, into.length - done, position + done);
-    if (read === 0) throw new Error(`The id index's temporary file ended early, at byte ${position + done}`);
+    if (read === 0) {
+      throw new IdIndexFileError(
+        `The temporary file ${file}, where the check keeps the file's record ids, ends early at byte ${position + done}: ` +
+          'something removed or cut it while the check ran. Check the file again.',
+        file,
+      );
+    }
     done += read;
   }
 }

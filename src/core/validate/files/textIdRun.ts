@@ -10,6 +10,7 @@ import { BLOCK, readAll, writeAll } from './idRun';
 
 export class TextIdRun {
   private readonly fd: number;
+  private readonly path: string;
   private readonly filter: BloomFilter;
   private readonly blockFirsts: string[] = [];
   /** Where each block starts, and (last) where the file ends. */
@@ -20,6 +21,7 @@ export class TextIdRun {
   constructor(path: string, entries: ReadonlyMap<string, number>) {
     const ids = [...entries.keys()].sort();
     this.filter = new BloomFilter(ids.length);
+    this.path = path;
     this.fd = openSync(path, 'wx+', 0o600);
     let offset = 0;
     for (let start = 0; start < ids.length; start += BLOCK) {
@@ -56,7 +58,7 @@ export class TextIdRun {
   private entries(block: number): Array<[string, number]> {
     if (this.cached.block !== block) {
       const bytes = Buffer.alloc(this.blockStarts[block + 1] - this.blockStarts[block]);
-      readAll(this.fd, bytes, this.blockStarts[block]);
+      readAll(this.fd, bytes, this.blockStarts[block], this.path);
       const entries = bytes
         .toString('utf8')
         .split('\n')
