@@ -9,8 +9,21 @@ import { hashRecord, type RestoreEntity } from './plan';
 import { comparableRecord } from './fields';
 import { MARKER_LABEL, recordMarker } from './marker';
 import { entityModule, ENTITY_MODULES, isCapturedEntity } from '../entities';
+import { liveOrderSignature } from './orderSignature';
 
 type Json = Record<string, unknown>;
+
+/**
+ * A live order as duplicate detection needs it, kept instead of the parsed order: what makes two
+ * orders the same purchase (orderSignature.ts), its date and its restore marker.
+ */
+export interface LiveOrderLook {
+  id: string;
+  order_time?: string;
+  signature: string;
+  /** The snapshot id its restore marker names, when a restore wrote it. */
+  marker?: string;
+}
 
 export class LiveIndex {
   private readonly byId = new Map<string, Map<string, string>>();
@@ -21,42 +34,67 @@ export class LiveIndex {
   /** Payments by live order id. */
   private readonly paymentsByOrder = new Map<string, KeapPayment[]>();
   /** Orders by live contact id, for duplicate detection. */
-  private readonly ordersByContact = new Map<string, KeapOrder[]>();
+  private readonly ordersByContact = new Map<string, LiveOrderLook[]>();
   private readonly tagsByContact = new Map<string, Set<string>>();
 
   constructor(readonly db: SnapshotDb) {
-    // Natural keys as each entity module states them (email, company name, SKU, tag name, field label).
-    for (const module of ENTITY_MODULES) {
-      if (!module.naturalKey) continue;
-      for (const r of this.records<Json>(module.name)) for (const key of module.naturalKey.of(r)) this.key(module.name, key, String(r.id));
-    }
-    for (const f of this.records<KeapCustomField>('custom_fields')) {
+    // Each entity is read and parsed once, in one pass that fills everything indexed of it: ids
+    // (with the JSON text kept for comparisons), natural keys as each entity module states them
+    // (email, company name, SKU, tag name, field label), markers, orders by contact, payments by
+    // order. Custom fields come first: the other records' markers are read through their ids.
+    this.index('custom_fields', (f: KeapCustomField) => {
       if (f.label === MARKER_LABEL && f.record_type) this.markerFieldIds.set(f.record_type, f.id);
-    }
+    });
     const markerOf = (type: string, r: Json) => recordMarker(r, this.markerFieldIds.get(type));
-    for (const c of this.records<KeapContact>('contacts')) {
-      const m = markerOf('CONTACT', c);
+    this.index('contacts', (c: KeapContact) => {
+      const m = markerOf('CONTACT', c as unknown as Json);
       if (m) this.marker('contacts', m, c.id);
-    }
-    for (const c of this.records<Json>('companies')) {
+    });
+    this.index('companies', (c: Json) => {
       const m = markerOf('COMPANY', c);
       if (m) this.marker('companies', m, String(c.id));
-    }
-    for (const o of this.records<KeapOrder>('orders')) {
-      const m = markerOf('ORDER', o);
+    });
+    this.index('orders', (o: KeapOrder) => {
+      const m = markerOf('ORDER', o as unknown as Json);
       if (m) this.marker('orders', m, o.id);
-      if (o.contact?.id) push(this.ordersByContact, o.contact.id, o);
-    }
-    for (const s of this.records<Json>('subscriptions')) {
+      if (o.contact?.id)
+        push(this.ordersByContact, o.contact.id, {
+          id: o.id,
+          order_time: o.order_time,
+          signature: liveOrderSignature(o as unknown as Json),
+          marker: m,
+        });
+    });
+    this.index('subscriptions', (s: Json) => {
       const m = markerOf('SUBSCRIPTION', s);
       if (m) this.marker('subscriptions', m, String(s.id));
-    }
-    for (const p of this.records<KeapPayment>('payments')) for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, p);
+    });
+    this.index('payments', (p: KeapPayment) => {
+      for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, p);
+    });
+    for (const module of ENTITY_MODULES) if (module.naturalKey && !this.byId.has(module.name)) this.index(module.name as RestoreEntity);
     for (const row of db.all<{ contact_id: string; tag_id: string }>('SELECT contact_id, tag_id FROM contact_tags')) {
       let set = this.tagsByContact.get(row.contact_id);
       if (!set) this.tagsByContact.set(row.contact_id, (set = new Set()));
       set.add(row.tag_id);
     }
+  }
+
+  /**
+   * One read of an entity: its ids and JSON text (the first record of a repeated id, as a look-up
+   * by id finds), its natural keys, and whatever `visit` indexes of each parsed record.
+   */
+  private index<T>(entity: RestoreEntity, visit?: (record: T) => void): void {
+    const naturalKey = isCapturedEntity(entity) ? entityModule(entity).naturalKey : undefined;
+    const texts = new Map<string, string>();
+    for (const row of this.db.rows(entity as SnapshotEntity)) {
+      if (!texts.has(row.id)) texts.set(row.id, row.json);
+      if (!naturalKey && !visit) continue;
+      const record = JSON.parse(row.json) as Json;
+      if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
+      visit?.(record as T);
+    }
+    this.byId.set(entity, texts);
   }
 
   has(entity: RestoreEntity, id: string): boolean {
@@ -111,7 +149,7 @@ export class LiveIndex {
     return this.paymentsByOrder.get(liveOrderId) ?? [];
   }
 
-  ordersOf(liveContactId: string): KeapOrder[] {
+  ordersOf(liveContactId: string): LiveOrderLook[] {
     return this.ordersByContact.get(liveContactId) ?? [];
   }
 
@@ -128,10 +166,6 @@ export class LiveIndex {
       this.byId.set(entity, map);
     }
     return map;
-  }
-
-  private *records<T>(entity: SnapshotEntity): Generator<T> {
-    for (const row of this.db.rows(entity)) yield JSON.parse(row.json) as T;
   }
 
   private key(entity: string, key: string, id: string): void {

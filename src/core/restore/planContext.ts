@@ -17,6 +17,7 @@ import { LiveIndex, projectionHash } from './liveIndex';
 import { comparable, type Payload } from './payloads';
 import { RESTORE_ORDER, type PlanOptions, type PlanStep, type ReasonCode, type RestoreEntity } from './plan';
 import { diffFields, isRelink, updateOf } from './planUpdate';
+import { unknownFields } from './fields';
 import { KeapVaultError } from '../errors';
 import { counted } from '../counted';
 
@@ -67,6 +68,11 @@ export class PlanContext {
   readonly selected: Set<string> | undefined;
   /** Cents of payments this plan records on each live order (payments must not overpay it). */
   readonly plannedPayments = new Map<string, number>();
+  /**
+   * The snapshot fields Keap Vault cannot write, of each record planned as a create, found while
+   * its record is at hand: reading it again for the plan's warnings is a look-up at random.
+   */
+  readonly unwritableFields = new Map<string, string[]>();
 
   constructor(
     readonly input: PlanInput,
@@ -147,7 +153,10 @@ export class PlanContext {
       return { state: 'missing', why: `${entity} ${oldId} is in neither the snapshot nor the account` };
     }
     if (!module?.plan) return { state: 'missing', why: `${entity} cannot be restored` };
-    return module.plan(this, record, pulledIn, oldId);
+    const resolution = module.plan(this, record, pulledIn, oldId);
+    if (resolution.state === 'step' && resolution.stepId === `${entity}:${oldId}` && this.steps.get(resolution.stepId)?.action === 'create')
+      this.unwritableFields.set(resolution.stepId, unknownFields(entity, record));
+    return resolution;
   }
 
   /** A live match (ledger, marker, same id, natural key) of a snapshot record. */

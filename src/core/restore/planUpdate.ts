@@ -14,7 +14,8 @@ export function diffFields(want: Json, have: Json, prefix = ''): FieldChangeView
   for (const key of new Set([...Object.keys(want), ...Object.keys(have)])) {
     const a = want[key];
     const b = have[key];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    // Most fields are equal strings or numbers: no need to serialise those.
+    if (a === b || JSON.stringify(a) === JSON.stringify(b)) continue;
     out.push({ path: prefix + key, before: b, after: a });
   }
   return out;

@@ -73,7 +73,7 @@ function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
     const unknown = new Set<string>();
     for (const s of steps)
       if (s.entity === entity && s.action === 'create')
-        for (const f of unknownFields(entity, ctx.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
+        for (const f of ctx.unwritableFields.get(s.id) ?? unknownFields(entity, ctx.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
     if (unknown.size)
       ctx.warnings.add(
         `${entity}: the snapshot has ${unknown.size === 1 ? 'a field' : 'fields'} Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`,

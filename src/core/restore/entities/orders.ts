@@ -22,7 +22,7 @@ import {
   type WriteContext,
 } from '../fieldRules';
 import { comparableFields, requestBody, requestFields } from '../fields';
-import { recordMarker } from '../marker';
+import type { LiveOrderLook } from '../liveIndex';
 import { liveOrderSignature, orderSignature } from '../orderSignature';
 import { marked, type Payload } from '../payloads';
 import { quote, type Json, type PlanContext, type Resolution } from '../planContext';
@@ -284,15 +284,15 @@ function planOrder(ctx: PlanContext, order: KeapOrder, pulledIn: boolean): Resol
  * when someone re-types a lost order with today's date. (A look-alike that is in the snapshot is
  * a purchase of its own, e.g. the same product every month.)
  */
-function liveDuplicateOf(ctx: PlanContext, order: KeapOrder, lookAlikes: KeapOrder[]): string | undefined {
+function liveDuplicateOf(ctx: PlanContext, order: KeapOrder, lookAlikes: LiveOrderLook[]): string | undefined {
   const at = order.order_time ? Date.parse(order.order_time) : NaN;
   const sameDate = lookAlikes.find((live) => (live.order_time ? Date.parse(live.order_time) : NaN) === at);
-  const madeSince = lookAlikes.find((live) => !ctx.snapHas('orders', live.id) && !recordMarker(live, ctx.live.markerFieldIds.get('ORDER')));
+  const madeSince = lookAlikes.find((live) => !ctx.snapHas('orders', live.id) && !live.marker);
   return (sameDate ?? madeSince)?.id;
 }
 
 /** Live orders of the same (mapped) contact with the same items and total, whatever their date. */
-function liveLookAlikes(ctx: PlanContext, order: KeapOrder): KeapOrder[] {
+function liveLookAlikes(ctx: PlanContext, order: KeapOrder): LiveOrderLook[] {
   const contact = order.contact?.id ? ctx.liveIdOf('contacts', order.contact.id) : undefined;
   if (!contact || contact.startsWith('new:')) return [];
   const mapped = {
@@ -303,5 +303,5 @@ function liveLookAlikes(ctx: PlanContext, order: KeapOrder): KeapOrder[] {
     })),
   };
   const mine = liveOrderSignature(mapped);
-  return ctx.live.ordersOf(contact).filter((live) => liveOrderSignature(live as unknown as Json) === mine);
+  return ctx.live.ordersOf(contact).filter((live) => live.signature === mine);
 }
