@@ -23,6 +23,9 @@ import {
 } from './schema';
 import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
+import { yieldToEventLoop } from '../work/eventLoopSlices';
+import { throwIfCancelled } from '../work/cancelled';
+import type { ProgressListener } from '../work/progress';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
 const READABLE_FORMATS: readonly number[] = [1, 2];
@@ -63,6 +66,10 @@ export interface OpenOptions {
    * metadata only. Never for data that will be used. (Format 2's hash costs little; it always runs.)
    */
   metadataOnly?: boolean;
+  /** Bytes read and verified so far, then loading (the file's size in bytes is the total). */
+  onProgress?: ProgressListener;
+  /** Stops the open: it rejects with CancelledError and leaves nothing open. */
+  signal?: AbortSignal;
 }
 
 type Statement = ReturnType<Database['prepare']>;
@@ -79,6 +86,11 @@ export class SnapshotDb {
   private indexed: boolean;
   /** The child rows last rebuilt from a parent: a scan of children reads each parent once. */
   private childCache?: { key: string; rows: string[] };
+  /**
+   * Milliseconds the open spent in `new SQL.Database(image)`: one synchronous call that copies the
+   * whole image into sql.js's heap and cannot be cut into slices (the bench reports it).
+   */
+  loadMs?: number;
 
   private constructor(
     readonly db: Database,
@@ -104,8 +116,18 @@ export class SnapshotDb {
 
   /** Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read. */
   static async open(file: string, options: OpenOptions = {}): Promise<SnapshotDb> {
-    const { image, sha256, encrypted } = await readSnapshotFile(file, options.key);
-    return SnapshotDb.fromImage(image, sha256, encrypted, options, file);
+    const { image, sha256, encrypted } = await readSnapshotFile(file, options.key, options);
+    // The load below holds the thread for as long as it takes: give waiting work its turn first,
+    // and do not start it for a caller who has already given up.
+    await yieldToEventLoop();
+    throwIfCancelled(options.signal, `Opening ${file}`);
+    options.onProgress?.({ step: 'Loading', done: image.length, total: image.length, unit: 'bytes' });
+    const snapshot = await SnapshotDb.fromImage(image, sha256, encrypted, options, file);
+    if (options.signal?.aborted) {
+      snapshot.close();
+      throwIfCancelled(options.signal, `Opening ${file}`);
+    }
+    return snapshot;
   }
 
   private static async fromImage(
@@ -123,8 +145,11 @@ export class SnapshotDb {
     }
     const SQL = await loadSqlJs();
     let db: Database;
+    let loadMs: number;
     try {
+      const started = performance.now();
       db = new SQL.Database(image);
+      loadMs = performance.now() - started;
       // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
       if (!sha256) db.exec('PRAGMA quick_check');
     } catch (err) {
@@ -136,6 +161,7 @@ export class SnapshotDb {
       throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
     }
     const snapshot = new SnapshotDb(db, version, file, sha256);
+    snapshot.loadMs = loadMs;
     try {
       if (version === 1) snapshot.verifyV1(file, !options.metadataOnly);
     } catch (err) {

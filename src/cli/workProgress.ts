@@ -1,0 +1,44 @@
+/**
+ * Progress of opening and validating a large snapshot, on a terminal only: one line rewritten in
+ * place, as a capture's progress is (progress.ts), cleared when the work ends so the result prints
+ * on a clean line. Off a terminal (logs, CI, pipes) and for machine-readable output it stays silent:
+ * these steps end in a result line of their own.
+ */
+import type { WorkProgress } from '../core/work/progress';
+
+/** Redraws at most this often: a terminal line redrawn per 4 MiB piece would flicker and cost time. */
+const REDRAW_MS = 100;
+
+export interface WorkProgressPrinter {
+  update(p: WorkProgress): void;
+  end(): void;
+}
+
+export function workProgressPrinter(label: string, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): WorkProgressPrinter {
+  const tty = !!stream.isTTY && !quiet;
+  let lastDraw = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - lastDraw < REDRAW_MS && p.done < p.total) return;
+      lastDraw = now;
+      drawn = true;
+      stream.write(`\r\u001b[2K${progressLine(label, p)}`);
+    },
+    end() {
+      if (drawn) stream.write('\r\u001b[2K');
+      drawn = false;
+    },
+  };
+}
+
+/** "Opening x.kvsnap: Reading and verifying 412 of 1,650 MiB (25%)", "Validating: Rule 3 of 16: … (19%)". */
+export function progressLine(label: string, p: WorkProgress): string {
+  const percent = p.total ? Math.floor((p.done / p.total) * 100) : 100;
+  const amount = p.unit === 'bytes' ? ` ${mib(p.done)} of ${mib(p.total)} MiB` : '';
+  return `${label}: ${p.step}${amount} (${percent}%)`;
+}
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024).toLocaleString('en-US');
