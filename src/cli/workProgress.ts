@@ -4,7 +4,7 @@
  * on a clean line. Off a terminal (logs, CI, pipes) and for machine-readable output it stays silent:
  * these steps end in a result line of their own.
  */
-import type { WorkProgress } from '../core/work/progress';
+import { describeProgress, type WorkProgress } from '../core/work/progress';
 
 /** Redraws at most this often: a terminal line redrawn per 4 MiB piece would flicker and cost time. */
 const REDRAW_MS = 100;
@@ -34,11 +34,7 @@ export function workProgressPrinter(label: string, quiet: boolean, stream: NodeJ
   };
 }
 
-/** "Opening x.kvsnap: Reading and verifying 412 of 1,650 MiB (25%)", "Validating: Rule 3 of 16: … (19%)". */
+/** "Opening x.kvsnap: Reading and verifying 412 of 1,650 MiB (25%)". */
 export function progressLine(label: string, p: WorkProgress): string {
-  const percent = p.total ? Math.floor((p.done / p.total) * 100) : 100;
-  const amount = p.unit === 'bytes' ? ` ${mib(p.done)} of ${mib(p.total)} MiB` : '';
-  return `${label}: ${p.step}${amount} (${percent}%)`;
+  return `${label}: ${describeProgress(p)}`;
 }
-
-const mib = (bytes: number) => Math.round(bytes / 1024 / 1024).toLocaleString('en-US');

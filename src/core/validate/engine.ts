@@ -7,7 +7,7 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { ValidationSettingError } from './errors';
 import type { Finding, RuleFindings, RuleRun, Severity, ValidationRule, ValidationSettings } from './rule';
 import { ALL_RULES } from './rules';
-import { DEFAULT_BATCH_ROWS } from './ruleBatches';
+import { BatchSizer, DEFAULT_BATCH_ROWS } from './ruleBatches';
 import { EventLoopSlices } from '../work/eventLoopSlices';
 import type { WorkControl } from '../work/progress';
 
@@ -55,7 +55,7 @@ export function validateSnapshot(db: SnapshotDb, options: ValidationOptions = {}
 }
 
 export interface SlicedValidationControl extends WorkControl {
-  /** Rows per batch of the rules that batch their queries (tests make it small). */
+  /** The most rows per batch of the rules that batch their queries (tests make it small). */
   batchRows?: number;
 }
 
@@ -110,7 +110,12 @@ function* validation(
   for (const [n, { rule, setting }] of chosen.entries()) {
     onProgress?.({ step: `Rule ${n + 1} of ${chosen.length}: ${rule.title}`, done: n, total: chosen.length, unit: 'rules' });
     const started = Date.now();
-    const found = (yield* ruleFindings(rule.run({ db, settings, batchRows }))).map((f) => ({ ...f, ruleId: rule.id, severity: setting }));
+    const batches = new BatchSizer(batchRows);
+    const found = (yield* timedSteps(ruleFindings(rule.run({ db, settings, batches })), batches)).map((f) => ({
+      ...f,
+      ruleId: rule.id,
+      severity: setting,
+    }));
     findings.push(...found);
     rules.push({ id: rule.id, title: rule.title, severity: setting, findings: found.length, ms: Date.now() - started });
     yield;
@@ -123,6 +128,22 @@ function* validation(
 
 function* ruleFindings(run: RuleRun): Generator<void, RuleFindings, void> {
   return Array.isArray(run) ? run : yield* run;
+}
+
+/** Runs a rule step by step, telling its batch sizer how long each step (one batch) took. */
+function* timedSteps(run: Generator<void, RuleFindings, void>, batches: BatchSizer): Generator<void, RuleFindings, void> {
+  try {
+    for (;;) {
+      const started = performance.now();
+      const step = run.next();
+      batches.lastStepMs = performance.now() - started;
+      if (step.done) return step.value;
+      yield;
+    }
+  } finally {
+    // Stopped from outside (cancelled): the rule's own `finally` drops its temporary tables.
+    run.return([]);
+  }
 }
 
 /** The time the snapshot was taken: "the future" starts there, not at today's date. */

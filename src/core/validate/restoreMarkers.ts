@@ -17,7 +17,7 @@ import {
   type MarkedEntity,
 } from '../restore/marker';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
-import { rowidRanges } from './ruleBatches';
+import { rowidRanges, type BatchSizer } from './ruleBatches';
 
 /** Entities a restore marks: four in a custom field, payments in their note. */
 export type MarkerEntity = MarkedEntity | 'payments';
@@ -41,12 +41,12 @@ const NOTE_MARKER_TEXT = RESTORE_NOTE_TAG;
  * Runs `run` with `temp.restore_marker` filled for `entities`: one row per marked record (a record
  * carrying two marker fields counts once, so joins never multiply rows), indexed by (entity, id)
  * and (entity, marker). The table is dropped after, also when `run` throws or the caller stops the
- * generator. Filling reads every record's JSON, so it goes `batchRows` rows at a time, yielding between.
+ * generator. Filling reads every record's JSON, so it goes `batches` rows at a time, yielding between.
  */
 export function* withRestoreMarkers<T>(
   db: SnapshotDb,
   entities: readonly MarkerEntity[],
-  batchRows: number,
+  batches: BatchSizer,
   run: () => T | Generator<void, T, void>,
 ): Generator<void, T, void> {
   db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
@@ -57,7 +57,7 @@ export function* withRestoreMarkers<T>(
   try {
     registerMarkerFunctions(db);
     for (const entity of new Set(entities)) {
-      for (const [lo, hi] of rowidRanges(db, entity, batchRows)) {
+      for (const [lo, hi] of rowidRanges(db, entity, batches)) {
         if (entity === 'payments') fillFromNotes(db, lo, hi);
         else if (!fillFromMarkerField(db, entity, lo, hi)) break;
         yield;

@@ -4,6 +4,7 @@
  */
 import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
+import type { BatchSizer } from './ruleBatches';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -43,8 +44,8 @@ export interface ValidationSettings {
 export interface RuleContext {
   db: SnapshotDb;
   settings: ValidationSettings;
-  /** Rows of the driving table per batch, for rules that split a long query (see ruleBatches.ts). */
-  batchRows: number;
+  /** How many rows of the driving table the next batch takes, for rules that split a long query (see ruleBatches.ts). */
+  batches: BatchSizer;
 }
 
 export type RuleFindings = Array<Omit<Finding, 'ruleId' | 'severity'>>;

@@ -1,21 +1,54 @@
 /**
  * A rule's query run over its driving table in ranges of rowids rather than in one statement: on a
- * million-row snapshot one statement holds the thread for seconds, a range of `batchRows` rows for
- * tens of milliseconds. Between ranges the generator yields, where the engine may give the event
+ * million-row snapshot one statement holds the thread for seconds, a range of a few thousand rows
+ * for tens of milliseconds. Between ranges the rule yields, where the engine may give the event
  * loop a turn. Rows come back in the order the single statement gave them (`ORDER BY` the same
  * keys, applied again across the ranges).
+ *
+ * A row costs very different time in different rules (an id look-up, or decompressing a record and
+ * sorting its items), so ranges are sized by time: the engine times each step between two yields
+ * (`BatchSizer.lastStepMs`) and the next range grows or shrinks toward `TARGET_MS`.
  */
 import type { SqlValue } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 
-/** About 20-40 ms of a rule's SQL per batch on this 2-core machine (measured with bench/responsiveness). */
-export const DEFAULT_BATCH_ROWS = 20_000;
+/** The most rows in one batch. */
+export const DEFAULT_BATCH_ROWS = 50_000;
+/** A batch's time aimed at: well under the 100 ms goal, with room for a batch that costs more than the last. */
+const TARGET_MS = 25;
+const FIRST_BATCH_ROWS = 1_000;
+const FEWEST_BATCH_ROWS = 50;
 
-/** Inclusive rowid ranges covering `table` (a table or a format 2 view: both expose rowid), `batchRows` rowids each. */
-export function* rowidRanges(db: SnapshotDb, table: string, batchRows: number): Generator<[number, number], void, void> {
+/** The size of a rule's next batch, from how long its last one took. */
+export class BatchSizer {
+  rows: number;
+  /** Set by the engine: how long the rule ran between its last two yields (one batch's query). */
+  lastStepMs = 0;
+
+  constructor(readonly maxRows = DEFAULT_BATCH_ROWS) {
+    this.rows = Math.min(maxRows, FIRST_BATCH_ROWS);
+  }
+
+  /** After a batch: the next one scaled toward TARGET_MS, at most doubled or halved at a time. */
+  adjust(): void {
+    const factor = this.lastStepMs > 0 ? Math.min(2, Math.max(0.5, TARGET_MS / this.lastStepMs)) : 2;
+    this.rows = Math.min(this.maxRows, Math.max(FEWEST_BATCH_ROWS, Math.round(this.rows * factor)));
+  }
+}
+
+/**
+ * Inclusive rowid ranges covering `table` (a table or a format 2 view: both expose rowid), sized by
+ * `sizer`. The caller runs one batch per range and then yields, so the engine times exactly that batch.
+ */
+export function* rowidRanges(db: SnapshotDb, table: string, sizer: BatchSizer): Generator<[number, number], void, void> {
   const bounds = db.all<{ lo: number | null; hi: number | null }>(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM ${table}`)[0];
   if (bounds?.lo == null || bounds.hi == null) return;
-  for (let lo = bounds.lo; lo <= bounds.hi; lo += batchRows) yield [lo, Math.min(lo + batchRows - 1, bounds.hi)];
+  for (let lo = bounds.lo; lo <= bounds.hi;) {
+    const hi = Math.min(lo + Math.min(sizer.rows, sizer.maxRows) - 1, bounds.hi);
+    yield [lo, hi];
+    sizer.adjust();
+    lo = hi + 1;
+  }
 }
 
 /**
@@ -26,13 +59,13 @@ export function* rowidRanges(db: SnapshotDb, table: string, batchRows: number): 
 export function* allInBatches<T>(
   db: SnapshotDb,
   table: string,
-  batchRows: number,
+  sizer: BatchSizer,
   sql: string,
   params: SqlValue[],
   order: (a: T, b: T) => number,
 ): Generator<void, T[], void> {
   const rows: T[] = [];
-  for (const [lo, hi] of rowidRanges(db, table, batchRows)) {
+  for (const [lo, hi] of rowidRanges(db, table, sizer)) {
     for (const row of db.all<T>(sql, [...params, lo, hi])) rows.push(row);
     yield;
   }
@@ -58,7 +91,7 @@ export function byIntegerIds<T>(...keys: Array<(row: T) => string | number | nul
 }
 
 /**
- * Ranges of an indexed column's values, about `batchRows` rows each, for a query that groups by that
+ * Ranges of an indexed column's values, sized by `sizer` as rowid ranges are, for a query that groups by that
  * column (a group must not be split between batches, as a rowid range could split it): each range is
  * `(after, upTo]` in the index's order, `after` undefined for the first. NULLs are in no range.
  */
@@ -66,7 +99,7 @@ export function* keyRanges(
   db: SnapshotDb,
   table: string,
   column: string,
-  batchRows: number,
+  sizer: BatchSizer,
 ): Generator<[SqlValue | undefined, SqlValue], void, void> {
   let after: SqlValue | undefined;
   for (;;) {
@@ -79,10 +112,11 @@ export function* keyRanges(
     const params = after === undefined ? [] : [after];
     // The batch ends at the row `batchRows` on, or at the column's last value.
     const end =
-      next(where, params, batchRows - 1) ??
+      next(where, params, Math.min(sizer.rows, sizer.maxRows) - 1) ??
       db.all<{ k: SqlValue }>(`SELECT max(${column}) AS k FROM ${table} WHERE ${where}`, params).find((r) => r.k !== null);
     if (!end) return;
     yield [after, end.k];
+    sizer.adjust();
     after = end.k;
   }
 }

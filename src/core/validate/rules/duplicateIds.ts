@@ -10,11 +10,11 @@ export const duplicateIds: ValidationRule = {
     'Keap ids identify exactly one record; an order id that appears twice means two different orders claim the same Order ID, ' +
     'so payments, invoices and integrations that key on it can land on the wrong one. This usually comes from merging exports or ' +
     're-importing data. Keep the record Keap holds under that id and re-create the other through a restore, which gives it a new id.',
-  *run({ db, batchRows }) {
+  *run({ db, batches }) {
     const findings: RuleFindings = [];
     for (const entity of UNIQUE_ID_ENTITIES) {
       // By ranges of the id index, in its order: a group never spans two ranges, and the ranges follow `ORDER BY id`.
-      for (const [after, upTo] of keyRanges(db, entity, 'id', batchRows)) {
+      for (const [after, upTo] of keyRanges(db, entity, 'id', batches)) {
         const rows = db.all<{ id: string; n: number }>(
           `SELECT id, COUNT(*) AS n FROM ${entity} WHERE ${keyRangeSql('id', after)} GROUP BY id HAVING COUNT(*) > 1 ORDER BY id`,
           keyRangeParams(after, upTo),

@@ -10,10 +10,10 @@ export const duplicatePayment: ValidationRule = {
     'Two payments on one order with the same amount, time and method are almost always one payment recorded twice (a retried ' +
     'import or API call). The customer appears to have paid more than they did. Keap cannot delete a payment through its API; ' +
     "remove the duplicate in Keap's web app, and never re-run a payment import without checking what is already there.",
-  *run({ db, batchRows }) {
+  *run({ db, batches }) {
     // By ranges of order_id (indexed): one order's payments are never split between two batches.
     const rows: Array<{ order_id: string; amount_cents: number; payment_time: string; ids: string }> = [];
-    for (const [after, upTo] of keyRanges(db, 'payments', 'order_id', batchRows)) {
+    for (const [after, upTo] of keyRanges(db, 'payments', 'order_id', batches)) {
       rows.push(
         ...db.all<{ order_id: string; amount_cents: number; payment_time: string; ids: string }>(
           `SELECT order_id, amount_cents, payment_time, group_concat(id) AS ids FROM

@@ -9,11 +9,11 @@ export const itemWithoutProduct: ValidationRule = {
     'Order items keep the product id they were sold with. When that product is deleted, reports by product, commissions and ' +
     'fulfilment lose track of what was sold, and a restore cannot recreate the item faithfully. Restore the product (it is matched ' +
     'by SKU), or accept the item as history.',
-  *run({ db, batchRows }) {
+  *run({ db, batches }) {
     const rows = yield* allInBatches<{ id: string; order_id: string; product_id: string }>(
       db,
       'order_items',
-      batchRows,
+      batches,
       `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
        WHERE i.product_id IS NOT NULL AND p.id IS NULL AND i.rowid BETWEEN ? AND ?`,
       [],

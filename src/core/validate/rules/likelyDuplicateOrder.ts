@@ -13,14 +13,14 @@ export const likelyDuplicateOrder: ValidationRule = {
     'double-submitted checkout or a retried API call. The customer may be invoiced twice. Keep one (the one with payments) and ' +
     'delete the other in Keap if it has none. A pair where a restore wrote one order next to the other is not merely likely: ' +
     'order/restore-duplicate reports it (and entity/restored-twice an order restored twice), so it is not listed here.',
-  *run({ db, settings, batchRows }) {
-    return yield* withRestoreMarkers(db, ['orders'], batchRows, function* () {
+  *run({ db, settings, batches }) {
+    return yield* withRestoreMarkers(db, ['orders'], batches, function* () {
       // One signature per order (its items, sorted, and its restore marker) in a temporary table, so
       // the pairing is one indexed join. Both the signatures and the pairing go a batch of orders at a time.
       db.db.run('DROP TABLE IF EXISTS temp.order_signature');
       db.db.run(`CREATE TEMP TABLE order_signature (id, contact_id, total_cents, order_time, items, marker)`);
       try {
-        for (const [lo, hi] of rowidRanges(db, 'orders', batchRows)) {
+        for (const [lo, hi] of rowidRanges(db, 'orders', batches)) {
           db.db.run(
             `INSERT INTO temp.order_signature
             SELECT o.id, o.contact_id, o.total_cents, o.order_time, ${itemsSignatureSql('o')} AS items, m.marker
@@ -34,7 +34,7 @@ export const likelyDuplicateOrder: ValidationRule = {
         const pairs = yield* allInBatches<{ a: string; b: string; contact_id: string; total_cents: number; minutes: number }>(
           db,
           'temp.order_signature',
-          batchRows,
+          batches,
           `SELECT a.id AS a, b.id AS b, a.contact_id, a.total_cents, ${minutesApartSql('a', 'b')} AS minutes
            FROM order_signature a JOIN order_signature b
              ON b.contact_id = a.contact_id AND b.total_cents = a.total_cents AND b.items IS a.items AND CAST(b.id AS INTEGER) > CAST(a.id AS INTEGER)

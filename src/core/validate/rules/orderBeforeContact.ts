@@ -11,12 +11,12 @@ export const orderBeforeContact: ValidationRule = {
     'were re-created by an import (new contact, old order dates). Check whether the order belongs to an earlier contact that was lost. ' +
     'Contacts re-created by a Keap Vault restore (they carry its marker) are not reported: Keap dates them the day of the restore ' +
     'while their restored orders rightly keep their original dates.',
-  *run({ db, batchRows }) {
-    return yield* withRestoreMarkers(db, ['contacts'], batchRows, function* () {
+  *run({ db, batches }) {
+    return yield* withRestoreMarkers(db, ['contacts'], batches, function* () {
       const rows = yield* allInBatches<{ id: string; order_time: string; contact_id: string; create_time: string }>(
         db,
         'orders',
-        batchRows,
+        batches,
         `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
          WHERE c.create_time IS NOT NULL AND o.order_time < c.create_time
            AND NOT EXISTS (SELECT 1 FROM temp.restore_marker m WHERE m.entity = 'contacts' AND m.id = c.id)

@@ -10,7 +10,7 @@ export const orderOverpaid: ValidationRule = {
     "Keap never lets a payment exceed an order's balance, so more paid than owed means payments were recorded twice or landed on " +
     'the wrong order (a classic result of re-importing payments). Keap cannot delete payments through its API: find the duplicate ' +
     "and refund or reassign it in Keap's web app.",
-  *run({ db, settings, batchRows }) {
+  *run({ db, settings, batches }) {
     // Grouped by order (its rowid among the keys), so a batch of orders holds its groups whole.
     const rows = yield* allInBatches<{
       id: string;
@@ -21,7 +21,7 @@ export const orderOverpaid: ValidationRule = {
     }>(
       db,
       'orders',
-      batchRows,
+      batches,
       `SELECT o.id, o.total_cents, o.paid_cents, COALESCE(SUM(p.amount_cents), 0) AS payments_cents, group_concat(p.id) AS payment_ids
        FROM orders o LEFT JOIN payments p ON p.order_id = o.id
        WHERE o.rowid BETWEEN ?2 AND ?3

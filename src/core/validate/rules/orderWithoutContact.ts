@@ -9,11 +9,11 @@ export const orderWithoutContact: ValidationRule = {
     'Every Keap order belongs to a contact. An order whose contact no longer exists cannot be invoiced, reported on or credited ' +
     'to anyone, and a restore that re-creates the contact gives it a new id the order does not point to. Restore the contact from ' +
     'a snapshot with Keap Vault so that the order is re-linked through the id map.',
-  *run({ db, batchRows }) {
+  *run({ db, batches }) {
     const rows = yield* allInBatches<{ id: string; contact_id: string | null }>(
       db,
       'orders',
-      batchRows,
+      batches,
       `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL AND o.rowid BETWEEN ? AND ?`,
       [],
       byIntegerIds((r) => r.id),

@@ -9,12 +9,12 @@ export const paymentWithoutOrder: ValidationRule = {
     "A payment is money received against an order's invoice. A payment whose order is gone is money accounting cannot place; " +
     "Keap cannot delete payments, so it will stay. Restore the order so that the payment's history makes sense again, and check " +
     'that the restored order is not paid a second time.',
-  *run({ db, batchRows }) {
+  *run({ db, batches }) {
     const rows = function* (entity: 'payments' | 'transactions') {
       const found = yield* allInBatches<{ id: string; order_id: string }>(
         db,
         entity,
-        batchRows,
+        batches,
         `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
        WHERE x.order_id IS NOT NULL AND o.id IS NULL AND x.rowid BETWEEN ? AND ? ORDER BY x.rowid`,
         [],
