@@ -83,7 +83,11 @@ async function main(): Promise<void> {
     let progressReports = 0;
     const open = await measured(async () => {
       db = await SnapshotDb.open(file, { onProgress: () => progressReports++ });
-      return `${progressReports} progress reports; largest single step: loading the image into sql.js, ${ms(db.loadMs ?? 0)}`;
+      const [step, longest] = Object.entries(db.openSteps).sort((a, b) => b[1] - a[1])[0];
+      const steps = Object.entries(db.openSteps)
+        .map(([name, took]) => `${name} ${ms(took)}`)
+        .join(', ');
+      return `${progressReports} progress reports; longest step that cannot be sliced: ${step}, ${ms(longest)} (${steps})`;
     });
     print('open', open);
     progressReports = 0;

@@ -23,7 +23,7 @@ import {
 } from './schema';
 import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
-import { yieldToEventLoop } from '../work/eventLoopSlices';
+import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
 import { throwIfCancelled } from '../work/cancelled';
 import type { ProgressListener } from '../work/progress';
 
@@ -87,10 +87,11 @@ export class SnapshotDb {
   /** The child rows last rebuilt from a parent: a scan of children reads each parent once. */
   private childCache?: { key: string; rows: string[] };
   /**
-   * Milliseconds the open spent in `new SQL.Database(image)`: one synchronous call that copies the
-   * whole image into sql.js's heap and cannot be cut into slices (the bench reports it).
+   * Milliseconds of each synchronous step of the open that cannot be cut into slices: loading the
+   * image into sql.js, the first query (SQLite reads the schema), setting up views and missing tables.
+   * The open yields to the event loop between them; bench/responsiveness.ts reports the longest.
    */
-  loadMs?: number;
+  openSteps: Record<string, number> = {};
 
   private constructor(
     readonly db: Database,
@@ -144,32 +145,41 @@ export class SnapshotDb {
       );
     }
     const SQL = await loadSqlJs();
-    let db: Database;
-    let loadMs: number;
-    try {
+    const slices = new EventLoopSlices(options.signal, `Opening ${file}`);
+    const steps: Record<string, number> = {};
+    const timed = <T>(step: string, run: () => T): T => {
       const started = performance.now();
-      db = new SQL.Database(image);
-      loadMs = performance.now() - started;
+      try {
+        return run();
+      } finally {
+        steps[step] = performance.now() - started;
+      }
+    };
+    let db: Database;
+    try {
+      db = timed('load', () => new SQL.Database(image));
       // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
-      if (!sha256) db.exec('PRAGMA quick_check');
+      if (!sha256) timed('quick_check', () => db.exec('PRAGMA quick_check'));
     } catch (err) {
       throw new SnapshotCorruptError(`${file} is damaged (${(err as Error).message}); it cannot be read.`, file);
     }
-    const version = SnapshotDb.formatOf(db, file);
-    if (version === 2 && !sha256) {
-      db.close();
-      throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
-    }
-    const snapshot = new SnapshotDb(db, version, file, sha256);
-    snapshot.loadMs = loadMs;
+    let snapshot: SnapshotDb | undefined;
     try {
-      if (version === 1) snapshot.verifyV1(file, !options.metadataOnly);
+      await slices.yieldNow();
+      const version = timed('format', () => SnapshotDb.formatOf(db, file));
+      if (version === 2 && !sha256) throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
+      await slices.yieldNow();
+      snapshot = timed('setup', () => new SnapshotDb(db, version, file, sha256));
+      if (version === 1) timed('verify', () => snapshot!.verifyV1(file, !options.metadataOnly));
+      await slices.yieldNow();
+      timed('missingTables', () => snapshot!.addMissingTables());
+      snapshot.openSteps = steps;
+      return snapshot;
     } catch (err) {
+      // Not a snapshot, cut short, cancelled: nothing stays open.
       db.close();
       throw err;
     }
-    snapshot.addMissingTables();
-    return snapshot;
   }
 
   /** Reads the format from `meta`: typed errors for what is not a snapshot or is too new. */
@@ -185,17 +195,14 @@ export class SnapshotDb {
       }
       stmt.free();
     } catch (err) {
-      db.close();
       if (/no such table: meta/.test((err as Error).message))
         throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, where);
     }
     if (format !== SNAPSHOT_FORMAT) {
-      db.close();
       throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
     }
     if (!READABLE_FORMATS.includes(version as number)) {
-      db.close();
       throw new SnapshotVersionError(
         `${where} is a snapshot of format ${String(version)}; this Keap Vault reads formats ${READABLE_FORMATS.join(' and ')}. Update Keap Vault to open it.`,
         where,

@@ -16,7 +16,8 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 export const DEFAULT_BATCH_ROWS = 50_000;
 /** A batch's time aimed at: well under the 100 ms goal, with room for a batch that costs more than the last. */
 const TARGET_MS = 25;
-const FIRST_BATCH_ROWS = 1_000;
+/** Small: the first batch is not timed yet, and in some rules a row costs a decompressed record. */
+const FIRST_BATCH_ROWS = 200;
 const FEWEST_BATCH_ROWS = 50;
 
 /** The size of a rule's next batch, from how long its last one took. */
