@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { latestSnapshot, listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
 import { OpenSnapshots } from '../core/snapshot/openSnapshots';
+import { CancelledError } from '../core/work/cancelled';
 import type { WorkControl, WorkProgress } from '../core/work/progress';
 import { withCancellableProgressBar } from './commands/cancellableProgress';
 
@@ -30,6 +31,8 @@ export class SnapshotLibrary implements vscode.Disposable {
     open: async (file, control) => SnapshotDb.open(file, { key: await this.key(), ...control }),
     budgetBytes: () => vscode.workspace.getConfiguration('keapVault').get<number>('openSnapshotsMemoryMB', 2048) * 1024 * 1024,
   });
+  /** Opens under way that show (or will show) a notification, by file: later reads share its Cancel. */
+  private readonly opening = new Map<string, AbortController>();
   private readonly sweeper = setInterval(() => this.open.sweep(), SWEEP_MS);
   private readonly listings: ListingCache = new Map();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -114,9 +117,16 @@ export class SnapshotLibrary implements vscode.Disposable {
     return this.withOpenProgress(file, (control) => this.open.hold(file, control));
   }
 
-  /** Starts `opening`; when it has not ended within PROGRESS_AFTER_MS, shows its progress with Cancel. */
+  /**
+   * Starts `opening`; when it has not ended within PROGRESS_AFTER_MS, shows its progress with Cancel.
+   * Reads of a file already being opened (the explorer asks for contacts and orders at once) share the
+   * first one's notification and its Cancel, which stops them all.
+   */
   private async withOpenProgress<T>(file: string, opening: (control: Required<WorkControl>) => Promise<T>): Promise<T> {
+    const shared = this.opening.get(file);
+    if (shared) return this.cancellable(opening({ signal: shared.signal, onProgress: () => undefined }));
     const controller = new AbortController();
+    this.opening.set(file, controller);
     let latest: WorkProgress | undefined;
     let show: ((p: WorkProgress) => void) | undefined;
     const onProgress = (p: WorkProgress) => {
@@ -124,22 +134,34 @@ export class SnapshotLibrary implements vscode.Disposable {
       show?.(p);
     };
     const pending = opening({ signal: controller.signal, onProgress });
+    const settled = pending.then(
+      () => true,
+      () => true,
+    );
+    void settled.then(() => this.opening.get(file) === controller && this.opening.delete(file));
     let timer: NodeJS.Timeout | undefined;
     const quick = await Promise.race([
-      pending.then(
-        () => true,
-        () => true,
-      ),
+      settled,
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROGRESS_AFTER_MS))),
     ]);
     clearTimeout(timer);
-    if (quick) return pending;
+    if (quick) return this.cancellable(pending);
     return withCancellableProgressBar(`Keap Vault: opening ${path.basename(file)}`, (signal, report) => {
       signal.addEventListener('abort', () => controller.abort(), { once: true });
       show = report;
       if (latest) report(latest);
       return pending;
     });
+  }
+
+  /** The core's CancelledError as VS Code's CancellationError: commands and the explorer treat it as "the user said stop". */
+  private async cancellable<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (err) {
+      if (err instanceof CancelledError) throw new vscode.CancellationError();
+      throw err;
+    }
   }
 
   async delete(file: string): Promise<void> {
