@@ -42,10 +42,14 @@ export class BatchSizer {
  * `sizer`. The caller runs one batch per range and then yields, so the engine times exactly that batch.
  */
 export function* rowidRanges(db: SnapshotDb, table: string, sizer: BatchSizer): Generator<[number, number], void, void> {
-  const bounds = db.all<{ lo: number | null; hi: number | null }>(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM ${table}`)[0];
-  if (bounds?.lo == null || bounds.hi == null) return;
-  for (let lo = bounds.lo; lo <= bounds.hi;) {
-    const hi = Math.min(lo + Math.min(sizer.rows, sizer.maxRows) - 1, bounds.hi);
+  // Not min(rowid)/max(rowid): through a format 2 view SQLite scans every row for those (160 ms for
+  // 120k orders), where ORDER BY rowid LIMIT 1 reads one end of the table.
+  const end = (order: 'ASC' | 'DESC') => db.all<{ r: number }>(`SELECT rowid AS r FROM ${table} ORDER BY rowid ${order} LIMIT 1`)[0]?.r;
+  const first = end('ASC');
+  const last = end('DESC');
+  if (first === undefined || last === undefined) return;
+  for (let lo = first; lo <= last;) {
+    const hi = Math.min(lo + Math.min(sizer.rows, sizer.maxRows) - 1, last);
     yield [lo, hi];
     sizer.adjust();
     lo = hi + 1;
