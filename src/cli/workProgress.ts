@@ -4,6 +4,7 @@
  * on a clean line. Off a terminal (logs, CI, pipes) and for machine-readable output it stays silent:
  * these steps end in a result line of their own.
  */
+import { SnapshotDb } from '../core/snapshot/snapshotDb';
 import { describeProgress, type WorkProgress } from '../core/work/progress';
 
 /** Redraws at most this often: a terminal line redrawn per 4 MiB piece would flicker and cost time. */
@@ -37,4 +38,14 @@ export function workProgressPrinter(label: string, quiet: boolean, stream: NodeJ
 /** "Opening x.kvsnap: Reading and verifying 412 of 1,650 MiB (25%)". */
 export function progressLine(label: string, p: WorkProgress): string {
   return `${label}: ${describeProgress(p)}`;
+}
+
+/** Opens a snapshot, its progress drawn on a terminal unless `quiet` (machine-readable output). */
+export async function openWithProgress(file: string, key: string | undefined, quiet: boolean): Promise<SnapshotDb> {
+  const printer = workProgressPrinter(`Opening ${file}`, quiet);
+  try {
+    return await SnapshotDb.open(file, { key, onProgress: (p) => printer.update(p) });
+  } finally {
+    printer.end();
+  }
 }

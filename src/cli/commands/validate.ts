@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { validateSnapshotInSlices, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
 import { isKnownRule, RULE_CATALOGUE } from '../../core/validate/catalogue';
 import { FILE_RULES, validateFileOnDisk } from '../../core/validate/files/validateFile';
@@ -7,7 +6,7 @@ import type { Finding, Severity } from '../../core/validate/rule';
 import { toSarif, type SarifRuleInfo } from '../../core/validate/sarif';
 import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
-import { workProgressPrinter } from '../workProgress';
+import { openWithProgress, workProgressPrinter } from '../workProgress';
 
 interface ValidateFlags {
   rule?: string[];
@@ -39,10 +38,7 @@ export function registerValidateCommand(program: Command, io: Io): void {
       if (!['text', 'json', 'sarif'].includes(flags.format)) throw new UsageError('--format must be text, json or sarif');
       const options = validationOptions(flags);
       const quiet = flags.format !== 'text';
-      const opening = workProgressPrinter(`Opening ${snapshotFile}`, quiet);
-      const db = await SnapshotDb.open(snapshotFile, { key: snapshotKey(), onProgress: (p) => opening.update(p) }).finally(() =>
-        opening.end(),
-      );
+      const db = await openWithProgress(snapshotFile, snapshotKey(), quiet);
       try {
         let findings: Finding[];
         let ruleInfo: SarifRuleInfo[];
