@@ -2,6 +2,10 @@
  * The snapshot folder (setting `keapVault.snapshotFolder`, else the extension's global storage)
  * and the snapshots open in this window: each is verified once and kept open while used, within the
  * memory budget `keapVault.openSnapshotsMemoryMB` (core/snapshot/openSnapshots.ts).
+ *
+ * Opening a large snapshot takes seconds (reading, verifying, loading it): one that is not open
+ * within `PROGRESS_AFTER_MS` shows a notification with its progress and Cancel. Cancelling stops the
+ * open and forgets it (CancellationError for the caller), so the next read opens it afresh.
  */
 import * as vscode from 'vscode';
 import { promises as fs } from 'node:fs';
@@ -10,6 +14,12 @@ import * as path from 'node:path';
 import { latestSnapshot, listSnapshots, type ListingCache, type SnapshotListing } from '../core/snapshot/library';
 import { SnapshotDb } from '../core/snapshot/snapshotDb';
 import { OpenSnapshots } from '../core/snapshot/openSnapshots';
+import { CancelledError } from '../core/work/cancelled';
+import type { WorkControl, WorkProgress } from '../core/work/progress';
+import { withCancellableProgressBar } from './commands/cancellableProgress';
+
+/** An open that ends sooner shows nothing: a notification flashing on every small snapshot would be noise. */
+const PROGRESS_AFTER_MS = 400;
 
 /** How often snapshots left unused are looked for and closed. */
 const SWEEP_MS = 60_000;
@@ -18,9 +28,11 @@ export const SNAPSHOT_KEY_SECRET = 'keapVault.snapshotKey';
 
 export class SnapshotLibrary implements vscode.Disposable {
   private readonly open = new OpenSnapshots({
-    open: async (file) => SnapshotDb.open(file, { key: await this.key() }),
+    open: async (file, control) => SnapshotDb.open(file, { key: await this.key(), ...control }),
     budgetBytes: () => vscode.workspace.getConfiguration('keapVault').get<number>('openSnapshotsMemoryMB', 2048) * 1024 * 1024,
   });
+  /** Opens under way that show (or will show) a notification, by file: later reads share its Cancel. */
+  private readonly opening = new Map<string, AbortController>();
   private readonly sweeper = setInterval(() => this.open.sweep(), SWEEP_MS);
   private readonly listings: ListingCache = new Map();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -83,17 +95,73 @@ export class SnapshotLibrary implements vscode.Disposable {
 
   /** A snapshot for a short read (a page of the tree, a record): opened once, kept while used. */
   db(file: string): Promise<SnapshotDb> {
-    return this.open.get(file);
+    return this.withOpenProgress(file, (control) => this.open.get(file, control));
   }
 
-  /** Runs long work with the snapshot held open (validate, plan, export, compare): never closed under it. */
-  use<T>(file: string, work: (db: SnapshotDb) => Promise<T>): Promise<T> {
-    return this.open.use(file, work);
+  /**
+   * Runs long work with the snapshot held open (validate, plan, export, compare): never closed under it.
+   * `watch`: the caller shows the open's progress itself (a command with its own notification).
+   */
+  async use<T>(file: string, work: (db: SnapshotDb) => Promise<T>, watch?: WorkControl): Promise<T> {
+    const { db, release } = await this.hold(file, watch);
+    try {
+      return await work(db);
+    } finally {
+      release();
+    }
   }
 
   /** Holds a snapshot open until `release` (an apply, which may last days). */
-  hold(file: string): Promise<{ db: SnapshotDb; release: () => void }> {
-    return this.open.hold(file);
+  hold(file: string, watch?: WorkControl): Promise<{ db: SnapshotDb; release: () => void }> {
+    if (watch) return this.open.hold(file, watch);
+    return this.withOpenProgress(file, (control) => this.open.hold(file, control));
+  }
+
+  /**
+   * Starts `opening`; when it has not ended within PROGRESS_AFTER_MS, shows its progress with Cancel.
+   * Reads of a file already being opened (the explorer asks for contacts and orders at once) share the
+   * first one's notification and its Cancel, which stops them all.
+   */
+  private async withOpenProgress<T>(file: string, opening: (control: Required<WorkControl>) => Promise<T>): Promise<T> {
+    const shared = this.opening.get(file);
+    if (shared) return this.cancellable(opening({ signal: shared.signal, onProgress: () => undefined }));
+    const controller = new AbortController();
+    this.opening.set(file, controller);
+    let latest: WorkProgress | undefined;
+    let show: ((p: WorkProgress) => void) | undefined;
+    const onProgress = (p: WorkProgress) => {
+      latest = p;
+      show?.(p);
+    };
+    const pending = opening({ signal: controller.signal, onProgress });
+    const settled = pending.then(
+      () => true,
+      () => true,
+    );
+    void settled.then(() => this.opening.get(file) === controller && this.opening.delete(file));
+    let timer: NodeJS.Timeout | undefined;
+    const quick = await Promise.race([
+      settled,
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROGRESS_AFTER_MS))),
+    ]);
+    clearTimeout(timer);
+    if (quick) return this.cancellable(pending);
+    return withCancellableProgressBar(`Keap Vault: opening ${path.basename(file)}`, (signal, report) => {
+      signal.addEventListener('abort', () => controller.abort(), { once: true });
+      show = report;
+      if (latest) report(latest);
+      return pending;
+    });
+  }
+
+  /** The core's CancelledError as VS Code's CancellationError: commands and the explorer treat it as "the user said stop". */
+  private async cancellable<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (err) {
+      if (err instanceof CancelledError) throw new vscode.CancellationError();
+      throw err;
+    }
   }
 
   async delete(file: string): Promise<void> {

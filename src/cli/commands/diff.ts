@@ -4,6 +4,7 @@ import { parsePath, VOLATILE_FIELDS, type EntityDiff, type SnapshotDiff } from '
 import { SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
 import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import { compareSnapshots } from '../../core/usecases/compareSnapshots';
+import { openWithProgress } from '../workProgress';
 import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
 import { intFlag } from './emulator';
 
@@ -72,10 +73,10 @@ export function registerDiffCommand(program: Command, io: Io, options: DiffComma
         fileA = await options.latestSnapshot();
       }
       const key = process.env.KEAP_VAULT_SNAPSHOT_KEY || undefined;
-      const a = await SnapshotDb.open(fileA, { key });
+      const a = await openWithProgress(fileA, key, !!flags.json);
       let b: SnapshotDb | undefined;
       try {
-        b = fileB === 'live' ? await options.captureLive!() : await SnapshotDb.open(fileB, { key });
+        b = fileB === 'live' ? await options.captureLive!() : await openWithProgress(fileB, key, !!flags.json);
         const { diff, ledgerFile } = await compareSnapshots({
           a,
           fileA,

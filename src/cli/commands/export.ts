@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DERIVED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../core/snapshot/entities';
 import { EXPORT_FORMATS, ExportCancelledError, exportSnapshot, type ExportFormat } from '../../core/snapshot/export';
-import { SnapshotDb } from '../../core/snapshot/snapshotDb';
+import { openWithProgress } from '../workProgress';
 import { counted, printJson, UsageError, type Io } from '../output';
 
 interface ExportFlags {
@@ -27,7 +27,7 @@ export function registerExportCommand(program: Command, io: Io): void {
     .action(async (snapshot: string, flags: ExportFlags) => {
       const format = formatFlag(flags.format);
       const entities = flags.entity === undefined ? undefined : entityFlag(flags.entity);
-      const db = await SnapshotDb.open(snapshot, { key: process.env.KEAP_VAULT_SNAPSHOT_KEY });
+      const db = await openWithProgress(snapshot, process.env.KEAP_VAULT_SNAPSHOT_KEY, !!flags.json);
       // Ctrl-C cancels cleanly (temporary files removed); a second one ends the process as usual.
       const controller = new AbortController();
       const onSigint = () => controller.abort(new ExportCancelledError('Export cancelled (Ctrl-C); no files were written.'));

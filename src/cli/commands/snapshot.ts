@@ -4,6 +4,7 @@ import { takeSnapshot } from '../../core/usecases/takeSnapshot';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { counted, countedEntity, printJson, printTable, UsageError, type Io } from '../output';
 import { captureProgressPrinter } from '../progress';
+import { openWithProgress } from '../workProgress';
 import { snapshotKey } from '../snapshotFlags';
 import { promises as fs } from 'node:fs';
 import { dataPaths } from '../../core/fs/dataDir';
@@ -83,7 +84,7 @@ export function registerSnapshotCommands(program: Command, io: Io): void {
     .argument('<snapshot>', 'snapshot file')
     .option('--json', 'machine-readable output')
     .action(async (file: string, flags: { json?: boolean }) => {
-      const db = await SnapshotDb.open(file, { key: snapshotKey() });
+      const db = await openWithProgress(file, snapshotKey(), !!flags.json);
       try {
         const meta = db.meta();
         const { size } = await fs.stat(file);

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { SnapshotDb } from '../../core/snapshot/snapshotDb';
-import { validateSnapshot, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
+import { validateSnapshotInSlices, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
 import { isKnownRule, RULE_CATALOGUE } from '../../core/validate/catalogue';
 import { FILE_RULES, validateFileOnDisk } from '../../core/validate/files/validateFile';
 import type { Finding, Severity } from '../../core/validate/rule';
 import { toSarif, type SarifRuleInfo } from '../../core/validate/sarif';
 import { counted, FindingsFound, printJson, UsageError, type Io } from '../output';
 import { snapshotKey } from '../snapshotFlags';
+import { openWithProgress, workProgressPrinter } from '../workProgress';
 
 interface ValidateFlags {
   rule?: string[];
@@ -37,7 +37,8 @@ export function registerValidateCommand(program: Command, io: Io): void {
     .action(async (snapshotFile: string, files: string[], flags: ValidateFlags) => {
       if (!['text', 'json', 'sarif'].includes(flags.format)) throw new UsageError('--format must be text, json or sarif');
       const options = validationOptions(flags);
-      const db = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
+      const quiet = flags.format !== 'text';
+      const db = await openWithProgress(snapshotFile, snapshotKey(), quiet);
       try {
         let findings: Finding[];
         let ruleInfo: SarifRuleInfo[];
@@ -56,7 +57,10 @@ export function registerValidateCommand(program: Command, io: Io): void {
           ruleInfo = RULE_CATALOGUE.filter((r) => FILE_RULES.some((f) => f.id === r.id));
           checked = `${counted(records, 'record')} in ${counted(files.length, 'file')}${skipped ? ` (${skipped.toLocaleString('en-US')} of unknown kind skipped)` : ''}`;
         } else {
-          const report = validateSnapshot(db, options);
+          const validating = workProgressPrinter('Validating', quiet);
+          const report = await validateSnapshotInSlices(db, options, { onProgress: (p) => validating.update(p) }).finally(() =>
+            validating.end(),
+          );
           findings = report.findings;
           ruleInfo = RULE_CATALOGUE.filter((r) => report.rules.some((s) => s.id === r.id));
           checked = `${counted(report.rules.length, 'rule')} over ${snapshotFile}`;

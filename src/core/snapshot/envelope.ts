@@ -8,7 +8,16 @@
  * byte was written. Envelope 2 (snapshot format 2) puts the tag after the ciphertext, so a large
  * snapshot is encrypted and decrypted piece by piece, never held twice.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, type CipherGCM, type DecipherGCM } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scrypt,
+  scryptSync,
+  type CipherGCM,
+  type DecipherGCM,
+  type ScryptOptions,
+} from 'node:crypto';
 import { SnapshotCorruptError, SnapshotKeyError } from './errors';
 
 export const ENVELOPE_MAGIC = 'KEAPVAULT-ENCRYPTED-1\n';
@@ -58,15 +67,15 @@ export function startEncryption(secret: string): { header: Buffer; cipher: Ciphe
  * Envelope 2: from its first bytes (header included) and its tag, the decipher for the bytes
  * between, and where they start.
  */
-export function startDecryption(
+export async function startDecryption(
   head: Buffer,
   tag: Buffer,
   secret: string | undefined,
   file?: string,
-): { decipher: DecipherGCM; bodyStart: number } {
+): Promise<{ decipher: DecipherGCM; bodyStart: number }> {
   if (!secret) throw new SnapshotKeyError('This snapshot is encrypted: supply its key (KEAP_VAULT_SNAPSHOT_KEY for the CLI).', file);
   const { header, bodyStart } = parseHeader(head, ENVELOPE_MAGIC_V2, file);
-  const key = scryptSync(secret, Buffer.from(header.salt, 'base64'), 32, { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem });
+  const key = await deriveKey(secret, header);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
   decipher.setAuthTag(tag);
   return { decipher, bodyStart };
@@ -86,17 +95,27 @@ function parseHeader(head: Buffer, magic: string, file?: string): { header: Enve
   return { header, bodyStart: headerEnd + 1 };
 }
 
-/** Envelope 1 (format 1 files, read only; nothing writes it any more). */
-export function decrypt(bytes: Uint8Array, secret: string | undefined, file?: string): Buffer {
+/** Envelope 1: the decipher for its body (the tag is in its header) and where the body starts. */
+export async function startEnvelope1Decryption(
+  buf: Buffer,
+  secret: string | undefined,
+  file?: string,
+): Promise<{ decipher: DecipherGCM; bodyStart: number }> {
   if (!secret) throw new SnapshotKeyError('This snapshot is encrypted: supply its key (KEAP_VAULT_SNAPSHOT_KEY for the CLI).', file);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { header, bodyStart } = parseHeader(buf, ENVELOPE_MAGIC, file);
-  const key = scryptSync(secret, Buffer.from(header.salt, 'base64'), 32, { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem });
+  const key = await deriveKey(secret, header);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
-  try {
-    return Buffer.concat([decipher.update(buf.subarray(bodyStart)), decipher.final()]);
-  } catch {
-    throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', file);
-  }
+  return { decipher, bodyStart };
+}
+
+/**
+ * The key an envelope was written with. scrypt is slow on purpose (about 100 ms at these
+ * parameters), so opening derives it on libuv's thread pool, off the thread that called it.
+ */
+function deriveKey(secret: string, header: EnvelopeHeader): Promise<Buffer> {
+  const options: ScryptOptions = { N: header.n, r: header.r, p: header.p, maxmem: SCRYPT.maxmem };
+  return new Promise((resolve, reject) =>
+    scrypt(secret, Buffer.from(header.salt, 'base64'), 32, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }

@@ -6,14 +6,21 @@
  * anyway. Long work (validate, plan, apply, export, compare) holds its snapshot (`use`, `hold`), so it
  * is never closed under it; a short read (`get`) is safe for `graceMs` after it.
  *
+ * Opening a large snapshot takes seconds: a caller may watch its progress and give up on it
+ * (`WorkControl`). The open itself stops, and leaves nothing in the cache, only when every caller
+ * waiting for it has given up; one caller giving up does not fail the others.
+ *
  * sql.js's memory is one WebAssembly heap that never shrinks: closing a snapshot frees its pages for
  * the next one to open rather than giving them back to the system. The budget is what bounds that heap.
  */
 import { promises as fs } from 'node:fs';
 import type { SnapshotDb } from './snapshotDb';
+import { CancelledError, throwIfCancelled } from '../work/cancelled';
+import type { ProgressListener, WorkControl, WorkProgress } from '../work/progress';
 
 export interface OpenSnapshotsOptions {
-  open(file: string): Promise<SnapshotDb>;
+  /** Opens and verifies a snapshot, reporting to `control` and stopping when its signal aborts. */
+  open(file: string, control: Required<WorkControl>): Promise<SnapshotDb>;
   /** Bytes the open snapshots may take together (read at each open: a setting may change it). */
   budgetBytes(): number;
   /** A snapshot not read for this long is closed (default 10 minutes). */
@@ -31,6 +38,18 @@ interface Entry {
   lastUsed: number;
   /** Work holding it now (`use`, `hold`): never closed while above 0. */
   users: number;
+  /** Set while the file is being opened. */
+  opening?: Opening;
+}
+
+/** An open under way, and the callers waiting for it. */
+interface Opening {
+  controller: AbortController;
+  /** Callers still waiting; the open is stopped when the last one gives up. */
+  waiters: number;
+  listeners: Set<ProgressListener>;
+  /** The last report, for a caller who starts watching midway. */
+  last?: WorkProgress;
 }
 
 export class OpenSnapshots {
@@ -45,14 +64,14 @@ export class OpenSnapshots {
     this.graceMs = options.graceMs ?? 30_000;
   }
 
-  /** The snapshot, opened (and verified) once; for a short read. */
-  get(file: string): Promise<SnapshotDb> {
-    return this.entry(file).db;
+  /** The snapshot, opened (and verified) once; for a short read. `watch` sees the open's progress and may give up on it. */
+  get(file: string, watch: WorkControl = {}): Promise<SnapshotDb> {
+    return this.waitFor(file, this.entry(file), watch);
   }
 
   /** Runs `work` with the snapshot held open (long work: validate, plan, export, compare). */
-  async use<T>(file: string, work: (db: SnapshotDb) => Promise<T>): Promise<T> {
-    const { db, release } = await this.hold(file);
+  async use<T>(file: string, work: (db: SnapshotDb) => Promise<T>, watch: WorkControl = {}): Promise<T> {
+    const { db, release } = await this.hold(file, watch);
     try {
       return await work(db);
     } finally {
@@ -61,7 +80,7 @@ export class OpenSnapshots {
   }
 
   /** Holds the snapshot open until `release` (work that outlives a call: an apply lasting days). */
-  async hold(file: string): Promise<{ db: SnapshotDb; release: () => void }> {
+  async hold(file: string, watch: WorkControl = {}): Promise<{ db: SnapshotDb; release: () => void }> {
     const entry = this.entry(file);
     entry.users++;
     let released = false;
@@ -72,7 +91,7 @@ export class OpenSnapshots {
       entry.lastUsed = this.now();
     };
     try {
-      return { db: await entry.db, release };
+      return { db: await this.waitFor(file, entry, watch), release };
     } catch (err) {
       release();
       throw err;
@@ -118,18 +137,72 @@ export class OpenSnapshots {
       entry.lastUsed = this.now();
       return entry;
     }
-    const created: Entry = { db: this.options.open(file), bytes: 0, lastUsed: this.now(), users: 0 };
+    const opening: Opening = { controller: new AbortController(), waiters: 0, listeners: new Set() };
+    const onProgress = (progress: WorkProgress) => {
+      opening.last = progress;
+      for (const listener of opening.listeners) listener(progress);
+    };
+    const db = this.options.open(file, { onProgress, signal: opening.controller.signal });
+    const created: Entry = { db, bytes: 0, lastUsed: this.now(), users: 0, opening };
     this.entries.set(file, created);
     created.db.then(
-      async () => {
+      async (opened) => {
+        created.opening = undefined;
+        // Every caller gave up just as the open ended: it is no longer in the cache, so nobody would close it.
+        if (this.entries.get(file) !== created) return opened.close();
         created.bytes = await (this.options.sizeOf ?? fileSize)(file);
         this.trim(file);
       },
       () => {
+        created.opening = undefined;
         if (this.entries.get(file) === created) this.entries.delete(file);
       },
     );
     return created;
+  }
+
+  /**
+   * The entry's snapshot for one caller. A caller whose signal aborts gets CancelledError at once;
+   * when it was the last one waiting, the open is stopped and forgotten, so the next read starts afresh.
+   */
+  private waitFor(file: string, entry: Entry, watch: WorkControl): Promise<SnapshotDb> {
+    const opening = entry.opening;
+    if (!opening) return entry.db;
+    throwIfCancelled(watch.signal, `Opening ${file}`);
+    opening.waiters++;
+    const listener = watch.onProgress;
+    if (listener) {
+      opening.listeners.add(listener);
+      if (opening.last) listener(opening.last);
+    }
+    return new Promise<SnapshotDb>((resolve, reject) => {
+      let settled = false;
+      const done = () => {
+        if (settled) return false;
+        settled = true;
+        watch.signal?.removeEventListener('abort', giveUp);
+        if (listener) opening.listeners.delete(listener);
+        opening.waiters--;
+        return true;
+      };
+      const giveUp = () => {
+        if (!done()) return;
+        if (!opening.waiters && entry.opening === opening) {
+          opening.controller.abort();
+          if (this.entries.get(file) === entry) this.entries.delete(file);
+        }
+        reject(new CancelledError(`Opening ${file} was cancelled.`));
+      };
+      watch.signal?.addEventListener('abort', giveUp, { once: true });
+      entry.db.then(
+        (db) => {
+          if (done()) resolve(db);
+        },
+        (err: unknown) => {
+          if (done()) reject(err);
+        },
+      );
+    });
   }
 
   /** Over budget: closes the least recently used snapshots nobody holds and nobody read just now. */

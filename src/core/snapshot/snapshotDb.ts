@@ -23,6 +23,9 @@ import {
 } from './schema';
 import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
+import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
+import { throwIfCancelled } from '../work/cancelled';
+import type { ProgressListener } from '../work/progress';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
 const READABLE_FORMATS: readonly number[] = [1, 2];
@@ -63,6 +66,10 @@ export interface OpenOptions {
    * metadata only. Never for data that will be used. (Format 2's hash costs little; it always runs.)
    */
   metadataOnly?: boolean;
+  /** Bytes read and verified so far, then loading (the file's size in bytes is the total). */
+  onProgress?: ProgressListener;
+  /** Stops the open: it rejects with CancelledError and leaves nothing open. */
+  signal?: AbortSignal;
 }
 
 type Statement = ReturnType<Database['prepare']>;
@@ -79,6 +86,12 @@ export class SnapshotDb {
   private indexed: boolean;
   /** The child rows last rebuilt from a parent: a scan of children reads each parent once. */
   private childCache?: { key: string; rows: string[] };
+  /**
+   * Milliseconds of each synchronous step of the open that cannot be cut into slices: loading the
+   * image into sql.js, the first query (SQLite reads the schema), setting up views and missing tables.
+   * The open yields to the event loop between them; bench/responsiveness.ts reports the longest.
+   */
+  openSteps: Record<string, number> = {};
 
   private constructor(
     readonly db: Database,
@@ -104,8 +117,18 @@ export class SnapshotDb {
 
   /** Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read. */
   static async open(file: string, options: OpenOptions = {}): Promise<SnapshotDb> {
-    const { image, sha256, encrypted } = await readSnapshotFile(file, options.key);
-    return SnapshotDb.fromImage(image, sha256, encrypted, options, file);
+    const { image, sha256, encrypted } = await readSnapshotFile(file, options.key, options);
+    // The load below holds the thread for as long as it takes: give waiting work its turn first,
+    // and do not start it for a caller who has already given up.
+    await yieldToEventLoop();
+    throwIfCancelled(options.signal, `Opening ${file}`);
+    options.onProgress?.({ step: 'Loading', done: image.length, total: image.length, unit: 'bytes' });
+    const snapshot = await SnapshotDb.fromImage(image, sha256, encrypted, options, file);
+    if (options.signal?.aborted) {
+      snapshot.close();
+      throwIfCancelled(options.signal, `Opening ${file}`);
+    }
+    return snapshot;
   }
 
   private static async fromImage(
@@ -122,28 +145,41 @@ export class SnapshotDb {
       );
     }
     const SQL = await loadSqlJs();
+    const slices = new EventLoopSlices(options.signal, `Opening ${file}`);
+    const steps: Record<string, number> = {};
+    const timed = <T>(step: string, run: () => T): T => {
+      const started = performance.now();
+      try {
+        return run();
+      } finally {
+        steps[step] = performance.now() - started;
+      }
+    };
     let db: Database;
     try {
-      db = new SQL.Database(image);
+      db = timed('load', () => new SQL.Database(image));
       // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
-      if (!sha256) db.exec('PRAGMA quick_check');
+      if (!sha256) timed('quick_check', () => db.exec('PRAGMA quick_check'));
     } catch (err) {
       throw new SnapshotCorruptError(`${file} is damaged (${(err as Error).message}); it cannot be read.`, file);
     }
-    const version = SnapshotDb.formatOf(db, file);
-    if (version === 2 && !sha256) {
-      db.close();
-      throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
-    }
-    const snapshot = new SnapshotDb(db, version, file, sha256);
+    let snapshot: SnapshotDb | undefined;
     try {
-      if (version === 1) snapshot.verifyV1(file, !options.metadataOnly);
+      await slices.yieldNow();
+      const version = timed('format', () => SnapshotDb.formatOf(db, file));
+      if (version === 2 && !sha256) throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
+      await slices.yieldNow();
+      snapshot = timed('setup', () => new SnapshotDb(db, version, file, sha256));
+      if (version === 1) timed('verify', () => snapshot!.verifyV1(file, !options.metadataOnly));
+      await slices.yieldNow();
+      timed('missingTables', () => snapshot!.addMissingTables());
+      snapshot.openSteps = steps;
+      return snapshot;
     } catch (err) {
+      // Not a snapshot, cut short, cancelled: nothing stays open.
       db.close();
       throw err;
     }
-    snapshot.addMissingTables();
-    return snapshot;
   }
 
   /** Reads the format from `meta`: typed errors for what is not a snapshot or is too new. */
@@ -159,17 +195,14 @@ export class SnapshotDb {
       }
       stmt.free();
     } catch (err) {
-      db.close();
       if (/no such table: meta/.test((err as Error).message))
         throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, where);
     }
     if (format !== SNAPSHOT_FORMAT) {
-      db.close();
       throw new SnapshotFormatError(`${where} is an SQLite database but not a Keap Vault snapshot.`, where);
     }
     if (!READABLE_FORMATS.includes(version as number)) {
-      db.close();
       throw new SnapshotVersionError(
         `${where} is a snapshot of format ${String(version)}; this Keap Vault reads formats ${READABLE_FORMATS.join(' and ')}. Update Keap Vault to open it.`,
         where,

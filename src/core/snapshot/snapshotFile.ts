@@ -9,19 +9,30 @@
  * Encrypted, the same bytes go through envelope 2 (see envelope.ts).
  *
  * Format 1 files (no trailer; envelope 1) are read whole, as they were written.
+ *
+ * Reading runs on the caller's thread (the extension host's, for the explorer), so it goes piece by
+ * piece with a turn of the event loop between pieces: each piece's read is asynchronous, its
+ * decryption and hashing (the image is hashed as it arrives, not in a second pass) take a few ms.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { withPath } from '../fs/systemErrors';
-import { decrypt, envelopeVersion, ENVELOPE_MAGIC, startDecryption, startEncryption, TAG_BYTES } from './envelope';
+import { envelopeVersion, ENVELOPE_MAGIC, startDecryption, startEnvelope1Decryption, startEncryption, TAG_BYTES } from './envelope';
 import { SnapshotCorruptError, SnapshotKeyError, SnapshotNotFoundError } from './errors';
+import { EventLoopSlices } from '../work/eventLoopSlices';
+import type { WorkControl } from '../work/progress';
 
 const TRAILER_PREFIX = '\nKEAPVAULT-SHA256 ';
 /** Prefix, 64 hex digits, newline. */
 export const TRAILER_BYTES = TRAILER_PREFIX.length + 64 + 1;
 /** Pieces of 16 MiB: large enough to be fast, small enough not to matter beside the image. */
 const CHUNK = 16 * 1024 * 1024;
+/**
+ * Pieces read while opening: decrypting and hashing 4 MiB takes about 5-10 ms here, so a turn of the
+ * event loop comes well within the 100 ms an extension host may be held.
+ */
+const READ_PIECE = 4 * 1024 * 1024;
 
 export interface SnapshotImage {
   /** The SQLite database. */
@@ -31,7 +42,7 @@ export interface SnapshotImage {
   encrypted: boolean;
 }
 
-export async function readSnapshotFile(file: string, key: string | undefined): Promise<SnapshotImage> {
+export async function readSnapshotFile(file: string, key: string | undefined, control: WorkControl = {}): Promise<SnapshotImage> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'r');
@@ -44,11 +55,16 @@ export async function readSnapshotFile(file: string, key: string | undefined): P
     const head = Buffer.alloc(Math.min(size, 4096));
     await handle.read(head, 0, head.length, 0);
     const envelope = envelopeVersion(head);
-    if (envelope === 1) return { image: decrypt(await handle.readFile(), key, file), encrypted: true };
-    if (envelope === 2) return { ...(await readEncrypted(handle, size, head, key, file)), encrypted: true };
+    const reading = new PieceReader(handle, size, file, control);
+    if (envelope === 1) return { image: await reading.decryptEnvelope1(key), encrypted: true };
+    if (envelope === 2) return { ...(await readEncrypted(reading, head, key)), encrypted: true };
     const bytes = Buffer.allocUnsafe(size);
-    await readInto(handle, bytes, 0, size);
-    return { ...withTrailer(bytes, file), encrypted: false };
+    const hash = new ImageHash(size);
+    await reading.pieces(0, size, (piece, at) => {
+      piece.copy(bytes, at);
+      hash.update(piece, at);
+    });
+    return { ...withTrailer(bytes, hash, file), encrypted: false };
   } catch (err) {
     throw withPath(err, file); // names the file in a system error; any other error passes unchanged
   } finally {
@@ -83,52 +99,104 @@ export async function writeSnapshotFile(file: string, image: Uint8Array, key: st
   return sha256;
 }
 
-async function readEncrypted(
-  handle: fs.FileHandle,
-  size: number,
-  head: Buffer,
-  key: string | undefined,
-  file: string,
-): Promise<{ image: Uint8Array; sha256?: string }> {
+async function readEncrypted(reading: PieceReader, head: Buffer, key: string | undefined): Promise<{ image: Uint8Array; sha256?: string }> {
+  const { size, file } = reading;
   const tag = Buffer.alloc(TAG_BYTES);
   if (size < head.indexOf(0x0a, ENVELOPE_MAGIC.length) + 1 + TAG_BYTES)
     throw new SnapshotCorruptError('The encrypted snapshot is cut short; the file cannot be read.', file);
-  await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
-  const { decipher, bodyStart } = startDecryption(head, tag, key, file);
+  await reading.handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+  const { decipher, bodyStart } = await startDecryption(head, tag, key, file);
   const plain = Buffer.allocUnsafe(size - bodyStart - TAG_BYTES);
-  const piece = Buffer.allocUnsafe(Math.min(CHUNK, plain.length));
-  for (let at = 0; at < plain.length;) {
-    const { bytesRead } = await handle.read(piece, 0, Math.min(piece.length, plain.length - at), bodyStart + at);
-    if (!bytesRead) throw new SnapshotCorruptError('The encrypted snapshot is cut short; the file cannot be read.', file);
-    decipher.update(piece.subarray(0, bytesRead)).copy(plain, at);
-    at += bytesRead;
-  }
+  const hash = new ImageHash(plain.length);
+  await reading.pieces(bodyStart, bodyStart + plain.length, (piece, at) => {
+    const out = decipher.update(piece);
+    out.copy(plain, at - bodyStart);
+    hash.update(out, at - bodyStart);
+  });
   try {
     decipher.final();
   } catch {
     throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', file);
   }
-  return withTrailer(plain, file);
+  return withTrailer(plain, hash, file);
 }
 
-/** Reads `length` bytes into `into` at `offset`, in pieces. */
-async function readInto(handle: fs.FileHandle, into: Buffer, offset: number, length: number): Promise<void> {
-  for (let at = 0; at < length;) {
-    const { bytesRead } = await handle.read(into, offset + at, Math.min(CHUNK, length - at), at);
-    if (!bytesRead) break;
-    at += bytesRead;
+/** Reads a byte range of the file in pieces, reporting bytes read and giving the event loop turns. */
+class PieceReader {
+  private readonly slices: EventLoopSlices;
+
+  constructor(
+    readonly handle: fs.FileHandle,
+    readonly size: number,
+    readonly file: string,
+    private readonly control: WorkControl,
+  ) {
+    this.slices = new EventLoopSlices(control.signal, `Opening ${file}`);
+  }
+
+  /** Calls `take` with each piece of [start, end) and its offset in the file. */
+  async pieces(start: number, end: number, take: (piece: Buffer, at: number) => void): Promise<void> {
+    const piece = Buffer.allocUnsafe(Math.min(READ_PIECE, Math.max(end - start, 1)));
+    for (let at = start; at < end;) {
+      await this.slices.maybeYield();
+      const { bytesRead } = await this.handle.read(piece, 0, Math.min(piece.length, end - at), at);
+      if (!bytesRead) throw new SnapshotCorruptError('The snapshot is cut short; the file cannot be read.', this.file);
+      take(piece.subarray(0, bytesRead), at);
+      at += bytesRead;
+      this.control.onProgress?.({ step: 'Reading and verifying', done: at, total: this.size, unit: 'bytes' });
+    }
+    await this.slices.maybeYield();
+  }
+
+  /** Envelope 1 (format 1 files): its tag is in its header, but its body still decrypts piece by piece. */
+  async decryptEnvelope1(key: string | undefined): Promise<Buffer> {
+    const whole = Buffer.allocUnsafe(this.size);
+    await this.pieces(0, this.size, (piece, at) => piece.copy(whole, at));
+    const { decipher, bodyStart } = await startEnvelope1Decryption(whole, key, this.file);
+    const plain = Buffer.allocUnsafe(this.size - bodyStart);
+    for (let at = bodyStart; at < this.size; at += READ_PIECE) {
+      await this.slices.maybeYield();
+      decipher.update(whole.subarray(at, Math.min(at + READ_PIECE, this.size))).copy(plain, at - bodyStart);
+    }
+    try {
+      decipher.final();
+    } catch {
+      throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', this.file);
+    }
+    return plain;
+  }
+}
+
+/**
+ * The SHA-256 of a format 2 image, fed as its bytes arrive: the image is everything before the
+ * trailer, so a piece is hashed up to `length - TRAILER_BYTES`. For a file without a trailer (format
+ * 1) the hash is simply not used.
+ */
+class ImageHash {
+  private readonly hash = createHash('sha256');
+  private readonly imageEnd: number;
+
+  constructor(length: number) {
+    this.imageEnd = Math.max(length - TRAILER_BYTES, 0);
+  }
+
+  /** `piece` holds the bytes at [at, at + piece.length) of the image and trailer. */
+  update(piece: Uint8Array, at: number): void {
+    if (at < this.imageEnd) this.hash.update(piece.subarray(0, Math.min(piece.length, this.imageEnd - at)));
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
   }
 }
 
 /** Splits off and checks a format 2 trailer; bytes without one are a format 1 image. */
-function withTrailer(bytes: Buffer, file: string): { image: Uint8Array; sha256?: string } {
+function withTrailer(bytes: Buffer, hash: ImageHash, file: string): { image: Uint8Array; sha256?: string } {
   const trailer = bytes.length >= TRAILER_BYTES ? bytes.subarray(bytes.length - TRAILER_BYTES).toString('latin1') : '';
   if (!trailer.startsWith(TRAILER_PREFIX)) return { image: bytes };
   const image = bytes.subarray(0, bytes.length - TRAILER_BYTES);
   const expected = trailer.slice(TRAILER_PREFIX.length, -1);
-  const hash = createHash('sha256');
-  for (let at = 0; at < image.length; at += CHUNK) hash.update(image.subarray(at, Math.min(at + CHUNK, image.length)));
-  const sha256 = hash.digest('hex');
+  const sha256 = hash.digest();
   if (sha256 !== expected)
     throw new SnapshotCorruptError(`${file} was changed or damaged after it was written (checksum mismatch); it is not trusted.`, file);
   return { image, sha256 };

@@ -17,6 +17,7 @@ import {
   type MarkedEntity,
 } from '../restore/marker';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
+import { rowidRanges, type BatchSizer } from './ruleBatches';
 
 /** Entities a restore marks: four in a custom field, payments in their note. */
 export type MarkerEntity = MarkedEntity | 'payments';
@@ -39,24 +40,43 @@ const NOTE_MARKER_TEXT = RESTORE_NOTE_TAG;
 /**
  * Runs `run` with `temp.restore_marker` filled for `entities`: one row per marked record (a record
  * carrying two marker fields counts once, so joins never multiply rows), indexed by (entity, id)
- * and (entity, marker). The table is dropped after, also when `run` throws.
+ * and (entity, marker). The table is dropped after, also when `run` throws or the caller stops the
+ * generator. Filling reads every record's JSON, so it goes `batches` rows at a time, yielding between.
  */
-export function withRestoreMarkers<T>(db: SnapshotDb, entities: readonly MarkerEntity[], run: () => T): T {
+export function* withRestoreMarkers<T>(
+  db: SnapshotDb,
+  entities: readonly MarkerEntity[],
+  batches: BatchSizer,
+  run: () => T | Generator<void, T, void>,
+): Generator<void, T, void> {
   db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
+  db.db.run('DROP TABLE IF EXISTS temp.restore_marker_found');
   db.db.run('CREATE TEMP TABLE restore_marker (entity TEXT NOT NULL, id TEXT NOT NULL, marker TEXT NOT NULL)');
+  // Markers as found, batch by batch; a record whose id repeats across batches is made one row below.
+  db.db.run('CREATE TEMP TABLE restore_marker_found (entity TEXT NOT NULL, id TEXT NOT NULL, marker TEXT NOT NULL)');
   try {
     registerMarkerFunctions(db);
     for (const entity of new Set(entities)) {
-      if (entity === 'payments') fillFromNotes(db);
-      else fillFromMarkerField(db, entity);
+      for (const [lo, hi] of rowidRanges(db, entity, batches)) {
+        if (entity === 'payments') fillFromNotes(db, lo, hi);
+        else if (!fillFromMarkerField(db, entity, lo, hi)) break;
+        yield;
+      }
     }
+    db.db.run('INSERT INTO temp.restore_marker SELECT entity, id, min(marker) FROM temp.restore_marker_found GROUP BY entity, id');
     // Indexed after filling: cheaper than maintaining the indexes row by row.
     db.db.run('CREATE UNIQUE INDEX temp.restore_marker_id ON restore_marker(entity, id)');
     db.db.run('CREATE INDEX temp.restore_marker_marker ON restore_marker(entity, marker)');
-    return run();
+    const ran = run();
+    return isGenerator(ran) ? yield* ran : ran;
   } finally {
     db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
+    db.db.run('DROP TABLE IF EXISTS temp.restore_marker_found');
   }
+}
+
+function isGenerator<T>(value: T | Generator<void, T, void>): value is Generator<void, T, void> {
+  return typeof (value as Generator<void, T, void> | undefined)?.next === 'function' && typeof (value as Generator).throw === 'function';
 }
 
 function registerMarkerFunctions(db: SnapshotDb): void {
@@ -70,32 +90,33 @@ function registerMarkerFunctions(db: SnapshotDb): void {
  * id differs per account and per record type, so it is looked up by label and record type in this
  * snapshot's custom fields; an account without it has no restored records of that type.
  */
-function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity): void {
+function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity, lo: number, hi: number): boolean {
   const fieldIds = db
     .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [
       MARKER_LABEL,
       MARKER_RECORD_TYPES[entity],
     ])
     .map((r) => r.id);
-  if (!fieldIds.length) return;
+  if (!fieldIds.length) return false;
   db.db.run(
-    `INSERT INTO temp.restore_marker (entity, id, marker)
-     SELECT ?, id, min(marker) FROM (
+    `INSERT INTO temp.restore_marker_found (entity, id, marker)
+     SELECT ?, id, marker FROM (
        SELECT r.id, kv_field_marker(json_extract(f.value, '$.content')) AS marker
        FROM ${entity} r, json_each(r.json, '$.custom_fields') f
-       WHERE instr(r.json, ?) > 0 AND CAST(json_extract(f.value, '$.id') AS TEXT) IN (${fieldIds.map(() => '?').join(', ')}))
-     WHERE marker IS NOT NULL GROUP BY id`,
-    [entity, FIELD_MARKER_TEXT, ...fieldIds],
+       WHERE r.rowid BETWEEN ? AND ? AND instr(r.json, ?) > 0 AND CAST(json_extract(f.value, '$.id') AS TEXT) IN (${fieldIds.map(() => '?').join(', ')}))
+     WHERE marker IS NOT NULL`,
+    [entity, lo, hi, FIELD_MARKER_TEXT, ...fieldIds],
   );
+  return true;
 }
 
 /** Payments have no custom fields: a restore writes the marker into the note. */
-function fillFromNotes(db: SnapshotDb): void {
+function fillFromNotes(db: SnapshotDb, lo: number, hi: number): void {
   db.db.run(
-    `INSERT INTO temp.restore_marker (entity, id, marker)
-     SELECT 'payments', id, min(marker) FROM (
-       SELECT id, kv_note_marker(json_extract(json, '$.note')) AS marker FROM payments WHERE instr(json, ?) > 0)
-     WHERE marker IS NOT NULL GROUP BY id`,
-    [NOTE_MARKER_TEXT],
+    `INSERT INTO temp.restore_marker_found (entity, id, marker)
+     SELECT 'payments', id, marker FROM (
+       SELECT id, kv_note_marker(json_extract(json, '$.note')) AS marker FROM payments WHERE rowid BETWEEN ? AND ? AND instr(json, ?) > 0)
+     WHERE marker IS NOT NULL`,
+    [lo, hi, NOTE_MARKER_TEXT],
   );
 }

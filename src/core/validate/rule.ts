@@ -4,6 +4,7 @@
  */
 import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
+import type { BatchSizer } from './ruleBatches';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -43,7 +44,18 @@ export interface ValidationSettings {
 export interface RuleContext {
   db: SnapshotDb;
   settings: ValidationSettings;
+  /** How many rows of the driving table the next batch takes, for rules that split a long query (see ruleBatches.ts). */
+  batches: BatchSizer;
 }
+
+export type RuleFindings = Array<Omit<Finding, 'ruleId' | 'severity'>>;
+
+/**
+ * What a rule's `run` gives back: its findings, or, for a rule whose SQL would hold the thread too
+ * long on a large snapshot, a generator that does its work in batches and yields between them (the
+ * engine may give the event loop a turn there, and stops the rule there when cancelled).
+ */
+export type RuleRun = RuleFindings | Generator<void, RuleFindings, void>;
 
 export interface ValidationRule {
   /** Stable id, `entity/problem`, used in settings, SARIF and the CLI's --rule. */
@@ -53,5 +65,5 @@ export interface ValidationRule {
   /** Why it matters and how to fix it: one paragraph. */
   explanation: string;
   /** Findings, from SQL over the snapshot (never by loading every row). */
-  run(context: RuleContext): Array<Omit<Finding, 'ruleId' | 'severity'>>;
+  run(context: RuleContext): RuleRun;
 }

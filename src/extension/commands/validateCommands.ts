@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { counted } from '../../core/counted';
-import { validateSnapshot, type RuleSetting } from '../../core/validate/engine';
+import { validateSnapshotInSlices, type RuleSetting, type ValidationOptions } from '../../core/validate/engine';
 import { explanationOf } from '../../core/validate/catalogue';
 import { validateSourceFile } from '../../core/validate/files/validateFile';
 import { getRecord } from '../../core/snapshot/query';
@@ -13,9 +13,27 @@ import { UserError } from '../userError';
 import { fileOf, pickSnapshot } from './pickers';
 import { registerCommand } from './register';
 import { markDone } from '../walkthroughProgress';
+import { withWorkProgress } from './cancellableProgress';
+import * as path from 'node:path';
 
 function ruleSettings(): Record<string, RuleSetting> {
   return vscode.workspace.getConfiguration('keapVault').get<Record<string, RuleSetting>>('validation.rules') ?? {};
+}
+
+/** The rules' severities and thresholds, from the settings. */
+function validationOptions(): ValidationOptions {
+  const config = vscode.workspace.getConfiguration('keapVault');
+  return {
+    rules: ruleSettings(),
+    settings: {
+      ...(config.get<number>('validation.roundingToleranceCents') !== undefined
+        ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') }
+        : {}),
+      ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined
+        ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') }
+        : {}),
+    },
+  };
 }
 
 export function registerValidateCommands(
@@ -28,26 +46,23 @@ export function registerValidateCommands(
     const snapshot = await pickSnapshot(snapshots, node, 'Validate which snapshot?');
     if (!snapshot) return;
     const file = fileOf(snapshot);
-    const config = vscode.workspace.getConfiguration('keapVault');
     // Held while the rules run and the findings are named (never closed for the memory budget meanwhile).
-    const report = await snapshots.use(file, async (db) => {
-      const validated = validateSnapshot(db, {
-        rules: ruleSettings(),
-        settings: {
-          ...(config.get<number>('validation.roundingToleranceCents') !== undefined
-            ? { roundingToleranceCents: config.get<number>('validation.roundingToleranceCents') }
-            : {}),
-          ...(config.get<number>('validation.duplicateWindowMinutes') !== undefined
-            ? { duplicateWindowMinutes: config.get<number>('validation.duplicateWindowMinutes') }
-            : {}),
+    // One notification with Cancel covers opening (when not open yet) and the rules, which yield to the
+    // extension host between batches, so trees and other commands stay live meanwhile.
+    const report = await withWorkProgress(`Keap Vault: validating ${path.basename(file)}`, (control) =>
+      snapshots.use(
+        file,
+        async (db) => {
+          const validated = await validateSnapshotInSlices(db, validationOptions(), control);
+          findings.showSnapshotFindings(file, validated.findings, explanationOf, (entity, id) => {
+            const record = getRecord(db, entity, id);
+            return record && recordLabel(entity, record).label;
+          });
+          return validated;
         },
-      });
-      findings.showSnapshotFindings(file, validated.findings, explanationOf, (entity, id) => {
-        const record = getRecord(db, entity, id);
-        return record && recordLabel(entity, record).label;
-      });
-      return validated;
-    });
+        control,
+      ),
+    );
     markDone(context.globalState, 'validated');
     log.info(`Validated ${file}: ${report.counts.error} errors, ${report.counts.warning} warnings, ${report.counts.info} notes`);
     const summary = `${report.counts.error} errors, ${report.counts.warning} warnings`;

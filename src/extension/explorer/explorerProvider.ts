@@ -176,8 +176,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     try {
       children = await this.children(node);
     } catch (err) {
-      this.log.error(`Explorer: ${userMessage(err)}`);
-      children = [await this.problemRow(node, err)];
+      if (err instanceof vscode.CancellationError) {
+        // Opening a large snapshot was cancelled: nothing was cached, so the row offers to open it again.
+        children = [{ kind: 'message', text: 'Opening cancelled: click to open it again', command: { id: COMMANDS.refresh, args: [] } }];
+      } else {
+        this.log.error(`Explorer: ${userMessage(err)}`);
+        children = [await this.problemRow(node, err)];
+      }
     }
     // A cached page can be shown under two parents (a snapshot listed under two connections): each gets its own nodes.
     children = children.map((child) => (this.parents.has(child) && this.parents.get(child) !== node ? { ...child } : child));

@@ -1,5 +1,6 @@
 import { UNIQUE_ID_ENTITIES } from '../../entities';
-import type { ValidationRule } from '../rule';
+import type { RuleFindings, ValidationRule } from '../rule';
+import { keyRangeParams, keyRangeSql, keyRanges } from '../ruleBatches';
 
 export const duplicateIds: ValidationRule = {
   id: 'entity/duplicate-id',
@@ -9,14 +10,19 @@ export const duplicateIds: ValidationRule = {
     'Keap ids identify exactly one record; an order id that appears twice means two different orders claim the same Order ID, ' +
     'so payments, invoices and integrations that key on it can land on the wrong one. This usually comes from merging exports or ' +
     're-importing data. Keep the record Keap holds under that id and re-create the other through a restore, which gives it a new id.',
-  run({ db }) {
-    return UNIQUE_ID_ENTITIES.flatMap((entity) =>
-      db.all<{ id: string; n: number }>(`SELECT id, COUNT(*) AS n FROM ${entity} GROUP BY id HAVING COUNT(*) > 1 ORDER BY id`).map((r) => ({
-        entity,
-        recordId: r.id,
-        message: `${entity} id ${r.id} appears ${r.n} times`,
-        related: [],
-      })),
-    );
+  *run({ db, batches }) {
+    const findings: RuleFindings = [];
+    for (const entity of UNIQUE_ID_ENTITIES) {
+      // By ranges of the id index, in its order: a group never spans two ranges, and the ranges follow `ORDER BY id`.
+      for (const [after, upTo] of keyRanges(db, entity, 'id', batches)) {
+        const rows = db.all<{ id: string; n: number }>(
+          `SELECT id, COUNT(*) AS n FROM ${entity} WHERE ${keyRangeSql('id', after)} GROUP BY id HAVING COUNT(*) > 1 ORDER BY id`,
+          keyRangeParams(after, upTo),
+        );
+        for (const r of rows) findings.push({ entity, recordId: r.id, message: `${entity} id ${r.id} appears ${r.n} times`, related: [] });
+        yield;
+      }
+    }
+    return findings;
   },
 };

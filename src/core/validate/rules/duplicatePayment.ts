@@ -1,5 +1,6 @@
 import { formatCents } from '../../money';
 import type { ValidationRule } from '../rule';
+import { byIntegerIds, keyRangeParams, keyRangeSql, keyRanges } from '../ruleBatches';
 
 export const duplicatePayment: ValidationRule = {
   id: 'payment/duplicate',
@@ -9,25 +10,33 @@ export const duplicatePayment: ValidationRule = {
     'Two payments on one order with the same amount, time and method are almost always one payment recorded twice (a retried ' +
     'import or API call). The customer appears to have paid more than they did. Keap cannot delete a payment through its API; ' +
     "remove the duplicate in Keap's web app, and never re-run a payment import without checking what is already there.",
-  run({ db }) {
-    return db
-      .all<{ order_id: string; amount_cents: number; payment_time: string; ids: string }>(
-        `SELECT order_id, amount_cents, payment_time, group_concat(id) AS ids FROM
-         (SELECT order_id, amount_cents, payment_time, method, id FROM payments WHERE order_id IS NOT NULL ORDER BY CAST(id AS INTEGER))
+  *run({ db, batches }) {
+    // By ranges of order_id (indexed): one order's payments are never split between two batches.
+    const rows: Array<{ order_id: string; amount_cents: number; payment_time: string; ids: string }> = [];
+    for (const [after, upTo] of keyRanges(db, 'payments', 'order_id', batches)) {
+      rows.push(
+        ...db.all<{ order_id: string; amount_cents: number; payment_time: string; ids: string }>(
+          `SELECT order_id, amount_cents, payment_time, group_concat(id) AS ids FROM
+         (SELECT order_id, amount_cents, payment_time, method, id FROM payments WHERE ${keyRangeSql('order_id', after)} ORDER BY CAST(id AS INTEGER))
        GROUP BY order_id, amount_cents, payment_time, method HAVING COUNT(*) > 1 ORDER BY CAST(order_id AS INTEGER)`,
-      )
-      .map((r) => {
-        const [first, ...repeats] = r.ids.split(',');
-        return {
-          entity: 'payments',
-          recordId: repeats[repeats.length - 1],
-          message: `Payments ${r.ids.split(',').join(', ')} on order ${r.order_id} are the same ${formatCents(r.amount_cents)} at ${r.payment_time}`,
-          related: [
-            { entity: 'orders' as const, id: r.order_id },
-            { entity: 'payments' as const, id: first },
-            ...repeats.slice(0, -1).map((id) => ({ entity: 'payments' as const, id })),
-          ],
-        };
-      });
+          keyRangeParams(after, upTo),
+        ),
+      );
+      yield;
+    }
+    rows.sort(byIntegerIds((r) => r.order_id));
+    return rows.map((r) => {
+      const [first, ...repeats] = r.ids.split(',');
+      return {
+        entity: 'payments',
+        recordId: repeats[repeats.length - 1],
+        message: `Payments ${r.ids.split(',').join(', ')} on order ${r.order_id} are the same ${formatCents(r.amount_cents)} at ${r.payment_time}`,
+        related: [
+          { entity: 'orders' as const, id: r.order_id },
+          { entity: 'payments' as const, id: first },
+          ...repeats.slice(0, -1).map((id) => ({ entity: 'payments' as const, id })),
+        ],
+      };
+    });
   },
 };

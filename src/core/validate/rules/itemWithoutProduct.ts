@@ -1,4 +1,5 @@
 import type { ValidationRule } from '../rule';
+import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const itemWithoutProduct: ValidationRule = {
   id: 'order-item/missing-product',
@@ -8,20 +9,27 @@ export const itemWithoutProduct: ValidationRule = {
     'Order items keep the product id they were sold with. When that product is deleted, reports by product, commissions and ' +
     'fulfilment lose track of what was sold, and a restore cannot recreate the item faithfully. Restore the product (it is matched ' +
     'by SKU), or accept the item as history.',
-  run({ db }) {
-    return db
-      .all<{ id: string; order_id: string; product_id: string }>(
-        `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
-       WHERE i.product_id IS NOT NULL AND p.id IS NULL ORDER BY CAST(i.order_id AS INTEGER), CAST(i.id AS INTEGER)`,
-      )
-      .map((r) => ({
-        entity: 'order_items',
-        recordId: r.id,
-        message: `Item ${r.id} of order ${r.order_id} points at product ${r.product_id}, which is not in the account`,
-        related: [
-          { entity: 'orders', id: r.order_id },
-          { entity: 'products', id: r.product_id },
-        ],
-      }));
+  *run({ db, batches }) {
+    const rows = yield* allInBatches<{ id: string; order_id: string; product_id: string }>(
+      db,
+      'order_items',
+      batches,
+      `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
+       WHERE i.product_id IS NOT NULL AND p.id IS NULL AND i.rowid BETWEEN ? AND ?`,
+      [],
+      byIntegerIds(
+        (r) => r.order_id,
+        (r) => r.id,
+      ),
+    );
+    return rows.map((r) => ({
+      entity: 'order_items',
+      recordId: r.id,
+      message: `Item ${r.id} of order ${r.order_id} points at product ${r.product_id}, which is not in the account`,
+      related: [
+        { entity: 'orders', id: r.order_id },
+        { entity: 'products', id: r.product_id },
+      ],
+    }));
   },
 };

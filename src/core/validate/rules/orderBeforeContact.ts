@@ -1,5 +1,6 @@
 import { withRestoreMarkers } from '../restoreMarkers';
 import type { ValidationRule } from '../rule';
+import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const orderBeforeContact: ValidationRule = {
   id: 'order/before-contact',
@@ -10,21 +11,25 @@ export const orderBeforeContact: ValidationRule = {
     'were re-created by an import (new contact, old order dates). Check whether the order belongs to an earlier contact that was lost. ' +
     'Contacts re-created by a Keap Vault restore (they carry its marker) are not reported: Keap dates them the day of the restore ' +
     'while their restored orders rightly keep their original dates.',
-  run({ db }) {
-    return withRestoreMarkers(db, ['contacts'], () =>
-      db
-        .all<{ id: string; order_time: string; contact_id: string; create_time: string }>(
-          `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
+  *run({ db, batches }) {
+    return yield* withRestoreMarkers(db, ['contacts'], batches, function* () {
+      const rows = yield* allInBatches<{ id: string; order_time: string; contact_id: string; create_time: string }>(
+        db,
+        'orders',
+        batches,
+        `SELECT o.id, o.order_time, o.contact_id, c.create_time FROM orders o JOIN contacts c ON c.id = o.contact_id
          WHERE c.create_time IS NOT NULL AND o.order_time < c.create_time
            AND NOT EXISTS (SELECT 1 FROM temp.restore_marker m WHERE m.entity = 'contacts' AND m.id = c.id)
-         ORDER BY CAST(o.id AS INTEGER)`,
-        )
-        .map((r) => ({
-          entity: 'orders',
-          recordId: r.id,
-          message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
-          related: [{ entity: 'contacts', id: r.contact_id }],
-        })),
-    );
+           AND o.rowid BETWEEN ? AND ?`,
+        [],
+        byIntegerIds((r) => r.id),
+      );
+      return rows.map((r) => ({
+        entity: 'orders',
+        recordId: r.id,
+        message: `Order ${r.id} is dated ${r.order_time}, before its contact ${r.contact_id} was created (${r.create_time})`,
+        related: [{ entity: 'contacts' as const, id: r.contact_id }],
+      }));
+    });
   },
 };

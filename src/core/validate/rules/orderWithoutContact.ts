@@ -1,4 +1,5 @@
 import type { ValidationRule } from '../rule';
+import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const orderWithoutContact: ValidationRule = {
   id: 'order/orphan-contact',
@@ -8,18 +9,22 @@ export const orderWithoutContact: ValidationRule = {
     'Every Keap order belongs to a contact. An order whose contact no longer exists cannot be invoiced, reported on or credited ' +
     'to anyone, and a restore that re-creates the contact gives it a new id the order does not point to. Restore the contact from ' +
     'a snapshot with Keap Vault so that the order is re-linked through the id map.',
-  run({ db }) {
-    return db
-      .all<{ id: string; contact_id: string | null }>(
-        `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL ORDER BY CAST(o.id AS INTEGER)`,
-      )
-      .map((r) => ({
-        entity: 'orders',
-        recordId: r.id,
-        message: r.contact_id
-          ? `Order ${r.id} belongs to contact ${r.contact_id}, which is not in the account`
-          : `Order ${r.id} has no contact`,
-        related: r.contact_id ? [{ entity: 'contacts', id: r.contact_id }] : [],
-      }));
+  *run({ db, batches }) {
+    const rows = yield* allInBatches<{ id: string; contact_id: string | null }>(
+      db,
+      'orders',
+      batches,
+      `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL AND o.rowid BETWEEN ? AND ?`,
+      [],
+      byIntegerIds((r) => r.id),
+    );
+    return rows.map((r) => ({
+      entity: 'orders',
+      recordId: r.id,
+      message: r.contact_id
+        ? `Order ${r.id} belongs to contact ${r.contact_id}, which is not in the account`
+        : `Order ${r.id} has no contact`,
+      related: r.contact_id ? [{ entity: 'contacts', id: r.contact_id }] : [],
+    }));
   },
 };

@@ -1,4 +1,5 @@
 import type { ValidationRule } from '../rule';
+import { allInBatches } from '../ruleBatches';
 
 export const paymentWithoutOrder: ValidationRule = {
   id: 'payment/orphan-order',
@@ -8,19 +9,25 @@ export const paymentWithoutOrder: ValidationRule = {
     "A payment is money received against an order's invoice. A payment whose order is gone is money accounting cannot place; " +
     "Keap cannot delete payments, so it will stay. Restore the order so that the payment's history makes sense again, and check " +
     'that the restored order is not paid a second time.',
-  run({ db }) {
-    const rows = (entity: 'payments' | 'transactions') =>
-      db
-        .all<{ id: string; order_id: string }>(
-          `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
-       WHERE x.order_id IS NOT NULL AND o.id IS NULL ORDER BY x.rowid`,
-        )
-        .map((r) => ({
-          entity,
-          recordId: r.id,
-          message: `${entity === 'payments' ? 'Payment' : 'Transaction'} ${r.id} is for order ${r.order_id}, which is not in the account`,
-          related: [{ entity: 'orders' as const, id: r.order_id }],
-        }));
-    return [...rows('payments'), ...rows('transactions')];
+  *run({ db, batches }) {
+    const rows = function* (entity: 'payments' | 'transactions') {
+      const found = yield* allInBatches<{ id: string; order_id: string }>(
+        db,
+        entity,
+        batches,
+        `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
+       WHERE x.order_id IS NOT NULL AND o.id IS NULL AND x.rowid BETWEEN ? AND ? ORDER BY x.rowid`,
+        [],
+        // In rowid order already: batches follow each other by rowid.
+        () => 0,
+      );
+      return found.map((r) => ({
+        entity,
+        recordId: r.id,
+        message: `${entity === 'payments' ? 'Payment' : 'Transaction'} ${r.id} is for order ${r.order_id}, which is not in the account`,
+        related: [{ entity: 'orders' as const, id: r.order_id }],
+      }));
+    };
+    return [...(yield* rows('payments')), ...(yield* rows('transactions'))];
   },
 };

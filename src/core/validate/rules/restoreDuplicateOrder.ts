@@ -25,10 +25,10 @@ export const restoreDuplicateOrder: ValidationRule = {
     'may be invoiced twice. Keep the original and delete the restored copy in Keap (Keap refuses to delete an order with ' +
     "payments: check the copy's payments first). When a plan flags such an order as a conflict, answer --link (it is this " +
     'order) rather than --create-anyway.',
-  run({ db, settings }) {
+  *run({ db, settings, batches }) {
     // Driven from the restored orders only: the pairing costs what restores wrote, not a pass over
     // every order of the account (order/likely-duplicate already makes that one).
-    return withRestoreMarkers(db, ['orders'], () =>
+    return yield* withRestoreMarkers(db, ['orders'], batches, () =>
       db
         .all<Pair>(
           `WITH marked AS (

@@ -13,8 +13,8 @@ export const restoredTwice: ValidationRule = {
     'ledgers, or the marker was copied onto another record by hand or by an import. For orders and payments the customer is ' +
     'charged or credited twice. Keep one (the one payments, tags or subscriptions point at), move whatever points at the ' +
     'other to it, then delete the other in Keap.',
-  run({ db }) {
-    return withRestoreMarkers(db, MARKER_ENTITIES, () =>
+  *run({ db, batches }) {
+    return yield* withRestoreMarkers(db, MARKER_ENTITIES, batches, () =>
       // Each later record of a marker is paired with the first one, so three copies give two
       // findings, each naming the record to remove and the one to keep.
       db
