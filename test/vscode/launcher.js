@@ -20,7 +20,7 @@
  *   VSCODE_TEST_SCREENSHOT   PNG path: screenshot of the workbench after the tests, before closing
  *   VSCODE_TEST_VSIX         a .vsix to install into the run's extensions folder first (tests of the package
  *                            as users get it; pass an empty extension as --extensionDevelopmentPath then)
- *   VSCODE_TEST_SCREENSHOT_DIR  folder for the screenshots tests ask for by logging `[screenshot] NAME`
+ *   VSCODE_TEST_SCREENSHOT_DIR  folder for the screenshots tests ask for by logging `[screenshot] NAME` (NAME may be `folder/name`, a folder inside it)
  *                            (the variable reaches the extension host, so tests know to ask)
  *   VSCODE_TEST_VERBOSE=1    also relay browser console and the workbench's own log noise
  *   VSCODE_TEST_KEEP=1       keep the run folder (logs, user data) even when the tests pass
@@ -264,7 +264,7 @@ function relay(level, message) {
   const line = typeof message === 'string' ? message : util.format(...(Array.isArray(message) ? message : [message]));
   let m;
   if (
-    (m = line.match(/^\[screenshot\] ([\w-]+)((?: (?:click|scroll)=\S+)*)\s*$/)) &&
+    (m = line.match(/^\[screenshot\] ([\w-]+(?:\/[\w-]+)?)((?: (?:click|scroll)=\S+)*)\s*$/)) &&
     screenshotPage &&
     process.env.VSCODE_TEST_SCREENSHOT_DIR
   ) {
