@@ -15,7 +15,6 @@ import {
 } from '../../core/restore/plan';
 import { readIdMap } from '../../core/snapshot/ledgerIdMap';
 import { readIdMapContents } from '../../core/integration/idMapFile';
-import { SnapshotDb } from '../../core/snapshot/snapshotDb';
 import {
   applyRestorePlan,
   ApplyInterruptedError,
@@ -31,6 +30,7 @@ import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { ApplyStoppedForQuota, counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
 import { applyProgressPrinter } from '../applyProgress';
 import { snapshotKey } from '../snapshotFlags';
+import { openWithProgress } from '../workProgress';
 import { latestPlanFile, latestSnapshotFile } from '../latest';
 import { withPath } from '../../core/fs/systemErrors';
 
@@ -84,7 +84,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
           throw new UsageError(`Cannot restore '${e}'; restorable: ${RESTORE_ORDER.join(', ')}`);
       const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
       if (snapshotFile === 'latest') snapshotFile = await latestSnapshotFile(client, io, flags.dir ?? dataPaths().snapshots);
-      const snapshot = await SnapshotDb.open(snapshotFile, { key: snapshotKey() });
+      const snapshot = await openWithProgress(snapshotFile, snapshotKey(), !!flags.json);
       try {
         io.err('Reading the live account…');
         const { plan } = await planRestoreFromSnapshot({
@@ -155,7 +155,8 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
         const snapshotFile = flags.snapshot ?? plan.snapshot.file;
         const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, dataPaths().snapshots, snapshotFile);
-        const snapshot = snapshotFile && existsSync(snapshotFile) ? await SnapshotDb.open(snapshotFile, { key: snapshotKey() }) : undefined;
+        const snapshot =
+          snapshotFile && existsSync(snapshotFile) ? await openWithProgress(snapshotFile, snapshotKey(), !!flags.json) : undefined;
         const controller = new AbortController();
         const cancel = () => controller.abort();
         process.once('SIGINT', cancel);
