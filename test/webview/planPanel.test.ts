@@ -5,7 +5,6 @@
  * page what the real applier reports. The accessibility test runs axe-core in the page in Light+ and Dark+.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ApplyProgress, Receipt } from '../../src/core/restore/applier';
 import type { PlanStep, RestorePlan } from '../../src/core/restore/plan';
@@ -20,6 +19,7 @@ import { findChromium, launchChromium } from './support/browser';
 import { CONTEXT, HOSTILE_IMG, HOSTILE_SCRIPT, hostilePlan, hostView, syntheticPlan, type HostilePlan } from './support/planFixture';
 import { servePlanPage, type PlanPage } from './support/planPage';
 import { THEMES } from './support/themes';
+import { seriousViolations } from './support/axe';
 
 // The browser side of the page functions below (this file compiles without the DOM lib).
 interface CspViolation {
@@ -31,16 +31,9 @@ interface PageWindow {
   __posted: WebviewToHost[];
   __pwned?: number;
   __plan?: unknown;
-  axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
   __reportCsp(violation: CspViolation): void;
   postMessage(message: unknown, targetOrigin: string): void;
   addEventListener(type: 'message', listener: () => void, options: { once: boolean }): void;
-}
-interface AxeViolation {
-  id: string;
-  impact?: string;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 interface PageDocument {
   documentElement: { style: { setProperty(name: string, value: string): void } };
@@ -864,23 +857,7 @@ describe('Restore plan webview (headless Chromium)', function () {
         for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
       }, THEMES[theme]);
       await send(page, init());
-      // axe's own source, evaluated in the page (evaluate is not subject to the page's CSP; nothing of the page changes).
-      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      const audit = async (when: string) => {
-        const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(
-          bad.map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join('; ')}`,
-          ),
-          [],
-          `${theme}, ${when}`,
-        );
-      };
+      const audit = async (when: string) => assert.deepEqual(await seriousViolations(page), [], `${theme}, ${when}`);
       // With a likely duplicate shown side by side.
       const conflict = plan.steps.find((s) => s.action === 'conflict')!;
       const side = (heading: string, status: string): LookAlikeSide => ({

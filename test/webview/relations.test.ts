@@ -6,7 +6,6 @@
  * text, and axe-core in Light+ and Dark+.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KeapContact, KeapOrder, KeapSubscription } from '../../src/core/model';
 import { headlineOf } from '../../src/core/restore/plan';
@@ -20,18 +19,12 @@ import { serveCardPage, type CardPage } from './support/cardPage';
 import { CONTEXT, HOSTILE_IMG, planStep, syntheticPlan } from './support/planFixture';
 import { servePlanPage, type PlanPage } from './support/planPage';
 import { THEMES } from './support/themes';
+import { seriousViolations } from './support/axe';
 
-interface AxeViolation {
-  id: string;
-  impact?: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
 // The browser side (this file compiles without the DOM lib).
 declare const window: {
   __posted: Array<CardToHost | WebviewToHost>;
   __pwned?: number;
-  axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
   postMessage(message: unknown, origin: string): void;
 };
 declare const document: { documentElement: { style: { setProperty(name: string, value: string): void } } };
@@ -294,22 +287,7 @@ describe('Relationship view of an order (headless Chromium)', function () {
 
   for (const theme of Object.keys(THEMES) as Array<keyof typeof THEMES>) {
     it(`has no serious or critical accessibility violation (axe-core) in ${theme}: the card's and the preview's graph`, async () => {
-      const audit = async (page: Page, where: string) => {
-        await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-        const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(
-          bad.map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-                .slice(0, 3)
-                .map((n) => `${n.target.join(' ')} ${(n as { failureSummary?: string }).failureSummary ?? ''}`)
-                .join('; ')}`,
-          ),
-          [],
-          `${theme}, ${where}`,
-        );
-      };
+      const audit = async (page: Page, where: string) => assert.deepEqual(await seriousViolations(page), [], `${theme}, ${where}`);
       await audit(await openCard(theme), 'the order card');
       await audit(await openPreview(theme), 'the preview');
     });

@@ -148,7 +148,7 @@ export class KeapTransport {
   }
 
   async request<T>(spec: RequestSpec<T>): Promise<KeapResponse<T>> {
-    const idempotent = spec.idempotent ?? spec.method !== 'POST';
+    const idempotent = isIdempotent(spec);
     const maxRetries = this.options.maxRetries ?? 6;
     const state: AttemptState = { attempt: 0, uncertainBefore: false, refreshed: false };
     let lastError: KeapError | undefined;
@@ -306,8 +306,7 @@ export class KeapTransport {
       );
       // Asking again would meet the same answer. A create it answered did happen: that is an uncertain
       // write, which request() settles by looking the record up (or refuses to send again).
-      const idempotent = spec.idempotent ?? spec.method !== 'POST';
-      return idempotent ? { kind: 'fail', error } : { kind: 'retry', waitMs: 0, uncertain: true, error };
+      return isIdempotent(spec) ? { kind: 'fail', error } : { kind: 'retry', waitMs: 0, uncertain: true, error };
     }
     // Refused or unresolvable: the request never reached Keap, so even a create may go again.
     const neverSent = err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN';
@@ -419,6 +418,11 @@ function errorText(body: unknown, raw: string | undefined): { message: string; c
   if (b && typeof b.message === 'string') return { message: b.message, code: typeof b.status === 'string' ? b.status : undefined };
   if (b && typeof b.error_description === 'string') return { message: b.error_description, code: b.error };
   return { message: (raw ?? '').slice(0, 200) || 'no details' };
+}
+
+/** Whether sending the request twice does no more than sending it once: all but a POST, unless the spec says. */
+function isIdempotent(spec: RequestSpec<unknown>): boolean {
+  return spec.idempotent ?? spec.method !== 'POST';
 }
 
 /** axios's way of saying an answer passed `maxContentLength` (it stops reading there). */

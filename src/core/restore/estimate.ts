@@ -52,10 +52,12 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   const staleRead = staleEntities.reduce((n, e) => n + pages(e), 0);
   const verified = steps.filter((s) => !UNVERIFIED.has(s.entity));
   // One read per entity holding written records, a page per PAGE of them.
+  const writtenPer = new Map<string, number>();
+  for (const s of verified) writtenPer.set(s.entity, (writtenPer.get(s.entity) ?? 0) + 1);
   const writtenIn = new Map<string, number>();
-  for (const s of verified) {
-    const holder = entitiesHolding([s.entity])[0];
-    if (holder) writtenIn.set(holder, (writtenIn.get(holder) ?? 0) + 1);
+  for (const [entity, count] of writtenPer) {
+    const holder = entitiesHolding([entity])[0];
+    if (holder) writtenIn.set(holder, (writtenIn.get(holder) ?? 0) + count);
   }
   const verifyRead = [...writtenIn.values()].reduce((n, count) => n + Math.max(1, Math.ceil(count / PAGE)), 0);
   const liveReads = steps.length ? staleRead + verifyRead : 0;

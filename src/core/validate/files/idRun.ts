@@ -31,14 +31,14 @@ export class IdRun {
     writeAll(this.fd, new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength), 0);
     writeAll(this.fd, new Uint8Array(lines.buffer, lines.byteOffset, lines.byteLength), keys.byteLength);
     this.filter = new BloomFilter(keys.length);
-    for (const key of keys) this.filter.add(mixedId(key, 0x9e3779b1), mixedId(key, 0x85ebca6b));
+    for (const key of keys) this.filter.add(...integerHashes(key));
     this.blockFirsts = new Float64Array(Math.ceil(keys.length / BLOCK));
     for (let b = 0; b < this.blockFirsts.length; b++) this.blockFirsts[b] = keys[b * BLOCK];
   }
 
   /** The line `n` was noted at, if this run holds it. */
   line(n: number): number | undefined {
-    if (!this.filter.mayHave(mixedId(n, 0x9e3779b1), mixedId(n, 0x85ebca6b))) return undefined;
+    if (!this.filter.mayHave(...integerHashes(n))) return undefined;
     const block = lastAtMost(this.blockFirsts, n, this.blockFirsts.length);
     if (block < 0) return undefined;
     const keys = this.blockKeys(block);
@@ -64,8 +64,13 @@ export class IdRun {
   }
 }
 
-/** Index of the last of the first `length` sorted `values` that is <= `n`; -1 when none is. */
-function lastAtMost(values: Float64Array, n: number, length: number): number {
+/** The two hashes of an integer id for the Bloom filter. */
+function integerHashes(n: number): [number, number] {
+  return [mixedId(n, 0x9e3779b1), mixedId(n, 0x85ebca6b)];
+}
+
+/** Index of the last of the first `length` sorted `values` that is <= `n`; -1 when none is (ids as numbers or as text). */
+export function lastAtMost<T extends number | string>(values: ArrayLike<T>, n: T, length: number): number {
   let [low, high] = [0, length - 1];
   let found = -1;
   while (low <= high) {

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { BloomFilter, textHashes } from './bloomFilter';
-import { BLOCK, readAll, writeAll } from './idRun';
+import { BLOCK, lastAtMost, readAll, writeAll } from './idRun';
 
 export class TextIdRun {
   private readonly fd: number;
@@ -38,15 +38,7 @@ export class TextIdRun {
 
   line(id: string): number | undefined {
     if (!this.filter.mayHave(...textHashes(id))) return undefined;
-    // The last block whose first id is <= id.
-    let [low, high, block] = [0, this.blockFirsts.length - 1, -1];
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      if (this.blockFirsts[mid] <= id) {
-        block = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const block = lastAtMost(this.blockFirsts, id, this.blockFirsts.length);
     if (block < 0) return undefined;
     return this.entries(block).find(([key]) => key === id)?.[1];
   }

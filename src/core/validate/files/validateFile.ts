@@ -151,21 +151,12 @@ export class FileValidation {
     this.syntaxErrors.add({ message: problem.message, position: { file: this.file, line, column, endLine: line, endColumn: column + 1 } });
   }
 
-  /** The result; the temporary files of the id index are gone after it. */
-  end(): FileValidationResult {
-    try {
-      return this.result();
-    } finally {
-      this.close();
-    }
-  }
-
-  /** Lets go of the id index's temporary files (a check given up half way, too). */
+  /** Lets go of the id index's temporary files, after `end` or a check given up half way. */
   close(): void {
     this.ids.close();
   }
 
-  private result(): FileValidationResult {
+  end(): FileValidationResult {
     this.reader.end();
     this.checkBatch();
     const fileEntity = this.fileEntity ?? mostCommon(this.entities) ?? 'contacts';
