@@ -149,7 +149,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     for (const task of tasks) await journal.prepare(task.name);
     if (direct && reusable) await loadFull(db, journal, entities);
     const onPage = direct
-      ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => db.insert(task.entity, items, jsons)
+      ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => db.insertPage(task.entity, items, jsons)
       : undefined;
     await Promise.all(
       tasks.map(async (task) => {
@@ -240,19 +240,29 @@ async function readTask(
   task: Task,
   signal: AbortSignal | undefined,
   progress: () => void,
-  onPage?: (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => void,
+  onPage?: (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => Promise<void>,
 ): Promise<void> {
   const cursor = journal.cursor(task.name);
   const ids = task.phase === 'deletion-check';
-  for await (const page of task.pages(cursor.pageToken)) {
-    signal?.throwIfAborted();
-    // Each record is written as JSON once, for the journal and the snapshot alike.
-    const jsons = ids
-      ? page.items.map((r) => JSON.stringify({ id: ENTITY_DEFS[task.entity].idOf(r) }))
-      : page.items.map((r) => JSON.stringify(r));
-    await journal.appendPage(task.name, jsons, page.nextPageToken);
-    if (!ids) onPage?.(task, page.items, jsons);
-    progress();
+  // A page is compressed and stored while the next one is read; one page at most is in flight.
+  let storing: Promise<void> | undefined;
+  try {
+    for await (const page of task.pages(cursor.pageToken)) {
+      signal?.throwIfAborted();
+      // Each record is written as JSON once, for the journal and the snapshot alike.
+      const jsons = ids
+        ? page.items.map((r) => JSON.stringify({ id: ENTITY_DEFS[task.entity].idOf(r) }))
+        : page.items.map((r) => JSON.stringify(r));
+      await journal.appendPage(task.name, jsons, page.nextPageToken);
+      await storing;
+      storing = ids ? undefined : onPage?.(task, page.items, jsons);
+      storing?.catch(() => undefined); // awaited at the next page or below; not an unhandled rejection meanwhile
+      progress();
+    }
+    await storing;
+  } catch (err) {
+    await storing?.catch(() => undefined); // nothing left running behind the error
+    throw err;
   }
   if (!cursor.done) {
     cursor.done = true;

@@ -217,13 +217,35 @@ export class SnapshotDb {
    * writing them again.
    */
   insert(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[] = records.map((r) => JSON.stringify(r))): void {
+    this.checkWritable();
+    this.writer ??= new RecordBlockWriter(this.db);
+    const writer = this.writer;
+    this.inTransaction(() => this.insertRows(entity, records, writer.write(entity, jsons)));
+  }
+
+  /**
+   * The same as `insert`, with the records compressed on zlib's thread pool first, so that the
+   * calling thread reads on meanwhile (a capture's pages). Only the transaction runs on it.
+   */
+  async insertPage(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[]): Promise<void> {
+    this.checkWritable();
+    this.writer ??= new RecordBlockWriter(this.db);
+    const groups = this.writer.group(entity, jsons);
+    const compressed = await RecordBlockWriter.compress(groups);
+    this.writer ??= new RecordBlockWriter(this.db); // a rollback meanwhile let the last one go
+    const writer = this.writer;
+    this.inTransaction(() => this.insertRows(entity, records, writer.store(groups, compressed)));
+  }
+
+  private checkWritable(): void {
     // invariant: only new snapshots are written, and they are always of the current format.
     if (this.version !== CURRENT_FORMAT) throw new Error('A format 1 snapshot is read-only');
+  }
+
+  private inTransaction(run: () => void): void {
     this.db.run('BEGIN');
     try {
-      this.writer ??= new RecordBlockWriter(this.db);
-      const places = this.writer.write(entity, jsons);
-      records.forEach((record, i) => this.insertRow(entity, record as Record<string, unknown>, places[i]));
+      run();
       this.db.run('COMMIT');
     } catch (err) {
       this.db.run('ROLLBACK');
@@ -412,6 +434,10 @@ export class SnapshotDb {
       for (const row of this.rows(entity)) hash.update(`${row.id}\u0000${row.json}\n`);
     }
     return hash.digest('hex');
+  }
+
+  private insertRows(entity: SnapshotEntity, records: readonly object[], places: ReadonlyArray<[number, number]>): void {
+    records.forEach((record, i) => this.insertRow(entity, record as Record<string, unknown>, places[i]));
   }
 
   private insertRow(
