@@ -3,9 +3,11 @@
  * Keap Vault in its own process too, so every stage's peak RSS is its own. Per stage: seconds,
  * rows/s, peak RSS, and the ratio to its goal or to the limit measured in the same run (the bare
  * list time of the same pages). Prints figures; asserts nothing.
- *   npm run compile-tests && node out/bench/scale.js [contacts=1000000] [--quota] [--stages=a,b,...]
+ *   npm run compile-tests && node out/bench/scale.js [contacts=1000000] [--quota] [--stages=a,b,...] [--heap=MB]
  * --quota also captures under Keap's personal-access-token quota (240/min: ~20 min at 1M contacts).
  * --stages= runs only those (list and capture always run: the others read what capture wrote).
+ * --heap= caps each stage's JavaScript heap (default 16384 MB), so that a stage too big for the
+ *   machine fails alone instead of pushing everything else on it out of memory.
  */
 import axios from 'axios';
 import { spawnSync } from 'node:child_process';
@@ -206,8 +208,8 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   };
 }
 
-function runStage(stage: string, ctx: Context): StageFigures {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=16384', __filename, '--stage', stage, JSON.stringify(ctx)], {
+function runStage(stage: string, ctx: Context, heapMb: number): StageFigures {
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, __filename, '--stage', stage, JSON.stringify(ctx)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
   }
   const contacts = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
   const underQuota = args.includes('--quota');
+  const heapMb = Number(args.find((a) => a.startsWith('--heap='))?.slice('--heap='.length) ?? 16384);
   console.log(`Scale: ${contacts.toLocaleString('en-US')} contacts; Node ${process.version}, ${cpus().length} cores, ${gib(totalmem())}`);
   const emulator = await startEmulatorProcess(contacts, 'scale');
   console.log(`Emulator (own process) generated the account in ${fmt(emulator.generatedIn)} s`);
@@ -258,7 +261,7 @@ async function main(): Promise<void> {
       .split(',');
     for (const stage of order.filter((s) => !only || s === 'list' || s === 'capture' || only.includes(s))) {
       try {
-        results[stage] = runStage(stage, ctx);
+        results[stage] = runStage(stage, ctx, heapMb);
       } catch (err) {
         console.log(`  ${stage}: ${(err as Error).message}`);
         failed++;
