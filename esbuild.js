@@ -1,6 +1,6 @@
 // Bundles the entry points: the extension (Node, `vscode` external), the demo's emulator (Node,
-// loaded by the extension on demand), the CLI (Node) and the webview scripts (browser): the plan
-// preview and the record card.
+// loaded by the extension on demand), the CLI (Node), the thread a capture writes its snapshot on
+// (Node) and the webview scripts (browser): the plan preview and the record card.
 // `--production` minifies; otherwise source maps are kept. `--watch` rebuilds on change
 // (`npm run watch`); errors print as file:line:col, and in watch mode between one
 // "[watch] build started" and one "[watch] build finished" line for all the bundles together, which
@@ -75,6 +75,8 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   { ...common, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js', ...node },
+  // A full capture's snapshot is built on a thread of its own (src/core/snapshot/snapshotWriter.ts), started from this file.
+  { ...common, entryPoints: ['src/core/snapshot/snapshotWriterWorker.ts'], outfile: 'dist/snapshotWriterWorker.js', ...node },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The record card (an order a person can read): a page of its own, with its own stylesheet (dist/recordCard.css).

@@ -21,6 +21,7 @@ import { CAPTURED_ENTITIES, ENTITY_DEFS, type CapturedEntity } from './entities'
 import { SnapshotKeyError } from './errors';
 import { CaptureJournal } from './journal';
 import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
+import { SnapshotWriter } from './snapshotWriter';
 
 export interface CaptureProgress {
   entity: CapturedEntity;
@@ -139,17 +140,18 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     });
   };
 
-  // A full capture builds the snapshot as pages arrive (each page is journaled first), so the
-  // journal is read back only to continue an interrupted run. An incremental one merges at the end.
-  const direct = !options.since;
-  let db = await SnapshotDb.create();
+  // A full capture builds the snapshot as pages arrive (each page is journaled first), on the
+  // writer's thread, so the journal is read back only to continue an interrupted run. An
+  // incremental one merges into a snapshot here, at the end.
+  let writer = options.since ? undefined : new SnapshotWriter();
+  const merged = options.since ? await SnapshotDb.create() : undefined;
   try {
     let rebuild = false;
     // Whatever a crash wrote after a task's last recorded page is cut off before anything reads on.
     for (const task of tasks) await journal.prepare(task.name);
-    if (direct && reusable) await loadFull(db, journal, entities);
-    const onPage = direct
-      ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => db.insertPage(task.entity, items, jsons)
+    if (writer && reusable) await loadFull(writer, journal, entities);
+    const onPage = writer
+      ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => writer!.insert(task.entity, items, jsons)
       : undefined;
     await Promise.all(
       tasks.map(async (task) => {
@@ -165,7 +167,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
           )
             throw err;
           await journal.reset(task.name);
-          rebuild = direct; // the snapshot holds that entity's first pages twice now: build it again from the journal
+          rebuild = !!writer; // the snapshot holds that entity's first pages twice now: build it again from the journal
           await readTask(journal, task, options.signal, () => report(task, false), onPage);
         }
         report(task, true);
@@ -174,26 +176,23 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
 
     options.signal?.throwIfAborted();
     if (rebuild) {
-      db.close();
-      db = await SnapshotDb.create();
-      await loadFull(db, journal, entities);
+      await writer!.close();
+      writer = new SnapshotWriter();
+      await loadFull(writer, journal, entities);
     }
-    const deleted = options.since ? await mergeIncremental(db, options.since.db, journal, tasks) : undefined;
+    const deleted = merged ? await mergeIncremental(merged, options.since!.db, journal, tasks) : undefined;
     const finishedAt = new Date().toISOString();
-    const meta = await db.save(
-      out,
-      {
-        snapshotId: randomUUID(),
-        account: client.transport.account,
-        apiBaseUrl: client.transport.baseUrl,
-        startedAt: journal.state.startedAt,
-        finishedAt,
-        requests: client.transport.requestCount - requestsBefore,
-        incrementalFrom: options.since?.meta.snapshotId,
-        deletionsChecked: options.since ? !!options.checkDeletions : undefined,
-      },
-      { key: options.key },
-    );
+    const saved = {
+      snapshotId: randomUUID(),
+      account: client.transport.account,
+      apiBaseUrl: client.transport.baseUrl,
+      startedAt: journal.state.startedAt,
+      finishedAt,
+      requests: client.transport.requestCount - requestsBefore,
+      incrementalFrom: options.since?.meta.snapshotId,
+      deletionsChecked: options.since ? !!options.checkDeletions : undefined,
+    };
+    const meta = writer ? await writer.save(out, saved, { key: options.key }) : await merged!.save(out, saved, { key: options.key });
     await journal.remove();
     const previousCounts = (options.previous ?? options.since?.meta)?.counts;
     return {
@@ -205,7 +204,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       deleted,
     };
   } finally {
-    db.close();
+    await writer?.close();
+    merged?.close();
   }
 }
 
@@ -272,7 +272,7 @@ async function readTask(
 
 const BATCH = 1000;
 
-async function loadFull(db: SnapshotDb, journal: CaptureJournal, entities: readonly CapturedEntity[]): Promise<undefined> {
+async function loadFull(db: PageSink, journal: CaptureJournal, entities: readonly CapturedEntity[]): Promise<undefined> {
   for (const entity of entities) await insertBatched(db, entity, journal.records(entity));
   return undefined;
 }
@@ -329,8 +329,13 @@ async function mergeIncremental(
   return checked ? deleted : undefined;
 }
 
+/** Where pages of records go: the snapshot writer's thread, or a snapshot being merged here. */
+interface PageSink {
+  insert(entity: CapturedEntity, records: Array<Record<string, unknown>>, jsons: string[]): void | Promise<void>;
+}
+
 async function insertBatched(
-  db: SnapshotDb,
+  db: PageSink,
   entity: CapturedEntity,
   records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
 ): Promise<void> {
@@ -338,9 +343,18 @@ async function insertBatched(
   for await (const record of records) {
     batch.push(record);
     if (batch.length >= BATCH) {
-      db.insert(entity, batch);
+      await db.insert(
+        entity,
+        batch,
+        batch.map((r) => JSON.stringify(r)),
+      );
       batch = [];
     }
   }
-  if (batch.length) db.insert(entity, batch);
+  if (batch.length)
+    await db.insert(
+      entity,
+      batch,
+      batch.map((r) => JSON.stringify(r)),
+    );
 }

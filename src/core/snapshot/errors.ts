@@ -54,3 +54,11 @@ export class IgnorePathError extends KeapVaultError<IgnorePathErrorKind> {
     super(message);
   }
 }
+
+/**
+ * The thread that builds a capture's snapshot stopped (out of memory, or a fault in it). Nothing
+ * read is lost: every page is in the capture's journal, and the next capture continues from it.
+ */
+export class SnapshotWriterError extends KeapVaultError<'writer-stopped'> {
+  readonly kind = 'writer-stopped';
+}

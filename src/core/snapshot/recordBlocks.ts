@@ -7,8 +7,7 @@
  *
  * A record's place is (block, slot): the block's rowid in `record_blocks` and its line within it.
  */
-import { promisify } from 'node:util';
-import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Database } from './sqlite';
 
 /**
@@ -23,8 +22,6 @@ const BLOCK_BYTES = 64 * 1024;
 const DICTIONARY_BYTES = 32 * 1024;
 /** Blocks kept open: enough for a page of the explorer in any order, and for scans. */
 const CACHE_BLOCKS = 256;
-
-const deflateOnPool = promisify(deflateRaw);
 
 type Statement = ReturnType<Database['prepare']>;
 
@@ -49,22 +46,9 @@ function sampleDictionary(jsons: readonly string[]): Buffer {
   return Buffer.from(picked.join('\n')).subarray(-Math.max(1, Math.floor(budget)));
 }
 
-/** Records of one entity grouped into blocks, with the dictionary they are compressed against. */
-export interface BlockGroups {
-  entity: string;
-  dictionary: Buffer;
-  groups: string[][];
-}
-
-/**
- * Writes blocks for one database: records are placed as they come, a block per 64 (or 64 KiB) of
- * one entity. Grouping and compressing need no database, so a capture compresses on zlib's thread
- * pool while the main thread reads the next page; only `store` runs inside the caller's transaction.
- */
+/** Writes blocks for one database: records are placed as they come, a block per 64 (or 64 KiB) of one entity. */
 export class RecordBlockWriter {
   private readonly dictionaries = new Map<string, Buffer>();
-  /** Entities whose dictionary is chosen but not yet in `record_dictionaries`. */
-  private readonly unstored = new Set<string>();
   private insertBlock?: Statement;
   private insertDictionary?: Statement;
   /** Blocks are numbered here, as rows are by SnapshotDb: no query per block to learn its rowid. */
@@ -77,67 +61,23 @@ export class RecordBlockWriter {
     this.nextBlock = Number(selectAll(db, 'SELECT IFNULL(MAX(rowid), 0) + 1 FROM record_blocks')[0][0]);
   }
 
-  /** Stores records' JSON (one entity, in order), compressing here; returns each one's [block, slot]. */
+  /** Stores records' JSON (one entity, in order); returns each one's [block, slot]. */
   write(entity: string, jsons: readonly string[]): Array<[number, number]> {
-    const groups = this.group(entity, jsons);
-    return this.store(
-      groups,
-      groups.groups.map((g) => deflateRawSync(g.join('\n'), { dictionary: groups.dictionary })),
-    );
-  }
-
-  /** Splits records into blocks; the entity's first records choose its dictionary. */
-  group(entity: string, jsons: readonly string[]): BlockGroups {
-    let dictionary = this.dictionaries.get(entity);
-    if (!dictionary) {
-      dictionary = sampleDictionary(jsons);
-      this.dictionaries.set(entity, dictionary);
-      this.unstored.add(entity);
-    }
-    const groups: string[][] = [];
+    const dictionary = this.dictionaryFor(entity, jsons);
+    this.insertBlock ??= this.db.prepare('INSERT INTO record_blocks (rowid, entity, data) VALUES (?, ?, ?)');
+    const places: Array<[number, number]> = [];
     for (let start = 0; start < jsons.length;) {
       let end = start + 1;
       for (let bytes = jsons[start].length; end < jsons.length && end - start < RECORDS_PER_BLOCK; end++) {
         bytes += jsons[end].length + 1;
         if (bytes > BLOCK_BYTES) break;
       }
-      groups.push(jsons.slice(start, end));
+      const group = jsons.slice(start, end);
+      const block = this.nextBlock++;
+      this.insertBlock.run([block, entity, deflateRawSync(group.join('\n'), { dictionary })]);
+      for (let slot = 0; slot < group.length; slot++) places.push([block, slot]);
       start = end;
     }
-    return { entity, dictionary, groups };
-  }
-
-  /** Compresses on zlib's thread pool, off the calling thread. */
-  static compress(groups: BlockGroups): Promise<Buffer[]> {
-    return Promise.all(groups.groups.map((g) => deflateOnPool(g.join('\n'), { dictionary: groups.dictionary })));
-  }
-
-  /** Inserts compressed blocks (inside the caller's transaction); returns each record's [block, slot]. */
-  store(groups: BlockGroups, compressed: readonly Buffer[]): Array<[number, number]> {
-    const { entity } = groups;
-    let dictionary = this.dictionaries.get(entity);
-    if (!dictionary) {
-      // A rollback since `group` forgot the dictionary (it was stored in the undone transaction).
-      dictionary = groups.dictionary;
-      this.dictionaries.set(entity, dictionary);
-      this.unstored.add(entity);
-    } else if (dictionary !== groups.dictionary) {
-      // ...and another page has chosen the entity's dictionary since: compress against that one.
-      const stored = dictionary;
-      compressed = groups.groups.map((g) => deflateRawSync(g.join('\n'), { dictionary: stored }));
-    }
-    if (this.unstored.has(entity)) {
-      this.insertDictionary ??= this.db.prepare('INSERT INTO record_dictionaries (entity, data) VALUES (?, ?)');
-      this.insertDictionary.run([entity, dictionary]);
-      this.unstored.delete(entity);
-    }
-    this.insertBlock ??= this.db.prepare('INSERT INTO record_blocks (rowid, entity, data) VALUES (?, ?, ?)');
-    const places: Array<[number, number]> = [];
-    groups.groups.forEach((group, i) => {
-      const block = this.nextBlock++;
-      this.insertBlock!.run([block, entity, compressed[i]]);
-      for (let slot = 0; slot < group.length; slot++) places.push([block, slot]);
-    });
     return places;
   }
 
@@ -145,6 +85,17 @@ export class RecordBlockWriter {
     this.insertBlock?.free();
     this.insertDictionary?.free();
     this.insertBlock = this.insertDictionary = undefined;
+  }
+
+  private dictionaryFor(entity: string, jsons: readonly string[]): Buffer {
+    let dictionary = this.dictionaries.get(entity);
+    if (!dictionary) {
+      dictionary = sampleDictionary(jsons);
+      this.insertDictionary ??= this.db.prepare('INSERT INTO record_dictionaries (entity, data) VALUES (?, ?)');
+      this.insertDictionary.run([entity, dictionary]);
+      this.dictionaries.set(entity, dictionary);
+    }
+    return dictionary;
   }
 }
 

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
 import { SnapshotCorruptError, SnapshotFormatError, SnapshotQueryError, SnapshotVersionError } from './errors';
+import { prepareRows, type PreparedRows } from './preparedRows';
 import { RecordBlockReader, RecordBlockWriter } from './recordBlocks';
 import {
   CHILD_JSON_FUNCTION,
@@ -24,7 +25,7 @@ import {
 import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
 import { loadSqlJs, type Database } from './sqlite';
 import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
-import { throwIfCancelled } from '../work/cancelled';
+import { CancelledError, throwIfCancelled } from '../work/cancelled';
 import type { ProgressListener } from '../work/progress';
 
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
@@ -57,6 +58,9 @@ export interface SnapshotMeta {
   /** Whether records deleted in Keap since `incrementalFrom` were looked for. */
   deletionsChecked?: boolean;
 }
+
+/** What a snapshot's writer says about it; the rest of its metadata is found in the database. */
+export type SavedMeta = Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'>;
 
 export interface OpenOptions {
   /** The secret an encrypted snapshot was saved with. */
@@ -170,7 +174,7 @@ export class SnapshotDb {
       if (version === 2 && !sha256) throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
       await slices.yieldNow();
       snapshot = timed('setup', () => new SnapshotDb(db, version, file, sha256));
-      if (version === 1) timed('verify', () => snapshot!.verifyV1(file, !options.metadataOnly));
+      if (version === 1) await snapshot.verifyV1(file, !options.metadataOnly, slices);
       await slices.yieldNow();
       timed('missingTables', () => snapshot!.addMissingTables());
       snapshot.openSteps = steps;
@@ -220,21 +224,19 @@ export class SnapshotDb {
     this.checkWritable();
     this.writer ??= new RecordBlockWriter(this.db);
     const writer = this.writer;
-    this.inTransaction(() => this.insertRows(entity, records, writer.write(entity, jsons)));
+    const rows = prepareRows(entity, records);
+    this.inTransaction(() => this.insertPreparedRows(entity, rows, writer.write(entity, jsons)));
   }
 
   /**
-   * The same as `insert`, with the records compressed on zlib's thread pool first, so that the
-   * calling thread reads on meanwhile (a capture's pages). Only the transaction runs on it.
+   * Adds a page whose rows were prepared elsewhere (`prepareRows`, on the thread that parsed it),
+   * with each record's JSON as Keap sent it: what a capture's writer thread does with a page.
    */
-  async insertPage(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[]): Promise<void> {
+  insertPrepared(entity: SnapshotEntity, rows: PreparedRows, jsons: readonly string[]): void {
     this.checkWritable();
     this.writer ??= new RecordBlockWriter(this.db);
-    const groups = this.writer.group(entity, jsons);
-    const compressed = await RecordBlockWriter.compress(groups);
-    this.writer ??= new RecordBlockWriter(this.db); // a rollback meanwhile let the last one go
     const writer = this.writer;
-    this.inTransaction(() => this.insertRows(entity, records, writer.store(groups, compressed)));
+    this.inTransaction(() => this.insertPreparedRows(entity, rows, writer.write(entity, jsons)));
   }
 
   private checkWritable(): void {
@@ -369,13 +371,20 @@ export class SnapshotDb {
   }
 
   /** Records the metadata (with counts) and writes the file atomically; the checksum is the file's hash. */
-  async save(
-    file: string,
-    meta: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'>,
-    options: OpenOptions = {},
-  ): Promise<SnapshotMeta> {
-    // invariant: only new snapshots are written, and they are always of the current format.
-    if (this.version !== CURRENT_FORMAT) throw new Error('A format 1 snapshot is read-only');
+  async save(file: string, meta: SavedMeta, options: OpenOptions = {}): Promise<SnapshotMeta> {
+    const { image, meta: full } = this.finish(meta);
+    this.attachViews();
+    this.sha256 = await writeSnapshotFile(file, image, options.key);
+    return { ...full, checksum: this.sha256 };
+  }
+
+  /**
+   * Records the metadata (with counts) and gives the database's image, ready to be written
+   * (`writeSnapshotFile`): a capture's writer thread hands it to the thread that writes the file.
+   * The database stays usable for reading only after `save`, which sets its views up again.
+   */
+  finish(meta: SavedMeta): { image: Uint8Array; meta: Omit<SnapshotMeta, 'checksum'> } {
+    this.checkWritable();
     this.ensureIndexes();
     const full: Omit<SnapshotMeta, 'checksum'> = {
       ...meta,
@@ -390,10 +399,7 @@ export class SnapshotDb {
       if (value !== undefined) this.db.run('INSERT INTO meta (key, value) VALUES (?, ?)', [key, JSON.stringify(value)]);
     }
     this.freeStatements(); // export() closes and reopens the database: statements, functions and views go
-    const image = this.db.export();
-    this.attachViews();
-    this.sha256 = await writeSnapshotFile(file, image, options.key);
-    return { ...full, checksum: this.sha256 };
+    return { image: this.db.export(), meta: full };
   }
 
   close(): void {
@@ -427,37 +433,44 @@ export class SnapshotDb {
    */
   contentChecksum(): string {
     const hash = createHash('sha256');
-    const present = this.entitiesPresent();
-    for (const entity of SNAPSHOT_ENTITIES) {
-      if (!present.has(entity)) continue;
-      hash.update(`\u0001${entity}\n`);
-      for (const row of this.rows(entity)) hash.update(`${row.id}\u0000${row.json}\n`);
-    }
+    for (const piece of this.checksumPieces()) hash.update(piece);
     return hash.digest('hex');
   }
 
-  private insertRows(entity: SnapshotEntity, records: readonly object[], places: ReadonlyArray<[number, number]>): void {
-    records.forEach((record, i) => this.insertRow(entity, record as Record<string, unknown>, places[i]));
+  /** What `contentChecksum` hashes, in order: a line naming each table, then a line per row. */
+  private *checksumPieces(): Generator<string> {
+    const present = this.entitiesPresent();
+    for (const entity of SNAPSHOT_ENTITIES) {
+      if (!present.has(entity)) continue;
+      yield `\u0001${entity}\n`;
+      for (const row of this.rows(entity)) yield `${row.id}\u0000${row.json}\n`;
+    }
   }
 
-  private insertRow(
-    entity: SnapshotEntity,
-    record: Record<string, unknown>,
-    place: [number, number],
-    parent?: Record<string, unknown>,
-  ): void {
-    const def = ENTITY_DEFS[entity];
+  /** Each record's row at its place, then its child rows under its rowid: all rowids are given here. */
+  private insertPreparedRows(entity: SnapshotEntity, rows: PreparedRows, places: ReadonlyArray<[number, number]>): void {
+    const insert = this.insertStatement(entity);
+    const rowids = rows.own.map((values, i) => {
+      const rowid = this.nextRowid(entity);
+      insert.run([rowid, ...values, places[i][0], places[i][1]]);
+      return rowid;
+    });
+    for (const child of rows.children) {
+      const insertChild = this.insertStatement(child.entity);
+      for (const [parent, slot, ...values] of child.rows)
+        insertChild.run([this.nextRowid(child.entity), ...values, rowids[parent as number], slot]);
+    }
+  }
+
+  /** One prepared INSERT per table, columns in the entity's order, then where the JSON is. */
+  private insertStatement(entity: SnapshotEntity): Statement {
     let stmt = this.inserts.get(entity);
     if (!stmt) {
-      const names = ['rowid', 'id', ...def.columns.map((c) => c.name), CHILD_OF[entity] ? 'prow' : 'blk', 'slot'];
+      const names = ['rowid', 'id', ...ENTITY_DEFS[entity].columns.map((c) => c.name), CHILD_OF[entity] ? 'prow' : 'blk', 'slot'];
       stmt = this.db.prepare(`INSERT INTO ${rowTable(entity, 2)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
       this.inserts.set(entity, stmt);
     }
-    const rowid = this.nextRowid(entity);
-    stmt.run([rowid, def.idOf(record, parent), ...def.columns.map((c) => c.of(record, parent)), place[0], place[1]]);
-    for (const child of def.children ?? []) {
-      child.of(record).forEach((row, slot) => this.insertRow(child.entity, row, [rowid, slot], record));
-    }
+    return stmt;
   }
 
   private nextRowid(entity: SnapshotEntity): number {
@@ -531,17 +544,23 @@ export class SnapshotDb {
     }
   }
 
-  private verifyV1(where: string, checksum: boolean): void {
+  /** Format 1's row checksum, computed in slices: an old file may be large, and this runs in the extension host. */
+  private async verifyV1(where: string, checksum: boolean, slices: EventLoopSlices): Promise<void> {
     if (!checksum) return;
-    let actual: string;
+    const hash = createHash('sha256');
     let expected: string;
     try {
       expected = this.meta().checksum;
-      actual = this.contentChecksum();
+      let pieces = 0;
+      for (const piece of this.checksumPieces()) {
+        hash.update(piece);
+        if (++pieces % 256 === 0) await slices.maybeYield();
+      }
     } catch (err) {
+      if (err instanceof CancelledError) throw err;
       throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}).`, this.file);
     }
-    if (actual !== expected) {
+    if (hash.digest('hex') !== expected) {
       throw new SnapshotCorruptError(
         `${where} was changed or damaged after it was written (checksum mismatch); it is not trusted.`,
         this.file,

@@ -1,0 +1,76 @@
+/**
+ * A full capture's snapshot is built on a thread of its own. The capture's thread reads Keap's
+ * pages, parses them, journals them and prepares their rows (`prepareRows`); the writer's thread
+ * compresses the records and stores them in sql.js. Both were on one thread before, and that
+ * thread was the capture's limit: Keap (or the emulator) answers on another core meanwhile.
+ * At the end the writer hands over the database's image, and the file is written here, where its
+ * errors are the capture's own.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SnapshotEntity } from './entities';
+import { SnapshotWriterError } from './errors';
+import { prepareRows } from './preparedRows';
+import type { SavedMeta, SnapshotMeta } from './snapshotDb';
+import { writeSnapshotFile } from './snapshotFile';
+import type { WriterReply, WriterRequest } from './snapshotWriterProtocol';
+
+/** Beside this module, compiled (tests) or bundled (dist/, see esbuild.js). */
+const WORKER_FILE = path.join(__dirname, 'snapshotWriterWorker.js');
+
+type Request = WriterRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+export class SnapshotWriter {
+  private readonly worker = new Worker(WORKER_FILE);
+  private readonly waiting = new Map<number, { resolve(reply: WriterReply): void; reject(err: Error): void }>();
+  private nextId = 1;
+  private stopped?: SnapshotWriterError;
+
+  constructor() {
+    this.worker.on('message', (reply: WriterReply) => {
+      const waiter = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.ok) waiter?.resolve(reply);
+      else waiter?.reject(new SnapshotWriterError(`Writing the snapshot failed: ${reply.error}`));
+    });
+    this.worker.on('error', (err) => this.stop(`Keap Vault's snapshot writer stopped: ${err.message}`));
+    this.worker.on('exit', (code) => this.stop(`Keap Vault's snapshot writer stopped (exit code ${code}).`));
+  }
+
+  /** Stores a page of records (one entity, in Keap's order) with their JSON; resolves when stored. */
+  async insert(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[]): Promise<void> {
+    await this.ask({ type: 'insert', entity, rows: prepareRows(entity, records), jsons: jsons as string[] });
+  }
+
+  /** Writes the snapshot file, atomically and encrypted if asked; the writer is done after it. */
+  async save(file: string, meta: SavedMeta, options: { key?: string } = {}): Promise<SnapshotMeta> {
+    const reply = await this.ask({ type: 'finish', meta });
+    // invariant: the writer answers 'finish' with the image and the metadata it recorded (snapshotWriterWorker.ts).
+    if (!reply.ok || !reply.image || !reply.meta) throw new Error('The snapshot writer finished without an image');
+    const checksum = await writeSnapshotFile(file, reply.image, options.key);
+    return { ...reply.meta, checksum };
+  }
+
+  /** Ends the thread (and with it the database, if not saved). */
+  async close(): Promise<void> {
+    this.stopped ??= new SnapshotWriterError('The snapshot writer was closed.');
+    await this.worker.terminate();
+  }
+
+  private ask(request: Request): Promise<WriterReply> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise<WriterReply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id } as WriterRequest);
+    });
+  }
+
+  private stop(message: string): void {
+    this.stopped ??= new SnapshotWriterError(
+      `${message} Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.`,
+    );
+    for (const waiter of this.waiting.values()) waiter.reject(this.stopped);
+    this.waiting.clear();
+  }
+}

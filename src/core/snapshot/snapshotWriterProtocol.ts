@@ -1,0 +1,12 @@
+/** The messages between a capture and the thread that writes its snapshot (snapshotWriter.ts). */
+import type { SnapshotEntity } from './entities';
+import type { PreparedRows } from './preparedRows';
+import type { SavedMeta, SnapshotMeta } from './snapshotDb';
+
+export type WriterRequest =
+  | { id: number; type: 'insert'; entity: SnapshotEntity; rows: PreparedRows; jsons: string[] }
+  /** Last: records the metadata, exports the image and closes the database. */
+  | { id: number; type: 'finish'; meta: SavedMeta };
+
+export type WriterReply =
+  { id: number; ok: true; image?: Uint8Array; meta?: Omit<SnapshotMeta, 'checksum'> } | { id: number; ok: false; error: string };

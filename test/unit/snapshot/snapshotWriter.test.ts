@@ -1,0 +1,83 @@
+/**
+ * A full capture builds its snapshot on a thread of its own (snapshotWriter.ts): what comes out must
+ * be what the same pages stored on the capture's thread would be, and a thread that ends must say
+ * so, not leave the capture waiting.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { CAPTURED_ENTITIES, SNAPSHOT_ENTITIES } from '../../../src/core/snapshot/entities';
+import { SnapshotWriterError } from '../../../src/core/snapshot/errors';
+import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { SnapshotWriter } from '../../../src/core/snapshot/snapshotWriter';
+import { generateAccount } from '../../../src/emulator/generator';
+import { EmulatorStore } from '../../../src/emulator/store';
+import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
+import { tempDir, TEST_META } from '../support/snapshots';
+
+function everyRecord(db: SnapshotDb): Map<string, string[]> {
+  return new Map(SNAPSHOT_ENTITIES.map((e) => [e, [...db.rows(e)].map((r) => `${r.id}\u0000${r.json}`)]));
+}
+
+describe("The snapshot writer's thread", () => {
+  it('stores pages of every entity, interleaved as a capture sends them, exactly as they would be stored here (encrypted save)', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'writer-thread', size: 120 });
+    const reference = await snapshotOfAccount(store);
+    const expected = everyRecord(reference);
+    const pages = CAPTURED_ENTITIES.map((entity) => ({ entity, jsons: [...reference.rows(entity)].map((r) => r.json) }));
+    reference.close();
+
+    const writer = new SnapshotWriter();
+    const file = path.join(tempDir(), 'threaded.kvsnap');
+    try {
+      // Pages of 37 records, one entity after another in turn, as concurrent list reads arrive.
+      for (let start = 0; pages.some((p) => start < p.jsons.length); start += 37) {
+        await Promise.all(
+          pages
+            .filter((p) => start < p.jsons.length)
+            .map((p) => {
+              const jsons = p.jsons.slice(start, start + 37);
+              return writer.insert(
+                p.entity,
+                jsons.map((j) => JSON.parse(j) as object),
+                jsons,
+              );
+            }),
+        );
+      }
+      const meta = await writer.save(file, TEST_META, { key: 'thread-key' });
+      assert.equal(meta.counts.orders, store.orders.size);
+      assert.ok((meta.counts.order_items ?? 0) > store.orders.size, 'child rows are prepared on this thread and stored on the other');
+    } finally {
+      await writer.close();
+    }
+    const reopened = await SnapshotDb.open(file, { key: 'thread-key' });
+    assert.deepEqual(everyRecord(reopened), expected);
+    reopened.close();
+  });
+
+  it('a thread that ends settles the page in flight (never leaves the capture waiting) and refuses later ones with a typed error that says nothing read is lost', async () => {
+    const writer = new SnapshotWriter();
+    const records = Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, given_name: `Ana ${i}` }));
+    await writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]);
+    // Large enough that the thread is most likely still storing it when it is ended.
+    const inFlight = writer.insert(
+      'contacts',
+      records,
+      records.map((r) => JSON.stringify(r)),
+    );
+    await (writer as unknown as { worker: Worker }).worker.terminate();
+    const isStopped = (err: unknown) => {
+      assert.ok(err instanceof SnapshotWriterError);
+      assert.match(err.message, /snapshot writer stopped.*every page is in the capture's journal/s);
+      return true;
+    };
+    await inFlight.then(
+      () => undefined, // stored before the end came: also fine
+      (err: unknown) => isStopped(err),
+    );
+    await assert.rejects(writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]), isStopped);
+    await writer.close();
+  });
+});
