@@ -13,16 +13,12 @@ import { loadSqlJs } from '../../../src/core/snapshot/sqlite';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
-import { tempDir, TEST_META } from '../support/snapshots';
+import { everyRecord, tempDir, TEST_META } from '../support/snapshots';
 
 /** Written by Keap Vault 0.1.0 (format 1) from the generator's seed 'format-1' at size 12. */
 const FORMAT_1 = path.join(__dirname, '../../../../test/fixtures/snapshots/format-1.kvsnap');
 const FORMAT_1_ENCRYPTED = path.join(__dirname, '../../../../test/fixtures/snapshots/format-1-encrypted.kvsnap');
 const FORMAT_1_KEY = 'format-1-fixture-key';
-
-function everyRecord(db: SnapshotDb): Map<string, string[]> {
-  return new Map(SNAPSHOT_ENTITIES.map((e) => [e, [...db.rows(e)].map((r) => `${r.id}\u0000${r.json}`)]));
-}
 
 describe('Snapshot format 2', () => {
   it('gives back every record exactly as it was stored, child rows included, through an encrypted save and open', async () => {

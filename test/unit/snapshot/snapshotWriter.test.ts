@@ -6,18 +6,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { CAPTURED_ENTITIES, SNAPSHOT_ENTITIES } from '../../../src/core/snapshot/entities';
+import { CAPTURED_ENTITIES } from '../../../src/core/snapshot/entities';
 import { SnapshotWriterError } from '../../../src/core/snapshot/errors';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { SnapshotWriter } from '../../../src/core/snapshot/snapshotWriter';
 import { generateAccount } from '../../../src/emulator/generator';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
-import { tempDir, TEST_META } from '../support/snapshots';
-
-function everyRecord(db: SnapshotDb): Map<string, string[]> {
-  return new Map(SNAPSHOT_ENTITIES.map((e) => [e, [...db.rows(e)].map((r) => `${r.id}\u0000${r.json}`)]));
-}
+import { everyRecord, tempDir, TEST_META } from '../support/snapshots';
 
 describe("The snapshot writer's thread", () => {
   it('stores pages of every entity, interleaved as a capture sends them, exactly as they would be stored here (encrypted save)', async () => {

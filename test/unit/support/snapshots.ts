@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
+import { SNAPSHOT_ENTITIES } from '../../../src/core/snapshot/entities';
+import type { SnapshotDb, SnapshotMeta } from '../../../src/core/snapshot/snapshotDb';
 import { generateAccount, type GenerateOptions, type PlantedProblem } from '../../../src/emulator/generator';
 import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
 import { EmulatorStore } from '../../../src/emulator/store';
@@ -16,6 +17,11 @@ export function tempDir(prefix = 'kv-test-'): string {
 
 /** Kept under its old name for the tests that use it. */
 export const snapshotFromStore = snapshotOfAccount;
+
+/** Every table's rows (id and JSON, in stored order): two snapshots holding the same records compare equal. */
+export function everyRecord(db: SnapshotDb): Map<string, string[]> {
+  return new Map(SNAPSHOT_ENTITIES.map((e) => [e, [...db.rows(e)].map((r) => `${r.id}\u0000${r.json}`)]));
+}
 
 export const TEST_META: Omit<SnapshotMeta, 'format' | 'formatVersion' | 'counts' | 'checksum' | 'toolVersion'> = {
   snapshotId: 'test-snapshot',
