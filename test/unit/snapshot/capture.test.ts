@@ -4,6 +4,7 @@ import path from 'node:path';
 import { captureSnapshot, type CaptureProgress } from '../../../src/core/snapshot/capture';
 import { CAPTURED_ENTITIES, SNAPSHOT_ENTITIES, type SnapshotEntity } from '../../../src/core/snapshot/entities';
 import { CaptureJournal } from '../../../src/core/snapshot/journal';
+import { SnapshotCorruptError } from '../../../src/core/snapshot/errors';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { generateAccount } from '../../../src/emulator/generator';
@@ -134,6 +135,30 @@ describe('Capture: live account -> snapshot', function () {
     assert.deepEqual(content(b), content(a));
     a.close();
     b.close();
+  });
+
+  it('a damaged encrypted journal is refused with a typed error naming its file and the way out (--restart), which then captures whole', async () => {
+    const { client, store } = await account(400, 45);
+    const out = path.join(tempDir(), 'damaged.kvsnap');
+    await cancelledAfter12Pages({ client, out, key: 's3cret', pageSize: 50 });
+    const journal = (await CaptureJournal.find(CaptureJournal.dirFor(out)))!;
+    const [task] = Object.entries(journal.state.tasks).sort(([, a], [, b]) => b.bytes - a.bytes)[0];
+    const file = journal.file(task);
+    const bytes = await fs.readFile(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x20; // one bit inside a sealed page
+    await fs.writeFile(file, bytes);
+
+    await assert.rejects(captureSnapshot({ client, out, key: 's3cret', pageSize: 50 }), (err: unknown) => {
+      assert.ok(err instanceof SnapshotCorruptError, String(err));
+      assert.equal(err.file, file);
+      assert.match(err.message, /journal .* is damaged.*--restart/);
+      return true;
+    });
+    assert.ok(!existsSync(out), 'no snapshot is written from a damaged journal');
+    const restarted = await captureSnapshot({ client, out, key: 's3cret', pageSize: 50, restart: true });
+    assert.equal(restarted.resumed, false);
+    assert.equal(restarted.meta.counts.contacts, store.contacts.size);
+    assert.equal(restarted.meta.counts.orders, store.orders.size);
   });
 
   it('incremental capture reads only what changed and, with the deletion check, equals a full capture', async () => {
