@@ -36,6 +36,8 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const PAGE_CACHE_KIB = 64 * 1024;
 /** Prepared read queries kept per snapshot. */
 const STATEMENT_CACHE = 64;
+/** Parents whose child rows are kept rebuilt: a few MB of items and tag assignments. */
+const CHILD_CACHE_PARENTS = 4096;
 
 export interface SnapshotMeta {
   format: typeof SNAPSHOT_FORMAT;
@@ -88,8 +90,14 @@ export class SnapshotDb {
   private writer?: RecordBlockWriter;
   /** Indexes wait until the first read after a bulk load. */
   private indexed: boolean;
-  /** The child rows last rebuilt from a parent: a scan of children reads each parent once. */
-  private childCache?: { key: string; rows: string[] };
+  /**
+   * Child rows rebuilt from their parents, the most recently used last. A scan in stored order needs
+   * one parent at a time, but one in id order (a diff) meets the parents in any order: with a single
+   * parent kept, it parsed an order again for nearly every item.
+   */
+  private readonly childRows = new Map<string, string[]>();
+  /** Where each child entity's parent record is, by the parent's rowid: one prepared statement each. */
+  private readonly parentPlaces = new Map<SnapshotEntity, Statement>();
   /**
    * Milliseconds of each synchronous step of the open that cannot be cut into slices: loading the
    * image into sql.js, the first query (SQLite reads the schema), setting up views and missing tables.
@@ -269,7 +277,7 @@ export class SnapshotDb {
       removed += this.db.getRowsModified();
     }
     this.db.run('COMMIT');
-    this.childCache = undefined;
+    this.childRows.clear();
     return removed;
   }
 
@@ -408,13 +416,14 @@ export class SnapshotDb {
   }
 
   private freeStatements(): void {
-    for (const stmt of [...this.inserts.values(), ...this.statements.values()]) stmt.free();
+    for (const stmt of [...this.inserts.values(), ...this.statements.values(), ...this.parentPlaces.values()]) stmt.free();
     this.inserts.clear();
     this.statements.clear();
+    this.parentPlaces.clear();
     this.writer?.free();
     this.writer = undefined;
     this.reader.reset();
-    this.childCache = undefined;
+    this.childRows.clear();
   }
 
   /** After a rollback: rowids and blocks may be handed out again, so nothing cached about them holds. */
@@ -423,7 +432,7 @@ export class SnapshotDb {
     this.writer?.free();
     this.writer = undefined;
     this.reader.reset();
-    this.childCache = undefined;
+    this.childRows.clear();
   }
 
   /**
@@ -503,23 +512,32 @@ export class SnapshotDb {
   /** A child row's JSON, rebuilt from its parent's record exactly as format 1 stored it. */
   private childJson(entity: SnapshotEntity, parentRow: number, slot: number): string {
     const key = `${entity}:${parentRow}`;
-    if (this.childCache?.key !== key) {
+    let rows = this.childRows.get(key);
+    if (rows) {
+      this.childRows.delete(key); // re-inserted below: Map order is the LRU order
+    } else {
       const child = CHILD_OF[entity];
       // invariant: only child entities' views call this.
       if (!child) throw new Error(`${entity} is not a child entity`);
-      const stmt = this.db.prepare(`SELECT blk, slot FROM ${rowTable(child.parent, 2)} WHERE rowid = ?`);
+      let stmt = this.parentPlaces.get(entity);
+      if (!stmt) {
+        stmt = this.db.prepare(`SELECT blk, slot FROM ${rowTable(child.parent, 2)} WHERE rowid = ?`);
+        this.parentPlaces.set(entity, stmt);
+      }
       try {
         stmt.bind([parentRow]);
         // invariant: removing a parent removes its child rows in the same transaction.
         if (!stmt.step()) throw new Error(`${entity} row of missing ${child.parent} row ${parentRow}`);
         const [block, parentSlot] = stmt.get() as [number, number];
         const parent = JSON.parse(this.reader.json(block, parentSlot)) as Record<string, unknown>;
-        this.childCache = { key, rows: child.rowsOf(parent).map((row) => JSON.stringify(row)) };
+        rows = child.rowsOf(parent).map((row) => JSON.stringify(row));
       } finally {
-        stmt.free();
+        stmt.reset();
       }
+      if (this.childRows.size >= CHILD_CACHE_PARENTS) this.childRows.delete(this.childRows.keys().next().value as string);
     }
-    return this.childCache.rows[slot];
+    this.childRows.set(key, rows);
+    return rows[slot];
   }
 
   private entitiesPresent(): Set<SnapshotEntity> {
