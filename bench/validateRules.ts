@@ -2,9 +2,10 @@
  * Validation time per rule, wall and CPU, on one snapshot: a file (`--snapshot=FILE`, e.g. one
  * `bench/responsiveness.js --keep` left) or a generated account with every kind of problem planted
  * (`--contacts=N`). `--findings=FILE` writes the findings as JSON, to compare two versions of the
- * rules byte for byte. Each rule runs alone (`only`), so its CPU time is its own. Prints figures;
- * asserts nothing.
- *   npm run compile-tests && node out/bench/validateRules.js --snapshot=FILE | --contacts=20000 [--findings=FILE]
+ * rules byte for byte. `--save=FILE` saves the generated account as a snapshot file and validates
+ * that file as opened (as a user's would be), for the next run's `--snapshot=`. Each rule runs alone
+ * (`only`), so its CPU time is its own. Prints figures; asserts nothing.
+ *   npm run compile-tests && node out/bench/validateRules.js --snapshot=FILE | --contacts=20000 [--save=FILE] [--findings=FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -31,7 +32,18 @@ async function snapshot(): Promise<SnapshotDb> {
     size: Number(option('contacts') ?? 20_000),
     plant: Object.fromEntries(PLANTED_PROBLEM_KINDS.map((k) => [k, 5])),
   });
-  return snapshotOfAccount(store);
+  const db = await snapshotOfAccount(store);
+  const save = option('save');
+  if (!save) return db;
+  await db.save(save, {
+    snapshotId: 'bench',
+    account: 'bench.keap-vault.local',
+    apiBaseUrl: 'http://127.0.0.1/crm/rest',
+    startedAt: '2026-11-01T12:00:00.000Z',
+    finishedAt: '2026-11-01T12:00:05.000Z',
+  });
+  db.close();
+  return SnapshotDb.open(save);
 }
 
 const cpuMs = () => {
