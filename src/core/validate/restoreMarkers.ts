@@ -42,7 +42,8 @@ const NOTE_MARKER_TEXT = RESTORE_NOTE_TAG;
  * Runs `run` with `temp.restore_marker` filled for `entities`: one row per marked record (a record
  * carrying two marker fields counts once, so joins never multiply rows), indexed by (entity, id)
  * and (entity, marker). The table is dropped after, also when `run` throws or the caller stops the
- * generator. Filling reads every record's JSON, so it goes `batches` rows at a time, yielding between.
+ * generator. Filling reads records' JSON (every record's, or in files that have RESTORE_MARK_COLUMN
+ * those it names), so it goes `batches` rows at a time, yielding between.
  * `onlyIds`, a table of ids (column `id`, each once), limits the records read to those ids, for a
  * rule that joins markers to a few records only: the JSON read is what costs.
  */
