@@ -1,6 +1,7 @@
 /** Companies: a contact's employer; contacts point at them. */
 import { ALL_COMPANY_FIELDS } from '../keap/resources/commerce';
 import { asJsonPages, byId, defineEntity, lowercasedKey, text, type Json } from './define';
+import { customFieldRestoreMark } from './restoreMark';
 
 export const companies = defineEntity({
   name: 'companies',
@@ -14,7 +15,7 @@ export const companies = defineEntity({
   table: {
     name: 'companies',
     idOf: byId,
-    columns: [text('company_name', (r) => r.company_name)],
+    columns: [text('company_name', (r) => r.company_name), customFieldRestoreMark],
   },
   label: (record) => ({ label: String(record.company_name ?? `#${record.id}`), description: `#${record.id}` }),
   explorerRank: 30,

@@ -2,6 +2,7 @@
 import type { KeapContact } from '../model';
 import { ALL_CONTACT_FIELDS } from '../keap/resources/contacts';
 import { asJsonPages, byId, defineEntity, text, type Json } from './define';
+import { customFieldRestoreMark } from './restoreMark';
 
 /** The contact's EMAIL1 address, or its first. */
 export function primaryEmail(contact: KeapContact): string | undefined {
@@ -31,6 +32,7 @@ export const contacts = defineEntity({
       text('family_name', (r) => r.family_name),
       text('company_id', (r) => (r as KeapContact).company?.id, true),
       text('create_time', (r) => r.create_time),
+      customFieldRestoreMark,
     ],
   },
   children: [

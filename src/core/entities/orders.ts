@@ -2,6 +2,7 @@
 import type { KeapOrder, KeapOrderItem } from '../model';
 import { formatCurrencyValue } from '../money';
 import { amountOf, asJsonPages, byId, defineEntity, int, text, type Json } from './define';
+import { customFieldRestoreMark } from './restoreMark';
 
 export const orders = defineEntity({
   name: 'orders',
@@ -21,6 +22,7 @@ export const orders = defineEntity({
       int('total_cents', (r) => amountOf((r as KeapOrder).total)),
       int('paid_cents', (r) => amountOf((r as KeapOrder).total_paid)),
       int('due_cents', (r) => amountOf((r as KeapOrder).total_due)),
+      customFieldRestoreMark,
     ],
   },
   children: [

@@ -2,6 +2,7 @@
 import type { KeapPayment } from '../model';
 import { formatMajor } from '../money';
 import { asJsonPages, byId, cents, defineEntity, int, text } from './define';
+import { noteRestoreMark } from './restoreMark';
 
 export const payments = defineEntity({
   name: 'payments',
@@ -19,6 +20,7 @@ export const payments = defineEntity({
       text('payment_time', (r) => r.payment_time),
       text('status', (r) => r.status),
       text('method', (r) => r.type),
+      noteRestoreMark,
     ],
   },
   label: (record) => {

@@ -1,5 +1,6 @@
 /** Subscriptions: a contact's recurring billing of a product's plan. */
 import { asJsonPages, byId, defineEntity, int, plainLabel, text, type Json } from './define';
+import { customFieldRestoreMark } from './restoreMark';
 
 export const subscriptions = defineEntity({
   name: 'subscriptions',
@@ -16,6 +17,7 @@ export const subscriptions = defineEntity({
       text('product_id', (r) => r.product_id, true),
       text('subscription_plan_id', (r) => r.subscription_plan_id, true),
       int('active', (r) => r.active),
+      customFieldRestoreMark,
     ],
   },
   label: plainLabel,

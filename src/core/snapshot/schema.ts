@@ -57,9 +57,12 @@ export function indexSql(entity: SnapshotEntity, version: FormatVersion): string
   ];
 }
 
-/** Format 2: the entity under its own name, with its JSON. */
-export function viewSql(entity: SnapshotEntity): string {
-  const columns = ENTITY_DEFS[entity].columns.map((c) => `, ${c.name}`).join('');
+/**
+ * Format 2: the entity under its own name, with its JSON. A column the file's table lacks (added
+ * after the file was written, see `has`) reads NULL, so queries run unchanged on older files.
+ */
+export function viewSql(entity: SnapshotEntity, has: (column: string) => boolean = () => true): string {
+  const columns = ENTITY_DEFS[entity].columns.map((c) => (has(c.name) ? `, ${c.name}` : `, NULL AS ${c.name}`)).join('');
   const json = CHILD_OF[entity] ? `${CHILD_JSON_FUNCTION}('${entity}', prow, slot)` : `${RECORD_JSON_FUNCTION}(blk, slot)`;
   return `CREATE TEMP VIEW IF NOT EXISTS ${entity} AS SELECT rowid, id${columns}, ${json} AS json FROM main.${rowTable(entity, 2)}`;
 }

@@ -98,6 +98,8 @@ export class SnapshotDb {
   private readonly childRows = new Map<string, string[]>();
   /** Where each child entity's parent record is, by the parent's rowid: one prepared statement each. */
   private readonly parentPlaces = new Map<SnapshotEntity, Statement>();
+  /** hasColumn's answers, by `entity.column`: a file's tables never change shape while it is open. */
+  private readonly columnsPresent = new Map<string, boolean>();
   /**
    * Milliseconds of each synchronous step of the open that cannot be cut into slices: loading the
    * image into sql.js, the first query (SQLite reads the schema), setting up views and missing tables.
@@ -506,7 +508,25 @@ export class SnapshotDb {
     this.db.create_function(CHILD_JSON_FUNCTION, (entity: SnapshotEntity, parentRow: number, slot: number) =>
       this.childJson(entity, parentRow, slot),
     );
-    for (const entity of this.entitiesPresent()) this.db.run(viewSql(entity));
+    for (const entity of this.entitiesPresent()) this.db.run(viewSql(entity, (column) => this.hasColumn(entity, column)));
+  }
+
+  /**
+   * Whether the file's table of `entity` has `column`: a file written before the column was added
+   * lacks it (its format 2 view reads NULL there), so a query that relies on the column's values
+   * asks first and otherwise takes the way it took before the column existed.
+   */
+  hasColumn(entity: SnapshotEntity, column: string): boolean {
+    const key = `${entity}.${column}`;
+    let has = this.columnsPresent.get(key);
+    if (has === undefined) {
+      const stmt = this.db.prepare(`PRAGMA main.table_info(${rowTable(checkedEntity(entity), this.version)})`);
+      has = false;
+      while (stmt.step()) if (stmt.getAsObject().name === column) has = true;
+      stmt.free();
+      this.columnsPresent.set(key, has);
+    }
+    return has;
   }
 
   /** A child row's JSON, rebuilt from its parent's record exactly as format 1 stored it. */

@@ -16,6 +16,7 @@ import {
   RESTORE_NOTE_TAG,
   type MarkedEntity,
 } from '../restore/marker';
+import { RESTORE_MARK_COLUMN } from '../entities/restoreMark';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { rowidRanges, type BatchSizer } from './ruleBatches';
 
@@ -41,13 +42,17 @@ const NOTE_MARKER_TEXT = RESTORE_NOTE_TAG;
  * Runs `run` with `temp.restore_marker` filled for `entities`: one row per marked record (a record
  * carrying two marker fields counts once, so joins never multiply rows), indexed by (entity, id)
  * and (entity, marker). The table is dropped after, also when `run` throws or the caller stops the
- * generator. Filling reads every record's JSON, so it goes `batches` rows at a time, yielding between.
+ * generator. Filling reads records' JSON (every record's, or in files that have RESTORE_MARK_COLUMN
+ * those it names), so it goes `batches` rows at a time, yielding between.
+ * `onlyIds`, a table of ids (column `id`, each once), limits the records read to those ids, for a
+ * rule that joins markers to a few records only: the JSON read is what costs.
  */
 export function* withRestoreMarkers<T>(
   db: SnapshotDb,
   entities: readonly MarkerEntity[],
   batches: BatchSizer,
   run: () => T | Generator<void, T, void>,
+  onlyIds?: string,
 ): Generator<void, T, void> {
   db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
   db.db.run('DROP TABLE IF EXISTS temp.restore_marker_found');
@@ -57,9 +62,10 @@ export function* withRestoreMarkers<T>(
   try {
     registerMarkerFunctions(db);
     for (const entity of new Set(entities)) {
-      for (const [lo, hi] of rowidRanges(db, entity, batches)) {
-        if (entity === 'payments') fillFromNotes(db, lo, hi);
-        else if (!fillFromMarkerField(db, entity, lo, hi)) break;
+      const records = recordsRead(db, entity, onlyIds);
+      for (const [lo, hi] of rowidRanges(db, onlyIds ?? entity, batches)) {
+        if (entity === 'payments') fillFromNotes(db, records, lo, hi);
+        else if (!fillFromMarkerField(db, entity, records, lo, hi)) break;
         yield;
       }
     }
@@ -73,6 +79,28 @@ export function* withRestoreMarkers<T>(
     db.db.run('DROP TABLE IF EXISTS temp.restore_marker');
     db.db.run('DROP TABLE IF EXISTS temp.restore_marker_found');
   }
+}
+
+/**
+ * The records a fill reads, as `r`, and the rowid its batches range over: the entity's, or, given
+ * `onlyIds`, that table's (each id driving a look-up in the entity's id index).
+ */
+function recordsRead(db: SnapshotDb, entity: MarkerEntity, onlyIds: string | undefined): RecordsRead {
+  return {
+    ...(onlyIds
+      ? { from: `${onlyIds} k CROSS JOIN ${entity} r ON r.id = k.id`, rowid: 'k.rowid' }
+      : { from: `${entity} r`, rowid: 'r.rowid' }),
+    // Files written since the column exists say which records may carry a marker: only theirs is
+    // JSON read. Older files (and format 1) lack it: every record's JSON is searched, as before.
+    mayCarry: db.hasColumn(entity, RESTORE_MARK_COLUMN) ? `r.${RESTORE_MARK_COLUMN} = 1 AND` : '',
+  };
+}
+
+/** The records a fill reads: FROM clause, the rowid batches range over, and the narrowing by RESTORE_MARK_COLUMN. */
+interface RecordsRead {
+  from: string;
+  rowid: string;
+  mayCarry: string;
 }
 
 function isGenerator<T>(value: T | Generator<void, T, void>): value is Generator<void, T, void> {
@@ -90,7 +118,7 @@ function registerMarkerFunctions(db: SnapshotDb): void {
  * id differs per account and per record type, so it is looked up by label and record type in this
  * snapshot's custom fields; an account without it has no restored records of that type.
  */
-function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity, lo: number, hi: number): boolean {
+function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity, records: RecordsRead, lo: number, hi: number): boolean {
   const fieldIds = db
     .all<{ id: string }>('SELECT DISTINCT id FROM custom_fields WHERE label = ? AND record_type = ?', [
       MARKER_LABEL,
@@ -102,8 +130,8 @@ function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity, lo: number, h
     `INSERT INTO temp.restore_marker_found (entity, id, marker)
      SELECT ?, id, marker FROM (
        SELECT r.id, kv_field_marker(json_extract(f.value, '$.content')) AS marker
-       FROM ${entity} r, json_each(r.json, '$.custom_fields') f
-       WHERE r.rowid BETWEEN ? AND ? AND instr(r.json, ?) > 0 AND CAST(json_extract(f.value, '$.id') AS TEXT) IN (${fieldIds.map(() => '?').join(', ')}))
+       FROM ${records.from}, json_each(r.json, '$.custom_fields') f
+       WHERE ${records.rowid} BETWEEN ? AND ? AND ${records.mayCarry} instr(r.json, ?) > 0 AND CAST(json_extract(f.value, '$.id') AS TEXT) IN (${fieldIds.map(() => '?').join(', ')}))
      WHERE marker IS NOT NULL`,
     [entity, lo, hi, FIELD_MARKER_TEXT, ...fieldIds],
   );
@@ -111,11 +139,12 @@ function fillFromMarkerField(db: SnapshotDb, entity: MarkedEntity, lo: number, h
 }
 
 /** Payments have no custom fields: a restore writes the marker into the note. */
-function fillFromNotes(db: SnapshotDb, lo: number, hi: number): void {
+function fillFromNotes(db: SnapshotDb, records: RecordsRead, lo: number, hi: number): void {
   db.db.run(
     `INSERT INTO temp.restore_marker_found (entity, id, marker)
      SELECT 'payments', id, marker FROM (
-       SELECT id, kv_note_marker(json_extract(json, '$.note')) AS marker FROM payments WHERE rowid BETWEEN ? AND ? AND instr(json, ?) > 0)
+       SELECT r.id, kv_note_marker(json_extract(r.json, '$.note')) AS marker FROM ${records.from}
+       WHERE ${records.rowid} BETWEEN ? AND ? AND ${records.mayCarry} instr(r.json, ?) > 0)
      WHERE marker IS NOT NULL`,
     [lo, hi, NOTE_MARKER_TEXT],
   );

@@ -132,6 +132,31 @@ describe('Validation rules', function () {
     db.close();
   });
 
+  it('payment/duplicate groups payments equal in order, amount, time and method (a missing amount equal to another), ids in numeric order', async () => {
+    const db = await SnapshotDb.create();
+    const paid = { order_ids: [5], amount: 10, payment_time: '2026-01-02T00:00:00Z', type: 'Cash' };
+    db.insert('payments', [
+      { id: '12', ...paid },
+      { id: '3', ...paid },
+      { id: '40', ...paid },
+      { id: '41', ...paid, type: 'Check' }, // another method
+      { id: '42', ...paid, payment_time: '2026-01-03T00:00:00Z' }, // another time
+      { id: '43', ...paid, amount: 11 }, // another amount
+      { id: '51', order_ids: [6], payment_time: '2026-01-02T00:00:00Z', type: 'Cash' },
+      { id: '50', order_ids: [6], payment_time: '2026-01-02T00:00:00Z', type: 'Cash' },
+    ]);
+    const report = validateSnapshot(db, { only: ['payment/duplicate'], settings: { now: '2026-02-01T00:00:00Z' } });
+    assert.deepEqual(
+      report.findings.map((f) => [f.recordId, f.related.map((r) => `${r.entity} ${r.id}`)]),
+      [
+        ['40', ['orders 5', 'payments 3', 'payments 12']],
+        ['51', ['orders 6', 'payments 50']],
+      ],
+    );
+    assert.equal(report.findings[0].message, 'Payments 3, 12, 40 on order 5 are the same $10.00 at 2026-01-02T00:00:00Z');
+    db.close();
+  });
+
   it('rules can be switched off or given another severity, and thresholds are settings', async () => {
     const { file } = await generatedSnapshotFile({ seed: 'cfg', size: 200, plant: { 'total-mismatch': 1, 'duplicate-order': 1 } });
     const db = await SnapshotDb.open(file);

@@ -16,9 +16,16 @@ export const duplicatePayment: ValidationRule = {
     for (const [after, upTo] of keyRanges(db, 'payments', 'order_id', batches)) {
       rows.push(
         ...db.all<{ order_id: string; amount_cents: number; payment_time: string; ids: string }>(
-          `SELECT order_id, amount_cents, payment_time, group_concat(id) AS ids FROM
-         (SELECT order_id, amount_cents, payment_time, method, id FROM payments WHERE ${keyRangeSql('order_id', after)} ORDER BY CAST(id AS INTEGER))
-       GROUP BY order_id, amount_cents, payment_time, method HAVING COUNT(*) > 1 ORDER BY CAST(order_id AS INTEGER)`,
+          // The groups first, unsorted; then each group's ids in numeric order, looked up for the few
+          // groups found (sorting every payment by id first cost a third of the rule). `IS` matches
+          // as GROUP BY does, NULL with NULL.
+          `SELECT d.order_id, d.amount_cents, d.payment_time,
+             (SELECT group_concat(id) FROM (SELECT p.id FROM payments p
+                WHERE p.order_id = d.order_id AND p.amount_cents IS d.amount_cents AND p.payment_time IS d.payment_time AND p.method IS d.method
+                ORDER BY CAST(p.id AS INTEGER))) AS ids
+           FROM (SELECT order_id, amount_cents, payment_time, method FROM payments WHERE ${keyRangeSql('order_id', after)}
+                 GROUP BY order_id, amount_cents, payment_time, method HAVING COUNT(*) > 1) d
+           ORDER BY CAST(d.order_id AS INTEGER)`,
           keyRangeParams(after, upTo),
         ),
       );

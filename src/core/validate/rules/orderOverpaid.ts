@@ -11,7 +11,9 @@ export const orderOverpaid: ValidationRule = {
     'the wrong order (a classic result of re-importing payments). Keap cannot delete payments through its API: find the duplicate ' +
     "and refund or reassign it in Keap's web app.",
   *run({ db, settings, batches }) {
-    // Grouped by order (its rowid among the keys), so a batch of orders holds its groups whole.
+    // Per order, its payments summed in a look-up of the order_id index; their ids only for the few
+    // orders found (a join grouped by order cost a quarter more). An order id two rows share gets
+    // every payment of that id in each, as the join gave.
     const rows = yield* allInBatches<{
       id: string;
       total_cents: number;
@@ -22,10 +24,10 @@ export const orderOverpaid: ValidationRule = {
       db,
       'orders',
       batches,
-      `SELECT o.id, o.total_cents, o.paid_cents, COALESCE(SUM(p.amount_cents), 0) AS payments_cents, group_concat(p.id) AS payment_ids
-       FROM orders o LEFT JOIN payments p ON p.order_id = o.id
-       WHERE o.rowid BETWEEN ?2 AND ?3
-       GROUP BY o.id, o.rowid HAVING max(COALESCE(o.paid_cents, 0), payments_cents) > o.total_cents + ?1`,
+      `SELECT id, total_cents, paid_cents, payments_cents, (SELECT group_concat(p.id) FROM payments p WHERE p.order_id = s.id) AS payment_ids
+       FROM (SELECT o.id, o.total_cents, o.paid_cents, (SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.order_id = o.id) AS payments_cents
+             FROM orders o WHERE o.rowid BETWEEN ?2 AND ?3) s
+       WHERE max(COALESCE(paid_cents, 0), payments_cents) > total_cents + ?1`,
       [settings.roundingToleranceCents],
       byIntegerIds((r) => r.id),
     );
