@@ -11,38 +11,16 @@ import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { validateSnapshot } from '../../../src/core/validate/engine';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { snapshotFromStore, tempDir, TEST_META } from '../support/snapshots';
+import { restoredAccount } from './restoredAccount';
 
 /** Entities whose table carries the column. */
 const MARKED_TABLES = ['contacts', 'companies', 'orders', 'subscriptions', 'payments'] as const;
 
 /** Restored records of every kind the rules look at: restored twice, a restore's duplicate order, a contact re-created. */
-function restoredAccount(): EmulatorStore {
-  const store = new EmulatorStore();
-  store.clock = () => new Date('2026-10-01T09:00:00.000Z');
+function restoredRecords(): EmulatorStore {
+  const { store, contact, order } = restoredAccount();
   const contactMarker = store.createCustomField('CONTACT', MARKER_LABEL, 'TEXT').id;
   const orderMarker = store.createCustomField('ORDER', MARKER_LABEL, 'TEXT').id;
-  const product = store.createProduct({
-    name: 'Course',
-    price_cents: 5000,
-    active: true,
-    short_description: '',
-    shippable: false,
-    taxable: false,
-    subscription_only: false,
-    extra: {},
-  });
-  let emails = 0;
-  const contact = (custom?: Record<number, string>) =>
-    store.createContact({ given_name: 'Ada', email_addresses: [{ email: `ada${emails++}@example.test` }], custom }).record.id;
-  const order = (contactId: number, custom?: Record<number, string>) =>
-    store.createOrder({
-      contact_id: contactId,
-      title: 'Course',
-      order_type: 'OFFLINE',
-      order_time: '2024-03-05T10:00:00.000Z',
-      items: [{ product_id: product.id, quantity: 1 }],
-      custom,
-    }).id;
   const restored = contact({ [contactMarker]: markerValue('11') });
   contact({ [contactMarker]: markerValue('11') });
   const original = order(restored);
@@ -95,7 +73,7 @@ describe('The restore_mark column', function () {
   this.timeout(60_000);
 
   it('a file without it (written before it existed) validates to the same findings as one with it', async () => {
-    const store = restoredAccount();
+    const store = restoredRecords();
     const withColumn = await findingsIn(await savedSnapshot(store, false));
     const withoutColumn = await findingsIn(await savedSnapshot(store, true));
 

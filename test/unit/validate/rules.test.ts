@@ -4,9 +4,9 @@ import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { ruleById, validateSnapshot } from '../../../src/core/validate/engine';
 import { ALL_RULES } from '../../../src/core/validate/rules';
 import { PLANTED_PROBLEM_KINDS, type PlantedProblem, type PlantedProblemKind } from '../../../src/emulator/generator';
-import type { CustomValues } from '../../../src/emulator/records';
 import { EmulatorStore } from '../../../src/emulator/store';
 import { generatedSnapshotFile, snapshotFromStore } from '../support/snapshots';
+import { restoredAccount } from './restoredAccount';
 
 /** Which rule must find each kind of planted problem, and under which record id. */
 const EXPECTED: Record<PlantedProblemKind, { rule: string; entity: string; recordId(p: PlantedProblem): string }> = {
@@ -24,38 +24,6 @@ const EXPECTED: Record<PlantedProblemKind, { rule: string; entity: string; recor
   'order-before-contact': { rule: 'order/before-contact', entity: 'orders', recordId: (p) => p.ids[0] },
   'duplicate-order': { rule: 'order/likely-duplicate', entity: 'orders', recordId: (p) => p.ids[1] },
 };
-
-/**
- * An account a restore wrote into: the clock is the restore's day, so contacts created now are
- * newer than the orders dated in 2024 that were restored onto them.
- */
-function restoredAccount() {
-  const store = new EmulatorStore();
-  store.clock = () => new Date('2026-10-01T09:00:00.000Z');
-  const product = store.createProduct({
-    name: 'Course',
-    price_cents: 5000,
-    active: true,
-    short_description: '',
-    shippable: false,
-    taxable: false,
-    subscription_only: false,
-    extra: {},
-  });
-  let emails = 0;
-  const contact = (custom?: CustomValues) =>
-    store.createContact({ given_name: 'Ada', email_addresses: [{ email: `ada${emails++}@example.test` }], custom }).record.id;
-  const order = (contactId: number, custom?: CustomValues, quantity = 1) =>
-    store.createOrder({
-      contact_id: contactId,
-      title: 'Course',
-      order_type: 'OFFLINE',
-      order_time: '2024-03-05T10:00:00.000Z',
-      items: [{ product_id: product.id, quantity }],
-      custom,
-    }).id;
-  return { store, contact, order };
-}
 
 /** [record id, message] of one rule's findings; the rule runs alone. */
 async function findingsOf(store: EmulatorStore, rule: string): Promise<Array<[string, string, string]>> {
