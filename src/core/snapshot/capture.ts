@@ -155,7 +155,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       : undefined;
     await Promise.all(
       tasks.map(async (task) => {
-        if (journal.cursor(task.name).done) return report(task, true);
+        if (journal.cursor(task.name).done) {
+          if (task.phase === 'records') await writer?.entityDone(task.entity); // read by an earlier run, loaded above
+          return report(task, true);
+        }
         try {
           await readTask(journal, task, options.signal, () => report(task, false), onPage);
         } catch (err) {
@@ -170,6 +173,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
           rebuild = !!writer; // the snapshot holds that entity's first pages twice now: build it again from the journal
           await readTask(journal, task, options.signal, () => report(task, false), onPage);
         }
+        if (task.phase === 'records') await writer?.entityDone(task.entity);
         report(task, true);
       }),
     );

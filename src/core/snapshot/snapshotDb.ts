@@ -496,6 +496,17 @@ export class SnapshotDb {
     return next;
   }
 
+  /**
+   * Builds the indexes of an entity whose records are all in (and of the child tables they carry),
+   * before the rest of the load ends: a capture's writer thread does it while other entities are
+   * still being read, instead of all at the end. Later inserts into these tables would still be
+   * indexed, only slower.
+   */
+  indexEntity(entity: SnapshotEntity): void {
+    for (const table of [entity, ...(ENTITY_DEFS[entity].children ?? []).map((c) => c.entity)])
+      for (const sql of indexSql(table, this.version)) this.db.run(sql);
+  }
+
   private ensureIndexes(): void {
     if (this.indexed) return;
     this.indexed = true;

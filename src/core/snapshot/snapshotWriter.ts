@@ -42,6 +42,14 @@ export class SnapshotWriter {
     await this.ask({ type: 'insert', entity, rows: prepareRows(entity, records), jsons: jsons as string[] });
   }
 
+  /**
+   * Every record of the entity is in: its indexes are built now, on the writer's thread, while
+   * other entities are still read, instead of in the capture's last step.
+   */
+  async entityDone(entity: SnapshotEntity): Promise<void> {
+    await this.ask({ type: 'index', entity });
+  }
+
   /** Writes the snapshot file, atomically and encrypted if asked; the writer is done after it. */
   async save(file: string, meta: SavedMeta, options: { key?: string } = {}): Promise<SnapshotMeta> {
     const reply = await this.ask({ type: 'finish', meta });

@@ -5,6 +5,8 @@ import type { SavedMeta, SnapshotMeta } from './snapshotDb';
 
 export type WriterRequest =
   | { id: number; type: 'insert'; entity: SnapshotEntity; rows: PreparedRows; jsons: string[] }
+  /** Every record of the entity is in: its indexes can be built now. */
+  | { id: number; type: 'index'; entity: SnapshotEntity }
   /** Last: records the metadata, exports the image and closes the database. */
   | { id: number; type: 'finish'; meta: SavedMeta };
 

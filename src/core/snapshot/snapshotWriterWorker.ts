@@ -16,6 +16,9 @@ if (port) {
           if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
+          } else if (request.type === 'index') {
+            snapshot.indexEntity(request.entity);
+            reply({ id: request.id, ok: true });
           } else {
             const { image, meta } = snapshot.finish(request.meta);
             snapshot.close();

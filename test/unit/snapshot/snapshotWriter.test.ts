@@ -15,6 +15,13 @@ import { EmulatorStore } from '../../../src/emulator/store';
 import { snapshotOfAccount } from '../../fixtures/accountSnapshot';
 import { everyRecord, tempDir, TEST_META } from '../support/snapshots';
 
+/** The database's indexes, by name and definition. */
+function indexesOf(db: SnapshotDb): string[] {
+  return db.db
+    .exec("SELECT name || ': ' || sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")[0]
+    .values.map((row) => String(row[0]));
+}
+
 describe("The snapshot writer's thread", () => {
   it('stores pages of every entity, interleaved as a capture sends them, exactly as they would be stored here (encrypted save)', async () => {
     const store = new EmulatorStore();
@@ -22,6 +29,7 @@ describe("The snapshot writer's thread", () => {
     const reference = await snapshotOfAccount(store);
     const expected = everyRecord(reference);
     const pages = CAPTURED_ENTITIES.map((entity) => ({ entity, jsons: [...reference.rows(entity)].map((r) => r.json) }));
+    const indexes = indexesOf(reference);
     reference.close();
 
     const writer = new SnapshotWriter();
@@ -32,13 +40,15 @@ describe("The snapshot writer's thread", () => {
         await Promise.all(
           pages
             .filter((p) => start < p.jsons.length)
-            .map((p) => {
+            .map(async (p) => {
               const jsons = p.jsons.slice(start, start + 37);
-              return writer.insert(
+              await writer.insert(
                 p.entity,
                 jsons.map((j) => JSON.parse(j) as object),
                 jsons,
               );
+              // An entity read to its end has its indexes built while the others are still coming.
+              if (start + 37 >= p.jsons.length) await writer.entityDone(p.entity);
             }),
         );
       }
@@ -50,6 +60,8 @@ describe("The snapshot writer's thread", () => {
     }
     const reopened = await SnapshotDb.open(file, { key: 'thread-key' });
     assert.deepEqual(everyRecord(reopened), expected);
+    assert.deepEqual(indexesOf(reopened), indexes, 'the same indexes, built early or at the end');
+    assert.ok(indexes.length > 20);
     reopened.close();
   });
 
