@@ -25,8 +25,24 @@ export interface LiveOrderLook {
   marker?: string;
 }
 
+/** How a live index keeps each record (see LiveIndex). */
+export interface LiveIndexOptions {
+  /**
+   * Keep, per live record, only the hash of its projection onto the restorable fields (what
+   * planning compares and what a plan records), not its JSON text: planning parses each live
+   * record once, and memory holds 32 characters per record instead of the record. `json` and
+   * `record` then read the record from the database again (planning does, only for a record
+   * that differs from the snapshot).
+   */
+  hashesOnly?: boolean;
+}
+
 export class LiveIndex {
+  /** Per entity, id -> JSON text (default) or the projection hash (hashesOnly). */
   private readonly byId = new Map<string, Map<string, string>>();
+  /** Ids of entities not (yet) in byId, read without their JSON: what a projection's references need. */
+  private readonly idSets = new Map<string, Set<string>>();
+  private readonly hashesOnly: boolean;
   private readonly byKey = new Map<string, Map<string, string>>();
   private readonly byMarker = new Map<string, Map<string, string>>();
   /** Live custom field id of the marker field, per record type. */
@@ -37,7 +53,11 @@ export class LiveIndex {
   private readonly ordersByContact = new Map<string, LiveOrderLook[]>();
   private readonly tagsByContact = new Map<string, Set<string>>();
 
-  constructor(readonly db: SnapshotDb) {
+  constructor(
+    readonly db: SnapshotDb,
+    options: LiveIndexOptions = {},
+  ) {
+    this.hashesOnly = options.hashesOnly ?? false;
     // Each entity is read and parsed once, in one pass that fills everything indexed of it: ids
     // (with the JSON text kept for comparisons), natural keys as each entity module states them
     // (email, company name, SKU, tag name, field label), markers, orders by contact, payments by
@@ -78,32 +98,42 @@ export class LiveIndex {
       if (!set) this.tagsByContact.set(row.contact_id, (set = new Set()));
       set.add(row.tag_id);
     }
+    // The id sets read for references while indexing are now in byId (keys), where indexed.
+    for (const entity of this.byId.keys()) this.idSets.delete(entity);
   }
 
   /**
-   * One read of an entity: its ids and JSON text (the first record of a repeated id, as a look-up
-   * by id finds), its natural keys, and whatever `visit` indexes of each parsed record.
+   * One read of an entity: its ids and JSON text or projection hash (of the first record of a
+   * repeated id, as a look-up by id finds), its natural keys, and whatever `visit` indexes of each
+   * parsed record.
    */
   private index<T>(entity: RestoreEntity, visit?: (record: T) => void): void {
     const naturalKey = isCapturedEntity(entity) ? entityModule(entity).naturalKey : undefined;
-    const texts = new Map<string, string>();
+    const kept = new Map<string, string>();
     for (const row of this.db.rows(entity as SnapshotEntity)) {
-      if (!texts.has(row.id)) texts.set(row.id, row.json);
-      if (!naturalKey && !visit) continue;
+      const first = !kept.has(row.id);
+      if (first && !this.hashesOnly) kept.set(row.id, row.json);
+      if (!naturalKey && !visit && !(first && this.hashesOnly)) continue;
       const record = JSON.parse(row.json) as Json;
+      if (first && this.hashesOnly) kept.set(row.id, projectionHash(this.projection(entity, record)));
       if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
       visit?.(record as T);
     }
-    this.byId.set(entity, texts);
+    this.byId.set(entity, kept);
   }
 
   has(entity: RestoreEntity, id: string): boolean {
-    return this.ids(entity).has(id);
+    const indexed = this.byId.get(entity);
+    if (indexed) return indexed.has(id);
+    return this.hashesOnly ? this.idSet(entity).has(id) : this.ids(entity).has(id);
   }
 
   /** The live record's JSON text (for fingerprints and comparisons). */
   json(entity: RestoreEntity, id: string): string | undefined {
-    return this.ids(entity).get(id);
+    if (!this.hashesOnly) return this.ids(entity).get(id);
+    if (!this.has(entity, id)) return undefined;
+    const json = this.db.scalar(`SELECT json FROM ${entity as SnapshotEntity} WHERE id = ? ORDER BY rowid LIMIT 1`, [id]);
+    return typeof json === 'string' ? json : undefined;
   }
 
   record<T = Json>(entity: RestoreEntity, id: string): T | undefined {
@@ -122,6 +152,7 @@ export class LiveIndex {
 
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */
   hash(entity: RestoreEntity, id: string, of: 'record' | 'restorable-fields' = 'restorable-fields'): string | undefined {
+    if (this.hashesOnly && of === 'restorable-fields') return this.ids(entity).get(id);
     const text = this.json(entity, id);
     if (text === undefined) return undefined;
     return of === 'record' ? hashRecord(text) : projectionHash(this.projection(entity, JSON.parse(text) as Json));
@@ -157,15 +188,24 @@ export class LiveIndex {
     return this.tagsByContact.get(liveContactId)?.has(liveTagId) ?? false;
   }
 
+  /** An entity's byId map, read in one pass on first use. */
   private ids(entity: RestoreEntity): Map<string, string> {
-    let map = this.byId.get(entity);
-    if (!map) {
-      map = new Map();
-      const table = entity as SnapshotEntity;
-      for (const row of this.db.rows(table)) if (!map.has(row.id)) map.set(row.id, row.json);
-      this.byId.set(entity, map);
+    if (!this.byId.has(entity)) {
+      this.index(entity);
+      this.idSets.delete(entity);
     }
-    return map;
+    return this.byId.get(entity)!;
+  }
+
+  /** The ids of an entity, without reading its records' JSON. */
+  private idSet(entity: RestoreEntity): Set<string> {
+    let set = this.idSets.get(entity);
+    if (!set) {
+      set = new Set();
+      for (const row of this.db.rows(entity as SnapshotEntity, { json: false })) set.add(row.id);
+      this.idSets.set(entity, set);
+    }
+    return set;
   }
 
   private key(entity: string, key: string, id: string): void {

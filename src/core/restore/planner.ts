@@ -30,7 +30,7 @@ export function planRestore(input: PlanInput): RestorePlan {
   for (const step of steps) for (const effect of step.sideEffects ?? []) ctx.warnings.add(effect);
   fieldWarnings(ctx, steps);
   const records = [...ctx.liveDeps.values()]
-    .map(({ entity, id }) => ({ entity, id, hash: ctx.liveHashes.get(`${entity}:${id}`) ?? ctx.live.hash(entity, id)! }))
+    .map(({ entity, id }) => ({ entity, id, hash: ctx.live.hash(entity, id)! }))
     .filter((r) => r.hash);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
