@@ -337,13 +337,15 @@ export class PlanContext {
 
   addStep(fields: NewStep, liveId?: string): Resolution {
     const id = `${fields.entity}:${fields.oldId}`;
-    const step: PlanStep = { ...fields, id, dependsOn: fields.dependsOn ?? [] };
+    // Left out rather than deleted when false: a deleted property turns each step object into a
+    // slower, larger dictionary-mode object, and a plan holds one step per record.
+    const { pulledIn, ...rest } = fields;
+    const step: PlanStep = pulledIn ? { ...fields, id, dependsOn: fields.dependsOn ?? [] } : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
     if (step.action === 'create' || step.action === 'update') {
       // The marker field is needed only by records that will be written: resolved (and created) now.
       const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
       step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
     }
-    if (!step.pulledIn) delete step.pulledIn;
     this.steps.set(id, step);
     if (liveId) return { state: 'live', liveId };
     if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };
