@@ -37,6 +37,12 @@ export interface LiveIndexOptions {
   hashesOnly?: boolean;
 }
 
+/**
+ * A live payment as matching a snapshot payment needs it (payments.ts), kept instead of the parsed
+ * payment: its id, its note (the restore marker is in it), amount and date.
+ */
+export type LivePaymentLook = Pick<KeapPayment, 'id' | 'note' | 'amount' | 'payment_time'>;
+
 export class LiveIndex {
   /** Per entity, id -> JSON text (default) or the projection hash (hashesOnly). */
   private readonly byId = new Map<string, Map<string, string>>();
@@ -48,7 +54,7 @@ export class LiveIndex {
   /** Live custom field id of the marker field, per record type. */
   readonly markerFieldIds = new Map<string, string>();
   /** Payments by live order id. */
-  private readonly paymentsByOrder = new Map<string, KeapPayment[]>();
+  private readonly paymentsByOrder = new Map<string, LivePaymentLook[]>();
   /** Orders by live contact id, for duplicate detection. */
   private readonly ordersByContact = new Map<string, LiveOrderLook[]>();
   private readonly tagsByContact = new Map<string, Set<string>>();
@@ -90,7 +96,8 @@ export class LiveIndex {
       if (m) this.marker('subscriptions', m, String(s.id));
     });
     this.index('payments', (p: KeapPayment) => {
-      for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, p);
+      const look: LivePaymentLook = { id: p.id, note: p.note, amount: p.amount, payment_time: p.payment_time };
+      for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, look);
     });
     for (const module of ENTITY_MODULES) if (module.naturalKey && !this.byId.has(module.name)) this.index(module.name as RestoreEntity);
     for (const row of db.all<{ contact_id: string; tag_id: string }>('SELECT contact_id, tag_id FROM contact_tags')) {
@@ -176,7 +183,7 @@ export class LiveIndex {
     return this.byMarker.get(entity)?.get(oldId);
   }
 
-  paymentsOf(liveOrderId: string): KeapPayment[] {
+  paymentsOf(liveOrderId: string): LivePaymentLook[] {
     return this.paymentsByOrder.get(liveOrderId) ?? [];
   }
 

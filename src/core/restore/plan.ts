@@ -21,7 +21,16 @@ export function headlineOf(steps: PlanStep[]): Headline {
 }
 
 export function hashRecord(json: string): string {
-  return sha256Hex(json).slice(0, 32);
+  return ownString(sha256Hex(json).slice(0, 32));
+}
+
+/**
+ * A string of its own: a slice of 13 characters or more keeps the whole string it was cut from
+ * alive, and a plan (and the live index) keeps a hash per live record. JSON.parse of a quoted
+ * string yields a new flat string.
+ */
+function ownString(text: string): string {
+  return JSON.parse(`"${text}"`) as string;
 }
 
 /**
