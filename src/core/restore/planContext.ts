@@ -340,7 +340,9 @@ export class PlanContext {
     // Left out rather than deleted when false: a deleted property turns each step object into a
     // slower, larger dictionary-mode object, and a plan holds one step per record.
     const { pulledIn, ...rest } = fields;
-    const step: PlanStep = pulledIn ? { ...fields, id, dependsOn: fields.dependsOn ?? [] } : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
+    const step: PlanStep = pulledIn
+      ? { ...fields, id, dependsOn: fields.dependsOn ?? [] }
+      : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
     if (step.action === 'create' || step.action === 'update') {
       // The marker field is needed only by records that will be written: resolved (and created) now.
       const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
