@@ -13,6 +13,9 @@ import { liveOrderSignature } from './orderSignature';
 
 type Json = Record<string, unknown>;
 
+/** hashesOnly: records of an entity read again one at a time before its texts are read in one pass. */
+const READS_BY_ID = 300;
+
 /**
  * A live order as duplicate detection needs it, kept instead of the parsed order: what makes two
  * orders the same purchase (orderSignature.ts), its date and its restore marker.
@@ -49,6 +52,9 @@ export class LiveIndex {
   /** Ids of entities not (yet) in byId, read without their JSON: what a projection's references need. */
   private readonly idSets = new Map<string, Set<string>>();
   private readonly hashesOnly: boolean;
+  /** hashesOnly: records read again by id so far, per entity, and the texts of an entity read whole after READS_BY_ID. */
+  private readonly readsById = new Map<string, number>();
+  private readonly textsRead = new Map<string, Map<string, string>>();
   private readonly byKey = new Map<string, Map<string, string>>();
   private readonly byMarker = new Map<string, Map<string, string>>();
   /** Live custom field id of the marker field, per record type. */
@@ -138,7 +144,19 @@ export class LiveIndex {
   /** The live record's JSON text (for fingerprints and comparisons). */
   json(entity: RestoreEntity, id: string): string | undefined {
     if (!this.hashesOnly) return this.ids(entity).get(id);
+    const texts = this.textsRead.get(entity);
+    if (texts) return texts.get(id);
     if (!this.has(entity, id)) return undefined;
+    // A look-up by id costs a query (0.1-0.4 ms here); a pass over the entity some 10 µs a record.
+    // Past a few hundred records that differ from the snapshot, one pass keeps every text instead.
+    const reads = (this.readsById.get(entity) ?? 0) + 1;
+    this.readsById.set(entity, reads);
+    if (reads > READS_BY_ID) {
+      const all = new Map<string, string>();
+      for (const row of this.db.rows(entity as SnapshotEntity)) if (!all.has(row.id)) all.set(row.id, row.json);
+      this.textsRead.set(entity, all);
+      return all.get(id);
+    }
     const json = this.db.scalar(`SELECT json FROM ${entity as SnapshotEntity} WHERE id = ? ORDER BY rowid LIMIT 1`, [id]);
     return typeof json === 'string' ? json : undefined;
   }

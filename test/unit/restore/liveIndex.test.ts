@@ -20,7 +20,8 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
 
   it('finds the same records and gives the same hashes as the index a stale check reads', async () => {
     const store = new EmulatorStore();
-    generateAccount(store, { seed: 'live-index', size: 120 });
+    // More contacts than the index reads again one at a time before reading their texts in one pass.
+    generateAccount(store, { seed: 'live-index', size: 350 });
     const snapshot = await snapshotOfAccount(store);
     applyDisaster(store, { kind: 'delete-products', fraction: 0.2, seed: 1 });
     applyDisaster(store, { kind: 'corrupt-contacts', fraction: 0.2, seed: 2 });
