@@ -46,7 +46,11 @@ export interface EntityFields {
 export const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 export const orNull = (v: unknown) => (present(v) ? v : null);
 export const amount = (v: unknown) => (v as { amount?: number } | undefined)?.amount ?? 0;
-export const isoTime = (v: unknown) => (present(v) && !Number.isNaN(Date.parse(String(v))) ? new Date(String(v)).toISOString() : orNull(v));
+export const isoTime = (v: unknown) => {
+  // One parse (new Date parses as Date.parse does): every dated record of a plan comes through here.
+  const at = present(v) ? new Date(String(v)) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : orNull(v);
+};
 /** The id inside a nested reference such as `contact: { id }`. */
 export const nestedId = (v: unknown) => (v as { id?: unknown } | undefined)?.id;
 

@@ -13,6 +13,9 @@ import { liveOrderSignature } from './orderSignature';
 
 type Json = Record<string, unknown>;
 
+/** hashesOnly: records of an entity read again one at a time before its texts are read in one pass. */
+const READS_BY_ID = 300;
+
 /**
  * A live order as duplicate detection needs it, kept instead of the parsed order: what makes two
  * orders the same purchase (orderSignature.ts), its date and its restore marker.
@@ -25,19 +28,48 @@ export interface LiveOrderLook {
   marker?: string;
 }
 
+/** How a live index keeps each record (see LiveIndex). */
+export interface LiveIndexOptions {
+  /**
+   * Keep, per live record, only the hash of its projection onto the restorable fields (what
+   * planning compares and what a plan records), not its JSON text: planning parses each live
+   * record once, and memory holds 32 characters per record instead of the record. `json` and
+   * `record` then read the record from the database again (planning does, only for a record
+   * that differs from the snapshot).
+   */
+  hashesOnly?: boolean;
+}
+
+/**
+ * A live payment as matching a snapshot payment needs it (payments.ts), kept instead of the parsed
+ * payment: its id, its note (the restore marker is in it), amount and date.
+ */
+export type LivePaymentLook = Pick<KeapPayment, 'id' | 'note' | 'amount' | 'payment_time'>;
+
 export class LiveIndex {
+  /** Per entity, id -> JSON text (default) or the projection hash (hashesOnly). */
   private readonly byId = new Map<string, Map<string, string>>();
+  /** Ids of entities not (yet) in byId, read without their JSON: what a projection's references need. */
+  private readonly idSets = new Map<string, Set<string>>();
+  private readonly hashesOnly: boolean;
+  /** hashesOnly: records read again by id so far, per entity, and the texts of an entity read whole after READS_BY_ID. */
+  private readonly readsById = new Map<string, number>();
+  private readonly textsRead = new Map<string, Map<string, string>>();
   private readonly byKey = new Map<string, Map<string, string>>();
   private readonly byMarker = new Map<string, Map<string, string>>();
   /** Live custom field id of the marker field, per record type. */
   readonly markerFieldIds = new Map<string, string>();
   /** Payments by live order id. */
-  private readonly paymentsByOrder = new Map<string, KeapPayment[]>();
+  private readonly paymentsByOrder = new Map<string, LivePaymentLook[]>();
   /** Orders by live contact id, for duplicate detection. */
   private readonly ordersByContact = new Map<string, LiveOrderLook[]>();
   private readonly tagsByContact = new Map<string, Set<string>>();
 
-  constructor(readonly db: SnapshotDb) {
+  constructor(
+    readonly db: SnapshotDb,
+    options: LiveIndexOptions = {},
+  ) {
+    this.hashesOnly = options.hashesOnly ?? false;
     // Each entity is read and parsed once, in one pass that fills everything indexed of it: ids
     // (with the JSON text kept for comparisons), natural keys as each entity module states them
     // (email, company name, SKU, tag name, field label), markers, orders by contact, payments by
@@ -70,7 +102,8 @@ export class LiveIndex {
       if (m) this.marker('subscriptions', m, String(s.id));
     });
     this.index('payments', (p: KeapPayment) => {
-      for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, p);
+      const look: LivePaymentLook = { id: p.id, note: p.note, amount: p.amount, payment_time: p.payment_time };
+      for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, look);
     });
     for (const module of ENTITY_MODULES) if (module.naturalKey && !this.byId.has(module.name)) this.index(module.name as RestoreEntity);
     for (const row of db.all<{ contact_id: string; tag_id: string }>('SELECT contact_id, tag_id FROM contact_tags')) {
@@ -78,32 +111,54 @@ export class LiveIndex {
       if (!set) this.tagsByContact.set(row.contact_id, (set = new Set()));
       set.add(row.tag_id);
     }
+    // The id sets read for references while indexing are now in byId (keys), where indexed.
+    for (const entity of this.byId.keys()) this.idSets.delete(entity);
   }
 
   /**
-   * One read of an entity: its ids and JSON text (the first record of a repeated id, as a look-up
-   * by id finds), its natural keys, and whatever `visit` indexes of each parsed record.
+   * One read of an entity: its ids and JSON text or projection hash (of the first record of a
+   * repeated id, as a look-up by id finds), its natural keys, and whatever `visit` indexes of each
+   * parsed record.
    */
   private index<T>(entity: RestoreEntity, visit?: (record: T) => void): void {
     const naturalKey = isCapturedEntity(entity) ? entityModule(entity).naturalKey : undefined;
-    const texts = new Map<string, string>();
+    const kept = new Map<string, string>();
     for (const row of this.db.rows(entity as SnapshotEntity)) {
-      if (!texts.has(row.id)) texts.set(row.id, row.json);
-      if (!naturalKey && !visit) continue;
+      const first = !kept.has(row.id);
+      if (first && !this.hashesOnly) kept.set(row.id, row.json);
+      if (!naturalKey && !visit && !(first && this.hashesOnly)) continue;
       const record = JSON.parse(row.json) as Json;
+      if (first && this.hashesOnly) kept.set(row.id, projectionHash(this.projection(entity, record)));
       if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
       visit?.(record as T);
     }
-    this.byId.set(entity, texts);
+    this.byId.set(entity, kept);
   }
 
   has(entity: RestoreEntity, id: string): boolean {
-    return this.ids(entity).has(id);
+    const indexed = this.byId.get(entity);
+    if (indexed) return indexed.has(id);
+    return this.hashesOnly ? this.idSet(entity).has(id) : this.ids(entity).has(id);
   }
 
   /** The live record's JSON text (for fingerprints and comparisons). */
   json(entity: RestoreEntity, id: string): string | undefined {
-    return this.ids(entity).get(id);
+    if (!this.hashesOnly) return this.ids(entity).get(id);
+    const texts = this.textsRead.get(entity);
+    if (texts) return texts.get(id);
+    if (!this.has(entity, id)) return undefined;
+    // A look-up by id costs a query (0.1-0.4 ms here); a pass over the entity some 10 µs a record.
+    // Past a few hundred records that differ from the snapshot, one pass keeps every text instead.
+    const reads = (this.readsById.get(entity) ?? 0) + 1;
+    this.readsById.set(entity, reads);
+    if (reads > READS_BY_ID) {
+      const all = new Map<string, string>();
+      for (const row of this.db.rows(entity as SnapshotEntity)) if (!all.has(row.id)) all.set(row.id, row.json);
+      this.textsRead.set(entity, all);
+      return all.get(id);
+    }
+    const json = this.db.scalar(`SELECT json FROM ${entity as SnapshotEntity} WHERE id = ? ORDER BY rowid LIMIT 1`, [id]);
+    return typeof json === 'string' ? json : undefined;
   }
 
   record<T = Json>(entity: RestoreEntity, id: string): T | undefined {
@@ -122,6 +177,7 @@ export class LiveIndex {
 
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */
   hash(entity: RestoreEntity, id: string, of: 'record' | 'restorable-fields' = 'restorable-fields'): string | undefined {
+    if (this.hashesOnly && of === 'restorable-fields') return this.ids(entity).get(id);
     const text = this.json(entity, id);
     if (text === undefined) return undefined;
     return of === 'record' ? hashRecord(text) : projectionHash(this.projection(entity, JSON.parse(text) as Json));
@@ -145,7 +201,7 @@ export class LiveIndex {
     return this.byMarker.get(entity)?.get(oldId);
   }
 
-  paymentsOf(liveOrderId: string): KeapPayment[] {
+  paymentsOf(liveOrderId: string): LivePaymentLook[] {
     return this.paymentsByOrder.get(liveOrderId) ?? [];
   }
 
@@ -157,15 +213,24 @@ export class LiveIndex {
     return this.tagsByContact.get(liveContactId)?.has(liveTagId) ?? false;
   }
 
+  /** An entity's byId map, read in one pass on first use. */
   private ids(entity: RestoreEntity): Map<string, string> {
-    let map = this.byId.get(entity);
-    if (!map) {
-      map = new Map();
-      const table = entity as SnapshotEntity;
-      for (const row of this.db.rows(table)) if (!map.has(row.id)) map.set(row.id, row.json);
-      this.byId.set(entity, map);
+    if (!this.byId.has(entity)) {
+      this.index(entity);
+      this.idSets.delete(entity);
     }
-    return map;
+    return this.byId.get(entity)!;
+  }
+
+  /** The ids of an entity, without reading its records' JSON. */
+  private idSet(entity: RestoreEntity): Set<string> {
+    let set = this.idSets.get(entity);
+    if (!set) {
+      set = new Set();
+      for (const row of this.db.rows(entity as SnapshotEntity, { json: false })) set.add(row.id);
+      this.idSets.set(entity, set);
+    }
+    return set;
   }
 
   private key(entity: string, key: string, id: string): void {

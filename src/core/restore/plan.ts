@@ -3,7 +3,7 @@
  * fingerprinted with the snapshot and the live read it was made from. It is what the preview shows
  * and exactly what apply executes. Additive changes keep the major version.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Headline, PlanStep, RestorePlan } from './planTypes';
 import { KeapVaultError } from '../errors';
 
@@ -21,8 +21,24 @@ export function headlineOf(steps: PlanStep[]): Headline {
 }
 
 export function hashRecord(json: string): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+  return ownString(sha256Hex(json).slice(0, 32));
 }
+
+/**
+ * A string of its own: a slice of 13 characters or more keeps the whole string it was cut from
+ * alive, and a plan (and the live index) keeps a hash per live record. JSON.parse of a quoted
+ * string yields a new flat string.
+ */
+function ownString(text: string): string {
+  return JSON.parse(`"${text}"`) as string;
+}
+
+/**
+ * SHA-256 in hex. A plan hashes every live record it depends on: crypto.hash (Node 20.12 and later)
+ * does it in one call, without a Hash object per record; earlier Node 20 releases lack it.
+ */
+const sha256Hex: (text: string) => string =
+  typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
 export function fingerprintOf(records: RestorePlan['live']['records']): string {
   const hash = createHash('sha256');

@@ -62,8 +62,6 @@ export class PlanContext {
   readonly steps = new Map<string, PlanStep>();
   private readonly resolutions = new Map<string, Resolution>();
   readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
-  /** Hashes of live records already projected while comparing (the same a stale check computes). */
-  readonly liveHashes = new Map<string, string>();
   readonly warnings = new Set<string>();
   readonly selected: Set<string> | undefined;
   /** Cents of payments this plan records on each live order (payments must not overpay it). */
@@ -79,7 +77,7 @@ export class PlanContext {
     private readonly entities: ReadonlyMap<RestoreEntity, RestorableEntity>,
   ) {
     this.snap = input.snapshot;
-    this.live = new LiveIndex(input.live);
+    this.live = new LiveIndex(input.live, { hashesOnly: true });
     this.options = { updateExisting: false, missingParent: 'create', subscriptionsStartToday: false, ...input.options };
     this.selected = this.selection();
   }
@@ -209,11 +207,12 @@ export class PlanContext {
   existing(entity: RestoreEntity, record: Json, found: LiveMatch, pulledIn: boolean, label: string, payload?: Payload): Resolution {
     const oldId = String(record.id);
     this.dependOnLive(entity, found.liveId);
-    const liveRecord = this.live.record<Json>(entity, found.liveId)!;
     const want = comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id));
-    const have = this.live.projection(entity, liveRecord);
-    this.liveHashes.set(`${entity}:${found.liveId}`, projectionHash(have));
-    const changes = diffFields(want, have);
+    // Equal projection hashes mean equal projections (the same JSON text), so no field differs: the
+    // live record is read and diffed field by field only when it differs, which most do not.
+    const identical = projectionHash(want) === this.live.hash(entity, found.liveId);
+    const liveRecord = identical ? undefined : this.live.record<Json>(entity, found.liveId)!;
+    const changes = liveRecord ? diffFields(want, this.live.projection(entity, liveRecord)) : [];
     const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
     if (!changes.length)
       return this.addStep(
@@ -223,7 +222,7 @@ export class PlanContext {
     const relinks = changes.filter(isRelink);
     const chosen = this.options.updateExisting && entity !== 'tags' ? changes : relinks;
     const update = payload
-      ? updateOf(entity, payload, chosen, (liveRecord.order_items as KeapOrderItem[] | undefined) ?? [], !this.options.updateExisting)
+      ? updateOf(entity, payload, chosen, (liveRecord?.order_items as KeapOrderItem[] | undefined) ?? [], !this.options.updateExisting)
       : undefined;
     const left = changes.filter((c) => !chosen.includes(c) || update?.unsent.includes(c.path));
     if (update && (Object.keys(update.body).length || update.itemPatches.length)) {
@@ -338,13 +337,17 @@ export class PlanContext {
 
   addStep(fields: NewStep, liveId?: string): Resolution {
     const id = `${fields.entity}:${fields.oldId}`;
-    const step: PlanStep = { ...fields, id, dependsOn: fields.dependsOn ?? [] };
+    // Left out rather than deleted when false: a deleted property turns each step object into a
+    // slower, larger dictionary-mode object, and a plan holds one step per record.
+    const { pulledIn, ...rest } = fields;
+    const step: PlanStep = pulledIn
+      ? { ...fields, id, dependsOn: fields.dependsOn ?? [] }
+      : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
     if (step.action === 'create' || step.action === 'update') {
       // The marker field is needed only by records that will be written: resolved (and created) now.
       const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
       step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
     }
-    if (!step.pulledIn) delete step.pulledIn;
     this.steps.set(id, step);
     if (liveId) return { state: 'live', liveId };
     if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };

@@ -30,7 +30,7 @@ export function planRestore(input: PlanInput): RestorePlan {
   for (const step of steps) for (const effect of step.sideEffects ?? []) ctx.warnings.add(effect);
   fieldWarnings(ctx, steps);
   const records = [...ctx.liveDeps.values()]
-    .map(({ entity, id }) => ({ entity, id, hash: ctx.liveHashes.get(`${entity}:${id}`) ?? ctx.live.hash(entity, id)! }))
+    .map(({ entity, id }) => ({ entity, id, hash: ctx.live.hash(entity, id)! }))
     .filter((r) => r.hash);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -81,11 +81,17 @@ function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
   }
 }
 
-/** Steps in dependency order: by entity (RESTORE_ORDER), then as planned. */
+/**
+ * Steps in dependency order: by entity (RESTORE_ORDER), then as planned. One pass into a list per
+ * entity, not a sort: a large plan has hundreds of thousands of steps.
+ */
 function ordered(ctx: PlanContext): PlanStep[] {
-  const rank = new Map(RESTORE_ORDER.map((e, i) => [e, i]));
-  return [...ctx.steps.values()]
-    .map((step, i) => ({ step, i }))
-    .sort((a, b) => rank.get(a.step.entity)! - rank.get(b.step.entity)! || a.i - b.i)
-    .map(({ step }) => step);
+  const byEntity = new Map<RestoreEntity, PlanStep[]>(RESTORE_ORDER.map((e) => [e, []]));
+  for (const step of ctx.steps.values()) {
+    const list = byEntity.get(step.entity);
+    // invariant: every step is of a RestoreEntity, which RESTORE_ORDER lists.
+    if (!list) throw new Error(`A step of ${step.entity}, which has no place in the restore order`);
+    list.push(step);
+  }
+  return [...byEntity.values()].flat();
 }

@@ -44,7 +44,9 @@ export function liveChangesSince(plan: RestorePlan, live: SnapshotDb, startedSte
       if (parent?.liveId) touched.add(`${ref.entity}:${parent.liveId}`);
     }
   }
-  const index = new LiveIndex(live);
+  // Hashes of restorable fields are all a current plan's records need: the index keeps those, not
+  // each record's JSON text (a plan of an older format hashed the whole text).
+  const index = new LiveIndex(live, { hashesOnly: plan.live.hashes === 'restorable-fields' });
   const changed: LiveChange[] = [];
   for (const r of plan.live.records) {
     if (touched.has(`${r.entity}:${r.id}`)) continue;
