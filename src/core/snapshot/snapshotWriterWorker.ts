@@ -3,12 +3,14 @@
  * Requests are handled in the order they arrive, each to the end before the next.
  */
 import { parentPort } from 'node:worker_threads';
+import { GrownArrays } from './grownArrays';
 import { SnapshotDb } from './snapshotDb';
 import type { WriterReply, WriterRequest } from './snapshotWriterProtocol';
 
 const port = parentPort;
 if (port) {
   const db = SnapshotDb.create();
+  const grown = new GrownArrays();
   port.on('message', (request: WriterRequest) => {
     void db.then(
       (snapshot) => {
@@ -16,6 +18,7 @@ if (port) {
           if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
+            void grown.collectIfGrown(); // between pages: the next one waits in the queue meanwhile
           } else if (request.type === 'index') {
             snapshot.indexEntity(request.entity);
             reply({ id: request.id, ok: true });
