@@ -344,21 +344,18 @@ async function insertBatched(
   records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
 ): Promise<void> {
   let batch: Array<Record<string, unknown>> = [];
-  for await (const record of records) {
-    batch.push(record);
-    if (batch.length >= BATCH) {
-      await db.insert(
-        entity,
-        batch,
-        batch.map((r) => JSON.stringify(r)),
-      );
-      batch = [];
-    }
-  }
-  if (batch.length)
-    await db.insert(
+  const flush = () =>
+    db.insert(
       entity,
       batch,
       batch.map((r) => JSON.stringify(r)),
     );
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= BATCH) {
+      await flush();
+      batch = [];
+    }
+  }
+  if (batch.length) await flush();
 }

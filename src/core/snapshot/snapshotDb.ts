@@ -231,11 +231,7 @@ export class SnapshotDb {
    * writing them again.
    */
   insert(entity: SnapshotEntity, records: readonly object[], jsons: readonly string[] = records.map((r) => JSON.stringify(r))): void {
-    this.checkWritable();
-    this.writer ??= new RecordBlockWriter(this.db);
-    const writer = this.writer;
-    const rows = prepareRows(entity, records);
-    this.inTransaction(() => this.insertPreparedRows(entity, rows, writer.write(entity, jsons)));
+    this.insertPrepared(entity, prepareRows(entity, records), jsons);
   }
 
   /**

@@ -18,7 +18,7 @@ if (port) {
           if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
-            void grown.collectIfGrown(); // between pages: the next one waits in the queue meanwhile
+            void grown.collectIfGrown(); // after the page is answered; a page arriving meanwhile is stored as usual
           } else if (request.type === 'index') {
             snapshot.indexEntity(request.entity);
             reply({ id: request.id, ok: true });
