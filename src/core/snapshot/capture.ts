@@ -22,6 +22,7 @@ import { SnapshotKeyError } from './errors';
 import { CaptureJournal } from './journal';
 import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
 import { SnapshotWriter } from './snapshotWriter';
+import { runTogether } from '../work/together';
 
 export interface CaptureProgress {
   entity: CapturedEntity;
@@ -153,30 +154,26 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const onPage = writer
       ? (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => writer!.insert(task.entity, items, jsons)
       : undefined;
-    await Promise.all(
-      tasks.map(async (task) => {
-        if (journal.cursor(task.name).done) {
-          if (task.phase === 'records') await writer?.entityDone(task.entity); // read by an earlier run, loaded above
-          return report(task, true);
-        }
-        try {
-          await readTask(journal, task, options.signal, () => report(task, false), onPage);
-        } catch (err) {
-          // A page token from before the interruption may have expired: read that entity again.
-          if (
-            !(err instanceof KeapValidationError) ||
-            journal.cursor(task.name).pageToken === undefined ||
-            !/page_token/i.test(err.message)
-          )
-            throw err;
-          await journal.reset(task.name);
-          rebuild = !!writer; // the snapshot holds that entity's first pages twice now: build it again from the journal
-          await readTask(journal, task, options.signal, () => report(task, false), onPage);
-        }
-        if (task.phase === 'records') await writer?.entityDone(task.entity);
-        report(task, true);
-      }),
-    );
+    // Entities are read side by side; the first failure stops the others, and nothing is left
+    // writing to the journal once this rejects.
+    await runTogether(tasks, options.signal, async (task, signal) => {
+      if (journal.cursor(task.name).done) {
+        if (task.phase === 'records') await writer?.entityDone(task.entity); // read by an earlier run, loaded above
+        return report(task, true);
+      }
+      try {
+        await readTask(journal, task, signal, () => report(task, false), onPage);
+      } catch (err) {
+        // A page token from before the interruption may have expired: read that entity again.
+        if (!(err instanceof KeapValidationError) || journal.cursor(task.name).pageToken === undefined || !/page_token/i.test(err.message))
+          throw err;
+        await journal.reset(task.name);
+        rebuild = !!writer; // the snapshot holds that entity's first pages twice now: build it again from the journal
+        await readTask(journal, task, signal, () => report(task, false), onPage);
+      }
+      if (task.phase === 'records') await writer?.entityDone(task.entity);
+      report(task, true);
+    });
 
     options.signal?.throwIfAborted();
     if (rebuild) {
