@@ -4,8 +4,8 @@
  *   npx tsc -p . && node out/bench/writePlan.js <contacts> <out.json> [disaster=delete-contacts] [update]
  * Prints the planning's CPU time, steps and peak RSS.
  */
-import { writeFileSync } from 'node:fs';
 import { planRestore } from '../src/core/restore/planner';
+import { writePlanFile } from '../src/core/restore/planFile';
 import { snapshotOfAccount } from '../test/fixtures/accountSnapshot';
 import { applyDisaster, type DisasterKind } from '../src/emulator/disasters';
 import { generateAccount } from '../src/emulator/generator';
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   console.log(
     `plan CPU ${((used.user + used.system) / 1e6).toFixed(2)} s, ${plan.steps.length} steps, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
   );
-  writeFileSync(out, JSON.stringify({ ...plan, planId: 'PLAN_ID', createdAt: 'CREATED_AT' }, null, 1));
+  // A line per step, as plan files are: large plans are never one string, and `diff` shows the steps that differ.
+  await writePlanFile(out, { ...plan, planId: 'PLAN_ID', createdAt: 'CREATED_AT' });
 }
 
 main().catch((err) => {

@@ -5,7 +5,6 @@ import { ApplyPausedError, DEFAULT_APPLY_RESERVE, type Receipt } from '../../cor
 import { duration, quotaInForce } from '../../core/restore/estimate';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import {
-  parsePlan,
   RESTORE_ORDER,
   type ConflictResolution,
   type MissingParentPolicy,
@@ -23,9 +22,9 @@ import {
   receiptProblems,
 } from '../../core/usecases/applyRestore';
 import { OtherAccountError, planRestoreFromSnapshot } from '../../core/usecases/planRestore';
-import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { dataPaths } from '../../core/fs/dataDir';
 import { newPlanPath } from '../../core/restore/planFiles';
+import { planTextLines, readPlanFile, writePlanFile } from '../../core/restore/planFile';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { ApplyStoppedForQuota, counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
 import { applyProgressPrinter } from '../applyProgress';
@@ -111,8 +110,11 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         });
         const out = flags.out ?? newPlanPath(dataPaths().plans, plan.account);
         await fs.mkdir(path.dirname(out), { recursive: true });
-        await writeFileAtomic(out, JSON.stringify(plan, null, 2));
-        if (flags.json) return printJson(io, plan);
+        await writePlanFile(out, plan);
+        if (flags.json) {
+          for (const line of planTextLines(plan)) io.out(line.slice(0, -1));
+          return;
+        }
         printPlan(io, plan, !!flags.verbose);
         io.out(`\nPlan written to ${out}. Apply it with: keap-vault apply ${shellPath(out)}`);
       } finally {
@@ -152,7 +154,7 @@ export function registerRestoreCommands(program: Command, io: Io): void {
         const reserve = flags.reserve === undefined ? DEFAULT_APPLY_RESERVE : shareFlag(flags.reserve, '--reserve');
         const client = clientFromFlags(command.optsWithGlobals<ConnectionFlags>());
         if (planFile === 'latest') planFile = await latestPlanFile(client, io);
-        const plan = parsePlan(await fs.readFile(planFile, 'utf8').catch((err: unknown) => Promise.reject(withPath(err, planFile))));
+        const plan = await readPlanFile(planFile).catch((err: unknown) => Promise.reject(withPath(err, planFile)));
         const snapshotFile = flags.snapshot ?? plan.snapshot.file;
         const ledgerFile = flags.ledger ?? ledgerFileForPlan(plan, dataPaths().snapshots, snapshotFile);
         const snapshot =

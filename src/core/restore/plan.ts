@@ -51,7 +51,7 @@ export class PlanFormatError extends KeapVaultError<'plan-format'> {
   readonly kind = 'plan-format';
 }
 
-/** Reads a plan file's JSON, refusing other documents and newer major versions. */
+/** Reads a plan's JSON text, refusing other documents and newer major versions. */
 export function parsePlan(text: string): RestorePlan {
   let plan: RestorePlan;
   try {
@@ -59,13 +59,19 @@ export function parsePlan(text: string): RestorePlan {
   } catch {
     throw new PlanFormatError('Not a restore plan: the file is not JSON.');
   }
-  if (!plan || typeof plan.formatVersion !== 'string' || !Array.isArray(plan.steps))
-    throw new PlanFormatError('Not a Keap Vault restore plan.');
+  return checkPlan(plan);
+}
+
+/** `plan` if it is a restore plan of a major version this release reads. */
+export function checkPlan(plan: RestorePlan): RestorePlan {
+  if (!plan || typeof plan.formatVersion !== 'string') throw new PlanFormatError('Not a Keap Vault restore plan.');
+  // The version first: a newer major version may be shaped otherwise, and updating is the way on.
   const major = plan.formatVersion.split('.')[0];
   if (major !== PLAN_FORMAT_VERSION.split('.')[0]) {
     throw new PlanFormatError(
       `This plan has format ${plan.formatVersion}; this Keap Vault reads ${PLAN_FORMAT_VERSION.split('.')[0]}.x. Update Keap Vault, or plan again.`,
     );
   }
+  if (!Array.isArray(plan.steps) || !Array.isArray(plan.live?.records)) throw new PlanFormatError('Not a Keap Vault restore plan.');
   return plan;
 }

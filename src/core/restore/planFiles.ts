@@ -5,7 +5,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { snapshotFileName } from '../snapshot/library';
-import { parsePlan, PlanFormatError, type RestorePlan } from './plan';
+import { PlanFormatError } from './plan';
+import { readPlanHead, type PlanHead } from './planFile';
 
 export const PLAN_EXTENSION = '.plan.json';
 
@@ -19,19 +20,20 @@ export function newPlanPath(dir: string, account: string, at = new Date(), exist
 }
 
 /** The most recently made plan of an account in `dir` (by the time the plan says it was made); files that are not plans are passed over. */
-export async function latestPlan(dir: string, account: string): Promise<{ file: string; plan: RestorePlan } | undefined> {
+export async function latestPlan(dir: string, account: string): Promise<{ file: string; plan: PlanHead } | undefined> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
   } catch {
     return undefined;
   }
-  let latest: { file: string; plan: RestorePlan } | undefined;
+  let latest: { file: string; plan: PlanHead } | undefined;
   for (const name of names.filter((n) => n.endsWith(PLAN_EXTENSION))) {
     const file = path.join(dir, name);
-    let plan: RestorePlan;
+    let plan: PlanHead;
     try {
-      plan = parsePlan(await fs.readFile(file, 'utf8'));
+      // Only each plan's first line: the steps of a large plan are not read to learn its date.
+      plan = await readPlanHead(file);
     } catch (err) {
       if (err instanceof PlanFormatError || (err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw err;

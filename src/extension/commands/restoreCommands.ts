@@ -3,13 +3,14 @@
  * review and apply in the preview, export the id map. Planning reads the live account once; apply
  * runs only from the preview, where the user has seen the plan.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { counted } from '../../core/counted';
 import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
-import { parsePlan, type PlanOptions, type RestorePlan } from '../../core/restore/plan';
+import type { PlanOptions, RestorePlan } from '../../core/restore/plan';
+import { readPlanFile } from '../../core/restore/planFile';
 import { readIdMap } from '../../core/snapshot/ledgerIdMap';
 import { ledgerFileForPlan } from '../../core/usecases/applyRestore';
 import { planRestoreFromSnapshot } from '../../core/usecases/planRestore';
@@ -134,7 +135,7 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
           ? arg
           : (await vscode.window.showOpenDialog({ filters: { 'Restore plan': ['json'] }, openLabel: 'Open Plan' }))?.[0];
     if (!uri) return;
-    const plan = parsePlan(await fs.readFile(uri.fsPath, 'utf8'));
+    const plan = await readPlanFile(uri.fsPath);
     const known = plans.get(plan.planId);
     const connection = (known && connections.get(known.connectionId)) ?? (await pickConnectionFor(connections, plan.account));
     if (!connection) return;

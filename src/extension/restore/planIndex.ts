@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../core/fs/atomicWrite';
 import type { Receipt } from '../../core/restore/applier';
-import { parsePlan, type RestorePlan } from '../../core/restore/plan';
+import type { RestorePlan } from '../../core/restore/plan';
+import { readPlanFile, writePlanFile } from '../../core/restore/planFile';
 import type { PlanViewState } from '../../webview/protocol';
 import type { ApplyPause } from './pausedText';
 
@@ -55,7 +55,7 @@ export class PlanIndex implements vscode.Disposable {
   async save(plan: RestorePlan, folder: string, connectionId: string): Promise<PlanEntry> {
     const file = path.join(folder, 'plans', `restore-plan-${plan.planId}.json`);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(plan, null, 2));
+    await writePlanFile(file, plan);
     return this.remember(plan, file, connectionId);
   }
 
@@ -80,7 +80,7 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   async read(entry: PlanEntry): Promise<RestorePlan> {
-    return parsePlan(await fs.readFile(entry.file, 'utf8'));
+    return readPlanFile(entry.file);
   }
 
   async setStatus(planId: string, status: RestoreStatus, receipt?: Receipt): Promise<void> {

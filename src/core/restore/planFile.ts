@@ -1,0 +1,137 @@
+/**
+ * A restore plan on disk. A plan of a large account holds a hash per live record and a step (with
+ * its record) per record to restore: at 250k contacts its JSON no longer fits in one JavaScript
+ * string, so it is never made into one. It is written, and read back, one line per live record and
+ * per step:
+ *
+ *     {"formatVersion":"1.0",…,"live":{"readAt":…,"fingerprint":…,"records":[
+ *     {"entity":"contacts","id":"1","hash":"…"},
+ *     …
+ *     ]},"steps":[
+ *     {"entity":"contacts","id":"7","action":"create",…},
+ *     …
+ *     ]}
+ *
+ * The whole file is still one JSON document of the plan format (any JSON reader, and earlier Keap
+ * Vault releases, read it), and a line per step keeps plans greppable and their diffs readable.
+ * Plans written before, pretty-printed, are read whole as they always were.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import readline from 'node:readline';
+import { writeFileAtomic } from '../fs/atomicWrite';
+import { checkPlan, parsePlan, PlanFormatError, type RestorePlan } from './plan';
+
+/** A plan without its live records and steps: what it is for, not what it does record by record. */
+export type PlanHead = Omit<RestorePlan, 'steps' | 'live'> & { live: Omit<RestorePlan['live'], 'records'> };
+
+/** The line that ends the live records and opens the steps. */
+const STEPS_OPEN = ']},"steps":[';
+const STEPS_CLOSE = ']}';
+const RECORDS_OPEN = '"records":[';
+
+/** Writes the pieces of a plan's text are flushed in (a page of lines, not the whole plan). */
+const FLUSH_BYTES = 1 << 20;
+
+/** The plan's text, line by line (each piece ends with its newline). */
+export function* planTextLines(plan: RestorePlan): Generator<string> {
+  const { live, steps, ...rest } = plan;
+  const { records, ...liveRest } = live;
+  yield `${openObject(rest)}"live":${openObject(liveRest)}${RECORDS_OPEN}\n`;
+  yield* elementLines(records);
+  yield `${STEPS_OPEN}\n`;
+  yield* elementLines(steps);
+  yield `${STEPS_CLOSE}\n`;
+}
+
+/** Writes `plan` to `file` atomically (a reader sees the old plan or the whole new one), a page at a time. */
+export async function writePlanFile(file: string, plan: RestorePlan): Promise<void> {
+  await writeFileAtomic(file, async (handle) => {
+    let page: string[] = [];
+    let bytes = 0;
+    for (const line of planTextLines(plan)) {
+      page.push(line);
+      bytes += line.length;
+      if (bytes >= FLUSH_BYTES) {
+        await handle.write(page.join(''));
+        page = [];
+        bytes = 0;
+      }
+    }
+    if (page.length) await handle.write(page.join(''));
+  });
+}
+
+/** Reads a plan file, whichever way it was written; a damaged one is a PlanFormatError naming its line. */
+export async function readPlanFile(file: string): Promise<RestorePlan> {
+  const lines = readline.createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  try {
+    const iterator = lines[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done || !isLineLayout(first.value)) return await readWhole(file);
+    return await readLines(first.value, iterator);
+  } finally {
+    lines.close();
+  }
+}
+
+/** The head of the plan only (account, times, snapshot, headline): for choosing among many plans without reading their steps. */
+export async function readPlanHead(file: string): Promise<PlanHead> {
+  const lines = readline.createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  try {
+    const first = await lines[Symbol.asyncIterator]().next();
+    if (first.done || !isLineLayout(first.value)) return await readWhole(file);
+    return headOf(first.value);
+  } finally {
+    lines.close();
+  }
+}
+
+function isLineLayout(firstLine: string): boolean {
+  return firstLine.startsWith('{') && firstLine.endsWith(RECORDS_OPEN);
+}
+
+function headOf(firstLine: string): RestorePlan {
+  return checkPlan(parseLine(`${firstLine}]}, "steps": []}`, 1) as RestorePlan);
+}
+
+async function readLines(firstLine: string, lines: AsyncIterator<string>): Promise<RestorePlan> {
+  const plan = headOf(firstLine);
+  const records = plan.live.records;
+  const steps = plan.steps;
+  let into: unknown[] | undefined = records;
+  let lineNo = 1;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    lineNo++;
+    const line = next.value;
+    if (into === records && line === STEPS_OPEN) into = steps;
+    else if (into === steps && line === STEPS_CLOSE) into = undefined;
+    else if (into) into.push(parseLine(line.endsWith(',') ? line.slice(0, -1) : line, lineNo));
+    else if (line.trim()) throw new PlanFormatError(`Not a restore plan: line ${lineNo} follows the end of the plan.`);
+  }
+  if (into) throw new PlanFormatError(`The restore plan ends early, at line ${lineNo}: the file was cut short. Plan again.`);
+  return plan;
+}
+
+function parseLine(text: string, lineNo: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new PlanFormatError(`The restore plan is damaged at line ${lineNo}: ${(err as Error).message}. Plan again.`);
+  }
+}
+
+/** A plan written before plans were written a line per step (pretty-printed, or by hand). */
+async function readWhole(file: string): Promise<RestorePlan> {
+  return parsePlan(await fs.readFile(file, 'utf8'));
+}
+
+/** `{"a":1,"b":2,` — an object's text left open for more members. */
+function openObject(value: object): string {
+  const text = JSON.stringify(value);
+  return text === '{}' ? '{' : `${text.slice(0, -1)},`;
+}
+
+function* elementLines(items: readonly unknown[]): Generator<string> {
+  const last = items.length - 1;
+  for (let i = 0; i <= last; i++) yield `${JSON.stringify(items[i])}${i < last ? ',' : ''}\n`;
+}

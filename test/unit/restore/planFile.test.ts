@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { RestorePlan } from '../../../src/core/restore/plan';
+import { PlanFormatError } from '../../../src/core/restore/plan';
+import { planTextLines, readPlanFile, readPlanHead, writePlanFile } from '../../../src/core/restore/planFile';
+import { latestPlan } from '../../../src/core/restore/planFiles';
+import { applyDisaster } from '../../../src/emulator/disasters';
+import { closeTestAccounts } from '../support/emulator';
+import { tempDir } from '../support/snapshots';
+import { fieldDifferences, markerDuplicates, readState } from './invariants';
+import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
+
+/**
+ * Plan files are written and read a line per live record and per step, so a plan of a large account
+ * never has to be one JavaScript string (V8's limit is reached near 250k contacts).
+ */
+describe('Restore: the plan file, a line per step', function () {
+  this.timeout(120_000);
+  after(closeTestAccounts);
+
+  let fixture: RestoreFixture;
+  let plan: RestorePlan;
+  before(async () => {
+    fixture = await accountWithSnapshot(60, 'plan-file');
+    applyDisaster(fixture.store, { kind: 'delete-contacts', count: 5, seed: 3 });
+    applyDisaster(fixture.store, { kind: 'delete-orders', count: 4, seed: 4 });
+    // As JSON has it: a file keeps no member whose value is undefined.
+    plan = JSON.parse(JSON.stringify(await makePlan(fixture, { subscriptionsStartToday: true }))) as RestorePlan;
+    assert.ok(plan.steps.filter((s) => s.action === 'create').length >= 9, 'the plan restores records');
+  });
+
+  it('reads back exactly the plan written, and the file is one JSON document of the plan (older releases read it)', async () => {
+    const file = path.join(tempDir(), 'p.plan.json');
+    await writePlanFile(file, plan);
+    assert.deepEqual(await readPlanFile(file), plan);
+    const text = await fs.readFile(file, 'utf8');
+    assert.deepEqual(JSON.parse(text), plan);
+    const lines = text.split('\n');
+    assert.equal(lines.length, 1 + plan.live.records.length + 1 + plan.steps.length + 1 + 1, 'a line per live record and per step');
+    const created = plan.steps.find((s) => s.action === 'create')!;
+    assert.deepEqual(
+      lines
+        .filter((l) => l.includes('"action":"create"') && l.includes(`"id":"${created.id}"`))
+        .map((l) => JSON.parse(l.replace(/,$/, ''))),
+      [created],
+      'a step is one line (grep finds it)',
+    );
+    assert.equal(text, [...planTextLines(plan)].join(''), '`plan --json` prints the same text');
+  });
+
+  it('CRM text that looks like the layout (newlines, "]},\\"steps\\":[", U+2028) stays inside its step', async () => {
+    const hostile = structuredClone(plan);
+    const step = hostile.steps.find((s) => s.action === 'create' && s.entity === 'contacts')!;
+    (step.payload as Record<string, unknown>).given_name = 'Ann\n]},"steps":[\n]}\u2028<b>x</b>,';
+    const file = path.join(tempDir(), 'hostile.plan.json');
+    await writePlanFile(file, hostile);
+    assert.deepEqual(await readPlanFile(file), hostile);
+  });
+
+  it('a plan with no steps and no live records reads back', async () => {
+    const empty = { ...structuredClone(plan), steps: [], live: { ...plan.live, records: [] } };
+    const file = path.join(tempDir(), 'empty.plan.json');
+    await writePlanFile(file, empty);
+    assert.deepEqual(await readPlanFile(file), empty);
+  });
+
+  it('plans written before (pretty-printed or on one line) still read', async () => {
+    const dir = tempDir();
+    for (const [name, text] of [
+      ['pretty.plan.json', JSON.stringify(plan, null, 2)],
+      ['oneline.plan.json', JSON.stringify(plan)],
+    ]) {
+      await fs.writeFile(path.join(dir, name), text);
+      assert.deepEqual(await readPlanFile(path.join(dir, name)), plan, name);
+    }
+  });
+
+  it('a damaged line, a cut-short file and a newer major version are refused with where and what to do', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.plan.json');
+    await writePlanFile(file, plan);
+    const lines = (await fs.readFile(file, 'utf8')).split('\n');
+    const stepLine = lines.indexOf(']},"steps":[') + 2; // the first step, 1-based
+    const damaged = [...lines];
+    damaged[stepLine - 1] = damaged[stepLine - 1].replace('"action":', '"action"');
+    await fs.writeFile(file, damaged.join('\n'));
+    await assert.rejects(
+      readPlanFile(file),
+      (err: Error) => err instanceof PlanFormatError && err.message.includes(`at line ${stepLine}:`),
+    );
+
+    await fs.writeFile(file, lines.slice(0, stepLine + 1).join('\n'));
+    await assert.rejects(
+      readPlanFile(file),
+      (err: Error) => err instanceof PlanFormatError && /ends early, at line \d+.*Plan again/.test(err.message),
+    );
+
+    await writePlanFile(file, { ...plan, formatVersion: '2.0' });
+    await assert.rejects(readPlanFile(file), /format 2\.0; this Keap Vault reads 1\.x/);
+  });
+
+  it("the latest plan is chosen from each file's first line, old and new layouts alike", async () => {
+    const dir = tempDir();
+    await writePlanFile(path.join(dir, 'a.plan.json'), { ...plan, createdAt: '2026-11-28T10:00:00.000Z' });
+    await fs.writeFile(path.join(dir, 'b.plan.json'), JSON.stringify({ ...plan, createdAt: '2026-11-27T10:00:00.000Z' }, null, 2));
+    await writePlanFile(path.join(dir, 'c.plan.json'), { ...plan, account: 'someone-else', createdAt: '2026-11-29T10:00:00.000Z' });
+    const latest = await latestPlan(dir, plan.account);
+    assert.equal(latest?.file, path.join(dir, 'a.plan.json'));
+    const head = await readPlanHead(path.join(dir, 'a.plan.json'));
+    assert.equal(head.planId, plan.planId);
+    assert.equal('steps' in head && (head as RestorePlan).steps.length, 0, 'the head carries no steps');
+  });
+
+  it('a plan applied from its file restores every lost record once; applied again from the file, it creates nothing', async () => {
+    const file = path.join(tempDir(), 'apply.plan.json');
+    await writePlanFile(file, plan);
+    const first = await apply(fixture, await readPlanFile(file));
+    assert.equal(first.failed.length, 0, JSON.stringify(first.failed));
+    assert.equal(first.created, plan.steps.filter((s) => s.action === 'create').length);
+    const again = await apply(fixture, await readPlanFile(file));
+    assert.equal(again.created, 0, 'nothing created twice');
+    const state = await readState(fixture.client);
+    try {
+      assert.deepEqual(markerDuplicates(state), []);
+      assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
+    } finally {
+      state.close();
+    }
+  });
+});
