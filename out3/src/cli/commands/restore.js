@@ -1,0 +1,318 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.registerRestoreCommands = registerRestoreCommands;
+exports.durationFlag = durationFlag;
+exports.shareFlag = shareFlag;
+const node_fs_1 = require("node:fs");
+const node_path_1 = __importDefault(require("node:path"));
+const applier_1 = require("../../core/restore/applier");
+const estimate_1 = require("../../core/restore/estimate");
+const ledger_1 = require("../../core/restore/ledger");
+const plan_1 = require("../../core/restore/plan");
+const ledgerIdMap_1 = require("../../core/snapshot/ledgerIdMap");
+const idMapFile_1 = require("../../core/integration/idMapFile");
+const applyRestore_1 = require("../../core/usecases/applyRestore");
+const planRestore_1 = require("../../core/usecases/planRestore");
+const dataDir_1 = require("../../core/fs/dataDir");
+const planFiles_1 = require("../../core/restore/planFiles");
+const planFile_1 = require("../../core/restore/planFile");
+const connection_1 = require("../connection");
+const output_1 = require("../output");
+const applyProgress_1 = require("../applyProgress");
+const snapshotFlags_1 = require("../snapshotFlags");
+const workProgress_1 = require("../workProgress");
+const latest_1 = require("../latest");
+const systemErrors_1 = require("../../core/fs/systemErrors");
+const SYMBOL = { create: '+', update: '~', skip: '=', conflict: '!', blocked: 'x' };
+function registerRestoreCommands(program, io) {
+    program
+        .command('plan')
+        .description('plan restoring a snapshot into the live account (writes nothing to Keap)')
+        .argument('<snapshot>', 'the snapshot holding the state to restore, or "latest": the newest of this account in --dir (./latest for a file of that name)')
+        .option('--select <records>', 'only these records and what they need, e.g. orders:1234,contacts:55')
+        .option('--entities <list>', `only these kinds (${plan_1.RESTORE_ORDER.join(', ')})`)
+        .option('--update-existing', 'also update live records whose fields differ')
+        .option('--missing-parent <policy>', 'a needed parent that is missing and not selected: skip, create or fail', 'create')
+        .option('--subscriptions-start-today', 'restore subscriptions starting today (Keap refuses past start dates)')
+        .option('--link <steps>', "conflicts whose live record IS the snapshot's: map to it, e.g. orders:1234,orders:1240")
+        .option('--create-anyway <steps>', "conflicts whose live record is a different one: create the snapshot's anyway")
+        .option('--out <file>', `plan file to write (default: a new file in ${(0, dataDir_1.dataPaths)().plans})`)
+        .option('--dir <folder>', `where "latest" looks for snapshots (default: ${(0, dataDir_1.dataPaths)().snapshots})`)
+        .option('--ledger <file>', "the account's ledger (default: beside the snapshot)")
+        .option('--other-account', "plan restoring into an account other than the snapshot's (the credential's)")
+        .option('--verbose', 'also list unchanged records')
+        .option('--json', 'print the plan as JSON')
+        .action(async (snapshotFile, flags, command) => {
+        if (!['skip', 'create', 'fail'].includes(flags.missingParent))
+            throw new output_1.UsageError('--missing-parent must be skip, create or fail');
+        const entities = flags.entities
+            ?.split(',')
+            .map((e) => e.trim())
+            .filter(Boolean);
+        for (const e of entities ?? [])
+            if (!plan_1.RESTORE_ORDER.includes(e))
+                throw new output_1.UsageError(`Cannot restore '${e}'; restorable: ${plan_1.RESTORE_ORDER.join(', ')}`);
+        const client = (0, connection_1.clientFromFlags)(command.optsWithGlobals());
+        if (snapshotFile === 'latest')
+            snapshotFile = await (0, latest_1.latestSnapshotFile)(client, io, flags.dir ?? (0, dataDir_1.dataPaths)().snapshots);
+        const snapshot = await (0, workProgress_1.openWithProgress)(snapshotFile, (0, snapshotFlags_1.snapshotKey)(), !!flags.json);
+        try {
+            io.err('Reading the live account…');
+            const { plan } = await (0, planRestore_1.planRestoreFromSnapshot)({
+                client,
+                snapshot,
+                snapshotFile,
+                ledgerFile: flags.ledger,
+                confirmOtherAccount: () => !!flags.otherAccount,
+                options: {
+                    records: flags.select
+                        ?.split(',')
+                        .map((s) => s.trim())
+                        .filter(Boolean),
+                    entities: entities,
+                    updateExisting: !!flags.updateExisting,
+                    missingParent: flags.missingParent,
+                    subscriptionsStartToday: !!flags.subscriptionsStartToday,
+                    resolutions: resolutionsFrom(flags),
+                },
+            }).catch((err) => {
+                if (err instanceof planRestore_1.OtherAccountError)
+                    throw new output_1.UsageError(`${err.message} To plan restoring it there anyway, add --other-account.`);
+                throw err;
+            });
+            const out = flags.out ?? (0, planFiles_1.newPlanPath)((0, dataDir_1.dataPaths)().plans, plan.account);
+            await node_fs_1.promises.mkdir(node_path_1.default.dirname(out), { recursive: true });
+            await (0, planFile_1.writePlanFile)(out, plan);
+            if (flags.json) {
+                for (const line of (0, planFile_1.planTextLines)(plan))
+                    io.out(line.slice(0, -1));
+                return;
+            }
+            printPlan(io, plan, !!flags.verbose);
+            io.out(`\nPlan written to ${out}. Apply it with: keap-vault apply ${(0, output_1.shellPath)(out)}`);
+        }
+        finally {
+            snapshot.close();
+        }
+    });
+    program
+        .command('apply')
+        .description("apply a restore plan: in order, within the quota, crash-safe through the account's ledger")
+        .argument('<plan>', `plan file made by keap-vault plan, or "latest": this account's newest in ${(0, dataDir_1.dataPaths)().plans}`)
+        .option('--resume', 'continue a plan whose apply was interrupted')
+        .option('--break-lock', 'break the lock of an earlier apply whose process is gone')
+        .option('--ledger <file>', "the account's ledger (default: beside the plan's snapshot)")
+        .option('--snapshot <file>', "the plan's snapshot, for verification (default: where the plan says)")
+        .option('--json', 'print the receipt as JSON (progress stays on stderr, as plain lines)')
+        .option('--max-wait <duration>', "stop between steps, exit 75, rather than wait longer than this for Keap's quota (e.g. 10m, 2h); continue with --resume")
+        .option('--reserve <share>', `share of Keap's quota left to other traffic on the account, 0 to 0.9 (default ${applier_1.DEFAULT_APPLY_RESERVE})`)
+        .action(async (planFile, flags, command) => {
+        const maxWaitMs = flags.maxWait === undefined ? undefined : durationFlag(flags.maxWait, '--max-wait');
+        const reserve = flags.reserve === undefined ? applier_1.DEFAULT_APPLY_RESERVE : shareFlag(flags.reserve, '--reserve');
+        const client = (0, connection_1.clientFromFlags)(command.optsWithGlobals());
+        if (planFile === 'latest')
+            planFile = await (0, latest_1.latestPlanFile)(client, io);
+        const plan = await (0, planFile_1.readPlanFile)(planFile).catch((err) => Promise.reject((0, systemErrors_1.withPath)(err, planFile)));
+        const snapshotFile = flags.snapshot ?? plan.snapshot.file;
+        const ledgerFile = flags.ledger ?? (0, applyRestore_1.ledgerFileForPlan)(plan, (0, dataDir_1.dataPaths)().snapshots, snapshotFile);
+        const snapshot = snapshotFile && (0, node_fs_1.existsSync)(snapshotFile) ? await (0, workProgress_1.openWithProgress)(snapshotFile, (0, snapshotFlags_1.snapshotKey)(), !!flags.json) : undefined;
+        const controller = new AbortController();
+        const cancel = () => controller.abort();
+        process.once('SIGINT', cancel);
+        const progress = (0, applyProgress_1.applyProgressPrinter)(io, { client, plan, reserve, plain: !!flags.json });
+        try {
+            const receipt = await (0, applyRestore_1.applyRestorePlan)({
+                client,
+                plan,
+                ledgerFile,
+                snapshot,
+                resume: !!flags.resume,
+                breakLock: flags.breakLock,
+                signal: controller.signal,
+                onProgress: (p) => progress.step(p),
+                onWait: (w) => progress.wait(w),
+                reserve,
+                maxWaitMs,
+            }).catch((err) => {
+                if (err instanceof applyRestore_1.ApplyInterruptedError)
+                    throw new output_1.UsageError(`${err.message} Run again with --resume to continue it safely.`);
+                if (err instanceof applyRestore_1.PlanAccountError)
+                    throw new output_1.UsageError(`${err.message} Apply it with the credential of ${err.planAccount}.`);
+                if (err instanceof applier_1.ApplyPausedError) {
+                    progress.end();
+                    io.err(`keap-vault: stopped between steps: Keap's ${err.waitingFor === 'day' ? 'daily quota' : 'quota'} allows requests again at ${err.resumeAt.toISOString()} (in ${(0, estimate_1.duration)(err.resumeAt.getTime() - Date.now())}, longer than --max-wait ${flags.maxWait ?? ''}); ${(0, output_1.counted)(err.stepsLeft, 'step')} left, nothing in flight. Continue with: keap-vault apply ${planFile} --resume`);
+                    throw new output_1.ApplyStoppedForQuota(err.resumeAt);
+                }
+                throw err;
+            });
+            progress.end();
+            if (flags.json)
+                (0, output_1.printJson)(io, receipt);
+            else
+                printReceipt(io, receipt, ledgerFile, plan);
+            const problems = (0, applyRestore_1.receiptProblems)(receipt);
+            if (problems)
+                throw new output_1.FindingsFound(problems);
+        }
+        finally {
+            progress.end();
+            process.removeListener('SIGINT', cancel);
+            snapshot?.close();
+        }
+    });
+    program
+        .command('idmap')
+        .description('the old id -> new id map of everything restored into an account')
+        .argument('<account>', 'the account (as in keap-<account>.kvledger), or a ledger file')
+        .option('--dir <folder>', `folder of the account's snapshots and ledger (default: ${(0, dataDir_1.dataPaths)().snapshots})`)
+        .option('--format <format>', 'csv or json', 'csv')
+        .option('--include-unrestored', 'also list records a restore could not bring back (their last step failed), with no new id')
+        .action(async (account, flags) => {
+        const dir = flags.dir ?? (0, dataDir_1.dataPaths)().snapshots;
+        if (!['csv', 'json'].includes(flags.format))
+            throw new output_1.UsageError('--format must be csv or json');
+        // The account as named in messages, or as the ledger file is named (keap-<account>): both find it.
+        const candidates = account.endsWith('.kvledger')
+            ? [account]
+            : [(0, ledger_1.ledgerFileFor)(dir, account), (0, ledger_1.ledgerFileFor)(dir, account.replace(/^keap-/, ''))];
+        const file = candidates.find((f) => (0, node_fs_1.existsSync)(f)) ?? candidates[0];
+        if (!(0, node_fs_1.existsSync)(file))
+            throw new output_1.UsageError(`No ledger at ${file}: nothing has been restored into ${account} from this folder`);
+        const entries = await (0, ledgerIdMap_1.readIdMap)(file);
+        const unrestored = flags.includeUnrestored ? (await (0, idMapFile_1.readIdMapContents)(file)).unrestored : [];
+        if (flags.format === 'json')
+            (0, output_1.printJson)(io, [...entries, ...unrestored.map((u) => ({ ...u, newId: null }))]);
+        else
+            io.out(((0, ledger_1.idMapCsv)(entries) + unrestored.map((u) => `${u.entity},${u.oldId},,${u.planId},${u.at}\r\n`).join('')).trimEnd());
+    });
+}
+function resolutionsFrom(flags) {
+    const resolutions = {};
+    const list = (value) => value
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
+    for (const id of list(flags.link))
+        resolutions[id] = 'link';
+    for (const id of list(flags.createAnyway)) {
+        if (resolutions[id])
+            throw new output_1.UsageError(`${id} cannot be both linked and created`);
+        resolutions[id] = 'create';
+    }
+    for (const id of Object.keys(resolutions))
+        if (!/^orders:\S+$/.test(id))
+            throw new output_1.UsageError(`Only order conflicts have choices (orders:ID); got ${id}`);
+    return Object.keys(resolutions).length ? resolutions : undefined;
+}
+/**
+ * Terraform-style: the counts, then a line per record that changes or differs (all with
+ * --verbose). "Unchanged" counts only records equal to the snapshot; records that differ and are
+ * not updated have their own count and say how to include them.
+ */
+function printPlan(io, plan, verbose) {
+    const counts = planCounts(plan);
+    io.out(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.differs} different but not updated, ${counts.conflict} in conflict, ${counts.blocked} blocked.`);
+    for (const [entity, c] of Object.entries(plan.headline)) {
+        const differs = plan.steps.filter((s) => s.entity === entity && isDiffering(s)).length;
+        io.out(`  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`);
+    }
+    if (plan.estimate) {
+        io.out(`Applying it: ${plan.estimate.summary}.`);
+        const quota = plan.estimate.quota ?? (plan.estimate.windows.length ? (0, estimate_1.quotaInForce)(plan.estimate.windows) : undefined);
+        if (quota)
+            io.out(`${quota}.`);
+    }
+    if (counts.differs) {
+        io.out(`\n${(0, output_1.counted)(counts.differs, 'record in the account differs', 'records in the account differ')} from the snapshot and will not be changed${plan.options.updateExisting ? " (Keap's API cannot change those fields)" : '. To overwrite them with the snapshot, plan again with --update-existing'}.`);
+    }
+    io.out('');
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
+    const clean = (s) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+    for (const step of plan.steps) {
+        if (step.action === 'skip' && !isDiffering(step) && !verbose)
+            continue;
+        const symbol = isDiffering(step) ? '≠' : SYMBOL[step.action];
+        io.out(`${symbol} ${step.id} ${isDiffering(step) ? 'differs' : step.action} (${step.reason})${step.pulledIn ? ' [needed]' : ''}: ${clean(step.detail)}`);
+        const next = howToGoOn(step);
+        if (next)
+            io.out(`    -> ${next}`);
+        for (const change of step.changes ?? [])
+            io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
+    }
+    if (plan.warnings.length)
+        io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
+}
+/**
+ * What to type to settle a step the plan could not decide alone, in this front end's terms (the
+ * preview offers the same choices as buttons).
+ */
+function howToGoOn(step) {
+    switch (step.reason) {
+        case 'likely-duplicate':
+            return step.entity === 'orders'
+                ? `if the live order is this order, plan again with --link ${step.id}; if it is a different order, with --create-anyway ${step.id}`
+                : undefined;
+        case 'past-start-date':
+            return 'to restore it starting today (Keap bills it from today on), plan again with --subscriptions-start-today';
+        case 'would-overpay':
+            return "nothing is sent for it; compare the order's payments in Keap with the snapshot by hand";
+        default:
+            return undefined;
+    }
+}
+/** A skipped record that is not equal to the snapshot. */
+function isDiffering(step) {
+    return step.action === 'skip' && !!step.changes?.length;
+}
+function planCounts(plan) {
+    const counts = { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0, unchanged: 0, differs: 0 };
+    for (const step of plan.steps) {
+        counts[step.action]++;
+        if (step.action === 'skip')
+            counts[isDiffering(step) ? 'differs' : 'unchanged']++;
+    }
+    return counts;
+}
+/** "90s", "10m", "2h", "1d", or seconds ("45"). */
+function durationFlag(value, name) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?$/.exec(value.trim());
+    if (!match)
+        throw new output_1.UsageError(`${name} takes a duration such as 90s, 10m, 2h or 1d; got '${value}'`);
+    const unit = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 's'] ?? 1000;
+    return Math.round(Number(match[1]) * unit);
+}
+/** "0.2" or "20%": a share from 0 to 0.9. */
+function shareFlag(value, name) {
+    const text = value.trim();
+    const share = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+    if (!Number.isFinite(share) || share < 0 || share > 0.9 || text === '')
+        throw new output_1.UsageError(`${name} takes a share from 0 to 0.9 (or 0% to 90%); got '${value}'`);
+    return share;
+}
+function printReceipt(io, r, ledgerFile, plan) {
+    const steps = new Map(plan.steps.map((s) => [s.id, s]));
+    io.out(`Applied plan ${r.planId}: ${r.created} created, ${r.updated} updated, ${r.linked.length} already in Keap (linked, nothing sent), ${r.skipped} skipped, ${r.reconciled} found already done after an interruption, ${r.conflicts.length} held as conflicts, ${r.failed.length} failed (${(0, output_1.counted)(r.requests, 'request')}).`);
+    for (const l of r.linked)
+        io.out(`  linked ${l.stepId} -> ${l.liveId}: ${l.reason}`);
+    for (const c of r.conflicts)
+        io.out(`  conflict ${c.stepId}: ${c.reason}`);
+    for (const f of r.failed)
+        io.out(`  failed ${f.stepId}: ${f.message}`);
+    for (const n of r.notApplied) {
+        io.out(`  not applied ${n.stepId} (${n.action}): ${n.reason}`);
+        const step = steps.get(n.stepId);
+        const next = step && howToGoOn(step);
+        if (next)
+            io.out(`    -> ${next}`);
+    }
+    for (const d of r.duplicates)
+        io.out(`  DUPLICATE: ${d.entity} ${d.oldId} is restored more than once in Keap (${d.liveIds.join(', ')}): another apply ran at the same time elsewhere`);
+    io.out(r.verification.problems.length
+        ? `Verification found ${(0, output_1.counted)(r.verification.problems.length, 'difference')}:\n${r.verification.problems.map((p) => `  ${p}`).join('\n')}`
+        : `Verification: ${(0, output_1.counted)(r.verification.checked, 'record')} written re-read: every field a client can set matches the snapshot.`);
+    io.out(`Id map (${(0, output_1.counted)(r.idMap.length, 'record')}): keap-vault idmap ${(0, output_1.shellPath)(ledgerFile)}`);
+}
+//# sourceMappingURL=restore.js.map

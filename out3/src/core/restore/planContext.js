@@ -1,0 +1,335 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PlanContext = exports.PlanError = void 0;
+exports.isMarkerRef = isMarkerRef;
+exports.parentRefs = parentRefs;
+exports.quote = quote;
+const query_1 = require("../snapshot/query");
+const liveIndex_1 = require("./liveIndex");
+const payloads_1 = require("./payloads");
+const plan_1 = require("./plan");
+const planUpdate_1 = require("./planUpdate");
+const fields_1 = require("./fields");
+const errors_1 = require("../errors");
+const counted_1 = require("../counted");
+/** A plan cannot be made as asked (an unknown record or entity in the selection). */
+class PlanError extends errors_1.KeapVaultError {
+    kind = 'plan';
+}
+exports.PlanError = PlanError;
+class PlanContext {
+    input;
+    entities;
+    live;
+    snap;
+    options;
+    steps = new Map();
+    resolutions = new Map();
+    liveDeps = new Map();
+    warnings = new Set();
+    selected;
+    /** Cents of payments this plan records on each live order (payments must not overpay it). */
+    plannedPayments = new Map();
+    /**
+     * The snapshot fields Keap Vault cannot write, of each record planned as a create, found while
+     * its record is at hand: reading it again for the plan's warnings is a look-up at random.
+     */
+    unwritableFields = new Map();
+    constructor(input, entities) {
+        this.input = input;
+        this.entities = entities;
+        this.snap = input.snapshot;
+        this.live = new liveIndex_1.LiveIndex(input.live, { hashesOnly: true });
+        this.options = { updateExisting: false, missingParent: 'create', subscriptionsStartToday: false, ...input.options };
+        this.selected = this.selection();
+    }
+    // ------------------------------------------------------------------ selection
+    /** Keys (`entity:id`) chosen by the user, or undefined for the whole snapshot. */
+    selection() {
+        const { records, entities } = this.options;
+        if (!records?.length && !entities?.length)
+            return undefined;
+        const chosen = new Set();
+        for (const key of records ?? []) {
+            const [entity, id] = splitKey(key);
+            if (!plan_1.RESTORE_ORDER.includes(entity) || !this.snapRecord(entity, id)) {
+                throw new PlanError(`No ${entity} with id ${id} in the snapshot`);
+            }
+            chosen.add(key);
+            // An order comes with its payments; a contact with its tags.
+            for (const along of this.entities.get(entity)?.selectedWith?.(this.snap, id) ?? [])
+                chosen.add(along);
+        }
+        for (const entity of entities ?? []) {
+            if (!plan_1.RESTORE_ORDER.includes(entity))
+                throw new PlanError(`Cannot restore '${entity}'; restorable: ${plan_1.RESTORE_ORDER.join(', ')}`);
+            const ids = this.entities.get(entity)?.selectableIds?.(this.snap) ??
+                this.snap.all(`SELECT DISTINCT id FROM ${entity}`).map((row) => row.id);
+            for (const id of ids)
+                chosen.add(`${entity}:${id}`);
+        }
+        return chosen;
+    }
+    isSelected(entity, id) {
+        return !this.selected || this.selected.has(`${entity}:${id}`);
+    }
+    // ------------------------------------------------------------------ resolution
+    /** Plans every selected snapshot record of one entity. */
+    planEntity(entity) {
+        const module = this.entities.get(entity);
+        if (module?.planAll)
+            return module.planAll(this);
+        // One pass in stored order, each record parsed once: a look-up per id costs a query and, in a
+        // large snapshot, a block opened at random. A repeated id keeps its first record, as getRecord does.
+        for (const row of this.snap.rows(entity))
+            if (this.isSelected(entity, row.id) && !this.resolutions.has(`${entity}:${row.id}`))
+                this.resolve(entity, row.id, false, JSON.parse(row.json));
+    }
+    /**
+     * Where a snapshot record will be once the plan runs, planning its step on first use. Parents are
+     * resolved before children, so a child's references are known when its step is made.
+     */
+    resolve(entity, oldId, pulledIn = false, record) {
+        const key = `${entity}:${oldId}`;
+        const known = this.resolutions.get(key);
+        if (known)
+            return known;
+        this.resolutions.set(key, { state: 'missing', why: 'in progress' }); // guards reference cycles
+        const resolution = this.decide(entity, oldId, pulledIn, record);
+        this.resolutions.set(key, resolution);
+        return resolution;
+    }
+    decide(entity, oldId, pulledIn, stored) {
+        const module = this.entities.get(entity);
+        const special = module?.planReference?.(this, oldId);
+        if (special)
+            return special;
+        const record = stored ?? this.snapRecord(entity, oldId);
+        if (!record) {
+            const liveId = this.live.has(entity, oldId) ? oldId : undefined;
+            if (liveId)
+                return this.useLive(entity, liveId);
+            return { state: 'missing', why: `${entity} ${oldId} is in neither the snapshot nor the account` };
+        }
+        if (!module?.plan)
+            return { state: 'missing', why: `${entity} cannot be restored` };
+        const resolution = module.plan(this, record, pulledIn, oldId);
+        if (resolution.state === 'step' && resolution.stepId === `${entity}:${oldId}` && this.steps.get(resolution.stepId)?.action === 'create')
+            this.unwritableFields.set(resolution.stepId, (0, fields_1.unknownFields)(entity, record));
+        return resolution;
+    }
+    /** A live match (ledger, marker, same id, natural key) of a snapshot record. */
+    findLive(entity, oldId, naturalKey) {
+        const fromLedger = this.input.idMap?.(entity, oldId);
+        if (fromLedger && this.live.has(entity, fromLedger))
+            return { liveId: fromLedger, reason: 'restored-earlier', how: `restored earlier as ${fromLedger}` };
+        const marked = this.live.byRestoreMarker(entity, oldId);
+        if (marked)
+            return { liveId: marked, reason: 'restored-earlier', how: `restored earlier as ${marked} (marker)` };
+        if (this.live.has(entity, oldId))
+            return { liveId: oldId, reason: 'identical', how: 'same id' };
+        const byKey = naturalKey?.();
+        if (byKey)
+            return { liveId: byKey, reason: 'matched-by-key', how: `matches live ${entity} ${byKey}` };
+        return undefined;
+    }
+    /**
+     * The usual plan of a record: its live match (ledger, marker, same id, natural key) if any, else
+     * a create once its parents are known, or blocked when a parent cannot be had.
+     */
+    planSimple(entity, record, pulledIn, naturalKey, payload, label) {
+        const oldId = String(record.id);
+        const { settled, deps } = this.settle(entity, record, pulledIn, label, payload, naturalKey);
+        if (settled)
+            return settled;
+        return this.addStep({
+            entity,
+            oldId,
+            action: 'create',
+            reason: 'missing-in-live',
+            detail: `${label} is not in the account: create it (Keap gives it a new id)`,
+            label,
+            pulledIn,
+            payload: payload.body,
+            refs: payload.refs,
+            dependsOn: this.stepDeps(deps),
+        });
+    }
+    /**
+     * A snapshot record that live has: skip when identical; update when asked; and, always, point
+     * references that lead to a record gone from the account at its restored counterpart (relink).
+     * Anything else that differs is a skip that says what differs and how to include it.
+     */
+    existing(entity, record, found, pulledIn, label, payload) {
+        const oldId = String(record.id);
+        this.dependOnLive(entity, found.liveId);
+        const want = (0, payloads_1.comparable)(entity, record, (e, id) => this.liveIdOf(e, id));
+        // Equal projection hashes mean equal projections (the same JSON text), so no field differs: the
+        // live record is read and diffed field by field only when it differs, which most do not.
+        const identical = (0, liveIndex_1.projectionHash)(want) === this.live.hash(entity, found.liveId);
+        const liveRecord = identical ? undefined : this.live.record(entity, found.liveId);
+        const changes = liveRecord ? (0, planUpdate_1.diffFields)(want, this.live.projection(entity, liveRecord)) : [];
+        const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
+        if (!changes.length)
+            return this.addStep({ ...base, action: 'skip', reason: found.reason, detail: `${label}: in the account (${found.how}), identical` }, found.liveId);
+        const relinks = changes.filter(planUpdate_1.isRelink);
+        const chosen = this.options.updateExisting && entity !== 'tags' ? changes : relinks;
+        const update = payload
+            ? (0, planUpdate_1.updateOf)(entity, payload, chosen, liveRecord?.order_items ?? [], !this.options.updateExisting)
+            : undefined;
+        const left = changes.filter((c) => !chosen.includes(c) || update?.unsent.includes(c.path));
+        if (update && (Object.keys(update.body).length || update.itemPatches.length)) {
+            const relinkOnly = !this.options.updateExisting;
+            const why = relinkOnly
+                ? `points at ${relinks.length === 1 ? 'a record' : 'records'} this plan restores under new ids: relink${left.length ? `; ${left.length === 1 ? '1 other field differs and is' : `${(0, counted_1.counted)(left.length, 'other field')} differ and are`} not updated (--update-existing)` : ''}`
+                : `${(0, counted_1.counted)(changes.length, 'field')} different: update${left.length ? ` (${left.map((c) => c.path).join(', ')} cannot be updated through Keap's API)` : ''}`;
+            return this.addStep({
+                ...base,
+                action: 'update',
+                reason: relinkOnly ? 'relink' : 'differs',
+                detail: `${label}: in the account (${found.how}) ${why}`,
+                payload: update.body,
+                refs: update.refs,
+                changes,
+                itemPatches: update.itemPatches.length ? update.itemPatches : undefined,
+                dependsOn: this.stepDeps(update.refs.filter((r) => !isMarkerRef(r)).map((r) => this.resolve(r.entity, r.oldId, true))),
+            }, found.liveId);
+        }
+        const hint = this.options.updateExisting
+            ? "; Keap's API cannot change them"
+            : '; not updated (plan with --update-existing to update them)';
+        return this.addStep({
+            ...base,
+            action: 'skip',
+            reason: 'present-differs',
+            detail: `${label}: in the account (${found.how}) but ${changes.length === 1 ? '1 field differs' : `${(0, counted_1.counted)(changes.length, 'field')} differ`}${hint}`,
+            changes,
+        }, found.liveId);
+    }
+    // ------------------------------------------------------------------ steps
+    /** Why a step cannot run: a parent neither live nor creatable, or the policy says not to create it. */
+    /**
+     * What every record's plan starts with: its parents resolved, then its live match (a skip or an
+     * update) or, when a parent cannot be had, a blocked step. `settled` is that step; without one
+     * the record is to be created, after `deps`.
+     */
+    settle(entity, record, pulledIn, label, payload, naturalKey) {
+        const oldId = String(record.id);
+        const refs = parentRefs(payload.refs);
+        const deps = refs.map((r) => this.resolve(r.entity, r.oldId, true));
+        const found = this.findLive(entity, oldId, naturalKey);
+        if (found)
+            return { settled: this.existing(entity, record, found, pulledIn, label, payload), deps };
+        const blocked = this.blockedBy(refs, deps);
+        if (blocked)
+            return { settled: this.addBlocked(entity, oldId, blocked, label, pulledIn), deps };
+        return { deps };
+    }
+    /** The step of a record that cannot be restored because a parent cannot be had (see blockedBy). */
+    addBlocked(entity, oldId, blocked, label, pulledIn) {
+        return this.addStep({ entity, oldId, action: 'blocked', reason: blocked.reason, detail: blocked.detail, label, pulledIn });
+    }
+    blockedBy(refs, deps) {
+        for (let i = 0; i < deps.length; i++) {
+            const dep = deps[i];
+            const ref = refs[i];
+            if (dep.state === 'missing') {
+                if (this.options.missingParent === 'fail')
+                    throw new PlanError(`${ref.entity} ${ref.oldId} is needed but is in neither the snapshot nor the account`);
+                return { reason: 'parent-missing', detail: `Needs ${ref.entity} ${ref.oldId}, which is in neither the snapshot nor the account` };
+            }
+            if (dep.state === 'step') {
+                const step = this.steps.get(dep.stepId);
+                if (step.action === 'blocked' || step.action === 'conflict')
+                    return { reason: 'parent-blocked', detail: `Needs ${step.id}, which is ${step.action}: ${step.detail}` };
+                if (step.action === 'create' &&
+                    step.pulledIn &&
+                    this.options.missingParent !== 'create' &&
+                    this.selected &&
+                    !this.selected.has(step.id)) {
+                    if (this.options.missingParent === 'fail')
+                        throw new PlanError(`${step.id} is missing in the account and not selected`);
+                    return { reason: 'parent-missing', detail: `Needs ${step.id}, missing in the account and not selected (missing parents: skip)` };
+                }
+            }
+        }
+        return undefined;
+    }
+    stepDeps(deps) {
+        return [
+            ...new Set(deps
+                .filter((d) => d.state === 'step' && this.steps.get(d.stepId)?.action !== 'skip')
+                .map((d) => d.stepId)),
+        ];
+    }
+    addStep(fields, liveId) {
+        const id = `${fields.entity}:${fields.oldId}`;
+        // Left out rather than deleted when false: a deleted property turns each step object into a
+        // slower, larger dictionary-mode object, and a plan holds one step per record.
+        const { pulledIn, ...rest } = fields;
+        const step = pulledIn
+            ? { ...fields, id, dependsOn: fields.dependsOn ?? [] }
+            : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
+        if (step.action === 'create' || step.action === 'update') {
+            // The marker field is needed only by records that will be written: resolved (and created) now.
+            const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
+            step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
+        }
+        this.steps.set(id, step);
+        if (liveId)
+            return { state: 'live', liveId };
+        if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict')
+            return { state: 'step', stepId: id };
+        return { state: 'missing', why: step.detail };
+    }
+    addSideEffect(resolution, effect) {
+        if (resolution.state !== 'step')
+            return;
+        const step = this.steps.get(resolution.stepId);
+        if (step.action === 'create')
+            step.sideEffects = [...(step.sideEffects ?? []), effect];
+    }
+    /** Whether a resolution is a step this plan cannot run. */
+    isBlockedStep(resolution) {
+        return resolution.state === 'step' && this.steps.get(resolution.stepId)?.action === 'blocked';
+    }
+    // ------------------------------------------------------------------ live and snapshot records
+    useLive(entity, liveId) {
+        this.dependOnLive(entity, liveId);
+        return { state: 'live', liveId };
+    }
+    /** Records that the plan relies on as they are in live (the stale check looks at them again). */
+    dependOnLive(entity, id) {
+        this.liveDeps.set(`${entity}:${id}`, { entity, id });
+    }
+    /** The live id a snapshot record maps to, or a placeholder for one being created. */
+    liveIdOf(entity, oldId) {
+        const r = this.resolve(entity, oldId, true);
+        return r.state === 'live' ? r.liveId : r.state === 'step' ? `new:${r.stepId}` : undefined;
+    }
+    /** Whether the snapshot holds the record, without reading its JSON. */
+    snapHas(entity, id) {
+        return entity !== 'contact_tags' && this.snap.scalar(`SELECT 1 FROM ${entity} WHERE id = ? LIMIT 1`, [id]) !== undefined;
+    }
+    snapRecord(entity, id) {
+        return entity === 'contact_tags' ? undefined : (0, query_1.getRecord)(this.snap, entity, id);
+    }
+}
+exports.PlanContext = PlanContext;
+function isMarkerRef(ref) {
+    return ref.entity === 'custom_fields' && ref.oldId.startsWith('marker:');
+}
+/** References to the records a step depends on (the marker field is resolved only for writes). */
+function parentRefs(refs) {
+    return refs.filter((r) => !isMarkerRef(r));
+}
+function splitKey(key) {
+    const at = key.indexOf(':');
+    if (at < 1)
+        throw new PlanError(`Select records as entity:id (e.g. orders:1234), got '${key}'`);
+    return [key.slice(0, at), key.slice(at + 1)];
+}
+function quote(value) {
+    return JSON.stringify(String(value ?? ''));
+}
+//# sourceMappingURL=planContext.js.map

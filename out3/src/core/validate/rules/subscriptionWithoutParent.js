@@ -1,0 +1,31 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.subscriptionWithoutParent = void 0;
+exports.subscriptionWithoutParent = {
+    id: 'subscription/orphan',
+    severity: 'error',
+    title: 'Subscription whose contact or product is missing',
+    explanation: "A subscription bills a contact for a product's plan. Without its contact it bills no one; without its product it bills for " +
+        'something that is no longer sold. Restore the missing contact or product, or deactivate the subscription.',
+    run({ db }) {
+        return db
+            .all(`SELECT s.id, s.contact_id, s.product_id, c.id IS NOT NULL AS has_contact, p.id IS NOT NULL AS has_product
+       FROM subscriptions s LEFT JOIN contacts c ON c.id = s.contact_id LEFT JOIN products p ON p.id = s.product_id
+       WHERE c.id IS NULL OR p.id IS NULL ORDER BY CAST(s.id AS INTEGER)`)
+            .map((r) => {
+            const missing = [!r.has_contact && `contact ${r.contact_id}`, !r.has_product && `product ${r.product_id}`]
+                .filter(Boolean)
+                .join(' and ');
+            return {
+                entity: 'subscriptions',
+                recordId: r.id,
+                message: `Subscription ${r.id} refers to ${missing}, not in the account`,
+                related: [
+                    ...(!r.has_contact && r.contact_id ? [{ entity: 'contacts', id: r.contact_id }] : []),
+                    ...(!r.has_product && r.product_id ? [{ entity: 'products', id: r.product_id }] : []),
+                ],
+            };
+        });
+    },
+};
+//# sourceMappingURL=subscriptionWithoutParent.js.map
