@@ -227,7 +227,8 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     plan: readBack,
     ledgerFile: path.join(ctx.dir, 'bench.kvledger'),
     snapshot,
-    readLive: async () => (await readLiveForRestore(keap)).db,
+    // What the apply reads again is scoped (the entities it touched, what changed since), as in the CLI.
+    readLive: async (scope) => (await readLiveForRestore(keap, scope)).db,
   });
   const applying = seconds(t);
   snapshot.close();
