@@ -243,6 +243,8 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
 
 function runStage(stage: string, ctx: Context, heapMb: number): StageFigures {
   const run = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, __filename, '--stage', stage, JSON.stringify(ctx)], {
+    // The apply lock of the bench's account stays in the run's folder, not in this machine's state.
+    env: { ...process.env, KEAP_VAULT_STATE_DIR: path.join(ctx.dir, 'state') },
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
