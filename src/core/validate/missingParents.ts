@@ -10,7 +10,8 @@
  * compare values as `=` does.
  */
 import type { SnapshotDb } from '../snapshot/snapshotDb';
-import { allInBatches, keyRangeParams, keyRangeSql, keyRanges, type BatchSizer } from './ruleBatches';
+import type { SqlValue } from '../snapshot/entities';
+import { allInBatches, keyRangeParams, keyRangeSql, type BatchSizer } from './ruleBatches';
 
 export interface MissingParentQuery {
   /** The table (or format 2 view) of the rows pointing, read as `x`. */
@@ -36,7 +37,7 @@ export function* rowsWithMissingParent<T>(
 ): Generator<void, Array<T & { rid: number }>, void> {
   const { table, column, parent, select } = query;
   const rows: Array<T & { rid: number }> = [];
-  for (const [after, upTo] of keyRanges(db, table, column, batches)) {
+  for (const [after, upTo] of rangesOfBoth(db, query, batches)) {
     const range = keyRangeParams(after, upTo);
     for (const row of db.all<T & { rid: number }>(
       `SELECT x.rowid AS rid, ${select} FROM ${table} x
@@ -60,6 +61,40 @@ export function* rowsWithMissingParent<T>(
     rows.push(...unset);
   }
   return rows;
+}
+
+/**
+ * Key ranges of the rows' column (as `keyRanges`), each also ending at the parent's `batches.rows`-th
+ * id after its start: the merge reads both indexes over the range, so both sides must be bounded. A
+ * range of a few rows pointing far apart (a handful of transactions against a million orders) would
+ * otherwise walk the whole parent index in one statement. Ends when the rows' column has no value left.
+ */
+function* rangesOfBoth(
+  db: SnapshotDb,
+  { table, column, parent }: MissingParentQuery,
+  batches: BatchSizer,
+): Generator<[SqlValue | undefined, SqlValue], void, void> {
+  let after: SqlValue | undefined;
+  for (;;) {
+    const rows = Math.min(batches.rows, batches.maxRows);
+    const where = (col: string) => (after === undefined ? `${col} IS NOT NULL` : `${col} > ?`);
+    const params = after === undefined ? [] : [after];
+    const nth = (from: string, col: string) =>
+      db.all<{ k: SqlValue }>(`SELECT ${col} AS k FROM ${from} WHERE ${where(col)} ORDER BY ${col} LIMIT 1 OFFSET ?`, [
+        ...params,
+        rows - 1,
+      ])[0];
+    const end =
+      nth(table, column) ??
+      db.all<{ k: SqlValue }>(`SELECT max(${column}) AS k FROM ${table} WHERE ${where(column)}`, params).find((r) => r.k !== null);
+    if (!end) return;
+    const parentEnd = nth(parent, 'id');
+    // The smaller of the two in SQLite's own order (min() compares as the index does).
+    const upTo = parentEnd ? (db.scalar('SELECT min(?, ?)', [end.k, parentEnd.k]) as SqlValue) : end.k;
+    yield [after, upTo];
+    batches.adjust();
+    after = upTo;
+  }
 }
 
 /** Orders rows as `ORDER BY` the rule's keys did over rows met in rowid order: ties by rowid. */
