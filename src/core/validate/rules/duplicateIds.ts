@@ -18,9 +18,10 @@ export const duplicateIds: ValidationRule = {
         const range = keyRangeSql('id', after);
         const params = keyRangeParams(after, upTo);
         // Counting the range's rows and its distinct ids reads the index twice but aggregates nothing per
-        // row; only a range where they differ is grouped to name its repeated ids.
+        // row (COUNT(DISTINCT) over an index SQLite counts in its order, without a temporary table); only
+        // a range where they differ is grouped to name its repeated ids.
         const repeats = db.scalar(
-          `SELECT (SELECT COUNT(*) FROM ${entity} WHERE ${range}) - (SELECT COUNT(*) FROM (SELECT DISTINCT id FROM ${entity} WHERE ${range}))`,
+          `SELECT (SELECT COUNT(*) FROM ${entity} WHERE ${range}) - (SELECT COUNT(DISTINCT id) FROM ${entity} WHERE ${range})`,
           [...params, ...params],
         );
         const rows = repeats
