@@ -4,8 +4,8 @@
  * them, so `order/likely-duplicate` builds its items signatures (a look-up of the order's items
  * each) and reads restore markers (the order's JSON) for these alone instead of for every order.
  *
- * Found in one pass over the contact index, in key ranges of it (a batch at a time), each order
- * looking up its contact's other orders in the same index.
+ * Found in one pass over the contact index, in key ranges of it (a batch at a time), grouping each
+ * range's orders by contact and total.
  */
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { keyRangeParams, keyRangeSql, keyRanges, type BatchSizer } from './ruleBatches';
@@ -29,12 +29,16 @@ export function* withLookAlikeOrders<T>(
   db.db.run(`CREATE TEMP TABLE ${LOOK_ALIKE_IDS.slice('temp.'.length)} (id TEXT PRIMARY KEY)`);
   try {
     for (const [after, upTo] of keyRanges(db, 'orders', 'contact_id', batches)) {
-      // The same `=` as the pairing's join, so no pair it would make is left out. Few rows come back:
-      // carrying every order's key over to JS cost twice this query.
+      // The groups of two or more orders sharing contact and total, then the orders of those groups:
+      // grouping equates values as the pairing's `=` does, so no pair it would make is left out. A
+      // look-up of each order's contact's other orders (an EXISTS per order) cost twice this.
+      // Few rows come back: carrying every order's key over to JS cost twice this query.
       const found = db.all<{ rid: number; id: string }>(
-        `SELECT o.rowid AS rid, o.id FROM orders o
-         WHERE ${keyRangeSql('o.contact_id', after)} AND o.total_cents IS NOT NULL
-           AND EXISTS (SELECT 1 FROM orders b WHERE b.contact_id = o.contact_id AND b.total_cents = o.total_cents AND b.rowid <> o.rowid)`,
+        `SELECT o.rowid AS rid, o.id
+         FROM (SELECT contact_id, total_cents FROM orders
+               WHERE ${keyRangeSql('contact_id', after)} AND total_cents IS NOT NULL
+               GROUP BY contact_id, total_cents HAVING COUNT(*) > 1) d
+           JOIN orders o ON o.contact_id = d.contact_id AND o.total_cents = d.total_cents`,
         keyRangeParams(after, upTo),
       );
       if (found.length) {

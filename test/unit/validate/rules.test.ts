@@ -100,6 +100,36 @@ describe('Validation rules', function () {
     db.close();
   });
 
+  it('orphan rules report a parent id written differently (07 is not 7) as missing, orders without a contact too, by id with stored order breaking ties', async () => {
+    const db = await SnapshotDb.create();
+    db.insert('contacts', [{ id: '7' }, { id: '2' }]);
+    db.insert('products', [{ id: '5' }]);
+    db.insert('orders', [
+      { id: '10', contact: { id: '404' }, order_items: [{ id: '1', product: { id: '05' } }] },
+      { id: '9', order_items: [] }, // no contact at all
+      { id: '010', contact: { id: '02' }, order_items: [{ id: '2', product: { id: '5' } }] }, // '02' is not contact '2'
+      { id: '3', contact: { id: '7' }, order_items: [{ id: '3' }] }, // an item without product is not dangling
+    ]);
+    db.insert('payments', [
+      { id: '19', order_ids: [404] },
+      { id: '20', order_ids: ['03'] },
+      { id: '21', order_ids: [3] },
+    ]);
+    const found = (rule: string) =>
+      validateSnapshot(db, { only: [rule], settings: { now: '2026-01-01T00:00:00Z' } }).findings.map((f) => `${f.recordId}: ${f.message}`);
+    assert.deepEqual(found('order/orphan-contact'), [
+      '9: Order 9 has no contact',
+      '10: Order 10 belongs to contact 404, which is not in the account',
+      '010: Order 010 belongs to contact 02, which is not in the account',
+    ]);
+    assert.deepEqual(found('order-item/missing-product'), ['1: Item 1 of order 10 points at product 05, which is not in the account']);
+    assert.deepEqual(found('payment/orphan-order'), [
+      '19: Payment 19 is for order 404, which is not in the account',
+      '20: Payment 20 is for order 03, which is not in the account',
+    ]);
+    db.close();
+  });
+
   it('payment/duplicate groups payments equal in order, amount, time and method (a missing amount equal to another), ids in numeric order', async () => {
     const db = await SnapshotDb.create();
     const paid = { order_ids: [5], amount: 10, payment_time: '2026-01-02T00:00:00Z', type: 'Cash' };

@@ -18,12 +18,15 @@ export const duplicatePayment: ValidationRule = {
         ...db.all<{ order_id: string; amount_cents: number; payment_time: string; ids: string }>(
           // The groups first, unsorted; then each group's ids in numeric order, looked up for the few
           // groups found (sorting every payment by id first cost a third of the rule). `IS` matches
-          // as GROUP BY does, NULL with NULL.
+          // as GROUP BY does, NULL with NULL. Only orders with two payments or more can have a
+          // group: found in the order_id index alone, they spare the other payments their row's read
+          // and their place in the grouping's sort (a sixth of the rule).
           `SELECT d.order_id, d.amount_cents, d.payment_time,
              (SELECT group_concat(id) FROM (SELECT p.id FROM payments p
                 WHERE p.order_id = d.order_id AND p.amount_cents IS d.amount_cents AND p.payment_time IS d.payment_time AND p.method IS d.method
                 ORDER BY CAST(p.id AS INTEGER))) AS ids
-           FROM (SELECT order_id, amount_cents, payment_time, method FROM payments WHERE ${keyRangeSql('order_id', after)}
+           FROM (SELECT order_id, amount_cents, payment_time, method FROM payments
+                 WHERE order_id IN (SELECT order_id FROM payments WHERE ${keyRangeSql('order_id', after)} GROUP BY order_id HAVING COUNT(*) > 1)
                  GROUP BY order_id, amount_cents, payment_time, method HAVING COUNT(*) > 1) d
            ORDER BY CAST(d.order_id AS INTEGER)`,
           keyRangeParams(after, upTo),

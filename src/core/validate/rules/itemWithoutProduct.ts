@@ -1,5 +1,6 @@
 import type { ValidationRule } from '../rule';
-import { allInBatches, byIntegerIds } from '../ruleBatches';
+import { rowsWithMissingParent, thenByRowid } from '../missingParents';
+import { byIntegerIds } from '../ruleBatches';
 
 export const itemWithoutProduct: ValidationRule = {
   id: 'order-item/missing-product',
@@ -10,16 +11,18 @@ export const itemWithoutProduct: ValidationRule = {
     'fulfilment lose track of what was sold, and a restore cannot recreate the item faithfully. Restore the product (it is matched ' +
     'by SKU), or accept the item as history.',
   *run({ db, batches }) {
-    const rows = yield* allInBatches<{ id: string; order_id: string; product_id: string }>(
-      db,
-      'order_items',
-      batches,
-      `SELECT i.id, i.order_id, i.product_id FROM order_items i LEFT JOIN products p ON p.id = i.product_id
-       WHERE i.product_id IS NOT NULL AND p.id IS NULL AND i.rowid BETWEEN ? AND ?`,
-      [],
-      byIntegerIds(
-        (r) => r.order_id,
-        (r) => r.id,
+    const rows = (yield* rowsWithMissingParent<{ id: string; order_id: string; product_id: string }>(db, batches, {
+      table: 'order_items',
+      column: 'product_id',
+      parent: 'products',
+      select: 'x.id, x.order_id, x.product_id',
+      nullIsMissing: false,
+    })).sort(
+      thenByRowid(
+        byIntegerIds(
+          (r) => r.order_id,
+          (r) => r.id,
+        ),
       ),
     );
     return rows.map((r) => ({

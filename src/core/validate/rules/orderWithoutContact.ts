@@ -1,5 +1,6 @@
 import type { ValidationRule } from '../rule';
-import { allInBatches, byIntegerIds } from '../ruleBatches';
+import { rowsWithMissingParent, thenByRowid } from '../missingParents';
+import { byIntegerIds } from '../ruleBatches';
 
 export const orderWithoutContact: ValidationRule = {
   id: 'order/orphan-contact',
@@ -10,14 +11,13 @@ export const orderWithoutContact: ValidationRule = {
     'to anyone, and a restore that re-creates the contact gives it a new id the order does not point to. Restore the contact from ' +
     'a snapshot with Keap Vault so that the order is re-linked through the id map.',
   *run({ db, batches }) {
-    const rows = yield* allInBatches<{ id: string; contact_id: string | null }>(
-      db,
-      'orders',
-      batches,
-      `SELECT o.id, o.contact_id FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id WHERE c.id IS NULL AND o.rowid BETWEEN ? AND ?`,
-      [],
-      byIntegerIds((r) => r.id),
-    );
+    const rows = (yield* rowsWithMissingParent<{ id: string; contact_id: string | null }>(db, batches, {
+      table: 'orders',
+      column: 'contact_id',
+      parent: 'contacts',
+      select: 'x.id, x.contact_id',
+      nullIsMissing: true,
+    })).sort(thenByRowid(byIntegerIds((r) => r.id)));
     return rows.map((r) => ({
       entity: 'orders',
       recordId: r.id,

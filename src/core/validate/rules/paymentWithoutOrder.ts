@@ -1,5 +1,5 @@
 import type { ValidationRule } from '../rule';
-import { allInBatches } from '../ruleBatches';
+import { rowsWithMissingParent } from '../missingParents';
 
 export const paymentWithoutOrder: ValidationRule = {
   id: 'payment/orphan-order',
@@ -11,16 +11,13 @@ export const paymentWithoutOrder: ValidationRule = {
     'that the restored order is not paid a second time.',
   *run({ db, batches }) {
     const rows = function* (entity: 'payments' | 'transactions') {
-      const found = yield* allInBatches<{ id: string; order_id: string }>(
-        db,
-        entity,
-        batches,
-        `SELECT x.id, x.order_id FROM ${entity} x LEFT JOIN orders o ON o.id = x.order_id
-       WHERE x.order_id IS NOT NULL AND o.id IS NULL AND x.rowid BETWEEN ? AND ? ORDER BY x.rowid`,
-        [],
-        // In rowid order already: batches follow each other by rowid.
-        () => 0,
-      );
+      const found = (yield* rowsWithMissingParent<{ id: string; order_id: string }>(db, batches, {
+        table: entity,
+        column: 'order_id',
+        parent: 'orders',
+        select: 'x.id, x.order_id',
+        nullIsMissing: false,
+      })).sort((a, b) => a.rid - b.rid);
       return found.map((r) => ({
         entity,
         recordId: r.id,

@@ -1,3 +1,4 @@
+import { rowsWithMissingParent } from '../missingParents';
 import type { ValidationRule } from '../rule';
 
 export const tagAssignmentWithoutTag: ValidationRule = {
@@ -7,19 +8,22 @@ export const tagAssignmentWithoutTag: ValidationRule = {
   explanation:
     "Tags drive Keap's automations and segments. A contact carrying a tag id that no longer exists will not be found by anything " +
     'that looks for the tag, and re-creating the tag gives it a new id. Restore the tag (it is matched by name) and re-apply it.',
-  run({ db }) {
-    return db
-      .all<{ id: string; contact_id: string; tag_id: string }>(
-        `SELECT ct.id, ct.contact_id, ct.tag_id FROM contact_tags ct LEFT JOIN tags t ON t.id = ct.tag_id WHERE t.id IS NULL ORDER BY ct.rowid`,
-      )
-      .map((r) => ({
-        entity: 'contact_tags',
-        recordId: r.id,
-        message: `Contact ${r.contact_id} carries tag ${r.tag_id}, which is not in the account`,
-        related: [
-          { entity: 'contacts', id: r.contact_id },
-          { entity: 'tags', id: r.tag_id },
-        ],
-      }));
+  *run({ db, batches }) {
+    const rows = (yield* rowsWithMissingParent<{ id: string; contact_id: string; tag_id: string }>(db, batches, {
+      table: 'contact_tags',
+      column: 'tag_id',
+      parent: 'tags',
+      select: 'x.id, x.contact_id, x.tag_id',
+      nullIsMissing: true,
+    })).sort((a, b) => a.rid - b.rid);
+    return rows.map((r) => ({
+      entity: 'contact_tags',
+      recordId: r.id,
+      message: `Contact ${r.contact_id} carries tag ${r.tag_id}, which is not in the account`,
+      related: [
+        { entity: 'contacts', id: r.contact_id },
+        { entity: 'tags', id: r.tag_id },
+      ],
+    }));
   },
 };
