@@ -32,7 +32,7 @@ import type { CustomFieldRecordType, KeapOrderPayment } from '../model';
 import { Ledger } from './ledger';
 import { GUARD_MAX_AGE_MS, GUARD_SKEW_MS, LiveGuard, type LiveGuardOptions } from './liveGuard';
 import { entitiesHolding, type LiveReadScope } from './liveRead';
-import { LiveIndex } from './liveIndex';
+import { markerFieldIdsOf } from './liveIndex';
 import { ApplyLock } from './lock';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, type MarkedEntity } from './marker';
 import { liveChangesSince, StalePlanError } from './staleness';
@@ -344,10 +344,11 @@ class Applier implements ApplyContext {
           )
         : [];
       if (changed.length) throw new StalePlanError(changed);
-      const index = live && new LiveIndex(live);
       this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
       const creates = this.plan.steps.filter((s) => s.action === 'create');
-      if (index && entities.includes('custom_fields')) this.liveMarkerFields = index.markerFieldIds;
+      // The guard reads the live rows itself: no index of every live record (at a million contacts,
+      // its texts alone took gigabytes) is built for the marker fields' ids.
+      if (live && entities.includes('custom_fields')) this.liveMarkerFields = markerFieldIdsOf(live);
       else await this.readFieldModels(creates);
       const orderContacts = new Set(
         creates
@@ -355,9 +356,9 @@ class Applier implements ApplyContext {
           .map((s) => this.planLiveIdOf(s.refs?.find((r) => r.path === 'contact_id')))
           .filter((id): id is string => !!id),
       );
-      if (index)
+      if (live)
         this.guard.seed(
-          index,
+          live,
           readAt,
           creates.map((s) => s.entity).filter((e) => (entities as readonly string[]).includes(e)),
           orderContacts,
@@ -535,7 +536,7 @@ class Applier implements ApplyContext {
     try {
       if (live)
         this.guard.observeRead(
-          new LiveIndex(live),
+          live,
           writtenSteps.map((s) => s.entity),
         );
       const mine = new Set(this.plan.steps.map((s) => `${s.entity}:${s.oldId}`));

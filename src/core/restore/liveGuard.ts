@@ -27,7 +27,7 @@ import { MODEL_TYPES } from '../entities/customFields';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, paymentNoteMarker, recordMarker, type MarkedEntity } from './marker';
 import type { PlanStep, RestoreEntity } from './planTypes';
 import { orderSignature, liveOrderSignature } from './orderSignature';
-import type { LiveIndex } from './liveIndex';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +98,7 @@ export class LiveGuard {
    * Starts from a complete read of the account taken at `readAt` (apply's stale check reads one),
    * for the entities the plan creates.
    */
-  seed(live: LiveIndex, readAt: string, entities: Iterable<RestoreEntity>, orderContacts: ReadonlySet<string>): void {
+  seed(live: SnapshotDb, readAt: string, entities: Iterable<RestoreEntity>, orderContacts: ReadonlySet<string>): void {
     const lookedAt = Date.parse(readAt);
     this.seeding = { orderContacts };
     try {
@@ -107,7 +107,7 @@ export class LiveGuard {
         if (!isWatched(entity)) continue;
         const view: View = { lookedAt };
         this.views.set(entity, view);
-        for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
+        for (const row of live.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
       }
     } finally {
       this.seeding = undefined;
@@ -167,12 +167,12 @@ export class LiveGuard {
    * Takes in a read of what changed in Keap since the apply started (verification's), so that
    * `duplicates()` includes the latest creates without a look of its own.
    */
-  observeRead(live: LiveIndex, entities: Iterable<RestoreEntity>): void {
+  observeRead(live: SnapshotDb, entities: Iterable<RestoreEntity>): void {
     for (const entity of new Set(entities)) {
       if (!isWatched(entity)) continue;
       const view = this.views.get(entity) ?? { lookedAt: -Infinity };
       this.views.set(entity, view);
-      for (const row of live.db.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
+      for (const row of live.rows(entity)) this.observe(entity, JSON.parse(row.json) as Json, view);
     }
   }
 
@@ -233,10 +233,10 @@ export class LiveGuard {
   }
 
   /** The read that seeds the guard read every record type's model: a field check soon after needs no other. */
-  private seedFieldModels(live: LiveIndex, lookedAt: number): void {
+  private seedFieldModels(live: SnapshotDb, lookedAt: number): void {
     // Every model was read, those without a field too.
     for (const type of MODEL_TYPES) this.fieldModels.set(type, { lookedAt, ids: new Map() });
-    for (const row of live.db.rows('custom_fields')) {
+    for (const row of live.rows('custom_fields')) {
       const field = JSON.parse(row.json) as Json;
       const type = String(field.record_type ?? '');
       const model = this.fieldModels.get(type) ?? { lookedAt, ids: new Map<string, string>() };

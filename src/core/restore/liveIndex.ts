@@ -74,9 +74,7 @@ export class LiveIndex {
     // (with the JSON text kept for comparisons), natural keys as each entity module states them
     // (email, company name, SKU, tag name, field label), markers, orders by contact, payments by
     // order. Custom fields come first: the other records' markers are read through their ids.
-    this.index('custom_fields', (f: KeapCustomField) => {
-      if (f.label === MARKER_LABEL && f.record_type) this.markerFieldIds.set(f.record_type, f.id);
-    });
+    this.index('custom_fields', (f: KeapCustomField) => noteMarkerField(this.markerFieldIds, f));
     const markerOf = (type: string, r: Json) => recordMarker(r, this.markerFieldIds.get(type));
     this.index('contacts', (c: KeapContact) => {
       const m = markerOf('CONTACT', c as unknown as Json);
@@ -244,6 +242,20 @@ export class LiveIndex {
     if (!map) this.byMarker.set(entity, (map = new Map()));
     if (!map.has(oldId)) map.set(oldId, id);
   }
+}
+
+/**
+ * The live ids of the marker fields, per record type, read from the custom fields alone: what an
+ * apply needs of the live read besides its rows, without indexing every record of the account.
+ */
+export function markerFieldIdsOf(db: SnapshotDb): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const row of db.rows('custom_fields')) noteMarkerField(ids, JSON.parse(row.json) as KeapCustomField);
+  return ids;
+}
+
+function noteMarkerField(ids: Map<string, string>, field: KeapCustomField): void {
+  if (field.label === MARKER_LABEL && field.record_type) ids.set(field.record_type, field.id);
 }
 
 export function projectionHash(projection: Json): string {

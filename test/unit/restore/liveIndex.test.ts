@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { RESTORE_ORDER } from '../../../src/core/restore/plan';
-import { LiveIndex } from '../../../src/core/restore/liveIndex';
+import { LiveIndex, markerFieldIdsOf } from '../../../src/core/restore/liveIndex';
+import { MARKER_LABEL } from '../../../src/core/restore/marker';
 import { planRestore } from '../../../src/core/restore/planner';
 import { liveChangesSince } from '../../../src/core/restore/staleness';
 import type { SnapshotEntity } from '../../../src/core/snapshot/entities';
@@ -47,5 +48,23 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
     assert.ok(plan.steps.some((s) => s.entity === 'contacts' && s.reason === 'present-differs'));
     // Orders whose product is gone are relinked to the product the plan restores.
     assert.ok(plan.steps.some((s) => s.entity === 'orders' && s.reason === 'relink'));
+  });
+
+  it("an apply finds the marker fields' live ids from the custom fields alone, as the whole index does", async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'marker-fields', size: 40 });
+    const contactField = store.createCustomField('CONTACT', MARKER_LABEL, 'TEXT');
+    const orderField = store.createCustomField('ORDER', MARKER_LABEL, 'TEXT');
+    store.createCustomField('COMPANY', `${MARKER_LABEL} (old)`, 'TEXT'); // another label: not the marker
+    const live = await snapshotOfAccount(store);
+    const ids = markerFieldIdsOf(live);
+    assert.deepEqual(
+      ids,
+      new Map([
+        ['CONTACT', String(contactField.id)],
+        ['ORDER', String(orderField.id)],
+      ]),
+    );
+    assert.deepEqual(ids, new LiveIndex(live).markerFieldIds);
   });
 });
