@@ -59,7 +59,7 @@ export function applyDisaster(store: EmulatorStore, request: DisasterRequest): D
           note('orders', order.id);
           for (const p of store.paymentsOf(order.id)) note('payments', p.id);
         }
-        for (const s of store.subscriptions.values()) if (s.contact_id === id) note('subscriptions', s.id);
+        for (const s of store.subscriptionsOf(id)) note('subscriptions', s.id);
         note('contacts', id);
         store.deleteContact(id);
       }
