@@ -1,11 +1,15 @@
 /**
  * One entity's rows, kept in id order. Keap's ids are auto-increments, so appending keeps the id
  * list sorted and keyset paging ("the next 1000 after id X") is a binary search, which keeps a
- * 1M-record emulator responsive.
+ * 1M-record emulator responsive. A delete leaves its id in the list (the iterators skip ids with no
+ * row) until half the list is such ids: a splice per delete moved the whole list each time, and a
+ * disaster deleting 10% of a 1M-contact account took minutes.
  */
 export class Table<T extends { id: number }> {
   private readonly rows = new Map<number, T>();
   private ids: number[] = [];
+  /** Ids in `ids` whose row was deleted. */
+  private deletedIds = 0;
   private nextId: number;
 
   constructor(firstId = 1) {
@@ -42,15 +46,22 @@ export class Table<T extends { id: number }> {
     this.rows.set(row.id, row);
     const last = this.ids[this.ids.length - 1];
     if (last === undefined || row.id > last) this.ids.push(row.id);
-    else this.ids.splice(this.lowerBound(row.id), 0, row.id);
+    else {
+      const at = this.lowerBound(row.id);
+      if (this.ids[at] === row.id)
+        this.deletedIds--; // the id of a deleted row, back again: its place is kept
+      else this.ids.splice(at, 0, row.id);
+    }
     if (row.id >= this.nextId) this.nextId = row.id + 1;
     return row;
   }
 
   delete(id: number): boolean {
     if (!this.rows.delete(id)) return false;
-    const at = this.lowerBound(id);
-    if (this.ids[at] === id) this.ids.splice(at, 1);
+    if (++this.deletedIds * 2 > this.ids.length) {
+      this.ids = this.ids.filter((kept) => this.rows.has(kept));
+      this.deletedIds = 0;
+    }
     return true;
   }
 

@@ -91,7 +91,7 @@ export function deleteContact(account: AccountTables, id: number): void {
   requireContact(account, id);
   for (const order of account.ordersOf(id)) account.removeOrder(order.id);
   for (const sub of account.subscriptionsOf(id)) account.removeSubscription(sub.id);
-  for (const note of [...account.notes.values()]) if (note.contact_id === id) account.notes.delete(note.id);
+  account.removeNotesOf(id);
   account.contactTags.delete(id);
   account.contacts.delete(id);
 }

@@ -65,6 +65,7 @@ export class AccountTables {
   private readonly ordersByContact = new Map<number, Set<number>>();
   private readonly paymentsByOrder = new Map<number, Set<number>>();
   private readonly subscriptionsByContact = new Map<number, Set<number>>();
+  private readonly notesByContact = new Map<number, Set<number>>();
 
   /** The account's clock; tests and the generator pin it for determinism. */
   clock: () => Date = () => new Date();
@@ -171,6 +172,18 @@ export class AccountTables {
     this.subscriptions.delete(id);
   }
 
+  insertNote(note: NoteRecord): NoteRecord {
+    this.notes.insert(note);
+    indexAdd(this.notesByContact, note.contact_id, note.id);
+    return note;
+  }
+
+  /** Removes a contact's notes (with the contact); by index, since an account can hold a note for every other contact. */
+  removeNotesOf(contactId: number): void {
+    for (const id of this.notesByContact.get(contactId) ?? []) this.notes.delete(id);
+    this.notesByContact.delete(contactId);
+  }
+
   /** A contact's subscriptions, in the order they were indexed. */
   subscriptionsOf(contactId: number): SubscriptionRecord[] {
     return [...(this.subscriptionsByContact.get(contactId) ?? [])].map((id) => this.subscriptions.get(id)!).filter(Boolean);
@@ -213,7 +226,7 @@ export class AccountTables {
     state.tags.forEach((r) => this.tags.insert(r));
     state.campaigns.forEach((r) => this.campaigns.insert(r));
     state.customFields.forEach((r) => this.customFields.insert(r));
-    state.notes?.forEach((r) => this.notes.insert(r));
+    state.notes?.forEach((r) => this.insertNote(r));
     for (const [contactId, applied] of state.contactTags) this.contactTags.set(contactId, new Map(applied));
     this.manualPaymentTypes = state.manualPaymentTypes ?? [...DEFAULT_MANUAL_PAYMENT_TYPES];
     for (const [name, table] of this.tables()) table.peekNextId = state.nextIds[name] ?? 1;

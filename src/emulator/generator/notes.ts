@@ -82,7 +82,7 @@ export function generateNotes(store: EmulatorStore, rng: SeededRandom, count: nu
   // Ids are Keap's auto-increment: in creation order.
   drafts.sort((a, b) => a.createSec - b.createSec || a.contact_id - b.contact_id);
   for (const { createSec: _createSec, pinned_at, ...note } of drafts) {
-    store.notes.insert({ id: store.notes.allocateId(), ...note, ...(pinned_at ? { pinned_at } : {}) });
+    store.insertNote({ id: store.notes.allocateId(), ...note, ...(pinned_at ? { pinned_at } : {}) });
   }
 }
 
