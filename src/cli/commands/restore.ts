@@ -1,5 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ApplyPausedError, DEFAULT_APPLY_RESERVE, type Receipt } from '../../core/restore/applier';
 import { duration, quotaInForce } from '../../core/restore/estimate';
@@ -109,7 +108,6 @@ export function registerRestoreCommands(program: Command, io: Io): void {
           throw err;
         });
         const out = flags.out ?? newPlanPath(dataPaths().plans, plan.account);
-        await fs.mkdir(path.dirname(out), { recursive: true });
         await writePlanFile(out, plan);
         if (flags.json) {
           for (const line of planTextLines(plan)) io.out(line.slice(0, -1));

@@ -7,10 +7,10 @@
  * fsynced before the request it guards is sent; opening replays the journal, and a checkpoint folds
  * it into the database file (written atomically). A crash at any point loses nothing recorded.
  */
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { fileLines } from '../fs/fileLines';
 import { accountSlug } from '../snapshot/library';
 import { loadSqlJs, type Database } from '../snapshot/sqlite';
 import type { RestoreEntity } from './plan';
@@ -272,8 +272,7 @@ export class Ledger {
     } catch {
       return;
     }
-    const lines = readline.createInterface({ input: createReadStream(journal, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of fileLines(journal)) {
       if (!line.trim()) continue;
       try {
         this.apply(JSON.parse(line) as JournalEntry);

@@ -16,9 +16,9 @@
  * Vault releases, read it), and a line per step keeps plans greppable and their diffs readable.
  * Plans written before, pretty-printed, are read whole as they always were.
  */
-import { createReadStream, promises as fs } from 'node:fs';
-import readline from 'node:readline';
+import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { fileLines } from '../fs/fileLines';
 import { checkPlan, parsePlan, PlanFormatError, type RestorePlan } from './plan';
 
 /** A plan without its live records and steps: what it is for, not what it does record by record. */
@@ -62,25 +62,23 @@ export async function writePlanFile(file: string, plan: RestorePlan): Promise<vo
 }
 
 /** Reads a plan file, whichever way it was written; a damaged one is a PlanFormatError naming its line. */
-export async function readPlanFile(file: string): Promise<RestorePlan> {
-  const lines = readline.createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+export function readPlanFile(file: string): Promise<RestorePlan> {
+  return readPlan(file, false);
+}
+
+/** The head of the plan only (account, times, snapshot, headline): for choosing among many plans without reading their steps. */
+export function readPlanHead(file: string): Promise<PlanHead> {
+  return readPlan(file, true);
+}
+
+/** `headOnly`: a plan in lines is read no further than its first line (a plan written before is read whole). */
+async function readPlan(file: string, headOnly: boolean): Promise<RestorePlan> {
+  const lines = fileLines(file);
   try {
     const iterator = lines[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done || !isLineLayout(first.value)) return await readWhole(file);
-    return await readLines(first.value, iterator);
-  } finally {
-    lines.close();
-  }
-}
-
-/** The head of the plan only (account, times, snapshot, headline): for choosing among many plans without reading their steps. */
-export async function readPlanHead(file: string): Promise<PlanHead> {
-  const lines = readline.createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  try {
-    const first = await lines[Symbol.asyncIterator]().next();
-    if (first.done || !isLineLayout(first.value)) return await readWhole(file);
-    return headOf(first.value);
+    return headOnly ? headOf(first.value) : await readLines(first.value, iterator);
   } finally {
     lines.close();
   }

@@ -7,9 +7,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { fileLines } from '../fs/fileLines';
 import { SnapshotCorruptError } from './errors';
 import { JournalCipher, type JournalEncryption } from './journalCipher';
 
@@ -136,8 +136,7 @@ export class CaptureJournal {
       yield* this.sealedRecords<T>(task, this.cipher);
       return;
     }
-    const lines = readline.createInterface({ input: createReadStream(this.file(task), { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+    for await (const line of fileLines(this.file(task))) if (line) yield JSON.parse(line) as T;
   }
 
   private async *sealedRecords<T>(task: string, cipher: JournalCipher): AsyncGenerator<T> {

@@ -3,7 +3,6 @@
  * connection it targets and how its last apply ended. Kept in global state (no secrets: ids, paths,
  * counts); the plan itself stays in its file and the truth about applied steps in the ledger.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Receipt } from '../../core/restore/applier';
@@ -54,7 +53,6 @@ export class PlanIndex implements vscode.Disposable {
   /** Writes a new plan into `<snapshot folder>/plans/` and records it. */
   async save(plan: RestorePlan, folder: string, connectionId: string): Promise<PlanEntry> {
     const file = path.join(folder, 'plans', `restore-plan-${plan.planId}.json`);
-    await fs.mkdir(path.dirname(file), { recursive: true });
     await writePlanFile(file, plan);
     return this.remember(plan, file, connectionId);
   }
