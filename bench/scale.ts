@@ -209,14 +209,16 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   const readBack = await readPlanFile(planFile);
   const read = seconds(t);
   const planMiB = statSync(planFile).size / 2 ** 20;
-  const records = plan.steps.length;
+  // Every snapshot record planned: those with a step and the identical ones the plan counts.
+  const identical = Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  const records = plan.steps.length + identical;
   const creates = plan.steps.filter((s) => s.action === 'create').length;
   if (!apply) {
     snapshot.close();
     return {
       seconds: planning,
       rows: records,
-      note: `${creates} creates; plan file ${fmt(planMiB)} MiB`,
+      note: `${creates} creates, ${plan.steps.length} steps (${identical} identical counted), ${plan.live.records.length} live records relied on; plan file ${fmt(planMiB)} MiB`,
       parts: { open, liveRead, writePlan: write, readPlan: read },
     };
   }

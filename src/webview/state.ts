@@ -70,6 +70,7 @@ export function toPlanView(plan: PlanView): PlanView {
     options: plan.options ?? {},
     markerLabel: plan.markerLabel,
     headline: plan.headline ?? {},
+    identical: plan.identical,
     warnings: plan.warnings ?? [],
     estimate: plan.estimate,
     steps,

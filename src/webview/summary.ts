@@ -134,19 +134,22 @@ export function countsSection(plan: PlanView, show: ShowSteps): HTMLElement {
       h('li', { attrs: { 'data-entity': entity } }, h('span', { className: 'count-entity' }, `${entityTitle(entity)}: `), ...parts),
     );
   }
-  if (unchanged)
+  // Identical records a plan counts are not steps: nothing to show for them but their number.
+  const counted = Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  if (unchanged) {
+    const already = `${countNoun(unchanged, { one: 'record is', many: 'records are' })} already in the account`;
     lines.push(
       h(
         'li',
         { className: 'unchanged', attrs: { 'data-entity': 'all' } },
-        linkButton(
-          `${countNoun(unchanged, { one: 'record is', many: 'records are' })} already in the account`,
-          'Show the records left as they are',
-          () => show('all', 'skip'),
-        ),
+        unchanged > counted ? linkButton(already, 'Show the records left as they are', () => show('all', 'skip')) : already,
         ' and left as they are.',
+        counted
+          ? ` ${counted === unchanged ? (unchanged === 1 ? 'It is' : 'All are') : `${counted.toLocaleString('en-US')} of them ${counted === 1 ? 'is' : 'are'}`} identical to the snapshot: counted, not listed.`
+          : '',
       ),
     );
+  }
   return h(
     'section',
     { className: 'counts', attrs: { 'aria-labelledby': 'counts-title' } },

@@ -414,7 +414,7 @@ export class PlanPanelView {
       this.relationsArea,
       ...relationsContent(
         this.relations!.graph,
-        { steps: this.graph!.byId, progress: this.ui!.progress, receipt: this.ui!.receipt },
+        { steps: this.graph!.byId, identical: this.plan?.identical, progress: this.ui!.progress, receipt: this.ui!.receipt },
         {
           open: (entity, id, where) => this.post({ type: 'openRecord', entity, id, where }),
           close: () => {

@@ -256,10 +256,15 @@ describe('Restore plan webview (headless Chromium)', function () {
       await page.locator('.counts li[data-entity="orders"]').textContent(),
       `Orders: ${headline.orders!.create} to create · 1 needs your decision`,
     );
+    // Identical records are counted in the plan, not listed: the line says how many.
     const unchanged = Object.values(headline).reduce((n, c) => n + c.skip, 0);
+    const counted = Object.values(plan.identical ?? {}).reduce((n, c) => n + (c ?? 0), 0);
+    const listedSkips = plan.steps.filter((s) => s.action === 'skip').length;
+    assert.ok(counted > 100, 'the whole-account plan counts its identical records');
+    assert.equal(unchanged, counted + listedSkips);
     assert.equal(
       await page.locator('.counts li.unchanged').textContent(),
-      `${unchanged} records are already in the account and left as they are.`,
+      `${unchanged} records are already in the account and left as they are. ${listedSkips ? `${counted} of them are` : 'All are'} identical to the snapshot: counted, not listed.`,
     );
 
     // By default the list holds only what will run or needs a person, a payment under its order.
@@ -404,12 +409,12 @@ describe('Restore plan webview (headless Chromium)', function () {
     );
     assert.equal(await prop<string>(page.locator('vscode-single-select.entity-filter'), 'value'), 'orders');
     assert.equal(await prop<string>(page.locator('vscode-textfield.text-filter'), 'value'), '', 'a count clears the text filter');
-    // The unchanged records are one click away.
-    await page.locator('.counts li.unchanged button').click();
-    await assertListed(
-      page,
-      plan.steps.filter((s) => s.action === 'skip'),
-    );
+    // The unchanged records are one click away when the plan lists any; this one counts them all
+    // (identical), so the line offers no link to an empty list.
+    const listedSkips = plan.steps.filter((s) => s.action === 'skip');
+    assert.equal(listedSkips.length, 0, 'every unchanged record of this plan is identical');
+    assert.equal(await page.locator('.counts li.unchanged button').count(), 0);
+    await chooseOption(page, 'entity-filter', 'All kinds of record');
 
     // Sorting by action puts what needs a person first.
     await chooseOption(page, 'action-filter', 'Will run or needs you');

@@ -84,18 +84,19 @@ const card: OrderCard = {
   relations: graph,
 };
 
-/** The plan the preview shows: the contact and one product live, the order, the other product and one payment to create, the subscription blocked. */
+/** The plan the preview shows: the contact live (listed) and one product live (counted as identical), the order, the other product and one payment to create, the subscription blocked. */
 function plan(): PlanView {
   const base = syntheticPlan(0);
   const steps = [
     planStep('contacts', '21', { action: 'skip', reason: 'identical', liveId: '77', label: 'Megan' }),
-    planStep('products', '6', { action: 'skip', reason: 'identical', liveId: '6', label: 'Yoga Mat' }),
     planStep('products', '8', { label: 'Coaching' }),
     planStep('orders', '240', { label: 'Order 240', dependsOn: ['products:8'] }),
     planStep('payments', '7', { label: 'Payment 7', dependsOn: ['orders:240'] }),
     planStep('subscriptions', '3', { action: 'blocked', reason: 'past-start-date', label: 'Subscription 3' }),
   ];
-  return { ...base, planId: 'relations', headline: headlineOf(steps), steps };
+  // Products covered whole: product 6, identical in the account, is counted, not listed; payments are not covered.
+  const identical = { products: 1 };
+  return { ...base, planId: 'relations', headline: headlineOf(steps, identical), identical, steps };
 }
 
 describe('Relationship view of an order (headless Chromium)', function () {
@@ -255,7 +256,7 @@ describe('Relationship view of an order (headless Chromium)', function () {
       assert.match(states.get(key)!.label, words, key);
     };
     expect('contacts:21', 'live', /In the account as #77/);
-    expect('products:6', 'live', /In the account as #6/);
+    expect('products:6', 'live', /In the account as #6, identical/);
     expect('products:8', 'create', /Will be created \(new id\)/);
     expect('orders:240', 'create', /Will be created/);
     expect('items:240:0', 'create', /Created with the order/);

@@ -279,6 +279,11 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
     for (const change of step.changes ?? [])
       io.out(`    ${change.path}: ${clean(JSON.stringify(change.before) ?? '')} -> ${clean(JSON.stringify(change.after) ?? '')}`);
   }
+  const identical = identicalCount(plan);
+  if (verbose && identical)
+    io.out(
+      `(${counted(identical, 'record')} identical to the snapshot under ${identical === 1 ? 'its' : 'their'} own id: counted, not listed.)`,
+    );
   if (plan.warnings.length) io.out(`\nWarnings:\n${plan.warnings.map((w) => `  - ${w}`).join('\n')}`);
 }
 
@@ -312,7 +317,15 @@ function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' 
     counts[step.action]++;
     if (step.action === 'skip') counts[isDiffering(step) ? 'differs' : 'unchanged']++;
   }
+  const identical = identicalCount(plan);
+  counts.skip += identical;
+  counts.unchanged += identical;
   return counts;
+}
+
+/** Records the plan counts as identical instead of listing them (format 1.1). */
+function identicalCount(plan: RestorePlan): number {
+  return Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
 }
 
 /** "90s", "10m", "2h", "1d", or seconds ("45"). */

@@ -35,7 +35,7 @@ import { entitiesHolding, type LiveReadScope } from './liveRead';
 import { markerFieldIdsOf } from './liveIndex';
 import { ApplyLock } from './lock';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, markerValue, type MarkedEntity } from './marker';
-import { liveChangesSince, StalePlanError } from './staleness';
+import { liveChangesSince, staleCheckEntities, StalePlanError } from './staleness';
 import { resolveStepRequest } from './stepRequest';
 import { emptyReceipt, type PlanStep, type Receipt, type RestoreEntity, type RestorePlan } from './plan';
 import { KeapVaultError } from '../errors';
@@ -333,7 +333,7 @@ class Applier implements ApplyContext {
     const readAt = new Date().toISOString();
     // Only what the plan relies on is read again: what else changed since the plan, the guard sees
     // through Keap's changed-since lists before each create.
-    const entities = entitiesHolding(new Set(this.plan.live.records.map((r) => r.entity)));
+    const entities = staleCheckEntities(this.plan);
     const live = entities.length ? await this.options.readLive({ entities }) : undefined;
     try {
       const changed = live
@@ -344,7 +344,7 @@ class Applier implements ApplyContext {
           )
         : [];
       if (changed.length) throw new StalePlanError(changed);
-      this.guard = new LiveGuard(this.client, this.plan.live.readAt, (type) => this.markerFieldId(type), this.options.guard);
+      this.guard = new LiveGuard(this.client, this.plan.live, (type) => this.markerFieldId(type), this.options.guard);
       const creates = this.plan.steps.filter((s) => s.action === 'create');
       // The guard reads the live rows itself: no index of every live record (at a million contacts,
       // its texts alone took gigabytes) is built for the marker fields' ids.

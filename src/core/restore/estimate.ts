@@ -9,6 +9,7 @@
  * for custom fields); and the lease in Keap.
  */
 import { entitiesHolding } from './liveRead';
+import { staleCheckEntities } from './staleness';
 import { UNVERIFIED } from './applyVerification';
 import type { CapturedEntity } from '../entities';
 import { quotaBound } from '../keap/quotaBound';
@@ -48,7 +49,7 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   const payments = paymentChecks(steps);
   const pages = (e: CapturedEntity) =>
     e === 'custom_fields' ? CUSTOM_FIELD_MODELS : Math.max(1, Math.ceil((input.liveCounts[e] ?? 0) / PAGE));
-  const staleEntities = entitiesHolding(new Set(plan.live?.records.map((r) => r.entity) ?? []));
+  const staleEntities = plan.live ? staleCheckEntities(plan) : [];
   const staleRead = staleEntities.reduce((n, e) => n + pages(e), 0);
   const verified = steps.filter((s) => !UNVERIFIED.has(s.entity));
   // One read per entity holding written records, a page per PAGE of them.

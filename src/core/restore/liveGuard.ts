@@ -25,7 +25,7 @@ import { entityModule, isCapturedEntity, type CapturedEntity } from '../entities
 import type { CustomFieldRecordType } from '../model';
 import { MODEL_TYPES } from '../entities/customFields';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, paymentNoteMarker, recordMarker, type MarkedEntity } from './marker';
-import type { PlanStep, RestoreEntity } from './planTypes';
+import type { PlanStep, RestoreEntity, RestorePlan } from './planTypes';
 import { orderSignature, liveOrderSignature } from './orderSignature';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 
@@ -75,6 +75,8 @@ export class LiveGuard {
   /** Unmarked orders by signature (at seed time only those of contacts the plan orders for). */
   private readonly twins = new Map<string, string[]>();
   private readonly planReadAt: number;
+  /** Per entity, Keap's newest change time in the plan's read (ms), where the plan says. */
+  private readonly planNewest = new Map<string, number>();
   private seeding?: { orderContacts: ReadonlySet<string> };
   /** Records this apply wrote itself: never a twin of anything. */
   private readonly own = new Set<string>();
@@ -83,7 +85,8 @@ export class LiveGuard {
 
   constructor(
     private readonly client: KeapClient,
-    planReadAt: string,
+    /** When the plan read the account, and the newest change Keap reported then per entity. */
+    planRead: Pick<RestorePlan['live'], 'readAt' | 'newest'>,
     /** The live id of the marker field per record type (it may be created during the apply). */
     private readonly markerFieldId: (recordType: string) => string | undefined,
     options: LiveGuardOptions = {},
@@ -91,7 +94,9 @@ export class LiveGuard {
     this.maxAgeMs = options.maxAgeMs ?? GUARD_MAX_AGE_MS;
     this.skewMs = options.skewMs ?? GUARD_SKEW_MS;
     this.now = options.now ?? Date.now;
-    this.planReadAt = Date.parse(planReadAt);
+    this.planReadAt = Date.parse(planRead.readAt);
+    for (const [entity, at] of Object.entries(planRead.newest ?? {}))
+      if (!Number.isNaN(Date.parse(at))) this.planNewest.set(entity, Date.parse(at));
   }
 
   /**
@@ -182,7 +187,9 @@ export class LiveGuard {
     const view = this.views.get(entity) ?? { lookedAt: -Infinity };
     const started = this.now();
     if (!force && started - view.lookedAt < this.maxAgeMs) return;
-    const since = new Date((view.newest ?? this.planReadAt) - this.skewMs).toISOString();
+    // Keap's clock, not this machine's: the newest change seen since, else the newest in the plan's
+    // read (a record made after that read changed later, whatever the clocks say); older plans: its time.
+    const since = new Date((view.newest ?? this.planNewest.get(entity) ?? this.planReadAt) - this.skewMs).toISOString();
     for await (const record of this.changedSince(entity, since)) this.observe(entity, record, view);
     view.lookedAt = started;
     this.views.set(entity, view);

@@ -64,6 +64,10 @@ export class LiveIndex {
   /** Orders by live contact id, for duplicate detection. */
   private readonly ordersByContact = new Map<string, LiveOrderLook[]>();
   private readonly tagsByContact = new Map<string, Set<string>>();
+  /** Per entity, the entities its projections referred to (a stale check must read them too). */
+  private readonly referenced = new Map<RestoreEntity, Set<RestoreEntity>>();
+  /** Per entity indexed, the newest change time (ms) of its records, by Keap's clock. */
+  private readonly newestChange = new Map<RestoreEntity, number>();
 
   constructor(
     readonly db: SnapshotDb,
@@ -119,18 +123,36 @@ export class LiveIndex {
    * parsed record.
    */
   private index<T>(entity: RestoreEntity, visit?: (record: T) => void): void {
-    const naturalKey = isCapturedEntity(entity) ? entityModule(entity).naturalKey : undefined;
+    const module = isCapturedEntity(entity) ? entityModule(entity) : undefined;
+    const naturalKey = module?.naturalKey;
+    const changeTime = module?.changeTime;
+    let newest = 0;
     const kept = new Map<string, string>();
     for (const row of this.db.rows(entity as SnapshotEntity)) {
       const first = !kept.has(row.id);
       if (first && !this.hashesOnly) kept.set(row.id, row.json);
       if (!naturalKey && !visit && !(first && this.hashesOnly)) continue;
       const record = JSON.parse(row.json) as Json;
+      if (changeTime) {
+        const at = Date.parse(String(record[changeTime] ?? ''));
+        if (at > newest) newest = at;
+      }
       if (first && this.hashesOnly) kept.set(row.id, projectionHash(this.projection(entity, record)));
       if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
       visit?.(record as T);
     }
     this.byId.set(entity, kept);
+    if (changeTime && (naturalKey || visit || this.hashesOnly)) this.newestChange.set(entity, newest);
+  }
+
+  /** Per entity read whole, the newest change time of its records (ISO; the epoch when it has none). */
+  newestChanges(): Partial<Record<RestoreEntity, string>> {
+    return Object.fromEntries([...this.newestChange].map(([entity, ms]) => [entity, new Date(ms).toISOString()]));
+  }
+
+  /** The entities the projections of `entity`'s records referred to so far. */
+  referencedFrom(entity: RestoreEntity): ReadonlySet<RestoreEntity> {
+    return this.referenced.get(entity) ?? new Set();
   }
 
   has(entity: RestoreEntity, id: string): boolean {
@@ -170,7 +192,13 @@ export class LiveIndex {
    * snapshot and what a plan's hash of the record covers.
    */
   projection(entity: RestoreEntity, record: Json): Json {
-    return comparableRecord(entity, record, (e, ref) => (this.has(e as RestoreEntity, ref) ? ref : `missing:${ref}`));
+    let referenced = this.referenced.get(entity);
+    if (!referenced) this.referenced.set(entity, (referenced = new Set()));
+    const seen = referenced;
+    return comparableRecord(entity, record, (e, ref) => {
+      seen.add(e);
+      return this.has(e, ref) ? ref : `missing:${ref}`;
+    });
   }
 
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */

@@ -4,20 +4,22 @@
  * and exactly what apply executes. Additive changes keep the major version.
  */
 import { createHash, hash } from 'node:crypto';
-import type { Headline, PlanStep, RestorePlan } from './planTypes';
+import { RESTORE_ORDER, type Headline, type PlanStep, type RestorePlan } from './planTypes';
 import { KeapVaultError } from '../errors';
 
 export * from './planTypes';
 
-export const PLAN_FORMAT_VERSION = '1.0';
+/** 1.1: identical records are counted (`identical`), not listed; a 1.0 reader applies such a plan alike. */
+export const PLAN_FORMAT_VERSION = '1.1';
 
-export function headlineOf(steps: PlanStep[]): Headline {
+/** Steps per entity and action; the identical records a plan counts instead of listing are skips. */
+export function headlineOf(steps: PlanStep[], identical: RestorePlan['identical'] = {}): Headline {
   const headline: Headline = {};
-  for (const step of steps) {
-    const row = (headline[step.entity] ??= { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0 });
-    row[step.action]++;
-  }
-  return headline;
+  const row = (entity: PlanStep['entity']) => (headline[entity] ??= { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0 });
+  for (const step of steps) row(step.entity)[step.action]++;
+  for (const [entity, count] of Object.entries(identical) as Array<[PlanStep['entity'], number]>) if (count) row(entity).skip += count;
+  // In the order steps run, whichever came first above.
+  return Object.fromEntries(RESTORE_ORDER.filter((e) => headline[e]).map((e) => [e, headline[e]])) as Headline;
 }
 
 export function hashRecord(json: string): string {

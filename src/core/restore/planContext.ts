@@ -62,6 +62,8 @@ export class PlanContext {
   readonly steps = new Map<string, PlanStep>();
   private readonly resolutions = new Map<string, Resolution>();
   readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
+  /** Per entity, the records counted as identical instead of listed (RestorePlan.identical). */
+  readonly identical = new Map<RestoreEntity, number>();
   readonly warnings = new Set<string>();
   readonly selected: Set<string> | undefined;
   /** Cents of payments this plan records on each live order (payments must not overpay it). */
@@ -206,11 +208,12 @@ export class PlanContext {
    */
   existing(entity: RestoreEntity, record: Json, found: LiveMatch, pulledIn: boolean, label: string, payload?: Payload): Resolution {
     const oldId = String(record.id);
-    this.dependOnLive(entity, found.liveId);
     const want = comparable(entity, record, (e, id) => this.liveIdOf(e as RestoreEntity, id));
     // Equal projection hashes mean equal projections (the same JSON text), so no field differs: the
     // live record is read and diffed field by field only when it differs, which most do not.
     const identical = projectionHash(want) === this.live.hash(entity, found.liveId);
+    if (identical && found.reason === 'identical' && this.countsIdentical(entity)) return this.countIdentical(entity, found.liveId);
+    this.dependOnLive(entity, found.liveId);
     const liveRecord = identical ? undefined : this.live.record<Json>(entity, found.liveId)!;
     const changes = liveRecord ? diffFields(want, this.live.projection(entity, liveRecord)) : [];
     const base = { entity, oldId, liveId: found.liveId, label, pulledIn };
@@ -336,6 +339,8 @@ export class PlanContext {
   }
 
   addStep(fields: NewStep, liveId?: string): Resolution {
+    if (fields.action === 'skip' && fields.reason === 'identical' && this.countsIdentical(fields.entity))
+      return this.countIdentical(fields.entity, liveId);
     const id = `${fields.entity}:${fields.oldId}`;
     // Left out rather than deleted when false: a deleted property turns each step object into a
     // slower, larger dictionary-mode object, and a plan holds one step per record.
@@ -352,6 +357,21 @@ export class PlanContext {
     if (liveId) return { state: 'live', liveId };
     if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };
     return { state: 'missing', why: step.detail };
+  }
+
+  /**
+   * Whether a record of `entity` found identical under its own id is counted, not listed (see
+   * RestorePlan.identical): when the plan covers the entity whole. A selection lists what it pulls
+   * in, so that its preview names every record its restore touches or leans on.
+   */
+  countsIdentical(entity: RestoreEntity): boolean {
+    return !this.selected || !!this.options.entities?.includes(entity);
+  }
+
+  /** An identical record counted: no step, no live record the plan relies on (a step that references it does: planner.ts). */
+  private countIdentical(entity: RestoreEntity, liveId: string | undefined): Resolution {
+    this.identical.set(entity, (this.identical.get(entity) ?? 0) + 1);
+    return liveId ? { state: 'live', liveId } : { state: 'missing', why: `${entity}: identical in the account` };
   }
 
   addSideEffect(resolution: Resolution, effect: string): void {

@@ -88,6 +88,8 @@ export interface PlanStep {
   /**
    * Order creates: live orders the plan saw with the same contact, items and total (other dates,
    * or one the user chose to create anyway beside): apply never takes them for a re-entered copy.
+   * Payment creates on a live order: its payments of the same amount and date that are other
+   * snapshot payments under their own ids (counted as identical, so no step claims them).
    */
   lookAlikes?: string[];
 }
@@ -113,11 +115,31 @@ export interface RestorePlan {
      * applied them); absent in older plans: the whole record.
      */
     hashes?: 'restorable-fields';
+    /**
+     * The entities apply's stale check reads (format 1.1): those of `records` and those their
+     * hashes name by reference (an order's hash says whether its contact is still there). Absent
+     * in older plans: the entities of `records`.
+     */
+    entities?: RestoreEntity[];
+    /**
+     * Per entity, the newest change time Keap reported in the read the plan was made from (the
+     * epoch when it had none): apply's guard asks Keap what changed since then, in Keap's own
+     * clock, for the entities it does not read again.
+     */
+    newest?: Partial<Record<RestoreEntity, string>>;
   };
   options: PlanOptions;
   /** Custom field (label) that marks restored records, per record type. */
   markerLabel: string;
   headline: Headline;
+  /**
+   * Records found in the account under their own id and identical to the snapshot, counted instead
+   * of listed as skip steps (format 1.1): nothing is sent for them, no step refers to them, and a
+   * reference to one resolves to its own id. Present for each entity the plan covers whole (every
+   * entity, or those `options.entities` names): a record of such an entity that no step lists is
+   * one of these. Records a selection pulls in are still listed. The headline's skips include them.
+   */
+  identical?: Partial<Record<RestoreEntity, number>>;
   warnings: string[];
   steps: PlanStep[];
   /** What applying every step will cost in requests and time under the quota known at planning. */

@@ -14,7 +14,7 @@ import { RESTORABLE_ENTITIES } from './entities';
 import { notRestorableSummary, unknownFields } from './fields';
 import { MARKER_LABEL } from './payloads';
 import { fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
-import { PlanContext, type PlanInput } from './planContext';
+import { parentRefs, PlanContext, type PlanInput } from './planContext';
 
 export { PlanError, type PlanInput } from './planContext';
 
@@ -29,9 +29,14 @@ export function planRestore(input: PlanInput): RestorePlan {
   const steps = ordered(ctx);
   for (const step of steps) for (const effect of step.sideEffects ?? []) ctx.warnings.add(effect);
   fieldWarnings(ctx, steps);
+  dependOnReferencedLive(ctx, steps);
+  const identical = Object.fromEntries(RESTORE_ORDER.filter((e) => ctx.countsIdentical(e)).map((e) => [e, ctx.identical.get(e) ?? 0]));
   const records = [...ctx.liveDeps.values()]
     .map(({ entity, id }) => ({ entity, id, hash: ctx.live.hash(entity, id)! }))
     .filter((r) => r.hash);
+  const read = new Set<RestoreEntity>();
+  for (const { entity } of records) read.add(entity);
+  for (const entity of [...read]) for (const referenced of ctx.live.referencedFrom(entity)) read.add(referenced);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     planId: randomUUID(),
@@ -50,10 +55,13 @@ export function planRestore(input: PlanInput): RestorePlan {
       fingerprint: fingerprintOf(records as RestorePlan['live']['records']),
       records: records as RestorePlan['live']['records'],
       hashes: 'restorable-fields',
+      entities: RESTORE_ORDER.filter((e) => read.has(e)),
+      newest: ctx.live.newestChanges(),
     },
     options: ctx.options,
     markerLabel: MARKER_LABEL,
-    headline: headlineOf(steps),
+    headline: headlineOf(steps, identical),
+    identical,
     warnings: [...ctx.warnings],
     steps,
   };
@@ -78,6 +86,22 @@ function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
       ctx.warnings.add(
         `${entity}: the snapshot has ${unknown.size === 1 ? 'a field' : 'fields'} Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`,
       );
+  }
+}
+
+/**
+ * The live records the plan's writes point at are records it relies on: an order to create needs
+ * its contact and products still there when it is applied. Identical records are not otherwise
+ * relied on (they are counted, not listed), so their references are where they come in.
+ */
+function dependOnReferencedLive(ctx: PlanContext, steps: PlanStep[]): void {
+  for (const step of steps) {
+    if (step.action !== 'create' && step.action !== 'update') continue;
+    const refs = [...(step.refs ?? []), ...(step.itemPatches ?? []).flatMap((p) => p.refs ?? [])];
+    for (const ref of parentRefs(refs)) {
+      const target = ctx.resolve(ref.entity, ref.oldId, true);
+      if (target.state === 'live') ctx.dependOnLive(ref.entity, target.liveId);
+    }
   }
 }
 

@@ -9,6 +9,8 @@ import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { LiveIndex } from './liveIndex';
 import type { RestoreEntity, RestorePlan } from './plan';
 import { KeapVaultError } from '../errors';
+import type { CapturedEntity } from '../entities';
+import { entitiesHolding } from './liveRead';
 
 export interface LiveChange {
   entity: string;
@@ -31,6 +33,14 @@ export function describeChanges(changed: LiveChange[]): string {
     .join(', ')}${changed.length > 10 ? ` and ${changed.length - 10} more` : ''}`;
 }
 
+/**
+ * What the stale check reads of the account: the entities holding the records the plan relies on
+ * and the records their hashes refer to (older plans: those holding its records).
+ */
+export function staleCheckEntities(plan: Pick<RestorePlan, 'live'>): CapturedEntity[] {
+  return entitiesHolding(new Set(plan.live.entities ?? plan.live.records.map((r) => r.entity)));
+}
+
 /** The live records the plan depends on that changed or disappeared; empty when the plan is current. */
 export function liveChangesSince(plan: RestorePlan, live: SnapshotDb, startedStepIds: Iterable<string> = []): LiveChange[] {
   const byId = new Map(plan.steps.map((s) => [s.id, s]));
@@ -41,7 +51,9 @@ export function liveChangesSince(plan: RestorePlan, live: SnapshotDb, startedSte
     if (step.liveId) touched.add(`${step.entity}:${step.liveId}`);
     for (const ref of step.refs ?? []) {
       const parent = byId.get(`${ref.entity}:${ref.oldId}`);
-      if (parent?.liveId) touched.add(`${ref.entity}:${parent.liveId}`);
+      // A parent the plan does not list is live under its own id (an identical record, counted).
+      const liveId = parent ? parent.liveId : ref.oldId;
+      if (liveId) touched.add(`${ref.entity}:${liveId}`);
     }
   }
   // Hashes of restorable fields are all a current plan's records need: the index keeps those, not

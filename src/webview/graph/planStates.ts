@@ -9,6 +9,11 @@ import type { RelationGraph, RelationNode, RelationState } from './graphProtocol
 
 export interface PlanFacts {
   steps: ReadonlyMap<string, PlanStepView>;
+  /**
+   * The plan's identical records, counted per entity it covers whole: a record of such an entity
+   * without a step is in the account, identical, under its own id.
+   */
+  identical?: Partial<Record<string, number>>;
   progress: Readonly<Record<string, StepProgress>>;
   receipt?: ReceiptView;
 }
@@ -39,11 +44,21 @@ function stateOf(step: PlanStepView | undefined, facts: PlanFacts): { state: Rel
   }
 }
 
+/** A record the plan counted as identical: in the account under its own id, left as it is. */
+function identicalState(id: string): { state: RelationState; stateText: string; liveId: string } {
+  return { state: 'live', stateText: `In the account as #${id}, identical`, liveId: id };
+}
+
 /** The graph with every node's state under this plan; an item shares its order's (Keap creates items with the order). */
 export function withPlanStates(graph: RelationGraph, facts: PlanFacts): RelationGraph {
   const nodes = graph.nodes.map((node): RelationNode => {
     const owner = node.kind === 'items' ? graph.edges.find((e) => e.to === node.key)?.from : node.key;
-    const painted = stateOf(owner ? facts.steps.get(owner) : undefined, facts);
+    const step = owner ? facts.steps.get(owner) : undefined;
+    const ownerKind = owner?.slice(0, owner.indexOf(':'));
+    const painted =
+      !step && owner && ownerKind && facts.identical?.[ownerKind] !== undefined
+        ? identicalState(owner.slice(ownerKind.length + 1))
+        : stateOf(step, facts);
     if (node.kind !== 'items') return { ...node, ...painted };
     const words: Partial<Record<RelationState, string>> = {
       create: 'Created with the order',

@@ -121,16 +121,18 @@ describe('keap-vault plan / apply / idmap', function () {
     assert.deepEqual(JSON.parse(byFileName.stdout.join('\n')), JSON.parse(json.stdout.join('\n')));
 
     // A plan made before a change to the account is refused as stale.
-    applyDisaster(store, { kind: 'delete-contacts', count: 1, seed: 9 });
+    applyDisaster(store, { kind: 'delete-paid-orders', count: 1, seed: 9 });
     const stalePlan = path.join(dir, 'stale.json');
     assert.equal(await runCli(['--unlimited', 'plan', snapshot, '--out', stalePlan], captureIo()), 0);
-    const target = JSON.parse(await fs.readFile(stalePlan, 'utf8')).steps.find(
-      (s: { entity: string; action: string; liveId?: string }) => s.entity === 'contacts' && s.action === 'skip',
-    );
-    store.updateContact(Number(target.liveId), { job_title: 'moved on' });
+    // The buyer of the order to restore: the plan relies on it (listed, or counted as identical under its own id).
+    type Step = { id: string; entity: string; action: string; liveId?: string; refs?: Array<{ entity: string; oldId: string }> };
+    const steps = (JSON.parse(await fs.readFile(stalePlan, 'utf8')) as { steps: Step[] }).steps;
+    const buyer = steps.find((s) => s.entity === 'orders' && s.action === 'create')!.refs!.find((r) => r.entity === 'contacts')!.oldId;
+    const target = steps.find((s) => s.id === `contacts:${buyer}`)?.liveId ?? buyer;
+    store.updateContact(Number(target), { job_title: 'moved on' });
     const stale = captureIo();
     assert.equal(await runCli(['--unlimited', 'apply', stalePlan], stale), 1);
-    assert.match(stale.stderr.join('\n'), new RegExp(`contacts ${target.liveId} changed.*Make a new plan`));
+    assert.match(stale.stderr.join('\n'), new RegExp(`contacts ${target} changed.*Make a new plan`));
   });
 
   it('refuses a file that is not a plan, and a plan of a newer format', async () => {

@@ -4,12 +4,31 @@ import { Ledger } from '../../../src/core/restore/ledger';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import { comparable } from '../../../src/core/restore/payloads';
 import { liveChangesSince } from '../../../src/core/restore/staleness';
-import type { RestoreEntity } from '../../../src/core/restore/plan';
+import type { RestoreEntity, RestorePlan } from '../../../src/core/restore/plan';
 import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
-import { accountWithSnapshot, apply, makePlan } from './support';
+import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
+import { markerDuplicates, readState } from './invariants';
 import { retypeOrder } from '../support/handEdits';
+
+/** The contact of an order the plan creates, where that contact is in the account (no step of its own). */
+function buyerOf(plan: RestorePlan): string {
+  for (const order of plan.steps.filter((s) => s.entity === 'orders' && s.action === 'create')) {
+    const contact = order.refs?.find((r) => r.entity === 'contacts')?.oldId;
+    if (contact && !plan.steps.some((s) => s.id === `contacts:${contact}`)) return contact;
+  }
+  throw new Error('no order to create for a contact in the account');
+}
+
+async function noDuplicates(fixture: { client: RestoreFixture['client'] }): Promise<void> {
+  const state = await readState(fixture.client);
+  try {
+    assert.deepEqual(markerDuplicates(state), [], 'no snapshot record restored twice');
+  } finally {
+    state.close();
+  }
+}
 
 function rows<T>(db: SnapshotDb, entity: string): T[] {
   return [...db.rows(entity as never)].map((r) => JSON.parse(r.json) as T);
@@ -197,21 +216,25 @@ describe('Restore: plan and apply', function () {
     const fixture = await accountWithSnapshot(40, 'restore-stale');
     applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 5 });
     const plan = await makePlan(fixture);
-    const contactStep = plan.steps.find(
-      (s) =>
-        s.entity === 'contacts' &&
-        s.action === 'skip' &&
-        plan.steps.some(
-          (o) => o.entity === 'orders' && o.action === 'create' && o.refs?.some((r) => r.entity === 'contacts' && r.oldId === s.oldId),
-        ),
-    )!;
-    await fixture.client.contacts.update(contactStep.liveId!, { job_title: 'Changed meanwhile' });
+    // The contact of an order to restore: identical in the account, so counted, not listed, yet
+    // relied on (the order is created for it).
+    const contactId = buyerOf(plan);
+    assert.equal(
+      plan.steps.find((s) => s.id === `contacts:${contactId}`),
+      undefined,
+      'identical: not listed',
+    );
+    assert.ok(
+      plan.live.records.some((r) => r.entity === 'contacts' && r.id === contactId),
+      'the plan relies on it',
+    );
+    await fixture.client.contacts.update(contactId, { job_title: 'Changed meanwhile' });
     const before = fixture.store.orders.size;
     await assert.rejects(
       apply(fixture, plan),
       (err: Error) =>
         err.name === 'StalePlanError' &&
-        new RegExp(`contacts ${contactStep.liveId} changed`).test(err.message) &&
+        new RegExp(`contacts ${contactId} changed`).test(err.message) &&
         /Make a new plan/.test(err.message),
     );
     assert.equal(fixture.store.orders.size, before, 'nothing was written');
@@ -251,12 +274,10 @@ describe('Restore: plan and apply', function () {
     const fresh = await read();
     assert.deepEqual(liveChangesSince(plan, fresh), []);
     fresh.close();
-    const contact = plan.steps.find(
-      (s) => s.entity === 'contacts' && s.action === 'skip' && plan.live.records.some((r) => r.entity === 'contacts' && r.id === s.liveId),
-    )!;
-    await fixture.client.contacts.update(contact.liveId!, { job_title: 'Changed meanwhile' });
+    const contactId = buyerOf(plan);
+    await fixture.client.contacts.update(contactId, { job_title: 'Changed meanwhile' });
     const later = await read();
-    assert.deepEqual(liveChangesSince(plan, later), [{ entity: 'contacts', id: contact.liveId, change: 'changed' }]);
+    assert.deepEqual(liveChangesSince(plan, later), [{ entity: 'contacts', id: contactId, change: 'changed' }]);
     later.close();
   });
 
@@ -319,5 +340,88 @@ describe('Restore: plan and apply', function () {
     for (const entity of ['contacts', 'orders', 'payments'] as RestoreEntity[])
       assert.equal(live.count(entity as never), fixture.snapshot.count(entity as never), entity);
     live.close();
+  });
+});
+
+describe('Restore: identical records are counted, not listed', function () {
+  this.timeout(120_000);
+  after(closeTestAccounts);
+
+  it('a whole-account plan lists only what it acts on, accounts for every record, and applied twice creates each lost record once', async () => {
+    const fixture = await accountWithSnapshot(60, 'identical-counted');
+    applyDisaster(fixture.store, { kind: 'delete-contacts', fraction: 0.1, seed: 11 });
+    const plan = await makePlan(fixture);
+    assert.equal(plan.steps.filter((s) => s.reason === 'identical').length, 0, 'no identical record listed');
+    assert.ok((plan.identical?.contacts ?? 0) > 40, 'identical contacts counted');
+    for (const entity of ['contacts', 'orders', 'payments'] as const) {
+      const counts = plan.headline[entity]!;
+      const listed = plan.steps.filter((s) => s.entity === entity && s.action === 'skip').length;
+      assert.equal(counts.skip, listed + (plan.identical?.[entity] ?? 0), `${entity}: the headline's skips include the counted ones`);
+      const planned = counts.create + counts.update + counts.skip + counts.conflict + counts.blocked;
+      assert.equal(planned, fixture.snapshot.count(entity), `${entity}: every snapshot record is accounted for`);
+    }
+    const first = await apply(fixture, plan);
+    assert.deepEqual(first.failed, []);
+    assert.ok(first.created > 5);
+    // The same plan again (another ledger, so only Keap knows what the first run did).
+    const second = await apply({ ...fixture, ledgerFile: `${fixture.ledgerFile}.other` }, plan);
+    assert.deepEqual(second.failed, []);
+    assert.equal(second.created, 0, 'nothing created twice');
+    await noDuplicates(fixture);
+    const after = await makePlan(fixture);
+    assert.equal(after.steps.filter((s) => s.action === 'create').length, 0, 'nothing left to restore');
+  });
+
+  it('an identical record a restore does not lean on may change after the plan: the plan stays current and its kind is not read again', async () => {
+    const fixture = await accountWithSnapshot(60, 'identical-unread');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 12 });
+    const plan = await makePlan(fixture);
+    const buyers = new Set(
+      plan.steps
+        .flatMap((s) => s.refs ?? [])
+        .filter((r) => r.entity === 'contacts')
+        .map((r) => r.oldId),
+    );
+    const bystander = [...fixture.store.contacts.values()].map((c) => String(c.id)).find((id) => !buyers.has(id))!;
+    await fixture.client.contacts.update(bystander, { job_title: 'Changed after the plan' });
+    const scopes: Array<readonly string[] | undefined> = [];
+    const receipt = await apply(fixture, plan, {
+      readLive: async (scope) => {
+        scopes.push(scope.entities);
+        return (await readLiveAccount(fixture.client, scope)).db;
+      },
+    });
+    assert.deepEqual(receipt.failed, []);
+    assert.equal(receipt.created, plan.steps.filter((s) => s.action === 'create').length);
+    const staleRead = scopes[0] ?? [];
+    for (const entity of ['orders', 'payments', 'subscriptions'])
+      assert.ok(!staleRead.includes(entity), `the stale check does not read ${entity} (read: ${staleRead.join(', ')})`);
+    assert.equal(fixture.store.contacts.get(Number(bystander))?.job_title, 'Changed after the plan', 'left as it is');
+    await noDuplicates(fixture);
+  });
+
+  it('a parent a restore leans on, deleted after the plan, makes it stale: nothing is created pointing at it', async () => {
+    const fixture = await accountWithSnapshot(60, 'identical-parent-gone');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 2, seed: 13 });
+    const plan = await makePlan(fixture);
+    const contactId = buyerOf(plan);
+    fixture.store.deleteContact(Number(contactId));
+    const before = fixture.store.orders.size;
+    await assert.rejects(
+      apply(fixture, plan),
+      (err: Error) => err.name === 'StalePlanError' && err.message.includes(`contacts ${contactId} deleted`),
+    );
+    assert.equal(fixture.store.orders.size, before, 'nothing was written');
+  });
+
+  it('a selection lists the identical records it pulls in, so its preview names what it leans on', async () => {
+    const fixture = await accountWithSnapshot(40, 'identical-selection');
+    applyDisaster(fixture.store, { kind: 'delete-paid-orders', count: 1, seed: 14 });
+    const whole = await makePlan(fixture);
+    const order = whole.steps.find((s) => s.entity === 'orders' && s.action === 'create')!;
+    const contact = order.refs!.find((r) => r.entity === 'contacts')!.oldId;
+    const plan = await makePlan(fixture, { records: [order.id] });
+    assert.equal(plan.steps.find((s) => s.id === `contacts:${contact}`)?.reason, 'identical');
+    assert.equal(plan.identical?.contacts, undefined, 'a selection counts nothing');
   });
 });

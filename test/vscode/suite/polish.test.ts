@@ -229,7 +229,7 @@ describe('Keap Vault as a person reads it (issue 15)', function () {
     await panel.whenReady();
     const plan = await api.plans.read(api.plans.get(planId)!);
     const graph = await panel.relationsOf(`orders:${order.id}`);
-    const painted = withPlanStates(graph, { steps: new Map(plan.steps.map((s) => [s.id, s])), progress: {} });
+    const painted = withPlanStates(graph, { steps: new Map(plan.steps.map((s) => [s.id, s])), identical: plan.identical, progress: {} });
     const planned = painted.nodes.filter((n) => plan.steps.some((s) => s.id === n.key));
     assert.ok(
       planned.some((n) => n.key === `orders:${order.id}`),

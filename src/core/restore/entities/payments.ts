@@ -123,6 +123,7 @@ function matchingPayment(
       !byAmountAndDate &&
       !restoredOther &&
       !claimed(p.payment_id ?? p.id) &&
+      !step.lookAlikes?.includes(p.payment_id ?? p.id) &&
       at !== undefined &&
       Math.round((p.amount ?? 0) * 100) === cents &&
       p.pay_time &&
@@ -154,7 +155,7 @@ function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean):
   if (order.state === 'live') {
     const match = livePaymentMatching(ctx, order.liveId, payment);
     if (match) {
-      ctx.dependOnLive('payments', match.id);
+      if (match.id !== payment.id || !ctx.countsIdentical('payments')) ctx.dependOnLive('payments', match.id);
       return ctx.addStep(
         {
           entity: 'payments',
@@ -201,7 +202,30 @@ function planPayment(ctx: PlanContext, payment: KeapPayment, pulledIn: boolean):
     refs: payload.refs,
     dependsOn: ctx.stepDeps([order]),
     sideEffects: [SIDE_EFFECT],
+    lookAlikes: order.state === 'live' ? othersAlike(ctx, order.liveId, payment) : undefined,
   });
+}
+
+/**
+ * The live payments of the order, of the same amount and date, that are other snapshot payments
+ * under their own ids: a plan counts those as identical without a step, so apply would not know
+ * they are taken and could take one for this payment (three equal payments, one left: two to record).
+ */
+function othersAlike(ctx: PlanContext, liveOrderId: string, payment: KeapPayment): string[] | undefined {
+  const ids = ctx.live
+    .paymentsOf(liveOrderId)
+    .filter((p) => p.id !== payment.id && sameAmountAndDate(p, payment) && ctx.snapHas('payments', p.id))
+    .map((p) => p.id);
+  return ids.length ? ids : undefined;
+}
+
+function sameAmountAndDate(live: Pick<KeapPayment, 'amount' | 'payment_time'>, payment: KeapPayment): boolean {
+  return (
+    Math.round((live.amount ?? 0) * 100) === Math.round((payment.amount ?? 0) * 100) &&
+    !!live.payment_time &&
+    !!payment.payment_time &&
+    Date.parse(live.payment_time) === Date.parse(payment.payment_time)
+  );
 }
 
 function livePaymentMatching(ctx: PlanContext, liveOrderId: string, payment: KeapPayment): { id: string; marked: boolean } | undefined {
@@ -214,15 +238,7 @@ function livePaymentMatching(ctx: PlanContext, liveOrderId: string, payment: Kea
   const claimed = claimedLivePayments(ctx);
   const same =
     payments.find((p) => p.id === payment.id) ??
-    payments.find(
-      (p) =>
-        !claimed.has(p.id) &&
-        !p.note?.includes(RESTORE_NOTE_TAG) &&
-        Math.round((p.amount ?? 0) * 100) === Math.round((payment.amount ?? 0) * 100) &&
-        p.payment_time &&
-        payment.payment_time &&
-        Date.parse(p.payment_time) === Date.parse(payment.payment_time),
-    );
+    payments.find((p) => !claimed.has(p.id) && !p.note?.includes(RESTORE_NOTE_TAG) && sameAmountAndDate(p, payment));
   if (same) claimed.add(same.id);
   return same ? { id: same.id, marked: false } : undefined;
 }
