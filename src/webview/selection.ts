@@ -3,9 +3,8 @@
  * (choosing an order chooses the contact it needs; dropping the contact drops the order) so the
  * subset posted to the host can always execute in plan order.
  */
+import { planFormatProblem } from '../core/restore/planTypes';
 import type { PlanStepView, PlanView, PlanViewState } from './protocol';
-
-export const SUPPORTED_FORMAT_MAJOR = '1';
 
 export function isActionable(step: PlanStepView): boolean {
   return step.action === 'create' || step.action === 'update';
@@ -75,9 +74,8 @@ export class StepGraph {
 
 /** Why the plan itself cannot be applied by this version, or undefined when it is well-formed. */
 export function planProblem(plan: PlanView): string | undefined {
-  if (typeof plan.formatVersion !== 'string' || plan.formatVersion.split('.')[0] !== SUPPORTED_FORMAT_MAJOR) {
-    return `This plan has format ${String(plan.formatVersion)}; this Keap Vault reads ${SUPPORTED_FORMAT_MAJOR}.x. Plan again.`;
-  }
+  const problem = planFormatProblem(plan.formatVersion);
+  if (problem) return problem;
   const ids = new Set<string>();
   for (const step of plan.steps) {
     if (ids.has(step.id)) return `The plan lists step ${step.id} twice. Plan again.`;

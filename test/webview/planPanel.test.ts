@@ -491,9 +491,9 @@ describe('Restore plan webview (headless Chromium)', function () {
       { type: 'replan', options: {} },
     );
 
-    await send(page, init({ ...view, formatVersion: '2.0' }));
+    await send(page, init({ ...view, formatVersion: '3.0' }));
     assert.equal(await prop<boolean>(applyButton, 'disabled'), true, 'a plan of an unknown major version');
-    assert.match((await page.locator('.banner.error').textContent())!, /format 2\.0/);
+    assert.match((await page.locator('.banner.error').textContent())!, /format 3\.0/);
     assert.ok(!(await posted(page)).some((m) => m.type === 'apply'));
     assertClean(panel);
   });

@@ -138,7 +138,7 @@ describe('webview protocol and view logic', () => {
   it('says why a plan cannot be applied', () => {
     const plan = syntheticPlan(2);
     assert.equal(planProblem(plan), undefined);
-    assert.match(planProblem({ ...plan, formatVersion: '2.0' })!, /format 2\.0/);
+    assert.match(planProblem({ ...plan, formatVersion: '3.0' })!, /format 3\.0/);
     assert.match(planProblem({ ...plan, steps: [...plan.steps, planStep('orders', '9', { dependsOn: ['contacts:99'] })] })!, /contacts:99/);
     const state: PlanViewState = {
       planId: plan.planId,

@@ -323,7 +323,7 @@ function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' 
   return counts;
 }
 
-/** Records the plan counts as identical instead of listing them (format 1.1). */
+/** Records the plan counts as identical instead of listing them (format 2.0). */
 function identicalCount(plan: RestorePlan): number {
   return Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
 }

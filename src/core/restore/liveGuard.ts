@@ -189,7 +189,7 @@ export class LiveGuard {
     if (!force && started - view.lookedAt < this.maxAgeMs) return;
     // Keap's clock, not this machine's: the newest change seen since, else the newest in the plan's
     // read (a record made after that read changed later, whatever the clocks say); older plans: its time.
-    const since = new Date((view.newest ?? this.planNewest.get(entity) ?? this.planReadAt) - this.skewMs).toISOString();
+    const since = new Date(Math.max(0, (view.newest ?? this.planNewest.get(entity) ?? this.planReadAt) - this.skewMs)).toISOString();
     for await (const record of this.changedSince(entity, since)) this.observe(entity, record, view);
     view.lookedAt = started;
     this.views.set(entity, view);

@@ -4,13 +4,10 @@
  * and exactly what apply executes. Additive changes keep the major version.
  */
 import { createHash, hash } from 'node:crypto';
-import { RESTORE_ORDER, type Headline, type PlanStep, type RestorePlan } from './planTypes';
+import { planFormatProblem, RESTORE_ORDER, type Headline, type PlanStep, type RestorePlan } from './planTypes';
 import { KeapVaultError } from '../errors';
 
 export * from './planTypes';
-
-/** 1.1: identical records are counted (`identical`), not listed; a 1.0 reader applies such a plan alike. */
-export const PLAN_FORMAT_VERSION = '1.1';
 
 /** Steps per entity and action; the identical records a plan counts instead of listing are skips. */
 export function headlineOf(steps: PlanStep[], identical: RestorePlan['identical'] = {}): Headline {
@@ -68,12 +65,8 @@ export function parsePlan(text: string): RestorePlan {
 export function checkPlan(plan: RestorePlan): RestorePlan {
   if (!plan || typeof plan.formatVersion !== 'string') throw new PlanFormatError('Not a Keap Vault restore plan.');
   // The version first: a newer major version may be shaped otherwise, and updating is the way on.
-  const major = plan.formatVersion.split('.')[0];
-  if (major !== PLAN_FORMAT_VERSION.split('.')[0]) {
-    throw new PlanFormatError(
-      `This plan has format ${plan.formatVersion}; this Keap Vault reads ${PLAN_FORMAT_VERSION.split('.')[0]}.x. Update Keap Vault, or plan again.`,
-    );
-  }
+  const problem = planFormatProblem(plan.formatVersion);
+  if (problem) throw new PlanFormatError(problem);
   if (!Array.isArray(plan.steps) || !Array.isArray(plan.live?.records)) throw new PlanFormatError('Not a Keap Vault restore plan.');
   return plan;
 }

@@ -4,7 +4,7 @@
  * string, so it is never made into one. It is written, and read back, one line per live record and
  * per step:
  *
- *     {"formatVersion":"1.1",…,"live":{"readAt":…,"fingerprint":…,"records":[
+ *     {"formatVersion":"2.0",…,"live":{"readAt":…,"fingerprint":…,"records":[
  *     {"entity":"contacts","id":"1","hash":"…"},
  *     …
  *     ]},"steps":[

@@ -4,6 +4,22 @@
  */
 import type { SnapshotEntity } from '../entities/names';
 
+/**
+ * The plan format this release writes. 2.0: records identical in the account are counted
+ * (`identical`), not listed, and apply needs `live.entities` and `live.newest` to check and guard
+ * such a plan; a 1.x reader would apply it with neither, so it must refuse it.
+ */
+export const PLAN_FORMAT_VERSION = '2.0';
+
+/** The major versions this release reads: 1 (every record a step) and 2. */
+const READABLE_PLAN_MAJORS: readonly string[] = ['1', '2'];
+
+/** Why this release cannot read a plan of this format version, or undefined when it can. */
+export function planFormatProblem(version: unknown): string | undefined {
+  if (typeof version === 'string' && READABLE_PLAN_MAJORS.includes(version.split('.')[0])) return undefined;
+  return `This plan has format ${String(version)}; this Keap Vault reads ${READABLE_PLAN_MAJORS.map((m) => `${m}.x`).join(' and ')}. Update Keap Vault, or plan again.`;
+}
+
 export type PlanAction = 'create' | 'update' | 'skip' | 'conflict' | 'blocked';
 
 export type ReasonCode =
@@ -116,7 +132,7 @@ export interface RestorePlan {
      */
     hashes?: 'restorable-fields';
     /**
-     * The entities apply's stale check reads (format 1.1): those of `records` and those their
+     * The entities apply's stale check reads (format 2.0): those of `records` and those their
      * hashes name by reference (an order's hash says whether its contact is still there). Absent
      * in older plans: the entities of `records`.
      */
@@ -134,7 +150,7 @@ export interface RestorePlan {
   headline: Headline;
   /**
    * Records found in the account under their own id and identical to the snapshot, counted instead
-   * of listed as skip steps (format 1.1): nothing is sent for them, no step refers to them, and a
+   * of listed as skip steps (format 2.0): nothing is sent for them, no step refers to them, and a
    * reference to one resolves to its own id. Present for each entity the plan covers whole (every
    * entity, or those `options.entities` names): a record of such an entity that no step lists is
    * one of these. Records a selection pulls in are still listed. The headline's skips include them.

@@ -2,10 +2,10 @@
  * Whether a plan is still current: reads again the live records it relies on and compares them with what the plan
  * saw, leaving out the records this plan's own earlier apply wrote (its ledger's steps).
  */
-import { entitiesHolding, readLiveForRestore } from '../../core/restore/liveRead';
+import { readLiveForRestore } from '../../core/restore/liveRead';
 import { Ledger } from '../../core/restore/ledger';
 import type { RestorePlan } from '../../core/restore/plan';
-import { describeChanges, liveChangesSince } from '../../core/restore/staleness';
+import { describeChanges, liveChangesSince, staleCheckEntities } from '../../core/restore/staleness';
 import type { ConnectionStore } from '../connections/connections';
 import type { PlanEntry } from '../restore/planIndex';
 
@@ -20,8 +20,8 @@ export async function staleReason(
   const ledger = await Ledger.open(await ledgerFile());
   const started = ledger.stepsOf(plan.planId).map((s) => s.stepId);
   ledger.close();
-  // Only the entities holding what the plan relies on (as apply's own stale check reads).
-  const { db } = await readLiveForRestore(client, { entities: entitiesHolding(new Set(plan.live.records.map((r) => r.entity))) });
+  // What apply's own stale check reads: the kinds the plan relies on and those their hashes refer to.
+  const { db } = await readLiveForRestore(client, { entities: staleCheckEntities(plan) });
   let changed;
   try {
     changed = liveChangesSince(plan, db, started);

@@ -39,7 +39,13 @@ export function orderRelations(input: OrderRelationsInput): RelationGraph {
   const contactId = order.contact?.id;
   const contactKey = contactId ? `contacts:${contactId}` : undefined;
   if (contactKey && contactId) {
-    add({ key: contactKey, kind: 'contacts', id: contactId, title: contactName(order, input.contact) || `Contact #${contactId}` });
+    add({
+      key: contactKey,
+      kind: 'contacts',
+      id: contactId,
+      title: contactName(order, input.contact) || `Contact #${contactId}`,
+      ...(input.contact ? {} : { absent: true }),
+    });
   }
   add({
     key: orderKey,
@@ -72,6 +78,7 @@ export function orderRelations(input: OrderRelationsInput): RelationGraph {
         kind: 'products',
         id: productId,
         title: product?.name ?? item.product?.name ?? `Product #${productId}`,
+        ...(product ? {} : { absent: true }),
       });
       edges.push({ from: key, to: `products:${productId}`, label: 'sells' });
     }

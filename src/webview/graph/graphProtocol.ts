@@ -30,6 +30,8 @@ export interface RelationNode {
   stateText?: string;
   /** The id Keap gave it when a restore created it, or the live record it matched. */
   liveId?: string;
+  /** Named by the order only: the snapshot has no record of its own for it. */
+  absent?: boolean;
 }
 
 export interface RelationEdge {

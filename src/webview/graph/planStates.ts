@@ -56,7 +56,7 @@ export function withPlanStates(graph: RelationGraph, facts: PlanFacts): Relation
     const step = owner ? facts.steps.get(owner) : undefined;
     const ownerKind = owner?.slice(0, owner.indexOf(':'));
     const painted =
-      !step && owner && ownerKind && facts.identical?.[ownerKind] !== undefined
+      !step && !node.absent && owner && ownerKind && facts.identical?.[ownerKind] !== undefined
         ? identicalState(owner.slice(ownerKind.length + 1))
         : stateOf(step, facts);
     if (node.kind !== 'items') return { ...node, ...painted };

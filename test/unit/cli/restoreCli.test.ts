@@ -144,9 +144,9 @@ describe('keap-vault plan / apply / idmap', function () {
     assert.equal(await runCli(['apply', notPlan], io), 1);
     assert.match(io.stderr.join('\n'), /Not a Keap Vault restore plan/);
     const newer = path.join(dir, 'newer.json');
-    await fs.writeFile(newer, JSON.stringify({ formatVersion: '2.0', steps: [] }));
+    await fs.writeFile(newer, JSON.stringify({ formatVersion: '3.0', steps: [] }));
     const io2 = captureIo();
     assert.equal(await runCli(['apply', newer], io2), 1);
-    assert.match(io2.stderr.join('\n'), /format 2\.0; this Keap Vault reads 1\.x/);
+    assert.match(io2.stderr.join('\n'), /format 3\.0; this Keap Vault reads 1\.x and 2\.x/);
   });
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 /**
  * The promise, as checks a scenario runs against the live account after any sequence of events:
  * no snapshot record has two live records (by restore marker, and by the likely-duplicate
@@ -129,4 +130,15 @@ function fieldLiveId(snapshot: SnapshotDb, index: LiveIndex, id: string): string
   if (index.has('custom_fields', id)) return id;
   const field = JSON.parse(String(snapshot.scalar('SELECT json FROM custom_fields WHERE id = ? LIMIT 1', [id]) ?? 'null')) as Json | null;
   return field ? index.byNaturalKey('custom_fields', `${String(field.record_type)}:${String(field.label)}`) : undefined;
+}
+
+/** No snapshot record twice in Keap, by marker and by the likely-duplicate signature. */
+export async function assertNoDuplicates(fixture: { client: KeapClient; snapshot: SnapshotDb }): Promise<void> {
+  const state = await readState(fixture.client);
+  try {
+    assert.deepEqual(markerDuplicates(state), [], 'no snapshot record restored twice (markers)');
+    assert.deepEqual(signatureDuplicates(fixture.snapshot, state), [], 'no order twice (same contact, items, total, date)');
+  } finally {
+    state.close();
+  }
 }

@@ -96,8 +96,8 @@ describe('Restore: the plan file, a line per step', function () {
       (err: Error) => err instanceof PlanFormatError && /ends early, at line \d+.*Plan again/.test(err.message),
     );
 
-    await writePlanFile(file, { ...plan, formatVersion: '2.0' });
-    await assert.rejects(readPlanFile(file), /format 2\.0; this Keap Vault reads 1\.x/);
+    await writePlanFile(file, { ...plan, formatVersion: '3.0' });
+    await assert.rejects(readPlanFile(file), /format 3\.0; this Keap Vault reads 1\.x and 2\.x/);
   });
 
   it("the latest plan is chosen from each file's first line, old and new layouts alike", async () => {

@@ -3,13 +3,13 @@ import type { KeapOrder, KeapPayment } from '../../../src/core/model';
 import { Ledger } from '../../../src/core/restore/ledger';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import { comparable } from '../../../src/core/restore/payloads';
-import { liveChangesSince } from '../../../src/core/restore/staleness';
+import { liveChangesSince, staleCheckEntities } from '../../../src/core/restore/staleness';
 import type { RestoreEntity, RestorePlan } from '../../../src/core/restore/plan';
 import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
-import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
-import { markerDuplicates, readState } from './invariants';
+import { accountWithSnapshot, apply, makePlan } from './support';
+import { assertNoDuplicates } from './invariants';
 import { retypeOrder } from '../support/handEdits';
 
 /** The contact of an order the plan creates, where that contact is in the account (no step of its own). */
@@ -19,15 +19,6 @@ function buyerOf(plan: RestorePlan): string {
     if (contact && !plan.steps.some((s) => s.id === `contacts:${contact}`)) return contact;
   }
   throw new Error('no order to create for a contact in the account');
-}
-
-async function noDuplicates(fixture: { client: RestoreFixture['client'] }): Promise<void> {
-  const state = await readState(fixture.client);
-  try {
-    assert.deepEqual(markerDuplicates(state), [], 'no snapshot record restored twice');
-  } finally {
-    state.close();
-  }
 }
 
 function rows<T>(db: SnapshotDb, entity: string): T[] {
@@ -367,7 +358,7 @@ describe('Restore: identical records are counted, not listed', function () {
     const second = await apply({ ...fixture, ledgerFile: `${fixture.ledgerFile}.other` }, plan);
     assert.deepEqual(second.failed, []);
     assert.equal(second.created, 0, 'nothing created twice');
-    await noDuplicates(fixture);
+    await assertNoDuplicates(fixture);
     const after = await makePlan(fixture);
     assert.equal(after.steps.filter((s) => s.action === 'create').length, 0, 'nothing left to restore');
   });
@@ -397,7 +388,7 @@ describe('Restore: identical records are counted, not listed', function () {
     for (const entity of ['orders', 'payments', 'subscriptions'])
       assert.ok(!staleRead.includes(entity), `the stale check does not read ${entity} (read: ${staleRead.join(', ')})`);
     assert.equal(fixture.store.contacts.get(Number(bystander))?.job_title, 'Changed after the plan', 'left as it is');
-    await noDuplicates(fixture);
+    await assertNoDuplicates(fixture);
   });
 
   it('a parent a restore leans on, deleted after the plan, makes it stale: nothing is created pointing at it', async () => {
@@ -412,6 +403,25 @@ describe('Restore: identical records are counted, not listed', function () {
       (err: Error) => err.name === 'StalePlanError' && err.message.includes(`contacts ${contactId} deleted`),
     );
     assert.equal(fixture.store.orders.size, before, 'nothing was written');
+  });
+
+  it('a plan that leans only on live orders is current when checked as apply and the preview check it: their contacts are read too', async () => {
+    const fixture = await accountWithSnapshot(40, 'identical-orders-only');
+    applyDisaster(fixture.store, { kind: 'delete-payments', count: 3, seed: 15 });
+    const plan = await makePlan(fixture);
+    const kinds = new Set(plan.live.records.map((r) => r.entity));
+    assert.ok(
+      kinds.has('orders') && !kinds.has('contacts'),
+      `payments to record lean on their orders, not contacts (${[...kinds].join(', ')})`,
+    );
+    const entities = staleCheckEntities(plan);
+    assert.ok(entities.includes('contacts'), `an order's hash names its contact, so contacts are read (${entities.join(', ')})`);
+    const { db } = await readLiveAccount(fixture.client, { entities });
+    try {
+      assert.deepEqual(liveChangesSince(plan, db), [], 'current');
+    } finally {
+      db.close();
+    }
   });
 
   it('a selection lists the identical records it pulls in, so its preview names what it leans on', async () => {

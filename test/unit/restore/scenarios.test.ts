@@ -10,7 +10,7 @@ import { applyDisaster, DISASTER_KINDS, type DisasterKind } from '../../../src/e
 import type { OrderRecord } from '../../../src/emulator/records';
 import { runCliProcess } from '../support/cliProcess';
 import { closeTestAccounts } from '../support/emulator';
-import { fieldDifferences, markerDuplicates, readState, signatureDuplicates } from './invariants';
+import { assertNoDuplicates, fieldDifferences, markerDuplicates, readState, signatureDuplicates } from './invariants';
 import { accountWithSnapshot, apply, makePlan, type RestoreFixture } from './support';
 
 /** The order as someone would type it again in Keap: same contact, items and prices, a new id. */
@@ -39,17 +39,6 @@ async function idMapOf(...ledgerFiles: string[]): Promise<Map<string, string>> {
     ledger.close();
   }
   return map;
-}
-
-/** No snapshot record twice in Keap, by marker and by the likely-duplicate signature. */
-async function assertNoDuplicates(fixture: RestoreFixture): Promise<void> {
-  const state = await readState(fixture.client);
-  try {
-    assert.deepEqual(markerDuplicates(state), [], 'no snapshot record restored twice (markers)');
-    assert.deepEqual(signatureDuplicates(fixture.snapshot, state), [], 'no order twice (same contact, items, total, date)');
-  } finally {
-    state.close();
-  }
 }
 
 const withLedger = (fixture: RestoreFixture, ledgerFile: string): RestoreFixture => ({ ...fixture, ledgerFile });
@@ -271,41 +260,43 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     await assertNoDuplicates(fixture);
   });
 
-  it('three equal payments in the snapshot and one left in the account: the plan records two, not none', async () => {
-    const base = await accountWithSnapshot(40, 'payments-equal');
-    const order = [...base.store.orders.values()].find((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
-    const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
-    const paid = [0, 1, 2].map(
-      () =>
-        base.store.recordPayment(order.id, {
-          amount_cents: each,
-          method_type: 'Cash',
-          pay_time: '2026-11-20T10:00:00.000Z',
-          apply_to_commissions: false,
-        }).id,
-    );
-    const snapshotFile = path.join(base.dir, 'paid.kvsnap');
-    const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
-    const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
-    await captureSnapshot({ client: base.client, out: snapshotFile });
-    const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
-    base.store.removePayment(paid[1]);
-    base.store.removePayment(paid[2]);
-    const plan = await makePlan(fixture);
-    const steps = plan.steps.filter((s) => s.entity === 'payments' && paid.map(String).includes(s.oldId));
-    // The one left is identical under its own id: counted, not listed.
-    assert.deepEqual(steps.map((s) => `${s.oldId} ${s.action}`).sort(), [`${paid[1]} create`, `${paid[2]} create`]);
-    assert.ok((plan.identical?.payments ?? 0) >= 1, 'the payment left is counted as identical');
-    const receipt = await apply(fixture, plan);
-    assert.deepEqual(receipt.failed, []);
-    assert.equal(base.store.paymentsOf(order.id).length, 3, 'three payments again, none twice');
-    const again = await makePlan(fixture);
-    assert.equal(
-      again.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length,
-      0,
-      'a second plan has nothing left to record',
-    );
-  });
+  // Planned in stored order, the payment left is met first or last: either way it stands for itself.
+  for (const kept of [0, 2])
+    it(`three equal payments in the snapshot and the ${kept ? 'last' : 'first'} one left in the account: the plan records the other two, not none`, async () => {
+      const base = await accountWithSnapshot(40, `payments-equal-${kept}`);
+      const order = [...base.store.orders.values()].find((o) => base.store.paymentsOf(o.id).length === 0 && o.items.length > 0)!;
+      const each = Math.max(1, Math.floor(base.store.orderTotals(order).due / 3));
+      const paid = [0, 1, 2].map(
+        () =>
+          base.store.recordPayment(order.id, {
+            amount_cents: each,
+            method_type: 'Cash',
+            pay_time: '2026-11-20T10:00:00.000Z',
+            apply_to_commissions: false,
+          }).id,
+      );
+      const snapshotFile = path.join(base.dir, 'paid.kvsnap');
+      const { captureSnapshot } = await import('../../../src/core/snapshot/capture');
+      const { SnapshotDb } = await import('../../../src/core/snapshot/snapshotDb');
+      await captureSnapshot({ client: base.client, out: snapshotFile });
+      const fixture: RestoreFixture = { ...base, snapshotFile, snapshot: await SnapshotDb.open(snapshotFile) };
+      const lost = paid.filter((_, i) => i !== kept);
+      for (const id of lost) base.store.removePayment(id);
+      const plan = await makePlan(fixture);
+      const steps = plan.steps.filter((s) => s.entity === 'payments' && paid.map(String).includes(s.oldId));
+      // The one left is identical under its own id: counted, not listed.
+      assert.deepEqual(steps.map((s) => `${s.oldId} ${s.action}`).sort(), lost.map((id) => `${id} create`).sort());
+      assert.ok((plan.identical?.payments ?? 0) >= 1, 'the payment left is counted as identical');
+      const receipt = await apply(fixture, plan);
+      assert.deepEqual(receipt.failed, []);
+      assert.equal(base.store.paymentsOf(order.id).length, 3, 'three payments again, none twice');
+      const again = await makePlan(fixture);
+      assert.equal(
+        again.steps.filter((s) => s.entity === 'payments' && s.action === 'create').length,
+        0,
+        'a second plan has nothing left to record',
+      );
+    });
 
   it('every restored order has every field Keap lets a client set: shipping address, promo code, notes, custom fields', async () => {
     const fixture = await accountWithSnapshot(300, 'fields');

@@ -234,11 +234,14 @@ function livePaymentMatching(ctx: PlanContext, liveOrderId: string, payment: Kea
   const marked = payments.find((p) => p.note?.includes(marker));
   if (marked) return { id: marked.id, marked: true };
   // A live payment stands for one snapshot payment: three equal ones in the snapshot and one left
-  // live means two to record, not none.
+  // live means two to record, not none. One under a snapshot payment's own id stands for that one,
+  // whichever of the three is planned first.
   const claimed = claimedLivePayments(ctx);
   const same =
     payments.find((p) => p.id === payment.id) ??
-    payments.find((p) => !claimed.has(p.id) && !p.note?.includes(RESTORE_NOTE_TAG) && sameAmountAndDate(p, payment));
+    payments.find(
+      (p) => !claimed.has(p.id) && !p.note?.includes(RESTORE_NOTE_TAG) && sameAmountAndDate(p, payment) && !ctx.snapHas('payments', p.id),
+    );
   if (same) claimed.add(same.id);
   return same ? { id: same.id, marked: false } : undefined;
 }
