@@ -3,8 +3,13 @@
  * (choosing an order chooses the contact it needs; dropping the contact drops the order) so the
  * subset posted to the host can always execute in plan order.
  */
-import { planFormatProblem } from '../core/restore/planTypes';
 import type { PlanStepView, PlanView, PlanViewState } from './protocol';
+
+/**
+ * The plan format majors this release reads: the core's list (planFormatProblem in core/restore/plan.ts),
+ * restated because the page may not bundle core code; protocol.test checks the two agree.
+ */
+export const READABLE_PLAN_MAJORS: readonly string[] = ['1', '2'];
 
 export function isActionable(step: PlanStepView): boolean {
   return step.action === 'create' || step.action === 'update';
@@ -74,8 +79,9 @@ export class StepGraph {
 
 /** Why the plan itself cannot be applied by this version, or undefined when it is well-formed. */
 export function planProblem(plan: PlanView): string | undefined {
-  const problem = planFormatProblem(plan.formatVersion);
-  if (problem) return problem;
+  const version: unknown = plan.formatVersion;
+  if (typeof version !== 'string' || !READABLE_PLAN_MAJORS.includes(version.split('.')[0]))
+    return `This plan has format ${String(version)}; this Keap Vault reads ${READABLE_PLAN_MAJORS.map((m) => `${m}.x`).join(' and ')}. Plan again.`;
   const ids = new Set<string>();
   for (const step of plan.steps) {
     if (ids.has(step.id)) return `The plan lists step ${step.id} twice. Plan again.`;

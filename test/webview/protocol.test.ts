@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ApplyProgress } from '../../src/core/restore/applier';
-import { headlineOf, type PlanStep, type RestorePlan } from '../../src/core/restore/plan';
+import { headlineOf, planFormatProblem, type PlanStep, type RestorePlan } from '../../src/core/restore/plan';
 import {
   isHostMessage,
   isWebviewMessage,
@@ -139,6 +139,9 @@ describe('webview protocol and view logic', () => {
     const plan = syntheticPlan(2);
     assert.equal(planProblem(plan), undefined);
     assert.match(planProblem({ ...plan, formatVersion: '3.0' })!, /format 3\.0/);
+    // The page reads the formats the core reads (it restates the list: it may not bundle core code).
+    for (const version of ['0.9', '1.0', '1.1', '2.0', '2.3', '3.0', 'x'])
+      assert.equal(planProblem({ ...plan, formatVersion: version }) === undefined, planFormatProblem(version) === undefined, version);
     assert.match(planProblem({ ...plan, steps: [...plan.steps, planStep('orders', '9', { dependsOn: ['contacts:99'] })] })!, /contacts:99/);
     const state: PlanViewState = {
       planId: plan.planId,

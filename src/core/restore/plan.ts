@@ -4,10 +4,26 @@
  * and exactly what apply executes. Additive changes keep the major version.
  */
 import { createHash, hash } from 'node:crypto';
-import { planFormatProblem, RESTORE_ORDER, type Headline, type PlanStep, type RestorePlan } from './planTypes';
+import { RESTORE_ORDER, type Headline, type PlanStep, type RestorePlan } from './planTypes';
 import { KeapVaultError } from '../errors';
 
 export * from './planTypes';
+
+/**
+ * The plan format this release writes. 2.0: records identical in the account are counted
+ * (`identical`), not listed, and apply needs `live.entities` and `live.newest` to check and guard
+ * such a plan; a 1.x reader would apply it with neither, so it must refuse it.
+ */
+export const PLAN_FORMAT_VERSION = '2.0';
+
+/** The major versions this release reads: 1 (every record a step) and 2. */
+const READABLE_PLAN_MAJORS: readonly string[] = ['1', '2'];
+
+/** Why this release cannot read a plan of this format version, or undefined when it can. */
+export function planFormatProblem(version: unknown): string | undefined {
+  if (typeof version === 'string' && READABLE_PLAN_MAJORS.includes(version.split('.')[0])) return undefined;
+  return `This plan has format ${String(version)}; this Keap Vault reads ${READABLE_PLAN_MAJORS.map((m) => `${m}.x`).join(' and ')}. Update Keap Vault, or plan again.`;
+}
 
 /** Steps per entity and action; the identical records a plan counts instead of listing are skips. */
 export function headlineOf(steps: PlanStep[], identical: RestorePlan['identical'] = {}): Headline {
