@@ -23,6 +23,7 @@ import { KEAP_PAT_WINDOWS } from '../src/core/keap/throttle';
 import { ENTITY_MODULES } from '../src/core/entities';
 import { applyPlan } from '../src/core/restore/applier';
 import { readLiveForRestore } from '../src/core/restore/liveRead';
+import { identicalCount } from '../src/core/restore/plan';
 import { planRestore } from '../src/core/restore/planner';
 import { readPlanFile, writePlanFile } from '../src/core/restore/planFile';
 import { captureSnapshot } from '../src/core/snapshot/capture';
@@ -210,7 +211,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   const read = seconds(t);
   const planMiB = statSync(planFile).size / 2 ** 20;
   // Every snapshot record planned: those with a step and the identical ones the plan counts.
-  const identical = Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  const identical = identicalCount(plan);
   const records = plan.steps.length + identical;
   const creates = plan.steps.filter((s) => s.action === 'create').length;
   if (!apply) {

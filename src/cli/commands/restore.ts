@@ -4,6 +4,7 @@ import { ApplyPausedError, DEFAULT_APPLY_RESERVE, type Receipt } from '../../cor
 import { duration, quotaInForce } from '../../core/restore/estimate';
 import { idMapCsv, ledgerFileFor } from '../../core/restore/ledger';
 import {
+  identicalCount,
   RESTORE_ORDER,
   type ConflictResolution,
   type MissingParentPolicy,
@@ -321,11 +322,6 @@ function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' 
   counts.skip += identical;
   counts.unchanged += identical;
   return counts;
-}
-
-/** Records the plan counts as identical instead of listing them (format 2.0). */
-function identicalCount(plan: RestorePlan): number {
-  return Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
 }
 
 /** "90s", "10m", "2h", "1d", or seconds ("45"). */

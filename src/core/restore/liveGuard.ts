@@ -95,8 +95,10 @@ export class LiveGuard {
     this.skewMs = options.skewMs ?? GUARD_SKEW_MS;
     this.now = options.now ?? Date.now;
     this.planReadAt = Date.parse(planRead.readAt);
-    for (const [entity, at] of Object.entries(planRead.newest ?? {}))
-      if (!Number.isNaN(Date.parse(at))) this.planNewest.set(entity, Date.parse(at));
+    for (const [entity, at] of Object.entries(planRead.newest ?? {})) {
+      const ms = Date.parse(at);
+      if (!Number.isNaN(ms)) this.planNewest.set(entity, ms);
+    }
   }
 
   /**

@@ -35,6 +35,11 @@ export function headlineOf(steps: PlanStep[], identical: RestorePlan['identical'
   return Object.fromEntries(RESTORE_ORDER.filter((e) => headline[e]).map((e) => [e, headline[e]])) as Headline;
 }
 
+/** How many records the plan counts as identical instead of listing them (format 2.0), over every entity. */
+export function identicalCount(plan: Pick<RestorePlan, 'identical'>): number {
+  return Object.values(plan.identical ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
 export function hashRecord(json: string): string {
   return ownString(sha256Hex(json).slice(0, 32));
 }
