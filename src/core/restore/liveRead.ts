@@ -3,13 +3,11 @@
  * apply checks for staleness and what verification re-reads. It costs what a capture costs
  * (about ceil(N/1000) requests per entity), small beside the writes of a restore.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { KeapClient } from '../keap/client';
-import { captureSnapshot, type CaptureProgress } from '../snapshot/capture';
+import type { CaptureProgress } from '../snapshot/captureTasks';
+import { captureIntoMemory } from '../snapshot/memoryCapture';
 import { CAPTURED_ENTITIES, entityModule, SNAPSHOT_ENTITIES, type CapturedEntity, type SnapshotEntity } from '../entities';
-import { SnapshotDb } from '../snapshot/snapshotDb';
+import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { RESTORE_ORDER } from './planTypes';
 
 export interface LiveReadOptions {
@@ -47,22 +45,15 @@ export function readLiveForRestore(client: KeapClient, options: LiveReadOptions 
   return readLiveAccount(client, { ...options, entities: options.entities ?? RESTORE_LIVE_ENTITIES });
 }
 
+/** Read into memory, never to disk (memoryCapture.ts). */
 export async function readLiveAccount(client: KeapClient, options: LiveReadOptions = {}): Promise<{ db: SnapshotDb; readAt: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'keap-vault-live-'));
-  try {
-    const readAt = new Date().toISOString();
-    const out = path.join(dir, 'live.kvsnap');
-    await captureSnapshot({
-      client,
-      out,
-      signal: options.signal,
-      onProgress: options.onProgress,
-      entities: options.entities,
-      changedSince: options.changedSince,
-    });
-    return { db: await SnapshotDb.open(out), readAt };
-  } finally {
-    // A read that stopped part-way (the quota, a cancel) may still be closing files in it: retry.
-    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  }
+  const readAt = new Date().toISOString();
+  const { db } = await captureIntoMemory({
+    client,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    entities: options.entities,
+    changedSince: options.changedSince,
+  });
+  return { db, readAt };
 }

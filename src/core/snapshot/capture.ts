@@ -13,30 +13,17 @@
 import { randomUUID } from 'node:crypto';
 import type { KeapClient } from '../keap/client';
 import { KeapValidationError } from '../keap/errors';
-import { filter } from '../keap/filter';
-import type { Page } from '../keap/paging';
-import { entityModule, ENTITY_MODULES } from '../entities';
+import { entityModule } from '../entities';
 import { countAnomalies, DEFAULT_ANOMALY_THRESHOLD, type CountAnomaly } from './anomaly';
 import { CAPTURED_ENTITIES, ENTITY_DEFS, type CapturedEntity } from './entities';
 import { SnapshotKeyError } from './errors';
 import { CaptureJournal } from './journal';
+import { planTasks, progressReporter, readTask, type CaptureProgress, type Task } from './captureTasks';
 import { SnapshotDb, type SnapshotMeta } from './snapshotDb';
 import { SnapshotWriter } from './snapshotWriter';
 import { runTogether } from '../work/together';
 
-export interface CaptureProgress {
-  entity: CapturedEntity;
-  phase: 'records' | 'deletion-check';
-  records: number;
-  pages: number;
-  /** From the previous snapshot, when there is one (Keap does not say how many records a list has). */
-  estimatedTotal?: number;
-  done: boolean;
-  /** Whole capture so far. */
-  requests: number;
-  throttleWaits: number;
-  throttleWaitedMs: number;
-}
+export type { CaptureProgress } from './captureTasks';
 
 export interface CaptureOptions {
   client: KeapClient;
@@ -83,13 +70,6 @@ export interface CaptureResult {
   deleted?: Partial<Record<CapturedEntity, number>>;
 }
 
-interface Task {
-  name: string;
-  entity: CapturedEntity;
-  phase: CaptureProgress['phase'];
-  pages(pageToken?: string): AsyncGenerator<Page<Record<string, unknown>>>;
-}
-
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const { client, out } = options;
   const mode = options.since ? 'incremental' : 'full';
@@ -123,23 +103,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     ? new Date(Date.parse(options.since.meta.startedAt) - (options.overlapMs ?? 5 * 60_000)).toISOString()
     : options.changedSince;
   const tasks = planTasks(client, entities, sinceTime, !!options.since && !!options.checkDeletions, options.pageSize);
-  const estimates = (options.since?.meta ?? options.previous)?.counts ?? {};
-
-  const report = (task: Task, done: boolean) => {
-    const cursor = journal.cursor(task.name);
-    const stats = client.transport.throttle.stats;
-    options.onProgress?.({
-      entity: task.entity,
-      phase: task.phase,
-      records: cursor.records,
-      pages: cursor.pages,
-      estimatedTotal: estimates[task.entity],
-      done,
-      requests: client.transport.requestCount - requestsBefore,
-      throttleWaits: stats.waits,
-      throttleWaitedMs: stats.waitedMs,
-    });
-  };
+  const report = progressReporter(client, journal, options.onProgress, (options.since?.meta ?? options.previous)?.counts);
 
   // A full capture builds the snapshot as pages arrive (each page is journaled first), on the
   // writer's thread, so the journal is read back only to continue an interrupted run. An
@@ -207,67 +171,6 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   } finally {
     await writer?.close();
     merged?.close();
-  }
-}
-
-function planTasks(
-  client: KeapClient,
-  entities: readonly CapturedEntity[],
-  sinceTime: string | undefined,
-  checkDeletions: boolean,
-  pageSize?: number,
-): Task[] {
-  const tasks: Task[] = [];
-  for (const module of ENTITY_MODULES.filter((m) => entities.includes(m.name))) {
-    const entity = module.name;
-    const since = sinceTime && module.changedSince;
-    tasks.push({
-      name: entity,
-      entity,
-      phase: 'records',
-      pages: (pageToken) => module.pages(client, { pageToken, pageSize, filter: since ? filter(since, '==', sinceTime) : undefined }),
-    });
-    // Keap has no list of deletions: finding them means listing every id again.
-    if (since && checkDeletions) {
-      const sweep = module.idPages ?? module.pages;
-      tasks.push({ name: `${entity}.ids`, entity, phase: 'deletion-check', pages: (pageToken) => sweep(client, { pageToken, pageSize }) });
-    }
-  }
-  return tasks;
-}
-
-async function readTask(
-  journal: CaptureJournal,
-  task: Task,
-  signal: AbortSignal | undefined,
-  progress: () => void,
-  onPage?: (task: Task, items: Array<Record<string, unknown>>, jsons: string[]) => Promise<void>,
-): Promise<void> {
-  const cursor = journal.cursor(task.name);
-  const ids = task.phase === 'deletion-check';
-  // A page is compressed and stored while the next one is read; one page at most is in flight.
-  let storing: Promise<void> | undefined;
-  try {
-    for await (const page of task.pages(cursor.pageToken)) {
-      signal?.throwIfAborted();
-      // Each record is written as JSON once, for the journal and the snapshot alike.
-      const jsons = ids
-        ? page.items.map((r) => JSON.stringify({ id: ENTITY_DEFS[task.entity].idOf(r) }))
-        : page.items.map((r) => JSON.stringify(r));
-      await journal.appendPage(task.name, jsons, page.nextPageToken);
-      await storing;
-      storing = ids ? undefined : onPage?.(task, page.items, jsons);
-      storing?.catch(() => undefined); // awaited at the next page or below; not an unhandled rejection meanwhile
-      progress();
-    }
-    await storing;
-  } catch (err) {
-    await storing?.catch(() => undefined); // nothing left running behind the error
-    throw err;
-  }
-  if (!cursor.done) {
-    cursor.done = true;
-    await journal.appendPage(task.name, [], undefined);
   }
 }
 

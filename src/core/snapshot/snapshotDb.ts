@@ -112,12 +112,14 @@ export class SnapshotDb {
     readonly version: FormatVersion,
     readonly file: string | undefined,
     private sha256: string | undefined,
+    loaded: boolean,
   ) {
     this.reader = new RecordBlockReader(db);
     // SQLite's page cache sits in front of sql.js's in-memory file, which it reads through a JS call
     // per page: 2 MB (the default) made every random look-up in a large snapshot a cache miss.
     db.run(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`);
-    this.indexed = version === 1 || !!file;
+    // What was loaded from an image was indexed before it was saved; a new one is indexed after its load.
+    this.indexed = loaded;
     if (version === 2) this.attachViews();
   }
 
@@ -126,7 +128,7 @@ export class SnapshotDb {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
     for (const sql of emptySchemaSql()) db.run(sql);
-    return new SnapshotDb(db, CURRENT_FORMAT, undefined, undefined);
+    return new SnapshotDb(db, CURRENT_FORMAT, undefined, undefined, false);
   }
 
   /** Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read. */
@@ -137,7 +139,7 @@ export class SnapshotDb {
     await yieldToEventLoop();
     throwIfCancelled(options.signal, `Opening ${file}`);
     options.onProgress?.({ step: 'Loading', done: image.length, total: image.length, unit: 'bytes' });
-    const snapshot = await SnapshotDb.fromImage(image, sha256, encrypted, options, file);
+    const snapshot = await SnapshotDb.fromImage(image, sha256, encrypted, options, file, file);
     if (options.signal?.aborted) {
       snapshot.close();
       throwIfCancelled(options.signal, `Opening ${file}`);
@@ -145,21 +147,31 @@ export class SnapshotDb {
     return snapshot;
   }
 
+  /**
+   * A snapshot a capture built in memory (`captureIntoMemory`): its image, as the writer's thread
+   * handed it over, and the SHA-256 that thread computed of it. Nothing is read from disk.
+   */
+  static async fromCapture(image: Uint8Array, sha256: string, where: string): Promise<SnapshotDb> {
+    return SnapshotDb.fromImage(image, sha256, false, {}, where, undefined);
+  }
+
+  /** `where` names the source in errors: the file, or what was read into memory. */
   private static async fromImage(
     image: Uint8Array,
     sha256: string | undefined,
     encrypted: boolean,
     options: OpenOptions,
-    file: string,
+    where: string,
+    file: string | undefined,
   ): Promise<SnapshotDb> {
     if (Buffer.from(image.subarray(0, 16)).toString('latin1') !== SQLITE_MAGIC) {
       throw new SnapshotFormatError(
-        `${file} is not a Keap Vault snapshot (not an SQLite file${encrypted ? '' : ', not encrypted'}).`,
+        `${where} is not a Keap Vault snapshot (not an SQLite file${encrypted ? '' : ', not encrypted'}).`,
         file,
       );
     }
     const SQL = await loadSqlJs();
-    const slices = new EventLoopSlices(options.signal, `Opening ${file}`);
+    const slices = new EventLoopSlices(options.signal, `Opening ${where}`);
     const steps: Record<string, number> = {};
     const timed = <T>(step: string, run: () => T): T => {
       const started = performance.now();
@@ -175,16 +187,16 @@ export class SnapshotDb {
       // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
       if (!sha256) timed('quick_check', () => db.exec('PRAGMA quick_check'));
     } catch (err) {
-      throw new SnapshotCorruptError(`${file} is damaged (${(err as Error).message}); it cannot be read.`, file);
+      throw new SnapshotCorruptError(`${where} is damaged (${(err as Error).message}); it cannot be read.`, file);
     }
     let snapshot: SnapshotDb | undefined;
     try {
       await slices.yieldNow();
-      const version = timed('format', () => SnapshotDb.formatOf(db, file));
-      if (version === 2 && !sha256) throw new SnapshotCorruptError(`${file} is cut short or damaged: its checksum is missing.`, file);
+      const version = timed('format', () => SnapshotDb.formatOf(db, where));
+      if (version === 2 && !sha256) throw new SnapshotCorruptError(`${where} is cut short or damaged: its checksum is missing.`, file);
       await slices.yieldNow();
-      snapshot = timed('setup', () => new SnapshotDb(db, version, file, sha256));
-      if (version === 1) await snapshot.verifyV1(file, !options.metadataOnly, slices);
+      snapshot = timed('setup', () => new SnapshotDb(db, version, file, sha256, true));
+      if (version === 1) await snapshot.verifyV1(where, !options.metadataOnly, slices);
       await slices.yieldNow();
       timed('missingTables', () => snapshot!.addMissingTables());
       snapshot.openSteps = steps;

@@ -59,6 +59,17 @@ export class SnapshotWriter {
     return { ...reply.meta, checksum };
   }
 
+  /**
+   * The snapshot's image and its SHA-256, for use in memory (`captureIntoMemory`) instead of a
+   * file; the writer is done after it.
+   */
+  async image(meta: SavedMeta): Promise<{ image: Uint8Array; sha256: string }> {
+    const reply = await this.ask({ type: 'finish', meta, hash: true });
+    // invariant: asked with `hash`, the writer answers 'finish' with the image and its hash (snapshotWriterWorker.ts).
+    if (!reply.ok || !reply.image || !reply.sha256) throw new Error('The snapshot writer finished without an image');
+    return { image: reply.image, sha256: reply.sha256 };
+  }
+
   /** Ends the thread (and with it the database, if not saved). */
   async close(): Promise<void> {
     this.stopped ??= new SnapshotWriterError('The snapshot writer was closed.');

@@ -7,8 +7,9 @@ export type WriterRequest =
   | { id: number; type: 'insert'; entity: SnapshotEntity; rows: PreparedRows; jsons: string[] }
   /** Every record of the entity is in: its indexes can be built now. */
   | { id: number; type: 'index'; entity: SnapshotEntity }
-  /** Last: records the metadata, exports the image and closes the database. */
-  | { id: number; type: 'finish'; meta: SavedMeta };
+  /** Last: records the metadata, exports the image and closes the database; `hash`: with the image's SHA-256. */
+  | { id: number; type: 'finish'; meta: SavedMeta; hash?: boolean };
 
 export type WriterReply =
-  { id: number; ok: true; image?: Uint8Array; meta?: Omit<SnapshotMeta, 'checksum'> } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; image?: Uint8Array; meta?: Omit<SnapshotMeta, 'checksum'>; sha256?: string }
+  | { id: number; ok: false; error: string };
