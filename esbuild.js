@@ -77,6 +77,8 @@ const builds = [
   { ...common, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js', ...node },
   // A full capture's snapshot is built on a thread of its own (src/core/snapshot/snapshotWriter.ts), started from this file.
   { ...common, entryPoints: ['src/core/snapshot/snapshotWriterWorker.ts'], outfile: 'dist/snapshotWriterWorker.js', ...node },
+  // A large snapshot is hashed on a thread of its own while it is read (src/core/snapshot/imageHash.ts).
+  { ...common, entryPoints: ['src/core/snapshot/imageHashWorker.ts'], outfile: 'dist/imageHashWorker.js', ...node },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The record card (an order a person can read): a page of its own, with its own stylesheet (dist/recordCard.css).

@@ -12,7 +12,8 @@
  *
  * Reading runs on the caller's thread (the extension host's, for the explorer), so it goes piece by
  * piece with a turn of the event loop between pieces: each piece's read is asynchronous, its
- * decryption and hashing (the image is hashed as it arrives, not in a second pass) take a few ms.
+ * decryption takes a few ms. The image is hashed as it arrives, not in a second pass, and a large
+ * one on a thread of its own while the next piece is read (imageHash.ts).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -21,6 +22,7 @@ import { withPath } from '../fs/systemErrors';
 import { envelopeVersion, ENVELOPE_MAGIC, startDecryption, startEnvelope1Decryption, startEncryption, TAG_BYTES } from './envelope';
 import { SnapshotCorruptError, SnapshotKeyError, SnapshotNotFoundError } from './errors';
 import { EventLoopSlices } from '../work/eventLoopSlices';
+import { imageBuffer, type ImageHasher } from './imageHash';
 import type { WorkControl } from '../work/progress';
 
 const TRAILER_PREFIX = '\nKEAPVAULT-SHA256 ';
@@ -58,13 +60,13 @@ export async function readSnapshotFile(file: string, key: string | undefined, co
     const reading = new PieceReader(handle, size, file, control);
     if (envelope === 1) return { image: await reading.decryptEnvelope1(key), encrypted: true };
     if (envelope === 2) return { ...(await readEncrypted(reading, head, key)), encrypted: true };
-    const bytes = Buffer.allocUnsafe(size);
-    const hash = new ImageHash(size);
-    await reading.pieces(0, size, (piece, at) => {
-      piece.copy(bytes, at);
-      hash.update(piece, at);
-    });
-    return { ...withTrailer(bytes, hash, file), encrypted: false };
+    const { bytes, hasher } = imageBuffer(size, imageLength(size));
+    try {
+      await reading.into(bytes, 0, size, (start, end) => hasher.update(start, end));
+      return { ...(await withTrailer(bytes, hasher, file)), encrypted: false };
+    } finally {
+      await hasher.close();
+    }
   } catch (err) {
     throw withPath(err, file); // names the file in a system error; any other error passes unchanged
   } finally {
@@ -106,19 +108,24 @@ async function readEncrypted(reading: PieceReader, head: Buffer, key: string | u
     throw new SnapshotCorruptError('The encrypted snapshot is cut short; the file cannot be read.', file);
   await reading.handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
   const { decipher, bodyStart } = await startDecryption(head, tag, key, file);
-  const plain = Buffer.allocUnsafe(size - bodyStart - TAG_BYTES);
-  const hash = new ImageHash(plain.length);
-  await reading.pieces(bodyStart, bodyStart + plain.length, (piece, at) => {
-    const out = decipher.update(piece);
-    out.copy(plain, at - bodyStart);
-    hash.update(out, at - bodyStart);
-  });
+  const length = size - bodyStart - TAG_BYTES;
+  const { bytes: plain, hasher } = imageBuffer(length, imageLength(length));
   try {
-    decipher.final();
-  } catch {
-    throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', file);
+    await reading.pieces(bodyStart, bodyStart + length, (piece, at) => {
+      // GCM is a stream cipher: each piece's plaintext is as long as the piece and lands at its place.
+      const out = decipher.update(piece);
+      out.copy(plain, at - bodyStart);
+      hasher.update(at - bodyStart, at - bodyStart + out.length);
+    });
+    try {
+      decipher.final();
+    } catch {
+      throw new SnapshotKeyError('The snapshot could not be decrypted: the key is wrong, or the file is damaged.', file);
+    }
+    return await withTrailer(plain, hasher, file);
+  } finally {
+    await hasher.close();
   }
-  return withTrailer(plain, hash, file);
 }
 
 /** Reads a byte range of the file in pieces, reporting bytes read and giving the event loop turns. */
@@ -148,6 +155,22 @@ class PieceReader {
     await this.slices.maybeYield();
   }
 
+  /**
+   * Reads [start, end) of the file straight into `target` at the same offsets less `start` (no
+   * piece buffer to copy from), calling `filled` with each range that is in.
+   */
+  async into(target: Buffer, start: number, end: number, filled: (from: number, to: number) => void): Promise<void> {
+    for (let at = start; at < end;) {
+      await this.slices.maybeYield();
+      const { bytesRead } = await this.handle.read(target, at - start, Math.min(READ_PIECE, end - at), at);
+      if (!bytesRead) throw new SnapshotCorruptError('The snapshot is cut short; the file cannot be read.', this.file);
+      filled(at - start, at - start + bytesRead);
+      at += bytesRead;
+      this.control.onProgress?.({ step: 'Reading and verifying', done: at, total: this.size, unit: 'bytes' });
+    }
+    await this.slices.maybeYield();
+  }
+
   /** Envelope 1 (format 1 files): its tag is in its header, but its body still decrypts piece by piece. */
   async decryptEnvelope1(key: string | undefined): Promise<Buffer> {
     const whole = Buffer.allocUnsafe(this.size);
@@ -167,36 +190,18 @@ class PieceReader {
   }
 }
 
-/**
- * The SHA-256 of a format 2 image, fed as its bytes arrive: the image is everything before the
- * trailer, so a piece is hashed up to `length - TRAILER_BYTES`. For a file without a trailer (format
- * 1) the hash is simply not used.
- */
-class ImageHash {
-  private readonly hash = createHash('sha256');
-  private readonly imageEnd: number;
-
-  constructor(length: number) {
-    this.imageEnd = Math.max(length - TRAILER_BYTES, 0);
-  }
-
-  /** `piece` holds the bytes at [at, at + piece.length) of the image and trailer. */
-  update(piece: Uint8Array, at: number): void {
-    if (at < this.imageEnd) this.hash.update(piece.subarray(0, Math.min(piece.length, this.imageEnd - at)));
-  }
-
-  digest(): string {
-    return this.hash.digest('hex');
-  }
+/** How much of `length` bytes of image and trailer is the image (what a format 2 trailer's hash covers). */
+function imageLength(length: number): number {
+  return Math.max(length - TRAILER_BYTES, 0);
 }
 
 /** Splits off and checks a format 2 trailer; bytes without one are a format 1 image. */
-function withTrailer(bytes: Buffer, hash: ImageHash, file: string): { image: Uint8Array; sha256?: string } {
+async function withTrailer(bytes: Buffer, hasher: ImageHasher, file: string): Promise<{ image: Uint8Array; sha256?: string }> {
   const trailer = bytes.length >= TRAILER_BYTES ? bytes.subarray(bytes.length - TRAILER_BYTES).toString('latin1') : '';
   if (!trailer.startsWith(TRAILER_PREFIX)) return { image: bytes };
   const image = bytes.subarray(0, bytes.length - TRAILER_BYTES);
   const expected = trailer.slice(TRAILER_PREFIX.length, -1);
-  const sha256 = hash.digest();
+  const sha256 = await hasher.digest();
   if (sha256 !== expected)
     throw new SnapshotCorruptError(`${file} was changed or damaged after it was written (checksum mismatch); it is not trusted.`, file);
   return { image, sha256 };
