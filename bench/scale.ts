@@ -201,6 +201,8 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     options: { subscriptionsStartToday: true },
   });
   const planning = seconds(t);
+  // Closed once planned, as the CLI's plan does (planRestoreFromSnapshot): apply reads live again itself.
+  live.close();
   // Written and read back as the CLI's plan and apply do: a large plan is never one string.
   const planFile = path.join(ctx.dir, apply ? 'small.plan.json' : 'tenth.plan.json');
   t = Date.now();
