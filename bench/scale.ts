@@ -191,6 +191,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   let t = Date.now();
   const { db: live, readAt } = await readLiveForRestore(keap);
   const liveRead = seconds(t);
+  const peakAfterLiveRead = process.resourceUsage().maxRSS * 1024;
   t = Date.now();
   const plan = planRestore({
     snapshot,
@@ -201,6 +202,9 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     options: { subscriptionsStartToday: true },
   });
   const planning = seconds(t);
+  // Where planning's memory is: JavaScript objects (the live index, resolutions, steps) or buffers (sql.js's files and heap).
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  const memory = `peak ${gib(peakAfterLiveRead)} after the live read, ${gib(process.resourceUsage().maxRSS * 1024)} after planning; then JS heap ${gib(heapUsed)}, buffers ${gib(arrayBuffers)}`;
   // Closed once planned, as the CLI's plan does (planRestoreFromSnapshot): apply reads live again itself.
   live.close();
   // Written and read back as the CLI's plan and apply do: a large plan is never one string.
@@ -221,7 +225,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     return {
       seconds: planning,
       rows: records,
-      note: `${creates} creates, ${plan.steps.length} steps (${identical} identical counted), ${plan.live.records.length} live records relied on; plan file ${fmt(planMiB)} MiB`,
+      note: `${creates} creates, ${plan.steps.length} steps (${identical} identical counted), ${plan.live.records.length} live records relied on; plan file ${fmt(planMiB)} MiB; memory: ${memory}`,
       parts: { open, liveRead, writePlan: write, readPlan: read },
     };
   }
@@ -241,7 +245,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     seconds: applying,
     rows: receipt.created,
     requests: keap.transport.requestCount - before,
-    note: `${receipt.created} created, ${receipt.failed.length} failed`,
+    note: `${receipt.created} created, ${receipt.failed.length} failed; memory while planning: ${memory}`,
     parts: { open, liveRead, plan: planning, writePlan: write, readPlan: read },
   };
 }
