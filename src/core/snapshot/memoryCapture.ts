@@ -33,7 +33,7 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
   const log = new CursorsOnly();
   const tasks = planTasks(client, options.entities ?? CAPTURED_ENTITIES, options.changedSince, false, options.pageSize);
   const report = progressReporter(client, log, options.onProgress);
-  const writer = new SnapshotWriter();
+  const writer = new SnapshotWriter('Nothing was written to Keap or to disk; read the account again.');
   try {
     await runTogether(tasks, options.signal, async (task, signal) => {
       await readTask(

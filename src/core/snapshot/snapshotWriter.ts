@@ -26,7 +26,13 @@ export class SnapshotWriter {
   private nextId = 1;
   private stopped?: SnapshotWriterError;
 
-  constructor() {
+  /**
+   * `afterStop`: what the user is told of their data when the thread stops: a capture's pages are
+   * in its journal and the next capture continues from them; a live read is only read again.
+   */
+  constructor(
+    private readonly afterStop = "Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.",
+  ) {
     this.worker.on('message', (reply: WriterReply) => {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
@@ -86,9 +92,7 @@ export class SnapshotWriter {
   }
 
   private stop(message: string): void {
-    this.stopped ??= new SnapshotWriterError(
-      `${message} Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.`,
-    );
+    this.stopped ??= new SnapshotWriterError(`${message} ${this.afterStop}`);
     for (const waiter of this.waiting.values()) waiter.reject(this.stopped);
     this.waiting.clear();
   }
