@@ -62,3 +62,8 @@ export class IgnorePathError extends KeapVaultError<IgnorePathErrorKind> {
 export class SnapshotWriterError extends KeapVaultError<'writer-stopped'> {
   readonly kind = 'writer-stopped';
 }
+
+/** The thread hashing a large snapshot while it is opened stopped or failed: the file was only read; open it again. */
+export class SnapshotHashError extends KeapVaultError<'hash-stopped'> {
+  readonly kind = 'hash-stopped';
+}

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SnapshotHashError } from './errors';
 
 /** Beside this module, compiled (tests) or bundled (dist/, see esbuild.js). */
 const WORKER_FILE = path.join(__dirname, 'imageHashWorker.js');
@@ -69,7 +70,9 @@ class ParallelHash implements ImageHasher {
   ) {
     this.failed = new Promise<never>((_, reject) => {
       this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`The thread hashing the snapshot stopped (exit code ${code}).`)));
+      this.worker.once('exit', (code) =>
+        reject(new SnapshotHashError(`The thread verifying the snapshot stopped (exit code ${code}); nothing was changed, open it again.`)),
+      );
     });
     this.failed.catch(() => undefined); // heard by digest(); not an unhandled rejection meanwhile
     this.worker.postMessage({ type: 'start', shared } satisfies HashRequest);
@@ -84,7 +87,7 @@ class ParallelHash implements ImageHasher {
     this.worker.postMessage({ type: 'digest' } satisfies HashRequest);
     try {
       const answer = await Promise.race([reply, this.failed]);
-      if (!answer.ok) throw new Error(`Hashing the snapshot failed: ${answer.error}`);
+      if (!answer.ok) throw new SnapshotHashError(`Verifying the snapshot failed: ${answer.error}; nothing was changed, open it again.`);
       return answer.sha256;
     } finally {
       await this.close();
