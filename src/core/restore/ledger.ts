@@ -113,15 +113,23 @@ export class Ledger {
     }
   }
 
-  /** Where an earlier restore put a snapshot record. */
-  newIdOf(entity: RestoreEntity, oldId: string): string | undefined {
-    const stmt = this.db.prepare('SELECT new_id FROM id_map WHERE entity = ? AND old_id = ?');
+  /**
+   * Where earlier restores put snapshot records, as a look-up: the id map read once, as planning
+   * asks it about every snapshot record (a query each would cost more than the rest of the asking).
+   * Later changes to the ledger are not in it.
+   */
+  newIdLookup(): (entity: RestoreEntity, oldId: string) => string | undefined {
+    const map = new Map<string, string>();
+    const stmt = this.db.prepare('SELECT entity, old_id, new_id FROM id_map');
     try {
-      stmt.bind([entity, oldId]);
-      return stmt.step() ? String(stmt.get()[0]) : undefined;
+      while (stmt.step()) {
+        const [entity, oldId, newId] = stmt.get();
+        map.set(`${String(entity)}:${String(oldId)}`, String(newId));
+      }
     } finally {
       stmt.free();
     }
+    return (entity, oldId) => map.get(`${entity}:${oldId}`);
   }
 
   idMap(): IdMapEntry[] {

@@ -5,7 +5,7 @@
 import type { KeapContact, KeapCustomField, KeapOrder, KeapPayment } from '../model';
 import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
-import { hashRecord, type RestoreEntity } from './plan';
+import { hashRecord, sha256Hex, type RestoreEntity } from './plan';
 import { comparableRecord } from './fields';
 import { MARKER_LABEL, recordMarker } from './marker';
 import { entityModule, ENTITY_MODULES, isCapturedEntity } from '../entities';
@@ -38,6 +38,11 @@ export interface LiveIndexOptions {
    * that differs from the snapshot).
    */
   hashesOnly?: boolean;
+  /**
+   * hashesOnly: the entities whose records also keep the hash of their JSON text and the records
+   * they reference (see sameText), for planning to count a record that did not change unread.
+   */
+  sameText?: ReadonlySet<RestoreEntity>;
 }
 
 /**
@@ -47,11 +52,17 @@ export interface LiveIndexOptions {
 export type LivePaymentLook = Pick<KeapPayment, 'id' | 'note' | 'amount' | 'payment_time'>;
 
 export class LiveIndex {
-  /** Per entity, id -> JSON text (default) or the projection hash (hashesOnly). */
+  /**
+   * Per entity, id -> JSON text (default), its projection hash (hashesOnly) or, for the entities
+   * of options.sameText, its text's hash and the records it references (see kept).
+   */
   private readonly byId = new Map<string, Map<string, string>>();
   /** Ids of entities not (yet) in byId, read without their JSON: what a projection's references need. */
   private readonly idSets = new Map<string, Set<string>>();
   private readonly hashesOnly: boolean;
+  private readonly sameTextOf: ReadonlySet<RestoreEntity>;
+  /** hashesOnly: the projection hashes made when asked, of the entities of options.sameText. */
+  private readonly lateHashes = new Map<RestoreEntity, Map<string, string>>();
   /** hashesOnly: records read again by id so far, per entity, and the texts of an entity read whole after READS_BY_ID. */
   private readonly readsById = new Map<string, number>();
   private readonly textsRead = new Map<string, Map<string, string>>();
@@ -74,6 +85,7 @@ export class LiveIndex {
     options: LiveIndexOptions = {},
   ) {
     this.hashesOnly = options.hashesOnly ?? false;
+    this.sameTextOf = (this.hashesOnly && options.sameText) || new Set();
     // Each entity is read and parsed once, in one pass that fills everything indexed of it: ids
     // (with the JSON text kept for comparisons), natural keys as each entity module states them
     // (email, company name, SKU, tag name, field label), markers, orders by contact, payments by
@@ -137,12 +149,36 @@ export class LiveIndex {
         const at = Date.parse(String(record[changeTime] ?? ''));
         if (at > newest) newest = at;
       }
-      if (first && this.hashesOnly) kept.set(row.id, projectionHash(this.projection(entity, record)));
+      if (first && this.hashesOnly) kept.set(row.id, this.kept(entity, record, row.json));
       if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
       visit?.(record as T);
     }
     this.byId.set(entity, kept);
     if (changeTime && (naturalKey || visit || this.hashesOnly)) this.newestChange.set(entity, newest);
+  }
+
+  /**
+   * What hashesOnly keeps of a record: its projection hash; for the entities of options.sameText,
+   * instead, its text's hash and the records it references in one flat string (a string built of
+   * parts keeps every part alive, and a large account keeps millions of these), its projection
+   * hashed only when asked (hash): a plan asks for few, as most records did not change.
+   */
+  private kept(entity: RestoreEntity, record: Json, text: string): string {
+    if (!this.sameTextOf.has(entity)) return projectionHash(this.projection(entity, record));
+    const refs: string[] = [];
+    this.projection(entity, record, (e, id) => refs.push(e, id));
+    return flat(textHash(text) + (refs.length ? JSON.stringify(refs) : ''));
+  }
+
+  /**
+   * The records a live record references, as [entity, id, entity, id…], when its JSON text is
+   * `text` and the index keeps its text's hash (options.sameText); undefined otherwise.
+   */
+  sameText(entity: RestoreEntity, id: string, text: string): string[] | undefined {
+    if (!this.sameTextOf.has(entity)) return undefined;
+    const kept = this.byId.get(entity)?.get(id);
+    if (!kept || kept.slice(0, HASH_CHARS) !== textHash(text)) return undefined;
+    return kept.length > HASH_CHARS ? (JSON.parse(kept.slice(HASH_CHARS)) as string[]) : [];
   }
 
   /** Per entity read whole, the newest change time of its records (ISO; the epoch when it has none). */
@@ -191,22 +227,37 @@ export class LiveIndex {
    * `missing:<id>` where the referenced record is gone: what the planner compares with the
    * snapshot and what a plan's hash of the record covers.
    */
-  projection(entity: RestoreEntity, record: Json): Json {
+  projection(entity: RestoreEntity, record: Json, onRef?: (entity: RestoreEntity, id: string) => void): Json {
     let referenced = this.referenced.get(entity);
     if (!referenced) this.referenced.set(entity, (referenced = new Set()));
     const seen = referenced;
     return comparableRecord(entity, record, (e, ref) => {
       seen.add(e);
+      onRef?.(e, ref);
       return this.has(e, ref) ? ref : `missing:${ref}`;
     });
   }
 
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */
   hash(entity: RestoreEntity, id: string, of: 'record' | 'restorable-fields' = 'restorable-fields'): string | undefined {
-    if (this.hashesOnly && of === 'restorable-fields') return this.ids(entity).get(id);
+    if (this.hashesOnly && of === 'restorable-fields' && !this.sameTextOf.has(entity)) return this.ids(entity).get(id);
+    if (of === 'restorable-fields' && this.sameTextOf.has(entity)) return this.lateHash(entity, id);
     const text = this.json(entity, id);
     if (text === undefined) return undefined;
     return of === 'record' ? hashRecord(text) : projectionHash(this.projection(entity, JSON.parse(text) as Json));
+  }
+
+  /** The projection hash of a record of options.sameText, made on first use (see kept). */
+  private lateHash(entity: RestoreEntity, id: string): string | undefined {
+    let hashes = this.lateHashes.get(entity);
+    if (!hashes) this.lateHashes.set(entity, (hashes = new Map()));
+    let hash = hashes.get(id);
+    if (hash === undefined) {
+      const text = this.json(entity, id);
+      if (text === undefined) return undefined;
+      hashes.set(id, (hash = projectionHash(this.projection(entity, JSON.parse(text) as Json))));
+    }
+    return hash;
   }
 
   /** The live record a snapshot record matches by one of its natural keys (its module's), if any. */
@@ -288,6 +339,19 @@ function noteMarkerField(ids: Map<string, string>, field: KeapCustomField): void
 
 export function projectionHash(projection: Json): string {
   return hashRecord(JSON.stringify(projection));
+}
+
+/** The length of a text hash. */
+const HASH_CHARS = 32;
+
+/** A JSON text's hash, to tell a record that did not change from one that did without parsing either. */
+function textHash(text: string): string {
+  return sha256Hex(text).slice(0, HASH_CHARS);
+}
+
+/** The string as one flat string of its own (see kept). */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -57,7 +57,7 @@ function ownString(text: string): string {
  * SHA-256 in hex. A plan hashes every live record it depends on: crypto.hash (Node 20.12 and later)
  * does it in one call, without a Hash object per record; earlier Node 20 releases lack it.
  */
-const sha256Hex: (text: string) => string =
+export const sha256Hex: (text: string) => string =
   typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
 export function fingerprintOf(records: RestorePlan['live']['records']): string {

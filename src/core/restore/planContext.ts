@@ -79,9 +79,12 @@ export class PlanContext {
     private readonly entities: ReadonlyMap<RestoreEntity, RestorableEntity>,
   ) {
     this.snap = input.snapshot;
-    this.live = new LiveIndex(input.live, { hashesOnly: true });
     this.options = { updateExisting: false, missingParent: 'create', subscriptionsStartToday: false, ...input.options };
     this.selected = this.selection();
+    // Only a plan of the whole snapshot counts identical records unread (identicalByText).
+    const sameText = new Set<RestoreEntity>();
+    if (!this.selected) for (const [entity, module] of entities) if (module.settlesFirst) sameText.add(entity);
+    this.live = new LiveIndex(input.live, { hashesOnly: true, sameText });
   }
 
   // ------------------------------------------------------------------ selection
@@ -123,9 +126,29 @@ export class PlanContext {
     if (module?.planAll) return module.planAll(this);
     // One pass in stored order, each record parsed once: a look-up per id costs a query and, in a
     // large snapshot, a block opened at random. A repeated id keeps its first record, as getRecord does.
+    const byText = !this.selected && !!module?.settlesFirst;
     for (const row of this.snap.rows(entity))
       if (this.isSelected(entity, row.id) && !this.resolutions.has(`${entity}:${row.id}`))
-        this.resolve(entity, row.id, false, JSON.parse(row.json) as Json);
+        if (!byText || !this.identicalByText(entity, row.id, row.json)) this.resolve(entity, row.id, false, JSON.parse(row.json) as Json);
+  }
+
+  /**
+   * Counts a snapshot record as identical without parsing it, when that is what its module's plan
+   * would find (most records of a restore did not change): its JSON text is the live record's under
+   * the same id; no earlier restore put it elsewhere (ledger, marker); and every record it
+   * references is already planned to stay as it is in live, so its references map to themselves
+   * and no reference plans anything. The module's plan settles such a record first (settlesFirst):
+   * same id, equal projections, counted identical. Any other record is planned in full.
+   */
+  private identicalByText(entity: RestoreEntity, oldId: string, text: string): boolean {
+    const refs = this.live.sameText(entity, oldId, text);
+    if (!refs || this.input.idMap?.(entity, oldId) !== undefined || this.live.byRestoreMarker(entity, oldId)) return false;
+    for (let i = 0; i < refs.length; i += 2) {
+      const resolution = this.resolutions.get(`${refs[i]}:${refs[i + 1]}`);
+      if (resolution?.state !== 'live' || resolution.liveId !== refs[i + 1]) return false;
+    }
+    this.resolutions.set(`${entity}:${oldId}`, this.countIdentical(entity, oldId));
+    return true;
   }
 
   /**

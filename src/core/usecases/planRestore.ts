@@ -68,7 +68,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
         account,
         apiBaseUrl: client.transport.baseUrl,
         snapshotFile,
-        idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+        idMap: ledger.newIdLookup(),
         options: input.options,
       });
       // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.

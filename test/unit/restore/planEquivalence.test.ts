@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseMarker } from '../../../src/core/restore/marker';
 import type { PlanOptions, RestorePlan } from '../../../src/core/restore/plan';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
@@ -110,5 +111,59 @@ describe('Restore: plans equal the plans made before planning was made fast', fu
     const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
     for (const name of Object.keys(expected)) assert.deepEqual(plans[name], expected[name], name);
     assert.deepEqual(Object.keys(plans), Object.keys(expected));
+  });
+
+  // Most records of a restore did not change, and planning counts those without reading them
+  // (PlanContext.identicalByText): a record whose text is its live record's, under its own id. An
+  // earlier restore found by the ledger or by a marker, or a reference that an earlier restore
+  // moved, makes such a record plan otherwise, and it must then be read.
+  it('records unchanged in the account, but restored earlier or pointing at a record restored earlier, are planned as such', async () => {
+    const fixture = await accountWithSnapshot(40, 'plan-unread');
+    const { store } = fixture;
+    const byCompany = new Map<number, number[]>();
+    for (const c of store.contacts.values()) if (c.company_id) byCompany.set(c.company_id, [...(byCompany.get(c.company_id) ?? []), c.id]);
+    const [companyId, [contactId, ...others]] =
+      [...byCompany].find(([, ids]) => ids.length >= 2) ?? assert.fail('a company of two contacts');
+    const company = structuredClone(store.requireCompany(companyId));
+    const contact = structuredClone(store.requireContact(contactId));
+
+    // Lost, and restored (the company pulled in by its contact)...
+    store.deleteContact(contactId);
+    store.deleteCompany(companyId);
+    const receipt = await apply(fixture, await makePlan(fixture, { records: [`contacts:${contactId}`] }));
+    assert.deepEqual(receipt.failed, []);
+    const newId = (entity: string, oldId: number) =>
+      receipt.idMap.find((m) => m.entity === entity && m.oldId === String(oldId))?.newId ?? assert.fail(`${entity} ${oldId} restored`);
+    const [restoredContact, restoredCompany] = [newId('contacts', contactId), newId('companies', companyId)];
+    // ...then brought back by Keap's support as they were, with the company's other contacts
+    // linked to it again: every one of these records has its snapshot text under its own id.
+    store.companies.insert(company);
+    store.contacts.insert(contact);
+    for (const id of others) store.requireContact(id).company_id = companyId;
+
+    const expectations = (plan: RestorePlan, how: string) => {
+      const step = (id: string) => plan.steps.find((s) => s.id === id);
+      assert.deepEqual(
+        [step(`contacts:${contactId}`), step(`companies:${companyId}`)].map((s) => s && [s.action, s.reason, s.liveId]),
+        [
+          ['skip', 'restored-earlier', restoredContact],
+          ['skip', 'restored-earlier', restoredCompany],
+        ],
+        `${how}: the restored records stand for their snapshot records`,
+      );
+      // The company is back, so this is no relink (its record is not gone): a difference named.
+      for (const id of others)
+        assert.deepEqual(
+          step(`contacts:${id}`)?.changes,
+          [{ path: 'company', before: String(companyId), after: restoredCompany }],
+          `${how}: contact ${id} is linked to the company back in the account, not to the one restored earlier`,
+        );
+    };
+    // Found by their markers, without the ledger...
+    expectations(await makePlan({ ...fixture, ledgerFile: path.join(fixture.dir, 'no.kvledger') }), 'by marker');
+    // ...and by the ledger, once their markers are gone (cleared by hand).
+    for (const record of [store.requireContact(Number(restoredContact)), store.requireCompany(Number(restoredCompany))])
+      for (const [field, value] of Object.entries(record.custom)) if (parseMarker(value)) delete record.custom[field];
+    expectations(await makePlan(fixture), 'by the ledger');
   });
 });

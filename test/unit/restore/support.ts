@@ -60,7 +60,7 @@ export async function makePlan(
       liveReadAt: readAt,
       account: fixture.account ?? 'emulator.keap-vault.local',
       apiBaseUrl: fixture.client.transport.baseUrl,
-      idMap: (entity, oldId) => ledger.newIdOf(entity, oldId),
+      idMap: ledger.newIdLookup(),
       options,
       today: '2026-11-26',
     });

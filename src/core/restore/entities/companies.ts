@@ -51,6 +51,8 @@ export const companies: RestorableEntity = {
     },
   },
 
+  settlesFirst: true,
+
   plan(ctx, record, pulledIn) {
     return ctx.planSimple(
       'companies',

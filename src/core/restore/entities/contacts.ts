@@ -88,6 +88,8 @@ export const contacts: RestorableEntity = {
       .map((t) => `contact_tags:${t.tag_id}`);
   },
 
+  settlesFirst: true,
+
   plan(ctx, record, pulledIn) {
     const contact = record as KeapContact;
     const email = (contact.email_addresses ?? []).map((e) => e.email.toLowerCase());

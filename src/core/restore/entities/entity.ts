@@ -71,6 +71,13 @@ export interface RestorableEntity {
   planReference?(ctx: PlanContext, oldId: string): Resolution | undefined;
   /** The step of one snapshot record. Absent: the entity cannot be restored. */
   plan?(ctx: PlanContext, record: Json, pulledIn: boolean, oldId: string): Resolution;
+  /**
+   * `plan` settles a record found in live before anything else (PlanContext.settle, then
+   * existing): so a record whose JSON text is the live record's under the same id, and whose
+   * references all stay where they are in live, plans as identical, and the planner may count it
+   * without parsing it (PlanContext.identicalByText).
+   */
+  readonly settlesFirst?: boolean;
   /** Keys (`entity:id`) selected along with a record the user chose (an order's payments, a contact's tags). */
   selectedWith?(snap: SnapshotDb, id: string): string[];
   /** The ids that selecting the whole entity selects. Default: every distinct id of its table. */

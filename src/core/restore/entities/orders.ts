@@ -171,6 +171,8 @@ export const orders: RestorableEntity = {
     return snap.all<{ id: string }>('SELECT id FROM payments WHERE order_id = ?', [id]).map((p) => `payments:${p.id}`);
   },
 
+  settlesFirst: true,
+
   plan(ctx, record, pulledIn) {
     return planOrder(ctx, record as KeapOrder, pulledIn);
   },

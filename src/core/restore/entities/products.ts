@@ -55,6 +55,8 @@ export const products: RestorableEntity = {
     },
   },
 
+  settlesFirst: true,
+
   plan(ctx, record, pulledIn) {
     return ctx.planSimple(
       'products',

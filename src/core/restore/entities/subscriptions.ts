@@ -54,6 +54,8 @@ export const subscriptions: RestorableEntity = {
     },
   },
 
+  settlesFirst: true,
+
   plan(ctx, record, pulledIn) {
     const sub = record as unknown as KeapSubscription;
     const label = `Subscription ${sub.id} (contact ${sub.contact_id}, plan ${sub.subscription_plan_id})`;
