@@ -9,6 +9,8 @@ export type Json = Record<string, unknown>;
 
 /** Snapshot id -> live id of a referenced record (a placeholder for one being created). */
 export type MapRef = (entity: RestoreEntity, oldId: string) => string | undefined;
+/** Told of each record a value references. */
+export type OnRef = (entity: RestoreEntity, oldId: string) => void;
 
 export interface WriteContext {
   refs: IdReference[];
@@ -25,6 +27,11 @@ export interface FieldRule {
   toRequest?: (value: unknown, ctx: WriteContext, record: Json) => unknown;
   /** Read value -> what is compared, references mapped to live ids. */
   compare?: (value: unknown, mapRef: MapRef, record: Json) => unknown;
+  /**
+   * The records the value references: every one `compare` maps (fields.test holds the two equal),
+   * named without comparing anything (referencesOf).
+   */
+  references?: (value: unknown, onRef: OnRef) => void;
   /** Keap takes it on create but not in a PATCH. */
   createOnly?: boolean;
   /** Written even when the snapshot has no value (Keap requires it). */
@@ -62,7 +69,10 @@ export function pick(source: unknown, keys: readonly string[]): Json | undefined
 }
 
 /** A reference to another record: written as its snapshot id and rewritten from the id map. */
-export function reference(entity: RestoreEntity, read: (v: unknown) => unknown = (v) => v): Pick<FieldRule, 'toRequest' | 'compare'> {
+export function reference(
+  entity: RestoreEntity,
+  read: (v: unknown) => unknown = (v) => v,
+): Pick<FieldRule, 'toRequest' | 'compare' | 'references'> {
   return {
     toRequest: (v, ctx) => {
       const id = read(v);
@@ -73,6 +83,10 @@ export function reference(entity: RestoreEntity, read: (v: unknown) => unknown =
     compare: (v, mapRef) => {
       const id = read(v);
       return present(id) ? (mapRef(entity, String(id)) ?? `missing:${String(id)}`) : null;
+    },
+    references: (v, onRef) => {
+      const id = read(v);
+      if (present(id)) onRef(entity, String(id));
     },
   };
 }

@@ -11,11 +11,11 @@
  */
 import { RESTORABLE_ENTITIES } from './entities';
 import { ORDER_ITEM_FIELDS } from './entities/orders';
-import { orNull, present, type EntityFields, type Json, type MapRef } from './fieldRules';
+import { orNull, present, type EntityFields, type Json, type MapRef, type OnRef } from './fieldRules';
 import { parseMarker } from './marker';
 import { RESTORE_ORDER, type IdReference, type RestoreEntity } from './planTypes';
 
-export type { EntityFields, FieldRule, MapRef } from './fieldRules';
+export type { EntityFields, FieldRule, MapRef, OnRef } from './fieldRules';
 export { creatableItemType, isCreatableItemType, ORDER_ITEM_FIELDS } from './entities/orders';
 
 /** An entity's part of the catalogue (looked up when used: the entity modules use this file too). */
@@ -53,12 +53,30 @@ export function comparableFields(def: EntityFields, record: Json, mapRef: MapRef
 /** Custom field values other than restore markers, by (mapped) field id. */
 function customValues(record: Json, mapRef: MapRef): Json {
   const out: Json = {};
-  const values = (record.custom_fields as Array<{ id: unknown; content: unknown }> | undefined) ?? [];
-  for (const v of values) {
-    if (!present(v.content) || parseMarker(v.content)) continue;
-    out[mapRef('custom_fields', String(v.id)) ?? `missing:${String(v.id)}`] = v.content;
-  }
+  for (const v of restoredCustomValues(record)) out[mapRef('custom_fields', String(v.id)) ?? `missing:${String(v.id)}`] = v.content;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The custom field values a restore writes and compares: those with content, restore markers left out. */
+function restoredCustomValues(record: Json): Array<{ id: unknown; content: unknown }> {
+  const values = (record.custom_fields as Array<{ id: unknown; content: unknown }> | undefined) ?? [];
+  return values.filter((v) => present(v.content) && !parseMarker(v.content));
+}
+
+/** The records a record's fields reference (FieldRule.references). */
+export function referencesOfFields(def: EntityFields, record: Json, onRef: OnRef): void {
+  for (const field of def.fields) field.references?.(record[field.name], onRef);
+}
+
+/**
+ * Every record a record references, as its projection (comparableRecord) maps them, without
+ * projecting it: what planning needs to know of a record it does not compare.
+ */
+export function referencesOf(entity: RestoreEntity, record: Json, onRef: OnRef): void {
+  const def = catalogue(entity);
+  if (!def) return;
+  referencesOfFields(def, record, onRef);
+  if (def.customFields) for (const v of restoredCustomValues(record)) onRef('custom_fields', String(v.id));
 }
 
 /**
@@ -78,8 +96,7 @@ export function requestBody(
   const body = requestFields(def, record, refs);
   if (def.customFields) {
     const values: Array<{ id: string; content: unknown }> = [];
-    for (const v of (record.custom_fields as Array<{ id: unknown; content: unknown }> | undefined) ?? []) {
-      if (!present(v.content) || parseMarker(v.content)) continue;
+    for (const v of restoredCustomValues(record)) {
       refs.push({ path: `custom_fields[${values.length}].id`, entity: 'custom_fields', oldId: String(v.id) });
       values.push({ id: String(v.id), content: v.content });
     }

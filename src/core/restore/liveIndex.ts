@@ -6,7 +6,7 @@ import type { KeapContact, KeapCustomField, KeapOrder, KeapPayment } from '../mo
 import type { SnapshotEntity } from '../snapshot/entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { hashRecord, sha256Hex, type RestoreEntity } from './plan';
-import { comparableRecord } from './fields';
+import { comparableRecord, referencesOf } from './fields';
 import { MARKER_LABEL, recordMarker } from './marker';
 import { entityModule, ENTITY_MODULES, isCapturedEntity } from '../entities';
 import { liveOrderSignature } from './orderSignature';
@@ -166,7 +166,11 @@ export class LiveIndex {
   private kept(entity: RestoreEntity, record: Json, text: string): string {
     if (!this.sameTextOf.has(entity)) return projectionHash(this.projection(entity, record));
     const refs: string[] = [];
-    this.projection(entity, record, (e, id) => refs.push(e, id));
+    const seen = this.referencedSet(entity);
+    referencesOf(entity, record, (e, id) => {
+      seen.add(e);
+      refs.push(e, id);
+    });
     return flat(textHash(text) + (refs.length ? JSON.stringify(refs) : ''));
   }
 
@@ -176,7 +180,7 @@ export class LiveIndex {
    */
   sameText(entity: RestoreEntity, id: string, text: string): string[] | undefined {
     if (!this.sameTextOf.has(entity)) return undefined;
-    const kept = this.byId.get(entity)?.get(id);
+    const kept = this.ids(entity).get(id);
     if (!kept || kept.slice(0, HASH_CHARS) !== textHash(text)) return undefined;
     return kept.length > HASH_CHARS ? (JSON.parse(kept.slice(HASH_CHARS)) as string[]) : [];
   }
@@ -227,15 +231,18 @@ export class LiveIndex {
    * `missing:<id>` where the referenced record is gone: what the planner compares with the
    * snapshot and what a plan's hash of the record covers.
    */
-  projection(entity: RestoreEntity, record: Json, onRef?: (entity: RestoreEntity, id: string) => void): Json {
-    let referenced = this.referenced.get(entity);
-    if (!referenced) this.referenced.set(entity, (referenced = new Set()));
-    const seen = referenced;
+  projection(entity: RestoreEntity, record: Json): Json {
+    const seen = this.referencedSet(entity);
     return comparableRecord(entity, record, (e, ref) => {
       seen.add(e);
-      onRef?.(e, ref);
       return this.has(e, ref) ? ref : `missing:${ref}`;
     });
+  }
+
+  private referencedSet(entity: RestoreEntity): Set<RestoreEntity> {
+    let referenced = this.referenced.get(entity);
+    if (!referenced) this.referenced.set(entity, (referenced = new Set()));
+    return referenced;
   }
 
   /** The hash a plan keeps of a live record it depends on (see RestorePlan['live']['hashes']). */

@@ -5,6 +5,7 @@
  * created a second time, and a hash wrongly equal would skip a record that differs (a relink lost).
  */
 import assert from 'node:assert/strict';
+import { comparableRecord } from '../../../src/core/restore/fields';
 import { RESTORE_ORDER } from '../../../src/core/restore/plan';
 import { LiveIndex, markerFieldIdsOf } from '../../../src/core/restore/liveIndex';
 import { MARKER_LABEL } from '../../../src/core/restore/marker';
@@ -30,6 +31,8 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
     const live = await snapshotOfAccount(store);
     const text = new LiveIndex(live);
     const hashes = new LiveIndex(live, { hashesOnly: true });
+    // Planning keeps text hashes and references instead of projection hashes for some entities.
+    const texts = new LiveIndex(live, { hashesOnly: true, sameText: new Set(RESTORE_ORDER) });
     let compared = 0;
     for (const entity of RESTORE_ORDER) {
       const ids = new Set([...live.rows(entity as SnapshotEntity, { json: false })].map((r) => r.id));
@@ -37,6 +40,15 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
         assert.equal(hashes.has(entity, id), text.has(entity, id), `${entity} ${id} found alike`);
         assert.equal(hashes.hash(entity, id), text.hash(entity, id), `${entity} ${id} hashed alike`);
         assert.equal(hashes.json(entity, id), text.json(entity, id), `${entity} ${id} read alike`);
+        assert.equal(texts.hash(entity, id), text.hash(entity, id), `${entity} ${id} hashed alike when asked`);
+        const json = text.json(entity, id);
+        if (json !== undefined) {
+          // The references kept are every one the record's projection maps: none left unchecked.
+          const mapped: string[] = [];
+          comparableRecord(entity, JSON.parse(json) as Record<string, unknown>, (e, ref) => (mapped.push(e, ref), ref));
+          assert.deepEqual(texts.sameText(entity, id, json), mapped, `${entity} ${id}: its references`);
+          assert.equal(texts.sameText(entity, id, json.replace(/}$/, ',"x":1}')), undefined, `${entity} ${id}: another text`);
+        }
         compared++;
       }
     }

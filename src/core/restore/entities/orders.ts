@@ -21,7 +21,7 @@ import {
   type MapRef,
   type WriteContext,
 } from '../fieldRules';
-import { comparableFields, requestBody, requestFields } from '../fields';
+import { comparableFields, referencesOfFields, requestBody, requestFields } from '../fields';
 import type { LiveOrderLook } from '../liveIndex';
 import { liveOrderSignature, orderSignature } from '../orderSignature';
 import { marked, type Payload } from '../payloads';
@@ -141,6 +141,9 @@ export const orders: RestorableEntity = {
         createOnly: true,
         toRequest: (v, ctx) => orderItemsRequest(v, ctx),
         compare: (v, mapRef) => orderItemsComparable(v, mapRef),
+        references: (v, onRef) => {
+          for (const item of Array.isArray(v) ? v : []) referencesOfFields(ORDER_ITEM_FIELDS, item as Json, onRef);
+        },
       },
     ],
     customFields: true,
