@@ -120,10 +120,10 @@ export class LiveIndex {
       for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, look);
     });
     for (const module of ENTITY_MODULES) if (module.naturalKey && !this.byId.has(module.name)) this.index(module.name as RestoreEntity);
-    for (const row of db.all<{ contact_id: string; tag_id: string }>('SELECT contact_id, tag_id FROM contact_tags')) {
-      let set = this.tagsByContact.get(row.contact_id);
-      if (!set) this.tagsByContact.set(row.contact_id, (set = new Set()));
-      set.add(row.tag_id);
+    for (const [contactId, tagId] of db.tuples('SELECT contact_id, tag_id FROM contact_tags')) {
+      let set = this.tagsByContact.get(String(contactId));
+      if (!set) this.tagsByContact.set(String(contactId), (set = new Set()));
+      set.add(String(tagId));
     }
     // The id sets read for references while indexing are now in byId (keys), where indexed.
     for (const entity of this.byId.keys()) this.idSets.delete(entity);

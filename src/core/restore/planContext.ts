@@ -61,6 +61,13 @@ export class PlanContext {
   readonly options: PlanOptions;
   readonly steps = new Map<string, PlanStep>();
   private readonly resolutions = new Map<string, Resolution>();
+  /**
+   * Per entity, the snapshot records counted identical unread (identicalByText), live under their
+   * own ids: kept as their ids alone rather than as resolutions, as most records of a large account
+   * are these, and a key and an object each would be much of planning's memory and of the garbage
+   * collector's work.
+   */
+  private readonly unread = new Map<RestoreEntity, Set<string>>();
   readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
   /** Per entity, the records counted as identical instead of listed (RestorePlan.identical). */
   readonly identical = new Map<RestoreEntity, number>();
@@ -130,7 +137,7 @@ export class PlanContext {
     // large snapshot, a block opened at random. A repeated id keeps its first record, as getRecord does.
     const byText = !this.selected && !!module?.settlesFirst;
     for (const row of this.snap.rows(entity))
-      if (this.isSelected(entity, row.id) && !this.resolutions.has(`${entity}:${row.id}`))
+      if (this.isSelected(entity, row.id) && !this.isResolved(entity, row.id))
         if (!byText || !this.identicalByText(entity, row.id, row.json)) this.resolve(entity, row.id, false, JSON.parse(row.json) as Json);
   }
 
@@ -146,11 +153,19 @@ export class PlanContext {
     const refs = this.live.sameText(entity, oldId, text);
     if (!refs || this.input.idMap?.(entity, oldId) !== undefined || this.live.byRestoreMarker(entity, oldId)) return false;
     for (let i = 0; i < refs.length; i += 2) {
+      if (this.unread.get(refs[i] as RestoreEntity)?.has(refs[i + 1])) continue;
       const resolution = this.resolutions.get(`${refs[i]}:${refs[i + 1]}`);
       if (resolution?.state !== 'live' || resolution.liveId !== refs[i + 1]) return false;
     }
-    this.resolutions.set(`${entity}:${oldId}`, this.countIdentical(entity, oldId));
+    this.countIdentical(entity, undefined);
+    let ids = this.unread.get(entity);
+    if (!ids) this.unread.set(entity, (ids = new Set()));
+    ids.add(oldId);
     return true;
+  }
+
+  private isResolved(entity: RestoreEntity, oldId: string): boolean {
+    return this.resolutions.has(`${entity}:${oldId}`) || !!this.unread.get(entity)?.has(oldId);
   }
 
   /**
@@ -161,6 +176,7 @@ export class PlanContext {
     const key = `${entity}:${oldId}`;
     const known = this.resolutions.get(key);
     if (known) return known;
+    if (this.unread.get(entity)?.has(oldId)) return { state: 'live', liveId: oldId };
     this.resolutions.set(key, { state: 'missing', why: 'in progress' }); // guards reference cycles
     const resolution = this.decide(entity, oldId, pulledIn, record);
     this.resolutions.set(key, resolution);

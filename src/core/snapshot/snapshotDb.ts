@@ -351,6 +351,21 @@ export class SnapshotDb {
     }
   }
 
+  /**
+   * A read query's rows as arrays of their values, one at a time: for a pass over many rows, where
+   * an object per row (all) costs more than the rest of the pass.
+   */
+  *tuples(sql: string, params: SqlValue[] = []): Generator<SqlValue[]> {
+    this.ensureIndexes();
+    const stmt = this.db.prepare(sql);
+    try {
+      stmt.bind(params);
+      while (stmt.step()) yield stmt.get() as SqlValue[];
+    } finally {
+      stmt.free();
+    }
+  }
+
   scalar(sql: string, params: SqlValue[] = []): SqlValue | undefined {
     const stmt = this.statement(sql);
     try {
