@@ -54,10 +54,10 @@ export const contactTags: RestorableEntity = {
 
 function planTagAssignments(ctx: PlanContext, tagOldId: string, tagged: string[]): void {
   const contacts = tagged.filter(
-      (c) =>
-        !ctx.selected ||
-        (ctx.selected.has(`contact_tags:${tagOldId}`) && (ctx.selected.has(`contacts:${c}`) || !ctx.options.records?.length)),
-    );
+    (c) =>
+      !ctx.selected ||
+      (ctx.selected.has(`contact_tags:${tagOldId}`) && (ctx.selected.has(`contacts:${c}`) || !ctx.options.records?.length)),
+  );
   const tag = ctx.resolve('tags', tagOldId, true);
   const label = `Tag ${tagOldId} on ${counted(contacts.length, 'contact')}`;
   if (tag.state === 'missing') {
