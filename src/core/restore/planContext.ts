@@ -60,14 +60,15 @@ export class PlanContext {
   readonly snap: SnapshotDb;
   readonly options: PlanOptions;
   readonly steps = new Map<string, PlanStep>();
-  private readonly resolutions = new Map<string, Resolution>();
+  /** Per entity, by snapshot id: one map per entity, so that a look-up builds no `entity:id` key. */
+  private readonly resolutions = new Map<RestoreEntity, Map<string, Resolution>>(RESTORE_ORDER.map((e) => [e, new Map()]));
   /**
    * Per entity, the snapshot records counted identical unread (identicalByText), live under their
    * own ids: kept as their ids alone rather than as resolutions, as most records of a large account
    * are these, and a key and an object each would be much of planning's memory and of the garbage
    * collector's work.
    */
-  private readonly unread = new Map<RestoreEntity, Set<string>>();
+  private readonly unread = new Map<RestoreEntity, Set<string>>(RESTORE_ORDER.map((e) => [e, new Set()]));
   readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
   /** Per entity, the records counted as identical instead of listed (RestorePlan.identical). */
   readonly identical = new Map<RestoreEntity, number>();
@@ -154,18 +155,16 @@ export class PlanContext {
     if (!refs || this.input.idMap?.(entity, oldId) !== undefined || this.live.byRestoreMarker(entity, oldId)) return false;
     for (let i = 0; i < refs.length; i += 2) {
       if (this.unread.get(refs[i] as RestoreEntity)?.has(refs[i + 1])) continue;
-      const resolution = this.resolutions.get(`${refs[i]}:${refs[i + 1]}`);
+      const resolution = this.resolutions.get(refs[i] as RestoreEntity)?.get(refs[i + 1]);
       if (resolution?.state !== 'live' || resolution.liveId !== refs[i + 1]) return false;
     }
     this.countIdentical(entity, undefined);
-    let ids = this.unread.get(entity);
-    if (!ids) this.unread.set(entity, (ids = new Set()));
-    ids.add(oldId);
+    this.unread.get(entity)!.add(oldId);
     return true;
   }
 
   private isResolved(entity: RestoreEntity, oldId: string): boolean {
-    return this.resolutions.has(`${entity}:${oldId}`) || !!this.unread.get(entity)?.has(oldId);
+    return this.resolutions.get(entity)!.has(oldId) || this.unread.get(entity)!.has(oldId);
   }
 
   /**
@@ -173,13 +172,13 @@ export class PlanContext {
    * resolved before children, so a child's references are known when its step is made.
    */
   resolve(entity: RestoreEntity, oldId: string, pulledIn = false, record?: Json): Resolution {
-    const key = `${entity}:${oldId}`;
-    const known = this.resolutions.get(key);
+    const resolutions = this.resolutions.get(entity)!;
+    const known = resolutions.get(oldId);
     if (known) return known;
-    if (this.unread.get(entity)?.has(oldId)) return { state: 'live', liveId: oldId };
-    this.resolutions.set(key, { state: 'missing', why: 'in progress' }); // guards reference cycles
+    if (this.unread.get(entity)!.has(oldId)) return { state: 'live', liveId: oldId };
+    resolutions.set(oldId, { state: 'missing', why: 'in progress' }); // guards reference cycles
     const resolution = this.decide(entity, oldId, pulledIn, record);
-    this.resolutions.set(key, resolution);
+    resolutions.set(oldId, resolution);
     return resolution;
   }
 
