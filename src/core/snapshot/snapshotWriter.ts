@@ -17,22 +17,32 @@ import type { WriterReply, WriterRequest } from './snapshotWriterProtocol';
 
 /** Beside this module, compiled (tests) or bundled (dist/, see esbuild.js). */
 const WORKER_FILE = path.join(__dirname, 'snapshotWriterWorker.js');
+/**
+ * How long close() waits for the thread to finish what it was asked and leave before terminating it:
+ * a page takes milliseconds, the last step (exporting the image) seconds at a million contacts.
+ */
+const LEAVE_MS = 60_000;
 
 type Request = WriterRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export class SnapshotWriter {
-  private readonly worker = new Worker(WORKER_FILE);
+  private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve(reply: WriterReply): void; reject(err: Error): void }>();
   private nextId = 1;
   private stopped?: SnapshotWriterError;
+  private readonly exited: Promise<void>;
 
   /**
    * `afterStop`: what the user is told of their data when the thread stops: a capture's pages are
    * in its journal and the next capture continues from them; a live read is only read again.
    */
+  /** `workerFile`: the thread's script; tests give one that stops on cue. */
   constructor(
     private readonly afterStop = "Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.",
+    workerFile = WORKER_FILE,
   ) {
+    this.worker = new Worker(workerFile);
+    this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (reply: WriterReply) => {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
@@ -76,10 +86,23 @@ export class SnapshotWriter {
     return { image: reply.image, sha256: reply.sha256 };
   }
 
-  /** Ends the thread (and with it the database, if not saved). */
+  /**
+   * Ends the thread (and with it the database, if not saved). The thread is asked to leave after
+   * what it was asked before, rather than terminated: terminating it in the middle of a compression
+   * left a zlib handle made but not set up, and Node 20 aborted the whole process when it cleaned
+   * that handle up (`node_zlib.cc: close before init`). Terminated only if it does not leave in time.
+   */
   async close(): Promise<void> {
-    this.stopped ??= new SnapshotWriterError('The snapshot writer was closed.');
-    await this.worker.terminate();
+    if (this.stopped) return this.exited; // closed already, or the thread stopped on its own
+    this.stopped = new SnapshotWriterError('The snapshot writer was closed.');
+    this.worker.postMessage({ type: 'close', id: this.nextId++ } satisfies WriterRequest);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), LEAVE_MS)));
+    try {
+      if ((await Promise.race([this.exited, late])) === 'late') await this.worker.terminate();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private ask(request: Request): Promise<WriterReply> {

@@ -8,7 +8,12 @@ export type WriterRequest =
   /** Every record of the entity is in: its indexes can be built now. */
   | { id: number; type: 'index'; entity: SnapshotEntity }
   /** Last: records the metadata, exports the image and closes the database; `hash`: with the image's SHA-256. */
-  | { id: number; type: 'finish'; meta: SavedMeta; hash?: boolean };
+  | { id: number; type: 'finish'; meta: SavedMeta; hash?: boolean }
+  /**
+   * Ends the thread after what was asked before it: closes the database (if not finished) and the
+   * port, so the thread leaves on its own instead of being terminated mid-call (see close()).
+   */
+  | { id: number; type: 'close' };
 
 export type WriterReply =
   | { id: number; ok: true; image?: Uint8Array; meta?: Omit<SnapshotMeta, 'checksum'>; sha256?: string }

@@ -12,11 +12,16 @@ const port = parentPort;
 if (port) {
   const db = SnapshotDb.create();
   const grown = new GrownArrays();
+  let closed = false;
   port.on('message', (request: WriterRequest) => {
     void db.then(
       (snapshot) => {
         try {
-          if (request.type === 'insert') {
+          if (request.type === 'close') {
+            if (!closed) snapshot.close();
+            closed = true;
+            port.close(); // nothing left to wait for: the thread's event loop empties and it exits
+          } else if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
             void grown.collectIfGrown(); // after the page is answered; a page arriving meanwhile is stored as usual
@@ -26,6 +31,7 @@ if (port) {
           } else {
             const { image, meta } = snapshot.finish(request.meta);
             snapshot.close();
+            closed = true;
             // Hashed here, off the thread that asked (about a second at a million contacts).
             const sha256 = request.hash ? createHash('sha256').update(image).digest('hex') : undefined;
             // The image moves to the capture's thread, not copied: at a million contacts it is 1.6 GB.
@@ -35,7 +41,7 @@ if (port) {
           reply({ id: request.id, ok: false, error: (err as Error).message });
         }
       },
-      (err: Error) => reply({ id: request.id, ok: false, error: err.message }),
+      (err: Error) => (request.type === 'close' ? port.close() : reply({ id: request.id, ok: false, error: err.message })),
     );
   });
 }

@@ -66,26 +66,39 @@ describe("The snapshot writer's thread", () => {
   });
 
   it('a thread that ends settles the page in flight (never leaves the capture waiting) and refuses later ones with a typed error that says nothing read is lost', async () => {
-    const writer = new SnapshotWriter();
-    const records = Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, given_name: `Ana ${i}` }));
-    await writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]);
-    // Large enough that the thread is most likely still storing it when it is ended.
-    const inFlight = writer.insert(
-      'contacts',
-      records,
-      records.map((r) => JSON.stringify(r)),
-    );
-    await (writer as unknown as { worker: Worker }).worker.terminate();
+    const writer = new SnapshotWriter(undefined, path.join(__dirname, '../../fixtures/workers/writerThatStops.js'));
+    const record = { id: 1, given_name: 'Ana' };
+    await writer.insert('contacts', [record], [JSON.stringify(record)]);
     const isStopped = (err: unknown) => {
       assert.ok(err instanceof SnapshotWriterError);
-      assert.match(err.message, /snapshot writer stopped.*every page is in the capture's journal/s);
+      assert.match(err.message, /snapshot writer stopped \(exit code 3\).*every page is in the capture's journal/s);
       return true;
     };
-    await inFlight.then(
-      () => undefined, // stored before the end came: also fine
-      (err: unknown) => isStopped(err),
-    );
-    await assert.rejects(writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]), isStopped);
+    // The thread stops on this page without answering it.
+    await assert.rejects(writer.insert('contacts', [record], [JSON.stringify(record)]), isStopped);
+    await assert.rejects(writer.insert('contacts', [record], [JSON.stringify(record)]), isStopped);
     await writer.close();
+  });
+
+  it('closed with pages still in flight (a cancelled capture), the thread finishes them and leaves on its own instead of being terminated mid-compression', async () => {
+    const writer = new SnapshotWriter();
+    const worker = (writer as unknown as { worker: Worker }).worker;
+    const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const records = Array.from({ length: 3000 }, (_, i) => ({ id: i + 1, given_name: `Ana ${i}` }));
+    const pages = [0, 1000, 2000].map((start) => {
+      const page = records.slice(start, start + 1000);
+      return writer.insert(
+        'contacts',
+        page,
+        page.map((r) => JSON.stringify(r)),
+      );
+    });
+    await writer.close();
+    // Asked before the close, each page was stored and answered; nothing is left waiting.
+    await Promise.all(pages);
+    // 0: the thread's event loop emptied (terminate() ends a thread with 1).
+    assert.equal(await exitCode, 0);
+    await assert.rejects(writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]), SnapshotWriterError);
+    await writer.close(); // a second close is harmless
   });
 });
