@@ -20,7 +20,7 @@ if (port) {
           if (request.type === 'close') {
             if (!closed) snapshot.close();
             closed = true;
-            port.close(); // nothing left to wait for: the thread's event loop empties and it exits
+            leave();
           } else if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
@@ -41,9 +41,19 @@ if (port) {
           reply({ id: request.id, ok: false, error: (err as Error).message });
         }
       },
-      (err: Error) => (request.type === 'close' ? port.close() : reply({ id: request.id, ok: false, error: err.message })),
+      (err: Error) => (request.type === 'close' ? leave() : reply({ id: request.id, ok: false, error: err.message })),
     );
   });
+}
+
+/**
+ * Ends the thread here, between two requests: no compression is half made, so none is torn down
+ * half made (see SnapshotWriter.close()). Not port.close(): after the image's buffer was moved to the
+ * other thread, Node 20 kept the closed port as an active handle and the thread never left (every
+ * apply's live read then waited for it until its caller gave up).
+ */
+function leave(): never {
+  process.exit(0);
 }
 
 function reply(message: WriterReply): void {

@@ -101,4 +101,20 @@ describe("The snapshot writer's thread", () => {
     await assert.rejects(writer.insert('contacts', records.slice(0, 1), [JSON.stringify(records[0])]), SnapshotWriterError);
     await writer.close(); // a second close is harmless
   });
+
+  it('closed after it handed its image over (every capture and live read ends so), the thread leaves on its own', async () => {
+    for (const finish of ['image', 'save'] as const) {
+      const writer = new SnapshotWriter();
+      const worker = (writer as unknown as { worker: Worker }).worker;
+      const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
+      const record = { id: 1, given_name: 'Ana' };
+      await writer.insert('contacts', [record], [JSON.stringify(record)]);
+      if (finish === 'image') await writer.image(TEST_META);
+      else await writer.save(path.join(tempDir(), 'closed-after.kvsnap'), TEST_META);
+      await writer.close();
+      // 0: it left when asked. A thread kept alive by its port is terminated after close()'s wait
+      // (exit code 1), and every apply's live read waited that long.
+      assert.equal(await exitCode, 0, `after ${finish}()`);
+    }
+  });
 });
