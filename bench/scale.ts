@@ -24,7 +24,7 @@ import { ENTITY_MODULES } from '../src/core/entities';
 import { applyPlan } from '../src/core/restore/applier';
 import { readLiveForRestore } from '../src/core/restore/liveRead';
 import { identicalCount } from '../src/core/restore/plan';
-import { planRestore } from '../src/core/restore/planner';
+import { livePlanFeed, planRestore } from '../src/core/restore/planner';
 import { readPlanFile, writePlanFile } from '../src/core/restore/planFile';
 import { captureSnapshot } from '../src/core/snapshot/capture';
 import { diffSnapshots } from '../src/core/snapshot/diff';
@@ -189,7 +189,9 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   const keap = client(ctx);
   const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
   let t = Date.now();
-  const { db: live, readAt } = await readLiveForRestore(keap);
+  // As the CLI's plan does: the live read indexes its records for planning as they arrive.
+  const liveFed = livePlanFeed();
+  const { db: live, readAt } = await readLiveForRestore(keap, { feed: liveFed });
   const liveRead = seconds(t);
   const peakAfterLiveRead = process.resourceUsage().maxRSS * 1024;
   t = Date.now();
@@ -201,6 +203,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     account: snapshot.meta().account,
     apiBaseUrl: ctx.apiBaseUrl,
     options: { subscriptionsStartToday: true },
+    liveFed,
   });
   const planning = seconds(t);
   // The main thread's CPU while planning: unlike the wall time, not stretched by other work or by a host taking the CPU.

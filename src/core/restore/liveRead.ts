@@ -9,6 +9,7 @@ import { captureIntoMemory } from '../snapshot/memoryCapture';
 import { CAPTURED_ENTITIES, entityModule, SNAPSHOT_ENTITIES, type CapturedEntity, type SnapshotEntity } from '../entities';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { RESTORE_ORDER } from './planTypes';
+import type { LiveIndexFeed } from './liveIndexFeed';
 
 export interface LiveReadOptions {
   signal?: AbortSignal;
@@ -17,6 +18,11 @@ export interface LiveReadOptions {
   entities?: readonly CapturedEntity[];
   /** Only records changed since this time, where Keap can filter by it (capture.ts). */
   changedSince?: string;
+  /**
+   * Indexes the records for planning as their pages arrive (liveIndexFeed.ts); custom fields are
+   * then read before the rest. Not with changedSince: a plan reads the whole account.
+   */
+  feed?: LiveIndexFeed;
 }
 
 /** What one live read of an apply covers: some entities, maybe only what changed since a time. */
@@ -48,12 +54,18 @@ export function readLiveForRestore(client: KeapClient, options: LiveReadOptions 
 /** Read into memory, never to disk (memoryCapture.ts). */
 export async function readLiveAccount(client: KeapClient, options: LiveReadOptions = {}): Promise<{ db: SnapshotDb; readAt: string }> {
   const readAt = new Date().toISOString();
+  const feed = options.changedSince ? undefined : options.feed;
   const { db } = await captureIntoMemory({
     client,
     signal: options.signal,
     onProgress: options.onProgress,
     entities: options.entities,
     changedSince: options.changedSince,
+    ...(feed && {
+      readFirst: ['custom_fields'],
+      onPage: (entity, items, jsons) => feed.page(entity, items, jsons),
+      onEntityDone: (entity) => feed.entityDone(entity),
+    }),
   });
   return { db, readAt };
 }

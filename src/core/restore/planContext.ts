@@ -14,6 +14,7 @@ import { getRecord } from '../snapshot/query';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import type { RestorableEntity } from './entities/entity';
 import { LiveIndex, projectionHash } from './liveIndex';
+import type { LiveIndexFeed } from './liveIndexFeed';
 import { comparable, type Payload } from './payloads';
 import { RESTORE_ORDER, type PlanOptions, type PlanStep, type ReasonCode, type RestoreEntity } from './plan';
 import { diffFields, isRelink, updateOf } from './planUpdate';
@@ -34,6 +35,13 @@ export interface PlanInput {
   today?: string;
   /** Where the snapshot file is, recorded in the plan for apply's verification. */
   snapshotFile?: string;
+  /** What the live read indexed of `live` as it arrived (planner.ts, livePlanFeed). */
+  liveFed?: LiveIndexFeed;
+}
+
+/** The entities whose unchanged records a whole plan counts by their text (PlanContext.identicalByText). */
+export function settlingFirst(entities: ReadonlyMap<RestoreEntity, RestorableEntity>): Set<RestoreEntity> {
+  return new Set([...entities].filter(([, module]) => module.settlesFirst).map(([entity]) => entity));
 }
 
 /** A plan cannot be made as asked (an unknown record or entity in the selection). */
@@ -92,9 +100,8 @@ export class PlanContext {
     this.options = { updateExisting: false, missingParent: 'create', subscriptionsStartToday: false, ...input.options };
     this.selected = this.selection();
     // Only a plan of the whole snapshot counts identical records unread (identicalByText).
-    const sameText = new Set<RestoreEntity>();
-    if (!this.selected) for (const [entity, module] of entities) if (module.settlesFirst) sameText.add(entity);
-    this.live = new LiveIndex(input.live, { hashesOnly: true, sameText });
+    const sameText = this.selected ? new Set<RestoreEntity>() : settlingFirst(entities);
+    this.live = new LiveIndex(input.live, { hashesOnly: true, sameText, fed: input.liveFed });
   }
 
   // ------------------------------------------------------------------ selection

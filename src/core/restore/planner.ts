@@ -14,9 +14,18 @@ import { RESTORABLE_ENTITIES } from './entities';
 import { notRestorableSummary, unknownFields } from './fields';
 import { MARKER_LABEL } from './payloads';
 import { fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
-import { parentRefs, PlanContext, type PlanInput } from './planContext';
+import { parentRefs, PlanContext, settlingFirst, type PlanInput } from './planContext';
+import { LiveIndexFeed } from './liveIndexFeed';
 
 export { PlanError, type PlanInput } from './planContext';
+
+/**
+ * For the live read of a whole plan: indexes its records as they arrive (liveIndexFeed.ts); give it
+ * to planRestore as `liveFed` with the database that read made.
+ */
+export function livePlanFeed(): LiveIndexFeed {
+  return new LiveIndexFeed(settlingFirst(RESTORABLE_ENTITIES));
+}
 
 export function planRestore(input: PlanInput): RestorePlan {
   const ctx = new PlanContext(input, RESTORABLE_ENTITIES);

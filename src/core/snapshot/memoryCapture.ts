@@ -24,6 +24,12 @@ export interface MemoryCaptureOptions {
   onProgress?: (progress: CaptureProgress) => void;
   /** Records per request; Keap's maximum (1000) unless a test wants many pages. */
   pageSize?: number;
+  /** Read whole before the others start (what `onPage` needs to know first). */
+  readFirst?: readonly CapturedEntity[];
+  /** Each page as it arrives, records parsed and their JSON texts, in order within an entity. */
+  onPage?: (entity: CapturedEntity, items: ReadonlyArray<Record<string, unknown>>, jsons: readonly string[]) => void;
+  /** Every page of the entity has arrived. */
+  onEntityDone?: (entity: CapturedEntity) => void;
 }
 
 export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<{ db: SnapshotDb; requests: number }> {
@@ -35,17 +41,32 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
   const report = progressReporter(client, log, options.onProgress);
   const writer = new SnapshotWriter('Nothing was written to Keap or to disk; read the account again.');
   try {
-    await runTogether(tasks, options.signal, async (task, signal) => {
+    const read = async (task: (typeof tasks)[number], signal: AbortSignal | undefined) => {
       await readTask(
         log,
         task,
         signal,
         () => report(task, false),
-        (t, items, jsons) => writer.insert(t.entity, items, jsons),
+        (t, items, jsons) => {
+          options.onPage?.(t.entity, items, jsons);
+          return writer.insert(t.entity, items, jsons);
+        },
       );
       await writer.entityDone(task.entity);
+      options.onEntityDone?.(task.entity);
       report(task, true);
-    });
+    };
+    const first = new Set(options.readFirst);
+    await runTogether(
+      tasks.filter((t) => first.has(t.entity)),
+      options.signal,
+      read,
+    );
+    await runTogether(
+      tasks.filter((t) => !first.has(t.entity)),
+      options.signal,
+      read,
+    );
     options.signal?.throwIfAborted();
     const requests = client.transport.requestCount - requestsBefore;
     const { image, sha256 } = await writer.image({

@@ -9,7 +9,10 @@ import { comparableRecord } from '../../../src/core/restore/fields';
 import { RESTORE_ORDER } from '../../../src/core/restore/plan';
 import { LiveIndex, markerFieldIdsOf } from '../../../src/core/restore/liveIndex';
 import { MARKER_LABEL } from '../../../src/core/restore/marker';
-import { planRestore } from '../../../src/core/restore/planner';
+import { livePlanFeed, planRestore } from '../../../src/core/restore/planner';
+import { LiveIndexFeed } from '../../../src/core/restore/liveIndexFeed';
+import { CAPTURED_ENTITIES, type CapturedEntity } from '../../../src/core/snapshot/entities';
+import type { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { liveChangesSince } from '../../../src/core/restore/staleness';
 import type { SnapshotEntity } from '../../../src/core/snapshot/entities';
 import { applyDisaster } from '../../../src/emulator/disasters';
@@ -79,4 +82,65 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
     );
     assert.deepEqual(ids, new LiveIndex(live).markerFieldIds);
   });
+
+  it('indexed page by page as the live read receives them, the index is the one read from its database; pages that come before the marker fields are known are read from the database instead', async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'live-feed', size: 120 });
+    const snapshot = await snapshotOfAccount(store);
+    applyDisaster(store, { kind: 'corrupt-orders', fraction: 0.2, seed: 1 });
+    applyDisaster(store, { kind: 'delete-products', fraction: 0.2, seed: 2 });
+    const live = await snapshotOfAccount(store);
+    /** Feeds every entity's records in pages of 40, in `order`, as memoryCapture hands them over. */
+    const fed = (feed: LiveIndexFeed, order: readonly CapturedEntity[]) => {
+      for (const entity of order) {
+        const rows = [...live.rows(entity)];
+        for (let at = 0; at < rows.length; at += 40) {
+          const page = rows.slice(at, at + 40);
+          feed.page(
+            entity,
+            page.map((r) => JSON.parse(r.json) as Record<string, unknown>),
+            page.map((r) => r.json),
+          );
+        }
+        feed.entityDone(entity);
+      }
+      return feed;
+    };
+    const fieldsFirst = ['custom_fields', ...CAPTURED_ENTITIES.filter((e) => e !== 'custom_fields')] as CapturedEntity[];
+    const inOrder = fed(livePlanFeed(), fieldsFirst);
+    assert.deepEqual([...inOrder.indexed].sort(), ['companies', 'contacts', 'orders', 'products', 'subscriptions']);
+    // Contacts, companies, orders and subscriptions carry markers, read through the fields' ids.
+    const contactsFirst = fed(livePlanFeed(), ['contacts', ...fieldsFirst.filter((e) => e !== 'contacts')]);
+    assert.ok(!contactsFirst.indexed.has('contacts') && contactsFirst.indexed.has('orders'));
+
+    const input = { snapshot, live, liveReadAt: '2026-11-30T00:00:00.000Z', account: 'a', apiBaseUrl: 'http://a', today: '2026-11-26' };
+    const read = planRestore(input);
+    const stable = (plan: typeof read) => ({ ...plan, planId: '', createdAt: '' });
+    assert.deepEqual(stable(planRestore({ ...input, liveFed: inOrder })), stable(read));
+    assert.deepEqual(stable(planRestore({ ...input, liveFed: contactsFirst })), stable(read));
+    assert.ok(
+      read.steps.some((s) => s.entity === 'orders' && s.reason === 'relink'),
+      'the account exercises relinks',
+    );
+    assert.ok((read.identical?.orders ?? 0) > 0, 'and orders counted identical by their text');
+    // A feed serves one plan: the index goes on to add the other entities to it.
+    assert.throws(() => planRestore({ ...input, liveFed: inOrder }), /feed indexes one plan/);
+    const again = fed(livePlanFeed(), fieldsFirst);
+    sameIndex(new LiveIndex(live, { hashesOnly: true, sameText: again.records.sameTextOf, fed: again }), live);
+  });
 });
+
+/** The index a feed gave answers every look-up as the one read from the database. */
+function sameIndex(fedIndex: LiveIndex, live: SnapshotDb): void {
+  const read = new LiveIndex(live, { hashesOnly: true, sameText: livePlanFeed().records.sameTextOf });
+  assert.ok(fedIndex.fedEntities.has('orders'));
+  assert.deepEqual(fedIndex.newestChanges(), read.newestChanges());
+  for (const entity of RESTORE_ORDER) {
+    assert.deepEqual([...fedIndex.referencedFrom(entity)], [...read.referencedFrom(entity)], entity);
+    for (const { id, json } of live.rows(entity as SnapshotEntity)) {
+      assert.equal(fedIndex.hash(entity, id), read.hash(entity, id), `${entity} ${id}`);
+      assert.deepEqual(fedIndex.sameText(entity, id, json), read.sameText(entity, id, json), `${entity} ${id}`);
+    }
+  }
+  for (const { id } of live.rows('contacts')) assert.deepEqual(fedIndex.ordersOf(id), read.ordersOf(id));
+}

@@ -1,11 +1,12 @@
 /** A damaged account, the snapshot from before the damage, and the pieces to plan and apply. */
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { KeapClient } from '../../../src/core/keap/client';
 import { applyPlan, type ApplyOptions, type Receipt } from '../../../src/core/restore/applier';
 import { Ledger } from '../../../src/core/restore/ledger';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import type { PlanOptions, RestorePlan } from '../../../src/core/restore/plan';
-import { planRestore } from '../../../src/core/restore/planner';
+import { livePlanFeed, planRestore, type PlanInput } from '../../../src/core/restore/planner';
 import { captureSnapshot } from '../../../src/core/snapshot/capture';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import type { EmulatorOptions } from '../../../src/emulator';
@@ -51,10 +52,14 @@ export async function makePlan(
   fixture: { client: KeapClient; snapshot: SnapshotDb; ledgerFile: string; account?: string },
   options: PlanOptions = {},
 ): Promise<RestorePlan> {
-  const { db: live, readAt } = await readLiveAccount(fixture.client);
+  // A whole plan takes the live records indexed as the live read received them, as the CLI and the
+  // extension do (planRestore.ts); every such plan here is also made from the live read's database
+  // alone, and the two must be the same plan.
+  const liveFed = options.records?.length || options.entities?.length ? undefined : livePlanFeed();
+  const { db: live, readAt } = await readLiveAccount(fixture.client, { feed: liveFed });
   const ledger = await Ledger.open(fixture.ledgerFile);
   try {
-    return planRestore({
+    const input: PlanInput = {
       snapshot: fixture.snapshot,
       live,
       liveReadAt: readAt,
@@ -63,7 +68,17 @@ export async function makePlan(
       idMap: ledger.newIdLookup(),
       options,
       today: '2026-11-26',
-    });
+    };
+    const plan = planRestore({ ...input, liveFed });
+    if (liveFed) {
+      assert.ok(
+        liveFed.indexed.has('contacts') && liveFed.indexed.has('orders'),
+        'the live read indexed contacts and orders as they arrived',
+      );
+      const sameIds = { planId: plan.planId, createdAt: plan.createdAt };
+      assert.deepEqual(plan, { ...planRestore(input), ...sameIds }, 'indexed as it arrived, the live read plans as its database does');
+    }
+    return plan;
   } finally {
     ledger.close();
     live.close();
