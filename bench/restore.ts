@@ -72,9 +72,6 @@ async function planning(contacts: number): Promise<void> {
     0,
   );
   // The live read indexes its records for planning as its pages arrive (liveIndexFeed.ts), pages it
-  // has parsed anyway: the pages are parsed here before the clock starts, and what indexing them
-  // adds to the live read is timed apart (against Keap, the live read waits for its quota most of the time).
-  // The live read indexes its records for planning as its pages arrive (liveIndexFeed.ts), pages it
   // has parsed anyway. Here the pages are parsed before the clock starts, one feed is made per plan
   // and timed apart (what indexing adds to the live read, which against Keap waits for its quota
   // most of the time), and the parsed pages are let go before planning, as a live read's are.

@@ -39,6 +39,11 @@ export interface PlanInput {
   liveFed?: LiveIndexFeed;
 }
 
+/** A plan of the whole snapshot, not of records or entities the user chose. */
+export function isWholePlan(options: Pick<PlanOptions, 'records' | 'entities'> = {}): boolean {
+  return !options.records?.length && !options.entities?.length;
+}
+
 /** The entities whose unchanged records a whole plan counts by their text (PlanContext.identicalByText). */
 export function settlingFirst(entities: ReadonlyMap<RestoreEntity, RestorableEntity>): Set<RestoreEntity> {
   return new Set([...entities].filter(([, module]) => module.settlesFirst).map(([entity]) => entity));
@@ -108,8 +113,8 @@ export class PlanContext {
 
   /** Keys (`entity:id`) chosen by the user, or undefined for the whole snapshot. */
   private selection(): Set<string> | undefined {
+    if (isWholePlan(this.options)) return undefined;
     const { records, entities } = this.options;
-    if (!records?.length && !entities?.length) return undefined;
     const chosen = new Set<string>();
     for (const key of records ?? []) {
       const [entity, id] = splitKey(key);

@@ -17,7 +17,7 @@ import { fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type Pla
 import { parentRefs, PlanContext, settlingFirst, type PlanInput } from './planContext';
 import { LiveIndexFeed } from './liveIndexFeed';
 
-export { PlanError, type PlanInput } from './planContext';
+export { isWholePlan, PlanError, type PlanInput } from './planContext';
 
 /**
  * For the live read of a whole plan: indexes its records as they arrive (liveIndexFeed.ts); give it

@@ -10,8 +10,8 @@ export type WriterRequest =
   /** Last: records the metadata, exports the image and closes the database; `hash`: with the image's SHA-256. */
   | { id: number; type: 'finish'; meta: SavedMeta; hash?: boolean }
   /**
-   * Ends the thread after what was asked before it: closes the database (if not finished) and the
-   * port, so the thread leaves on its own instead of being terminated mid-call (see close()).
+   * Ends the thread after what was asked before it, the database (if not finished) with it: the
+   * thread leaves on its own, between two requests, instead of being terminated mid-call (see close()).
    */
   | { id: number; type: 'close' };
 

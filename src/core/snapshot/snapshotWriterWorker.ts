@@ -12,15 +12,12 @@ const port = parentPort;
 if (port) {
   const db = SnapshotDb.create();
   const grown = new GrownArrays();
-  let closed = false;
   port.on('message', (request: WriterRequest) => {
     void db.then(
       (snapshot) => {
         try {
           if (request.type === 'close') {
-            if (!closed) snapshot.close();
-            closed = true;
-            leave();
+            leave(); // the database goes with the thread, saved or not
           } else if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
@@ -31,7 +28,6 @@ if (port) {
           } else {
             const { image, meta } = snapshot.finish(request.meta);
             snapshot.close();
-            closed = true;
             // Hashed here, off the thread that asked (about a second at a million contacts).
             const sha256 = request.hash ? createHash('sha256').update(image).digest('hex') : undefined;
             // The image moves to the capture's thread, not copied: at a million contacts it is 1.6 GB.

@@ -10,7 +10,7 @@ import { readLiveForRestore } from '../restore/liveRead';
 import { DEFAULT_APPLY_RESERVE } from '../restore/applier';
 import type { PlanOptions, RestorePlan } from '../restore/plan';
 import { estimateApply } from '../restore/estimate';
-import { livePlanFeed, planRestore } from '../restore/planner';
+import { isWholePlan, livePlanFeed, planRestore } from '../restore/planner';
 import type { CaptureProgress } from '../snapshot/capture';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { UseCaseError } from './useCaseError';
@@ -58,8 +58,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
   const snapshotFile = path.resolve(input.snapshotFile);
   const ledgerFile = input.ledgerFile ?? ledgerFileFor(path.dirname(snapshotFile), account);
   // A plan of the whole snapshot takes the live records indexed as they arrived; a selection reads them again.
-  const selects = !!(input.options?.records?.length || input.options?.entities?.length);
-  const liveFed = selects ? undefined : livePlanFeed();
+  const liveFed = isWholePlan(input.options) ? livePlanFeed() : undefined;
   const { db: live, readAt } = await readLiveForRestore(client, { signal: input.signal, onProgress: input.onLiveProgress, feed: liveFed });
   try {
     const ledger = await Ledger.open(ledgerFile);

@@ -6,7 +6,7 @@ import { applyPlan, type ApplyOptions, type Receipt } from '../../../src/core/re
 import { Ledger } from '../../../src/core/restore/ledger';
 import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import type { PlanOptions, RestorePlan } from '../../../src/core/restore/plan';
-import { livePlanFeed, planRestore, type PlanInput } from '../../../src/core/restore/planner';
+import { isWholePlan, livePlanFeed, planRestore, type PlanInput } from '../../../src/core/restore/planner';
 import { captureSnapshot } from '../../../src/core/snapshot/capture';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import type { EmulatorOptions } from '../../../src/emulator';
@@ -55,7 +55,7 @@ export async function makePlan(
   // A whole plan takes the live records indexed as the live read received them, as the CLI and the
   // extension do (planRestore.ts); every such plan here is also made from the live read's database
   // alone, and the two must be the same plan.
-  const liveFed = options.records?.length || options.entities?.length ? undefined : livePlanFeed();
+  const liveFed = isWholePlan(options) ? livePlanFeed() : undefined;
   const { db: live, readAt } = await readLiveAccount(fixture.client, { feed: liveFed });
   const ledger = await Ledger.open(fixture.ledgerFile);
   try {
