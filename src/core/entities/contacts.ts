@@ -27,10 +27,10 @@ export const contacts = defineEntity({
     name: 'contacts',
     idOf: byId,
     columns: [
-      text('email', (r) => primaryEmail(r as KeapContact)?.toLowerCase(), true),
+      text('email', (r) => primaryEmail(r as KeapContact)?.toLowerCase()),
       text('given_name', (r) => r.given_name),
       text('family_name', (r) => r.family_name),
-      text('company_id', (r) => (r as KeapContact).company?.id, true),
+      text('company_id', (r) => (r as KeapContact).company?.id),
       text('create_time', (r) => r.create_time),
       customFieldRestoreMark,
     ],

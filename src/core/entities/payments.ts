@@ -15,7 +15,7 @@ export const payments = defineEntity({
     idOf: byId,
     columns: [
       text('order_id', (r) => (r as KeapPayment).order_ids?.[0], true),
-      text('contact_id', (r) => r.contact_id, true),
+      text('contact_id', (r) => r.contact_id),
       int('amount_cents', (r) => cents(r.amount)),
       text('payment_time', (r) => r.payment_time),
       text('status', (r) => r.status),

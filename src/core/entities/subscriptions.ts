@@ -14,8 +14,8 @@ export const subscriptions = defineEntity({
     idOf: byId,
     columns: [
       text('contact_id', (r) => r.contact_id, true),
-      text('product_id', (r) => r.product_id, true),
-      text('subscription_plan_id', (r) => r.subscription_plan_id, true),
+      text('product_id', (r) => r.product_id),
+      text('subscription_plan_id', (r) => r.subscription_plan_id),
       int('active', (r) => r.active),
       customFieldRestoreMark,
     ],

@@ -12,7 +12,7 @@ export const tags = defineEntity({
   table: {
     name: 'tags',
     idOf: byId,
-    columns: [text('name', (r) => r.name, true)],
+    columns: [text('name', (r) => r.name)],
   },
   label: (record) => ({ label: String(record.name ?? `#${record.id}`), description: `#${record.id}` }),
   explorerRank: 70,

@@ -14,7 +14,7 @@ export const transactions = defineEntity({
     columns: [
       text('payment_id', (r) => r.payment_id, true),
       text('order_id', (r) => (r as KeapTransaction).order_ids?.[0], true),
-      text('contact_id', (r) => r.contact_id, true),
+      text('contact_id', (r) => r.contact_id),
       int('amount_cents', (r) => cents(r.amount)),
       text('transaction_time', (r) => r.transaction_time),
       text('status', (r) => r.status),
