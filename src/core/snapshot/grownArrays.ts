@@ -4,6 +4,8 @@
  * that collection came late: a 1M-contact capture peaked at 4.53 GiB of RSS, against 3.38 GiB
  * with a full collection every 16 pages. So after each page the thread looks at its array
  * buffers, and when they have grown by a quarter since the last collection, it asks for one.
+ * Since a new snapshot's file has room to grow in place (fileRoom.ts) this happens only past that
+ * room; the reservation itself counts whole here, so the first page after it was made asks once.
  */
 import { measureMemory } from 'node:vm';
 

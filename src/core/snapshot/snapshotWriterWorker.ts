@@ -26,8 +26,7 @@ if (port) {
             snapshot.indexEntity(request.entity);
             reply({ id: request.id, ok: true });
           } else {
-            const { image, meta } = snapshot.finish(request.meta);
-            snapshot.close();
+            const { image, meta } = snapshot.finishAndClose(request.meta);
             // Hashed here, off the thread that asked (about a second at a million contacts).
             const sha256 = request.hash ? createHash('sha256').update(image).digest('hex') : undefined;
             // The image moves to the capture's thread, not copied: at a million contacts it is 1.6 GB.

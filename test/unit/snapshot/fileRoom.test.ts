@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { withRoomToGrow } from '../../../src/core/snapshot/fileRoom';
+import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { loadSqlJs } from '../../../src/core/snapshot/sqlite';
+
+const META = {
+  snapshotId: 's',
+  account: 'a',
+  apiBaseUrl: 'http://127.0.0.1',
+  startedAt: new Date(0).toISOString(),
+  finishedAt: new Date(0).toISOString(),
+  requests: 1,
+};
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+async function emptyImage(): Promise<Uint8Array> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  db.run('PRAGMA page_size = 16384');
+  db.run('CREATE TABLE b (rowid INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+  const image = db.export();
+  db.close();
+  return image;
+}
+
+describe('Room for a database file to grow in place', () => {
+  it('the file is written into the reservation: past its first size, without being copied elsewhere', async () => {
+    const SQL = await loadSqlJs();
+    const image = await emptyImage();
+    const { bytes, room } = withRoomToGrow(image, 8 * 1024 * 1024);
+    assert.ok(room);
+    const reservation = room; // where MEMFS must keep the file for it to grow in place
+    const db = new SQL.Database(bytes);
+    const blobs = Array.from({ length: 40 }, () => randomBytes(3000));
+    db.run('BEGIN');
+    for (const blob of blobs) db.run('INSERT INTO b (data) VALUES (?)', [blob]);
+    db.run('COMMIT');
+    const pages = Number(db.exec('PRAGMA page_count')[0].values[0][0]);
+    assert.ok(pages * 16384 > image.length * 4, 'the file grew well past the image it started from');
+    // Every blob SQLite wrote is in the reservation: MEMFS did not move the file to an array of its own.
+    const written = Buffer.from(reservation.buffer, reservation.byteOffset, pages * 16384);
+    assert.deepEqual(written.subarray(0, 16), SQLITE_MAGIC);
+    for (const blob of blobs) assert.ok(written.includes(blob), 'a row written after the open is in the reservation');
+    const exported = db.export();
+    assert.equal(exported.length, pages * 16384, 'the file is as long as its pages, not as its room');
+    db.close();
+    const reopened = new SQL.Database(exported);
+    assert.equal(reopened.exec('PRAGMA integrity_check')[0].values[0][0], 'ok');
+    assert.equal(reopened.exec('SELECT COUNT(*) FROM b')[0].values[0][0], blobs.length);
+    reopened.close();
+  });
+
+  it('a file outgrowing its room goes on growing, and reads back whole', async () => {
+    const SQL = await loadSqlJs();
+    const image = await emptyImage();
+    const db = new SQL.Database(withRoomToGrow(image, image.length + 16384).bytes);
+    const blobs = Array.from({ length: 30 }, () => randomBytes(5000));
+    for (const blob of blobs) db.run('INSERT INTO b (data) VALUES (?)', [blob]);
+    const exported = Buffer.from(db.export());
+    db.close();
+    for (const blob of blobs) assert.ok(exported.includes(blob));
+    const reopened = new SQL.Database(exported);
+    assert.equal(reopened.exec('PRAGMA integrity_check')[0].values[0][0], 'ok');
+    reopened.close();
+  });
+
+  it("a finished snapshot's image is its file, taken from the room without a copy, and reads back whole", async () => {
+    const db = await SnapshotDb.create(16 * 1024 * 1024);
+    const contacts = Array.from({ length: 500 }, (_, i) => ({
+      id: i + 1,
+      given_name: `Name ${i}`,
+      notes: randomBytes(300).toString('hex'),
+    }));
+    db.insert('contacts', contacts);
+    const { image } = db.finishAndClose(META);
+    assert.equal(image.buffer.byteLength, 16 * 1024 * 1024, 'a view of the reservation, not an exported copy');
+    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
+    assert.deepEqual(
+      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
+      contacts,
+    );
+    assert.equal(reopened.db.exec('PRAGMA integrity_check')[0].values[0][0], 'ok');
+    reopened.close();
+  });
+
+  it('after a rolled-back write the image is exported instead, and holds exactly what was committed', async () => {
+    const db = await SnapshotDb.create(16 * 1024 * 1024);
+    const kept = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, given_name: `Kept ${i}`, notes: randomBytes(300).toString('hex') }));
+    db.insert('contacts', kept);
+    // A page whose JSON texts are missing fails inside its transaction, after its blocks were written.
+    assert.throws(() => db.insert('contacts', [{ id: 900, given_name: 'Lost' }, { id: 901 }], []));
+    const { image } = db.finishAndClose(META);
+    assert.equal(image.buffer.byteLength, image.length, 'exported: the room is no longer trusted after a rollback');
+    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
+    assert.deepEqual(
+      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
+      kept,
+    );
+    reopened.close();
+  });
+
+  it('a new snapshot made with room saves, and its records read back equal', async () => {
+    const db = await SnapshotDb.create(4 * 1024 * 1024);
+    const contacts = Array.from({ length: 300 }, (_, i) => ({
+      id: i + 1,
+      given_name: `Name ${i}`,
+      notes: randomBytes(200).toString('hex'),
+    }));
+    db.insert('contacts', contacts);
+    const { image } = db.finish(META);
+    db.close();
+    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
+    assert.deepEqual(
+      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
+      contacts,
+    );
+    reopened.close();
+  });
+});
