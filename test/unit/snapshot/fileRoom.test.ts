@@ -24,6 +24,25 @@ async function emptyImage(): Promise<Uint8Array> {
   return image;
 }
 
+/** The image opens as a snapshot whose contacts are exactly `contacts`, and SQLite finds it whole. */
+async function assertReadsBack(image: Uint8Array, contacts: object[]): Promise<void> {
+  const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
+  try {
+    assert.deepEqual(
+      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
+      contacts,
+    );
+    assert.equal(reopened.db.exec('PRAGMA integrity_check')[0].values[0][0], 'ok');
+  } finally {
+    reopened.close();
+  }
+}
+
+/** Contacts with enough text to fill pages. */
+function someContacts(count: number, name: string): object[] {
+  return Array.from({ length: count }, (_, i) => ({ id: i + 1, given_name: `${name} ${i}`, notes: randomBytes(300).toString('hex') }));
+}
+
 describe('Room for a database file to grow in place', () => {
   it('the file is written into the reservation: past its first size, without being copied elsewhere', async () => {
     const SQL = await loadSqlJs();
@@ -67,54 +86,30 @@ describe('Room for a database file to grow in place', () => {
 
   it("a finished snapshot's image is its file, taken from the room without a copy, and reads back whole", async () => {
     const db = await SnapshotDb.create(16 * 1024 * 1024);
-    const contacts = Array.from({ length: 500 }, (_, i) => ({
-      id: i + 1,
-      given_name: `Name ${i}`,
-      notes: randomBytes(300).toString('hex'),
-    }));
+    const contacts = someContacts(500, 'Name');
     db.insert('contacts', contacts);
     const { image } = db.finishAndClose(META);
     assert.equal(image.buffer.byteLength, 16 * 1024 * 1024, 'a view of the reservation, not an exported copy');
-    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
-    assert.deepEqual(
-      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
-      contacts,
-    );
-    assert.equal(reopened.db.exec('PRAGMA integrity_check')[0].values[0][0], 'ok');
-    reopened.close();
+    await assertReadsBack(image, contacts);
   });
 
   it('after a rolled-back write the image is exported instead, and holds exactly what was committed', async () => {
     const db = await SnapshotDb.create(16 * 1024 * 1024);
-    const kept = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, given_name: `Kept ${i}`, notes: randomBytes(300).toString('hex') }));
+    const kept = someContacts(100, 'Kept');
     db.insert('contacts', kept);
     // A page whose JSON texts are missing fails inside its transaction, after its blocks were written.
     assert.throws(() => db.insert('contacts', [{ id: 900, given_name: 'Lost' }, { id: 901 }], []));
     const { image } = db.finishAndClose(META);
     assert.equal(image.buffer.byteLength, image.length, 'exported: the room is no longer trusted after a rollback');
-    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
-    assert.deepEqual(
-      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
-      kept,
-    );
-    reopened.close();
+    await assertReadsBack(image, kept);
   });
 
   it('a new snapshot made with room saves, and its records read back equal', async () => {
     const db = await SnapshotDb.create(4 * 1024 * 1024);
-    const contacts = Array.from({ length: 300 }, (_, i) => ({
-      id: i + 1,
-      given_name: `Name ${i}`,
-      notes: randomBytes(200).toString('hex'),
-    }));
+    const contacts = someContacts(300, 'Name');
     db.insert('contacts', contacts);
     const { image } = db.finish(META);
     db.close();
-    const reopened = await SnapshotDb.fromCapture(image, 'unchecked', 'memory');
-    assert.deepEqual(
-      reopened.all<{ json: string }>('SELECT json FROM contacts ORDER BY rowid').map((r) => JSON.parse(r.json)),
-      contacts,
-    );
-    reopened.close();
+    await assertReadsBack(image, contacts);
   });
 });
