@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../fs/atomicWrite';
 import { fileLines } from '../fs/fileLines';
 import { SnapshotCorruptError } from './errors';
 import { JournalCipher, type JournalEncryption } from './journalCipher';
+import { utf8Lines } from './utf8Lines';
 
 export interface TaskCursor {
   /** The page token to continue with; undefined before the first page. */
@@ -113,7 +114,7 @@ export class CaptureJournal {
   /** Appends one page (each record as JSON) durably, then records the cursor that follows it. */
   async appendPage(task: string, jsons: readonly string[], nextPageToken: string | undefined): Promise<void> {
     const cursor = this.cursor(task);
-    const text = Buffer.from(jsons.length ? jsons.join('\n') + '\n' : '');
+    const text = utf8Lines(jsons);
     const bytes = this.cipher && text.length ? this.cipher.seal(text) : text;
     const handle = await fs.open(this.file(task), 'a');
     try {

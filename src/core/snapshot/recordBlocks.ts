@@ -9,6 +9,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Database } from './sqlite';
+import { utf8Lines } from './utf8Lines';
 
 /**
  * A block ends at 64 records or 64 KiB of JSON. Larger blocks compress better and faster (the
@@ -74,7 +75,7 @@ export class RecordBlockWriter {
       }
       const group = jsons.slice(start, end);
       const block = this.nextBlock++;
-      this.insertBlock.run([block, entity, deflateRawSync(group.join('\n'), { dictionary })]);
+      this.insertBlock.run([block, entity, deflateRawSync(utf8Lines(group, false), { dictionary })]);
       for (let slot = 0; slot < group.length; slot++) places.push([block, slot]);
       start = end;
     }
