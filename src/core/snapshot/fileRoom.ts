@@ -19,6 +19,7 @@
  */
 import { constants } from 'node:buffer';
 import { totalmem } from 'node:os';
+import { SQLITE_MAGIC } from './sqlite';
 
 /**
  * Room for a new snapshot: 2 GiB (a million contacts with their orders take 1.6 GB), less on a
@@ -67,7 +68,7 @@ export function fileInRoom(room: Uint8Array, bytes: number): Uint8Array | undefi
   if (bytes < 100 || bytes > room.length) return undefined;
   const file = room.subarray(0, bytes);
   const header = Buffer.from(file.buffer, file.byteOffset, 100);
-  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return undefined;
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return undefined;
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   // The page count at offset 28 holds only while its "valid-for" number (92) is the change counter (24).
   const counted = header.readUInt32BE(92) === header.readUInt32BE(24) ? header.readUInt32BE(28) : -1;

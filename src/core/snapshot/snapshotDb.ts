@@ -24,7 +24,7 @@ import {
   type FormatVersion,
 } from './schema';
 import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
-import { loadSqlJs, type Database } from './sqlite';
+import { loadSqlJs, SQLITE_MAGIC, type Database } from './sqlite';
 import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
 import { CancelledError, throwIfCancelled } from '../work/cancelled';
 import type { ProgressListener } from '../work/progress';
@@ -32,7 +32,6 @@ import type { ProgressListener } from '../work/progress';
 export const SNAPSHOT_FORMAT = 'keap-vault-snapshot';
 const READABLE_FORMATS: readonly number[] = [1, 2];
 export const TOOL_VERSION = '0.2.0';
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** SQLite's page cache per open snapshot. */
 const PAGE_CACHE_KIB = 64 * 1024;
 /**

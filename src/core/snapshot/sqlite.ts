@@ -6,6 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
 
+/** The first 16 bytes of every SQLite database file. */
+export const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
 export type SqlJs = Awaited<ReturnType<typeof initSqlJs>>;
 export type Database = InstanceType<SqlJs['Database']>;
 
