@@ -16,8 +16,12 @@ const WORKER_FILE = path.join(__dirname, 'imageHashWorker.js');
 export const PARALLEL_HASH_BYTES = 64 * 1024 * 1024;
 
 export type HashRequest =
-  { type: 'start'; shared: SharedArrayBuffer } | { type: 'update'; start: number; end: number } | { type: 'digest' };
-export type HashReply = { ok: true; sha256: string } | { ok: false; error: string };
+  | { type: 'start'; shared: SharedArrayBuffer }
+  | { type: 'update'; start: number; end: number }
+  | { type: 'digest' }
+  /** Read the first `length` bytes of an open file (descriptors are the process's: the thread shares them) and hash them. */
+  | { type: 'file'; fd: number; length: number };
+export type HashReply = { ok: true; sha256: string } | { ok: false; error: string } | { progress: number };
 
 /** Hashes [0, length) of a buffer as ranges of it are filled, in order. */
 export interface ImageHasher {
@@ -87,6 +91,8 @@ class ParallelHash implements ImageHasher {
     this.worker.postMessage({ type: 'digest' } satisfies HashRequest);
     try {
       const answer = await Promise.race([reply, this.failed]);
+      // invariant: only a file's hash ('file') reports progress, and this thread was given shared memory.
+      if ('progress' in answer) throw new Error('A progress report answered a digest.');
       if (!answer.ok) throw new SnapshotHashError(`Verifying the snapshot failed: ${answer.error}; nothing was changed, open it again.`);
       return answer.sha256;
     } finally {
@@ -96,5 +102,34 @@ class ParallelHash implements ImageHasher {
 
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+}
+
+/**
+ * The SHA-256 of the first `length` bytes of the file open as `fd`, read and hashed on a thread of
+ * its own: a snapshot read from disk as SQLite needs it (fileOnDemand.ts) is verified without being
+ * held, and without the caller's thread doing the hashing. `onRead` hears bytes hashed so far; an
+ * aborted `signal` stops the thread and rejects with its reason.
+ */
+export async function hashOpenFile(fd: number, length: number, control: { onRead?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
+  const worker = new Worker(WORKER_FILE);
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const stop = () => reject(control.signal?.reason);
+      if (control.signal?.aborted) return stop();
+      control.signal?.addEventListener('abort', stop, { once: true });
+      worker.on('message', (reply: HashReply) => {
+        if ('progress' in reply) control.onRead?.(reply.progress);
+        else if (reply.ok) resolve(reply.sha256);
+        else reject(new SnapshotHashError(`Verifying the snapshot failed: ${reply.error}; nothing was changed, open it again.`));
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new SnapshotHashError(`The thread verifying the snapshot stopped (exit code ${code}); nothing was changed, open it again.`)),
+      );
+      worker.postMessage({ type: 'file', fd, length } satisfies HashRequest);
+    });
+  } finally {
+    await worker.terminate();
   }
 }

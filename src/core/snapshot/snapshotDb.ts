@@ -23,7 +23,8 @@ import {
   viewSql,
   type FormatVersion,
 } from './schema';
-import { readSnapshotFile, writeSnapshotFile } from './snapshotFile';
+import { FileOnDemand } from './fileOnDemand';
+import { plainImageOnDisk, readSnapshotFile, verifyImageOnDisk, writeSnapshotFile, type ImageOnDisk } from './snapshotFile';
 import { loadSqlJs, SQLITE_MAGIC, type Database } from './sqlite';
 import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
 import { CancelledError, throwIfCancelled } from '../work/cancelled';
@@ -34,6 +35,11 @@ const READABLE_FORMATS: readonly number[] = [1, 2];
 export const TOOL_VERSION = '0.2.0';
 /** SQLite's page cache per open snapshot. */
 const PAGE_CACHE_KIB = 64 * 1024;
+/**
+ * From this size a plain snapshot file is read from disk as its pages are needed, not whole. Below
+ * it, reading whole takes well under a second and queries run from memory.
+ */
+const ON_DEMAND_FROM_BYTES = 64 * 1024 * 1024;
 /**
  * Pages of a new snapshot. A record block (a few KiB compressed) no longer spills from its page
  * into an overflow page, and a bulk load splits fewer pages. Measured at 100k contacts
@@ -84,6 +90,13 @@ export interface OpenOptions {
   onProgress?: ProgressListener;
   /** Stops the open: it rejects with CancelledError and leaves nothing open. */
   signal?: AbortSignal;
+  /**
+   * When a snapshot read from disk on demand is verified: before the open returns (the default), or
+   * alongside, for browsing (the explorer's first page at once); `verified()` then says when it is.
+   */
+  verify?: 'first' | 'alongside';
+  /** Plain format 2 files from this size on are read from disk on demand (default 64 MiB). */
+  onDemandFromBytes?: number;
 }
 
 type Statement = ReturnType<Database['prepare']>;
@@ -114,6 +127,8 @@ export class SnapshotDb {
    * The open yields to the event loop between them; bench/responsiveness.ts reports the longest.
    */
   openSteps: Record<string, number> = {};
+  /** Set for a file read from disk as SQLite needs its pages (fileOnDemand.ts), with its checksum's reading. */
+  private onDemand?: { pages: FileOnDemand; verification: Promise<void>; stopVerifying: AbortController };
 
   private constructor(
     readonly db: Database,
@@ -152,15 +167,22 @@ export class SnapshotDb {
     return new SnapshotDb(new SQL.Database(bytes), CURRENT_FORMAT, undefined, undefined, false, room);
   }
 
-  /** Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read. */
+  /**
+   * Opens and verifies a snapshot file. Any problem is a typed SnapshotError; the file is only read.
+   * A large plain one is read from disk as queries need its pages (fileOnDemand.ts), its checksum
+   * on a thread of its own; anything else is read whole and verified as it is read.
+   */
   static async open(file: string, options: OpenOptions = {}): Promise<SnapshotDb> {
+    const onDisk = await plainImageOnDisk(file, options.onDemandFromBytes ?? ON_DEMAND_FROM_BYTES);
+    if (onDisk) return SnapshotDb.openOnDemand(file, onDisk, options);
     const { image, sha256, encrypted } = await readSnapshotFile(file, options.key, options);
     // The load below holds the thread for as long as it takes: give waiting work its turn first,
     // and do not start it for a caller who has already given up.
     await yieldToEventLoop();
     throwIfCancelled(options.signal, `Opening ${file}`);
     options.onProgress?.({ step: 'Loading', done: image.length, total: image.length, unit: 'bytes' });
-    const snapshot = await SnapshotDb.fromImage(image, sha256, encrypted, options, file, file);
+    // The image becomes the file: it is not needed as it was, and a second copy would double what the open holds.
+    const snapshot = await SnapshotDb.fromImage(withoutCopy(image), sha256, encrypted, options, file, file);
     if (options.signal?.aborted) {
       snapshot.close();
       throwIfCancelled(options.signal, `Opening ${file}`);
@@ -168,15 +190,59 @@ export class SnapshotDb {
     return snapshot;
   }
 
+  private static async openOnDemand(file: string, onDisk: ImageOnDisk, options: OpenOptions): Promise<SnapshotDb> {
+    const pages = new FileOnDemand(onDisk.fd, onDisk.imageBytes, file);
+    const stopVerifying = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stopVerifying.signal]) : stopVerifying.signal;
+    // metadataOnly lists snapshots by their meta: the checksum is read when one is opened for use.
+    const verification = options.metadataOnly ? Promise.resolve() : verifyImageOnDisk(onDisk, file, { signal, onProgress: options.onProgress });
+    verification.catch(() => undefined); // heard by the open, or by verified()
+    let snapshot: SnapshotDb | undefined;
+    try {
+      if (options.verify !== 'alongside') await verification;
+      throwIfCancelled(options.signal, `Opening ${file}`);
+      snapshot = await SnapshotDb.fromImage(pages.handover(), onDisk.sha256, false, options, file, file);
+      snapshot.onDemand = { pages, verification, stopVerifying };
+      return snapshot;
+    } catch (err) {
+      stopVerifying.abort();
+      // The thread reading the descriptor has stopped before it is closed (its number could be reused).
+      void verification.catch(() => undefined).finally(() => pages.close());
+      throw err;
+    }
+  }
+
+  /**
+   * Resolves once the snapshot's checksum is verified; rejects with SnapshotCorruptError if it does
+   * not match. Only an open with `verify: 'alongside'` may still be verifying: long work waits for it.
+   */
+  verified(): Promise<void> {
+    return this.onDemand?.verification ?? Promise.resolve();
+  }
+
+  /** What the snapshot holds in memory beside sql.js's page cache: its whole image, or only what was written to one read on demand. */
+  get heldBytes(): number {
+    if (this.onDemand) return this.onDemand.pages.writtenBytes + PAGE_CACHE_KIB * 1024;
+    return Number(this.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0) * Number(this.db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 0);
+  }
+
+  /** Bytes read from disk since the open, for one read on demand (undefined for one held whole). */
+  get bytesReadOnDemand(): number | undefined {
+    return this.onDemand?.pages.bytesRead;
+  }
+
   /**
    * A snapshot a capture built in memory (`captureIntoMemory`): its image, as the writer's thread
    * handed it over, and the SHA-256 that thread computed of it. Nothing is read from disk.
    */
   static async fromCapture(image: Uint8Array, sha256: string, where: string): Promise<SnapshotDb> {
-    return SnapshotDb.fromImage(image, sha256, false, {}, where, undefined);
+    return SnapshotDb.fromImage(withoutCopy(image), sha256, false, {}, where, undefined);
   }
 
-  /** `where` names the source in errors: the file, or what was read into memory. */
+  /**
+   * `image` is handed over to sql.js as the database's file (`withoutCopy`, or a file read on
+   * demand); `where` names the source in errors: the file, or what was read into memory.
+   */
   private static async fromImage(
     image: Uint8Array,
     sha256: string | undefined,
@@ -204,8 +270,7 @@ export class SnapshotDb {
     };
     let db: Database;
     try {
-      // The image becomes the file: it is not needed as it was, and a second copy would double what the open holds.
-      db = timed('load', () => new SQL.Database(withoutCopy(image)));
+      db = timed('load', () => new SQL.Database(image));
       // Format 2's hash already vouches for every byte; format 1 has only its SQLite structure.
       if (!sha256) timed('quick_check', () => db.exec('PRAGMA quick_check'));
     } catch (err) {
@@ -482,6 +547,12 @@ export class SnapshotDb {
   close(): void {
     this.freeStatements();
     this.db.close();
+    const onDemand = this.onDemand;
+    if (onDemand) {
+      onDemand.stopVerifying.abort();
+      // The thread reading the descriptor has stopped before it is closed (its number could be reused).
+      void onDemand.verification.catch(() => undefined).finally(() => onDemand.pages.close());
+    }
   }
 
   private freeStatements(): void {

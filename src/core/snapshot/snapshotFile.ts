@@ -16,14 +16,17 @@
  * one on a thread of its own while the next piece is read (imageHash.ts).
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { close as closeFd, open as openFd, promises as fs, read as readFd } from 'node:fs';
+import { promisify } from 'node:util';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { withPath } from '../fs/systemErrors';
 import { envelopeVersion, ENVELOPE_MAGIC, startDecryption, startEnvelope1Decryption, startEncryption, TAG_BYTES } from './envelope';
 import { SnapshotCorruptError, SnapshotKeyError, SnapshotNotFoundError } from './errors';
 import { EventLoopSlices } from '../work/eventLoopSlices';
-import { imageBuffer, type ImageHasher } from './imageHash';
+import { hashOpenFile, imageBuffer, type ImageHasher } from './imageHash';
+import { SQLITE_MAGIC } from './sqlite';
 import type { WorkControl } from '../work/progress';
+import { throwIfCancelled } from '../work/cancelled';
 
 const TRAILER_PREFIX = '\nKEAPVAULT-SHA256 ';
 /** Prefix, 64 hex digits, newline. */
@@ -72,6 +75,71 @@ export async function readSnapshotFile(file: string, key: string | undefined, co
   } finally {
     await handle.close();
   }
+}
+
+/** A plain format 2 file whose image SQLite can read from disk as it needs it (fileOnDemand.ts). */
+export interface ImageOnDisk {
+  /** Open for reading; the caller closes it. */
+  fd: number;
+  imageBytes: number;
+  /** The hash the file's trailer states: `verifyImageOnDisk` checks it. */
+  sha256: string;
+}
+
+/**
+ * The file's descriptor, image length and stated hash when it is a plain (not encrypted) format 2
+ * snapshot of at least `minBytes`; undefined for any other file, which is read whole (an encrypted
+ * image is authenticated as one piece, and format 1 has no trailer to verify by). The header's own
+ * count of its pages must match the image's length: a file cut short is refused here, at once.
+ */
+export async function plainImageOnDisk(file: string, minBytes: number): Promise<ImageOnDisk | undefined> {
+  let fd: number;
+  try {
+    fd = await promisify(openFd)(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SnapshotNotFoundError(`No snapshot at ${file}`, file);
+    throw withPath(err, file);
+  }
+  let kept = false;
+  try {
+    const { size } = await fs.stat(file);
+    if (size < Math.max(minBytes, TRAILER_BYTES + 100)) return undefined;
+    const read = async (length: number, position: number) => {
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await promisify(readFd)(fd, bytes, 0, length, position);
+      return bytes.subarray(0, bytesRead);
+    };
+    const head = await read(100, 0);
+    if (head.toString('latin1', 0, 16) !== SQLITE_MAGIC) return undefined; // encrypted, or not a snapshot: the whole read says which
+    const trailer = (await read(TRAILER_BYTES, size - TRAILER_BYTES)).toString('latin1');
+    if (!trailer.startsWith(TRAILER_PREFIX)) return undefined; // format 1
+    const imageBytes = size - TRAILER_BYTES;
+    const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
+    const pages = head.readUInt32BE(92) === head.readUInt32BE(24) ? head.readUInt32BE(28) : undefined;
+    if (pages !== undefined && pages * pageSize !== imageBytes)
+      throw new SnapshotCorruptError(`${file} is cut short or damaged: it holds ${imageBytes} bytes of database where its header counts ${pages * pageSize}.`, file);
+    kept = true;
+    return { fd, imageBytes, sha256: trailer.slice(TRAILER_PREFIX.length, -1) };
+  } catch (err) {
+    throw withPath(err, file);
+  } finally {
+    if (!kept) await promisify(closeFd)(fd);
+  }
+}
+
+/**
+ * Reads the image of an `ImageOnDisk` through and checks it against its trailer's hash, on a thread
+ * of its own; `control` hears bytes verified and may stop it (CancelledError, or the signal's reason).
+ */
+export async function verifyImageOnDisk(onDisk: ImageOnDisk, file: string, control: WorkControl = {}): Promise<void> {
+  const sha256 = await hashOpenFile(onDisk.fd, onDisk.imageBytes, {
+    signal: control.signal,
+    onRead: (done) => control.onProgress?.({ step: 'Verifying', done, total: onDisk.imageBytes, unit: 'bytes' }),
+  }).catch((err: unknown) => {
+    throwIfCancelled(control.signal, `Opening ${file}`);
+    throw err;
+  });
+  if (sha256 !== onDisk.sha256) throw checksumMismatch(file);
 }
 
 /** Writes image + trailer (encrypted when a key is given) atomically; returns the image's SHA-256. */
@@ -202,7 +270,10 @@ async function withTrailer(bytes: Buffer, hasher: ImageHasher, file: string): Pr
   const image = bytes.subarray(0, bytes.length - TRAILER_BYTES);
   const expected = trailer.slice(TRAILER_PREFIX.length, -1);
   const sha256 = await hasher.digest();
-  if (sha256 !== expected)
-    throw new SnapshotCorruptError(`${file} was changed or damaged after it was written (checksum mismatch); it is not trusted.`, file);
+  if (sha256 !== expected) throw checksumMismatch(file);
   return { image, sha256 };
+}
+
+function checksumMismatch(file: string): SnapshotCorruptError {
+  return new SnapshotCorruptError(`${file} was changed or damaged after it was written (checksum mismatch); it is not trusted.`, file);
 }

@@ -1,0 +1,128 @@
+/**
+ * A large plain snapshot is read from disk as SQLite needs its pages (fileOnDemand.ts): the same
+ * records as a whole read, a fraction of the file for a page of the explorer, the same checksum
+ * verdicts (before the open returns, or alongside it), and the file on disk never written.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CancelledError } from '../../../src/core/work/cancelled';
+import { SnapshotCorruptError } from '../../../src/core/snapshot/errors';
+import { listRecords } from '../../../src/core/snapshot/query';
+import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { everyRecord, generatedSnapshotFile, tempDir } from '../support/snapshots';
+
+const ON_DEMAND = { onDemandFromBytes: 0 };
+const WHOLE = { onDemandFromBytes: Number.POSITIVE_INFINITY };
+
+describe('A snapshot read from disk as its pages are needed', function () {
+  this.timeout(120_000);
+  let file: string;
+  let fileBytes: number;
+  before(async () => {
+    ({ file } = await generatedSnapshotFile({ seed: 'on-demand', size: 1500 }));
+    fileBytes = (await fs.stat(file)).size;
+  });
+
+  const firstPage = (db: SnapshotDb) => listRecords(db, 'orders', { orderBy: 'order_time', descending: true, limit: 100 });
+
+  it('gives back every record a whole read does, and reads a fraction of the file for a page of orders', async () => {
+    const whole = await SnapshotDb.open(file, WHOLE);
+    const onDemand = await SnapshotDb.open(file, ON_DEMAND);
+    try {
+      assert.equal(whole.bytesReadOnDemand, undefined, 'the whole read holds the file');
+      const page = firstPage(onDemand);
+      assert.equal(page.length, 100);
+      assert.deepEqual(page, firstPage(whole));
+      const read = onDemand.bytesReadOnDemand!;
+      assert.ok(read < fileBytes / 4, `${read} of ${fileBytes} bytes read for the first page`);
+      assert.deepEqual(everyRecord(onDemand), everyRecord(whole));
+      assert.deepEqual(onDemand.meta(), whole.meta());
+    } finally {
+      whole.close();
+      onDemand.close();
+    }
+  });
+
+  it('refuses a file changed by one byte before it returns, or, verified alongside, says so through verified()', async () => {
+    const dir = tempDir();
+    const good = await fs.readFile(file);
+    const changed = Buffer.from(good);
+    changed[Math.floor(good.length * 0.6)] ^= 0x01;
+    const damaged = path.join(dir, 'changed.kvsnap');
+    await fs.writeFile(damaged, changed);
+    await assert.rejects(SnapshotDb.open(damaged, ON_DEMAND), (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message));
+
+    const browsing = await SnapshotDb.open(damaged, { ...ON_DEMAND, verify: 'alongside' });
+    try {
+      await assert.rejects(browsing.verified(), (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message));
+    } finally {
+      browsing.close();
+    }
+    const sound = await SnapshotDb.open(file, { ...ON_DEMAND, verify: 'alongside' });
+    try {
+      await sound.verified();
+      assert.equal(firstPage(sound).length, 100);
+    } finally {
+      sound.close();
+    }
+  });
+
+  it('refuses a file whose database is cut short, though its checksum line is there', async () => {
+    const dir = tempDir();
+    const good = await fs.readFile(file);
+    const trailer = good.subarray(good.lastIndexOf(Buffer.from('\nKEAPVAULT-SHA256 ')));
+    const cut = path.join(dir, 'cut.kvsnap');
+    await fs.writeFile(cut, Buffer.concat([good.subarray(0, good.length - trailer.length - 16 * 1024), trailer]));
+    await assert.rejects(SnapshotDb.open(cut, ON_DEMAND), (err: Error) => err instanceof SnapshotCorruptError && /cut short/.test(err.message));
+  });
+
+  it('keeps what SQLite writes in memory: the file on disk is not changed, and opens and verifies again', async () => {
+    const before = await fs.readFile(file);
+    const db = await SnapshotDb.open(file, ON_DEMAND);
+    try {
+      db.db.run('CREATE TABLE scratch (note TEXT)');
+      db.db.run("INSERT INTO scratch VALUES ('written by a test')");
+      assert.equal(db.db.exec('SELECT note FROM scratch')[0]?.values[0]?.[0], 'written by a test');
+      assert.equal(firstPage(db).length, 100);
+    } finally {
+      db.close();
+    }
+    assert.ok((await fs.readFile(file)).equals(before), 'the file is byte for byte what it was');
+    const again = await SnapshotDb.open(file, ON_DEMAND);
+    again.close();
+  });
+
+  it('keeps reading the file it opened when a snapshot is saved again at the same path', async function () {
+    if (process.platform === 'win32') this.skip(); // Windows does not let a file open elsewhere be renamed over
+    const dir = tempDir();
+    const kept = path.join(dir, 'kept.kvsnap');
+    await fs.copyFile(file, kept);
+    const db = await SnapshotDb.open(kept, ON_DEMAND);
+    try {
+      const expected = everyRecord(db);
+      const { file: other } = await generatedSnapshotFile({ seed: 'on-demand-other', size: 300 }, dir);
+      await fs.rename(other, kept);
+      assert.deepEqual(everyRecord(db), expected);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stops when its caller gives up while the checksum is read, and leaves nothing open', async () => {
+    const controller = new AbortController();
+    const opening = SnapshotDb.open(file, { ...ON_DEMAND, signal: controller.signal });
+    controller.abort();
+    await assert.rejects(opening, CancelledError);
+  });
+
+  it('lists a snapshot by its metadata without reading its records', async () => {
+    const db = await SnapshotDb.open(file, { ...ON_DEMAND, metadataOnly: true });
+    try {
+      assert.equal(db.meta().snapshotId, 'test-snapshot');
+      assert.ok(db.bytesReadOnDemand! < fileBytes / 10, `${db.bytesReadOnDemand} of ${fileBytes} bytes read for the metadata`);
+    } finally {
+      db.close();
+    }
+  });
+});
