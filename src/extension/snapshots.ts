@@ -3,7 +3,8 @@
  * and the snapshots open in this window: each is verified once and kept open while used, within the
  * memory budget `keapVault.openSnapshotsMemoryMB` (core/snapshot/openSnapshots.ts).
  *
- * Opening a large snapshot takes seconds (reading, verifying, loading it): one that is not open
+ * Opening a large encrypted snapshot takes seconds (reading, decrypting, verifying it; a large plain one
+ * is read as needed and verified alongside, see core/snapshot/openSnapshots.ts): one that is not open
  * within `PROGRESS_AFTER_MS` shows a notification with its progress and Cancel. Cancelling stops the
  * open and forgets it (CancellationError for the caller), so the next read opens it afresh.
  */
@@ -28,9 +29,24 @@ export const SNAPSHOT_KEY_SECRET = 'keapVault.snapshotKey';
 
 export class SnapshotLibrary implements vscode.Disposable {
   private readonly open = new OpenSnapshots({
-    open: async (file, control) => SnapshotDb.open(file, { key: await this.key(), ...control }),
+    // A large snapshot's first page shows at once; its checksum is read alongside, and long work waits
+    // for it. One found damaged that way is opened again only verified first, so the explorer shows
+    // the error where the snapshot was rather than reopening it in a loop.
+    open: async (file, control) => {
+      const verify = this.damaged.has(file) ? 'first' : 'alongside';
+      const db = await SnapshotDb.open(file, { key: await this.key(), verify, ...control });
+      this.damaged.delete(file);
+      return db;
+    },
     budgetBytes: () => vscode.workspace.getConfiguration('keapVault').get<number>('openSnapshotsMemoryMB', 2048) * 1024 * 1024,
+    onDamaged: (file, err) => {
+      this.damaged.add(file);
+      void vscode.window.showErrorMessage(err instanceof Error ? err.message : `${path.basename(file)} could not be verified.`);
+      this.changed.fire();
+    },
   });
+  /** Snapshots whose checksum failed while they were browsed. */
+  private readonly damaged = new Set<string>();
   /** Opens under way that show (or will show) a notification, by file: later reads share its Cancel. */
   private readonly opening = new Map<string, AbortController>();
   private readonly sweeper = setInterval(() => this.open.sweep(), SWEEP_MS);

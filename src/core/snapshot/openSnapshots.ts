@@ -1,10 +1,15 @@
 /**
  * The snapshots a front end keeps open because it reads them often (the explorer's pages, records,
- * cards, hovers): each is verified and loaded once, then kept while it is used. A snapshot lives in
- * memory whole (sql.js), at about its file's size, so what stays open has a budget: beyond it, the
- * least recently used snapshot nobody is using is closed; and one left unused for `idleMs` is closed
+ * cards, hovers): each is verified and loaded once, then kept while it is used. A small snapshot lives
+ * in memory whole (sql.js), a large plain one is read from disk as needed (its page cache and what was
+ * written to it: `SnapshotDb.heldBytes`), so what stays open has a budget: beyond it, the least
+ * recently used snapshot nobody is using is closed; and one left unused for `idleMs` is closed
  * anyway. Long work (validate, plan, apply, export, compare) holds its snapshot (`use`, `hold`), so it
  * is never closed under it; a short read (`get`) is safe for `graceMs` after it.
+ *
+ * A front end may open large snapshots with their checksum verified alongside the first reads (the
+ * explorer's first page at once): a short read does not wait for it, long work does (`hold` returns
+ * once the snapshot is verified), and a snapshot found damaged is closed and reported (`onDamaged`).
  *
  * Opening a large snapshot takes seconds: a caller may watch its progress and give up on it
  * (`WorkControl`). The open itself stops, and leaves nothing in the cache, only when every caller
@@ -13,7 +18,6 @@
  * sql.js's memory is one WebAssembly heap that never shrinks: closing a snapshot frees its pages for
  * the next one to open rather than giving them back to the system. The budget is what bounds that heap.
  */
-import { promises as fs } from 'node:fs';
 import type { SnapshotDb } from './snapshotDb';
 import { CancelledError, throwIfCancelled } from '../work/cancelled';
 import type { ProgressListener, WorkControl, WorkProgress } from '../work/progress';
@@ -28,8 +32,10 @@ export interface OpenSnapshotsOptions {
   /** A snapshot read within this time is not closed for the budget (a page being drawn; default 30 s). */
   graceMs?: number;
   now?: () => number;
-  /** What a snapshot takes in memory (default: its file's size). */
+  /** What a snapshot takes in memory (default: what it says it holds, `heldBytes`). */
   sizeOf?: (file: string) => Promise<number>;
+  /** A snapshot's checksum, verified alongside its reads, did not match: it has been closed. */
+  onDamaged?: (file: string, err: unknown) => void;
 }
 
 interface Entry {
@@ -91,7 +97,9 @@ export class OpenSnapshots {
       entry.lastUsed = this.now();
     };
     try {
-      return { db: await this.waitFor(file, entry, watch), release };
+      const db = await this.waitFor(file, entry, watch);
+      await db.verified(); // long work uses only a verified snapshot (a damaged one is closed as it is found)
+      return { db, release };
     } catch (err) {
       release();
       throw err;
@@ -150,7 +158,11 @@ export class OpenSnapshots {
         created.opening = undefined;
         // Every caller gave up just as the open ended: it is no longer in the cache, so nobody would close it.
         if (this.entries.get(file) !== created) return opened.close();
-        created.bytes = await (this.options.sizeOf ?? fileSize)(file);
+        opened.verified().catch((err: unknown) => {
+          if (this.entries.get(file) === created) this.close(file);
+          this.options.onDamaged?.(file, err);
+        });
+        created.bytes = this.options.sizeOf ? await this.options.sizeOf(file) : opened.heldBytes;
         this.trim(file);
       },
       () => {
@@ -217,13 +229,5 @@ export class OpenSnapshots {
       total -= entry.bytes;
       this.close(file);
     }
-  }
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    return (await fs.stat(file)).size;
-  } catch {
-    return 0;
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { CancelledError } from '../../../src/core/work/cancelled';
 import { SnapshotCorruptError } from '../../../src/core/snapshot/errors';
 import { listRecords } from '../../../src/core/snapshot/query';
+import { OpenSnapshots } from '../../../src/core/snapshot/openSnapshots';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { everyRecord, generatedSnapshotFile, tempDir } from '../support/snapshots';
 
@@ -114,6 +115,36 @@ describe('A snapshot read from disk as its pages are needed', function () {
     const opening = SnapshotDb.open(file, { ...ON_DEMAND, signal: controller.signal });
     controller.abort();
     await assert.rejects(opening, CancelledError);
+  });
+
+  it("in a window's cache: a short read does not wait for the checksum, long work does, and a damaged file is closed and reported", async () => {
+    const dir = tempDir();
+    const good = await fs.readFile(file);
+    const changed = Buffer.from(good);
+    changed[Math.floor(good.length * 0.6)] ^= 0x01;
+    const damaged = path.join(dir, 'changed.kvsnap');
+    await fs.writeFile(damaged, changed);
+    const reported: string[] = [];
+    const cache = new OpenSnapshots({
+      open: (f, control) => SnapshotDb.open(f, { ...ON_DEMAND, verify: 'alongside', ...control }),
+      budgetBytes: () => 1024 ** 3,
+      onDamaged: (f, err) => reported.push(`${path.basename(f)}: ${(err as Error).message}`),
+    });
+    try {
+      const browsed = await cache.get(damaged);
+      assert.equal(firstPage(browsed).length, 100, 'the first page is there before the checksum is read');
+      await assert.rejects(
+        cache.use(damaged, async () => 'validated'),
+        (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message),
+      );
+      assert.equal(reported.length, 1);
+      assert.match(reported[0]!, /^changed\.kvsnap: .*checksum mismatch/);
+      assert.deepEqual(cache.openFiles, [], 'the damaged snapshot was closed');
+      assert.equal(await cache.use(file, async (db) => firstPage(db).length), 100, 'a sound one is used once verified');
+      assert.ok(cache.openBytes < fileBytes * 100, 'counted by what it holds');
+    } finally {
+      cache.closeAll();
+    }
   });
 
   it('lists a snapshot by its metadata without reading its records', async () => {

@@ -17,7 +17,7 @@ function harness(budgetMb: number) {
   const cache = new OpenSnapshots({
     open: async (file) => {
       opened.push(file);
-      return { close: () => closed.push(file) } as unknown as SnapshotDb;
+      return { close: () => closed.push(file), verified: async () => undefined } as unknown as SnapshotDb;
     },
     budgetBytes: () => budgetMb * MB,
     sizeOf: async (file) => sizes[file],
