@@ -111,7 +111,11 @@ class ParallelHash implements ImageHasher {
  * held, and without the caller's thread doing the hashing. `onRead` hears bytes hashed so far; an
  * aborted `signal` stops the thread and rejects with its reason.
  */
-export async function hashOpenFile(fd: number, length: number, control: { onRead?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<string> {
+export async function hashOpenFile(
+  fd: number,
+  length: number,
+  control: { onRead?: (bytes: number) => void; signal?: AbortSignal } = {},
+): Promise<string> {
   const worker = new Worker(WORKER_FILE);
   try {
     return await new Promise<string>((resolve, reject) => {

@@ -195,7 +195,9 @@ export class SnapshotDb {
     const stopVerifying = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stopVerifying.signal]) : stopVerifying.signal;
     // metadataOnly lists snapshots by their meta: the checksum is read when one is opened for use.
-    const verification = options.metadataOnly ? Promise.resolve() : verifyImageOnDisk(onDisk, file, { signal, onProgress: options.onProgress });
+    const verification = options.metadataOnly
+      ? Promise.resolve()
+      : verifyImageOnDisk(onDisk, file, { signal, onProgress: options.onProgress });
     verification.catch(() => undefined); // heard by the open, or by verified()
     let snapshot: SnapshotDb | undefined;
     try {
@@ -223,7 +225,9 @@ export class SnapshotDb {
   /** What the snapshot holds in memory beside sql.js's page cache: its whole image, or only what was written to one read on demand. */
   get heldBytes(): number {
     if (this.onDemand) return this.onDemand.pages.writtenBytes + PAGE_CACHE_KIB * 1024;
-    return Number(this.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0) * Number(this.db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 0);
+    return (
+      Number(this.db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0) * Number(this.db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 0)
+    );
   }
 
   /** Bytes read from disk since the open, for one read on demand (undefined for one held whole). */

@@ -117,7 +117,10 @@ export async function plainImageOnDisk(file: string, minBytes: number): Promise<
     const pageSize = head.readUInt16BE(16) === 1 ? 65536 : head.readUInt16BE(16);
     const pages = head.readUInt32BE(92) === head.readUInt32BE(24) ? head.readUInt32BE(28) : undefined;
     if (pages !== undefined && pages * pageSize !== imageBytes)
-      throw new SnapshotCorruptError(`${file} is cut short or damaged: it holds ${imageBytes} bytes of database where its header counts ${pages * pageSize}.`, file);
+      throw new SnapshotCorruptError(
+        `${file} is cut short or damaged: it holds ${imageBytes} bytes of database where its header counts ${pages * pageSize}.`,
+        file,
+      );
     kept = true;
     return { fd, imageBytes, sha256: trailer.slice(TRAILER_PREFIX.length, -1) };
   } catch (err) {

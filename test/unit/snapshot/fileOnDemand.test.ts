@@ -52,11 +52,17 @@ describe('A snapshot read from disk as its pages are needed', function () {
     changed[Math.floor(good.length * 0.6)] ^= 0x01;
     const damaged = path.join(dir, 'changed.kvsnap');
     await fs.writeFile(damaged, changed);
-    await assert.rejects(SnapshotDb.open(damaged, ON_DEMAND), (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message));
+    await assert.rejects(
+      SnapshotDb.open(damaged, ON_DEMAND),
+      (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message),
+    );
 
     const browsing = await SnapshotDb.open(damaged, { ...ON_DEMAND, verify: 'alongside' });
     try {
-      await assert.rejects(browsing.verified(), (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message));
+      await assert.rejects(
+        browsing.verified(),
+        (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message),
+      );
     } finally {
       browsing.close();
     }
@@ -75,7 +81,10 @@ describe('A snapshot read from disk as its pages are needed', function () {
     const trailer = good.subarray(good.lastIndexOf(Buffer.from('\nKEAPVAULT-SHA256 ')));
     const cut = path.join(dir, 'cut.kvsnap');
     await fs.writeFile(cut, Buffer.concat([good.subarray(0, good.length - trailer.length - 16 * 1024), trailer]));
-    await assert.rejects(SnapshotDb.open(cut, ON_DEMAND), (err: Error) => err instanceof SnapshotCorruptError && /cut short/.test(err.message));
+    await assert.rejects(
+      SnapshotDb.open(cut, ON_DEMAND),
+      (err: Error) => err instanceof SnapshotCorruptError && /cut short/.test(err.message),
+    );
   });
 
   it('keeps what SQLite writes in memory: the file on disk is not changed, and opens and verifies again', async () => {
