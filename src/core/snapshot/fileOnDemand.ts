@@ -19,7 +19,17 @@
  * The descriptor stays open while the database is: on Linux and macOS a snapshot saved again at the
  * same path (written aside and renamed over it) leaves this one reading the file it opened.
  */
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, readSync, writeSync } from 'node:fs';
+import type { PlaceCipher } from './workingFile';
+
+export interface FileOnDemandOptions {
+  /** The file's bytes are encrypted in place (a working file: workingFile.ts). */
+  cipher?: PlaceCipher;
+  /** What SQLite writes goes to the file (a database being built), instead of staying in memory. */
+  writeThrough?: boolean;
+  /** Whether `close` closes the descriptor (not when a WorkingFile owns it). Default true. */
+  ownsFd?: boolean;
+}
 
 /** What SQLite writes is kept in chunks of its smallest page size (it writes whole pages). */
 const CHUNK = 4096;
@@ -38,8 +48,10 @@ export class FileOnDemand {
   /** `fd` is the snapshot file's, open for reading; its first `imageBytes` bytes are the database. */
   constructor(
     private readonly fd: number,
-    readonly imageBytes: number,
+    /** Grows as SQLite writes past it, when writing through. */
+    public imageBytes: number,
     private readonly file: string,
+    private readonly options: FileOnDemandOptions = {},
   ) {}
 
   /**
@@ -63,9 +75,16 @@ export class FileOnDemand {
     return out;
   }
 
-  /** Keeps what SQLite writes at `at` in memory; later reads of it see it. */
+  /** Keeps what SQLite writes at `at` in memory (or writes it to the file); later reads of it see it. */
   write(bytes: Uint8Array, at: number): void {
     const end = at + bytes.length;
+    if (this.options.writeThrough) {
+      const out = this.options.cipher ? this.options.cipher.apply(bytes, at) : bytes;
+      // A failed write is not SQLite's to survive (zeros would be data lost): it stops the writer's thread.
+      for (let done = 0; done < out.length; ) done += writeSync(this.fd, out, done, out.length - done, at + done);
+      this.imageBytes = Math.max(this.imageBytes, end);
+      return;
+    }
     for (let chunk = Math.floor(at / CHUNK); chunk * CHUNK < end; chunk++) {
       let kept = this.written.get(chunk);
       if (!kept) {
@@ -87,7 +106,7 @@ export class FileOnDemand {
     if (this.closed) return;
     this.closed = true;
     this.written.clear();
-    closeSync(this.fd);
+    if (this.options.ownsFd !== false) closeSync(this.fd);
   }
 
   /** The object MEMFS keeps as the file's storage. */
@@ -116,6 +135,7 @@ export class FileOnDemand {
     }
     this.bytesRead += done;
     out.fill(0, done, length);
+    if (this.options.cipher && done) this.options.cipher.apply(out.subarray(0, done), position).copy(out);
   }
 
   private overlay(out: Uint8Array, start: number, end: number): void {

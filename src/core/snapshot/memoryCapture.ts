@@ -1,10 +1,12 @@
 /**
- * The account read into a snapshot held in memory: what a restore plans against, what apply checks
- * for staleness and verifies with, what a comparison with the live account reads. A capture
+ * The account read into a snapshot for this process only: what a restore plans against, what apply
+ * checks for staleness and verifies with, what a comparison with the live account reads. A capture
  * journals every page so that an interrupted one resumes, and writes a file; a live read is used
  * at once and never resumed, so both only cost time (at a million contacts, 1.4 GB written and read
  * back) and left the account's records on disk, in clear (a live read has no key), until removed.
- * Here the pages go straight to the writer's thread, which hands back the database's image.
+ * Here the pages go straight to the writer's thread, which builds the database in a working file
+ * (encrypted with a key only this process holds, removed at once where the platform allows:
+ * workingFile.ts); the snapshot reads it in place and closes it when closed.
  */
 import { randomUUID } from 'node:crypto';
 import type { KeapClient } from '../keap/client';
@@ -69,7 +71,7 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
     );
     options.signal?.throwIfAborted();
     const requests = client.transport.requestCount - requestsBefore;
-    const { image, sha256 } = await writer.image({
+    const { working, bytes, sha256 } = await writer.database({
       snapshotId: randomUUID(),
       account: client.transport.account,
       apiBaseUrl: client.transport.baseUrl,
@@ -77,7 +79,8 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
       finishedAt: new Date().toISOString(),
       requests,
     });
-    return { db: await SnapshotDb.fromCapture(image, sha256, `The live read of account ${client.transport.account}`), requests };
+    const where = `The live read of account ${client.transport.account}`;
+    return { db: await SnapshotDb.fromWorkingFile(working.handle, bytes, sha256, where, () => working.close()), requests };
   } finally {
     await writer.close();
   }

@@ -24,6 +24,7 @@ import {
   type FormatVersion,
 } from './schema';
 import { FileOnDemand } from './fileOnDemand';
+import { placeCipher, type WorkingFileHandle } from './workingFile';
 import { plainImageOnDisk, readSnapshotFile, verifyImageOnDisk, writeSnapshotFile, type ImageOnDisk } from './snapshotFile';
 import { loadSqlJs, SQLITE_MAGIC, type Database } from './sqlite';
 import { EventLoopSlices, yieldToEventLoop } from '../work/eventLoopSlices';
@@ -128,7 +129,11 @@ export class SnapshotDb {
    */
   openSteps: Record<string, number> = {};
   /** Set for a file read from disk as SQLite needs its pages (fileOnDemand.ts), with its checksum's reading. */
-  private onDemand?: { pages: FileOnDemand; verification: Promise<void>; stopVerifying: AbortController };
+  private onDemand?: { pages: FileOnDemand; verification: Promise<void>; stopVerifying: AbortController; release(): void };
+  /** Set for a database being built in a working file (a capture's writer thread). */
+  private building?: FileOnDemand;
+  /** A rollback happened: MEMFS may have moved the file into memory (see fileRoom.ts, finishInFile). */
+  private rolledBack = false;
 
   private constructor(
     readonly db: Database,
@@ -154,17 +159,44 @@ export class SnapshotDb {
    */
   static async create(roomBytes = defaultRoomBytes()): Promise<SnapshotDb> {
     const SQL = await loadSqlJs();
-    const empty = new SQL.Database();
-    let image: Uint8Array;
-    try {
-      empty.run(`PRAGMA page_size = ${PAGE_BYTES}`);
-      for (const sql of emptySchemaSql()) empty.run(sql);
-      image = empty.export();
-    } finally {
-      empty.close();
-    }
-    const { bytes, room } = withRoomToGrow(image, roomBytes);
+    const { bytes, room } = withRoomToGrow(emptyImage(SQL), roomBytes);
     return new SnapshotDb(new SQL.Database(bytes), CURRENT_FORMAT, undefined, undefined, false, room);
+  }
+
+  /**
+   * An empty snapshot built in a working file (workingFile.ts) rather than in memory: SQLite's pages
+   * go to the file as it writes them, and `finishInFile` leaves the finished database there.
+   */
+  static async createIn(working: WorkingFileHandle): Promise<SnapshotDb> {
+    const SQL = await loadSqlJs();
+    const pages = new FileOnDemand(working.fd, 0, 'the working file', { cipher: placeCipher(working), writeThrough: true, ownsFd: false });
+    pages.write(emptyImage(SQL), 0);
+    const snapshot = new SnapshotDb(new SQL.Database(pages.handover()), CURRENT_FORMAT, undefined, undefined, false);
+    snapshot.building = pages;
+    return snapshot;
+  }
+
+  /**
+   * A snapshot a live read built in a working file (`SnapshotWriter.image`), read from it as
+   * queries need its pages; `bytes` of it are the database, `sha256` their hash. What is written to
+   * it stays in memory. Closing the snapshot closes the file (`release`).
+   */
+  static async fromWorkingFile(
+    working: WorkingFileHandle,
+    bytes: number,
+    sha256: string,
+    where: string,
+    release: () => void,
+  ): Promise<SnapshotDb> {
+    const pages = new FileOnDemand(working.fd, bytes, where, { cipher: placeCipher(working), ownsFd: false });
+    try {
+      const snapshot = await SnapshotDb.fromImage(pages.handover(), sha256, false, {}, where, undefined);
+      snapshot.onDemand = { pages, verification: Promise.resolve(), stopVerifying: new AbortController(), release };
+      return snapshot;
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
 
   /**
@@ -204,7 +236,7 @@ export class SnapshotDb {
       if (options.verify !== 'alongside') await verification;
       throwIfCancelled(options.signal, `Opening ${file}`);
       snapshot = await SnapshotDb.fromImage(pages.handover(), onDisk.sha256, false, options, file, file);
-      snapshot.onDemand = { pages, verification, stopVerifying };
+      snapshot.onDemand = { pages, verification, stopVerifying, release: () => pages.close() };
       return snapshot;
     } catch (err) {
       stopVerifying.abort();
@@ -362,6 +394,7 @@ export class SnapshotDb {
       this.db.run('ROLLBACK');
       this.forgetWrites();
       this.room = undefined; // a rollback may cut the file shorter, and MEMFS then moves it out of its room
+      this.rolledBack = true;
       throw err;
     }
   }
@@ -529,6 +562,24 @@ export class SnapshotDb {
     return { image, meta: full };
   }
 
+  /**
+   * `finish` for a database built in a working file (`createIn`): the finished database is the
+   * file's first `bytes` bytes; it is closed after. After a rollback the file may have been moved
+   * into memory (a rollback that shortens a file makes MEMFS copy it), so it is exported and
+   * written back to the working file whole.
+   */
+  finishInFile(meta: SavedMeta): { bytes: number; meta: Omit<SnapshotMeta, 'checksum'> } {
+    const building = this.building;
+    // invariant: only a database made by createIn is finished in its file (snapshotWriterWorker.ts).
+    if (!building) throw new Error('finishInFile is for a database built in a working file');
+    const full = this.recordMeta(meta);
+    this.freeStatements();
+    const bytes = Number(this.db.exec('PRAGMA page_count')[0].values[0][0]) * Number(this.db.exec('PRAGMA page_size')[0].values[0][0]);
+    if (this.rolledBack) building.write(this.db.export(), 0);
+    this.db.close();
+    return { bytes, meta: full };
+  }
+
   /** Writes the metadata (with counts) into the database, indexes built; returns it. */
   private recordMeta(meta: SavedMeta): Omit<SnapshotMeta, 'checksum'> {
     this.checkWritable();
@@ -555,7 +606,7 @@ export class SnapshotDb {
     if (onDemand) {
       onDemand.stopVerifying.abort();
       // The thread reading the descriptor has stopped before it is closed (its number could be reused).
-      void onDemand.verification.catch(() => undefined).finally(() => onDemand.pages.close());
+      void onDemand.verification.catch(() => undefined).finally(() => onDemand.release());
     }
   }
 
@@ -777,5 +828,17 @@ export function withoutCredentials(url: string): string {
     return u.toString().replace(/\/$/, '');
   } catch {
     return url;
+  }
+}
+
+/** The image of an empty snapshot of the current format: its tables, and the page size. */
+function emptyImage(SQL: Awaited<ReturnType<typeof loadSqlJs>>): Uint8Array {
+  const empty = new SQL.Database();
+  try {
+    empty.run(`PRAGMA page_size = ${PAGE_BYTES}`);
+    for (const sql of emptySchemaSql()) empty.run(sql);
+    return empty.export();
+  } finally {
+    empty.close();
   }
 }

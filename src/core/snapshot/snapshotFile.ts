@@ -145,8 +145,16 @@ export async function verifyImageOnDisk(onDisk: ImageOnDisk, file: string, contr
   if (sha256 !== onDisk.sha256) throw checksumMismatch(file);
 }
 
+/** A database image to write, read piece by piece (from a working file: snapshotWriter.ts). */
+export interface ImageSource {
+  length: number;
+  /** The bytes [start, end); valid until the next call. */
+  read(start: number, end: number): Uint8Array;
+}
+
 /** Writes image + trailer (encrypted when a key is given) atomically; returns the image's SHA-256. */
-export async function writeSnapshotFile(file: string, image: Uint8Array, key: string | undefined): Promise<string> {
+export async function writeSnapshotFile(file: string, image: Uint8Array | ImageSource, key: string | undefined): Promise<string> {
+  const source: ImageSource = image instanceof Uint8Array ? { length: image.length, read: (start, end) => image.subarray(start, end) } : image;
   let sha256 = '';
   await writeFileAtomic(file, async (handle) => {
     const hash = createHash('sha256');
@@ -156,8 +164,8 @@ export async function writeSnapshotFile(file: string, image: Uint8Array, key: st
       if (out.length) await handle.write(out);
     };
     if (encryption) await handle.write(encryption.header);
-    for (let at = 0; at < image.length; at += CHUNK) {
-      const piece = image.subarray(at, Math.min(at + CHUNK, image.length));
+    for (let at = 0; at < source.length; at += CHUNK) {
+      const piece = source.read(at, Math.min(at + CHUNK, source.length));
       hash.update(piece);
       await write(piece);
     }

@@ -3,17 +3,21 @@
  * pages, parses them, journals them and prepares their rows (`prepareRows`); the writer's thread
  * compresses the records and stores them in sql.js. Both were on one thread before, and that
  * thread was the capture's limit: Keap (or the emulator) answers on another core meanwhile.
- * At the end the writer hands over the database's image, and the file is written here, where its
- * errors are the capture's own.
+ * The writer builds the database in a working file (workingFile.ts), not in memory: at a million
+ * contacts it is 1.5 GB. At the end the snapshot file is written here from the working file, where
+ * its errors are the capture's own; a live read is handed the working file itself.
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { FileOnDemand } from './fileOnDemand';
 import type { SnapshotEntity } from './entities';
 import { SnapshotWriterError } from './errors';
 import { prepareRows } from './preparedRows';
 import type { SavedMeta, SnapshotMeta } from './snapshotDb';
 import { writeSnapshotFile } from './snapshotFile';
-import type { WriterReply, WriterRequest } from './snapshotWriterProtocol';
+import type { WriterData, WriterReply, WriterRequest } from './snapshotWriterProtocol';
+import { placeCipher, WorkingFile } from './workingFile';
 
 /** Beside this module, compiled (tests) or bundled (dist/, see esbuild.js). */
 const WORKER_FILE = path.join(__dirname, 'snapshotWriterWorker.js');
@@ -31,17 +35,22 @@ export class SnapshotWriter {
   private nextId = 1;
   private stopped?: SnapshotWriterError;
   private readonly exited: Promise<void>;
+  private readonly working: WorkingFile;
+  /** The working file went to a live read's snapshot, which closes it. */
+  private handedOver = false;
 
   /**
    * `afterStop`: what the user is told of their data when the thread stops: a capture's pages are
    * in its journal and the next capture continues from them; a live read is only read again.
+   * `dir`: where the working file is made (the snapshot's folder; by default the system's temporary one).
+   * `workerFile`: the thread's script; tests give one that stops on cue.
    */
-  /** `workerFile`: the thread's script; tests give one that stops on cue. */
   constructor(
     private readonly afterStop = "Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.",
-    workerFile = WORKER_FILE,
+    options: { dir?: string; workerFile?: string } = {},
   ) {
-    this.worker = new Worker(workerFile);
+    this.working = WorkingFile.create(options.dir ?? tmpdir());
+    this.worker = new Worker(options.workerFile ?? WORKER_FILE, { workerData: { working: this.working.handle } satisfies WriterData });
     this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (reply: WriterReply) => {
       const waiter = this.waiting.get(reply.id);
@@ -69,21 +78,23 @@ export class SnapshotWriter {
   /** Writes the snapshot file, atomically and encrypted if asked; the writer is done after it. */
   async save(file: string, meta: SavedMeta, options: { key?: string } = {}): Promise<SnapshotMeta> {
     const reply = await this.ask({ type: 'finish', meta });
-    // invariant: the writer answers 'finish' with the image and the metadata it recorded (snapshotWriterWorker.ts).
-    if (!reply.ok || !reply.image || !reply.meta) throw new Error('The snapshot writer finished without an image');
-    const checksum = await writeSnapshotFile(file, reply.image, options.key);
+    // invariant: the writer answers 'finish' with the database's length and the metadata it recorded (snapshotWriterWorker.ts).
+    if (!reply.ok || reply.bytes === undefined || !reply.meta) throw new Error('The snapshot writer finished without a database');
+    const database = new FileOnDemand(this.working.handle.fd, reply.bytes, file, { cipher: placeCipher(this.working.handle), ownsFd: false });
+    const checksum = await writeSnapshotFile(file, { length: reply.bytes, read: (start, end) => database.read(start, end) }, options.key);
     return { ...reply.meta, checksum };
   }
 
   /**
-   * The snapshot's image and its SHA-256, for use in memory (`captureIntoMemory`) instead of a
-   * file; the writer is done after it.
+   * The finished database, left in the working file, with its length and SHA-256, for a live read
+   * (`captureIntoMemory`) to read in place; the writer is done after it, and `release` closes the file.
    */
-  async image(meta: SavedMeta): Promise<{ image: Uint8Array; sha256: string }> {
+  async database(meta: SavedMeta): Promise<{ working: WorkingFile; bytes: number; sha256: string }> {
     const reply = await this.ask({ type: 'finish', meta, hash: true });
-    // invariant: asked with `hash`, the writer answers 'finish' with the image and its hash (snapshotWriterWorker.ts).
-    if (!reply.ok || !reply.image || !reply.sha256) throw new Error('The snapshot writer finished without an image');
-    return { image: reply.image, sha256: reply.sha256 };
+    // invariant: asked with `hash`, the writer answers 'finish' with the database's length and hash (snapshotWriterWorker.ts).
+    if (!reply.ok || reply.bytes === undefined || !reply.sha256) throw new Error('The snapshot writer finished without a database');
+    this.handedOver = true;
+    return { working: this.working, bytes: reply.bytes, sha256: reply.sha256 };
   }
 
   /**
@@ -93,15 +104,20 @@ export class SnapshotWriter {
    * that handle up (`node_zlib.cc: close before init`). Terminated only if it does not leave in time.
    */
   async close(): Promise<void> {
-    if (this.stopped) return this.exited; // closed already, or the thread stopped on its own
-    this.stopped = new SnapshotWriterError('The snapshot writer was closed.');
-    this.worker.postMessage({ type: 'close', id: this.nextId++ } satisfies WriterRequest);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), LEAVE_MS)));
     try {
-      if ((await Promise.race([this.exited, late])) === 'late') await this.worker.terminate();
+      if (this.stopped) return await this.exited; // closed already, or the thread stopped on its own
+      this.stopped = new SnapshotWriterError('The snapshot writer was closed.');
+      this.worker.postMessage({ type: 'close', id: this.nextId++ } satisfies WriterRequest);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), LEAVE_MS)));
+      try {
+        if ((await Promise.race([this.exited, late])) === 'late') await this.worker.terminate();
+      } finally {
+        clearTimeout(timer);
+      }
     } finally {
-      clearTimeout(timer);
+      // Only once the thread is gone: it writes to the file until then.
+      if (!this.handedOver) this.working.close();
     }
   }
 

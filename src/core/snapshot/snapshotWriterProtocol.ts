@@ -2,12 +2,18 @@
 import type { SnapshotEntity } from './entities';
 import type { PreparedRows } from './preparedRows';
 import type { SavedMeta, SnapshotMeta } from './snapshotDb';
+import type { WorkingFileHandle } from './workingFile';
+
+/** Given to the thread as it starts: the working file it builds the database in. */
+export interface WriterData {
+  working: WorkingFileHandle;
+}
 
 export type WriterRequest =
   | { id: number; type: 'insert'; entity: SnapshotEntity; rows: PreparedRows; jsons: string[] }
   /** Every record of the entity is in: its indexes can be built now. */
   | { id: number; type: 'index'; entity: SnapshotEntity }
-  /** Last: records the metadata, exports the image and closes the database; `hash`: with the image's SHA-256. */
+  /** Last: records the metadata and closes the database, which is left in the working file; `hash`: with its SHA-256. */
   | { id: number; type: 'finish'; meta: SavedMeta; hash?: boolean }
   /**
    * Ends the thread after what was asked before it, the database (if not finished) with it: the
@@ -16,5 +22,6 @@ export type WriterRequest =
   | { id: number; type: 'close' };
 
 export type WriterReply =
-  | { id: number; ok: true; image?: Uint8Array; meta?: Omit<SnapshotMeta, 'checksum'>; sha256?: string }
+  /** `bytes`: the finished database's length, from the start of the working file. */
+  | { id: number; ok: true; bytes?: number; meta?: Omit<SnapshotMeta, 'checksum'>; sha256?: string }
   | { id: number; ok: false; error: string };

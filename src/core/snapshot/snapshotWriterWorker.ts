@@ -3,14 +3,17 @@
  * Requests are handled in the order they arrive, each to the end before the next.
  */
 import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { FileOnDemand } from './fileOnDemand';
 import { GrownArrays } from './grownArrays';
 import { SnapshotDb } from './snapshotDb';
-import type { WriterReply, WriterRequest } from './snapshotWriterProtocol';
+import type { WriterData, WriterReply, WriterRequest } from './snapshotWriterProtocol';
+import { placeCipher, type WorkingFileHandle } from './workingFile';
 
 const port = parentPort;
 if (port) {
-  const db = SnapshotDb.create();
+  const { working } = workerData as WriterData;
+  const db = SnapshotDb.createIn(working);
   const grown = new GrownArrays();
   port.on('message', (request: WriterRequest) => {
     void db.then(
@@ -26,11 +29,10 @@ if (port) {
             snapshot.indexEntity(request.entity);
             reply({ id: request.id, ok: true });
           } else {
-            const { image, meta } = snapshot.finishAndClose(request.meta);
-            // Hashed here, off the thread that asked (about a second at a million contacts).
-            const sha256 = request.hash ? createHash('sha256').update(image).digest('hex') : undefined;
-            // The image moves to the capture's thread, not copied: at a million contacts it is 1.6 GB.
-            port.postMessage({ id: request.id, ok: true, image, meta, sha256 } satisfies WriterReply, [image.buffer as ArrayBuffer]);
+            const { bytes, meta } = snapshot.finishInFile(request.meta);
+            // Hashed here, off the thread that asked (a few seconds at a million contacts).
+            const sha256 = request.hash ? hashOf(working, bytes) : undefined;
+            reply({ id: request.id, ok: true, bytes, meta, sha256 });
           }
         } catch (err) {
           reply({ id: request.id, ok: false, error: (err as Error).message });
@@ -49,6 +51,15 @@ if (port) {
  */
 function leave(): never {
   process.exit(0);
+}
+
+/** The SHA-256 of the database in the working file, read back in pieces. */
+function hashOf(working: WorkingFileHandle, bytes: number): string {
+  const file = new FileOnDemand(working.fd, bytes, 'the working file', { cipher: placeCipher(working), ownsFd: false });
+  const hash = createHash('sha256');
+  const piece = 8 * 1024 * 1024;
+  for (let at = 0; at < bytes; at += piece) hash.update(file.read(at, Math.min(at + piece, bytes)));
+  return hash.digest('hex');
 }
 
 function reply(message: WriterReply): void {

@@ -4,6 +4,7 @@
  * verdicts (before the open returns, or alongside it), and the file on disk never written.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CancelledError } from '../../../src/core/work/cancelled';
@@ -11,6 +12,7 @@ import { SnapshotCorruptError } from '../../../src/core/snapshot/errors';
 import { listRecords } from '../../../src/core/snapshot/query';
 import { OpenSnapshots } from '../../../src/core/snapshot/openSnapshots';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
+import { placeCipher } from '../../../src/core/snapshot/workingFile';
 import { everyRecord, generatedSnapshotFile, tempDir } from '../support/snapshots';
 
 const ON_DEMAND = { onDemandFromBytes: 0 };
@@ -164,5 +166,20 @@ describe('A snapshot read from disk as its pages are needed', function () {
     } finally {
       db.close();
     }
+  });
+});
+
+describe("A working file's cipher", () => {
+  it('encrypts any byte range as the same range of the whole, so pages can be written and read in any order', () => {
+    const handle = { key: randomBytes(32), iv: Buffer.alloc(16, 0xff) }; // the counter wraps past its top
+    const cipher = placeCipher(handle);
+    const plain = randomBytes(100_003);
+    const whole = cipher.apply(plain, 0);
+    assert.ok(!whole.equals(plain));
+    for (const [start, end] of [[0, 16], [7, 9], [16, 4096], [33, 50_001], [4096 + 5, 100_003]] as const) {
+      assert.ok(cipher.apply(plain.subarray(start, end), start).equals(whole.subarray(start, end)), `bytes ${start}-${end}`);
+      assert.ok(cipher.apply(whole.subarray(start, end), start).equals(plain.subarray(start, end)), `decrypting ${start}-${end}`);
+    }
+    assert.ok(!placeCipher({ key: randomBytes(32), iv: handle.iv }).apply(plain, 0).equals(whole), 'another key, other bytes');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { readLiveAccount, readLiveForRestore } from '../../../src/core/restore/liveRead';
 import { captureSnapshot } from '../../../src/core/snapshot/capture';
@@ -13,6 +13,19 @@ async function account(size: number): Promise<TestAccount> {
   const store = new EmulatorStore();
   generateAccount(store, { seed: 34, size });
   return startTestAccount({ store });
+}
+
+/** This process's open working files that no longer have a name (Linux: /proc/self/fd). */
+function workingFilesOpen(): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => `/proc/self/fd/${fd}`)
+    .filter((link) => {
+      try {
+        return /\.keap-vault-working-.* \(deleted\)$/.test(readlinkSync(link));
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Every file under a folder, recursively (a journal is a folder of files). */
@@ -31,7 +44,7 @@ describe('A live read, into memory', function () {
     else process.env.TMPDIR = tmpBefore;
   });
 
-  it('holds every record a capture to a file holds, with its hash, and writes nothing to disk while it reads', async () => {
+  it('holds every record a capture to a file holds, with its hash, and leaves nothing readable on disk while it reads', async () => {
     const { client } = await account(600);
     const written = tempDir();
     const file = path.join(written, 'captured.kvsnap');
@@ -54,6 +67,17 @@ describe('A live read, into memory', function () {
     const requests = client.transport.requestCount - requestsBefore;
     assert.ok(pages > 10, `read in ${pages} pages`);
     assert.deepEqual(watched.flatMap(filesUnder), before);
+    if (process.platform === 'linux') {
+      // The database is in a working file without a name, encrypted: no SQLite header, no email in clear.
+      const working = workingFilesOpen();
+      assert.equal(working.length, 1, 'one working file, already removed from its folder');
+      const bytes = readFileSync(working[0]!);
+      assert.ok(bytes.length > 100_000, `${bytes.length} bytes`);
+      assert.notEqual(bytes.subarray(0, 15).toString('latin1'), 'SQLite format 3');
+      const email = String(db.all<{ email: string }>("SELECT email FROM contacts WHERE email LIKE '%@%' LIMIT 1")[0]?.email);
+      assert.ok(onDisk.file && readFileSync(onDisk.file).includes(email), `${email} is in clear in an unencrypted snapshot file`);
+      assert.ok(!bytes.includes(email), `${email} is not in the working file`);
+    }
 
     assert.deepEqual(everyRecord(db), everyRecord(onDisk));
     assert.deepEqual(db.counts(), onDisk.counts());

@@ -66,7 +66,7 @@ describe("The snapshot writer's thread", () => {
   });
 
   it('a thread that ends settles the page in flight (never leaves the capture waiting) and refuses later ones with a typed error that says nothing read is lost', async () => {
-    const writer = new SnapshotWriter(undefined, path.join(__dirname, '../../fixtures/workers/writerThatStops.js'));
+    const writer = new SnapshotWriter(undefined, { workerFile: path.join(__dirname, '../../fixtures/workers/writerThatStops.js') });
     const record = { id: 1, given_name: 'Ana' };
     await writer.insert('contacts', [record], [JSON.stringify(record)]);
     const isStopped = (err: unknown) => {
@@ -102,14 +102,14 @@ describe("The snapshot writer's thread", () => {
     await writer.close(); // a second close is harmless
   });
 
-  it('closed after it handed its image over (every capture and live read ends so), the thread leaves on its own', async () => {
-    for (const finish of ['image', 'save'] as const) {
+  it('closed after it handed its database over (every capture and live read ends so), the thread leaves on its own', async () => {
+    for (const finish of ['database', 'save'] as const) {
       const writer = new SnapshotWriter();
       const worker = (writer as unknown as { worker: Worker }).worker;
       const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
       const record = { id: 1, given_name: 'Ana' };
       await writer.insert('contacts', [record], [JSON.stringify(record)]);
-      if (finish === 'image') await writer.image(TEST_META);
+      if (finish === 'database') (await writer.database(TEST_META)).working.close();
       else await writer.save(path.join(tempDir(), 'closed-after.kvsnap'), TEST_META);
       await writer.close();
       // 0: it left when asked. A thread kept alive by its port is terminated after close()'s wait
