@@ -81,7 +81,7 @@ export class FileOnDemand {
     if (this.options.writeThrough) {
       const out = this.options.cipher ? this.options.cipher.apply(bytes, at) : bytes;
       // A failed write is not SQLite's to survive (zeros would be data lost): it stops the writer's thread.
-      for (let done = 0; done < out.length; ) done += writeSync(this.fd, out, done, out.length - done, at + done);
+      for (let done = 0; done < out.length;) done += writeSync(this.fd, out, done, out.length - done, at + done);
       this.imageBytes = Math.max(this.imageBytes, end);
       return;
     }

@@ -154,7 +154,8 @@ export interface ImageSource {
 
 /** Writes image + trailer (encrypted when a key is given) atomically; returns the image's SHA-256. */
 export async function writeSnapshotFile(file: string, image: Uint8Array | ImageSource, key: string | undefined): Promise<string> {
-  const source: ImageSource = image instanceof Uint8Array ? { length: image.length, read: (start, end) => image.subarray(start, end) } : image;
+  const source: ImageSource =
+    image instanceof Uint8Array ? { length: image.length, read: (start, end) => image.subarray(start, end) } : image;
   let sha256 = '';
   await writeFileAtomic(file, async (handle) => {
     const hash = createHash('sha256');

@@ -80,7 +80,10 @@ export class SnapshotWriter {
     const reply = await this.ask({ type: 'finish', meta });
     // invariant: the writer answers 'finish' with the database's length and the metadata it recorded (snapshotWriterWorker.ts).
     if (!reply.ok || reply.bytes === undefined || !reply.meta) throw new Error('The snapshot writer finished without a database');
-    const database = new FileOnDemand(this.working.handle.fd, reply.bytes, file, { cipher: placeCipher(this.working.handle), ownsFd: false });
+    const database = new FileOnDemand(this.working.handle.fd, reply.bytes, file, {
+      cipher: placeCipher(this.working.handle),
+      ownsFd: false,
+    });
     const checksum = await writeSnapshotFile(file, { length: reply.bytes, read: (start, end) => database.read(start, end) }, options.key);
     return { ...reply.meta, checksum };
   }

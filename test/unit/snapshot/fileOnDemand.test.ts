@@ -176,10 +176,21 @@ describe("A working file's cipher", () => {
     const plain = randomBytes(100_003);
     const whole = cipher.apply(plain, 0);
     assert.ok(!whole.equals(plain));
-    for (const [start, end] of [[0, 16], [7, 9], [16, 4096], [33, 50_001], [4096 + 5, 100_003]] as const) {
+    for (const [start, end] of [
+      [0, 16],
+      [7, 9],
+      [16, 4096],
+      [33, 50_001],
+      [4096 + 5, 100_003],
+    ] as const) {
       assert.ok(cipher.apply(plain.subarray(start, end), start).equals(whole.subarray(start, end)), `bytes ${start}-${end}`);
       assert.ok(cipher.apply(whole.subarray(start, end), start).equals(plain.subarray(start, end)), `decrypting ${start}-${end}`);
     }
-    assert.ok(!placeCipher({ key: randomBytes(32), iv: handle.iv }).apply(plain, 0).equals(whole), 'another key, other bytes');
+    assert.ok(
+      !placeCipher({ key: randomBytes(32), iv: handle.iv })
+        .apply(plain, 0)
+        .equals(whole),
+      'another key, other bytes',
+    );
   });
 });
