@@ -11,6 +11,7 @@
  * what changed since is read where Keap can filter by time, merged into a new complete snapshot.
  */
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { KeapValidationError } from '../keap/errors';
 import { entityModule } from '../entities';
@@ -108,7 +109,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   // A full capture builds the snapshot as pages arrive (each page is journaled first), on the
   // writer's thread, so the journal is read back only to continue an interrupted run. An
   // incremental one merges into a snapshot here, at the end.
-  let writer = options.since ? undefined : new SnapshotWriter();
+  // The working file sits beside the snapshot: the folder the user chose has room for it, where
+  // the system's temporary folder may be memory (tmpfs), which is what the file is there to spare.
+  const newWriter = () => new SnapshotWriter(undefined, { dir: path.dirname(out) });
+  let writer = options.since ? undefined : newWriter();
   const merged = options.since ? await SnapshotDb.create() : undefined;
   try {
     let rebuild = false;
@@ -142,7 +146,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     options.signal?.throwIfAborted();
     if (rebuild) {
       await writer!.close();
-      writer = new SnapshotWriter();
+      writer = newWriter();
       await loadFull(writer, journal, entities);
     }
     const deleted = merged ? await mergeIncremental(merged, options.since!.db, journal, tasks) : undefined;
