@@ -8,7 +8,7 @@
  *   macOS:            ~/Library/Application Support/keap-vault
  *   Windows:          %LOCALAPPDATA%\keap-vault, else ~\AppData\Local\keap-vault
  *
- * Machine state that is not data (the apply lock) has its own place: `stateDir` in restore/lock.ts.
+ * Machine state that is not data (the apply lock) has its own place: `stateDir.ts`.
  */
 import os from 'node:os';
 import path from 'node:path';

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { accountSlug } from '../snapshot/library';
 import { KeapVaultError } from '../errors';
+import { stateDir } from '../fs/stateDir';
 
 export interface LockOwner {
   pid: number;
@@ -28,18 +29,6 @@ export class ApplyLockedError extends KeapVaultError<'apply-locked'> {
   ) {
     super(message);
   }
-}
-
-/**
- * Where Keap Vault keeps per-user machine state (locks): `KEAP_VAULT_STATE_DIR`, else the
- * platform's place for it (XDG state on Linux, Application Support on macOS, LocalAppData on Windows).
- */
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.KEAP_VAULT_STATE_DIR) return env.KEAP_VAULT_STATE_DIR;
-  const home = os.homedir();
-  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Keap Vault');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Keap Vault');
-  return path.join(env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'keap-vault');
 }
 
 export class ApplyLock {

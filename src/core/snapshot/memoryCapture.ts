@@ -6,10 +6,14 @@
  * back) and left the account's records on disk, in clear (a live read has no key), until removed.
  * Here the pages go straight to the writer's thread, which builds the database in a working file
  * (encrypted with a key only this process holds, removed at once where the platform allows:
- * workingFile.ts); the snapshot reads it in place and closes it when closed.
+ * workingFile.ts) in Keap Vault's state folder, on disk where the system's temporary folder may be
+ * memory; the snapshot reads it in place and closes it when closed.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { KeapClient } from '../keap/client';
+import { stateDir } from '../fs/stateDir';
 import { runTogether } from '../work/together';
 import { CursorsOnly, planTasks, progressReporter, readTask, type CaptureProgress } from './captureTasks';
 import { CAPTURED_ENTITIES, type CapturedEntity } from './entities';
@@ -41,7 +45,9 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
   const log = new CursorsOnly();
   const tasks = planTasks(client, options.entities ?? CAPTURED_ENTITIES, options.changedSince, false, options.pageSize);
   const report = progressReporter(client, log, options.onProgress);
-  const writer = new SnapshotWriter('Nothing was written to Keap or to disk; read the account again.');
+  const dir = path.join(stateDir(), 'working');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const writer = new SnapshotWriter('Nothing was written to Keap; read the account again.', { dir });
   try {
     const read = async (task: (typeof tasks)[number], signal: AbortSignal | undefined) => {
       await readTask(

@@ -15,17 +15,17 @@ async function account(size: number): Promise<TestAccount> {
   return startTestAccount({ store });
 }
 
-/** This process's open working files that no longer have a name (Linux: /proc/self/fd). */
-function workingFilesOpen(): string[] {
-  return readdirSync('/proc/self/fd')
-    .map((fd) => `/proc/self/fd/${fd}`)
-    .filter((link) => {
-      try {
-        return /\.keap-vault-working-.* \(deleted\)$/.test(readlinkSync(link));
-      } catch {
-        return false;
-      }
-    });
+/** This process's open working files that no longer have a name (Linux: /proc/self/fd), with where they were. */
+function workingFilesOpen(): Array<{ link: string; was: string }> {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    const link = `/proc/self/fd/${fd}`;
+    try {
+      const was = readlinkSync(link);
+      return /\.keap-vault-working-.* \(deleted\)$/.test(was) ? [{ link, was }] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Every file under a folder, recursively (a journal is a folder of files). */
@@ -48,7 +48,15 @@ describe('A live read, into memory', function () {
     const { client } = await account(600);
     const written = tempDir();
     const file = path.join(written, 'captured.kvsnap');
-    await captureSnapshot({ client, out: file, pageSize: 100 });
+    const beside = new Set<string>();
+    await captureSnapshot({
+      client,
+      out: file,
+      pageSize: 100,
+      onProgress: () => workingFilesOpen().forEach((w) => beside.add(path.dirname(w.was))),
+    });
+    // A capture's working file sits beside the snapshot it builds.
+    if (process.platform === 'linux') assert.deepEqual([...beside], [written]);
     const onDisk = await SnapshotDb.open(file);
 
     // The temp folder and this process's state and data folders are where a read would leave
@@ -71,7 +79,9 @@ describe('A live read, into memory', function () {
       // The database is in a working file without a name, encrypted: no SQLite header, no email in clear.
       const working = workingFilesOpen();
       assert.equal(working.length, 1, 'one working file, already removed from its folder');
-      const bytes = readFileSync(working[0]!);
+      // In the state folder (a disk), not the temporary one, which may be memory.
+      assert.equal(path.dirname(working[0]!.was), path.join(process.env.KEAP_VAULT_STATE_DIR!, 'working'));
+      const bytes = readFileSync(working[0]!.link);
       assert.ok(bytes.length > 100_000, `${bytes.length} bytes`);
       assert.notEqual(bytes.subarray(0, 15).toString('latin1'), 'SQLite format 3');
       const email = String(db.all<{ email: string }>("SELECT email FROM contacts WHERE email LIKE '%@%' LIMIT 1")[0]?.email);
