@@ -59,22 +59,6 @@ export function withoutCopy(image: Uint8Array): Uint8Array {
   return handedOver(image, image);
 }
 
-/**
- * The file a closed (or idle) database left in its reservation: a view, not a copy. Undefined when
- * the file is not there whole: it outgrew the reservation (MEMFS moved it to an array of its own), or
- * the header, the file's own account of its length, disagrees with `bytes`.
- */
-export function fileInRoom(room: Uint8Array, bytes: number): Uint8Array | undefined {
-  if (bytes < 100 || bytes > room.length) return undefined;
-  const file = room.subarray(0, bytes);
-  const header = Buffer.from(file.buffer, file.byteOffset, 100);
-  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return undefined;
-  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
-  // The page count at offset 28 holds only while its "valid-for" number (92) is the change counter (24).
-  const counted = header.readUInt32BE(92) === header.readUInt32BE(24) ? header.readUInt32BE(28) : -1;
-  return counted * pageSize === bytes ? file : undefined;
-}
-
 /** `bytes`, whose `slice` MEMFS keeps as the file's storage: a view of `storage` from `start` on. */
 function handedOver(bytes: Uint8Array, storage: Uint8Array): Uint8Array {
   Object.defineProperty(bytes, 'slice', { value: (start = 0) => storage.subarray(start) });

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { ENTITY_DEFS, SNAPSHOT_ENTITIES, type SnapshotEntity, type SqlValue } from './entities';
 import { SnapshotCorruptError, SnapshotFormatError, SnapshotQueryError, SnapshotVersionError } from './errors';
-import { defaultRoomBytes, fileInRoom, withoutCopy, withRoomToGrow } from './fileRoom';
+import { defaultRoomBytes, withoutCopy, withRoomToGrow } from './fileRoom';
 import { prepareRows, type PreparedRows } from './preparedRows';
 import { RecordBlockReader, RecordBlockWriter } from './recordBlocks';
 import {
@@ -141,8 +141,6 @@ export class SnapshotDb {
     readonly file: string | undefined,
     private sha256: string | undefined,
     loaded: boolean,
-    /** Where the file is kept while it fits (fileRoom.ts); forgotten once it may have left. */
-    private room?: Uint8Array,
   ) {
     this.reader = new RecordBlockReader(db);
     // SQLite's page cache sits in front of sql.js's in-memory file, which it reads through a JS call
@@ -159,8 +157,8 @@ export class SnapshotDb {
    */
   static async create(roomBytes = defaultRoomBytes()): Promise<SnapshotDb> {
     const SQL = await loadSqlJs();
-    const { bytes, room } = withRoomToGrow(emptyImage(SQL), roomBytes);
-    return new SnapshotDb(new SQL.Database(bytes), CURRENT_FORMAT, undefined, undefined, false, room);
+    const { bytes } = withRoomToGrow(emptyImage(SQL), roomBytes);
+    return new SnapshotDb(new SQL.Database(bytes), CURRENT_FORMAT, undefined, undefined, false);
   }
 
   /**
@@ -265,14 +263,6 @@ export class SnapshotDb {
   /** Bytes read from disk since the open, for one read on demand (undefined for one held whole). */
   get bytesReadOnDemand(): number | undefined {
     return this.onDemand?.pages.bytesRead;
-  }
-
-  /**
-   * A snapshot a capture built in memory (`captureIntoMemory`): its image, as the writer's thread
-   * handed it over, and the SHA-256 that thread computed of it. Nothing is read from disk.
-   */
-  static async fromCapture(image: Uint8Array, sha256: string, where: string): Promise<SnapshotDb> {
-    return SnapshotDb.fromImage(withoutCopy(image), sha256, false, {}, where, undefined);
   }
 
   /**
@@ -393,7 +383,6 @@ export class SnapshotDb {
     } catch (err) {
       this.db.run('ROLLBACK');
       this.forgetWrites();
-      this.room = undefined; // a rollback may cut the file shorter, and MEMFS then moves it out of its room
       this.rolledBack = true;
       throw err;
     }
@@ -545,21 +534,6 @@ export class SnapshotDb {
     const full = this.recordMeta(meta);
     this.freeStatements(); // export() closes and reopens the database: statements, functions and views go
     return { image: this.db.export(), meta: full };
-  }
-
-  /**
-   * `finish` for a database that is done with: the image is its file itself, taken from its room
-   * without a copy when the file is there whole (a capture's writer then never holds the snapshot
-   * twice: 1.6 GB at a million contacts), else exported. The database is closed after.
-   */
-  finishAndClose(meta: SavedMeta): { image: Uint8Array; meta: Omit<SnapshotMeta, 'checksum'> } {
-    const full = this.recordMeta(meta);
-    this.freeStatements();
-    // Outside a transaction every page is in the file: the cache holds nothing the file lacks.
-    const bytes = Number(this.db.exec('PRAGMA page_count')[0].values[0][0]) * Number(this.db.exec('PRAGMA page_size')[0].values[0][0]);
-    const image = (this.room && fileInRoom(this.room, bytes)) ?? this.db.export();
-    this.db.close();
-    return { image, meta: full };
   }
 
   /**
