@@ -19,7 +19,6 @@
  */
 import { constants } from 'node:buffer';
 import { totalmem } from 'node:os';
-import { SQLITE_MAGIC } from './sqlite';
 
 /**
  * Room for a new snapshot: 2 GiB (a million contacts with their orders take 1.6 GB), less on a
