@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileOnDemand } from './fileOnDemand';
-import { GrownArrays } from './grownArrays';
 import { SnapshotDb } from './snapshotDb';
 import type { WriterData, WriterReply, WriterRequest } from './snapshotWriterProtocol';
 import { placeCipher, type WorkingFileHandle } from './workingFile';
@@ -14,7 +13,6 @@ const port = parentPort;
 if (port) {
   const { working } = workerData as WriterData;
   const db = SnapshotDb.createIn(working);
-  const grown = new GrownArrays();
   port.on('message', (request: WriterRequest) => {
     void db.then(
       (snapshot) => {
@@ -24,7 +22,6 @@ if (port) {
           } else if (request.type === 'insert') {
             snapshot.insertPrepared(request.entity, request.rows, request.jsons);
             reply({ id: request.id, ok: true });
-            void grown.collectIfGrown(); // after the page is answered; a page arriving meanwhile is stored as usual
           } else if (request.type === 'index') {
             snapshot.indexEntity(request.entity);
             reply({ id: request.id, ok: true });
