@@ -402,7 +402,11 @@ describe('Restore scenarios: at most once, whatever the order of events', functi
     assert.ok(patched, `the pending update of order ${update.liveId} was sent`);
     assert.deepEqual([receipt.failed, receipt.verification.problems], [[], []]);
     const state = await readState(fixture.client);
-    assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['orders'] }), [], 'every corrupted field is back');
+    try {
+      assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['orders'] }), [], 'every corrupted field is back');
+    } finally {
+      state.close();
+    }
   });
 
   it('without --update-existing, the plan counts what differs apart from what is unchanged, and relinks references to restored records', async () => {
