@@ -18,6 +18,15 @@ import { everyRecord, generatedSnapshotFile, tempDir } from '../support/snapshot
 const ON_DEMAND = { onDemandFromBytes: 0 };
 const WHOLE = { onDemandFromBytes: Number.POSITIVE_INFINITY };
 
+/** A copy of `file` with one byte changed, 60% of the way in (past the pages a first query reads). */
+async function withOneByteChanged(file: string): Promise<string> {
+  const changed = Buffer.from(await fs.readFile(file));
+  changed[Math.floor(changed.length * 0.6)] ^= 0x01;
+  const damaged = path.join(tempDir(), 'changed.kvsnap');
+  await fs.writeFile(damaged, changed);
+  return damaged;
+}
+
 describe('A snapshot read from disk as its pages are needed', function () {
   this.timeout(120_000);
   let file: string;
@@ -48,12 +57,7 @@ describe('A snapshot read from disk as its pages are needed', function () {
   });
 
   it('refuses a file changed by one byte before it returns, or, verified alongside, says so through verified()', async () => {
-    const dir = tempDir();
-    const good = await fs.readFile(file);
-    const changed = Buffer.from(good);
-    changed[Math.floor(good.length * 0.6)] ^= 0x01;
-    const damaged = path.join(dir, 'changed.kvsnap');
-    await fs.writeFile(damaged, changed);
+    const damaged = await withOneByteChanged(file);
     await assert.rejects(
       SnapshotDb.open(damaged, ON_DEMAND),
       (err: Error) => err instanceof SnapshotCorruptError && /checksum mismatch/.test(err.message),
@@ -129,12 +133,7 @@ describe('A snapshot read from disk as its pages are needed', function () {
   });
 
   it("in a window's cache: a short read does not wait for the checksum, long work does, and a damaged file is closed and reported", async () => {
-    const dir = tempDir();
-    const good = await fs.readFile(file);
-    const changed = Buffer.from(good);
-    changed[Math.floor(good.length * 0.6)] ^= 0x01;
-    const damaged = path.join(dir, 'changed.kvsnap');
-    await fs.writeFile(damaged, changed);
+    const damaged = await withOneByteChanged(file);
     const reported: string[] = [];
     const cache = new OpenSnapshots({
       open: (f, control) => SnapshotDb.open(f, { ...ON_DEMAND, verify: 'alongside', ...control }),

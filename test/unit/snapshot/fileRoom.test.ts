@@ -5,16 +5,9 @@ import { withRoomToGrow } from '../../../src/core/snapshot/fileRoom';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { writeSnapshotFile } from '../../../src/core/snapshot/snapshotFile';
 import { loadSqlJs } from '../../../src/core/snapshot/sqlite';
-import { tempDir } from '../support/snapshots';
+import { TEST_META, tempDir } from '../support/snapshots';
 
-const META = {
-  snapshotId: 's',
-  account: 'a',
-  apiBaseUrl: 'http://127.0.0.1',
-  startedAt: new Date(0).toISOString(),
-  finishedAt: new Date(0).toISOString(),
-  requests: 1,
-};
+const META = { ...TEST_META, requests: 1 };
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
 
 async function emptyImage(): Promise<Uint8Array> {

@@ -3,16 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readSync } from 'node:fs';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { placeCipher, WorkingFile } from '../../../src/core/snapshot/workingFile';
-import { tempDir } from '../support/snapshots';
+import { TEST_META, tempDir } from '../support/snapshots';
 
-const META = {
-  snapshotId: 's',
-  account: 'a',
-  apiBaseUrl: 'http://127.0.0.1',
-  startedAt: new Date(0).toISOString(),
-  finishedAt: new Date(0).toISOString(),
-  requests: 1,
-};
+const META = { ...TEST_META, requests: 1 };
 
 function someContacts(count: number, name: string, from = 1): Array<{ id: number; given_name: string; notes: string }> {
   return Array.from({ length: count }, (_, i) => ({ id: from + i, given_name: `${name} ${i}`, notes: randomBytes(200).toString('hex') }));
