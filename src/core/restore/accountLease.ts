@@ -14,7 +14,8 @@ import type { KeapClient } from '../keap/client';
 import { KeapConflictError, KeapNotFoundError, KeapValidationError } from '../keap/errors';
 import { filter } from '../keap/filter';
 import type { KeapTag } from '../model';
-import { ApplyLockedError, isAlive, type LockOwner } from './lock';
+import { ApplyLockedError, type LockOwner } from './lock';
+import { isAlive } from '../work/processAlive';
 import { KeapVaultError } from '../errors';
 
 export const LEASE_TAG_NAME = 'Keap Vault: restore in progress';

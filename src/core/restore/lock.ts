@@ -4,12 +4,13 @@
  * takes the same lock. A lock left by a process that died can be broken explicitly; a live one
  * never is. Across machines the restore markers in Keap are what protects (see liveGuard.ts).
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accountSlug } from '../snapshot/library';
 import { KeapVaultError } from '../errors';
 import { stateDir } from '../fs/stateDir';
+import { isAlive } from '../work/processAlive';
 
 export interface LockOwner {
   pid: number;
@@ -131,23 +132,4 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Whether a process runs; a killed one its parent has not reaped yet (a zombie) does not. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  if (process.platform === 'linux') {
-    try {
-      // /proc/PID/stat: "pid (comm) state …"; comm may hold spaces and parentheses, state follows the last ')'.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }

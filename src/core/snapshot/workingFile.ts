@@ -10,11 +10,18 @@
  * this process's own scratch, not something it trusts from elsewhere (a snapshot file is hashed).
  *
  * Where the platform lets an open file be removed (Linux, macOS), it is removed as soon as it is
- * made: nothing is left behind by a crash. Elsewhere it is removed when closed.
+ * made: nothing is left behind by a crash. Elsewhere (Windows) it is removed when closed, and what a
+ * crashed process left (up to the size of a snapshot, unreadable without its key) is removed by
+ * the next working file made in the same folder.
  */
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../work/processAlive';
+
+const PREFIX = '.keap-vault-working-';
+/** A working file's name: the process that made it, and a random part. */
+const NAME = /^\.keap-vault-working-(\d+)-[0-9a-f]+$/;
 
 /** Encrypts or decrypts bytes at their place in the file (CTR: the same operation). */
 export interface PlaceCipher {
@@ -39,7 +46,8 @@ export class WorkingFile {
 
   /** A new, empty working file in `dir` (the snapshot's folder, or the system's temporary folder). */
   static create(dir: string): WorkingFile {
-    const file = path.join(dir, `.keap-vault-working-${process.pid}-${randomBytes(6).toString('hex')}`);
+    removeLeftovers(dir);
+    const file = path.join(dir, `${PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
     const fd = openSync(file, 'wx+', 0o600);
     let named: string | undefined = file;
     try {
@@ -73,4 +81,27 @@ export function placeCipher(handle: Pick<WorkingFileHandle, 'key' | 'iv'>): Plac
       return cipher.update(bytes);
     },
   };
+}
+
+/**
+ * Removes the working files in `dir` whose process is gone. One still open elsewhere (a process on
+ * another machine sharing the folder, whose pid means nothing here) cannot be removed on Windows,
+ * the only platform where working files keep a name: that failure is ignored.
+ */
+function removeLeftovers(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet: nothing left in it
+  }
+  for (const name of names) {
+    const pid = Number(NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // In use after all: left for a later run.
+    }
+  }
 }

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApplyLock, ApplyLockedError, isAlive } from '../../../src/core/restore/lock';
+import { ApplyLock, ApplyLockedError } from '../../../src/core/restore/lock';
+import { isAlive } from '../../../src/core/work/processAlive';
 
 /** A process that has exited but that its parent has not reaped: what `kill -9` leaves for a while. */
 async function zombie(): Promise<{ pid: number; done: () => void }> {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { placeCipher, WorkingFile } from '../../../src/core/snapshot/workingFile';
 import { TEST_META, tempDir } from '../support/snapshots';
@@ -38,6 +40,24 @@ describe("A database built in a working file (a capture's and a live read's)", (
       working.close();
     }
     assert.deepEqual(readdirSync(dir), [], 'nothing left once closed');
+  });
+
+  it("removes what a crashed process left in the folder (Windows keeps a working file's name), not what a live one has", () => {
+    const dir = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid; // a process that has exited
+    const left = {
+      gone: `.keap-vault-working-${gone}-a1b2c3`,
+      live: `.keap-vault-working-${process.ppid}-d4e5f6`,
+      mine: `.keap-vault-working-${process.pid}-0a0b0c`,
+      other: 'customers.kvsnap',
+    };
+    for (const name of Object.values(left)) writeFileSync(path.join(dir, name), 'encrypted pages');
+    const working = WorkingFile.create(dir);
+    try {
+      assert.deepEqual(readdirSync(dir).sort(), [left.live, left.mine, left.other].sort());
+    } finally {
+      working.close();
+    }
   });
 
   it('after a rolled-back page, holds exactly what was committed, and reads back whole from the file', async () => {
