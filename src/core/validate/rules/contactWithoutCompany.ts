@@ -1,5 +1,4 @@
 import type { ValidationRule } from '../rule';
-import { thenByRowid } from '../missingParents';
 import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const contactWithoutCompany: ValidationRule = {
@@ -11,15 +10,15 @@ export const contactWithoutCompany: ValidationRule = {
     'gets a new id, and re-link the contact through the id map.',
   *run({ db, batches }) {
     // A rowid range of contacts at a time (company_id has no index: no other query searches it).
-    const rows = (yield* allInBatches<{ rid: number; id: string; company_id: string }>(
+    const rows = yield* allInBatches<{ id: string; company_id: string }>(
       db,
       'contacts',
       batches,
-      `SELECT c.rowid AS rid, c.id, c.company_id FROM contacts c LEFT JOIN companies k ON k.id = c.company_id
+      `SELECT c.id, c.company_id FROM contacts c LEFT JOIN companies k ON k.id = c.company_id
        WHERE c.company_id IS NOT NULL AND k.id IS NULL AND c.rowid BETWEEN ? AND ?`,
       [],
-      () => 0,
-    )).sort(thenByRowid(byIntegerIds((r) => r.id)));
+      byIntegerIds((r) => r.id),
+    );
     return rows.map((r) => ({
       entity: 'contacts',
       recordId: r.id,

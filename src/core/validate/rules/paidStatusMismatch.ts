@@ -1,6 +1,5 @@
 import { formatCents } from '../../money';
 import type { ValidationRule } from '../rule';
-import { thenByRowid } from '../missingParents';
 import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const paidStatusMismatch: ValidationRule = {
@@ -13,8 +12,7 @@ export const paidStatusMismatch: ValidationRule = {
     "wrong state. Check the order's payments against a snapshot.",
   *run({ db, settings, batches }) {
     const tol = settings.roundingToleranceCents;
-    const rows = (yield* allInBatches<{
-      rid: number;
+    const rows = yield* allInBatches<{
       id: string;
       status: string;
       total_cents: number;
@@ -24,13 +22,13 @@ export const paidStatusMismatch: ValidationRule = {
       db,
       'orders',
       batches,
-      `SELECT rowid AS rid, id, status, total_cents, COALESCE(paid_cents, 0) AS paid_cents, COALESCE(due_cents, total_cents - COALESCE(paid_cents, 0)) AS due_cents FROM orders
+      `SELECT id, status, total_cents, COALESCE(paid_cents, 0) AS paid_cents, COALESCE(due_cents, total_cents - COALESCE(paid_cents, 0)) AS due_cents FROM orders
        WHERE ((status = 'PAID' AND COALESCE(due_cents, total_cents - COALESCE(paid_cents, 0)) > ?)
           OR (status <> 'PAID' AND total_cents > 0 AND COALESCE(paid_cents, 0) >= total_cents - ?))
          AND rowid BETWEEN ? AND ?`,
       [tol, tol],
-      () => 0,
-    )).sort(thenByRowid(byIntegerIds((r) => r.id)));
+      byIntegerIds((r) => r.id),
+    );
     return rows.map((r) => ({
       entity: 'orders',
       recordId: r.id,

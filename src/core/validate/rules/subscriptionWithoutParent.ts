@@ -1,5 +1,4 @@
 import type { ValidationRule } from '../rule';
-import { thenByRowid } from '../missingParents';
 import { allInBatches, byIntegerIds } from '../ruleBatches';
 
 export const subscriptionWithoutParent: ValidationRule = {
@@ -10,8 +9,7 @@ export const subscriptionWithoutParent: ValidationRule = {
     "A subscription bills a contact for a product's plan. Without its contact it bills no one; without its product it bills for " +
     'something that is no longer sold. Restore the missing contact or product, or deactivate the subscription.',
   *run({ db, batches }) {
-    const rows = (yield* allInBatches<{
-      rid: number;
+    const rows = yield* allInBatches<{
       id: string;
       contact_id: string | null;
       product_id: string | null;
@@ -21,12 +19,12 @@ export const subscriptionWithoutParent: ValidationRule = {
       db,
       'subscriptions',
       batches,
-      `SELECT s.rowid AS rid, s.id, s.contact_id, s.product_id, c.id IS NOT NULL AS has_contact, p.id IS NOT NULL AS has_product
+      `SELECT s.id, s.contact_id, s.product_id, c.id IS NOT NULL AS has_contact, p.id IS NOT NULL AS has_product
        FROM subscriptions s LEFT JOIN contacts c ON c.id = s.contact_id LEFT JOIN products p ON p.id = s.product_id
        WHERE (c.id IS NULL OR p.id IS NULL) AND s.rowid BETWEEN ? AND ?`,
       [],
-      () => 0,
-    )).sort(thenByRowid(byIntegerIds((r) => r.id)));
+      byIntegerIds((r) => r.id),
+    );
     return rows.map((r) => {
       const missing = [!r.has_contact && `contact ${r.contact_id}`, !r.has_product && `product ${r.product_id}`]
         .filter(Boolean)
