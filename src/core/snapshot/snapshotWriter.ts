@@ -7,7 +7,6 @@
  * contacts it is 1.5 GB. At the end the snapshot file is written here from the working file, where
  * its errors are the capture's own; a live read is handed the working file itself.
  */
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileOnDemand } from './fileOnDemand';
@@ -42,14 +41,15 @@ export class SnapshotWriter {
   /**
    * `afterStop`: what the user is told of their data when the thread stops: a capture's pages are
    * in its journal and the next capture continues from them; a live read is only read again.
-   * `dir`: where the working file is made (the snapshot's folder; by default the system's temporary one).
+   * `dir`: where the working file is made: a capture's snapshot folder, a live read's state folder
+   * (never the system's temporary folder, which may be memory).
    * `workerFile`: the thread's script; tests give one that stops on cue.
    */
   constructor(
     private readonly afterStop = "Nothing read from Keap is lost: every page is in the capture's journal, and the next capture continues from it.",
-    options: { dir?: string; workerFile?: string } = {},
+    options: { dir: string; workerFile?: string },
   ) {
-    this.working = WorkingFile.create(options.dir ?? tmpdir());
+    this.working = WorkingFile.create(options.dir);
     this.worker = new Worker(options.workerFile ?? WORKER_FILE, { workerData: { working: this.working.handle } satisfies WriterData });
     this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (reply: WriterReply) => {

@@ -44,7 +44,7 @@ export class WorkingFile {
     private named: string | undefined,
   ) {}
 
-  /** A new, empty working file in `dir` (the snapshot's folder, or the system's temporary folder). */
+  /** A new, empty working file in `dir` (a capture's snapshot folder, a live read's state folder). */
   static create(dir: string): WorkingFile {
     removeLeftovers(dir);
     const file = path.join(dir, `${PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);

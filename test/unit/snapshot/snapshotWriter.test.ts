@@ -32,7 +32,7 @@ describe("The snapshot writer's thread", () => {
     const indexes = indexesOf(reference);
     reference.close();
 
-    const writer = new SnapshotWriter();
+    const writer = new SnapshotWriter(undefined, { dir: tempDir() });
     const file = path.join(tempDir(), 'threaded.kvsnap');
     try {
       // Pages of 37 records, one entity after another in turn, as concurrent list reads arrive.
@@ -66,7 +66,10 @@ describe("The snapshot writer's thread", () => {
   });
 
   it('a thread that ends settles the page in flight (never leaves the capture waiting) and refuses later ones with a typed error that says nothing read is lost', async () => {
-    const writer = new SnapshotWriter(undefined, { workerFile: path.join(__dirname, '../../fixtures/workers/writerThatStops.js') });
+    const writer = new SnapshotWriter(undefined, {
+      dir: tempDir(),
+      workerFile: path.join(__dirname, '../../fixtures/workers/writerThatStops.js'),
+    });
     const record = { id: 1, given_name: 'Ana' };
     await writer.insert('contacts', [record], [JSON.stringify(record)]);
     const isStopped = (err: unknown) => {
@@ -81,7 +84,7 @@ describe("The snapshot writer's thread", () => {
   });
 
   it('closed with pages still in flight (a cancelled capture), the thread finishes them and leaves on its own instead of being terminated mid-compression', async () => {
-    const writer = new SnapshotWriter();
+    const writer = new SnapshotWriter(undefined, { dir: tempDir() });
     const worker = (writer as unknown as { worker: Worker }).worker;
     const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
     const records = Array.from({ length: 3000 }, (_, i) => ({ id: i + 1, given_name: `Ana ${i}` }));
@@ -104,7 +107,7 @@ describe("The snapshot writer's thread", () => {
 
   it('closed after it handed its database over (every capture and live read ends so), the thread leaves on its own', async () => {
     for (const finish of ['database', 'save'] as const) {
-      const writer = new SnapshotWriter();
+      const writer = new SnapshotWriter(undefined, { dir: tempDir() });
       const worker = (writer as unknown as { worker: Worker }).worker;
       const exitCode = new Promise<number>((resolve) => worker.once('exit', resolve));
       const record = { id: 1, given_name: 'Ana' };
