@@ -9,11 +9,16 @@ import { hashRecord, type RestoreEntity } from './plan';
 import { comparableRecord } from './fields';
 import { entityModule, ENTITY_MODULES, isCapturedEntity } from '../entities';
 import type { LiveIndexFeed } from './liveIndexFeed';
+import { IdGroups } from '../collections/idGroups';
+import { KeapIdIndex } from '../collections/keapIdIndex';
 import {
   HASH_CHARS,
   LiveRecords,
   noteMarkerField,
+  orderLook,
+  paymentLook,
   projectionHash,
+  type KeptById,
   textHash,
   type Json,
   type LiveOrderLook,
@@ -68,7 +73,7 @@ export class LiveIndex {
   /** What the pass over each entity indexed (liveRecords.ts). */
   private readonly records: LiveRecords;
   /** Ids of entities not (yet) in byId, read without their JSON: what a projection's references need. */
-  private readonly idSets = new Map<string, Set<string>>();
+  private readonly idSets = new Map<string, KeapIdIndex>();
   private readonly hashesOnly: boolean;
   private readonly sameTextOf: ReadonlySet<RestoreEntity>;
   /** hashesOnly: the projection hashes made when asked, of the entities of options.sameText. */
@@ -76,7 +81,8 @@ export class LiveIndex {
   /** hashesOnly: records read again by id so far, per entity, and the texts of an entity read whole after READS_BY_ID. */
   private readonly readsById = new Map<string, number>();
   private readonly textsRead = new Map<string, Map<string, string>>();
-  private readonly tagsByContact = new Map<string, Set<string>>();
+  /** Per live contact, the live ids of its tags. */
+  private readonly tagsByContact = new IdGroups();
   /** Entities the live read's feed indexed (not read again here). */
   readonly fedEntities: ReadonlySet<RestoreEntity>;
 
@@ -92,11 +98,8 @@ export class LiveIndex {
     // Each entity is read and parsed once, in one pass that fills everything indexed of it
     // (liveRecords.ts), unless the live read indexed it as it arrived.
     for (const entity of EAGER) if (!this.fedEntities.has(entity)) this.index(entity);
-    for (const [contactId, tagId] of db.tuples('SELECT contact_id, tag_id FROM contact_tags')) {
-      let set = this.tagsByContact.get(String(contactId));
-      if (!set) this.tagsByContact.set(String(contactId), (set = new Set()));
-      set.add(String(tagId));
-    }
+    for (const [contactId, tagId] of db.tuples('SELECT contact_id, tag_id FROM contact_tags'))
+      this.tagsByContact.add(String(contactId), String(tagId));
     // The id sets read for references while indexing are now in byId (keys), where indexed.
     for (const entity of this.records.byId.keys()) this.idSets.delete(entity);
   }
@@ -221,19 +224,19 @@ export class LiveIndex {
   }
 
   paymentsOf(liveOrderId: string): LivePaymentLook[] {
-    return this.records.paymentsByOrder.get(liveOrderId) ?? [];
+    return this.records.paymentsByOrder.get(liveOrderId).map(paymentLook);
   }
 
   ordersOf(liveContactId: string): LiveOrderLook[] {
-    return this.records.ordersByContact.get(liveContactId) ?? [];
+    return this.records.ordersByContact.get(liveContactId).map(orderLook);
   }
 
   contactHasTag(liveContactId: string, liveTagId: string): boolean {
-    return this.tagsByContact.get(liveContactId)?.has(liveTagId) ?? false;
+    return this.tagsByContact.get(liveContactId).includes(liveTagId);
   }
 
   /** An entity's byId map, read in one pass on first use. */
-  private ids(entity: RestoreEntity): Map<string, string> {
+  private ids(entity: RestoreEntity): KeptById {
     if (!this.records.byId.has(entity)) {
       this.index(entity);
       this.idSets.delete(entity);
@@ -242,10 +245,10 @@ export class LiveIndex {
   }
 
   /** The ids of an entity, without reading its records' JSON. */
-  private idSet(entity: RestoreEntity): Set<string> {
+  private idSet(entity: RestoreEntity): KeapIdIndex {
     let set = this.idSets.get(entity);
     if (!set) {
-      set = new Set();
+      set = new KeapIdIndex();
       for (const row of this.db.rows(entity as SnapshotEntity, { json: false })) set.add(row.id);
       this.idSets.set(entity, set);
     }

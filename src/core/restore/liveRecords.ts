@@ -11,6 +11,8 @@ import { hashRecord, sha256Hex, type RestoreEntity } from './plan';
 import { referencesOf } from './fields';
 import { MARKER_LABEL, MARKER_RECORD_TYPES, recordMarker, type MarkedEntity } from './marker';
 import { liveOrderSignature } from './orderSignature';
+import { HashedIdMap } from '../collections/hashedIdMap';
+import { IdGroups } from '../collections/idGroups';
 
 export type Json = Record<string, unknown>;
 
@@ -32,6 +34,16 @@ export interface LiveOrderLook {
  */
 export type LivePaymentLook = Pick<KeapPayment, 'id' | 'note' | 'amount' | 'payment_time'>;
 
+/**
+ * What is kept of an entity's records by id: their JSON texts in a Map, or, hashesOnly, a hash
+ * each (and a short tail) in typed arrays, as a large account has millions (HashedIdMap).
+ */
+export interface KeptById {
+  readonly size: number;
+  has(id: string): boolean;
+  get(id: string): string | undefined;
+}
+
 /** One entity's pass: its records in stored order, then end(). */
 export interface EntityPass {
   /** A record: its id, its JSON text and, when the caller has it, the text parsed. */
@@ -44,15 +56,15 @@ export class LiveRecords {
    * Per entity, id -> JSON text (not hashesOnly), its projection hash (hashesOnly) or, for the
    * entities of sameTextOf, its text's hash and the records it references (see keptOf).
    */
-  readonly byId = new Map<string, Map<string, string>>();
+  readonly byId = new Map<string, KeptById>();
   readonly byKey = new Map<string, Map<string, string>>();
   readonly byMarker = new Map<string, Map<string, string>>();
   /** Live custom field id of the marker field, per record type. */
   readonly markerFieldIds = new Map<string, string>();
-  /** Payments by live order id. */
-  readonly paymentsByOrder = new Map<string, LivePaymentLook[]>();
-  /** Orders by live contact id, for duplicate detection. */
-  readonly ordersByContact = new Map<string, LiveOrderLook[]>();
+  /** Payments by live order id (as paymentText makes them; paymentsOf reads them). */
+  readonly paymentsByOrder = new IdGroups();
+  /** Orders by live contact id, for duplicate detection (as orderText makes them; ordersOf reads them). */
+  readonly ordersByContact = new IdGroups();
   /** Per entity, the entities its records referred to (a stale check must read them too). */
   readonly referenced = new Map<RestoreEntity, Set<RestoreEntity>>();
   /** Per entity indexed, the newest change time (ms) of its records, by Keap's clock. */
@@ -78,18 +90,20 @@ export class LiveRecords {
     // invariant: LiveIndex gives a projection hash to every pass but the feed's, which keeps sameText entities only.
     if (this.hashesOnly && !sameText && !projectionHash) throw new Error(`${entity}: a projection hash needs the database's pass`);
     let newest = 0;
-    const kept = new Map<string, string>();
+    const texts = this.hashesOnly ? undefined : new Map<string, string>();
+    const hashes = this.hashesOnly ? new HashedIdMap() : undefined;
+    const kept: KeptById = (texts ?? hashes)!;
     return {
       add: (id, text, parsed) => {
         const first = !kept.has(id);
-        if (first && !this.hashesOnly) kept.set(id, text);
+        if (first) texts?.set(id, text);
         if (!naturalKey && !visit && !(first && this.hashesOnly)) return;
         const record = parsed ?? (JSON.parse(text) as Json);
         if (changeTime) {
           const at = Date.parse(String(record[changeTime] ?? ''));
           if (at > newest) newest = at;
         }
-        if (first && this.hashesOnly) kept.set(id, sameText ? this.sameTextKept(entity, record, text) : projectionHash!(record));
+        if (first && hashes) hashes.setIfAbsent(id, sameText ? this.sameTextKept(entity, record, text) : projectionHash!(record));
         if (naturalKey) for (const key of naturalKey.of(record)) this.key(entity, key, String(record.id));
         visit?.(record);
       },
@@ -109,7 +123,7 @@ export class LiveRecords {
   /**
    * What hashesOnly keeps of a record of sameTextOf: its text's hash and the records it references
    * in one flat string (a string built of parts keeps every part alive, and a large account keeps
-   * millions of these); its projection is hashed only when asked (LiveIndex.hash), and a plan asks
+   * millions of these, HashedIdMap keeps it as bytes); its projection is hashed only when asked (LiveIndex.hash), and a plan asks
    * for few, as most records did not change.
    */
   private sameTextKept(entity: RestoreEntity, record: Json, text: string): string {
@@ -144,13 +158,16 @@ export class LiveRecords {
           const m = markerOf(r);
           if (m) this.marker('orders', m, o.id);
           if (o.contact?.id)
-            push(this.ordersByContact, o.contact.id, { id: o.id, order_time: o.order_time, signature: liveOrderSignature(r), marker: m });
+            this.ordersByContact.add(
+              o.contact.id,
+              orderText({ id: o.id, order_time: o.order_time, signature: liveOrderSignature(r), marker: m }),
+            );
         };
       case 'payments':
         return (r) => {
           const p = r as unknown as KeapPayment;
-          const look: LivePaymentLook = { id: p.id, note: p.note, amount: p.amount, payment_time: p.payment_time };
-          for (const orderId of p.order_ids ?? []) push(this.paymentsByOrder, orderId, look);
+          const look = paymentText({ id: p.id, note: p.note, amount: p.amount, payment_time: p.payment_time });
+          for (const orderId of p.order_ids ?? []) this.paymentsByOrder.add(orderId, look);
         };
       default:
         return undefined;
@@ -191,8 +208,30 @@ function flat(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/*
+ * A look kept as a JSON array of its fields, in this order (undefined as null): a million live
+ * orders as objects were 400 MB of a plan's memory, as texts in IdGroups about a quarter of it.
+ */
+
+function orderText(look: LiveOrderLook): string {
+  return JSON.stringify([look.id, look.order_time ?? null, look.signature, look.marker ?? null]);
+}
+
+export function orderLook(text: string): LiveOrderLook {
+  const [id, orderTime, signature, marker] = JSON.parse(text) as [string, string | null, string, string | null];
+  return { id, signature, ...(orderTime !== null && { order_time: orderTime }), ...(marker !== null && { marker }) };
+}
+
+function paymentText(look: LivePaymentLook): string {
+  return JSON.stringify([look.id, look.note ?? null, look.amount ?? null, look.payment_time ?? null]);
+}
+
+export function paymentLook(text: string): LivePaymentLook {
+  const [id, note, amount, paymentTime] = JSON.parse(text) as [string, string | null, number | null, string | null];
+  return {
+    id,
+    ...(note !== null && { note }),
+    ...(amount !== null && { amount }),
+    ...(paymentTime !== null && { payment_time: paymentTime }),
+  };
 }

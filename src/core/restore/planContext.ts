@@ -21,6 +21,7 @@ import { diffFields, isRelink, updateOf } from './planUpdate';
 import { unknownFields } from './fields';
 import { KeapVaultError } from '../errors';
 import { counted } from '../counted';
+import { KeapIdIndex } from '../collections/keapIdIndex';
 
 export interface PlanInput {
   snapshot: SnapshotDb;
@@ -81,7 +82,7 @@ export class PlanContext {
    * are these, and a key and an object each would be much of planning's memory and of the garbage
    * collector's work.
    */
-  private readonly unread = new Map<RestoreEntity, Set<string>>(RESTORE_ORDER.map((e) => [e, new Set()]));
+  private readonly unread = new Map<RestoreEntity, KeapIdIndex>(RESTORE_ORDER.map((e) => [e, new KeapIdIndex()]));
   readonly liveDeps = new Map<string, { entity: RestoreEntity; id: string }>();
   /** Per entity, the records counted as identical instead of listed (RestorePlan.identical). */
   readonly identical = new Map<RestoreEntity, number>();
@@ -95,7 +96,7 @@ export class PlanContext {
    */
   readonly unwritableFields = new Map<string, string[]>();
   /** Per entity, the snapshot's ids (snapHas). */
-  private readonly snapIds = new Map<RestoreEntity, Set<string>>();
+  private readonly snapIds = new Map<RestoreEntity, KeapIdIndex>();
 
   constructor(
     readonly input: PlanInput,
@@ -464,7 +465,7 @@ export class PlanContext {
     if (this.selected) return this.snap.scalar(`SELECT 1 FROM ${entity} WHERE id = ? LIMIT 1`, [id]) !== undefined;
     let ids = this.snapIds.get(entity);
     if (!ids) {
-      ids = new Set();
+      ids = new KeapIdIndex();
       for (const row of this.snap.rows(entity, { json: false })) ids.add(row.id);
       this.snapIds.set(entity, ids);
     }

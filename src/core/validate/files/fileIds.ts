@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { SnapshotEntity } from '../../snapshot/entities';
 import { detachedText } from './detachedText';
 import { IdRun } from './idRun';
-import { IdTable } from './idTable';
+import { IdTable } from '../../collections/idTable';
 import { TextIdRun } from './textIdRun';
 
 export interface FileIdsOptions {

@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { KeapVaultFileError } from '../../errors';
 import { BloomFilter } from './bloomFilter';
-import { mixedId } from './idTable';
+import { mixedId } from '../../collections/idTable';
 
 /** Ids a block holds: one read of 4 KiB answers a lookup the filter lets through. */
 export const BLOCK = 512;

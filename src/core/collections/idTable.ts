@@ -1,7 +1,8 @@
 /**
- * Integer id -> line, in an open-addressing hash table of typed arrays: 12 bytes a slot, at most
- * half of the slots full (24 to 48 bytes an id, against about 100 for a string in a Map). The file's
- * id index (FileIds) keeps its newest ids here and moves them to disk when the table is full.
+ * Integer id -> a number (a line, an index), in an open-addressing hash table of typed arrays: 12
+ * bytes a slot, at most half of the slots full (24 to 48 bytes an id, against about 100 for a
+ * string in a Map). The file's id index (FileIds) keeps its newest ids here and moves them to disk
+ * when the table is full; a plan's live index numbers each entity's ids with it (keapIdIndex.ts).
  */
 export class IdTable {
   private keys: Float64Array;
