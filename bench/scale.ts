@@ -191,9 +191,17 @@ async function disaster(ctx: Context, request: { count?: number; fraction?: numb
   });
 }
 
-async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures, 'peakRss'>> {
-  const keap = client(ctx);
-  const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
+/**
+ * Plans as the CLI's `plan` does and writes the plan file; the plan made is out of scope once this
+ * returns, so what follows (reading the file back, applying it) runs as the CLI's `apply` would, in
+ * a process that no longer holds it.
+ */
+async function planToFile(
+  ctx: Context,
+  keap: KeapClient,
+  snapshot: SnapshotDb,
+  planFile: string,
+): Promise<{ liveRead: number; planning: number; planCpu?: number; write: number; memory: string }> {
   let t = Date.now();
   // As the CLI's plan does: the live read indexes its records for planning as they arrive.
   const liveFed = livePlanFeed();
@@ -214,19 +222,23 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   const planning = seconds(t);
   // The main thread's CPU while planning: unlike the wall time, not stretched by other work or by a host taking the CPU.
   const planCpu = cpuBefore === undefined ? undefined : (mainThreadCpu() ?? cpuBefore) - cpuBefore;
-  // Where planning's memory is: JavaScript objects (the live index, resolutions, steps) or buffers (sql.js's files and heap).
+  // Where planning's memory is: JavaScript objects (the plan's steps) or buffers (the live index's typed arrays, sql.js).
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   const memory = `peak ${gib(peakAfterLiveRead)} after the live read, ${gib(process.resourceUsage().maxRSS * 1024)} after planning; then JS heap ${gib(heapUsed)}, buffers ${gib(arrayBuffers)}`;
   // Closed once planned, as the CLI's plan does (planRestoreFromSnapshot): apply reads live again itself.
   live.close();
-  // Written and read back as the CLI's plan and apply do: a large plan is never one string.
-  const planFile = path.join(ctx.dir, apply ? 'small.plan.json' : 'tenth.plan.json');
+  // Written as the CLI's plan does: a large plan is never one string.
   t = Date.now();
   await writePlanFile(planFile, plan);
-  const write = seconds(t);
-  // The CLI plans and applies in two processes; here the plan made is still held while it is read
-  // back, so this stage's peak RSS is above planning's own (printed as "after planning").
-  t = Date.now();
+  return { liveRead, planning, planCpu, write: seconds(t), memory };
+}
+
+async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures, 'peakRss'>> {
+  const keap = client(ctx);
+  const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
+  const planFile = path.join(ctx.dir, apply ? 'small.plan.json' : 'tenth.plan.json');
+  const { liveRead, planning, planCpu, write, memory } = await planToFile(ctx, keap, snapshot, planFile);
+  let t = Date.now();
   const readBack = await readPlanFile(planFile);
   const read = seconds(t);
   const planMiB = statSync(planFile).size / 2 ** 20;
