@@ -6,7 +6,7 @@
  * Map of the same strings: `get` gives back the very text it was given.
  */
 import { KeapIdIndex } from './keapIdIndex';
-import { grownUint32, TextArena } from './textArena';
+import { grownUint32, TextArena, trimmedUint32 } from './textArena';
 
 const HASH_BYTES = 16;
 const HASH_HEX = HASH_BYTES * 2;
@@ -45,7 +45,7 @@ export class HashedIdMap {
     if (!STARTS_WITH_HASH.test(value)) throw new Error('A hashed id map keeps values that start with 32 lowercase hex digits');
     const index = this.ids.add(id);
     if (index < this.ids.size - 1) return;
-    if (index >= this.tailAts.length) this.grow();
+    this.room(index + 1);
     this.hashes.write(value.slice(0, HASH_HEX), index * HASH_BYTES, HASH_BYTES, 'hex');
     if (value.length === HASH_HEX) return;
     const { at, length } = this.tails.add(value.slice(HASH_HEX));
@@ -53,12 +53,22 @@ export class HashedIdMap {
     this.tailLengths[index] = length;
   }
 
-  private grow(): void {
-    const capacity = this.tailAts.length * 2;
-    const hashes = Buffer.alloc(capacity * HASH_BYTES);
-    this.hashes.copy(hashes);
-    this.hashes = hashes;
-    this.tailAts = grownUint32(this.tailAts, capacity);
-    this.tailLengths = grownUint32(this.tailLengths, capacity);
+  /** Gives back the room kept for entries to come (arrays grow by doubling): once an entity is read whole. */
+  trim(): void {
+    const size = this.ids.size;
+    this.ids.trim();
+    this.hashes = Buffer.from(this.hashes.subarray(0, size * HASH_BYTES));
+    this.tailAts = trimmedUint32(this.tailAts, size);
+    this.tailLengths = trimmedUint32(this.tailLengths, size);
+  }
+
+  private room(needed: number): void {
+    if (needed * HASH_BYTES > this.hashes.length) {
+      const hashes = Buffer.alloc(Math.max(needed, (this.hashes.length / HASH_BYTES) * 2, 1024) * HASH_BYTES);
+      this.hashes.copy(hashes);
+      this.hashes = hashes;
+    }
+    this.tailAts = grownUint32(this.tailAts, needed);
+    this.tailLengths = grownUint32(this.tailLengths, needed);
   }
 }

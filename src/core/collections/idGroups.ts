@@ -5,7 +5,7 @@
  * (TextArena) and 12 bytes of bookkeeping, its group's id a number (KeapIdIndex).
  */
 import { KeapIdIndex } from './keapIdIndex';
-import { grownUint32, TextArena } from './textArena';
+import { grownUint32, TextArena, trimmedUint32 } from './textArena';
 
 export class IdGroups {
   private readonly keys = new KeapIdIndex();
@@ -27,16 +27,12 @@ export class IdGroups {
   /** Appends `text` to the group of `id`. */
   add(id: string, text: string): void {
     const group = this.keys.add(id);
-    if (group >= this.firsts.length) {
-      this.firsts = grownUint32(this.firsts, this.firsts.length * 2);
-      this.lasts = grownUint32(this.lasts, this.lasts.length * 2);
-    }
+    this.firsts = grownUint32(this.firsts, group + 1);
+    this.lasts = grownUint32(this.lasts, group + 1);
     const entry = this.entries++;
-    if (entry >= this.nexts.length) {
-      this.nexts = grownUint32(this.nexts, this.nexts.length * 2);
-      this.ats = grownUint32(this.ats, this.ats.length * 2);
-      this.lengths = grownUint32(this.lengths, this.lengths.length * 2);
-    }
+    this.nexts = grownUint32(this.nexts, entry + 1);
+    this.ats = grownUint32(this.ats, entry + 1);
+    this.lengths = grownUint32(this.lengths, entry + 1);
     const { at, length } = this.texts.add(text);
     this.ats[entry] = at;
     this.lengths[entry] = length;
@@ -44,6 +40,16 @@ export class IdGroups {
     if (last) this.nexts[last - 1] = entry + 1;
     else this.firsts[group] = entry + 1;
     this.lasts[group] = entry + 1;
+  }
+
+  /** Gives back the room kept for groups and texts to come (arrays grow by doubling). */
+  trim(): void {
+    this.keys.trim();
+    this.firsts = trimmedUint32(this.firsts, this.keys.size);
+    this.lasts = trimmedUint32(this.lasts, this.keys.size);
+    this.nexts = trimmedUint32(this.nexts, this.entries);
+    this.ats = trimmedUint32(this.ats, this.entries);
+    this.lengths = trimmedUint32(this.lengths, this.entries);
   }
 
   /** The texts of the group of `id`, in the order added ([] when there are none). */

@@ -102,6 +102,8 @@ export class LiveIndex {
       this.tagsByContact.add(String(contactId), String(tagId));
     // The id sets read for references while indexing are now in byId (keys), where indexed.
     for (const entity of this.records.byId.keys()) this.idSets.delete(entity);
+    this.records.trim();
+    this.tagsByContact.trim();
   }
 
   get markerFieldIds(): ReadonlyMap<string, string> {

@@ -108,10 +108,17 @@ export class LiveRecords {
         visit?.(record);
       },
       end: () => {
+        hashes?.trim();
         this.byId.set(entity, kept);
         if (changeTime && (naturalKey || visit || this.hashesOnly)) this.newestChange.set(entity, newest);
       },
     };
+  }
+
+  /** Gives back the room kept for more (once every entity is indexed: the arrays grow by doubling). */
+  trim(): void {
+    this.paymentsByOrder.trim();
+    this.ordersByContact.trim();
   }
 
   referencedSet(entity: RestoreEntity): Set<RestoreEntity> {

@@ -63,6 +63,30 @@ describe('Compact id collections (the live index of a large account)', () => {
     assert.deepEqual(groups.get('999999'), []);
   });
 
+  it('takes more after giving back its spare room, even when it was empty (a typed array drops writes past its end)', () => {
+    const groups = new IdGroups();
+    groups.trim();
+    groups.add('1', 'a');
+    groups.trim();
+    for (let i = 2; i < 3000; i++) groups.add(String(i), `t${i}`);
+    groups.add('1', 'b');
+    assert.deepEqual(groups.get('1'), ['a', 'b']);
+    assert.deepEqual(groups.get('2999'), ['t2999']);
+    const map = new HashedIdMap();
+    map.trim();
+    map.setIfAbsent('1', hashOf('1') + 'tail');
+    map.trim();
+    for (let i = 2; i < 3000; i++) map.setIfAbsent(String(i), hashOf(String(i)));
+    assert.equal(map.get('1'), hashOf('1') + 'tail');
+    assert.equal(map.get('2999'), hashOf('2999'));
+    const index = new KeapIdIndex();
+    index.trim();
+    for (let i = 1; i < 3000; i++) index.add(i % 2 ? String(i) : `x${i}`);
+    index.trim();
+    assert.equal(index.add('5000'), 2999);
+    for (let i = 1; i < 3000; i++) assert.equal(index.indexOf(i % 2 ? String(i) : `x${i}`), i - 1);
+  });
+
   it('holds a text longer than a chunk, and texts on both sides of a chunk boundary, whole', () => {
     const arena = new TextArena();
     const filler = 'x'.repeat(1000);
