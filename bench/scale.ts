@@ -23,7 +23,7 @@ import { KEAP_PAT_WINDOWS } from '../src/core/keap/throttle';
 import { ENTITY_MODULES } from '../src/core/entities';
 import { applyPlan } from '../src/core/restore/applier';
 import { readLiveForRestore } from '../src/core/restore/liveRead';
-import { identicalCount } from '../src/core/restore/plan';
+import { identicalCount, type RestorePlan } from '../src/core/restore/plan';
 import { livePlanFeed, planRestore } from '../src/core/restore/planner';
 import { readPlanFile, writePlanFile } from '../src/core/restore/planFile';
 import { captureSnapshot } from '../src/core/snapshot/capture';
@@ -166,6 +166,13 @@ const STAGES: Record<string, (ctx: Context) => Promise<Omit<StageFigures, 'peakR
     await disaster(ctx, { fraction: 0.1, seed: 'tenth' });
     return restore(ctx, false);
   },
+  /** The 10% loss's plan file read back, as the CLI's apply would read it (in its own process). */
+  async readTenthPlan(ctx) {
+    const t = Date.now();
+    const plan = await readPlanFile(path.join(ctx.dir, 'tenth.plan.json'));
+    const { summary, records } = planSummary(plan);
+    return { seconds: seconds(t), rows: records, note: summary };
+  },
   async diff(ctx) {
     const live = path.join(ctx.dir, 'live.kvsnap');
     const c = Date.now();
@@ -201,7 +208,7 @@ async function planToFile(
   keap: KeapClient,
   snapshot: SnapshotDb,
   planFile: string,
-): Promise<{ liveRead: number; planning: number; planCpu?: number; write: number; memory: string }> {
+): Promise<{ liveRead: number; planning: number; planCpu?: number; write: number; memory: string; summary: string; records: number }> {
   let t = Date.now();
   // As the CLI's plan does: the live read indexes its records for planning as they arrive.
   const liveFed = livePlanFeed();
@@ -230,33 +237,39 @@ async function planToFile(
   // Written as the CLI's plan does: a large plan is never one string.
   t = Date.now();
   await writePlanFile(planFile, plan);
-  return { liveRead, planning, planCpu, write: seconds(t), memory };
+  return { liveRead, planning, planCpu, write: seconds(t), memory, ...planSummary(plan) };
+}
+
+/** What a plan holds: every snapshot record planned, those with a step and the identical ones it counts. */
+function planSummary(plan: RestorePlan): { summary: string; records: number } {
+  const identical = identicalCount(plan);
+  const creates = plan.steps.filter((s) => s.action === 'create').length;
+  return {
+    records: plan.steps.length + identical,
+    summary: `${creates} creates, ${plan.steps.length} steps (${identical} identical counted), ${plan.live.records.length} live records relied on`,
+  };
 }
 
 async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures, 'peakRss'>> {
   const keap = client(ctx);
   const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
   const planFile = path.join(ctx.dir, apply ? 'small.plan.json' : 'tenth.plan.json');
-  const { liveRead, planning, planCpu, write, memory } = await planToFile(ctx, keap, snapshot, planFile);
-  let t = Date.now();
-  const readBack = await readPlanFile(planFile);
-  const read = seconds(t);
-  const planMiB = statSync(planFile).size / 2 ** 20;
-  // Every snapshot record planned: those with a step and the identical ones the plan counts.
-  const identical = identicalCount(readBack);
-  const records = readBack.steps.length + identical;
-  const creates = readBack.steps.filter((s) => s.action === 'create').length;
+  const { liveRead, planning, planCpu, write, memory, summary, records } = await planToFile(ctx, keap, snapshot, planFile);
   if (!apply) {
+    // The plan file is read back by the next stage, in a process of its own, as the CLI's apply reads it.
     snapshot.close();
     return {
       seconds: planning,
       rows: records,
-      note: `${creates} creates, ${readBack.steps.length} steps (${identical} identical counted), ${readBack.live.records.length} live records relied on; plan file ${fmt(planMiB)} MiB; memory: ${memory}`,
-      parts: { open, liveRead, ...(planCpu === undefined ? {} : { planCpu }), writePlan: write, readPlan: read },
+      note: `${summary}; plan file ${fmt(statSync(planFile).size / 2 ** 20)} MiB; memory: ${memory}`,
+      parts: { open, liveRead, ...(planCpu === undefined ? {} : { planCpu }), writePlan: write },
     };
   }
+  const t = Date.now();
+  const readBack = await readPlanFile(planFile);
+  const read = seconds(t);
   const before = keap.transport.requestCount;
-  t = Date.now();
+  const started = Date.now();
   const receipt = await applyPlan({
     client: keap,
     plan: readBack,
@@ -265,7 +278,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
     // What the apply reads again is scoped (the entities it touched, what changed since), as in the CLI.
     readLive: async (scope) => (await readLiveForRestore(keap, scope)).db,
   });
-  const applying = seconds(t);
+  const applying = seconds(started);
   snapshot.close();
   return {
     seconds: applying,
@@ -341,6 +354,7 @@ async function main(): Promise<void> {
       'export',
       'applySmall',
       'planTenth',
+      'readTenthPlan',
       'diff',
     ];
     const only = args
@@ -349,7 +363,10 @@ async function main(): Promise<void> {
       .split(',');
     const captureStages = ['list', 'capture'];
     for (const stage of order.filter(
-      (s) => (reused ? !captureStages.includes(s) : true) && (!only || captureStages.includes(s) || only.includes(s)),
+      // The plan file's read-back goes with the plan that wrote it.
+      (s) =>
+        (reused ? !captureStages.includes(s) : true) &&
+        (!only || captureStages.includes(s) || only.includes(s) || (s === 'readTenthPlan' && only.includes('planTenth'))),
     )) {
       try {
         results[stage] = runStage(stage, ctx, heapMb);

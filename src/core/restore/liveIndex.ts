@@ -82,7 +82,9 @@ export class LiveIndex {
   private readonly readsById = new Map<string, number>();
   private readonly textsRead = new Map<string, Map<string, string>>();
   /** Per live contact, the live ids of its tags. */
-  private readonly tagsByContact = new IdGroups();
+  private tagsByContact = new IdGroups();
+  /** Entities a whole plan is done with, whose planning's look-ups were given back (plannedWhole). */
+  private readonly givenBack = new Set<RestoreEntity>();
   /** Entities the live read's feed indexed (not read again here). */
   readonly fedEntities: ReadonlySet<RestoreEntity>;
 
@@ -226,15 +228,36 @@ export class LiveIndex {
   }
 
   paymentsOf(liveOrderId: string): LivePaymentLook[] {
+    this.held('payments');
     return this.records.paymentsByOrder.get(liveOrderId).map(paymentLook);
   }
 
   ordersOf(liveContactId: string): LiveOrderLook[] {
+    this.held('orders');
     return this.records.ordersByContact.get(liveContactId).map(orderLook);
   }
 
   contactHasTag(liveContactId: string, liveTagId: string): boolean {
+    this.held('contact_tags');
     return this.tagsByContact.get(liveContactId).includes(liveTagId);
+  }
+
+  /**
+   * A whole plan has planned every record of `entity`: what only that entity's planning reads is
+   * given back (orders by contact, payments by order, tags by contact: some 200 MB at 1M contacts),
+   * as planning's memory peaks at its end, when every step has been made.
+   */
+  plannedWhole(entity: RestoreEntity): void {
+    if (entity === 'orders') this.records.ordersByContact = new IdGroups();
+    else if (entity === 'payments') this.records.paymentsByOrder = new IdGroups();
+    else if (entity === 'contact_tags') this.tagsByContact = new IdGroups();
+    else return;
+    this.givenBack.add(entity);
+  }
+
+  private held(entity: RestoreEntity): void {
+    // invariant: a whole plan resolves every record of an entity in that entity's pass, so nothing asks after it.
+    if (this.givenBack.has(entity)) throw new Error(`The live index gave back what planning ${entity} reads, and it was asked for again`);
   }
 
   /** An entity's byId map, read in one pass on first use. */

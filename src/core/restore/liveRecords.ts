@@ -62,9 +62,9 @@ export class LiveRecords {
   /** Live custom field id of the marker field, per record type. */
   readonly markerFieldIds = new Map<string, string>();
   /** Payments by live order id (as paymentText makes them; paymentsOf reads them). */
-  readonly paymentsByOrder = new IdGroups();
+  paymentsByOrder = new IdGroups();
   /** Orders by live contact id, for duplicate detection (as orderText makes them; ordersOf reads them). */
-  readonly ordersByContact = new IdGroups();
+  ordersByContact = new IdGroups();
   /** Per entity, the entities its records referred to (a stale check must read them too). */
   readonly referenced = new Map<RestoreEntity, Set<RestoreEntity>>();
   /** Per entity indexed, the newest change time (ms) of its records, by Keap's clock. */

@@ -145,6 +145,13 @@ export class PlanContext {
 
   /** Plans every selected snapshot record of one entity. */
   planEntity(entity: RestoreEntity): void {
+    this.planRecordsOf(entity);
+    // Every record of the entity is planned now (a whole plan resolves each in its entity's pass):
+    // what only that entity's planning reads of live is given back before the next entity's steps grow.
+    if (!this.selected) this.live.plannedWhole(entity);
+  }
+
+  private planRecordsOf(entity: RestoreEntity): void {
     const module = this.entities.get(entity);
     if (module?.planAll) return module.planAll(this);
     // One pass in stored order, each record parsed once: a look-up per id costs a query and, in a
