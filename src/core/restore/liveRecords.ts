@@ -128,10 +128,9 @@ export class LiveRecords {
   }
 
   /**
-   * What hashesOnly keeps of a record of sameTextOf: its text's hash and the records it references
-   * in one flat string (a string built of parts keeps every part alive, and a large account keeps
-   * millions of these, HashedIdMap keeps it as bytes); its projection is hashed only when asked (LiveIndex.hash), and a plan asks
-   * for few, as most records did not change.
+   * What hashesOnly keeps of a record of sameTextOf: its text's hash, then the records it
+   * references as JSON (HashedIdMap keeps it as bytes); its projection is hashed only when asked
+   * (LiveIndex.hash), and a plan asks for few, as most records did not change.
    */
   private sameTextKept(entity: RestoreEntity, record: Json, text: string): string {
     const refs: string[] = [];
@@ -140,7 +139,7 @@ export class LiveRecords {
       seen.add(e);
       refs.push(e, id);
     });
-    return flat(textHash(text) + (refs.length ? JSON.stringify(refs) : ''));
+    return textHash(text) + (refs.length ? JSON.stringify(refs) : '');
   }
 
   /**
@@ -208,11 +207,6 @@ export const HASH_CHARS = 32;
 /** A JSON text's hash, to tell a record that did not change from one that did without parsing either. */
 export function textHash(text: string): string {
   return sha256Hex(text).slice(0, HASH_CHARS);
-}
-
-/** The string as one flat string of its own (see sameTextKept). */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /*
