@@ -43,8 +43,9 @@ export class HashedIdMap {
   setIfAbsent(id: string, value: string): void {
     // invariant: every value kept here starts with a hash (liveRecords.ts makes them so).
     if (!STARTS_WITH_HASH.test(value)) throw new Error('A hashed id map keeps values that start with 32 lowercase hex digits');
+    const before = this.ids.size;
     const index = this.ids.add(id);
-    if (index < this.ids.size - 1) return;
+    if (this.ids.size === before) return; // already here: the first value stays
     this.room(index + 1);
     this.hashes.write(value.slice(0, HASH_HEX), index * HASH_BYTES, HASH_BYTES, 'hex');
     if (value.length === HASH_HEX) return;

@@ -41,6 +41,7 @@ describe('Compact id collections (the live index of a large account)', () => {
     values.set('not-a-number', hashOf('x') + '["products","9"]');
     for (const [id, value] of values) map.setIfAbsent(id, value);
     map.setIfAbsent('5', hashOf('a later record with the same id'));
+    map.setIfAbsent('not-a-number', hashOf('the last id added, repeated at once'));
     assert.equal(map.size, values.size);
     for (const [id, value] of values) assert.equal(map.get(id), value, id);
     assert.equal(map.get('5001'), undefined);
