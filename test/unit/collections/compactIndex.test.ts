@@ -93,6 +93,7 @@ describe('Compact id collections (the live index of a large account)', () => {
     const filler = 'x'.repeat(1000);
     const places: Array<{ text: string; at: number; length: number }> = [];
     const add = (text: string) => places.push({ text, ...arena.add(text) });
+    add(''); // an empty text first, before any chunk exists
     for (let i = 0; i < 4200; i++) add(`${i}:${filler}`); // past the first 4 MiB chunk
     add('é'.repeat(3 * 2 ** 21)); // 6 MiB of UTF-8: more than a chunk
     add('after the long one');
