@@ -77,6 +77,8 @@ const client = (ctx: Context, quota = false) =>
 
 const seconds = (since: number) => (Date.now() - since) / 1000;
 const snapshotFile = (ctx: Context) => path.join(ctx.dir, 'full.kvsnap');
+/** The 10% loss's plan: written by planTenth, read back by readTenthPlan. */
+const tenthPlanFile = (ctx: Context) => path.join(ctx.dir, 'tenth.plan.json');
 
 /** `browsing`: opened as the explorer opens it, its checksum verified alongside the first reads. */
 async function timedOpen(file: string, browsing = false): Promise<{ db: SnapshotDb; seconds: number }> {
@@ -169,7 +171,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<Omit<StageFigures, 'peakR
   /** The 10% loss's plan file read back, as the CLI's apply would read it (in its own process). */
   async readTenthPlan(ctx) {
     const t = Date.now();
-    const plan = await readPlanFile(path.join(ctx.dir, 'tenth.plan.json'));
+    const plan = await readPlanFile(tenthPlanFile(ctx));
     const { summary, records } = planSummary(plan);
     return { seconds: seconds(t), rows: records, note: summary };
   },
@@ -253,7 +255,7 @@ function planSummary(plan: RestorePlan): { summary: string; records: number } {
 async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures, 'peakRss'>> {
   const keap = client(ctx);
   const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
-  const planFile = path.join(ctx.dir, apply ? 'small.plan.json' : 'tenth.plan.json');
+  const planFile = apply ? path.join(ctx.dir, 'small.plan.json') : tenthPlanFile(ctx);
   const { liveRead, planning, planCpu, write, memory, summary, records } = await planToFile(ctx, keap, snapshot, planFile);
   if (!apply) {
     // The plan file is read back by the next stage, in a process of its own, as the CLI's apply reads it.

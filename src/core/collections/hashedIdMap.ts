@@ -6,7 +6,8 @@
  * Map of the same strings: `get` gives back the very text it was given.
  */
 import { KeapIdIndex } from './keapIdIndex';
-import { grownUint32, TextArena, trimmedUint32 } from './textArena';
+import { TextArena } from './textArena';
+import { grown, trimmed } from './typedArrays';
 
 const HASH_BYTES = 16;
 const HASH_HEX = HASH_BYTES * 2;
@@ -59,8 +60,8 @@ export class HashedIdMap {
     const size = this.ids.size;
     this.ids.trim();
     this.hashes = Buffer.from(this.hashes.subarray(0, size * HASH_BYTES));
-    this.tailAts = trimmedUint32(this.tailAts, size);
-    this.tailLengths = trimmedUint32(this.tailLengths, size);
+    this.tailAts = trimmed(this.tailAts, size);
+    this.tailLengths = trimmed(this.tailLengths, size);
   }
 
   private room(needed: number): void {
@@ -69,7 +70,7 @@ export class HashedIdMap {
       this.hashes.copy(hashes);
       this.hashes = hashes;
     }
-    this.tailAts = grownUint32(this.tailAts, needed);
-    this.tailLengths = grownUint32(this.tailLengths, needed);
+    this.tailAts = grown(this.tailAts, needed);
+    this.tailLengths = grown(this.tailLengths, needed);
   }
 }

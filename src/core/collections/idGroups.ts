@@ -5,7 +5,8 @@
  * (TextArena) and 12 bytes of bookkeeping, its group's id a number (KeapIdIndex).
  */
 import { KeapIdIndex } from './keapIdIndex';
-import { grownUint32, TextArena, trimmedUint32 } from './textArena';
+import { TextArena } from './textArena';
+import { grown, trimmed } from './typedArrays';
 
 export class IdGroups {
   private readonly keys = new KeapIdIndex();
@@ -27,12 +28,12 @@ export class IdGroups {
   /** Appends `text` to the group of `id`. */
   add(id: string, text: string): void {
     const group = this.keys.add(id);
-    this.firsts = grownUint32(this.firsts, group + 1);
-    this.lasts = grownUint32(this.lasts, group + 1);
+    this.firsts = grown(this.firsts, group + 1);
+    this.lasts = grown(this.lasts, group + 1);
     const entry = this.entries++;
-    this.nexts = grownUint32(this.nexts, entry + 1);
-    this.ats = grownUint32(this.ats, entry + 1);
-    this.lengths = grownUint32(this.lengths, entry + 1);
+    this.nexts = grown(this.nexts, entry + 1);
+    this.ats = grown(this.ats, entry + 1);
+    this.lengths = grown(this.lengths, entry + 1);
     const { at, length } = this.texts.add(text);
     this.ats[entry] = at;
     this.lengths[entry] = length;
@@ -45,11 +46,11 @@ export class IdGroups {
   /** Gives back the room kept for groups and texts to come (arrays grow by doubling). */
   trim(): void {
     this.keys.trim();
-    this.firsts = trimmedUint32(this.firsts, this.keys.size);
-    this.lasts = trimmedUint32(this.lasts, this.keys.size);
-    this.nexts = trimmedUint32(this.nexts, this.entries);
-    this.ats = trimmedUint32(this.ats, this.entries);
-    this.lengths = trimmedUint32(this.lengths, this.entries);
+    this.firsts = trimmed(this.firsts, this.keys.size);
+    this.lasts = trimmed(this.lasts, this.keys.size);
+    this.nexts = trimmed(this.nexts, this.entries);
+    this.ats = trimmed(this.ats, this.entries);
+    this.lengths = trimmed(this.lengths, this.entries);
   }
 
   /** The texts of the group of `id`, in the order added ([] when there are none). */

@@ -2,7 +2,8 @@
  * Integer id -> a number (a line, an index), in an open-addressing hash table of typed arrays: 12
  * bytes a slot, at most half of the slots full (24 to 48 bytes an id, against about 100 for a
  * string in a Map). The file's id index (FileIds) keeps its newest ids here and moves them to disk
- * when the table is full; a plan's live index numbers each entity's ids with it (keapIdIndex.ts).
+ * when the table is full. A plan's live index numbers its ids in a table of its own, hashed the same
+ * way (keapIdIndex.ts).
  */
 export class IdTable {
   private keys: Float64Array;
@@ -54,7 +55,7 @@ export class IdTable {
   /** The slot holding `n`, or the empty one where it goes (0 marks empty: no id is 0 here). */
   private slotOf(n: number): number {
     const mask = this.keys.length - 1;
-    let slot = mixedId(n, 0x9e3779b1) & mask;
+    let slot = mixedId(n, ID_HASH_SEED) & mask;
     while (this.keys[slot] !== 0 && this.keys[slot] !== n) slot = (slot + 1) & mask;
     return slot;
   }
@@ -71,6 +72,9 @@ export class IdTable {
     }
   }
 }
+
+/** The odd multiplier both id tables hash with (2^32 / the golden ratio). */
+export const ID_HASH_SEED = 0x9e3779b1;
 
 /**
  * A 32-bit hash of an integer id up to 2^53: its high and low 32 bits mixed, then multiplied by an

@@ -6,12 +6,11 @@
  * in all, against about 45 for a string in a Set). Any other id (never seen from Keap, but an id is
  * a string to us) goes to a Map, so nothing is refused and no two ids share a number.
  */
-import { mixedId } from './idTable';
-import { grownFloat64, trimmedFloat64 } from './textArena';
+import { ID_HASH_SEED, mixedId } from './idTable';
+import { grown, trimmed } from './typedArrays';
 
 /** The largest id kept as a number: integers are exact in a double up to 2^53. */
 const MAX_DIGITS = 15;
-const SEED = 0x9e3779b1;
 
 export class KeapIdIndex {
   /** Per number, its id as a double; NaN for an id kept in `other` (NaN equals nothing). */
@@ -58,12 +57,12 @@ export class KeapIdIndex {
 
   /** Gives back the room kept for ids to come (the numbers' array grows by doubling). */
   trim(): void {
-    this.numbers = trimmedFloat64(this.numbers, this.count);
+    this.numbers = trimmed(this.numbers, this.count);
   }
 
   private next(n: number): number {
     const index = this.count++;
-    this.numbers = grownFloat64(this.numbers, index + 1);
+    this.numbers = grown(this.numbers, index + 1);
     this.numbers[index] = n;
     return index;
   }
@@ -71,7 +70,7 @@ export class KeapIdIndex {
   /** The slot holding `n`, or the empty one where it goes. */
   private slotOf(n: number): number {
     const mask = this.slots.length - 1;
-    let slot = mixedId(n, SEED) & mask;
+    let slot = mixedId(n, ID_HASH_SEED) & mask;
     for (let taken = this.slots[slot]; taken && this.numbers[taken - 1] !== n; taken = this.slots[slot]) slot = (slot + 1) & mask;
     return slot;
   }

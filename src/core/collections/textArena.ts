@@ -36,27 +36,3 @@ export class TextArena {
     return this.chunks[(at - offset) / CHUNK].toString('utf8', offset, offset + length);
   }
 }
-
-/** Room for `needed` numbers: `array` itself, or its numbers in one at least twice as long (the rest zeros). */
-export function grownUint32(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
-  if (needed <= array.length) return array;
-  const bigger = new Uint32Array(Math.max(needed, array.length * 2, 1024));
-  bigger.set(array);
-  return bigger;
-}
-
-export function grownFloat64(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
-  if (needed <= array.length) return array;
-  const bigger = new Float64Array(Math.max(needed, array.length * 2, 1024));
-  bigger.set(array);
-  return bigger;
-}
-
-/** The first `length` numbers of `array`, in an array of their own size (itself when it is that size). */
-export function trimmedUint32(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
-  return array.length === length ? array : array.slice(0, length);
-}
-
-export function trimmedFloat64(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  return array.length === length ? array : array.slice(0, length);
-}
