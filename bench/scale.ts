@@ -23,8 +23,9 @@ import { KEAP_PAT_WINDOWS } from '../src/core/keap/throttle';
 import { ENTITY_MODULES } from '../src/core/entities';
 import { applyPlan } from '../src/core/restore/applier';
 import { readLiveForRestore } from '../src/core/restore/liveRead';
-import { identicalCount, type RestorePlan } from '../src/core/restore/plan';
-import { livePlanFeed, planRestore } from '../src/core/restore/planner';
+import { estimateApply } from '../src/core/restore/estimate';
+import { identicalCount, type PlanWithoutSteps } from '../src/core/restore/plan';
+import { livePlanFeed, planRestoreSpooled } from '../src/core/restore/planner';
 import { readPlanFile, writePlanFile } from '../src/core/restore/planFile';
 import { captureSnapshot } from '../src/core/snapshot/capture';
 import { diffSnapshots } from '../src/core/snapshot/diff';
@@ -219,7 +220,7 @@ async function planToFile(
   const peakAfterLiveRead = process.resourceUsage().maxRSS * 1024;
   t = Date.now();
   const cpuBefore = mainThreadCpu();
-  const plan = planRestore({
+  const plan = planRestoreSpooled({
     snapshot,
     live,
     liveReadAt: readAt,
@@ -234,21 +235,37 @@ async function planToFile(
   // Where planning's memory is: JavaScript objects (the plan's steps) or buffers (the live index's typed arrays, sql.js).
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   const memory = `peak ${gib(peakAfterLiveRead)} after the live read, ${gib(process.resourceUsage().maxRSS * 1024)} after planning; then JS heap ${gib(heapUsed)}, buffers ${gib(arrayBuffers)}`;
-  // Closed once planned, as the CLI's plan does (planRestoreFromSnapshot): apply reads live again itself.
-  live.close();
-  // Written as the CLI's plan does: a large plan is never one string.
+  // Estimated and written as the CLI's plan does (planRestoreFromSnapshot): the steps go from their
+  // spool to the file one at a time; live is closed once planned (apply reads live again itself).
   t = Date.now();
-  await writePlanFile(planFile, plan);
-  return { liveRead, planning, planCpu, write: seconds(t), memory, ...planSummary(plan) };
+  try {
+    plan.head.estimate = estimateApply(
+      { live: plan.head.live, steps: plan.steps() },
+      { liveCounts: live.counts(), windows: KEAP_PAT_WINDOWS },
+    );
+    live.close();
+    await writePlanFile(planFile, plan);
+  } finally {
+    plan.close();
+  }
+  return { liveRead, planning, planCpu, write: seconds(t), memory, ...planSummary(plan.head) };
 }
 
-/** What a plan holds: every snapshot record planned, those with a step and the identical ones it counts. */
-function planSummary(plan: RestorePlan): { summary: string; records: number } {
+/**
+ * What a plan holds, from its headline (steps per entity and action, identical records counted as
+ * skips): every snapshot record planned, those with a step and the identical ones it counts.
+ */
+function planSummary(plan: PlanWithoutSteps): { summary: string; records: number } {
   const identical = identicalCount(plan);
-  const creates = plan.steps.filter((s) => s.action === 'create').length;
+  let records = 0;
+  let creates = 0;
+  for (const row of Object.values(plan.headline)) {
+    for (const n of Object.values(row ?? {})) records += n;
+    creates += row?.create ?? 0;
+  }
   return {
-    records: plan.steps.length + identical,
-    summary: `${creates} creates, ${plan.steps.length} steps (${identical} identical counted), ${plan.live.records.length} live records relied on`,
+    records,
+    summary: `${creates} creates, ${records - identical} steps (${identical} identical counted), ${plan.live.records.length} live records relied on`,
   };
 }
 

@@ -8,7 +8,9 @@ import {
   RESTORE_ORDER,
   type ConflictResolution,
   type MissingParentPolicy,
+  type PlanAction,
   type PlanStep,
+  type PlanWithoutSteps,
   type RestoreEntity,
   type RestorePlan,
 } from '../../core/restore/plan';
@@ -24,7 +26,8 @@ import {
 import { OtherAccountError, planRestoreFromSnapshot } from '../../core/usecases/planRestore';
 import { dataPaths } from '../../core/fs/dataDir';
 import { newPlanPath } from '../../core/restore/planFiles';
-import { planTextLines, readPlanFile, writePlanFile } from '../../core/restore/planFile';
+import { readPlanFile, readPlanSteps } from '../../core/restore/planFile';
+import { fileLines } from '../../core/fs/fileLines';
 import { clientFromFlags, type ConnectionFlags } from '../connection';
 import { ApplyStoppedForQuota, counted, FindingsFound, printJson, shellPath, UsageError, type Io } from '../output';
 import { applyProgressPrinter } from '../applyProgress';
@@ -86,10 +89,11 @@ export function registerRestoreCommands(program: Command, io: Io): void {
       const snapshot = await openWithProgress(snapshotFile, snapshotKey(), !!flags.json);
       try {
         io.err('Reading the live account…');
-        const { plan } = await planRestoreFromSnapshot({
+        const { head, file } = await planRestoreFromSnapshot({
           client,
           snapshot,
           snapshotFile,
+          planFile: (plan) => flags.out ?? newPlanPath(dataPaths().plans, plan.account),
           ledgerFile: flags.ledger,
           confirmOtherAccount: () => !!flags.otherAccount,
           options: {
@@ -108,14 +112,13 @@ export function registerRestoreCommands(program: Command, io: Io): void {
             throw new UsageError(`${err.message} To plan restoring it there anyway, add --other-account.`);
           throw err;
         });
-        const out = flags.out ?? newPlanPath(dataPaths().plans, plan.account);
-        await writePlanFile(out, plan);
+        // The plan's steps are read back from its file, one at a time: a large plan's are never all in memory.
         if (flags.json) {
-          for (const line of planTextLines(plan)) io.out(line.slice(0, -1));
+          for await (const line of fileLines(file)) io.out(line);
           return;
         }
-        printPlan(io, plan, !!flags.verbose);
-        io.out(`\nPlan written to ${out}. Apply it with: keap-vault apply ${shellPath(out)}`);
+        await printPlan(io, head, () => readPlanSteps(file), !!flags.verbose);
+        io.out(`\nPlan written to ${file}. Apply it with: keap-vault apply ${shellPath(file)}`);
       } finally {
         snapshot.close();
       }
@@ -245,13 +248,16 @@ function resolutionsFrom(flags: PlanFlags): Record<string, ConflictResolution> |
  * --verbose). "Unchanged" counts only records equal to the snapshot; records that differ and are
  * not updated have their own count and say how to include them.
  */
-function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
-  const counts = planCounts(plan);
+async function printPlan(io: Io, plan: PlanWithoutSteps, steps: () => AsyncIterable<PlanStep>, verbose: boolean): Promise<void> {
+  // Two passes over the steps: the counts come first, and a large plan's steps are not kept.
+  const differing = new Map<string, number>();
+  for await (const step of steps()) if (isDiffering(step)) differing.set(step.entity, (differing.get(step.entity) ?? 0) + 1);
+  const counts = planCounts(plan, differing);
   io.out(
     `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged, ${counts.differs} different but not updated, ${counts.conflict} in conflict, ${counts.blocked} blocked.`,
   );
   for (const [entity, c] of Object.entries(plan.headline)) {
-    const differs = plan.steps.filter((s) => s.entity === entity && isDiffering(s)).length;
+    const differs = differing.get(entity) ?? 0;
     io.out(
       `  ${entity.padEnd(20)} ${c.create} create, ${c.update} update, ${c.skip - differs} unchanged, ${differs} differ, ${c.conflict} conflict, ${c.blocked} blocked`,
     );
@@ -269,7 +275,7 @@ function printPlan(io: Io, plan: RestorePlan, verbose: boolean): void {
   io.out('');
   // eslint-disable-next-line no-control-regex -- control characters are what this strips, so they cannot reach the terminal
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-  for (const step of plan.steps) {
+  for await (const step of steps()) {
     if (step.action === 'skip' && !isDiffering(step) && !verbose) continue;
     const symbol = isDiffering(step) ? '≠' : SYMBOL[step.action];
     io.out(
@@ -312,15 +318,15 @@ function isDiffering(step: PlanStep): boolean {
   return step.action === 'skip' && !!step.changes?.length;
 }
 
-function planCounts(plan: RestorePlan): Record<PlanStep['action'] | 'unchanged' | 'differs', number> {
+/** The plan's counts over every entity: its headline (which counts identical records as skips), and the skips that differ. */
+function planCounts(
+  plan: Pick<RestorePlan, 'headline'>,
+  differing: ReadonlyMap<string, number>,
+): Record<PlanStep['action'] | 'unchanged' | 'differs', number> {
   const counts = { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0, unchanged: 0, differs: 0 };
-  for (const step of plan.steps) {
-    counts[step.action]++;
-    if (step.action === 'skip') counts[isDiffering(step) ? 'differs' : 'unchanged']++;
-  }
-  const identical = identicalCount(plan);
-  counts.skip += identical;
-  counts.unchanged += identical;
+  for (const row of Object.values(plan.headline)) for (const [action, n] of Object.entries(row ?? {})) counts[action as PlanAction] += n;
+  for (const n of differing.values()) counts.differs += n;
+  counts.unchanged = counts.skip - counts.differs;
   return counts;
 }
 

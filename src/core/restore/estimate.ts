@@ -43,34 +43,29 @@ export interface EstimateInput {
   quota?: { credential: 'api-key' | 'oauth'; situation: QuotaSituation };
 }
 
-export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEstimate {
-  const steps = plan.steps.filter((s) => (s.action === 'create' || s.action === 'update') && (!input.only || input.only.has(s.id)));
-  const writes = steps.reduce((n, s) => n + 1 + (s.itemPatches?.length ?? 0), 0);
-  const payments = paymentChecks(steps);
+/**
+ * `plan.steps` is read once, in order: a large plan's come one at a time from its spool or file
+ * (planner.ts SpooledPlan.steps, planFile.ts readPlanSteps).
+ */
+export function estimateApply(plan: Pick<RestorePlan, 'live'> & { steps: Iterable<PlanStep> }, input: EstimateInput): ApplyEstimate {
+  const { count: writeSteps, writes, writtenPer, watchedEntities, fieldModelTypes, payments } = writesOf(plan.steps, input.only);
   const pages = (e: CapturedEntity) =>
     e === 'custom_fields' ? CUSTOM_FIELD_MODELS : Math.max(1, Math.ceil((input.liveCounts[e] ?? 0) / PAGE));
   const staleEntities = plan.live ? staleCheckEntities(plan) : [];
   const staleRead = staleEntities.reduce((n, e) => n + pages(e), 0);
-  const verified = steps.filter((s) => !UNVERIFIED.has(s.entity));
   // One read per entity holding written records, a page per PAGE of them.
-  const writtenPer = new Map<string, number>();
-  for (const s of verified) writtenPer.set(s.entity, (writtenPer.get(s.entity) ?? 0) + 1);
   const writtenIn = new Map<string, number>();
   for (const [entity, count] of writtenPer) {
     const holder = entitiesHolding([entity])[0];
     if (holder) writtenIn.set(holder, (writtenIn.get(holder) ?? 0) + count);
   }
   const verifyRead = [...writtenIn.values()].reduce((n, count) => n + Math.max(1, Math.ceil(count / PAGE)), 0);
-  const liveReads = steps.length ? staleRead + verifyRead : 0;
-  const creates = steps.filter((s) => s.action === 'create');
+  const liveReads = writeSteps ? staleRead + verifyRead : 0;
   // The stale check's read seeds the guard: it looks first at what that read did not cover.
   const seeded = (e: string) => (staleEntities as readonly string[]).includes(e);
-  const watchedEntities = new Set(creates.filter((s) => !UNVERIFIED.has(s.entity)).map((s) => s.entity));
   const watched = watchedEntities.size;
   const firstLooks = [...watchedEntities].filter((e) => !seeded(e)).length;
-  const fieldModels = seeded('custom_fields')
-    ? 0
-    : new Set(creates.filter((s) => s.entity === 'custom_fields').map((s) => s.recordType)).size;
+  const fieldModels = seeded('custom_fields') ? 0 : fieldModelTypes.size;
   // The guard and the lease grow with the time the apply spends sending, which grows with them: two
   // rounds settle it. Sending time is the pace of the windows below a day (no looks while the daily
   // limit holds everything back).
@@ -78,9 +73,9 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   const sendingWindows = pace.filter((w) => w.windowMs < DAY_MS);
   let guard = 0;
   let paymentRereads = 0;
-  let lease = steps.length ? LEASE_REQUESTS : 0;
+  let lease = writeSteps ? LEASE_REQUESTS : 0;
   let requests = writes + payments.checks + liveReads + guard + lease;
-  for (let round = 0; round < 2 && steps.length; round++) {
+  for (let round = 0; round < 2 && writeSteps; round++) {
     const ms = quotaBound(requests, sendingWindows).ms;
     const looks = Math.floor(ms / GUARD_MAX_AGE_MS);
     guard = firstLooks + watched * looks + fieldModels;
@@ -102,24 +97,46 @@ export function estimateApply(plan: RestorePlan, input: EstimateInput): ApplyEst
   };
 }
 
+/** What an apply writes and watches, from the plan's create and update steps (those of `only`, if given), in one pass. */
+function writesOf(steps: Iterable<PlanStep>, only: ReadonlySet<string> | undefined) {
+  let count = 0;
+  let writes = 0;
+  const writtenPer = new Map<string, number>();
+  const watchedEntities = new Set<string>();
+  const fieldModelTypes = new Set<string | undefined>();
+  const createdOrders = new Set<string>();
+  const paymentOrders: Array<string | undefined> = [];
+  for (const s of steps) {
+    if ((s.action !== 'create' && s.action !== 'update') || (only && !only.has(s.id))) continue;
+    count++;
+    writes += 1 + (s.itemPatches?.length ?? 0);
+    const verified = !UNVERIFIED.has(s.entity);
+    if (verified) writtenPer.set(s.entity, (writtenPer.get(s.entity) ?? 0) + 1);
+    if (s.action !== 'create') continue;
+    if (verified) watchedEntities.add(s.entity);
+    if (s.entity === 'custom_fields') fieldModelTypes.add(s.recordType);
+    if (s.entity === 'orders') createdOrders.add(s.oldId);
+    if (s.entity === 'payments') paymentOrders.push(s.refs?.find((r) => r.entity === 'orders')?.oldId);
+  }
+  return { count, writes, writtenPer, watchedEntities, fieldModelTypes, payments: paymentChecks(createdOrders, paymentOrders) };
+}
+
 /**
  * A payment is never sent blind: one read before each payment to an order that was live, and for
  * the orders the apply creates, one read per batch of them.
  */
-function paymentChecks(steps: readonly PlanStep[]): { checks: number; batched: number; count: number } {
-  const createdOrders = new Set(steps.filter((s) => s.action === 'create' && s.entity === 'orders').map((s) => s.oldId));
+function paymentChecks(
+  createdOrders: ReadonlySet<string>,
+  paymentOrders: ReadonlyArray<string | undefined>,
+): { checks: number; batched: number; count: number } {
   const batchedOrders = new Set<string>();
   let live = 0;
-  let count = 0;
-  for (const s of steps) {
-    if (s.action !== 'create' || s.entity !== 'payments') continue;
-    count++;
-    const order = s.refs?.find((r) => r.entity === 'orders')?.oldId;
+  for (const order of paymentOrders) {
     if (order !== undefined && createdOrders.has(order)) batchedOrders.add(order);
     else live++;
   }
   const batched = Math.ceil(batchedOrders.size / ORDER_PAYMENTS_BATCH);
-  return { checks: live + batched, batched, count };
+  return { checks: live + batched, batched, count: paymentOrders.length };
 }
 
 /**

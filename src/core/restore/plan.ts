@@ -26,7 +26,7 @@ export function planFormatProblem(version: unknown): string | undefined {
 }
 
 /** Steps per entity and action; the identical records a plan counts instead of listing are skips. */
-export function headlineOf(steps: PlanStep[], identical: RestorePlan['identical'] = {}): Headline {
+export function headlineOf(steps: Iterable<Pick<PlanStep, 'entity' | 'action'>>, identical: RestorePlan['identical'] = {}): Headline {
   const headline: Headline = {};
   const row = (entity: PlanStep['entity']) => (headline[entity] ??= { create: 0, update: 0, skip: 0, conflict: 0, blocked: 0 });
   for (const step of steps) row(step.entity)[step.action]++;

@@ -22,6 +22,7 @@ import { unknownFields } from './fields';
 import { KeapVaultError } from '../errors';
 import { counted } from '../counted';
 import { KeapIdIndex } from '../collections/keapIdIndex';
+import { PlanSteps } from './planSteps';
 
 export interface PlanInput {
   snapshot: SnapshotDb;
@@ -73,7 +74,8 @@ export class PlanContext {
   readonly live: LiveIndex;
   readonly snap: SnapshotDb;
   readonly options: PlanOptions;
-  readonly steps = new Map<string, PlanStep>();
+  /** The steps made so far: their texts spooled, what planning reads of them kept (planSteps.ts). */
+  readonly steps = new PlanSteps();
   /** Per entity, by snapshot id: one map per entity, so that a look-up builds no `entity:id` key. */
   private readonly resolutions = new Map<RestoreEntity, Map<string, Resolution>>(RESTORE_ORDER.map((e) => [e, new Map()]));
   /**
@@ -90,11 +92,6 @@ export class PlanContext {
   readonly selected: Set<string> | undefined;
   /** Cents of payments this plan records on each live order (payments must not overpay it). */
   readonly plannedPayments = new Map<string, number>();
-  /**
-   * The snapshot fields Keap Vault cannot write, of each record planned as a create, found while
-   * its record is at hand: reading it again for the plan's warnings is a look-up at random.
-   */
-  readonly unwritableFields = new Map<string, string[]>();
   /** Per entity, the snapshot's ids (snapHas). */
   private readonly snapIds = new Map<RestoreEntity, KeapIdIndex>();
 
@@ -214,8 +211,10 @@ export class PlanContext {
     }
     if (!module?.plan) return { state: 'missing', why: `${entity} cannot be restored` };
     const resolution = module.plan(this, record, pulledIn, oldId);
+    // The fields Keap Vault cannot write are noted while the record is at hand: reading it again
+    // for the plan's warnings would be a look-up at random.
     if (resolution.state === 'step' && resolution.stepId === `${entity}:${oldId}` && this.steps.get(resolution.stepId)?.action === 'create')
-      this.unwritableFields.set(resolution.stepId, unknownFields(entity, record));
+      this.steps.noteUnwritable(resolution.stepId, unknownFields(entity, record));
     return resolution;
   }
 
@@ -234,7 +233,8 @@ export class PlanContext {
 
   /**
    * The usual plan of a record: its live match (ledger, marker, same id, natural key) if any, else
-   * a create once its parents are known, or blocked when a parent cannot be had.
+   * a create once its parents are known, or blocked when a parent cannot be had. `sideEffects`:
+   * what Keap does when the record is created.
    */
   planSimple(
     entity: RestoreEntity,
@@ -243,6 +243,7 @@ export class PlanContext {
     naturalKey: () => string | undefined,
     payload: Payload,
     label: string,
+    sideEffects?: string[],
   ): Resolution {
     const oldId = String(record.id);
     const { settled, deps } = this.settle(entity, record, pulledIn, label, payload, naturalKey);
@@ -258,6 +259,7 @@ export class PlanContext {
       payload: payload.body,
       refs: payload.refs,
       dependsOn: this.stepDeps(deps),
+      ...(sideEffects ? { sideEffects } : {}),
     });
   }
 
@@ -408,12 +410,14 @@ export class PlanContext {
     const step: PlanStep = pulledIn
       ? { ...fields, id, dependsOn: fields.dependsOn ?? [] }
       : { ...rest, id, dependsOn: fields.dependsOn ?? [] };
-    if (step.action === 'create' || step.action === 'update') {
+    const writes = step.action === 'create' || step.action === 'update';
+    if (writes) {
       // The marker field is needed only by records that will be written: resolved (and created) now.
       const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
       step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
     }
-    this.steps.set(id, step);
+    // Made whole: nothing changes a step once it is added.
+    this.steps.add(step, writes ? parentRefs([...(step.refs ?? []), ...(step.itemPatches ?? []).flatMap((p) => p.refs ?? [])]) : []);
     if (liveId) return { state: 'live', liveId };
     if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };
     return { state: 'missing', why: step.detail };
@@ -432,12 +436,6 @@ export class PlanContext {
   private countIdentical(entity: RestoreEntity, liveId: string | undefined): Resolution {
     this.identical.set(entity, (this.identical.get(entity) ?? 0) + 1);
     return liveId ? { state: 'live', liveId } : { state: 'missing', why: `${entity}: identical in the account` };
-  }
-
-  addSideEffect(resolution: Resolution, effect: string): void {
-    if (resolution.state !== 'step') return;
-    const step = this.steps.get(resolution.stepId)!;
-    if (step.action === 'create') step.sideEffects = [...(step.sideEffects ?? []), effect];
   }
 
   /** Whether a resolution is a step this plan cannot run. */

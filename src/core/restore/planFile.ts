@@ -19,7 +19,8 @@
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { fileLines } from '../fs/fileLines';
-import { checkPlan, parsePlan, PlanFormatError, type RestorePlan } from './plan';
+import { checkPlan, parsePlan, PlanFormatError, type PlanStep, type RestorePlan } from './plan';
+import type { SpooledPlan } from './planner';
 
 /** A plan without its live records and steps: what it is for, not what it does record by record. */
 export type PlanHead = Omit<RestorePlan, 'steps' | 'live'> & { live: Omit<RestorePlan['live'], 'records'> };
@@ -32,19 +33,28 @@ const RECORDS_OPEN = '"records":[';
 /** Writes the pieces of a plan's text are flushed in (a page of lines, not the whole plan). */
 const FLUSH_BYTES = 1 << 20;
 
+/** What a plan file is written from: a plan in memory, or a plan made with its steps in their spool. */
+export type PlanSource = RestorePlan | Pick<SpooledPlan, 'head' | 'stepLines'>;
+
 /** The plan's text, line by line (each piece ends with its newline). */
-export function* planTextLines(plan: RestorePlan): Generator<string> {
-  const { live, steps, ...rest } = plan;
+export function* planTextLines(plan: PlanSource): Generator<string> {
+  const spooled = 'stepLines' in plan;
+  const { live, ...rest } = spooled ? plan.head : plan;
+  if (!spooled) delete (rest as Partial<RestorePlan>).steps;
   const { records, ...liveRest } = live;
   yield `${openObject(rest)}"live":${openObject(liveRest)}${RECORDS_OPEN}\n`;
-  yield* elementLines(records);
+  yield* elementLines(texts(records));
   yield `${STEPS_OPEN}\n`;
-  yield* elementLines(steps);
+  yield* elementLines(spooled ? plan.stepLines() : texts(plan.steps));
   yield `${STEPS_CLOSE}\n`;
 }
 
+function* texts(items: readonly unknown[]): Generator<string> {
+  for (const item of items) yield JSON.stringify(item);
+}
+
 /** Writes `plan` to `file` atomically (a reader sees the old plan or the whole new one), a page at a time. */
-export async function writePlanFile(file: string, plan: RestorePlan): Promise<void> {
+export async function writePlanFile(file: string, plan: PlanSource): Promise<void> {
   await writeFileAtomic(file, async (handle) => {
     let page: string[] = [];
     let bytes = 0;
@@ -79,6 +89,35 @@ async function readPlan(file: string, headOnly: boolean): Promise<RestorePlan> {
     const first = await iterator.next();
     if (first.done || !isLineLayout(first.value)) return await readWhole(file);
     return headOnly ? headOf(first.value) : await readLines(first.value, iterator);
+  } finally {
+    lines.close();
+  }
+}
+
+/**
+ * The steps of a plan file, one at a time and in order, its head checked first: a large plan's
+ * steps are never all in memory. A damaged or cut plan is a PlanFormatError naming its line.
+ */
+export async function* readPlanSteps(file: string): AsyncGenerator<PlanStep> {
+  const lines = fileLines(file);
+  try {
+    const iterator = lines[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done || !isLineLayout(first.value)) {
+      yield* (await readWhole(file)).steps;
+      return;
+    }
+    headOf(first.value);
+    let inSteps = false;
+    let lineNo = 1;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      lineNo++;
+      const line = next.value;
+      if (!inSteps) inSteps = line === STEPS_OPEN;
+      else if (line === STEPS_CLOSE) return;
+      else yield parseLine(line.endsWith(',') ? line.slice(0, -1) : line, lineNo) as PlanStep;
+    }
+    throw new PlanFormatError(`The restore plan ends early, at line ${lineNo}: the file was cut short. Plan again.`);
   } finally {
     lines.close();
   }
@@ -129,7 +168,12 @@ function openObject(value: object): string {
   return text === '{}' ? '{' : `${text.slice(0, -1)},`;
 }
 
-function* elementLines(items: readonly unknown[]): Generator<string> {
-  const last = items.length - 1;
-  for (let i = 0; i <= last; i++) yield `${JSON.stringify(items[i])}${i < last ? ',' : ''}\n`;
+/** JSON texts as the lines of an array's elements: a comma after each but the last. */
+function* elementLines(jsonTexts: Iterable<string>): Generator<string> {
+  let previous: string | undefined;
+  for (const text of jsonTexts) {
+    if (previous !== undefined) yield `${previous},\n`;
+    previous = text;
+  }
+  if (previous !== undefined) yield `${previous}\n`;
 }

@@ -235,3 +235,6 @@ export function emptyReceipt(planId: string, startedAt: string): Receipt {
     verification: { checked: 0, problems: [] },
   };
 }
+
+/** A plan without its steps, which a large plan reads and writes one at a time (planner.ts, planFile.ts). */
+export type PlanWithoutSteps = Omit<RestorePlan, 'steps'>;

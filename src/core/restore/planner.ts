@@ -13,8 +13,17 @@ import { randomUUID } from 'node:crypto';
 import { RESTORABLE_ENTITIES } from './entities';
 import { notRestorableSummary, unknownFields } from './fields';
 import { MARKER_LABEL } from './payloads';
-import { fingerprintOf, headlineOf, PLAN_FORMAT_VERSION, RESTORE_ORDER, type PlanStep, type RestoreEntity, type RestorePlan } from './plan';
-import { parentRefs, PlanContext, settlingFirst, type PlanInput } from './planContext';
+import {
+  fingerprintOf,
+  headlineOf,
+  PLAN_FORMAT_VERSION,
+  RESTORE_ORDER,
+  type PlanStep,
+  type PlanWithoutSteps,
+  type RestoreEntity,
+  type RestorePlan,
+} from './plan';
+import { PlanContext, settlingFirst, type PlanInput } from './planContext';
 import { LiveIndexFeed } from './liveIndexFeed';
 
 export { isWholePlan, PlanError, type PlanInput } from './planContext';
@@ -27,19 +36,66 @@ export function livePlanFeed(): LiveIndexFeed {
   return new LiveIndexFeed(settlingFirst(RESTORABLE_ENTITIES));
 }
 
+/**
+ * A plan made, its steps still in their spool (planSteps.ts): written to a file as they are
+ * (planFile.ts) or read into a RestorePlan. Close it once done.
+ */
+export interface SpooledPlan {
+  /** The plan without its steps. */
+  head: PlanWithoutSteps;
+  /** The steps' JSON texts, a line each, in the plan's order (read from the spool each time). */
+  stepLines(): Iterable<string>;
+  /** The steps, parsed one at a time. */
+  steps(): Iterable<PlanStep>;
+  stepCount: number;
+  close(): void;
+}
+
+/** A whole plan in memory: for small plans, the preview, and tests. */
 export function planRestore(input: PlanInput): RestorePlan {
+  const spooled = planRestoreSpooled(input);
+  try {
+    return { ...spooled.head, steps: [...spooled.steps()] };
+  } finally {
+    spooled.close();
+  }
+}
+
+/**
+ * Plans, keeping no step in memory: a large loss is hundreds of thousands of steps, written to the
+ * plan file from their spool. `planRestore` reads them into one RestorePlan.
+ */
+export function planRestoreSpooled(input: PlanInput): SpooledPlan {
   const ctx = new PlanContext(input, RESTORABLE_ENTITIES);
+  try {
+    const head = planHead(ctx, input);
+    const { steps } = ctx;
+    return {
+      head,
+      stepLines: () => steps.lines(),
+      steps: () => steps.steps(),
+      stepCount: steps.size,
+      close: () => steps.close(),
+    };
+  } catch (err) {
+    ctx.steps.close();
+    throw err;
+  }
+}
+
+function planHead(ctx: PlanContext, input: PlanInput): PlanWithoutSteps {
   const snapMeta = ctx.snap.meta();
   if (snapMeta.account && snapMeta.account !== input.account) {
     ctx.warnings.add(`The snapshot is of account ${snapMeta.account}; restoring into ${input.account}.`);
   }
   for (const entity of RESTORE_ORDER) ctx.planEntity(entity);
   ctx.warnings.add('Transactions are not restored as such: Keap records one for every payment a restore records.');
-  const steps = ordered(ctx);
-  for (const step of steps) for (const effect of step.sideEffects ?? []) ctx.warnings.add(effect);
-  fieldWarnings(ctx, steps);
-  dependOnReferencedLive(ctx, steps);
+  for (const effect of ctx.steps.sideEffects()) ctx.warnings.add(effect);
+  fieldWarnings(ctx);
+  dependOnReferencedLive(ctx);
   const identical = Object.fromEntries(RESTORE_ORDER.filter((e) => ctx.countsIdentical(e)).map((e) => [e, ctx.identical.get(e) ?? 0]));
+  const headline = headlineOf(ctx.steps.inOrder(), identical);
+  ctx.steps.finish();
   const records = [...ctx.liveDeps.values()]
     .map(({ entity, id }) => ({ entity, id, hash: ctx.live.hash(entity, id)! }))
     .filter((r) => r.hash);
@@ -69,10 +125,9 @@ export function planRestore(input: PlanInput): RestorePlan {
     },
     options: ctx.options,
     markerLabel: MARKER_LABEL,
-    headline: headlineOf(steps, identical),
+    headline,
     identical,
     warnings: [...ctx.warnings],
-    steps,
   };
 }
 
@@ -80,17 +135,18 @@ export function planRestore(input: PlanInput): RestorePlan {
  * Says once per entity what a restored record does not get back (Keap sets it), and names any
  * field of the snapshot that Keap Vault does not know how to write, instead of dropping it.
  */
-function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
+function fieldWarnings(ctx: PlanContext): void {
   const created = new Map<RestoreEntity, number>();
-  for (const s of steps)
+  for (const s of ctx.steps.inOrder())
     if (s.action === 'create' && !s.oldId.startsWith('marker:')) created.set(s.entity, (created.get(s.entity) ?? 0) + 1);
   for (const [entity, count] of created) {
     const summary = notRestorableSummary(entity);
     if (summary) ctx.warnings.add(`Restored ${entity} (${count}) get ${summary}.`);
-    const unknown = new Set<string>();
-    for (const s of steps)
-      if (s.entity === entity && s.action === 'create')
-        for (const f of ctx.unwritableFields.get(s.id) ?? unknownFields(entity, ctx.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
+    // Noted while planning (PlanContext.decide); a create made otherwise is read again here.
+    const unknown = new Set(ctx.steps.unwritableOf(entity));
+    for (const s of ctx.steps.inOrder())
+      if (s.entity === entity && s.action === 'create' && !s.fieldsNoted)
+        for (const f of unknownFields(entity, ctx.snapRecord(entity, s.oldId) ?? {})) unknown.add(f);
     if (unknown.size)
       ctx.warnings.add(
         `${entity}: the snapshot has ${unknown.size === 1 ? 'a field' : 'fields'} Keap Vault cannot write, which restored records will lack: ${[...unknown].join(', ')}.`,
@@ -103,28 +159,9 @@ function fieldWarnings(ctx: PlanContext, steps: PlanStep[]): void {
  * its contact and products still there when it is applied. Identical records are not otherwise
  * relied on (they are counted, not listed), so their references are where they come in.
  */
-function dependOnReferencedLive(ctx: PlanContext, steps: PlanStep[]): void {
-  for (const step of steps) {
-    if (step.action !== 'create' && step.action !== 'update') continue;
-    const refs = [...(step.refs ?? []), ...(step.itemPatches ?? []).flatMap((p) => p.refs ?? [])];
-    for (const ref of parentRefs(refs)) {
-      const target = ctx.resolve(ref.entity, ref.oldId, true);
-      if (target.state === 'live') ctx.dependOnLive(ref.entity, target.liveId);
-    }
+function dependOnReferencedLive(ctx: PlanContext): void {
+  for (const ref of ctx.steps.parentRefs()) {
+    const target = ctx.resolve(ref.entity, ref.oldId, true);
+    if (target.state === 'live') ctx.dependOnLive(ref.entity, target.liveId);
   }
-}
-
-/**
- * Steps in dependency order: by entity (RESTORE_ORDER), then as planned. One pass into a list per
- * entity, not a sort: a large plan has hundreds of thousands of steps.
- */
-function ordered(ctx: PlanContext): PlanStep[] {
-  const byEntity = new Map<RestoreEntity, PlanStep[]>(RESTORE_ORDER.map((e) => [e, []]));
-  for (const step of ctx.steps.values()) {
-    const list = byEntity.get(step.entity);
-    // invariant: every step is of a RestoreEntity, which RESTORE_ORDER lists.
-    if (!list) throw new Error(`A step of ${step.entity}, which has no place in the restore order`);
-    list.push(step);
-  }
-  return [...byEntity.values()].flat();
 }

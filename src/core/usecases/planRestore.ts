@@ -1,16 +1,20 @@
 /**
- * Plan a restore: check which account the credential reaches, read that account live, and plan
- * against the account's ledger (the ids earlier restores gave). Nothing is written to Keap. The CLI's
- * `plan` and the extension's Plan Restore / Restore This Order / re-plan all come through here.
+ * Plan a restore: check which account the credential reaches, read that account live, plan against
+ * the account's ledger (the ids earlier restores gave), and write the plan file. Nothing is written
+ * to Keap. The CLI's `plan` and the extension's Plan Restore / Restore This Order / re-plan all come
+ * through here. The steps go from planning to the file without all being in memory at once (a 10%
+ * loss of a million contacts is 350k of them): a front end reads back what it shows
+ * (planFile.ts: readPlanFile, readPlanSteps).
  */
 import * as path from 'node:path';
 import type { KeapClient } from '../keap/client';
 import { Ledger, ledgerFileFor } from '../restore/ledger';
 import { readLiveForRestore } from '../restore/liveRead';
 import { DEFAULT_APPLY_RESERVE } from '../restore/applier';
-import type { PlanOptions, RestorePlan } from '../restore/plan';
+import type { PlanOptions, PlanWithoutSteps } from '../restore/plan';
 import { estimateApply } from '../restore/estimate';
-import { isWholePlan, livePlanFeed, planRestore } from '../restore/planner';
+import { writePlanFile } from '../restore/planFile';
+import { isWholePlan, livePlanFeed, planRestoreSpooled } from '../restore/planner';
 import type { CaptureProgress } from '../snapshot/capture';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { UseCaseError } from './useCaseError';
@@ -31,6 +35,8 @@ export interface PlanRestoreInput {
   snapshot: SnapshotDb;
   snapshotFile: string;
   options: PlanOptions;
+  /** Where to write the plan, once it is made (its id and account are known then). */
+  planFile: (plan: PlanWithoutSteps) => string;
   /** The account's ledger; by default the one beside the snapshot. */
   ledgerFile?: string;
   /**
@@ -45,7 +51,9 @@ export interface PlanRestoreInput {
 }
 
 export interface PlannedRestore {
-  plan: RestorePlan;
+  /** The plan written, without its steps (the file has them). */
+  head: PlanWithoutSteps;
+  file: string;
   account: string;
   ledgerFile: string;
 }
@@ -63,7 +71,7 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
   try {
     const ledger = await Ledger.open(ledgerFile);
     try {
-      const plan = planRestore({
+      const plan = planRestoreSpooled({
         snapshot,
         live,
         liveReadAt: readAt,
@@ -74,16 +82,26 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
         idMap: ledger.newIdLookup(),
         options: input.options,
       });
-      // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.
-      const reserve = input.reserve ?? DEFAULT_APPLY_RESERVE;
-      plan.estimate = estimateApply(plan, {
-        liveCounts: live.counts(),
-        windows: client.transport.throttle.limits,
-        pace: client.transport.throttle.pacedLimits(reserve),
-        reserve,
-        quota: { credential: client.transport.credentialKind, situation: client.transport.throttle.situation },
-      });
-      return { plan, account, ledgerFile };
+      try {
+        const { head } = plan;
+        // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.
+        const reserve = input.reserve ?? DEFAULT_APPLY_RESERVE;
+        head.estimate = estimateApply(
+          { live: head.live, steps: plan.steps() },
+          {
+            liveCounts: live.counts(),
+            windows: client.transport.throttle.limits,
+            pace: client.transport.throttle.pacedLimits(reserve),
+            reserve,
+            quota: { credential: client.transport.credentialKind, situation: client.transport.throttle.situation },
+          },
+        );
+        const file = input.planFile(head);
+        await writePlanFile(file, plan);
+        return { head, file, account, ledgerFile };
+      } finally {
+        plan.close();
+      }
     } finally {
       ledger.close();
     }

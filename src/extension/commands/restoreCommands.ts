@@ -19,7 +19,7 @@ import type { Connection, ConnectionStore } from '../connections/connections';
 import type { ExplorerNode } from '../explorer/nodes';
 import { PLAN_VIEW_TYPE, PlanPanel, type PlanPanelServices } from '../planPanel/planPanel';
 import type { ApplySettings } from '../planPanel/applyRun';
-import type { PlanEntry, PlanIndex } from '../restore/planIndex';
+import { PlanIndex, type PlanEntry } from '../restore/planIndex';
 import type { SnapshotLibrary } from '../snapshots';
 import type { Activity } from '../status/activity';
 import { UserError } from '../userError';
@@ -51,11 +51,13 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
     signal?: AbortSignal,
   ): Promise<{ entry: PlanEntry; plan: RestorePlan }> => {
     const client = await connections.client(connection.id);
-    const { plan, account } = await snapshots.use(snapshotFile, (snapshot) =>
+    const folder = await snapshots.folder();
+    const { file, account } = await snapshots.use(snapshotFile, (snapshot) =>
       planRestoreFromSnapshot({
         client,
         snapshot,
         snapshotFile,
+        planFile: (head) => PlanIndex.fileFor(head.planId, folder),
         options,
         signal,
         // The estimate's pace: the share of the quota the apply will leave to other traffic (the setting).
@@ -72,7 +74,9 @@ export function registerRestoreCommands(context: vscode.ExtensionContext, deps: 
       }),
     );
     await connections.noteAccount(connection.id, account);
-    const entry = await plans.save(plan, await snapshots.folder(), connection.id);
+    // The preview shows every step: read back whole from the file the use case wrote.
+    const plan = await readPlanFile(file);
+    const entry = await plans.remember(plan, file, connection.id);
     log.info(`Planned restore ${plan.planId} from ${snapshotFile}: ${entry.creates} creates, ${entry.updates} updates (${entry.file})`);
     return { entry, plan };
   };

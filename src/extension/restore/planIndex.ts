@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Receipt } from '../../core/restore/applier';
 import type { RestorePlan } from '../../core/restore/plan';
-import { readPlanFile, writePlanFile } from '../../core/restore/planFile';
+import { readPlanFile } from '../../core/restore/planFile';
 import type { PlanViewState } from '../../webview/protocol';
 import type { ApplyPause } from './pausedText';
 
@@ -50,11 +50,9 @@ export class PlanIndex implements vscode.Disposable {
     return this.list().find((e) => e.planId === planId);
   }
 
-  /** Writes a new plan into `<snapshot folder>/plans/` and records it. */
-  async save(plan: RestorePlan, folder: string, connectionId: string): Promise<PlanEntry> {
-    const file = path.join(folder, 'plans', `restore-plan-${plan.planId}.json`);
-    await writePlanFile(file, plan);
-    return this.remember(plan, file, connectionId);
+  /** Where a new plan is written: `<snapshot folder>/plans/`. */
+  static fileFor(planId: string, folder: string): string {
+    return path.join(folder, 'plans', `restore-plan-${planId}.json`);
   }
 
   /** Records a plan file opened from disk (made here, by the CLI or by a colleague). */

@@ -3,9 +3,11 @@
  * (one function for that minimum, shared with the benches).
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { quotaBound } from '../../../src/core/keap/quotaBound';
 import { KEAP_PAT_WINDOWS, RequestThrottle } from '../../../src/core/keap/throttle';
 import { duration, estimateApply } from '../../../src/core/restore/estimate';
+import { readPlanFile } from '../../../src/core/restore/planFile';
 import type { PlanStep, RestorePlan } from '../../../src/core/restore/plan';
 import { applyRestorePlan } from '../../../src/core/usecases/applyRestore';
 import { planRestoreFromSnapshot } from '../../../src/core/usecases/planRestore';
@@ -99,12 +101,14 @@ describe('Restore: the estimate before Apply', function () {
   it('is close to what the apply then sends', async () => {
     const fixture = await accountWithSnapshot(60, 'estimate');
     applyDisaster(fixture.store, { kind: 'delete-orders', count: 6, seed: 3 });
-    const { plan, ledgerFile } = await planRestoreFromSnapshot({
+    const { file, ledgerFile } = await planRestoreFromSnapshot({
       client: fixture.client,
       snapshot: fixture.snapshot,
       snapshotFile: fixture.snapshotFile,
+      planFile: (head) => path.join(path.dirname(fixture.snapshotFile), `${head.planId}.plan.json`),
       options: {},
     });
+    const plan = await readPlanFile(file);
     assert.ok(plan.estimate, 'the plan carries its estimate');
     const receipt = await applyRestorePlan({ client: fixture.client, plan, ledgerFile, snapshot: fixture.snapshot, resume: false });
     const estimated = plan.estimate.requests;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { RestorePlan } from '../../../src/core/restore/plan';
+import type { PlanStep, RestorePlan } from '../../../src/core/restore/plan';
 import { PlanFormatError } from '../../../src/core/restore/plan';
-import { planTextLines, readPlanFile, readPlanHead, writePlanFile } from '../../../src/core/restore/planFile';
+import { planTextLines, readPlanFile, readPlanHead, readPlanSteps, writePlanFile } from '../../../src/core/restore/planFile';
+import { planRestoreFromSnapshot } from '../../../src/core/usecases/planRestore';
 import { latestPlan } from '../../../src/core/restore/planFiles';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
@@ -118,6 +119,50 @@ describe('Restore: the plan file, a line per step', function () {
     const first = await apply(fixture, await readPlanFile(file));
     assert.equal(first.failed.length, 0, JSON.stringify(first.failed));
     assert.equal(first.created, plan.steps.filter((s) => s.action === 'create').length);
+    const again = await apply(fixture, await readPlanFile(file));
+    assert.equal(again.created, 0, 'nothing created twice');
+    const state = await readState(fixture.client);
+    try {
+      assert.deepEqual(markerDuplicates(state), []);
+      assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
+    } finally {
+      state.close();
+    }
+  });
+});
+
+describe('Restore: a plan made through the use case goes from its spool to the file, step by step', function () {
+  this.timeout(300_000);
+  after(closeTestAccounts);
+
+  it('is the plan made in memory, every step once; applied from its file, each lost record comes back once', async () => {
+    // A loss large enough that the orders' and contacts' steps fill several spool chunks each.
+    const fixture = await accountWithSnapshot(700, 'plan-spool');
+    applyDisaster(fixture.store, { kind: 'delete-contacts', fraction: 0.4, seed: 8 });
+    const inMemory = await makePlan(fixture);
+    const { head, file } = await planRestoreFromSnapshot({
+      client: fixture.client,
+      snapshot: fixture.snapshot,
+      snapshotFile: fixture.snapshotFile,
+      ledgerFile: fixture.ledgerFile,
+      planFile: (plan) => path.join(fixture.dir, `${plan.planId}.plan.json`),
+      options: {},
+    });
+    const fromFile = await readPlanFile(file);
+    const creates = fromFile.steps.filter((s) => s.action === 'create');
+    assert.ok(creates.filter((s) => s.entity === 'orders').length >= 200, 'hundreds of orders to restore');
+    assert.equal(new Set(fromFile.steps.map((s) => s.id)).size, fromFile.steps.length, 'no step twice');
+    assert.deepEqual(fromFile.steps, JSON.parse(JSON.stringify(inMemory.steps)), 'the same steps, in the same order');
+    assert.deepEqual(fromFile.headline, inMemory.headline);
+    // As JSON has it: a file keeps no member whose value is undefined.
+    assert.deepEqual(JSON.parse(JSON.stringify({ ...head, steps: fromFile.steps })), fromFile, 'the head returned is the file’s');
+    const streamed: PlanStep[] = [];
+    for await (const step of readPlanSteps(file)) streamed.push(step);
+    assert.deepEqual(streamed, fromFile.steps, 'read one at a time, the same steps');
+
+    const first = await apply(fixture, fromFile);
+    assert.deepEqual(first.failed, []);
+    assert.equal(first.created, creates.length);
     const again = await apply(fixture, await readPlanFile(file));
     assert.equal(again.created, 0, 'nothing created twice');
     const state = await readState(fixture.client);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ledger } from '../../../src/core/restore/ledger';
+import { readPlanFile } from '../../../src/core/restore/planFile';
 import { readLiveAccount, readLiveForRestore, RESTORE_LIVE_ENTITIES } from '../../../src/core/restore/liveRead';
 import { SnapshotDb } from '../../../src/core/snapshot/snapshotDb';
 import { applyRestorePlan, ApplyInterruptedError, PlanAccountError, receiptProblems } from '../../../src/core/usecases/applyRestore';
@@ -90,6 +91,7 @@ describe('Use cases shared by the CLI and the extension', function () {
         client,
         snapshot,
         snapshotFile: otherFile,
+        planFile: () => path.join(folder, 'refused.plan.json'),
         options: {},
         confirmOtherAccount: (from, to) => (asked.push(`${from} -> ${to}`), false),
       }),
@@ -97,14 +99,18 @@ describe('Use cases shared by the CLI and the extension', function () {
     );
     assert.deepEqual(asked, ['another-account.example -> emulator.keap-vault.local']);
     assert.ok(client.transport.requestCount - before <= 1, 'refused before reading the live account');
-    const { plan, ledgerFile } = await planRestoreFromSnapshot({
+    const { head, file, ledgerFile } = await planRestoreFromSnapshot({
       client,
       snapshot,
       snapshotFile: otherFile,
+      planFile: (plan) => path.join(folder, `${plan.account}.plan.json`),
       options: {},
       confirmOtherAccount: () => true,
     });
-    assert.equal(plan.account, 'emulator.keap-vault.local');
+    assert.equal(head.account, 'emulator.keap-vault.local');
+    assert.equal(file, path.join(folder, 'emulator.keap-vault.local.plan.json'), 'written where the caller said');
+    assert.equal((await readPlanFile(file)).account, 'emulator.keap-vault.local');
+    assert.ok(!existsSync(path.join(folder, 'refused.plan.json')), 'a refused plan writes no file');
     assert.equal(path.dirname(ledgerFile), folder, "the account's ledger is beside the snapshot");
     snapshot.close();
   });
@@ -143,7 +149,14 @@ describe('Use cases shared by the CLI and the extension', function () {
     const taken = await takeSnapshot({ client, folder, anomalyThreshold: 0.2 });
     applyDisaster(store, { kind: 'delete-orders', count: 2, seed: 1 });
     const snapshot = await SnapshotDb.open(taken.file);
-    const { plan, ledgerFile } = await planRestoreFromSnapshot({ client, snapshot, snapshotFile: taken.file, options: {} });
+    const { file, ledgerFile } = await planRestoreFromSnapshot({
+      client,
+      snapshot,
+      snapshotFile: taken.file,
+      planFile: () => path.join(folder, 'plan.json'),
+      options: {},
+    });
+    const plan = await readPlanFile(file);
     const orders = store.orders.size;
 
     await assert.rejects(

@@ -95,16 +95,15 @@ export const contacts: RestorableEntity = {
     const email = (contact.email_addresses ?? []).map((e) => e.email.toLowerCase());
     const name = [contact.given_name, contact.family_name].filter(Boolean).join(' ') || email[0] || `contact ${contact.id}`;
     const payload = contactPayload(contact, 'marker:CONTACT');
-    const result = ctx.planSimple(
+    return ctx.planSimple(
       'contacts',
       contact,
       pulledIn,
       () => ctx.live.byNaturalKeyOf('contacts', contact as unknown as Json),
       payload,
       `Contact ${quote(name)}`,
+      [SIDE_EFFECT],
     );
-    ctx.addSideEffect(result, SIDE_EFFECT);
-    return result;
   },
 
   async create(ctx, step, { body }) {
