@@ -211,7 +211,16 @@ async function planToFile(
   keap: KeapClient,
   snapshot: SnapshotDb,
   planFile: string,
-): Promise<{ liveRead: number; planning: number; planCpu?: number; write: number; memory: string; summary: string; records: number }> {
+): Promise<{
+  liveRead: number;
+  planning: number;
+  planCpu?: number;
+  estimate: number;
+  write: number;
+  memory: string;
+  summary: string;
+  records: number;
+}> {
   let t = Date.now();
   // As the CLI's plan does: the live read indexes its records for planning as they arrive.
   const liveFed = livePlanFeed();
@@ -232,23 +241,29 @@ async function planToFile(
   const planning = seconds(t);
   // The main thread's CPU while planning: unlike the wall time, not stretched by other work or by a host taking the CPU.
   const planCpu = cpuBefore === undefined ? undefined : (mainThreadCpu() ?? cpuBefore) - cpuBefore;
-  // Where planning's memory is: JavaScript objects (the plan's steps) or buffers (the live index's typed arrays, sql.js).
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  const memory = `peak ${gib(peakAfterLiveRead)} after the live read, ${gib(process.resourceUsage().maxRSS * 1024)} after planning; then JS heap ${gib(heapUsed)}, buffers ${gib(arrayBuffers)}`;
+  // Where memory is at each phase: JavaScript objects or buffers (the live index's typed arrays, sql.js).
+  const phase = (name: string) => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return `peak ${gib(process.resourceUsage().maxRSS * 1024)} after ${name} (JS heap ${gib(heapUsed)}, buffers ${gib(arrayBuffers)})`;
+  };
+  const memory = [`peak ${gib(peakAfterLiveRead)} after the live read`, phase('planning')];
   // Estimated and written as the CLI's plan does (planRestoreFromSnapshot): the steps go from their
   // spool to the file one at a time; live is closed once planned (apply reads live again itself).
+  let estimate = 0;
   t = Date.now();
   try {
-    plan.head.estimate = estimateApply(
-      { live: plan.head.live, steps: plan.steps() },
-      { liveCounts: live.counts(), windows: KEAP_PAT_WINDOWS },
-    );
+    const liveCounts = live.counts();
     live.close();
+    plan.head.estimate = estimateApply({ live: plan.head.live, steps: plan.steps() }, { liveCounts, windows: KEAP_PAT_WINDOWS });
+    estimate = seconds(t);
+    memory.push(phase('estimating'));
+    t = Date.now();
     await writePlanFile(planFile, plan);
+    memory.push(phase('writing'));
   } finally {
     plan.close();
   }
-  return { liveRead, planning, planCpu, write: seconds(t), memory, ...planSummary(plan.head) };
+  return { liveRead, planning, planCpu, estimate, write: seconds(t), memory: memory.join(', '), ...planSummary(plan.head) };
 }
 
 /**
@@ -273,7 +288,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
   const keap = client(ctx);
   const { db: snapshot, seconds: open } = await timedOpen(snapshotFile(ctx));
   const planFile = apply ? path.join(ctx.dir, 'small.plan.json') : tenthPlanFile(ctx);
-  const { liveRead, planning, planCpu, write, memory, summary, records } = await planToFile(ctx, keap, snapshot, planFile);
+  const { liveRead, planning, planCpu, estimate, write, memory, summary, records } = await planToFile(ctx, keap, snapshot, planFile);
   if (!apply) {
     // The plan file is read back by the next stage, in a process of its own, as the CLI's apply reads it.
     snapshot.close();
@@ -281,7 +296,7 @@ async function restore(ctx: Context, apply: boolean): Promise<Omit<StageFigures,
       seconds: planning,
       rows: records,
       note: `${summary}; plan file ${fmt(statSync(planFile).size / 2 ** 20)} MiB; memory: ${memory}`,
-      parts: { open, liveRead, ...(planCpu === undefined ? {} : { planCpu }), writePlan: write },
+      parts: { open, liveRead, ...(planCpu === undefined ? {} : { planCpu }), estimate, writePlan: write },
     };
   }
   const t = Date.now();

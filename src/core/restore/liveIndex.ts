@@ -94,7 +94,7 @@ export class LiveIndex {
   ) {
     this.hashesOnly = options.hashesOnly ?? false;
     this.sameTextOf = (this.hashesOnly && options.sameText) || new Set();
-    const fed = options.fed && this.hashesOnly && sameSet(options.fed.records.sameTextOf, this.sameTextOf) ? options.fed : undefined;
+    const fed = options.fed && this.hashesOnly && sameSet(options.fed.sameText, this.sameTextOf) ? options.fed : undefined;
     this.records = fed?.take() ?? new LiveRecords(this.hashesOnly, this.sameTextOf);
     this.fedEntities = new Set(fed?.indexed);
     // Each entity is read and parsed once, in one pass that fills everything indexed of it

@@ -15,22 +15,24 @@ import type { RestoreEntity } from './plan';
 import { LiveRecords, noteMarkerField, type EntityPass, type Json } from './liveRecords';
 
 export class LiveIndexFeed {
-  readonly records: LiveRecords;
+  /** Given to the plan's LiveIndex by take(), and no longer held here: the plan's caller keeps the feed after planning. */
+  private records: LiveRecords | undefined;
   /** Entities whose every page was indexed, in order: LiveIndex takes these as they are. */
   readonly indexed = new Set<RestoreEntity>();
   private readonly passes = new Map<RestoreEntity, EntityPass>();
   /** Entities this feed cannot index (their pages came before the marker fields were known). */
   private readonly skipped = new Set<RestoreEntity>();
   private markerFieldsRead = false;
-  private taken = false;
 
   /** `sameText`: the entities a whole plan counts identical by text (PlanContext). */
-  constructor(sameText: ReadonlySet<RestoreEntity>) {
+  constructor(readonly sameText: ReadonlySet<RestoreEntity>) {
     this.records = new LiveRecords(true, sameText);
   }
 
   /** A page of an entity, as the live read received it: its records parsed and their JSON texts. */
   page(entity: CapturedEntity, items: readonly Json[], jsons: readonly string[]): void {
+    // invariant: a live read feeds its pages before the plan takes what they made.
+    if (!this.records) throw new Error('A page of a live read fed after planning took its index');
     if (entity === 'custom_fields') {
       for (const field of items) noteMarkerField(this.records.markerFieldIds, field as unknown as KeapCustomField);
       return;
@@ -54,6 +56,7 @@ export class LiveIndexFeed {
   /** Every page of the entity was received. */
   entityDone(entity: CapturedEntity): void {
     if (entity === 'custom_fields') this.markerFieldsRead = true;
+    if (!this.records) return;
     const pass = this.passes.get(entity as RestoreEntity);
     if (!pass) return;
     pass.end();
@@ -66,9 +69,10 @@ export class LiveIndexFeed {
    * would find orders and payments listed twice).
    */
   take(): LiveRecords {
+    const records = this.records;
     // invariant: planRestore takes a feed for the one plan it makes; a second taker is a bug.
-    if (this.taken) throw new Error("A live read's feed indexes one plan; read the account again for another.");
-    this.taken = true;
-    return this.records;
+    if (!records) throw new Error("A live read's feed indexes one plan; read the account again for another.");
+    this.records = undefined;
+    return records;
   }
 }

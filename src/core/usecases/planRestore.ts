@@ -14,7 +14,8 @@ import { DEFAULT_APPLY_RESERVE } from '../restore/applier';
 import type { PlanOptions, PlanWithoutSteps } from '../restore/plan';
 import { estimateApply } from '../restore/estimate';
 import { writePlanFile } from '../restore/planFile';
-import { isWholePlan, livePlanFeed, planRestoreSpooled } from '../restore/planner';
+import { isWholePlan, livePlanFeed, planRestoreSpooled, type SpooledPlan } from '../restore/planner';
+import type { LiveIndexFeed } from '../restore/liveIndexFeed';
 import type { CaptureProgress } from '../snapshot/capture';
 import type { SnapshotDb } from '../snapshot/snapshotDb';
 import { UseCaseError } from './useCaseError';
@@ -68,42 +69,62 @@ export async function planRestoreFromSnapshot(input: PlanRestoreInput): Promise<
   // A plan of the whole snapshot takes the live records indexed as they arrived; a selection reads them again.
   const liveFed = isWholePlan(input.options) ? livePlanFeed() : undefined;
   const { db: live, readAt } = await readLiveForRestore(client, { signal: input.signal, onProgress: input.onLiveProgress, feed: liveFed });
+  const { plan, liveCounts } = await planOnLive(input, live, readAt, account, snapshotFile, ledgerFile, liveFed);
+  try {
+    const { head } = plan;
+    // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.
+    const reserve = input.reserve ?? DEFAULT_APPLY_RESERVE;
+    head.estimate = estimateApply(
+      { live: head.live, steps: plan.steps() },
+      {
+        liveCounts,
+        windows: client.transport.throttle.limits,
+        pace: client.transport.throttle.pacedLimits(reserve),
+        reserve,
+        quota: { credential: client.transport.credentialKind, situation: client.transport.throttle.situation },
+      },
+    );
+    const file = input.planFile(head);
+    await writePlanFile(file, plan);
+    return { head, file, account, ledgerFile };
+  } finally {
+    plan.close();
+  }
+}
+
+/** Plans against the live read and the ledger, and closes both: the estimate and the write need neither. */
+async function planOnLive(
+  input: PlanRestoreInput,
+  live: SnapshotDb,
+  readAt: string,
+  account: string,
+  snapshotFile: string,
+  ledgerFile: string,
+  liveFed: LiveIndexFeed | undefined,
+): Promise<{ plan: SpooledPlan; liveCounts: ReturnType<SnapshotDb['counts']> }> {
   try {
     const ledger = await Ledger.open(ledgerFile);
+    let plan: SpooledPlan;
     try {
-      const plan = planRestoreSpooled({
-        snapshot,
+      plan = planRestoreSpooled({
+        snapshot: input.snapshot,
         live,
         liveReadAt: readAt,
         account,
-        apiBaseUrl: client.transport.baseUrl,
+        apiBaseUrl: input.client.transport.baseUrl,
         snapshotFile,
         liveFed,
         idMap: ledger.newIdLookup(),
         options: input.options,
       });
-      try {
-        const { head } = plan;
-        // Estimated at the pace the apply keeps: Keap's limits less the share it leaves to other traffic.
-        const reserve = input.reserve ?? DEFAULT_APPLY_RESERVE;
-        head.estimate = estimateApply(
-          { live: head.live, steps: plan.steps() },
-          {
-            liveCounts: live.counts(),
-            windows: client.transport.throttle.limits,
-            pace: client.transport.throttle.pacedLimits(reserve),
-            reserve,
-            quota: { credential: client.transport.credentialKind, situation: client.transport.throttle.situation },
-          },
-        );
-        const file = input.planFile(head);
-        await writePlanFile(file, plan);
-        return { head, file, account, ledgerFile };
-      } finally {
-        plan.close();
-      }
     } finally {
       ledger.close();
+    }
+    try {
+      return { plan, liveCounts: live.counts() };
+    } catch (err) {
+      plan.close();
+      throw err;
     }
   } finally {
     live.close();

@@ -126,13 +126,13 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
     // A feed serves one plan: the index goes on to add the other entities to it.
     assert.throws(() => planRestore({ ...input, liveFed: inOrder }), /feed indexes one plan/);
     const again = fed(livePlanFeed(), fieldsFirst);
-    sameIndex(new LiveIndex(live, { hashesOnly: true, sameText: again.records.sameTextOf, fed: again }), live);
+    sameIndex(new LiveIndex(live, { hashesOnly: true, sameText: again.sameText, fed: again }), live);
   });
 });
 
 /** The index a feed gave answers every look-up as the one read from the database. */
 function sameIndex(fedIndex: LiveIndex, live: SnapshotDb): void {
-  const read = new LiveIndex(live, { hashesOnly: true, sameText: livePlanFeed().records.sameTextOf });
+  const read = new LiveIndex(live, { hashesOnly: true, sameText: livePlanFeed().sameText });
   assert.ok(fedIndex.fedEntities.has('orders'));
   assert.deepEqual(fedIndex.newestChanges(), read.newestChanges());
   for (const entity of RESTORE_ORDER) {
