@@ -249,7 +249,7 @@ async function planToFile(
   const memory = [`peak ${gib(peakAfterLiveRead)} after the live read`, phase('planning')];
   // Estimated and written as the CLI's plan does (planRestoreFromSnapshot): the steps go from their
   // spool to the file one at a time; live is closed once planned (apply reads live again itself).
-  let estimate = 0;
+  let estimate: number;
   t = Date.now();
   try {
     const liveCounts = live.counts();
