@@ -30,8 +30,12 @@ const STEPS_OPEN = ']},"steps":[';
 const STEPS_CLOSE = ']}';
 const RECORDS_OPEN = '"records":[';
 
-/** Writes the pieces of a plan's text are flushed in (a page of lines, not the whole plan). */
-const FLUSH_BYTES = 1 << 20;
+/**
+ * The plan's text is written this many characters at a time, about (a page of lines, not the
+ * whole plan): a page's string stays below V8's large-object size (128 KiB), so it is swept with
+ * the young generation instead of waiting for a full collection (see collections/lineSpool.ts).
+ */
+const FLUSH_CHARS = 1 << 15;
 
 /** What a plan file is written from: a plan in memory, or a plan made with its steps in their spool. */
 export type PlanSource = RestorePlan | Pick<SpooledPlan, 'head' | 'stepLines'>;
@@ -61,7 +65,7 @@ export async function writePlanFile(file: string, plan: PlanSource): Promise<voi
     for (const line of planTextLines(plan)) {
       page.push(line);
       bytes += line.length;
-      if (bytes >= FLUSH_BYTES) {
+      if (bytes >= FLUSH_CHARS) {
         await handle.write(page.join(''));
         page = [];
         bytes = 0;

@@ -83,6 +83,25 @@ describe('Restore: the live index planning keeps (hashes, not JSON text)', funct
     assert.deepEqual(ids, new LiveIndex(live).markerFieldIds);
   });
 
+  it("gives back an entity's look-ups once a whole plan planned it, and refuses, never answers empty, when asked again", async () => {
+    const store = new EmulatorStore();
+    generateAccount(store, { seed: 'live-given-back', size: 60 });
+    const live = await snapshotOfAccount(store);
+    const index = new LiveIndex(live, { hashesOnly: true });
+    const order = [...store.orders.values()].find((o) => [...store.payments.values()].some((p) => p.order_id === o.id))!;
+    const contactId = String(order.contact_id);
+    const orders = index.ordersOf(contactId);
+    const payments = index.paymentsOf(String(order.id));
+    assert.ok(orders.length > 0 && payments.length > 0, 'a contact with orders, an order with payments');
+    index.plannedWhole('contacts');
+    assert.deepEqual(index.ordersOf(contactId), orders, 'planning contacts gives nothing back');
+    index.plannedWhole('orders');
+    assert.throws(() => index.ordersOf(contactId), /gave back what planning orders reads/);
+    assert.deepEqual(index.paymentsOf(String(order.id)), payments, "payments' look-up is kept until payments are planned");
+    index.plannedWhole('payments');
+    assert.throws(() => index.paymentsOf(String(order.id)), /gave back what planning payments reads/);
+  });
+
   it('indexed page by page as the live read receives them, the index is the one read from its database; pages that come before the marker fields are known are read from the database instead', async () => {
     const store = new EmulatorStore();
     generateAccount(store, { seed: 'live-feed', size: 120 });
