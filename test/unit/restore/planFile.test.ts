@@ -116,18 +116,7 @@ describe('Restore: the plan file, a line per step', function () {
   it('a plan applied from its file restores every lost record once; applied again from the file, it creates nothing', async () => {
     const file = path.join(tempDir(), 'apply.plan.json');
     await writePlanFile(file, plan);
-    const first = await apply(fixture, await readPlanFile(file));
-    assert.equal(first.failed.length, 0, JSON.stringify(first.failed));
-    assert.equal(first.created, plan.steps.filter((s) => s.action === 'create').length);
-    const again = await apply(fixture, await readPlanFile(file));
-    assert.equal(again.created, 0, 'nothing created twice');
-    const state = await readState(fixture.client);
-    try {
-      assert.deepEqual(markerDuplicates(state), []);
-      assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
-    } finally {
-      state.close();
-    }
+    await appliedTwiceFromFile(fixture, file, plan.steps.filter((s) => s.action === 'create').length);
   });
 });
 
@@ -160,17 +149,26 @@ describe('Restore: a plan made through the use case goes from its spool to the f
     for await (const step of readPlanSteps(file)) streamed.push(step);
     assert.deepEqual(streamed, fromFile.steps, 'read one at a time, the same steps');
 
-    const first = await apply(fixture, fromFile);
-    assert.deepEqual(first.failed, []);
-    assert.equal(first.created, creates.length);
-    const again = await apply(fixture, await readPlanFile(file));
-    assert.equal(again.created, 0, 'nothing created twice');
-    const state = await readState(fixture.client);
-    try {
-      assert.deepEqual(markerDuplicates(state), []);
-      assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
-    } finally {
-      state.close();
-    }
+    await appliedTwiceFromFile(fixture, file, creates.length);
   });
 });
+
+/**
+ * Applies the plan in `file` twice, each time read from the file: the first apply creates every
+ * record the plan creates, the second nothing; no record is in the account twice and every
+ * restored field matches the snapshot.
+ */
+async function appliedTwiceFromFile(fixture: RestoreFixture, file: string, creates: number): Promise<void> {
+  const first = await apply(fixture, await readPlanFile(file));
+  assert.deepEqual(first.failed, []);
+  assert.equal(first.created, creates);
+  const again = await apply(fixture, await readPlanFile(file));
+  assert.equal(again.created, 0, 'nothing created twice');
+  const state = await readState(fixture.client);
+  try {
+    assert.deepEqual(markerDuplicates(state), []);
+    assert.deepEqual(fieldDifferences(fixture.snapshot, state, { entities: ['contacts', 'orders', 'payments'] }), []);
+  } finally {
+    state.close();
+  }
+}
