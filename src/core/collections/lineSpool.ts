@@ -31,6 +31,7 @@ export class LineSpool<K> {
   /** Per key, where its chunks are: offset and length, alternately. */
   private readonly chunks = new Map<K, number[]>();
   private lineCount = 0;
+  private closed = false;
 
   constructor(
     dir: string,
@@ -45,6 +46,7 @@ export class LineSpool<K> {
   }
 
   append(key: K, line: string): void {
+    this.open();
     let pending = this.pending.get(key);
     if (!pending) this.pending.set(key, (pending = { lines: [], chars: 0 }));
     pending.lines.push(line);
@@ -55,6 +57,7 @@ export class LineSpool<K> {
 
   /** The lines of `key`, in the order appended (those appended while reading may or may not come). */
   *lines(key: K): Generator<string> {
+    this.open();
     this.flush(key);
     const chunks = this.chunks.get(key) ?? [];
     for (let i = 0; i < chunks.length; i += 2) {
@@ -66,9 +69,17 @@ export class LineSpool<K> {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.pending.clear();
     this.chunks.clear();
     this.file.close();
+  }
+
+  /** A closed spool refuses rather than reads as empty: a plan read from one would lack its steps. */
+  private open(): void {
+    // invariant: a plan's steps are written and read before its spool is closed (planner.ts SpooledPlan).
+    if (this.closed) throw new Error('A line spool was used after it was closed');
   }
 
   private flush(key: K): void {

@@ -1,6 +1,7 @@
 /**
  * Where Keap Vault keeps per-user machine state that is not data: the apply lock, and the working
- * files a live read builds its database in (workingFile.ts). `KEAP_VAULT_STATE_DIR`, else the
+ * files a live read builds its database in and a plan's steps wait in while it is made
+ * (workingFile.ts, restore/planSteps.ts). `KEAP_VAULT_STATE_DIR`, else the
  * platform's place for it (XDG state on Linux, Application Support on macOS, LocalAppData on Windows).
  * A disk, where the system's temporary folder may be memory (tmpfs).
  */

@@ -70,9 +70,11 @@ export class LiveIndexFeed {
    */
   take(): LiveRecords {
     const records = this.records;
-    // invariant: planRestore takes a feed for the one plan it makes; a second taker is a bug.
+    // invariant: a plan (planRestoreSpooled) takes a feed for the one plan it makes; a second taker is a bug.
     if (!records) throw new Error("A live read's feed indexes one plan; read the account again for another.");
     this.records = undefined;
+    // An entity whose pages stopped before its end holds the records too.
+    this.passes.clear();
     return records;
   }
 }

@@ -74,8 +74,11 @@ export class PlanContext {
   readonly live: LiveIndex;
   readonly snap: SnapshotDb;
   readonly options: PlanOptions;
-  /** The steps made so far: their texts spooled, what planning reads of them kept (planSteps.ts). */
-  readonly steps = new PlanSteps();
+  /**
+   * The steps made so far: their texts spooled, what planning reads of them kept (planSteps.ts).
+   * Made last in the constructor, which may refuse the selection: nothing opened is then left open.
+   */
+  readonly steps: PlanSteps;
   /** Per entity, by snapshot id: one map per entity, so that a look-up builds no `entity:id` key. */
   private readonly resolutions = new Map<RestoreEntity, Map<string, Resolution>>(RESTORE_ORDER.map((e) => [e, new Map()]));
   /**
@@ -105,6 +108,7 @@ export class PlanContext {
     // Only a plan of the whole snapshot counts identical records unread (identicalByText).
     const sameText = this.selected ? new Set<RestoreEntity>() : settlingFirst(entities);
     this.live = new LiveIndex(input.live, { hashesOnly: true, sameText, fed: input.liveFed });
+    this.steps = new PlanSteps();
   }
 
   // ------------------------------------------------------------------ selection
@@ -404,8 +408,7 @@ export class PlanContext {
     if (fields.action === 'skip' && fields.reason === 'identical' && this.countsIdentical(fields.entity))
       return this.countIdentical(fields.entity, liveId);
     const id = `${fields.entity}:${fields.oldId}`;
-    // Left out rather than deleted when false: a deleted property turns each step object into a
-    // slower, larger dictionary-mode object, and a plan holds one step per record.
+    // Left out when false: plan files have always said `pulledIn` only of steps pulled in.
     const { pulledIn, ...rest } = fields;
     const step: PlanStep = pulledIn
       ? { ...fields, id, dependsOn: fields.dependsOn ?? [] }

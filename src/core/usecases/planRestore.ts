@@ -102,31 +102,32 @@ async function planOnLive(
   ledgerFile: string,
   liveFed: LiveIndexFeed | undefined,
 ): Promise<{ plan: SpooledPlan; liveCounts: ReturnType<SnapshotDb['counts']> }> {
+  let plan: SpooledPlan | undefined;
   try {
-    const ledger = await Ledger.open(ledgerFile);
-    let plan: SpooledPlan;
     try {
-      plan = planRestoreSpooled({
-        snapshot: input.snapshot,
-        live,
-        liveReadAt: readAt,
-        account,
-        apiBaseUrl: input.client.transport.baseUrl,
-        snapshotFile,
-        liveFed,
-        idMap: ledger.newIdLookup(),
-        options: input.options,
-      });
-    } finally {
-      ledger.close();
-    }
-    try {
+      const ledger = await Ledger.open(ledgerFile);
+      try {
+        plan = planRestoreSpooled({
+          snapshot: input.snapshot,
+          live,
+          liveReadAt: readAt,
+          account,
+          apiBaseUrl: input.client.transport.baseUrl,
+          snapshotFile,
+          liveFed,
+          idMap: ledger.newIdLookup(),
+          options: input.options,
+        });
+      } finally {
+        ledger.close();
+      }
       return { plan, liveCounts: live.counts() };
-    } catch (err) {
-      plan.close();
-      throw err;
+    } finally {
+      live.close();
     }
-  } finally {
-    live.close();
+  } catch (err) {
+    // Whatever failed after the plan was made, its spool is not left open.
+    plan?.close();
+    throw err;
   }
 }

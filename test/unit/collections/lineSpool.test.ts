@@ -44,6 +44,15 @@ describe('Line spool (a large plan’s steps on disk)', () => {
     spool.close();
   });
 
+  it('refuses to be written or read once closed, rather than read as empty', () => {
+    const spool = new LineSpool<string>(tempDir('kv-spool-'));
+    spool.append('k', '{}');
+    spool.close();
+    assert.throws(() => [...spool.lines('k')], /used after it was closed/);
+    assert.throws(() => spool.append('k', '{}'), /used after it was closed/);
+    spool.close();
+  });
+
   it('leaves no file behind, and none with a name while it is open where the platform allows', () => {
     const dir = tempDir('kv-spool-');
     const spool = new LineSpool<string>(dir, 16);

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanStep, RestorePlan } from '../../../src/core/restore/plan';
 import { PlanFormatError } from '../../../src/core/restore/plan';
 import { planTextLines, readPlanFile, readPlanHead, readPlanSteps, writePlanFile } from '../../../src/core/restore/planFile';
 import { planRestoreFromSnapshot } from '../../../src/core/usecases/planRestore';
+import { PlanError, planRestore } from '../../../src/core/restore/planner';
+import { readLiveAccount } from '../../../src/core/restore/liveRead';
 import { latestPlan } from '../../../src/core/restore/planFiles';
 import { applyDisaster } from '../../../src/emulator/disasters';
 import { closeTestAccounts } from '../support/emulator';
@@ -150,6 +152,37 @@ describe('Restore: a plan made through the use case goes from its spool to the f
     assert.deepEqual(streamed, fromFile.steps, 'read one at a time, the same steps');
 
     await appliedTwiceFromFile(fixture, file, creates.length);
+  });
+});
+
+describe('Restore: a plan that cannot be made leaves nothing open', function () {
+  this.timeout(120_000);
+  after(closeTestAccounts);
+
+  it('a selection of a record the snapshot lacks is refused, and no spool stays open', async function () {
+    if (process.platform !== 'linux') this.skip(); // open descriptors are counted in /proc
+    const fixture = await accountWithSnapshot(20, 'plan-refused');
+    const { db: live, readAt } = await readLiveAccount(fixture.client);
+    try {
+      const openFiles = () => readdirSync('/proc/self/fd').length;
+      const before = openFiles();
+      for (let i = 0; i < 5; i++)
+        assert.throws(
+          () =>
+            planRestore({
+              snapshot: fixture.snapshot,
+              live,
+              liveReadAt: readAt,
+              account: fixture.account,
+              apiBaseUrl: fixture.client.transport.baseUrl,
+              options: { records: ['contacts:no-such-contact'] },
+            }),
+          PlanError,
+        );
+      assert.equal(openFiles(), before, 'no descriptor left open by the refused plans');
+    } finally {
+      live.close();
+    }
   });
 });
 
