@@ -11,6 +11,7 @@
  * A line must not hold a newline (JSON.stringify's output never does).
  */
 import { readSync, writeSync } from 'node:fs';
+import { withPath } from '../fs/systemErrors';
 import { placeCipher, WorkingFile, type PlaceCipher } from '../snapshot/workingFile';
 
 /**
@@ -34,7 +35,7 @@ export class LineSpool<K> {
   private closed = false;
 
   constructor(
-    dir: string,
+    private readonly dir: string,
     private readonly chunkChars = CHUNK_CHARS,
   ) {
     this.file = WorkingFile.create(dir);
@@ -86,7 +87,12 @@ export class LineSpool<K> {
     const pending = this.pending.get(key);
     if (!pending?.lines.length) return;
     const bytes = this.cipher.apply(Buffer.from(`${pending.lines.join('\n')}\n`, 'utf8'), this.end);
-    for (let done = 0; done < bytes.length;) done += writeSync(this.file.handle.fd, bytes, done, bytes.length - done, this.end + done);
+    try {
+      for (let done = 0; done < bytes.length;) done += writeSync(this.file.handle.fd, bytes, done, bytes.length - done, this.end + done);
+    } catch (err) {
+      // A full disk says where: the file has no name, so its folder is named.
+      throw withPath(err, this.dir);
+    }
     let chunks = this.chunks.get(key);
     if (!chunks) this.chunks.set(key, (chunks = []));
     chunks.push(this.end, bytes.length);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { closeSync, readdirSync } from 'node:fs';
 import { LineSpool } from '../../../src/core/collections/lineSpool';
 import { tempDir } from '../support/snapshots';
 
@@ -51,6 +51,17 @@ describe('Line spool (a large plan’s steps on disk)', () => {
     assert.throws(() => [...spool.lines('k')], /used after it was closed/);
     assert.throws(() => spool.append('k', '{}'), /used after it was closed/);
     spool.close();
+  });
+
+  it('a write that fails names the spool’s folder (its file has no name to give)', () => {
+    const dir = tempDir('kv-spool-');
+    const spool = new LineSpool<string>(dir, 16);
+    // The descriptor closed behind its back: the next chunk's write fails as a full disk's would.
+    closeSync((spool as unknown as { file: { handle: { fd: number } } }).file.handle.fd);
+    assert.throws(
+      () => spool.append('k', '{"a":"a line longer than a chunk"}'),
+      (err: NodeJS.ErrnoException) => err.code === 'EBADF' && err.path === dir,
+    );
   });
 
   it('leaves no file behind, and none with a name while it is open where the platform allows', () => {
