@@ -252,19 +252,22 @@ export class PlanContext {
     const oldId = String(record.id);
     const { settled, deps } = this.settle(entity, record, pulledIn, label, payload, naturalKey);
     if (settled) return settled;
-    return this.addStep({
-      entity,
-      oldId,
-      action: 'create',
-      reason: 'missing-in-live',
-      detail: `${label} is not in the account: create it (Keap gives it a new id)`,
-      label,
-      pulledIn,
-      payload: payload.body,
-      refs: payload.refs,
-      dependsOn: this.stepDeps(deps),
-      ...(sideEffects ? { sideEffects } : {}),
-    });
+    return this.addStep(
+      {
+        entity,
+        oldId,
+        action: 'create',
+        reason: 'missing-in-live',
+        detail: `${label} is not in the account: create it (Keap gives it a new id)`,
+        label,
+        pulledIn,
+        payload: payload.body,
+        refs: payload.refs,
+        dependsOn: this.stepDeps(deps),
+      },
+      undefined,
+      sideEffects && { sideEffects },
+    );
   }
 
   /**
@@ -404,7 +407,11 @@ export class PlanContext {
     ];
   }
 
-  addStep(fields: NewStep, liveId?: string): Resolution {
+  /**
+   * Makes a step, whole: nothing changes it once added. `last`: members written after the rest, where
+   * plans of earlier releases had them (a contact's side effects), so plan files stay the same text.
+   */
+  addStep(fields: NewStep, liveId?: string, last?: Pick<PlanStep, 'sideEffects'>): Resolution {
     if (fields.action === 'skip' && fields.reason === 'identical' && this.countsIdentical(fields.entity))
       return this.countIdentical(fields.entity, liveId);
     const id = `${fields.entity}:${fields.oldId}`;
@@ -419,7 +426,7 @@ export class PlanContext {
       const markers = (step.refs ?? []).filter(isMarkerRef).map((r) => this.resolve(r.entity, r.oldId, true));
       step.dependsOn = [...new Set([...step.dependsOn, ...this.stepDeps(markers)])];
     }
-    // Made whole: nothing changes a step once it is added.
+    if (last?.sideEffects) step.sideEffects = last.sideEffects;
     this.steps.add(step, writes ? parentRefs([...(step.refs ?? []), ...(step.itemPatches ?? []).flatMap((p) => p.refs ?? [])]) : []);
     if (liveId) return { state: 'live', liveId };
     if (step.action === 'create' || step.action === 'blocked' || step.action === 'conflict') return { state: 'step', stepId: id };

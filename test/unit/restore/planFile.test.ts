@@ -50,6 +50,12 @@ describe('Restore: the plan file, a line per step', function () {
       'a step is one line (grep finds it)',
     );
     assert.equal(text, [...planTextLines(plan)].join(''), '`plan --json` prints the same text');
+    const contactCreate = lines.find((l) => l.startsWith('{"entity":"contacts"') && l.includes('"action":"create"'));
+    assert.match(
+      contactCreate ?? '',
+      /,"sideEffects":\["[^\]]*\]\},$/,
+      "a contact's side effects come last, as in plans of earlier releases",
+    );
   });
 
   it('CRM text that looks like the layout (newlines, "]},\\"steps\\":[", U+2028) stays inside its step', async () => {
