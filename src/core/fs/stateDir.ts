@@ -5,6 +5,7 @@
  * platform's place for it (XDG state on Linux, Application Support on macOS, LocalAppData on Windows).
  * A disk, where the system's temporary folder may be memory (tmpfs).
  */
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,4 +15,11 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Keap Vault');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Keap Vault');
   return path.join(env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'keap-vault');
+}
+
+/** Where working files that are no snapshot's own go (a live read's, a plan's steps), made if missing: only the user may enter it. */
+export function workingFolder(): string {
+  const dir = path.join(stateDir(), 'working');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
 }

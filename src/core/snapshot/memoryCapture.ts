@@ -10,10 +10,8 @@
  * memory; the snapshot reads it in place and closes it when closed.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { KeapClient } from '../keap/client';
-import { stateDir } from '../fs/stateDir';
+import { workingFolder } from '../fs/stateDir';
 import { runTogether } from '../work/together';
 import { CursorsOnly, planTasks, progressReporter, readTask, type CaptureProgress } from './captureTasks';
 import { CAPTURED_ENTITIES, type CapturedEntity } from './entities';
@@ -45,9 +43,7 @@ export async function captureIntoMemory(options: MemoryCaptureOptions): Promise<
   const log = new CursorsOnly();
   const tasks = planTasks(client, options.entities ?? CAPTURED_ENTITIES, options.changedSince, false, options.pageSize);
   const report = progressReporter(client, log, options.onProgress);
-  const dir = path.join(stateDir(), 'working');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const writer = new SnapshotWriter('Nothing was written to Keap; read the account again.', { dir });
+  const writer = new SnapshotWriter('Nothing was written to Keap; read the account again.', { dir: workingFolder() });
   try {
     const read = async (task: (typeof tasks)[number], signal: AbortSignal | undefined) => {
       await readTask(
