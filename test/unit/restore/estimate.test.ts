@@ -110,6 +110,24 @@ describe('Restore: the estimate before Apply', function () {
     });
     const plan = await readPlanFile(file);
     assert.ok(plan.estimate, 'the plan carries its estimate');
+    // Read once, in any order: a large plan's steps come one at a time, from its spool or its file.
+    const input = { liveCounts: { orders: 300, payments: 400 }, windows: KEAP_PAT_WINDOWS };
+    const inOrder = estimateApply(plan, input);
+    assert.ok(inOrder.parts.paymentChecks > 0 && plan.steps.some((s) => s.entity === 'payments' && s.action === 'create'));
+    assert.deepEqual(estimateApply({ live: plan.live, steps: [...plan.steps].reverse() }, input), inOrder, 'payments before their orders');
+    assert.deepEqual(
+      estimateApply(
+        {
+          live: plan.live,
+          steps: (function* () {
+            yield* plan.steps;
+          })(),
+        },
+        input,
+      ),
+      inOrder,
+      'one pass',
+    );
     const receipt = await applyRestorePlan({ client: fixture.client, plan, ledgerFile, snapshot: fixture.snapshot, resume: false });
     const estimated = plan.estimate.requests;
     assert.ok(
