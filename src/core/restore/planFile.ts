@@ -87,15 +87,20 @@ export function readPlanHead(file: string): Promise<PlanHead> {
 
 /** `headOnly`: a plan in lines is read no further than its first line (a plan written before is read whole). */
 async function readPlan(file: string, headOnly: boolean): Promise<RestorePlan> {
-  const lines = fileLines(file);
-  try {
-    const iterator = lines[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done || !isLineLayout(first.value)) return await readWhole(file);
-    return headOnly ? headOf(first.value) : await readLines(first.value, iterator);
-  } finally {
-    lines.close();
+  let plan: RestorePlan | undefined;
+  for await (const part of planParts(file)) {
+    if (part.kind === 'whole') return part.plan;
+    if (part.kind === 'head') {
+      if (headOnly) return part.plan;
+      plan = part.plan;
+    } else {
+      // A plan in lines yields its head before any record or step.
+      const value = parseLine(part.text, part.lineNo);
+      if (part.kind === 'records') plan!.live.records.push(value as RestorePlan['live']['records'][number]);
+      else plan!.steps.push(value as PlanStep);
+    }
   }
+  return plan!;
 }
 
 /**
@@ -103,25 +108,46 @@ async function readPlan(file: string, headOnly: boolean): Promise<RestorePlan> {
  * steps are never all in memory. A damaged or cut plan is a PlanFormatError naming its line.
  */
 export async function* readPlanSteps(file: string): AsyncGenerator<PlanStep> {
+  for await (const part of planParts(file)) {
+    if (part.kind === 'whole') yield* part.plan.steps;
+    else if (part.kind === 'steps') yield parseLine(part.text, part.lineNo) as PlanStep;
+  }
+}
+
+/** What a plan file holds, in order, as read by every reader above. */
+type PlanPart =
+  /** A plan written before plans were written a line per step: read whole, the only part. */
+  | { kind: 'whole'; plan: RestorePlan }
+  /** A plan in lines: its first line, checked, with no live record and no step yet. */
+  | { kind: 'head'; plan: RestorePlan }
+  /** Then each live record's and each step's JSON text, and its line. */
+  | { kind: 'records' | 'steps'; text: string; lineNo: number };
+
+/**
+ * Walks a plan file once: the parts of a plan in lines, refusing a file cut short or one with
+ * more after the plan's end; a plan written otherwise whole. Stopping early closes the file.
+ */
+async function* planParts(file: string): AsyncGenerator<PlanPart> {
   const lines = fileLines(file);
   try {
     const iterator = lines[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done || !isLineLayout(first.value)) {
-      yield* (await readWhole(file)).steps;
+      yield { kind: 'whole', plan: await readWhole(file) };
       return;
     }
-    headOf(first.value);
-    let inSteps = false;
+    yield { kind: 'head', plan: headOf(first.value) };
+    let section: 'records' | 'steps' | undefined = 'records';
     let lineNo = 1;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       lineNo++;
       const line = next.value;
-      if (!inSteps) inSteps = line === STEPS_OPEN;
-      else if (line === STEPS_CLOSE) return;
-      else yield parseLine(line.endsWith(',') ? line.slice(0, -1) : line, lineNo) as PlanStep;
+      if (section === 'records' && line === STEPS_OPEN) section = 'steps';
+      else if (section === 'steps' && line === STEPS_CLOSE) section = undefined;
+      else if (section) yield { kind: section, text: line.endsWith(',') ? line.slice(0, -1) : line, lineNo };
+      else if (line.trim()) throw new PlanFormatError(`Not a restore plan: line ${lineNo} follows the end of the plan.`);
     }
-    throw new PlanFormatError(`The restore plan ends early, at line ${lineNo}: the file was cut short. Plan again.`);
+    if (section) throw new PlanFormatError(`The restore plan ends early, at line ${lineNo}: the file was cut short. Plan again.`);
   } finally {
     lines.close();
   }
@@ -133,24 +159,6 @@ function isLineLayout(firstLine: string): boolean {
 
 function headOf(firstLine: string): RestorePlan {
   return checkPlan(parseLine(`${firstLine}]}, "steps": []}`, 1) as RestorePlan);
-}
-
-async function readLines(firstLine: string, lines: AsyncIterator<string>): Promise<RestorePlan> {
-  const plan = headOf(firstLine);
-  const records = plan.live.records;
-  const steps = plan.steps;
-  let into: unknown[] | undefined = records;
-  let lineNo = 1;
-  for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    lineNo++;
-    const line = next.value;
-    if (into === records && line === STEPS_OPEN) into = steps;
-    else if (into === steps && line === STEPS_CLOSE) into = undefined;
-    else if (into) into.push(parseLine(line.endsWith(',') ? line.slice(0, -1) : line, lineNo));
-    else if (line.trim()) throw new PlanFormatError(`Not a restore plan: line ${lineNo} follows the end of the plan.`);
-  }
-  if (into) throw new PlanFormatError(`The restore plan ends early, at line ${lineNo}: the file was cut short. Plan again.`);
-  return plan;
 }
 
 function parseLine(text: string, lineNo: number): unknown {

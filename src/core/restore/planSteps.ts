@@ -45,11 +45,6 @@ export class PlanSteps {
     this.spool = new LineSpool(workingFolder());
   }
 
-  /** Steps made (still counted after finish()). */
-  get size(): number {
-    return this.spool.size;
-  }
-
   get(id: string): StepFacts | undefined {
     return this.facts.get(id);
   }
@@ -104,15 +99,9 @@ export class PlanSteps {
       for (let i = 0; i < refs.length; i += 2) yield { entity: refs[i] as RestoreEntity, oldId: refs[i + 1] };
   }
 
-  /** The side effects steps name, in the plan's order, each once. */
+  /** The side effects steps name, in the plan's order (once per entity; the plan's warnings are a set). */
   *sideEffects(): Generator<string> {
-    const seen = new Set<string>();
-    for (const effects of this.effects.values())
-      for (const effect of effects) {
-        if (seen.has(effect)) continue;
-        seen.add(effect);
-        yield effect;
-      }
+    for (const effects of this.effects.values()) yield* effects;
   }
 
   /** The steps' JSON texts, a line each, in the plan's order. */

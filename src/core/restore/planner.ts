@@ -47,7 +47,6 @@ export interface SpooledPlan {
   stepLines(): Iterable<string>;
   /** The steps, parsed one at a time. */
   steps(): Iterable<PlanStep>;
-  stepCount: number;
   close(): void;
 }
 
@@ -74,7 +73,6 @@ export function planRestoreSpooled(input: PlanInput): SpooledPlan {
       head,
       stepLines: () => steps.lines(),
       steps: () => steps.steps(),
-      stepCount: steps.size,
       close: () => steps.close(),
     };
   } catch (err) {

@@ -104,6 +104,14 @@ describe('Restore: the plan file, a line per step', function () {
       readPlanFile(file),
       (err: Error) => err instanceof PlanFormatError && /ends early, at line \d+.*Plan again/.test(err.message),
     );
+    // Read a step at a time (the CLI's print), the same file is refused the same way.
+    const stepsOf = async () => {
+      for await (const _ of readPlanSteps(file));
+    };
+    await assert.rejects(stepsOf(), (err: Error) => err instanceof PlanFormatError && /ends early, at line \d+/.test(err.message));
+    await fs.writeFile(file, [...lines, 'more'].join('\n'));
+    await assert.rejects(stepsOf(), /line \d+ follows the end of the plan/);
+    await assert.rejects(readPlanFile(file), /line \d+ follows the end of the plan/);
 
     await writePlanFile(file, { ...plan, formatVersion: '3.0' });
     await assert.rejects(readPlanFile(file), /format 3\.0; this Keap Vault reads 1\.x and 2\.x/);
